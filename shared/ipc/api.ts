@@ -1,0 +1,51 @@
+import type { Result } from '../result';
+import type {
+  AppState,
+  CorpusInfo,
+  EventChannel,
+  EventPayloads,
+  ExportOutcome,
+  ExportRequest,
+  PageData,
+  Preferences,
+  SaveOutcome,
+  SaveRequest,
+  Transport,
+} from './contract';
+import type { z } from 'zod';
+import type { preferencesPatchSchema } from './contract';
+
+/// The named actions the renderer calls, exposed as `window.jiaodui` by the preload or the harness client.
+export interface JiaoduiApi {
+  getAppState(): Promise<Result<AppState>>;
+  setPreferences(patch: z.infer<typeof preferencesPatchSchema>): Promise<Result<Preferences>>;
+  setDirty(dirty: boolean): Promise<Result<null>>;
+  confirmClose(): Promise<Result<null>>;
+  chooseAndOpenCorpus(): Promise<Result<CorpusInfo | null>>;
+  currentCorpus(): Promise<Result<CorpusInfo | null>>;
+  rescanCorpus(): Promise<Result<null>>;
+  openPage(path: string): Promise<Result<PageData>>;
+  savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
+  chooseExportFolder(): Promise<Result<string | null>>;
+  exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
+  /// Subscribes to a main-process event; returns the unsubscribe function.
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+
+/// Builds the named actions over a transport, so Electron's preload and the harness client expose the same API.
+export function createApi(transport: Transport): JiaoduiApi {
+  return {
+    getAppState: () => transport.invoke('app.getState', []),
+    setPreferences: (patch) => transport.invoke('app.setPreferences', [patch]),
+    setDirty: (dirty) => transport.invoke('app.setDirty', [dirty]),
+    confirmClose: () => transport.invoke('app.confirmClose', []),
+    chooseAndOpenCorpus: () => transport.invoke('corpus.chooseAndOpen', []),
+    currentCorpus: () => transport.invoke('corpus.current', []),
+    rescanCorpus: () => transport.invoke('corpus.rescan', []),
+    openPage: (path) => transport.invoke('page.open', [path]),
+    savePage: (request) => transport.invoke('page.save', [request]),
+    chooseExportFolder: () => transport.invoke('export.chooseFolder', []),
+    exportCorpus: (request) => transport.invoke('export.run', [request]),
+    on: (event, listener) => transport.on(event, listener),
+  };
+}

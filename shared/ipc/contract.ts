@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import type { Result } from '../result';
+import { REVIEW_STATUSES, entitySchema, type Correction, type EntitySpan, type ReviewStatus } from '../model/sidecar-schema';
+
+/// A path relative to the open corpus, with `/` separators, as the renderer names pages.
+///
+/// The schema only checks shape; the main process also confines it to the corpus on disk.
+export const relativePathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'path contains a NUL character');
+
+/// UI languages.
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+/// A UI language code.
+export type Language = (typeof LANGUAGES)[number];
+
+/// One page of the corpus: the files that share a base name.
+export interface PageEntry {
+  /// Path of the page's text file relative to the corpus root (`/`-separated); the page's identity.
+  path: string;
+  /// Group key: the relative path without extension; a scan image or layout file with the same key joins the page.
+  base: string;
+  /// Other files of the page group (images, layout XML), relative paths.
+  companions: string[];
+  bytes: number;
+  mtimeMs: number;
+  /// Review status from the sidecar, or null when the page has no sidecar yet.
+  status: ReviewStatus | null;
+}
+
+/// The open corpus.
+export interface CorpusInfo {
+  /// Absolute path of the corpus root, for display.
+  root: string;
+  name: string;
+}
+
+/// How the page file's bytes were decoded.
+export interface EncodingInfo {
+  /// Canonical encoding name: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, …
+  name: string;
+  /// 0..1; 1 when decided by a byte-order mark or strict UTF-8 validity.
+  confidence: number;
+  bom: boolean;
+}
+
+/// Why a page is open read-only.
+export type ReadOnlyReason =
+  | 'sidecar-invalid-json'
+  | 'sidecar-schema'
+  | 'sidecar-newer-version'
+  | 'sidecar-hash-mismatch'
+  | 'sidecar-foreign';
+
+/// Everything the renderer needs to show and edit one page.
+export interface PageData {
+  path: string;
+  encoding: EncodingInfo;
+  lineEnding: 'LF' | 'CRLF' | 'CR' | 'mixed' | 'none';
+  bytes: number;
+  sha256: string;
+  /// The original OCR text: decoded, NFC, line endings turned into LF.
+  originalText: string;
+  /// Undecodable byte sequences, shown as U+FFFD in `originalText`; 1-based line numbers where they occur.
+  undecodable: { count: number; lines: number[] };
+  /// The corrected text to show: the sidecar's, or the original when there is no (usable) sidecar.
+  text: string;
+  corrections: Correction[];
+  entities: EntitySpan[];
+  status: ReviewStatus;
+  /// SHA-256 of the sidecar file's bytes as loaded (null when there was none); saving checks it is unchanged.
+  sidecarHash: string | null;
+  sidecarModified: string | null;
+  /// Non-null when the page may be viewed but not saved, with the reason shown to the user.
+  readOnly: { reason: ReadOnlyReason; message: string } | null;
+  /// Notices to show (empty file, undecodable bytes, …) in English; the renderer translates by code.
+  notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding'; message: string }[];
+}
+
+/// Arguments of page.save.
+export const saveRequestSchema = z.strictObject({
+  path: relativePathSchema,
+  text: z.string().max(50_000_000),
+  status: z.enum(REVIEW_STATUSES),
+  entities: z.array(entitySchema).max(1_000_000),
+  /// The page file hash the renderer loaded: saving refuses if the page file changed.
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /// The sidecar hash the renderer loaded (null: there was none); saving refuses if the sidecar changed since.
+  expectedSidecarHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+});
+/// A request to save one page.
+export type SaveRequest = z.infer<typeof saveRequestSchema>;
+
+/// What a successful save reports.
+export interface SaveOutcome {
+  sidecarHash: string;
+  modified: string;
+  corrections: Correction[];
+}
+
+/// Arguments of export.run: which pages (null: the whole corpus).
+export const exportRequestSchema = z.strictObject({
+  pages: z.array(relativePathSchema).max(1_000_000).nullable(),
+});
+/// A request to export corrected text.
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
+/// What an export reports.
+export interface ExportOutcome {
+  outDir: string;
+  written: number;
+  problems: { path: string; message: string }[];
+}
+
+/// Persisted user preferences.
+export interface Preferences {
+  language: Language;
+  autosaveSeconds: number;
+}
+
+/// Arguments of app.setPreferences.
+export const preferencesPatchSchema = z.strictObject({
+  language: z.enum(LANGUAGES).optional(),
+  autosaveSeconds: z.number().int().min(0).max(3600).optional(),
+});
+
+/// Request/response channels: name → [argument schema, result type].
+///
+/// Every handler receives arguments validated by its schema and returns a Result.
+export const requestSchemas = {
+  'app.getState': z.tuple([]),
+  'app.setPreferences': z.tuple([preferencesPatchSchema]),
+  'app.setDirty': z.tuple([z.boolean()]),
+  'app.confirmClose': z.tuple([]),
+  'corpus.chooseAndOpen': z.tuple([]),
+  'corpus.current': z.tuple([]),
+  'corpus.rescan': z.tuple([]),
+  'page.open': z.tuple([relativePathSchema]),
+  'page.save': z.tuple([saveRequestSchema]),
+  'export.chooseFolder': z.tuple([]),
+  'export.run': z.tuple([exportRequestSchema]),
+} as const;
+
+/// A request channel name.
+export type RequestChannel = keyof typeof requestSchemas;
+
+/// The app state the renderer reads at start-up.
+export interface AppState {
+  preferences: Preferences;
+  corpus: CorpusInfo | null;
+  recentCorpora: string[];
+  /// 'electron' or 'browser' (the harness).
+  shell: 'electron' | 'browser';
+  appVersion: string;
+}
+
+/// Result types per request channel.
+export interface RequestResults {
+  'app.getState': AppState;
+  'app.setPreferences': Preferences;
+  'app.setDirty': null;
+  'app.confirmClose': null;
+  'corpus.chooseAndOpen': CorpusInfo | null;
+  'corpus.current': CorpusInfo | null;
+  'corpus.rescan': null;
+  'page.open': PageData;
+  'page.save': SaveOutcome;
+  'export.chooseFolder': string | null;
+  'export.run': ExportOutcome;
+}
+
+/// Argument tuple of a request channel.
+export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
+
+/// Events pushed from the main process to the renderer.
+export interface EventPayloads {
+  /// Pages found so far, in batches; `done` on the last one. `generation` increases with each new scan.
+  'corpus.scanProgress': { generation: number; pages: PageEntry[]; scanned: number; done: boolean; corpus: CorpusInfo };
+  'export.progress': { done: number; total: number };
+  /// A menu item or accelerator the main process turned into a command.
+  'app.command': { command: MenuCommand };
+  /// The window is closing with unsaved work: the renderer asks Save / Discard / Cancel, then calls app.confirmClose.
+  'app.closeRequested': Record<string, never>;
+  /// Harness only: the handler table asks the renderer to show its folder picker (the stand-in for a native dialog).
+  'dialog.request': { id: string; purpose: 'open-corpus' | 'export-folder' };
+}
+
+/// An event channel name.
+export type EventChannel = keyof EventPayloads;
+
+/// Commands the application menu sends.
+export const MENU_COMMANDS = ['open-folder', 'save', 'export', 'undo', 'redo', 'toggle-language', 'next-page', 'previous-page', 'shortcuts'] as const;
+/// One menu command.
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/// The transport both shells provide: one generic request call and one event subscription.
+///
+/// Only the preload (ipcRenderer) and the harness bridge client (fetch + EventSource) implement it; the
+/// renderer sees the named actions of `JiaoduiApi` built over it by `createApi`.
+export interface Transport {
+  invoke<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Result<RequestResults[C]>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}

@@ -1,0 +1,113 @@
+import type { Correction } from './sidecar-schema';
+import { cpLength } from '../text/codepoints';
+import { diffLinesThenChars } from './diff-codepoints';
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+
+/// Computes the corrections that turn `original` into `corrected`, sorted and non-overlapping.
+///
+/// Offsets are code points on `original`. Adjacent deletions and insertions form one correction (a
+/// replacement), so each entry is a contiguous change a reader recognises.
+export function computeCorrections(original: string, corrected: string): Correction[] {
+  const corrections: Correction[] = [];
+  let position = 0;
+  let current: Correction | null = null;
+  for (const run of diffLinesThenChars(original, corrected)) {
+    const length = cpLength(run.text);
+    if (run.op === 'equal') {
+      if (current) corrections.push(current);
+      current = null;
+      position += length;
+      continue;
+    }
+    current ??= { start: position, end: position, original: '', corrected: '' };
+    if (run.op === 'delete') {
+      current.original += run.text;
+      current.end += length;
+      position += length;
+    } else {
+      current.corrected += run.text;
+    }
+  }
+  if (current) corrections.push(current);
+  return corrections;
+}
+
+/// Applies corrections to the original text, checking that each one's `original` matches what is there.
+export function applyCorrections(original: string, corrections: readonly Correction[]): Result<string> {
+  const chars = Array.from(original);
+  let out = '';
+  let position = 0;
+  for (const [i, c] of corrections.entries()) {
+    if (c.start < position || c.end < c.start || c.end > chars.length) {
+      return fail('invalid-argument', `correction ${i + 1} (${c.start}–${c.end}) overlaps another or lies outside the original text`);
+    }
+    const there = chars.slice(c.start, c.end).join('');
+    if (there !== c.original) {
+      return fail('invalid-argument', `correction ${i + 1} expects “${c.original}” at ${c.start} but the original has “${there}”`);
+    }
+    out += chars.slice(position, c.start).join('') + c.corrected;
+    position = c.end;
+  }
+  return ok(out + chars.slice(position).join(''));
+}
+
+/// Maps code-point positions between the original and the corrected text, both ways.
+///
+/// Built once from a correction list; each lookup is a binary search. A position inside a replaced stretch maps
+/// to the start of its counterpart (`assoc` -1) or to its end (`assoc` 1).
+export class CorrectionMap {
+  private readonly origStarts: number[] = [];
+  private readonly corrStarts: number[] = [];
+
+  constructor(private readonly corrections: readonly Correction[]) {
+    let delta = 0;
+    for (const c of corrections) {
+      this.origStarts.push(c.start);
+      this.corrStarts.push(c.start + delta);
+      delta += cpLength(c.corrected) - (c.end - c.start);
+    }
+  }
+
+  /// Offset in the corrected text of original offset `pos`.
+  toCorrected(pos: number, assoc: -1 | 1 = 1): number {
+    return this.map(pos, this.origStarts, this.corrStarts, (c) => c.end - c.start, (c) => cpLength(c.corrected), assoc);
+  }
+
+  /// Offset in the original text of corrected offset `pos`.
+  toOriginal(pos: number, assoc: -1 | 1 = 1): number {
+    return this.map(pos, this.corrStarts, this.origStarts, (c) => cpLength(c.corrected), (c) => c.end - c.start, assoc);
+  }
+
+  /// Corrected-text ranges of every correction, in order (for highlighting).
+  correctedRanges(): { start: number; end: number; correction: Correction }[] {
+    return this.corrections.map((c, i) => ({ start: this.corrStarts[i]!, end: this.corrStarts[i]! + cpLength(c.corrected), correction: c }));
+  }
+
+  private map(
+    pos: number,
+    fromStarts: number[],
+    toStarts: number[],
+    fromLength: (c: Correction) => number,
+    toLength: (c: Correction) => number,
+    assoc: -1 | 1,
+  ): number {
+    // The last correction starting at or before pos decides the shift.
+    let lo = 0;
+    let hi = fromStarts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fromStarts[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo - 1;
+    if (i < 0) return pos;
+    const c = this.corrections[i]!;
+    const fromStart = fromStarts[i]!;
+    const toStart = toStarts[i]!;
+    const fromEnd = fromStart + fromLength(c);
+    const toEnd = toStart + toLength(c);
+    if (pos >= fromEnd && !(pos === fromStart && assoc < 0)) return toEnd + (pos - fromEnd);
+    return assoc < 0 ? toStart : toEnd;
+  }
+}

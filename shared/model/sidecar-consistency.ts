@@ -1,0 +1,24 @@
+import type { Sidecar } from './sidecar-schema';
+import { applyCorrections } from './corrections';
+import { cpLength, cpSlice } from '../text/codepoints';
+
+/// Checks a schema-valid sidecar against its page's original text; returns problems in plain words (empty: fine).
+///
+/// The corrections applied to the original must give the stored text, and every entity span must lie inside the
+/// text, be non-empty and quote exactly the text it covers.
+export function checkSidecarConsistency(sidecar: Sidecar, originalText: string): string[] {
+  const problems: string[] = [];
+  if (sidecar.text !== sidecar.text.normalize('NFC')) problems.push('The corrected text is not in Unicode NFC form.');
+  const applied = applyCorrections(originalText, sidecar.corrections);
+  if (!applied.ok) problems.push(`Corrections do not fit the original text: ${applied.error.message}.`);
+  else if (applied.value !== sidecar.text) problems.push('Applying the corrections to the original text does not give the stored corrected text.');
+  const length = cpLength(sidecar.text);
+  for (const entity of sidecar.entities) {
+    if (entity.end <= entity.start) problems.push(`Entity ${entity.id} is empty (${entity.start}–${entity.end}).`);
+    else if (entity.end > length) problems.push(`Entity ${entity.id} (${entity.start}–${entity.end}) ends after the text (${length} code points).`);
+    else if (cpSlice(sidecar.text, entity.start, entity.end) !== entity.text) {
+      problems.push(`Entity ${entity.id} quotes “${entity.text}” but the text there is “${cpSlice(sidecar.text, entity.start, entity.end)}”.`);
+    }
+  }
+  return problems;
+}

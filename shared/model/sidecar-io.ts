@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { SIDECAR_SCHEMA_VERSION, sidecarSchema, type Correction, type EntitySpan, type Sidecar } from './sidecar-schema';
+
+/// The outcome of reading a sidecar: a valid document, or why it cannot be used.
+export type SidecarParse =
+  | { kind: 'ok'; sidecar: Sidecar }
+  | { kind: 'invalid-json' | 'schema' | 'newer-version' | 'foreign'; message: string };
+
+/// Serialises a sidecar deterministically: fixed key order, sorted lists, two-space indent, final newline.
+///
+/// The same document always gives the same bytes, so sidecars diff and merge well in git.
+export function serializeSidecar(sidecar: Sidecar): string {
+  const ordered = {
+    format: sidecar.format,
+    schemaVersion: sidecar.schemaVersion,
+    app: { name: sidecar.app.name, version: sidecar.app.version },
+    source: {
+      file: sidecar.source.file,
+      bytes: sidecar.source.bytes,
+      sha256: sidecar.source.sha256,
+      encoding: sidecar.source.encoding,
+      bom: sidecar.source.bom,
+      lineEnding: sidecar.source.lineEnding,
+    },
+    status: sidecar.status,
+    created: sidecar.created,
+    modified: sidecar.modified,
+    text: sidecar.text,
+    corrections: [...sidecar.corrections].sort(compareCorrections).map((c) => ({
+      start: c.start,
+      end: c.end,
+      original: c.original,
+      corrected: c.corrected,
+    })),
+    entities: sortEntities(sidecar.entities).map((e) => ({ id: e.id, start: e.start, end: e.end, type: e.type, text: e.text })),
+  };
+  return JSON.stringify(ordered, null, 2) + '\n';
+}
+
+/// Sorts entity spans by start, then longer first (so nesting reads outer → inner), then type and id.
+export function sortEntities(entities: readonly EntitySpan[]): EntitySpan[] {
+  return [...entities].sort(
+    (a, b) => a.start - b.start || b.end - a.end || a.type.localeCompare(b.type) || a.id.localeCompare(b.id),
+  );
+}
+
+function compareCorrections(a: Correction, b: Correction): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/// Parses and validates sidecar JSON, telling apart bad JSON, foreign files, newer versions and schema errors.
+export function parseSidecar(json: string): SidecarParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    return { kind: 'invalid-json', message: `The sidecar is not valid JSON (${(error as Error).message}).` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== 'jiaodui-sidecar') {
+    return { kind: 'foreign', message: 'The sidecar file is not a Jiaodui sidecar (its "format" is not "jiaodui-sidecar").' };
+  }
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version === 'number' && version > SIDECAR_SCHEMA_VERSION) {
+    return {
+      kind: 'newer-version',
+      message: `The sidecar was written by a newer Jiaodui (schema version ${version}; this version reads up to ${SIDECAR_SCHEMA_VERSION}).`,
+    };
+  }
+  const parsed = sidecarSchema.safeParse(data);
+  if (!parsed.success) {
+    return { kind: 'schema', message: `The sidecar does not match the sidecar schema: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` };
+  }
+  return { kind: 'ok', sidecar: parsed.data };
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { parseSidecar, serializeSidecar } from '../../../shared/model/sidecar-io';
+import { sidecarJsonSchema } from '../../../shared/model/sidecar-json-schema';
+import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
+import { computeCorrections } from '../../../shared/model/corrections';
+import type { Sidecar } from '../../../shared/model/sidecar-schema';
+
+const EXT_B = '𠮷';
+const original = '吉祥如意\n己经';
+const corrected = `吉${EXT_B}祥如意\n已经`;
+
+function sampleSidecar(): Sidecar {
+  return {
+    format: 'jiaodui-sidecar',
+    schemaVersion: 1,
+    app: { name: 'jiaodui', version: '0.1.0' },
+    source: { file: 'p.txt', bytes: 20, sha256: 'a'.repeat(64), encoding: 'UTF-8', bom: false, lineEnding: 'LF' },
+    status: 'in-progress',
+    created: '2026-11-22T10:00:00.000Z',
+    modified: '2026-11-22T10:05:00.000Z',
+    text: corrected,
+    corrections: computeCorrections(original, corrected),
+    entities: [
+      { id: 'e2', start: 1, end: 2, type: 'MISC', text: EXT_B },
+      { id: 'e1', start: 0, end: 3, type: 'PER', text: `吉${EXT_B}祥` },
+    ],
+  };
+}
+
+describe('sidecar serialisation', () => {
+  it('is deterministic whatever the key and entity order of the input', () => {
+    const a = sampleSidecar();
+    const b: Sidecar = { ...sampleSidecar(), entities: [...sampleSidecar().entities].reverse() };
+    const reordered = Object.fromEntries(Object.entries(b).reverse()) as Sidecar;
+    expect(serializeSidecar(reordered)).toBe(serializeSidecar(a));
+    expect(serializeSidecar(a).endsWith('}\n')).toBe(true);
+    expect(serializeSidecar(a)).toContain('\n  "format": "jiaodui-sidecar",\n');
+  });
+
+  it('round-trips through parseSidecar', () => {
+    const parsed = parseSidecar(serializeSidecar(sampleSidecar()));
+    expect(parsed.kind).toBe('ok');
+    if (parsed.kind === 'ok') expect(parsed.sidecar.text).toBe(corrected);
+  });
+});
+
+describe('reading a sidecar that cannot be used', () => {
+  it('says when it is not JSON', () => {
+    expect(parseSidecar('{"format": ').kind).toBe('invalid-json');
+  });
+  it('says when it is some other program’s JSON', () => {
+    expect(parseSidecar('{"hello": 1}').kind).toBe('foreign');
+    expect(parseSidecar('[1,2]').kind).toBe('foreign');
+  });
+  it('says when a newer Jiaodui wrote it', () => {
+    const newer = { ...sampleSidecar(), schemaVersion: 2 };
+    const parsed = parseSidecar(JSON.stringify(newer));
+    expect(parsed).toMatchObject({ kind: 'newer-version' });
+    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 2');
+  });
+  it('names the field that fails the schema', () => {
+    const broken = { ...sampleSidecar(), status: 'done-ish' };
+    const parsed = parseSidecar(JSON.stringify(broken));
+    expect(parsed.kind).toBe('schema');
+    if (parsed.kind !== 'ok') expect(parsed.message).toContain('status');
+  });
+});
+
+describe('the committed JSON Schema', () => {
+  const committed = JSON.parse(readFileSync(new URL('../../../resources/sidecar.schema.json', import.meta.url), 'utf8'));
+
+  it('is up to date with the zod schema (run npm run schema after changing it)', () => {
+    expect(committed).toEqual(sidecarJsonSchema());
+  });
+
+  it('accepts a sidecar we write and rejects a broken one', () => {
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(committed);
+    expect(validate(JSON.parse(serializeSidecar(sampleSidecar())))).toBe(true);
+    expect(validate({ ...sampleSidecar(), corrections: [{ start: -1 }] })).toBe(false);
+  });
+});
+
+describe('checking a sidecar against its page', () => {
+  it('finds nothing wrong with a consistent sidecar', () => {
+    expect(checkSidecarConsistency(sampleSidecar(), original)).toEqual([]);
+  });
+  it('reports corrections that do not reproduce the text and entities that quote the wrong text', () => {
+    const bad = { ...sampleSidecar(), text: corrected + '!', entities: [{ id: 'x', start: 0, end: 1, type: 'PER', text: '祥' }] };
+    const problems = checkSidecarConsistency(bad, original);
+    expect(problems.some((p) => p.includes('does not give the stored corrected text'))).toBe(true);
+    expect(problems.some((p) => p.includes('quotes “祥”'))).toBe(true);
+  });
+  it('reports an entity that ends after the text', () => {
+    const bad = { ...sampleSidecar(), entities: [{ id: 'x', start: 5, end: 50, type: 'PER', text: '经' }] };
+    expect(checkSidecarConsistency(bad, original)[0]).toContain('ends after the text');
+  });
+});
