@@ -1,0 +1,45 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fail, ok, type Result } from '../../shared/result';
+import type { FolderListing } from './protocol';
+
+/// Lists the sub-folders of a folder for the harness's in-app folder picker.
+///
+/// An empty path lists the home folder. The path must be absolute. Hidden folders (leading dot) are left out;
+/// unreadable or missing folders give a plain-words error.
+export async function listFolders(target: string): Promise<Result<FolderListing>> {
+  const folder = target.trim() === '' ? os.homedir() : target;
+  if (folder.includes('\0') || !path.isAbsolute(folder)) {
+    return fail('invalid-argument', 'Give the full path of a folder.', folder);
+  }
+  const resolved = path.resolve(folder);
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(resolved, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('not-found', 'That folder does not exist.', resolved);
+    if (code === 'ENOTDIR') return fail('invalid-argument', 'That is a file, not a folder.', resolved);
+    return fail('io', 'That folder could not be read.', resolved);
+  }
+  const folders = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(resolved, entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(full)))) {
+      folders.push({ name: entry.name, path: full });
+    }
+  }
+  folders.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const parent = path.dirname(resolved);
+  return ok({ path: resolved, parent: parent === resolved ? null : parent, folders });
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fail, ok, type Result } from '../../shared/result';
+import type { HandlerTable } from '../handler-table';
+import type { EventStream } from './event-stream';
+import { listFolders } from './folders';
+import type { HarnessDialogs } from './harness-dialogs';
+import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from './protocol';
+import { isAllowedHost, isLoopbackAddress, tokenMatches } from './request-guard';
+import { DEFAULT_CSP, contentTypeFor, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
+
+/// What the harness server serves and answers.
+export interface HarnessServerOptions {
+  /// The built renderer (dist/renderer).
+  staticDir: string;
+  /// TCP port on 127.0.0.1; 0 picks a free one.
+  port: number;
+  handlers: HandlerTable;
+  dialogs: HarnessDialogs;
+  events: EventStream;
+  /// The session token; a random one when omitted.
+  token?: string;
+}
+
+/// A running harness server.
+export interface HarnessServer {
+  port: number;
+  token: string;
+  /// `http://127.0.0.1:PORT/?token=…`, the address to open in a browser.
+  url: string;
+  /// Stops listening, ends event streams and cancels pending dialogs.
+  close(): Promise<void>;
+}
+
+// page.save may carry 50 million characters, which is up to ~150 MB of UTF-8 for CJK text.
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+/// Starts the localhost bridge: the renderer's static files plus the handler table over HTTP.
+///
+/// Only loopback clients with a loopback Host header are answered; every /api request needs the session token
+/// (header `X-Jiaodui-Token`, or `?token=` on the event stream). Static files are confined to `staticDir` and
+/// carry the same Content-Security-Policy as the page's meta tag.
+export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port;
+  const server = http.createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      console.error('Harness request failed', error);
+      if (!response.headersSent) sendJson(response, 500, fail('internal', 'Something went wrong inside the harness.'));
+      else response.end();
+    });
+  });
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLoopbackAddress(request.socket.remoteAddress)) return sendText(response, 403, 'Only this computer may connect.');
+    if (!isAllowedHost(request.headers.host, port)) return sendText(response, 403, 'Unexpected Host header.');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, url);
+    return serveStatic(request, response, url.pathname);
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedHost(origin.replace(/^http:\/\//, ''), port)) {
+      return sendJson(response, 403, fail('untrusted-sender', 'Requests from other web pages are refused.'));
+    }
+    const headerToken = request.headers[TOKEN_HEADER.toLowerCase()];
+    const presented = typeof headerToken === 'string' ? headerToken : url.pathname === HARNESS_PATHS.events ? url.searchParams.get(TOKEN_PARAM) : null;
+    if (!tokenMatches(presented, token)) {
+      return sendJson(response, 403, fail('untrusted-sender', 'The harness token is missing or wrong; open the address the harness printed.'));
+    }
+    const method = request.method ?? 'GET';
+    if (url.pathname === HARNESS_PATHS.events && method === 'GET') {
+      options.events.attach(response);
+      return;
+    }
+    if (url.pathname === HARNESS_PATHS.folders && method === 'GET') {
+      return sendJson(response, 200, await listFolders(url.searchParams.get('path') ?? ''));
+    }
+    if (url.pathname.startsWith(HARNESS_PATHS.invoke) && method === 'POST') {
+      const channel = safeDecode(url.pathname.slice(HARNESS_PATHS.invoke.length));
+      if (channel === null || !options.handlers.channels.includes(channel)) {
+        return sendJson(response, 404, fail('invalid-argument', `There is no request channel called ${channel ?? '(undecodable)'}.`));
+      }
+      const body = await readJsonBody(request);
+      if (!body.ok) return sendJson(response, 400, body);
+      return sendJson(response, 200, await options.handlers.handle(channel, body.value));
+    }
+    if (url.pathname.startsWith(HARNESS_PATHS.dialog) && method === 'POST') {
+      const id = safeDecode(url.pathname.slice(HARNESS_PATHS.dialog.length)) ?? '';
+      const body = await readJsonBody(request);
+      if (!body.ok) return sendJson(response, 400, body);
+      const folder = (body.value as { folder?: unknown } | null)?.folder;
+      if (folder !== null && typeof folder !== 'string') {
+        return sendJson(response, 400, fail('invalid-argument', 'The dialog answer needs "folder": a path or null.'));
+      }
+      if (!options.dialogs.answer(id, folder)) return sendJson(response, 404, fail('not-found', 'That dialog is no longer open.'));
+      return sendJson(response, 200, ok(null));
+    }
+    return sendJson(response, 404, fail('not-found', `Nothing answers ${method} ${url.pathname}.`));
+  }
+
+  function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
+    const file = resolveStaticPath(options.staticDir, pathname);
+    const content = file ? readStaticFileSync(options.staticDir, file) : null;
+    if (!file || !content) return sendText(response, 404, 'Not found.');
+    response.writeHead(200, {
+      'Content-Type': contentTypeFor(file),
+      'Content-Length': content.length,
+      'Content-Security-Policy': pageCsp(),
+      'X-Content-Type-Options': 'nosniff',
+      // The page URL carries the token: never leak it in a Referer.
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : content);
+  }
+
+  function pageCsp(): string {
+    try {
+      return readMetaCsp(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8')) ?? DEFAULT_CSP;
+    } catch {
+      return DEFAULT_CSP;
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${encodeURIComponent(token)}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        options.events.closeAll();
+        options.dialogs.cancelAll();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<Result<unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return fail('invalid-argument', 'The request is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return ok(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
+  } catch {
+    return fail('invalid-argument', 'The request body is not valid JSON.');
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(text);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+  response.end(text);
+}

@@ -1,0 +1,46 @@
+import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import { fail, type Result } from '../shared/result';
+import type { HandlerTable } from './handler-table';
+import { isTrustedSender } from './trusted-sender';
+
+/// Where IPC requests may come from: our window's main frame showing our packaged index.html.
+export interface TrustedOrigin {
+  /// The main frame of our window, or null when there is no window.
+  mainFrame(): WebFrameMain | null;
+  /// The `file://` URL of dist/renderer/index.html.
+  indexUrl: string;
+}
+
+/// Registers `ipcMain.handle` for every channel of the handler table, each guarded by the sender check.
+///
+/// A request from another frame or page gets an 'untrusted-sender' error; an exception inside a handler
+/// becomes an 'internal' error value instead of a rejected promise, so the renderer always receives a Result.
+/// Returns a function that removes the handlers again.
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: HandlerTable, origin: TrustedOrigin): () => void {
+  for (const channel of handlers.channels) {
+    ipcMain.handle(channel, (event, rawArgs) => handleGuarded(event, channel, rawArgs, handlers, origin));
+  }
+  return () => {
+    for (const channel of handlers.channels) ipcMain.removeHandler(channel);
+  };
+}
+
+async function handleGuarded(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame'>,
+  channel: string,
+  rawArgs: unknown,
+  handlers: HandlerTable,
+  origin: TrustedOrigin,
+): Promise<Result<unknown>> {
+  const frame = event.senderFrame;
+  const mainFrame = origin.mainFrame();
+  if (!frame || !mainFrame || frame !== mainFrame || !isTrustedSender(frame.url, origin.indexUrl)) {
+    return fail('untrusted-sender', 'This request did not come from the Jiaodui window and was refused.');
+  }
+  try {
+    return await handlers.handle(channel, rawArgs);
+  } catch (error) {
+    console.error(`Handler for ${channel} failed`, error);
+    return fail('internal', 'Something went wrong inside the app.', error instanceof Error ? error.message : String(error));
+  }
+}

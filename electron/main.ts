@@ -1,0 +1,114 @@
+// Electron main process: one hardened window over the shared handler table.
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AppState, EventChannel, EventPayloads } from '../shared/ipc/contract';
+import { createCloseGuard } from './close-guard';
+import { createElectronDialogs } from './dialogs';
+import { createEventGate } from './event-gate';
+import { registerIpcHandlers } from './ipc-register';
+import { parseLaunchArgs } from './launch-args';
+import { installApplicationMenu } from './menu';
+import { denyAllPermissions, guardAllWebContents } from './security';
+import { createHandlers } from './services/handlers';
+import { chooseStartupCorpus } from './startup-corpus';
+import { createMainWindow } from './window';
+
+const launch = parseLaunchArgs(process.argv);
+// Must happen before 'ready': Electron fixes the profile folder then.
+if (launch.userDataDir) app.setPath('userData', path.resolve(launch.userDataDir));
+
+// This bundle lives in dist/electron; the renderer build sits beside it in dist/renderer.
+const indexFile = path.join(__dirname, '..', 'renderer', 'index.html');
+const preloadFile = path.join(__dirname, 'preload.cjs');
+const indexUrl = pathToFileURL(indexFile).href;
+
+let mainWindow: BrowserWindow | null = null;
+
+// Events wait here until the page has loaded, so the start-up scan reaches the renderer.
+const gate = createEventGate((event, payload) => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
+});
+
+function emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
+  gate.emit(event, payload);
+}
+
+const closeGuard = createCloseGuard({
+  requestCloseConfirmation: () => emit('app.closeRequested', {}),
+  closeWindow: () => mainWindow?.close(),
+  quitApp: () => app.quit(),
+});
+
+function sampleCorpusPath(): string | null {
+  const folder = app.isPackaged
+    ? path.join(process.resourcesPath, 'sample-corpus')
+    : path.join(__dirname, '..', '..', 'resources', 'sample-corpus');
+  return fs.existsSync(folder) ? folder : null;
+}
+
+async function start(): Promise<void> {
+  guardAllWebContents(app);
+  denyAllPermissions(session.defaultSession);
+  // The profile folder may not exist yet (first start, or a fresh --user-data-dir) and lowdb does not create it.
+  const stateFile = path.join(app.getPath('userData'), 'state.json');
+  fs.mkdirSync(path.dirname(stateFile), { recursive: true });
+
+  const handlers = createHandlers({
+    dialogs: createElectronDialogs(() => mainWindow),
+    emit,
+    stateFile,
+    appVersion: app.getVersion(),
+    shell: 'electron',
+    onDirtyChange: (dirty: boolean) => closeGuard.setDirty(dirty),
+    onConfirmClose: () => closeGuard.confirm(),
+  });
+  registerIpcHandlers(ipcMain, handlers, {
+    mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
+    indexUrl,
+  });
+  installApplicationMenu((command) => emit('app.command', { command }));
+
+  const state = await handlers.handle('app.getState', []);
+  const appState = state.ok ? (state.value as AppState) : null;
+  const corpus = chooseStartupCorpus({
+    cliCorpus: launch.corpus ? path.resolve(launch.corpus) : null,
+    currentCorpus: appState?.corpus?.root ?? null,
+    recentCorpora: appState?.recentCorpora ?? [],
+    sampleCorpus: sampleCorpusPath(),
+  });
+  if (corpus) {
+    // A corpus that cannot be opened must not keep the window from appearing: the user can pick another.
+    const opened = await handlers.openCorpus(corpus).catch((error: unknown) => ({ ok: false as const, error: { message: String(error) } }));
+    if (!opened.ok) console.error(`Could not open ${corpus}: ${opened.error.message}`);
+  }
+
+  // The renderer reads `?lang=` the same way in both shells.
+  mainWindow = createMainWindow({ indexFile, preloadFile }, launch.lang ? { lang: launch.lang } : {});
+  mainWindow.webContents.on('did-start-loading', () => gate.close());
+  mainWindow.webContents.on('did-finish-load', () => gate.open());
+  mainWindow.on('close', (event) => {
+    if (closeGuard.onWindowClose()) event.preventDefault();
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('before-quit', () => closeGuard.onBeforeQuit());
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch((error: unknown) => {
+    console.error('Jiaodui could not start', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,51 @@
+// Sandboxed preload: bundled into one CommonJS file (dist/electron/preload.cjs) with only `electron` external.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createEventHub } from '../renderer/bridge/event-hub';
+import { createApi } from '../shared/ipc/api';
+import type { EventChannel, RequestChannel, Transport } from '../shared/ipc/contract';
+
+// Allow-lists written as records so the compiler reports a channel added to the contract but missing here.
+// They are literal keys rather than `Object.keys(requestSchemas)` so that zod is not bundled into the preload.
+const REQUEST_CHANNELS: Record<RequestChannel, true> = {
+  'app.getState': true,
+  'app.setPreferences': true,
+  'app.setDirty': true,
+  'app.confirmClose': true,
+  'corpus.chooseAndOpen': true,
+  'corpus.current': true,
+  'corpus.rescan': true,
+  'page.open': true,
+  'page.save': true,
+  'export.chooseFolder': true,
+  'export.run': true,
+};
+const EVENT_CHANNELS: Record<EventChannel, true> = {
+  'corpus.scanProgress': true,
+  'export.progress': true,
+  'app.command': true,
+  'app.closeRequested': true,
+  'dialog.request': true,
+};
+
+// Listen to every event from the start: events that arrive before the page subscribes wait in the hub.
+// The IpcRendererEvent is not passed on: it would give the page access to the sender object.
+const hub = createEventHub();
+for (const event of Object.keys(EVENT_CHANNELS)) {
+  ipcRenderer.on(event, (_event: IpcRendererEvent, payload: unknown) => hub.dispatch(event, payload));
+}
+
+const transport: Transport = {
+  invoke(channel, args) {
+    if (!Object.hasOwn(REQUEST_CHANNELS, channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'invalid-argument', message: `Unknown request channel ${String(channel)}.` } });
+    }
+    // invoke (never sendSync): the renderer does not block while the main process works.
+    return ipcRenderer.invoke(channel, args);
+  },
+  on(event, listener) {
+    if (!Object.hasOwn(EVENT_CHANNELS, event)) throw new Error(`Unknown event channel ${String(event)}.`);
+    return hub.on(event, listener as (payload: unknown) => void);
+  },
+};
+
+contextBridge.exposeInMainWorld('jiaodui', createApi(transport));

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { defineConfig, type Project } from '@playwright/test';
+import { findElectronBinary } from './scripts/electron-binary';
+
+// Debian's Chromium: Playwright must never download its own browsers here.
+const systemChromium = '/usr/bin/chromium';
+
+const harness: Project = {
+  name: 'harness',
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      ...(fs.existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+};
+
+// The same specs run against the real desktop app wherever an Electron binary is installed (CI on Windows/macOS).
+const electron: Project = { name: 'electron' };
+
+/// End-to-end tests: tests/e2e/*.spec.ts against the browser harness and, when available, Electron.
+///
+/// One worker: this machine has two cores, and each test starts its own app.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: findElectronBinary() ? [harness, electron] : [harness],
+});

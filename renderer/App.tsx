@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppState, Language, PageData } from '../shared/ipc/contract';
+import type { JiaoduiApi } from '../shared/ipc/api';
+import { REVIEW_STATUSES, type ReviewStatus } from '../shared/model/sidecar-schema';
+import { cpSlice } from '../shared/text/codepoints';
+import type { HarnessExtras } from './bridge/install';
+import { ExportDialog } from './components/ExportDialog';
+import { FolderPicker } from './components/FolderPicker';
+import { CorrectionTooltip } from './components/CorrectionTooltip';
+import { PageHeader } from './components/PageHeader';
+import { PageList } from './components/PageList';
+import { ShortcutsSheet } from './components/ShortcutsSheet';
+import { UnsavedPrompt, type UnsavedChoice } from './components/UnsavedPrompt';
+import { PageEditor, type PageEditorHandle } from './editor/PageEditor';
+import { LanguageContext } from './i18n/LanguageContext';
+import { translate, type MessageKey } from './i18n/messages';
+import { usePages } from './state/usePages';
+import { useShortcuts, type AppCommand } from './state/useShortcuts';
+
+/// What the page area shows about saving.
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
+
+/// The application: toolbar, page list, page header and editor, and the dialogs.
+export function App({ api, harness, initial }: { api: JiaoduiApi; harness: HarnessExtras | null; initial: AppState }) {
+  const [language, setLanguage] = useState<Language>(initial.preferences.language);
+  const t = useCallback((key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values), [language]);
+  const { corpus, pages, scanning, setPageStatus } = usePages(api, initial.corpus);
+
+  const [page, setPage] = useState<PageData | null>(null);
+  const [pageLoad, setPageLoad] = useState(0);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const [activePath, setActivePath] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<ReviewStatus>('unreviewed');
+  const [savedStatus, setSavedStatus] = useState<ReviewStatus>('unreviewed');
+  const [editorDirty, setEditorDirty] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [correctionCount, setCorrectionCount] = useState(0);
+  const [prompt, setPrompt] = useState<{ page: string; resolve(choice: UnsavedChoice): void } | null>(null);
+  const [showExport, setShowExport] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [dialogRequest, setDialogRequest] = useState<{ id: string } | null>(null);
+
+  const editorRef = useRef<PageEditorHandle>(null);
+  const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
+  const sidecarHashRef = useRef<string | null>(null);
+  const autosaveTimer = useRef<number | undefined>(undefined);
+  const dirty = page !== null && page.readOnly === null && (editorDirty || status !== savedStatus);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = corpus ? `${corpus.name} — ${t('appTitle')}` : t('appTitle');
+  }, [language, corpus, t]);
+
+  useEffect(() => {
+    void api.setDirty(dirty);
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [api, dirty]);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    const editor = editorRef.current;
+    if (!page || page.readOnly || !editor) return false;
+    window.clearTimeout(autosaveTimer.current);
+    const text = editor.getText();
+    // Entity editing arrives with the tagging issue; until then keep the spans that still quote their text.
+    const entities = page.entities.filter((e) => cpSlice(text, e.start, e.end) === e.text);
+    setSaveState({ kind: 'saving' });
+    const result = await api.savePage({
+      path: page.path,
+      text,
+      status,
+      entities,
+      sourceSha256: page.sha256,
+      expectedSidecarHash: sidecarHashRef.current,
+    });
+    if (!result.ok) {
+      const message = result.error.code === 'sidecar-changed' ? t('error.sidecar-changed') : result.error.message;
+      setSaveState({ kind: 'error', message });
+      return false;
+    }
+    sidecarHashRef.current = result.value.sidecarHash;
+    // Only what was saved counts as clean: text typed while the save ran stays dirty.
+    if (editor.getText() === text) editor.markSaved();
+    setSavedStatus(status);
+    setCorrectionCount(result.value.corrections.length);
+    setPageStatus(page.path, status);
+    setSaveState({ kind: 'saved', at: new Date(result.value.modified).toLocaleTimeString() });
+    return true;
+  }, [api, page, status, t, setPageStatus]);
+
+  /// Runs `then` once the user has dealt with unsaved work (saved or discarded); does nothing on Cancel.
+  const guardUnsaved = useCallback(
+    async (then: () => void | Promise<void>) => {
+      if (!dirty || !page) return then();
+      const choice = await new Promise<UnsavedChoice>((resolve) => setPrompt({ page: page.path, resolve }));
+      setPrompt(null);
+      if (choice === 'cancel') {
+        // Back to where the user was working.
+        editorRef.current?.focus();
+        return;
+      }
+      if (choice === 'save' && !(await save())) return;
+      return then();
+    },
+    [dirty, page, save],
+  );
+
+  const openPage = useCallback(
+    (path: string) =>
+      guardUnsaved(async () => {
+        setActivePath(path);
+        const result = await api.openPage(path);
+        if (!result.ok) {
+          setPage(null);
+          setPageError(result.error.message);
+          return;
+        }
+        setPageError(null);
+        setPage(result.value);
+        setPageLoad((n) => n + 1);
+        sidecarHashRef.current = result.value.sidecarHash;
+        setStatus(result.value.status);
+        setSavedStatus(result.value.status);
+        setEditorDirty(false);
+        setCorrectionCount(result.value.corrections.length);
+        setSaveState(result.value.sidecarModified ? { kind: 'saved', at: new Date(result.value.sidecarModified).toLocaleString() } : { kind: 'idle' });
+      }),
+    [api, guardUnsaved],
+  );
+
+  const stepPage = useCallback(
+    (delta: number) => {
+      if (pages.length === 0) return;
+      const from = page?.path ?? activePath;
+      const index = from === null ? -1 : pages.findIndex((p) => p.path === from);
+      const next = pages[Math.max(0, Math.min(pages.length - 1, index + delta))];
+      if (next && next.path !== page?.path) void openPage(next.path);
+    },
+    [pages, page, activePath, openPage],
+  );
+
+  const switchLanguage = useCallback(async () => {
+    const next: Language = language === 'en' ? 'zh-CN' : 'en';
+    setLanguage(next);
+    await api.setPreferences({ language: next });
+  }, [api, language]);
+
+  const runCommand = useCallback(
+    (command: AppCommand) => {
+      switch (command) {
+        case 'save': void save(); break;
+        case 'open-folder': void guardUnsaved(async () => {
+          const result = await api.chooseAndOpenCorpus();
+          if (result.ok && result.value) {
+            setPage(null);
+            setActivePath(null);
+            setSelected(new Set());
+          }
+        }); break;
+        case 'export': setShowExport(true); break;
+        case 'undo': editorRef.current?.undo(); break;
+        case 'redo': editorRef.current?.redo(); break;
+        case 'toggle-language': void switchLanguage(); break;
+        case 'next-page': stepPage(1); break;
+        case 'previous-page': stepPage(-1); break;
+        case 'shortcuts': setShowShortcuts(true); break;
+        case 'mark-reviewed': setStatus('reviewed'); break;
+        case 'focus-list': document.querySelector<HTMLElement>('.page-list')?.focus(); break;
+        case 'focus-editor': editorRef.current?.focus(); break;
+      }
+    },
+    [api, save, guardUnsaved, switchLanguage, stepPage],
+  );
+
+  useShortcuts(runCommand);
+  useEffect(() => api.on('app.command', ({ command }) => runCommand(command)), [api, runCommand]);
+  useEffect(
+    () =>
+      api.on('app.closeRequested', () => {
+        void guardUnsaved(async () => {
+          await api.confirmClose();
+        });
+      }),
+    [api, guardUnsaved],
+  );
+  useEffect(() => (harness ? api.on('dialog.request', ({ id }) => setDialogRequest({ id })) : undefined), [api, harness]);
+
+  const scheduleAutosave = useCallback(() => {
+    window.clearTimeout(autosaveTimer.current);
+    const seconds = initial.preferences.autosaveSeconds;
+    if (seconds > 0) autosaveTimer.current = window.setTimeout(() => void save(), seconds * 1000);
+  }, [initial.preferences.autosaveSeconds, save]);
+  useEffect(() => () => window.clearTimeout(autosaveTimer.current), []);
+  useEffect(() => {
+    if (status !== savedStatus) scheduleAutosave();
+  }, [status, savedStatus, scheduleAutosave]);
+
+  const selectedList = useMemo(() => [...selected], [selected]);
+
+  return (
+    <LanguageContext.Provider value={language}>
+      <div className="app">
+        <header className="toolbar" role="toolbar" aria-label={t('appTitle')}>
+          <span className="brand" aria-hidden="true">校对 Jiaodui</span>
+          <button type="button" onClick={() => runCommand('open-folder')} title="Ctrl+O">{t('openFolder')}</button>
+          <button type="button" onClick={() => runCommand('save')} disabled={!dirty} title="Ctrl+S">{t('save')}</button>
+          <button type="button" onClick={() => runCommand('export')} disabled={!corpus} title="Ctrl+E">{t('export')}</button>
+          <span className="spacer" />
+          <button type="button" onClick={() => runCommand('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
+          <button type="button" onClick={() => void switchLanguage()} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
+        </header>
+        <aside className="sidebar">
+          <div className="corpus-name" title={corpus?.root}>{corpus?.name ?? '—'}</div>
+          <div className="scan-status" role="status">
+            {corpus && (scanning ? t('scanning', { count: pages.length }) : t('scanned', { count: pages.length }))}
+            {selected.size > 1 && ` · ${t('selectedCount', { count: selected.size })}`}
+          </div>
+          {scanning && <progress className="scan-progress" aria-label={t('scanning', { count: pages.length })} />}
+          <PageList
+            pages={pages}
+            openPath={page?.path ?? null}
+            activePath={activePath}
+            selected={selected}
+            onActivate={setActivePath}
+            onOpen={(path) => void openPage(path)}
+            onSelectionChange={setSelected}
+          />
+        </aside>
+        <main className="page-area">
+          {!corpus && <p className="empty">{t('noCorpus')}</p>}
+          {corpus && !page && !pageError && <p className="empty">{t('noPage')}</p>}
+          {pageError && <p role="alert" className="error">{pageError}</p>}
+          {page && (
+            <>
+              <PageHeader
+                page={page}
+                status={status}
+                statuses={REVIEW_STATUSES}
+                onStatusChange={setStatus}
+                dirty={dirty}
+                saveState={saveState}
+                correctionCount={correctionCount}
+              />
+              <div className="editor-host" ref={setEditorHost}>
+              <PageEditor
+                key={`${page.path}#${pageLoad}`}
+                ref={editorRef}
+                pageKey={`${page.path}#${pageLoad}`}
+                originalText={page.originalText}
+                text={page.text}
+                readOnly={page.readOnly !== null}
+                ariaLabel={t('pageText')}
+                onDirtyChange={setEditorDirty}
+                onChange={scheduleAutosave}
+              />
+              </div>
+              <CorrectionTooltip container={editorHost} />
+            </>
+          )}
+        </main>
+        {prompt && <UnsavedPrompt page={prompt.page} onChoose={prompt.resolve} />}
+        {showExport && corpus && <ExportDialog api={api} pageCount={pages.length} selected={selectedList} onClose={() => setShowExport(false)} />}
+        {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+        {dialogRequest && harness && (
+          <FolderPicker
+            harness={harness}
+            onChoose={(folder) => {
+              void harness.answerDialog(dialogRequest.id, folder);
+              setDialogRequest(null);
+            }}
+          />
+        )}
+      </div>
+    </LanguageContext.Provider>
+  );
+}

@@ -1,0 +1,63 @@
+import type { PageData } from '../../shared/ipc/contract';
+import type { ReviewStatus } from '../../shared/model/sidecar-schema';
+import { useT } from '../i18n/LanguageContext';
+
+/// The strip above the editor: page path, encoding, line endings, status, save state, read-only and notices.
+export function PageHeader({
+  page,
+  status,
+  statuses,
+  onStatusChange,
+  dirty,
+  saveState,
+  correctionCount,
+}: {
+  page: PageData;
+  status: ReviewStatus;
+  statuses: readonly ReviewStatus[];
+  onStatusChange(status: ReviewStatus): void;
+  dirty: boolean;
+  saveState: { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
+  correctionCount: number;
+}) {
+  const t = useT();
+  return (
+    <div className="page-header">
+      <div className="page-title-row">
+        <h1 className="page-title">
+          {dirty && <span className="dirty-dot" aria-hidden="true">● </span>}
+          {page.path}
+        </h1>
+        <label className="status-select">
+          {t('status')}
+          <select value={status} onChange={(event) => onStatusChange(event.target.value as ReviewStatus)} disabled={page.readOnly !== null}>
+            {statuses.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+          </select>
+        </label>
+      </div>
+      <dl className="page-facts">
+        <dt>{t('encoding')}</dt>
+        <dd data-testid="encoding">{page.encoding.name}{page.encoding.bom ? ' (BOM)' : ''}</dd>
+        <dt>{t('lineEnding')}</dt>
+        <dd data-testid="line-ending">{page.lineEnding}</dd>
+        <dd>{t('corrections', { count: correctionCount })}</dd>
+        <dd className="save-state" role="status" data-testid="save-state">
+          {dirty ? t('unsaved') : saveState.kind === 'saving' ? t('saving') : saveState.kind === 'saved' ? t('savedAt', { time: saveState.at }) : ''}
+        </dd>
+      </dl>
+      {saveState.kind === 'error' && <p role="alert" className="error">{saveState.message}</p>}
+      {page.readOnly && (
+        <p role="alert" className="read-only-banner">
+          <strong>{t('readOnly')}:</strong> {t(`readonly.${page.readOnly.reason}`)} <span className="detail">{page.readOnly.message}</span>
+        </p>
+      )}
+      {page.notices.map((notice) => (
+        <p key={notice.code} className="notice" role="note">
+          {t(`notice.${notice.code}`, { count: page.undecodable.count, encoding: page.encoding.name })}
+          {notice.code === 'undecodable-bytes' && page.undecodable.lines.length > 0 && ` (${page.undecodable.lines.slice(0, 20).join(', ')})`}
+        </p>
+      ))}
+      <p className="hint">{t('originalHint')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useT } from '../i18n/LanguageContext';
+import type { MessageKey } from '../i18n/messages';
+import { Modal } from './Modal';
+
+/// The keyboard shortcuts, in the order the sheet lists them.
+export const SHORTCUTS: { keys: string; label: MessageKey }[] = [
+  { keys: 'Ctrl+S', label: 'shortcut.save' },
+  { keys: 'Ctrl+O', label: 'shortcut.open' },
+  { keys: 'Ctrl+E', label: 'shortcut.export' },
+  { keys: 'Ctrl+Z', label: 'shortcut.undo' },
+  { keys: 'Ctrl+Y / Ctrl+Shift+Z', label: 'shortcut.redo' },
+  { keys: 'Alt+↓ / Ctrl+PageDown', label: 'shortcut.nextPage' },
+  { keys: 'Alt+↑ / Ctrl+PageUp', label: 'shortcut.previousPage' },
+  { keys: 'Ctrl+Shift+R', label: 'shortcut.reviewed' },
+  { keys: 'Ctrl+1', label: 'shortcut.focusList' },
+  { keys: 'Ctrl+2', label: 'shortcut.focusEditor' },
+  { keys: 'Ctrl+Shift+L', label: 'shortcut.language' },
+  { keys: '? / F1', label: 'shortcut.help' },
+];
+
+/// The shortcuts sheet (press ? outside the editor, or F1 anywhere).
+export function ShortcutsSheet({ onClose }: { onClose(): void }) {
+  const t = useT();
+  return (
+    <Modal title={t('shortcuts')} onCancel={onClose}>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.label}>
+              <td><kbd>{s.keys}</kbd></td>
+              <td>{t(s.label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('shortcut.listKeys')}</p>
+      <p className="hint">macOS: ⌘ = Ctrl</p>
+      <div className="modal-actions">
+        <button type="button" autoFocus onClick={onClose}>{t('close')}</button>
+      </div>
+    </Modal>
+  );
+}

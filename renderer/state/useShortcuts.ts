@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import type { MenuCommand } from '../../shared/ipc/contract';
+
+/// App-level commands reachable by keyboard, menu or toolbar.
+export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor';
+
+/// Turns a keydown into an app command, or null. Editing keys (undo/redo) are left to the editor.
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, inEditable: boolean): AppCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey) {
+    if (key === 's' && !event.shiftKey) return 'save';
+    if (key === 'o' && !event.shiftKey) return 'open-folder';
+    if (key === 'e' && !event.shiftKey) return 'export';
+    if (key === 'r' && event.shiftKey) return 'mark-reviewed';
+    if (key === 'l' && event.shiftKey) return 'toggle-language';
+    if (key === 'pagedown') return 'next-page';
+    if (key === 'pageup') return 'previous-page';
+    if (event.code === 'Digit1' && !event.shiftKey) return 'focus-list';
+    if (event.code === 'Digit2' && !event.shiftKey) return 'focus-editor';
+  }
+  if (event.altKey && !mod && !event.shiftKey) {
+    if (key === 'arrowdown') return 'next-page';
+    if (key === 'arrowup') return 'previous-page';
+  }
+  if (key === 'f1') return 'shortcuts';
+  if (key === '?' && !inEditable && !mod) return 'shortcuts';
+  return null;
+}
+
+/// Listens for app shortcuts on the window (capture phase, so the editor does not swallow them).
+export function useShortcuts(run: (command: AppCommand) => void): void {
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const inEditable = !!target && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+      const command = commandForKey(event, inEditable);
+      if (!command) return;
+      // Inside a modal dialog only the help key acts; the dialog owns its keys.
+      if (target?.closest('dialog') && command !== 'shortcuts') return;
+      event.preventDefault();
+      event.stopPropagation();
+      runRef.current(command);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+}

@@ -1,0 +1,45 @@
+/// Recognises which layout format a file is in and imports it.
+import type { Result } from '../result';
+import { importAlto } from './alto';
+import { importHocr } from './hocr';
+import { importPageXml } from './page-xml';
+import type { LayoutError, LayoutFormat, LayoutPage } from './types';
+import { layoutFail } from './xml-tree';
+
+/// Guesses the format of a layout file from its root element (and hOCR's class names); null when none fits.
+///
+/// Looks only at the text, so a `.xml` file may hold ALTO or PAGE and an `.html` file hOCR.
+export function detectLayoutFormat(xml: string): LayoutFormat | null {
+  const root = firstElementName(xml);
+  if (root === null) return null;
+  const local = root.slice(root.indexOf(':') + 1);
+  if (local === 'alto') return 'alto';
+  if (local === 'PcGts') return 'page';
+  if (local.toLowerCase() === 'html' || /class\s*=\s*["'][^"']*\bocr_page\b/.test(xml)) return 'hocr';
+  return null;
+}
+
+/// Imports an hOCR, ALTO or PAGE XML file, whichever it is; `fileName` names it in error messages.
+///
+/// Malformed XML gives an error with the line and column of the problem. Never throws.
+export function importLayout(xml: string, fileName: string): Result<LayoutPage, LayoutError> {
+  switch (detectLayoutFormat(xml)) {
+    case 'hocr':
+      return importHocr(xml, fileName);
+    case 'alto':
+      return importAlto(xml, fileName);
+    case 'page':
+      return importPageXml(xml, fileName);
+    case null:
+      return layoutFail(fileName, 0, 0, 'this is not hOCR, ALTO or PAGE XML (its root element is none of html, alto, PcGts)');
+  }
+}
+
+// The name of the first element, skipping the XML declaration, processing instructions, comments and DOCTYPE.
+function firstElementName(xml: string): string | null {
+  const pattern = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![^>]*>|<([A-Za-z_][\w.:-]*)/g;
+  for (const match of xml.matchAll(pattern)) {
+    if (match[1] !== undefined) return match[1];
+  }
+  return null;
+}

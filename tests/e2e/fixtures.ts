@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/// The pages every test starts from: the real OCR'd pages beside the repository, or JIAODUI_E2E_CORPUS (CI).
+const sourceCorpus = path.resolve(repoRoot, process.env.JIAODUI_E2E_CORPUS ?? '../shared/corpus');
+
+/// The running app under test, in whichever shell the project uses.
+export interface AppUnderTest {
+  /// The app's window (Electron) or the browser tab showing the harness.
+  page: Page;
+  /// The corpus folder the app has open: a fresh temporary copy for each test.
+  corpusDir: string;
+  /// Closes the app and starts it again on the same corpus and saved state ("close the app, reopen").
+  restart(): Promise<void>;
+}
+
+interface Running {
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/// Playwright `test` with two fixtures: `corpusDir` (a temp copy of the corpus) and `app` (the app opened on it).
+export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern for fixtures.
+  corpusDir: async ({}, use) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-e2e-corpus-'));
+    await fs.cp(sourceCorpus, dir, { recursive: true });
+    await use(dir);
+    await fs.rm(dir, { recursive: true, force: true });
+  },
+  app: async ({ corpusDir, browser }, use, testInfo) => {
+    const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-e2e-state-'));
+    // The first start asks for the English UI (the app's default is Chinese) so specs can use English names;
+    // a restart passes no language, so the saved preference is what the reopened app shows.
+    const launch = (lang: 'en' | null) =>
+      testInfo.project.name === 'electron' ? launchElectron(corpusDir, stateDir, lang) : launchHarness(browser, corpusDir, stateDir, lang);
+    let running = await launch('en');
+    const app: AppUnderTest = {
+      get page() {
+        return running.page;
+      },
+      corpusDir,
+      async restart() {
+        await running.stop();
+        running = await launch(null);
+      },
+    };
+    await use(app);
+    await running.stop();
+    await fs.rm(stateDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+async function launchHarness(browser: Browser, corpusDir: string, stateDir: string, lang: 'en' | null): Promise<Running> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/dev-browser.ts',
+      '--corpus',
+      corpusDir,
+      '--port',
+      '0',
+      '--state',
+      path.join(stateDir, 'state.json'),
+      '--no-build',
+      ...(lang ? ['--lang', lang] : []),
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await readHarnessUrl(child);
+  const context: BrowserContext = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    page,
+    async stop() {
+      await context.close();
+      await stopProcess(child);
+    },
+  };
+}
+
+async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | null): Promise<Running> {
+  const electronApp: ElectronApplication = await _electron.launch({
+    args: ['dist/electron/main.cjs', '--corpus', corpusDir, '--user-data-dir', stateDir, ...(lang ? ['--lang', lang] : [])],
+    cwd: repoRoot,
+  });
+  const page = await electronApp.firstWindow();
+  return { page, stop: () => electronApp.close() };
+}
+
+/// Waits for the harness's `Jiaodui harness: <url>` line; fails with its error output if it exits first.
+function readHarnessUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => fail(new Error(`The harness printed no address within 60 s.\n${stdout}\n${stderr}`)), 60_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGTERM');
+      reject(error);
+    };
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const match = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`The harness exited with code ${code} before it was ready.\n${stderr}`)));
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timeout);
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+const require = createRequire(import.meta.url);
+// js-yaml ships with electron-builder's dependencies and has no bundled types.
+const yaml = require('js-yaml') as { load(text: string): unknown };
+
+interface TargetEntry {
+  target: string;
+  arch: string[];
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  files: string[];
+  extraResources: { from: string; to: string }[];
+  icon: string;
+  win: { target: TargetEntry[] };
+  nsis: { oneClick: boolean; perMachine: boolean };
+  mac: { category: string; target: TargetEntry[] };
+}
+
+const config = yaml.load(fs.readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+
+describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own JSON schema", () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8')) as object;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(schema);
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('names the app org.jiaodui.app / Jiaodui', () => {
+    expect(config.appId).toBe('org.jiaodui.app');
+    expect(config.productName).toBe('Jiaodui');
+  });
+
+  it('builds a per-user NSIS installer for Windows on x64 and arm64', () => {
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(config.nsis.perMachine).toBe(false);
+    expect(config.nsis.oneClick).toBe(false);
+  });
+
+  it('builds a DMG for macOS on x64 and arm64 in the productivity category', () => {
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    expect(config.mac.category).toBe('public.app-category.productivity');
+  });
+
+  it('packs dist/ and ships the sample corpus as an extra resource where main.ts looks for it', () => {
+    expect(config.files).toContain('dist/**');
+    expect(config.extraResources).toContainEqual({ from: 'resources/sample-corpus', to: 'sample-corpus' });
+    expect(fs.readFileSync(path.join(repoRoot, 'electron', 'main.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'sample-corpus')");
+  });
+
+  it('uses a 1024×1024 PNG icon', () => {
+    const png = fs.readFileSync(path.join(repoRoot, config.icon));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    // IHDR: width and height are the big-endian words at bytes 16 and 20.
+    expect(png.readUInt32BE(16)).toBe(1024);
+    expect(png.readUInt32BE(20)).toBe(1024);
+  });
+});
+
+describe('release workflow', () => {
+  const workflow = yaml.load(fs.readFileSync(path.join(repoRoot, '.github', 'workflows', 'release.yml'), 'utf8')) as {
+    jobs: { package: { strategy: { matrix: { os: string[] } }; steps: { run?: string; uses?: string }[] } };
+  };
+  const steps = workflow.jobs.package.steps;
+
+  it('runs on Windows and macOS', () => {
+    expect(workflow.jobs.package.strategy.matrix.os).toEqual(['windows-latest', 'macos-latest']);
+  });
+
+  it('installs, builds, packages without publishing, runs the Electron e2e suite, then uploads', () => {
+    const order = ['npm ci', 'npm run build', 'npx electron-builder --publish never', 'npx playwright test --project=electron'].map((command) =>
+      steps.findIndex((step) => step.run === command),
+    );
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const upload = steps.findIndex((step) => step.uses?.startsWith('actions/upload-artifact') ?? false);
+    expect(upload).toBeGreaterThan(order[3] ?? Infinity);
+  });
+});
