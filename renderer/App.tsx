@@ -73,6 +73,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       text,
       status,
       entities,
+      corrections: [...editor.getCorrections()],
       sourceSha256: page.sha256,
       expectedSidecarHash: sidecarHashRef.current,
     });
@@ -199,6 +200,14 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   }, [status, savedStatus, scheduleAutosave]);
 
   const selectedList = useMemo(() => [...selected], [selected]);
+  const correctionLabels = useMemo(
+    () => ({
+      changed: (original: string) => t('corr.changed', { original: original.replace(/\n/g, '↵') }),
+      inserted: () => t('corr.inserted'),
+      deleted: (original: string) => t('corr.deleted', { original: original.replace(/\n/g, '↵') }),
+    }),
+    [t],
+  );
 
   return (
     <LanguageContext.Provider value={language}>
@@ -255,6 +264,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 ariaLabel={t('pageText')}
                 onDirtyChange={setEditorDirty}
                 onChange={scheduleAutosave}
+                corrections={page.corrections}
+                labels={correctionLabels}
               />
               </div>
               <CorrectionTooltip container={editorHost} />

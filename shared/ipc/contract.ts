@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { REVIEW_STATUSES, entitySchema, type Correction, type EntitySpan, type ReviewStatus } from '../model/sidecar-schema';
+import { REVIEW_STATUSES, correctionSchema, entitySchema, type Correction, type EntitySpan, type ReviewStatus } from '../model/sidecar-schema';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
 ///
@@ -85,6 +85,10 @@ export const saveRequestSchema = z.strictObject({
   text: z.string().max(50_000_000),
   status: z.enum(REVIEW_STATUSES),
   entities: z.array(entitySchema).max(1_000_000),
+  /// The editor's own corrections of `text` against the original, if it has them. The main process checks that
+  /// they turn the original into `text` (linear time) and otherwise diffs the page itself, so a stale or wrong
+  /// list can never be stored.
+  corrections: z.array(correctionSchema).max(5_000_000).optional(),
   /// The page file hash the renderer loaded: saving refuses if the page file changed.
   sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /// The sidecar hash the renderer loaded (null: there was none); saving refuses if the sidecar changed since.

@@ -1,0 +1,149 @@
+/// `entities <page> --suggest [--json] [--known <file>] [--sources known,rule,segmenter]`: entity suggestions
+/// for a page file.
+///
+/// Offsets are code points on the page text as read (decoded, LF line endings, NFC). Exit codes: 0 done,
+/// 1 page or known-entities file missing or unreadable, 2 wrong usage.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { suggestEntities } from '../../../shared/entities/suggest/index';
+import type { EntitySuggestion, SuggestionSource } from '../../../shared/entities/suggest/types';
+import { JiebaTagger } from '../../services/jieba-tagger';
+import { readPageSource } from '../../services/page-source';
+
+/// Where the command writes, one line (or block) per call; `cwd` resolves relative paths (default: process cwd).
+export interface CommandIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd?: string;
+}
+
+/// One line for the CLI's command list.
+export const summary = 'suggest people, places, organisations and dates in a page file';
+
+/// How to call the command, printed for `--help` and after a usage error.
+export const usage = `Usage: entities <page> --suggest [--json] [--known <file>] [--sources <list>]
+
+Suggests people (PER), places (LOC), organisations (ORG) and dates (DATE) in a page file, with
+code-point offsets on the page text as read (decoded, line endings made LF, Unicode NFC).
+
+  --suggest          run the suggesters (required)
+  --json             print [{start, end, text, type, source, confidence}] as JSON
+  --known <file>     a JSON object mapping already-tagged entity text to its type, e.g. {"武跃林": "PER"}
+  --sources <list>   comma-separated subset of known,rule,segmenter (default: all)
+  --help             show this help`;
+
+/// Same text as `usage`, under the name the other commands use.
+export const USAGE = usage;
+
+const ALL_SOURCES: SuggestionSource[] = ['known', 'rule', 'segmenter'];
+
+/// Runs the command with the arguments that follow `entities`; resolves to the exit code, never rejects.
+export async function run(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(usage);
+    return 0;
+  }
+  if (parsed.kind === 'usage') {
+    io.stderr(`entities: ${parsed.message}\n\n${usage}`);
+    return 2;
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const { page, json, knownFile, sources } = parsed;
+
+  let known: Map<string, string> | undefined;
+  if (knownFile !== undefined) {
+    const loaded = await readKnown(path.resolve(cwd, knownFile), knownFile);
+    if (typeof loaded === 'string') {
+      io.stderr(`entities: ${loaded}`);
+      return 1;
+    }
+    known = loaded;
+  }
+
+  const source = await readPageSource(path.resolve(cwd, page), page);
+  if (!source.ok) {
+    io.stderr(`entities: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}`);
+    return 1;
+  }
+  const suggestions = suggestEntities(source.value.originalText, {
+    known,
+    tagger: sources.includes('segmenter') ? new JiebaTagger() : undefined,
+    sources,
+  });
+  io.stdout(json ? JSON.stringify(suggestions.map(plain), null, 2) : table(suggestions));
+  return 0;
+}
+
+type Parsed =
+  | { kind: 'run'; page: string; json: boolean; knownFile?: string; sources: SuggestionSource[] }
+  | { kind: 'help' }
+  | { kind: 'usage'; message: string };
+
+function parseArgs(argv: string[]): Parsed {
+  const pages: string[] = [];
+  let json = false;
+  let suggest = false;
+  let knownFile: string | undefined;
+  let sources = ALL_SOURCES;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { kind: 'help' };
+    if (arg === '--json') json = true;
+    else if (arg === '--suggest') suggest = true;
+    else if (arg === '--known' || arg === '--sources') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) return { kind: 'usage', message: `${arg} needs a value` };
+      if (arg === '--known') knownFile = value;
+      else {
+        const list = value.split(',').map((s) => s.trim());
+        const bad = list.filter((s) => !(ALL_SOURCES as string[]).includes(s));
+        if (bad.length > 0 || list.length === 0) {
+          return { kind: 'usage', message: `unknown source ${bad.join(', ')}; use known, rule or segmenter` };
+        }
+        sources = list as SuggestionSource[];
+      }
+    } else if (arg.startsWith('-') && arg !== '-') return { kind: 'usage', message: `unknown option ${arg}` };
+    else pages.push(arg);
+  }
+  if (!suggest) return { kind: 'usage', message: '--suggest is required (it is the only mode so far)' };
+  if (pages.length !== 1) return { kind: 'usage', message: `expected exactly one page file, got ${pages.length}` };
+  return { kind: 'run', page: pages[0]!, json, knownFile, sources };
+}
+
+/// Reads a known-entities file; returns the map or a plain-words error.
+async function readKnown(abs: string, file: string): Promise<Map<string, string> | string> {
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (error) {
+    return `cannot read the known-entities file "${file}" (${(error as Error).message})`;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return `the known-entities file "${file}" is not valid JSON`;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return `the known-entities file "${file}" must be a JSON object mapping entity text to type`;
+  }
+  const map = new Map<string, string>();
+  for (const [entity, type] of Object.entries(data)) {
+    if (typeof type !== 'string' || type.length === 0 || entity.length === 0) {
+      return `in "${file}", the entry "${entity}" must map a non-empty text to a type name`;
+    }
+    map.set(entity.normalize('NFC'), type);
+  }
+  return map;
+}
+
+function plain(s: EntitySuggestion): EntitySuggestion {
+  return { start: s.start, end: s.end, text: s.text, type: s.type, source: s.source, confidence: s.confidence };
+}
+
+function table(suggestions: readonly EntitySuggestion[]): string {
+  if (suggestions.length === 0) return 'No suggestions.';
+  const lines = suggestions.map((s) => `${s.start}\t${s.end}\t${s.type}\t${s.source}\t${s.confidence.toFixed(2)}\t${s.text}`);
+  return `start\tend\ttype\tsource\tconfidence\ttext\n${lines.join('\n')}`;
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
+import { resolveInCorpus } from '../../services/confine';
+import { scanCorpus } from '../../services/corpus-scan';
+import { readPageSource } from '../../services/page-source';
+import { sidecarPathOf } from '../../services/page-files';
+import { readSidecarState } from '../../services/sidecar-file';
+import { EXIT, type CliIo } from '../io';
+import { parseCommandArgs } from '../parse-args';
+
+/// One line for the command list.
+export const summary = 'Check every sidecar against its page and list the problems.';
+
+/// Full usage text.
+export const usage = `Usage: jiaodui validate <corpus>
+
+Checks every page of <corpus> that has a sidecar: the sidecar must be JSON in Jiaodui's format and schema version,
+its source hash must match the page file, its corrections applied to the original text must give its stored text,
+and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too.
+Problems go to stdout, one per line as "<page>: <problem>". Exit code 0 when there is none, 1 otherwise.`;
+
+/// Runs `validate <corpus>`.
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs(argv, {});
+  if (!args.ok) return usageError(io, args.message);
+  if (args.values.help) {
+    io.stdout(usage);
+    return EXIT.ok;
+  }
+  if (args.positionals.length !== 1) return usageError(io, 'Give exactly one corpus folder.');
+
+  const root = path.resolve(io.cwd, args.positionals[0]!);
+  io.stderr(`scanning ${root}`);
+  const scan = await scanCorpus(root);
+  if (!scan.ok) {
+    io.stderr(`error: ${scan.error.message}`);
+    return EXIT.problems;
+  }
+  const pages = scan.value.pages;
+  let problemCount = 0;
+  let sidecars = 0;
+  for (const [i, page] of pages.entries()) {
+    const found = await checkPage(root, page.path);
+    if (found.hadSidecar) sidecars++;
+    for (const problem of found.problems) io.stdout(`${page.path}: ${problem}`);
+    problemCount += found.problems.length;
+    if ((i + 1) % 500 === 0 || i + 1 === pages.length) io.stderr(`checked ${i + 1}/${pages.length} pages`);
+  }
+  for (const folder of scan.value.unreadable) {
+    io.stdout(`${folder || '.'}: The folder cannot be read.`);
+    problemCount++;
+  }
+  io.stdout(`${pages.length} page${pages.length === 1 ? '' : 's'}, ${sidecars} sidecar${sidecars === 1 ? '' : 's'}, ${problemCount} problem${problemCount === 1 ? '' : 's'}.`);
+  return problemCount === 0 ? EXIT.ok : EXIT.problems;
+}
+
+async function checkPage(root: string, rel: string): Promise<{ hadSidecar: boolean; problems: string[] }> {
+  const pageAbs = await resolveInCorpus(root, rel);
+  if (!pageAbs.ok) return { hadSidecar: false, problems: [pageAbs.error.message] };
+  const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(rel));
+  if (!sidecarAbs.ok) return { hadSidecar: true, problems: [sidecarAbs.error.message] };
+  const source = await readPageSource(pageAbs.value, rel);
+  if (!source.ok) return { hadSidecar: false, problems: [source.error.message] };
+  const sidecar = await readSidecarState(sidecarAbs.value, source.value.sha256);
+  if (!sidecar.ok) return { hadSidecar: true, problems: [sidecar.error.message] };
+  if (sidecar.value.kind === 'none') return { hadSidecar: false, problems: [] };
+  if (sidecar.value.kind === 'unusable') return { hadSidecar: true, problems: [firstSentence(sidecar.value.message)] };
+  return { hadSidecar: true, problems: checkSidecarConsistency(sidecar.value.sidecar, source.value.originalText) };
+}
+
+// The read-only messages end with advice for the editor that does not apply on the command line.
+function firstSentence(message: string): string {
+  return message.replace(/ (The page is read-only|The original text is shown read-only).*$/, '');
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`error: ${message}`);
+  io.stderr(usage);
+  return EXIT.usage;
+}

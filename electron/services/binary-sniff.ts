@@ -1,0 +1,36 @@
+// Well-known file signatures, so the message can say what the file probably is.
+const MAGIC: { name: string; bytes: number[] }[] = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a TIFF image', bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { name: 'a TIFF image', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or Office document)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+];
+
+// Above this share of control bytes a file is not text.
+const MAX_CONTROL_RATIO = 0.05;
+
+/// Says in plain words which binary format bytes start with (PNG, JPEG, TIFF, PDF, ZIP, …), or null.
+export function knownBinaryFormat(bytes: Uint8Array): string | null {
+  const magic = MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b));
+  return magic ? `This file is ${magic.name}, not a text file.` : null;
+}
+
+/// True when more than 5% of the first 64 KiB are control bytes that text files do not contain.
+///
+/// Only meaningful for bytes without NULs: UTF-16 text has control-range bytes inside ordinary characters.
+export function hasManyControlBytes(bytes: Uint8Array): boolean {
+  return controlRatio(bytes) > MAX_CONTROL_RATIO;
+}
+
+function controlRatio(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, 65536);
+  let control = 0;
+  for (const b of sample) {
+    // Tab, LF, VT, FF, CR and ESC (used by ISO-2022 encodings) occur in text files; NUL is judged elsewhere.
+    if (b !== 0 && b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+  }
+  return sample.length === 0 ? 0 : control / sample.length;
+}

@@ -1,0 +1,192 @@
+import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PageEntry } from '../../shared/ipc/contract';
+import { REVIEW_STATUSES, SIDECAR_SUFFIX, type ReviewStatus } from '../../shared/model/sidecar-schema';
+import { fail, ok, type Result } from '../../shared/result';
+import type { CorpusIndex, IndexEntry } from './app-state';
+import { isInside } from './confine';
+import { baseOf, classifyName, comparePathsNaturally } from './page-files';
+
+/// Options of a corpus scan.
+export interface ScanOptions {
+  /// Pages per batch handed to onBatch (default 500).
+  batchSize?: number;
+  /// Called with each batch of pages as they are found, and the number of directory entries looked at so far.
+  onBatch?: (pages: PageEntry[], scanned: number) => void;
+  /// Stops the scan; the result is then fail('cancelled').
+  signal?: AbortSignal;
+  /// The cached index from the previous scan: sidecars whose mtime and size are unchanged are not read again.
+  index?: CorpusIndex;
+}
+
+/// The outcome of a full scan: every page, naturally sorted, and the index cache to keep for next time.
+export interface ScanResult {
+  pages: PageEntry[];
+  index: CorpusIndex;
+  /// Directory entries looked at.
+  scanned: number;
+  /// Folders that could not be read (permission denied, vanished), relative paths.
+  unreadable: string[];
+}
+
+/// Walks a corpus folder and lists its pages, reporting them in batches while walking.
+///
+/// Pages are `.txt` files; images and layout files with the same base name join them as companions. Sidecars,
+/// hidden entries, temporary files and node_modules are skipped, and symlinks are followed only to files
+/// inside the corpus (never to folders, so a link cycle cannot trap the scan). Each page's review status comes
+/// from its sidecar, through the index cache when the sidecar's mtime and size are unchanged.
+export async function scanCorpus(root: string, options: ScanOptions = {}): Promise<Result<ScanResult>> {
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+    if (!(await stat(realRoot)).isDirectory()) return fail('no-corpus', `"${root}" is not a folder.`);
+  } catch {
+    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+  }
+
+  const previous = options.index ?? {};
+  const index: CorpusIndex = {};
+  const all: PageEntry[] = [];
+  const unreadable: string[] = [];
+  let pending: PageEntry[] = [];
+  let scanned = 0;
+
+  const flush = (force: boolean) => {
+    if (pending.length === 0 || (!force && pending.length < batchSize)) return;
+    while (pending.length >= batchSize || (force && pending.length > 0)) {
+      const batch = pending.slice(0, batchSize).sort((a, b) => comparePathsNaturally(a.path, b.path));
+      pending = pending.slice(batchSize);
+      options.onBatch?.(batch, scanned);
+    }
+  };
+
+  // Depth-first with an explicit stack of folders (relative paths, '' = root), visited in natural order.
+  const folders: string[] = [''];
+  while (folders.length > 0) {
+    if (options.signal?.aborted) return fail('cancelled', 'The corpus scan was cancelled.');
+    const relDir = folders.pop()!;
+    const listing = await listFolder(realRoot, relDir);
+    if (listing === null) {
+      unreadable.push(relDir);
+      continue;
+    }
+    scanned += listing.entries;
+    const pages = await describePages(realRoot, relDir, listing, previous, index);
+    all.push(...pages);
+    pending.push(...pages);
+    flush(false);
+    folders.push(...listing.folders.sort(comparePathsNaturally).reverse());
+  }
+  flush(true);
+  all.sort((a, b) => comparePathsNaturally(a.path, b.path));
+  return ok({ pages: all, index, scanned, unreadable });
+}
+
+interface FolderListing {
+  entries: number;
+  folders: string[];
+  pageNames: string[];
+  companionNames: string[];
+  sidecarNames: Set<string>;
+}
+
+async function listFolder(realRoot: string, relDir: string): Promise<FolderListing | null> {
+  const abs = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set() };
+  try {
+    const dir = await opendir(abs, { bufferSize: 256 });
+    for await (const entry of dir) {
+      listing.entries++;
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      if (entry.name.endsWith(SIDECAR_SUFFIX) && !entry.name.startsWith('.')) listing.sidecarNames.add(entry.name);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = await symlinkTarget(realRoot, path.join(abs, entry.name));
+        // Links to folders are skipped (cycles); links to files count only when they stay inside the corpus.
+        if (target !== 'file') continue;
+        isDirectory = false;
+      } else if (!isDirectory && !entry.isFile()) continue;
+      const role = classifyName(entry.name, isDirectory);
+      if (role === 'folder') listing.folders.push(rel);
+      else if (role === 'page') listing.pageNames.push(entry.name);
+      else if (role === 'companion') listing.companionNames.push(entry.name);
+    }
+  } catch {
+    return null;
+  }
+  return listing;
+}
+
+async function symlinkTarget(realRoot: string, abs: string): Promise<'file' | 'other'> {
+  try {
+    const real = await realpath(abs);
+    if (!isInside(realRoot, real)) return 'other';
+    return (await stat(real)).isFile() ? 'file' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+async function describePages(
+  realRoot: string,
+  relDir: string,
+  listing: FolderListing,
+  previous: CorpusIndex,
+  index: CorpusIndex,
+): Promise<PageEntry[]> {
+  const prefix = relDir === '' ? '' : `${relDir}/`;
+  const companionsByBase = new Map<string, string[]>();
+  for (const name of listing.companionNames) {
+    const base = baseOf(prefix + name);
+    companionsByBase.set(base, [...(companionsByBase.get(base) ?? []), prefix + name]);
+  }
+  const absDir = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const described = await Promise.all(
+    listing.pageNames.map(async (name): Promise<PageEntry | null> => {
+      const rel = prefix + name;
+      const base = baseOf(rel);
+      let info;
+      try {
+        info = await stat(path.join(absDir, name));
+      } catch {
+        return null; // vanished between listing and stat
+      }
+      const sidecarName = name + SIDECAR_SUFFIX;
+      let status: ReviewStatus | null = null;
+      if (listing.sidecarNames.has(sidecarName)) {
+        const entry = await sidecarIndexEntry(path.join(absDir, sidecarName), previous[rel]);
+        if (entry) {
+          index[rel] = entry;
+          status = entry.status;
+        }
+      }
+      const companions = (companionsByBase.get(base) ?? []).sort(comparePathsNaturally);
+      return { path: rel, base, companions, bytes: info.size, mtimeMs: info.mtimeMs, status };
+    }),
+  );
+  return described.filter((p): p is PageEntry => p !== null);
+}
+
+async function sidecarIndexEntry(abs: string, cached: IndexEntry | undefined): Promise<IndexEntry | null> {
+  try {
+    const info = await stat(abs);
+    if (cached && cached.sidecarMtime === info.mtimeMs && cached.sidecarSize === info.size) return cached;
+    return { sidecarMtime: info.mtimeMs, sidecarSize: info.size, status: await readStatus(abs) };
+  } catch {
+    return null;
+  }
+}
+
+/// Reads only the review status from a sidecar file (null when it is not readable JSON with a known status).
+///
+/// The full schema check happens when the page is opened; the list only needs the status.
+export async function readStatus(abs: string): Promise<ReviewStatus | null> {
+  try {
+    const data: unknown = JSON.parse(await readFile(abs, 'utf8'));
+    const status = (data as { status?: unknown } | null)?.status;
+    return typeof status === 'string' && (REVIEW_STATUSES as readonly string[]).includes(status) ? (status as ReviewStatus) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { requestSchemas, type CorpusInfo, type RequestChannel } from '../../shared/ipc/contract';
+import { fail, type Result } from '../../shared/result';
+import { openAppStore, type AppStore } from './app-state';
+import { appHandlers } from './handlers/app';
+import type { ChannelHandlers, HandlerContext, HandlerDeps } from './handlers/context';
+import { corpusHandlers, openCorpus } from './handlers/corpus';
+import { exportHandlers } from './handlers/export';
+import { pageHandlers } from './handlers/page';
+
+export type { HandlerDeps } from './handlers/context';
+
+/// The request handler table both shells call: Electron's ipcMain wrapper and the browser harness.
+export interface Handlers {
+  /// Validates `rawArgs` against the channel's schema, then runs it; unknown channels and bad arguments fail
+  /// with 'invalid-argument' before any implementation runs. Never throws.
+  handle(channel: string, rawArgs: unknown): Promise<Result<unknown>>;
+  /// Opens a corpus folder directly (command line, tests, reopening the last corpus).
+  openCorpus(root: string): Promise<Result<CorpusInfo>>;
+  /// Every request channel the table serves.
+  channels: string[];
+  /// Resolves when the scan currently running (if any) has finished and its last event was sent.
+  scanFinished(): Promise<void>;
+}
+
+/// Builds the handler table over the given shell dependencies.
+///
+/// State (open corpus, chosen export folder, scan generation) lives in the table; the app store is opened on
+/// first use from `deps.stateFile`.
+export function createHandlers(deps: HandlerDeps): Handlers {
+  let storePromise: Promise<AppStore> | null = null;
+  const ctx: HandlerContext = {
+    deps,
+    store: () => (storePromise ??= openAppStore(deps.stateFile)),
+    corpus: null,
+    exportFolder: null,
+    scan: { generation: 0, abort: null, finished: Promise.resolve() },
+  };
+  const table: ChannelHandlers<RequestChannel> = {
+    ...appHandlers(ctx),
+    ...corpusHandlers(ctx),
+    ...pageHandlers(ctx),
+    ...exportHandlers(ctx),
+  };
+
+  return {
+    async handle(channel, rawArgs) {
+      if (!Object.hasOwn(requestSchemas, channel)) return fail('invalid-argument', `Unknown request "${channel}".`);
+      const name = channel as RequestChannel;
+      const parsed = requestSchemas[name].safeParse(rawArgs);
+      if (!parsed.success) {
+        return fail('invalid-argument', `Invalid arguments for "${name}": ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+      }
+      try {
+        // The schema and the implementation come from the same channel name, so the tuple fits.
+        const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;
+        return await implementation(...(parsed.data as unknown[]));
+      } catch (error) {
+        return fail('internal', `Something went wrong while handling "${name}".`, (error as Error).stack ?? String(error));
+      }
+    },
+    openCorpus: (root) => openCorpus(ctx, root),
+    channels: Object.keys(requestSchemas),
+    scanFinished: () => ctx.scan.finished,
+  };
+}

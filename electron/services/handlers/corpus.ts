@@ -1,0 +1,73 @@
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { CorpusInfo } from '../../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../../shared/result';
+import { scanCorpus } from '../corpus-scan';
+import type { ChannelHandlers, HandlerContext } from './context';
+
+/// Opens a corpus folder: remembers it, adds it to the recent list and starts a streaming scan.
+///
+/// Returns as soon as the folder is known to exist; pages arrive as 'corpus.scanProgress' events.
+export async function openCorpus(ctx: HandlerContext, root: string): Promise<Result<CorpusInfo>> {
+  let real: string;
+  try {
+    real = await realpath(path.resolve(root));
+    if (!(await stat(real)).isDirectory()) return fail('no-corpus', `"${root}" is not a folder.`);
+  } catch {
+    return fail('no-corpus', `The folder "${root}" cannot be found.`);
+  }
+  const info: CorpusInfo = { root: real, name: path.basename(real) || real };
+  ctx.corpus = info;
+  ctx.exportFolder = null;
+  await (await ctx.store()).addRecentCorpus(real);
+  startScan(ctx, info);
+  return ok(info);
+}
+
+/// Starts a new scan of the open corpus, cancelling any scan still running; batches go out as events.
+export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
+  ctx.scan.abort?.abort();
+  const abort = new AbortController();
+  const generation = ++ctx.scan.generation;
+  ctx.scan.abort = abort;
+  const current = () => ctx.scan.generation === generation;
+  ctx.scan.finished = (async () => {
+    const store = await ctx.store();
+    let scanned = 0;
+    const result = await scanCorpus(info.root, {
+      signal: abort.signal,
+      index: store.corpusIndex(info.root),
+      onBatch: (pages, seen) => {
+        scanned = seen;
+        if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages, scanned: seen, done: false, corpus: info });
+      },
+    });
+    if (!current()) return;
+    if (result.ok) {
+      scanned = result.value.scanned;
+      await store.setCorpusIndex(info.root, result.value.index);
+    }
+    ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned, done: true, corpus: info });
+    ctx.scan.abort = null;
+  })().catch(() => {
+    // A scan that throws (the folder vanished mid-way) still ends the progress, so the UI stops waiting.
+    if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned: 0, done: true, corpus: info });
+  });
+}
+
+/// The corpus.* channels: choose and open a folder, the current corpus, rescan.
+export function corpusHandlers(ctx: HandlerContext): ChannelHandlers<'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan'> {
+  return {
+    'corpus.chooseAndOpen': async () => {
+      const folder = await ctx.deps.dialogs.chooseFolder('open-corpus');
+      if (folder === null) return ok(null);
+      return openCorpus(ctx, folder);
+    },
+    'corpus.current': async () => ok(ctx.corpus),
+    'corpus.rescan': async () => {
+      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      startScan(ctx, ctx.corpus);
+      return ok(null);
+    },
+  };
+}

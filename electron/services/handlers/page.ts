@@ -1,0 +1,12 @@
+import { fail } from '../../../shared/result';
+import { openPage } from '../open-page';
+import { savePage } from '../save-page';
+import type { ChannelHandlers, HandlerContext } from './context';
+
+/// The page.* channels: open and save one page of the open corpus.
+export function pageHandlers(ctx: HandlerContext): ChannelHandlers<'page.open' | 'page.save'> {
+  return {
+    'page.open': async (rel) => (ctx.corpus ? openPage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
+    'page.save': async (req) => (ctx.corpus ? savePage(ctx.corpus.root, req, ctx.deps.appVersion) : fail('no-corpus', 'No corpus folder is open.')),
+  };
+}

@@ -1,0 +1,55 @@
+import { SIDECAR_SUFFIX } from '../../shared/model/sidecar-schema';
+
+/// Extensions (lower case) of scan images that can accompany a page.
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;
+/// Extensions (lower case) of OCR layout files that can accompany a page.
+export const LAYOUT_EXTENSIONS = ['.hocr', '.xml', '.html'] as const;
+
+/// What role a directory entry plays in a corpus.
+export type EntryRole = 'page' | 'companion' | 'ignored';
+
+/// Classifies a file or folder name found in a corpus.
+///
+/// Hidden names, sidecars, temporary files (`*.tmp`, `~$*`, `*~`) and node_modules are ignored; `.txt` files
+/// (any case) are pages; images and layout files are companions; everything else is ignored.
+export function classifyName(name: string, isDirectory: boolean): EntryRole | 'folder' {
+  if (name.startsWith('.') || name === 'node_modules') return 'ignored';
+  if (isDirectory) return 'folder';
+  const lower = name.toLowerCase();
+  if (lower.endsWith(SIDECAR_SUFFIX) || lower.endsWith('.tmp') || name.startsWith('~$') || name.endsWith('~')) return 'ignored';
+  const ext = extensionOf(lower);
+  if (ext === '.txt') return 'page';
+  if ((IMAGE_EXTENSIONS as readonly string[]).includes(ext) || (LAYOUT_EXTENSIONS as readonly string[]).includes(ext)) return 'companion';
+  return 'ignored';
+}
+
+/// The extension of a file name including the dot (`''` when there is none).
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot <= 0 ? '' : name.slice(dot);
+}
+
+/// The group key of a relative path: the path without its extension (`a/b.txt` → `a/b`).
+export function baseOf(rel: string): string {
+  const slash = rel.lastIndexOf('/');
+  const ext = extensionOf(rel.slice(slash + 1));
+  return ext === '' ? rel : rel.slice(0, rel.length - ext.length);
+}
+
+/// The sidecar path that belongs to a page file path (`page.txt` → `page.txt.jiaodui.json`).
+export function sidecarPathOf(pagePath: string): string {
+  return pagePath + SIDECAR_SUFFIX;
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+/// Compares two relative paths naturally (`page2` before `page10`), folder by folder.
+export function comparePathsNaturally(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const c = collator.compare(as[i]!, bs[i]!);
+    if (c !== 0) return c;
+  }
+  return as.length - bs.length;
+}

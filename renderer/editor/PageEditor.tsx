@@ -1,0 +1,153 @@
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
+import { redo, undo } from 'prosemirror-history';
+import { EditorView } from 'prosemirror-view';
+import { parseClipboardText, serializeClipboardText } from './clipboard';
+import type { Correction } from '../../shared/model/sidecar-schema';
+import { correctionsKey, recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
+import { createPageState } from './page-state';
+import { SavedDocTracker } from './saved-doc-tracker';
+import { textFromDoc } from './text-doc';
+import './editor.css';
+
+/// Props of `PageEditor`.
+export interface PageEditorProps {
+  /// Identity of the open page; a new key creates a new editor (and a fresh undo history).
+  pageKey: string;
+  /// The OCR original text, against which changes are highlighted.
+  originalText: string;
+  /// The text to edit when the page opens; later changes of this prop (for the same page) are ignored.
+  text: string;
+  readOnly: boolean;
+  ariaLabel: string;
+  /// Called when the page becomes dirty (differs from the last saved text) or clean again.
+  onDirtyChange(dirty: boolean): void;
+  /// Called after every change of the text, for example to schedule an autosave.
+  onChange?(): void;
+  /// The corrections of `text` against `originalText` from the sidecar, if any: the editor checks them and then
+  /// highlights them without diffing the whole page on open. Read when the page opens.
+  corrections?: readonly Correction[];
+  /// Translated correction tooltips; English when absent. Read when the page opens.
+  labels?: CorrectionLabels;
+  ref?: Ref<PageEditorHandle>;
+}
+
+/// What the app can ask of a mounted `PageEditor`.
+export interface PageEditorHandle {
+  /// The current page text, lines joined with `\n`.
+  getText(): string;
+  focus(): void;
+  /// Undoes the last change; false when there is nothing to undo.
+  undo(): boolean;
+  /// Redoes the last undone change; false when there is nothing to redo.
+  redo(): boolean;
+  /// Records the current text as saved, which makes the page clean.
+  markSaved(): void;
+  isDirty(): boolean;
+  /// The corrections of the current text against the original (original code points, sorted).
+  ///
+  /// Brings the highlights up to date first; that re-diffs only the lines changed since the last recompute,
+  /// so saving a 200,000-character page need not diff it whole.
+  getCorrections(): readonly Correction[];
+}
+
+/// The ProseMirror editor of one page: one line node per text line, correction highlights, undo history.
+///
+/// The view is created once per `pageKey` and destroyed when the page changes or the component unmounts; the
+/// text lives in the view, not in React state, so typing does not re-render React. The contenteditable is exposed
+/// to assistive technology as a multi-line textbox named `ariaLabel`.
+export function PageEditor(props: PageEditorProps) {
+  const { pageKey, readOnly, ariaLabel, ref } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const trackerRef = useRef<SavedDocTracker | null>(null);
+  // The latest props, for callbacks of a view that outlives renders.
+  const propsRef = useRef(props);
+  useLayoutEffect(() => {
+    propsRef.current = props;
+  });
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (host === null) return;
+    const initial = propsRef.current;
+    const state = createPageState({
+      originalText: initial.originalText,
+      text: initial.text,
+      ...(initial.labels && { labels: initial.labels }),
+      ...(initial.corrections && { corrections: initial.corrections }),
+    });
+    const tracker = new SavedDocTracker(state.doc);
+    const view: EditorView = new EditorView(host, {
+      state,
+      editable: () => !propsRef.current.readOnly,
+      attributes: () => editorAttributes(propsRef.current.ariaLabel, propsRef.current.readOnly),
+      clipboardTextParser: parseClipboardText,
+      clipboardTextSerializer: serializeClipboardText,
+      dispatchTransaction(tr) {
+        const before = view.state.doc;
+        view.updateState(view.state.apply(tr));
+        if (view.state.doc === before) return;
+        const dirty = tracker.docChanged(view.state.doc);
+        if (dirty !== null) propsRef.current.onDirtyChange(dirty);
+        propsRef.current.onChange?.();
+      },
+    });
+    viewRef.current = view;
+    trackerRef.current = tracker;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+      trackerRef.current = null;
+    };
+  }, [pageKey]);
+
+  // Read-only state and label can change while the page stays open; re-reading the props refreshes them.
+  useEffect(() => {
+    viewRef.current?.setProps({});
+  }, [readOnly, ariaLabel]);
+
+  useImperativeHandle(
+    ref,
+    (): PageEditorHandle => ({
+      getText: () => (viewRef.current ? textFromDoc(viewRef.current.state.doc) : ''),
+      focus: () => viewRef.current?.focus(),
+      undo: () => runCommand(viewRef.current, undo),
+      redo: () => runCommand(viewRef.current, redo),
+      markSaved: () => {
+        const view = viewRef.current;
+        const tracker = trackerRef.current;
+        if (view === null || tracker === null) return;
+        if (tracker.markSaved(view.state.doc) !== null) propsRef.current.onDirtyChange(false);
+      },
+      getCorrections: () => {
+        const view = viewRef.current;
+        if (view === null) return [];
+        const refresh = recomputeCorrections(view.state);
+        if (refresh !== null) view.dispatch(refresh);
+        return correctionsKey.getState(view.state)?.corrections ?? [];
+      },
+      isDirty: () => (viewRef.current && trackerRef.current ? trackerRef.current.isDirty(viewRef.current.state.doc) : false),
+    }),
+    [],
+  );
+
+  return <div className="jd-page-editor-host" ref={hostRef} />;
+}
+
+function editorAttributes(ariaLabel: string, readOnly: boolean): Record<string, string> {
+  return {
+    class: 'jd-page-editor',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': ariaLabel,
+    'aria-readonly': readOnly ? 'true' : 'false',
+    // Spell checking a 200,000-character OCR page is slow and flags most Chinese text anyway.
+    spellcheck: 'false',
+    lang: 'zh',
+  };
+}
+
+function runCommand(view: EditorView | null, command: typeof undo): boolean {
+  if (view === null || !view.editable) return false;
+  return command(view.state, view.dispatch);
+}

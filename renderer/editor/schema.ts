@@ -1,0 +1,59 @@
+import { Schema, type Node as PmNode, type NodeSpec } from 'prosemirror-model';
+
+/// Attributes of a `line` node.
+///
+/// `origin` lists the indexes (0-based) of the original page lines this line comes from, for linking the text to
+/// the scan; null when unknown (a line the editor created). Later issues may add more attributes here.
+export interface LineAttrs {
+  origin: number[] | null;
+}
+
+/// Reads the `origin` attribute written by `lineToDom`, so copy/paste between editors keeps it.
+function originFromDom(dom: HTMLElement): number[] | null {
+  const raw = dom.getAttribute('data-origin');
+  if (raw === null || raw === '') return null;
+  const parts = raw.split(',').map((part) => Number(part));
+  return parts.every((n) => Number.isInteger(n) && n >= 0) ? parts : null;
+}
+
+/// The spec of one page line: a block of plain text, never a hard break.
+///
+/// A line holds `text*` and allows every mark the schema defines (`marks: '_'`), so entity marks can be added
+/// later without touching this spec.
+const lineSpec: NodeSpec = {
+  content: 'text*',
+  marks: '_',
+  attrs: { origin: { default: null } },
+  // Lines are not rearranged as a unit by drag and drop; the editor edits text.
+  draggable: false,
+  parseDOM: [
+    { tag: 'div.pm-line', getAttrs: (dom) => ({ origin: originFromDom(dom) }) },
+    // Pasted HTML from elsewhere: every paragraph-like block becomes a line.
+    { tag: 'p' },
+    { tag: 'div' },
+  ],
+  toDOM: (node: PmNode) => {
+    const origin = (node.attrs as LineAttrs).origin;
+    const attrs: Record<string, string> = { class: 'pm-line' };
+    if (origin !== null) attrs['data-origin'] = origin.join(',');
+    return ['div', attrs, 0];
+  },
+};
+
+/// The editor's document schema: `doc → line+`, each line plain text.
+///
+/// Lines map one-to-one to the `\n`-separated lines of the page text, so the page keeps its line layout exactly
+/// as in the file. Entity marks (a later issue) go into `marks`; lines already accept them.
+export const editorSchema = new Schema({
+  nodes: {
+    doc: { content: 'line+' },
+    line: lineSpec,
+    text: {},
+  },
+  marks: {},
+});
+
+/// The `line` node type of `editorSchema`.
+///
+/// Exported so commands and tests do not look it up by name.
+export const lineType = editorSchema.nodes['line']!;

@@ -1,0 +1,39 @@
+import { suggestKnown } from './known';
+import { mergeSuggestions } from './merge';
+import { suggestByRules } from './rules';
+import { placeWords, suggestFromSegmenter } from './segmenter';
+import { checkRulesWithSegmenter } from './segmenter-check';
+import type { EntitySuggestion, PosTagger, Rejection } from './types';
+
+export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
+
+/// Everything `suggestEntities` may use besides the text.
+export interface SuggestOptions {
+  /// Entity text → type for every string tagged anywhere in the corpus.
+  known?: ReadonlyMap<string, string>;
+  /// A part-of-speech tagger: the weak segmenter signal, and a check that drops rule-based places and
+  /// organisations whose stem it reads as a phrase. Left out, both are skipped.
+  tagger?: PosTagger;
+  /// Spans already tagged on this text.
+  existing?: readonly { start: number; end: number }[];
+  /// Suggestions the editor rejected.
+  rejected?: readonly Rejection[];
+  /// Which sources to run (default all available).
+  sources?: readonly ('known' | 'rule' | 'segmenter')[];
+}
+
+/// Suggests entities for a page's text from all sources, merged, de-duplicated and without rejected ones.
+///
+/// Offsets are code points on `text`.
+export function suggestEntities(text: string, options: SuggestOptions = {}): EntitySuggestion[] {
+  const sources = new Set(options.sources ?? ['known', 'rule', 'segmenter']);
+  const all: EntitySuggestion[] = [];
+  const words = options.tagger ? placeWords(text, options.tagger) : undefined;
+  if (sources.has('known') && options.known && options.known.size > 0) all.push(...suggestKnown(text, options.known));
+  if (sources.has('rule')) {
+    const ruled = suggestByRules(text);
+    all.push(...(words ? checkRulesWithSegmenter(ruled, words) : ruled));
+  }
+  if (sources.has('segmenter') && options.tagger && words) all.push(...suggestFromSegmenter(text, options.tagger, words));
+  return mergeSuggestions(all, { existing: options.existing, rejected: options.rejected });
+}

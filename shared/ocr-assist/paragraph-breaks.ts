@@ -1,0 +1,114 @@
+import { isLatin, isDigit, isSentenceEnd } from './char-class';
+import { hasClausePunctuation, isByline, isIndented, opensWithQuote } from './line-roles';
+import type { PageLine } from './lines';
+
+/// The decision for the break between two consecutive non-blank lines.
+export interface LineJoin {
+  /// The earlier line.
+  before: PageLine;
+  /// The later line.
+  after: PageLine;
+  /// True when the two lines belong to one paragraph that the column edge cut apart.
+  join: boolean;
+  /// How sure the decision is, 0..1.
+  confidence: number;
+}
+
+/// Share of the local column width from which a line counts as running to the column edge.
+const FULL_LINE = 0.8;
+/// Below this share of the column width a line without clause punctuation is a headline or label.
+const SHORT_LINE = 0.6;
+/// How many neighbouring lines on each side estimate the local column width.
+const WIDTH_WINDOW = 5;
+/// Headlines are rarely shorter than this; shorter fragments are left-overs of a wrapped word.
+const MIN_HEADLINE = 4;
+
+/// Decides, for each pair of consecutive non-blank lines, whether the break between them is a column wrap.
+///
+/// `lines` are the page's lines in order (blank ones included); `excluded` holds line indices that belong to
+/// something else (vertical headlines) and always keep their breaks. The column width is estimated locally
+/// because one page mixes columns of different widths.
+export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySet<number>): LineJoin[] {
+  const content = lines.filter((line) => line.length > 0 && !excluded.has(line.index));
+  const widths = localWidths(content);
+  const joins: LineJoin[] = [];
+  let previousJoined = false;
+  for (let k = 0; k + 1 < content.length; k++) {
+    const before = content[k]!;
+    const after = content[k + 1]!;
+    const adjacentExcluded = hasExcludedBetween(before, after, excluded);
+    const decision: { join: boolean; confidence: number } = adjacentExcluded
+      ? { join: false, confidence: 0.9 }
+      : decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined);
+    joins.push({ before, after, ...decision });
+    previousJoined = decision.join;
+  }
+  return joins;
+}
+
+function decide(
+  before: PageLine,
+  after: PageLine,
+  width: number,
+  next: PageLine | undefined,
+  previousJoined: boolean,
+): { join: boolean; confidence: number } {
+  const gap = after.index - before.index - 1;
+  if (isByline(before) || isByline(after)) return { join: false, confidence: 0.9 };
+  if (isIndented(after)) return { join: false, confidence: 0.8 };
+  const full = before.length >= FULL_LINE * width;
+  const last = lastChar(before);
+  if (isSentenceEnd(last)) {
+    // A sentence that ends exactly at the column edge may or may not end its paragraph; a blank line or a
+    // headline after it tips the balance to a paragraph break.
+    if (!full || gap > 0 || isHeadline(after, width, next)) return { join: false, confidence: 0.8 };
+    return { join: true, confidence: 0.6 };
+  }
+  if (!hasClausePunctuation(before)) {
+    if (before.length < SHORT_LINE * width) return { join: false, confidence: 0.75 };
+    if (!previousJoined && (gap > 0 || opensWithQuote(after))) return { join: false, confidence: 0.6 };
+  }
+  if (isHeadline(after, width, next)) return { join: false, confidence: 0.7 };
+  return { join: true, confidence: full ? 0.9 : 0.7 };
+}
+
+/// A line that stands as a headline: no clause punctuation, clearly shorter than the column, not a fragment,
+/// and followed by a break (nothing, a blank line, or an indented line).
+function isHeadline(line: PageLine, width: number, next: PageLine | undefined): boolean {
+  if (hasClausePunctuation(line) || line.length < MIN_HEADLINE || line.length >= FULL_LINE * width) return false;
+  return next === undefined || next.index > line.index + 1 || isIndented(next) || isByline(next);
+}
+
+function hasExcludedBetween(before: PageLine, after: PageLine, excluded: ReadonlySet<number>): boolean {
+  for (let i = before.index + 1; i < after.index; i++) if (excluded.has(i)) return true;
+  return false;
+}
+
+function lastChar(line: PageLine): string | undefined {
+  const text = line.trimmed;
+  if (text.length === 0) return undefined;
+  const low = text.charCodeAt(text.length - 1);
+  // The last code point may be the second half of a surrogate pair (an Extension B character).
+  return low >= 0xdc00 && low <= 0xdfff && text.length >= 2 ? text.slice(-2) : text.slice(-1);
+}
+
+/// Typical length of a full line around each line: the upper quartile of its neighbours' lengths.
+function localWidths(content: readonly PageLine[]): number[] {
+  const lengths = content.map((line) => line.length);
+  // One small typed buffer reused for every window: typed arrays sort numerically without a comparator.
+  const buffer = new Float64Array(2 * WIDTH_WINDOW + 1);
+  return lengths.map((_, k) => {
+    const from = Math.max(0, k - WIDTH_WINDOW);
+    const to = Math.min(lengths.length, k + WIDTH_WINDOW + 1);
+    for (let i = from; i < to; i++) buffer[i - from] = lengths[i]!;
+    const window = buffer.subarray(0, to - from).sort();
+    return window[Math.floor((window.length - 1) * 0.75)] ?? 1;
+  });
+}
+
+/// The text joining two wrapped lines: nothing between Chinese characters, one space between Latin words.
+export function joinSeparator(before: PageLine, after: PageLine): string {
+  const last = lastChar(before);
+  const first = after.trimmed[0];
+  return (isLatin(last) || isDigit(last)) && isLatin(first) ? ' ' : '';
+}

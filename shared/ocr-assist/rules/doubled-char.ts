@@ -1,0 +1,107 @@
+import { CodePointIndex } from '../../text/codepoints';
+import { isHan } from '../char-class';
+import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
+
+/// A word must occur at least this often in the model to count as real (rare entries include OCR-like typos).
+const MIN_WORD_FREQUENCY = 20;
+
+/// Proposes removing a character the OCR engine read twice (`非非常时期`, `每每时刻` → `每时每刻`).
+///
+/// Real reduplication stays: a doubled character is left alone when the pair, or the pair with a neighbour,
+/// is a common word (人人, 常常, 走走停停), 一 precedes it (一个个, 一幕幕), and repeats longer than two (哈哈哈) are never
+/// touched. Otherwise the doubling is a suggestion when dropping one copy, or moving it one place (每每时刻 →
+/// 每时每刻), forms a common word. Needs a language model; not safe.
+export function doubledCharRule(context: RuleContext): OcrSuggestion[] {
+  const model = context.model;
+  if (model === undefined) return [];
+  const chars = context.chars;
+  const suggestions: OcrSuggestion[] = [];
+  const index = new CodePointIndex(context.text);
+  // A back-reference finds doubled characters natively instead of comparing every neighbour pair.
+  for (const match of context.text.matchAll(/(\p{Script=Han})\1/gu)) {
+    const i = index.toCp(match.index);
+    const ch = chars[i]!;
+    if (!isHan(ch) || chars[i - 1] === ch || chars[i + 2] === ch) continue;
+    // A known four-character phrase outweighs the pair being a word of its own (每每 is one, 每时每刻 wins).
+    const moved = transposition(chars, i, model);
+    if (moved === undefined && isRealReduplication(chars, i, model)) continue;
+    const suggestion = moved ?? deletion(chars, i, model);
+    if (suggestion !== undefined) suggestions.push(suggestion);
+  }
+  return suggestions;
+}
+
+/// True when the doubled pair at `i`, alone or with one neighbour on either side, is a common word.
+function isRealReduplication(chars: readonly string[], i: number, model: LanguageModel): boolean {
+  const spans: [number, number][] = [
+    [i, i + 2],
+    [i - 1, i + 2],
+    [i, i + 3],
+    [i - 2, i + 2],
+    [i, i + 4],
+  ];
+  // 一个个, 一幕幕, 一句句: 一 with a doubled measure word is a regular pattern of the language.
+  if (chars[i - 1] === '一') return true;
+  if (spans.some(([from, to]) => from >= 0 && to <= chars.length && isCommon(chars.slice(from, to).join(''), model))) {
+    return true;
+  }
+  // Each copy belongs to its own word (城市 + 市场): a real sequence, not a doubling.
+  return wordEndingAt(chars, i, model) !== undefined && wordStartingAt(chars, i + 1, model) !== undefined;
+}
+
+/// The longest common word of 2–4 characters that starts at `start`.
+function wordStartingAt(chars: readonly string[], start: number, model: LanguageModel): string | undefined {
+  for (let length = Math.min(4, model.maxWordLength); length >= 2; length--) {
+    if (start + length > chars.length) continue;
+    const word = chars.slice(start, start + length).join('');
+    if (isCommon(word, model)) return word;
+  }
+  return undefined;
+}
+
+/// The longest common word of 2–4 characters that ends with the character at `end`.
+function wordEndingAt(chars: readonly string[], end: number, model: LanguageModel): string | undefined {
+  for (let length = Math.min(4, model.maxWordLength); length >= 2; length--) {
+    if (end + 1 - length < 0) continue;
+    const word = chars.slice(end + 1 - length, end + 1).join('');
+    if (isCommon(word, model)) return word;
+  }
+  return undefined;
+}
+
+/// `X X Y Z` where `X Y X Z` is a common word: one copy moved rather than doubled.
+function transposition(chars: readonly string[], i: number, model: LanguageModel): OcrSuggestion | undefined {
+  if (i + 4 > chars.length) return undefined;
+  const [x, , y, z] = chars.slice(i, i + 4);
+  const word = `${x}${y}${x}${z}`;
+  if (!isHan(y) || !isHan(z) || !isCommon(word, model)) return undefined;
+  return {
+    start: i,
+    end: i + 4,
+    replacement: word,
+    rule: 'doubled-char',
+    confidence: 0.75,
+    explanation: `“${x}” appears twice in a row; the common phrase here is “${word}”.`,
+    safe: false,
+  };
+}
+
+/// Drops one copy when the remaining one forms a common word with the next or previous characters.
+function deletion(chars: readonly string[], i: number, model: LanguageModel): OcrSuggestion | undefined {
+  const ch = chars[i]!;
+  const word = wordStartingAt(chars, i + 1, model) ?? wordEndingAt(chars, i, model);
+  if (word === undefined) return undefined;
+  return {
+    start: i,
+    end: i + 1,
+    replacement: '',
+    rule: 'doubled-char',
+    confidence: 0.7,
+    explanation: `“${ch}${ch}” is not a word; one “${ch}” is probably read twice (“${word}”).`,
+    safe: false,
+  };
+}
+
+function isCommon(word: string, model: LanguageModel): boolean {
+  return model.wordFrequency(word) >= MIN_WORD_FREQUENCY;
+}

@@ -1,0 +1,123 @@
+import { isHan } from '../char-class';
+import { CodePointIndex } from '../../text/codepoints';
+import { CONFUSABLE, lookAlikesOf } from '../confusion-table';
+import { hanWindow, segment, wordAt } from '../segmentation';
+import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
+
+/// How many characters on each side the model looks at.
+const REACH = 4;
+/// The replacement's reading must be this many times more probable (natural log, ×100).
+const MIN_GAIN = Math.log(100);
+/// In the quick screen, the candidate's best word must be this many times as frequent as the current one's.
+const SCREEN_RATIO = 5;
+
+/// A look-alike replacement the model prefers, with how much more probable it makes the window.
+export interface LookAlikeChoice {
+  replacement: string;
+  /// Natural-log gain in probability of the window's best reading.
+  gain: number;
+  /// The word the replacement forms with its neighbours.
+  word: string;
+}
+
+/// Proposes swapping a character for a look-alike (己/已, 未/末, 人/入 …) when the language model says so.
+///
+/// Candidates come from the confusion table; a swap is proposed only when the replacement forms a word with
+/// its neighbours and that reading of the surrounding characters is much more probable than the current one.
+/// Needs a language model; without one it proposes nothing. Not safe: the editor reviews each.
+export function lookAlikeRule(context: RuleContext): OcrSuggestion[] {
+  const model = context.model;
+  if (model === undefined) return [];
+  const suggestions: OcrSuggestion[] = [];
+  const offsets = new CodePointIndex(context.text);
+  for (const match of context.text.matchAll(CONFUSABLE)) {
+    const index = offsets.toCp(match.index);
+    const ch = match[0];
+    const choice = chooseLookAlike(context.chars, index, model, MIN_GAIN);
+    if (choice === undefined) continue;
+    suggestions.push({
+      start: index,
+      end: index + 1,
+      replacement: choice.replacement,
+      rule: 'look-alike',
+      confidence: confidenceFromGain(choice.gain),
+      explanation: `“${ch}” looks like “${choice.replacement}”, which makes the common word “${choice.word}” here.`,
+      safe: false,
+    });
+  }
+  return suggestions;
+}
+
+/// The best look-alike of the character at `index`, if it improves the local reading by more than `minGain`.
+export function chooseLookAlike(
+  chars: readonly string[],
+  index: number,
+  model: LanguageModel,
+  minGain: number,
+): LookAlikeChoice | undefined {
+  const ch = chars[index]!;
+  const candidates = isHan(ch) ? lookAlikesOf(ch) : [];
+  if (candidates.length === 0) return undefined;
+  const { from, to } = hanWindow(chars, index, REACH);
+  if (to - from < 2) return undefined;
+  if (inRepeatedPair(chars, index)) return undefined;
+  // Cheap screen before the full comparison: the candidate must make a known word clearly more frequent than
+  // any word the current character makes in the same place. Most candidates fail it.
+  const currentBest = bestWordFrequency(chars, index, chars[index]!, from, to, model);
+  const plausible = candidates.filter(
+    (candidate) => bestWordFrequency(chars, index, candidate, from, to, model) > SCREEN_RATIO * currentBest,
+  );
+  if (plausible.length === 0) return undefined;
+  const window = chars.slice(from, to);
+  const current = segment(window, model).cost;
+  let best: LookAlikeChoice | undefined;
+  for (const candidate of plausible) {
+    window[index - from] = candidate;
+    const reading = segment(window, model);
+    const word = wordAt(reading, index - from);
+    const gain = current - reading.cost;
+    if (word !== undefined && Array.from(word).length >= 2 && gain > minGain && (best === undefined || gain > best.gain)) {
+      best = { replacement: candidate, gain, word };
+    }
+  }
+  return best;
+}
+
+/// The frequency of the most frequent word of 2–3 characters that `candidate`, put at `index`, makes inside
+/// [from, to); 0 when it makes none. (Four-character words are left to the full comparison, for speed.)
+function bestWordFrequency(
+  chars: readonly string[],
+  index: number,
+  candidate: string,
+  from: number,
+  to: number,
+  model: LanguageModel,
+): number {
+  let best = 0;
+  for (let length = 2; length <= 3; length++) {
+    for (let start = Math.max(from, index - length + 1); start <= index && start + length <= to; start++) {
+      let word = '';
+      for (let i = start; i < start + length; i++) word += i === index ? candidate : chars[i];
+      best = Math.max(best, model.wordFrequency(word));
+    }
+  }
+  return best;
+}
+
+/// True when the character sits in a pair that is repeated right away (太多太多, 看看看看): deliberate
+/// repetition, which an OCR misreading would not produce twice in a row.
+function inRepeatedPair(chars: readonly string[], index: number): boolean {
+  for (const start of [index - 1, index]) {
+    if (start < 0 || start + 1 >= chars.length) continue;
+    const first = chars[start];
+    const second = chars[start + 1];
+    if (chars[start + 2] === first && chars[start + 3] === second) return true;
+    if (start >= 2 && chars[start - 2] === first && chars[start - 1] === second) return true;
+  }
+  return false;
+}
+
+/// Maps a log-probability gain to a confidence between 0.5 and 0.95.
+function confidenceFromGain(gain: number): number {
+  return Math.min(0.95, 0.5 + (gain - MIN_GAIN) / 20);
+}

@@ -1,0 +1,132 @@
+import { isCjk, isCjkPunctuation, isDigit, isHan, isInlineSpace, isLatin } from '../char-class';
+import { CodePointIndex } from '../../text/codepoints';
+import type { OcrSuggestion, RuleContext } from '../types';
+
+/// Every character this rule reacts to: the half-width marks, the quotes that track open quotations, and blank
+/// lines, which close any quotation left open.
+const CANDIDATES = /[,:;?!.()"“”]|\n[ \u3000\t]*\n/g;
+
+/// Half-width marks and their full-width forms in Chinese text.
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
+
+/// Proposes full-width punctuation where OCR produced half-width marks inside Chinese text.
+///
+/// `,` `:` `;` `?` `!` next to Chinese characters, a `.` ending a Chinese sentence, and straight double quotes
+/// (opening or closing chosen from the quotes before them) are safe fixes. Times (16:30), numbers (1,000; 3.5)
+/// and Latin text keep their marks. Parentheses are only suggested for review: many Chinese papers set
+/// half-width brackets by house style. A quotation opened while another is still open gets a suggestion (for
+/// review) to insert the closing quote OCR lost.
+export function punctuationWidthRule(context: RuleContext): OcrSuggestion[] {
+  const chars = context.chars;
+  const index = new CodePointIndex(context.text);
+  const suggestions: OcrSuggestion[] = [];
+  let quoteOpen = false;
+  // A regular expression finds the few candidates far faster than visiting every character of a long page.
+  for (const match of context.text.matchAll(CANDIDATES)) {
+    const i = index.toCp(match.index);
+    const ch = chars[i]!;
+    // A blank line ends the paragraph, and with it any quotation OCR failed to close (reading-order cuts).
+    if (ch === '\n') quoteOpen = false;
+    else if (ch === '“') {
+      if (quoteOpen) suggestions.push(missingCloseQuote(chars, i));
+      quoteOpen = true;
+    }
+    else if (ch === '”') quoteOpen = false;
+    else if (ch === '"') {
+      const suggestion = straightQuote(chars, i, quoteOpen);
+      if (suggestion !== undefined) {
+        suggestions.push(suggestion);
+        quoteOpen = suggestion.replacement === '“';
+      }
+    } else if (ch in FULL_WIDTH) {
+      const suggestion = halfWidthMark(chars, i);
+      if (suggestion !== undefined) suggestions.push(suggestion);
+    }
+  }
+  return suggestions;
+}
+
+function halfWidthMark(chars: readonly string[], i: number): OcrSuggestion | undefined {
+  const ch = chars[i]!;
+  const before = chars[i - 1];
+  const after = chars[i + 1];
+  const prev = chars[skipSpaces(chars, i - 1, -1)];
+  const nextIndex = skipSpaces(chars, i + 1, 1);
+  const next = chars[nextIndex];
+  // Numbers and times keep ASCII marks: 16:30, 1,000, 3.5, 17:\n25.
+  if (isDigit(before) && (isDigit(after) || ch === ':' || ch === '.')) return undefined;
+  if ((isLatin(before) || isDigit(before)) && (isLatin(after) || isDigit(after))) return undefined;
+  const chineseBefore = isHan(prev) || isCjkPunctuation(prev);
+  const chineseAfter = isHan(next) || isCjkPunctuation(next);
+  let chinese: boolean;
+  switch (ch) {
+    case '(':
+      chinese = isHan(next);
+      break;
+    case ')':
+      chinese = isHan(prev);
+      break;
+    case '.':
+      chinese = isHan(before) && (after === undefined || after === '\n' || isHan(after) || isCjkPunctuation(after));
+      break;
+    case ',':
+      chinese = chineseBefore || (isHan(next) && !isLatin(prev));
+      break;
+    default:
+      chinese = isHan(prev) || (isCjkPunctuation(prev) && ch !== ':');
+  }
+  if (!chinese) return undefined;
+  const bracket = ch === '(' || ch === ')';
+  // Take the spaces around the mark along: full-width marks carry their own spacing.
+  const start = chineseBefore ? skipSpaces(chars, i - 1, -1) + 1 : i;
+  const end = chineseAfter && next !== undefined && next !== '\n' ? nextIndex : i + 1;
+  return {
+    start,
+    end,
+    replacement: FULL_WIDTH[ch]!,
+    rule: 'punctuation-width',
+    confidence: bracket ? 0.5 : 0.85,
+    explanation: bracket
+      ? `Half-width “${ch}” in Chinese text; full-width “${FULL_WIDTH[ch]}” is usual, but some papers keep ASCII brackets.`
+      : `Half-width “${ch}” in Chinese text; Chinese uses the full-width “${FULL_WIDTH[ch]}”.`,
+    safe: !bracket,
+  };
+}
+
+function straightQuote(chars: readonly string[], i: number, quoteOpen: boolean): OcrSuggestion | undefined {
+  const prev = chars[skipSpaces(chars, i - 1, -1)];
+  const next = chars[skipSpaces(chars, i + 1, 1)];
+  if (!isCjk(prev) && !isCjk(next)) return undefined;
+  const replacement = quoteOpen ? '”' : '“';
+  return {
+    start: i,
+    end: i + 1,
+    replacement,
+    rule: 'punctuation-width',
+    confidence: 0.75,
+    explanation: `Straight quote in Chinese text; as ${quoteOpen ? 'it closes an open quotation' : 'it opens a quotation'} it becomes “${replacement}”.`,
+    safe: true,
+  };
+}
+
+/// An opening quote while a quotation is still open: OCR probably lost the closing quote just before it
+/// (`来了。 “我刚` → `来了。”“我刚`). Spaces before the quote are taken along. Not safe.
+function missingCloseQuote(chars: readonly string[], i: number): OcrSuggestion {
+  const start = skipSpaces(chars, i - 1, -1) + 1;
+  return {
+    start,
+    end: i,
+    replacement: '”',
+    rule: 'punctuation-width',
+    confidence: 0.6,
+    explanation: 'A new quotation opens while the previous one was never closed; a closing “”” is probably missing here.',
+    safe: false,
+  };
+}
+
+/// Index of the nearest character that is not an inline space, starting at `from` and moving by `step`.
+function skipSpaces(chars: readonly string[], from: number, step: -1 | 1): number {
+  let i = from;
+  while (i >= 0 && i < chars.length && isInlineSpace(chars[i])) i += step;
+  return i;
+}

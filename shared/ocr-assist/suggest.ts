@@ -1,0 +1,68 @@
+import { createRuleContext } from './context';
+import { cjkSpacingRule } from './rules/cjk-spacing';
+import { doubledCharRule } from './rules/doubled-char';
+import { lookAlikeRule } from './rules/look-alike';
+import { lowConfidenceRule } from './rules/low-confidence';
+import { punctuationWidthRule } from './rules/punctuation-width';
+import { reflowRule } from './rules/reflow';
+import { traditionalRule } from './rules/traditional';
+import { verticalHeadlineRule } from './rules/vertical-headline';
+import {
+  RULE_IDS,
+  type CharConfidence,
+  type LanguageModel,
+  type OcrSuggestion,
+  type RejectedSuggestion,
+  type Rule,
+  type RuleId,
+} from './types';
+
+export { applySafe } from './apply-safe';
+export { applySafeFixes } from './apply-safe-fixes';
+
+/// Optional inputs of `suggestCorrections`.
+export interface SuggestOptions {
+  /// Word frequencies for the look-alike and doubled-character rules; without it those rules stay silent.
+  model?: LanguageModel;
+  /// OCR engine confidences (code-point ranges on the text) for the low-confidence rule.
+  confidences?: readonly CharConfidence[];
+  /// Suggestions the editor turned down; an identical suggestion is not proposed again.
+  rejected?: readonly RejectedSuggestion[];
+  /// Run only these rules (all when absent).
+  rules?: readonly RuleId[];
+}
+
+const RULES: Record<RuleId, Rule> = {
+  reflow: reflowRule,
+  'vertical-headline': verticalHeadlineRule,
+  'cjk-spacing': cjkSpacingRule,
+  'punctuation-width': punctuationWidthRule,
+  'doubled-char': doubledCharRule,
+  'look-alike': lookAlikeRule,
+  traditional: traditionalRule,
+  'low-confidence': lowConfidenceRule,
+};
+
+/// Rules whose character-level findings make a low-confidence flag on the same range redundant.
+const CHARACTER_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'traditional']);
+
+/// Finds OCR errors and layout damage in a page and proposes corrections, sorted by position.
+///
+/// `text` is the page's normalised text (NFC, LF); every offset in the result is a code point on it. Rejected
+/// suggestions are left out; a low-confidence flag is dropped when another rule already proposes a fix for the
+/// same characters.
+export function suggestCorrections(text: string, options: SuggestOptions = {}): OcrSuggestion[] {
+  const context = createRuleContext(text, options);
+  const ruleIds = options.rules ?? RULE_IDS;
+  const rejected = new Set((options.rejected ?? []).map(rejectionKey));
+  const all = ruleIds.flatMap((id) => RULES[id](context));
+  const fixedRanges = new Set(all.filter((s) => CHARACTER_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
+  return all
+    .filter((s) => !rejected.has(rejectionKey(s)))
+    .filter((s) => s.rule !== 'low-confidence' || !fixedRanges.has(`${s.start}:${s.end}`))
+    .sort((a, b) => a.start - b.start || a.end - b.end || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+}
+
+function rejectionKey(s: RejectedSuggestion): string {
+  return `${s.rule}\u0000${s.start}\u0000${s.end}\u0000${s.replacement}`;
+}

@@ -1,0 +1,86 @@
+import type { PageLine } from './lines';
+
+/// Which rule proposed a suggestion.
+///
+/// Layout rules (`reflow`, `vertical-headline`) repair line breaks; `cjk-spacing` and `punctuation-width` fix
+/// typography; the others point at characters the OCR engine probably misread.
+export type RuleId =
+  | 'reflow'
+  | 'vertical-headline'
+  | 'cjk-spacing'
+  | 'punctuation-width'
+  | 'doubled-char'
+  | 'look-alike'
+  | 'traditional'
+  | 'low-confidence';
+
+/// Every rule id, in the order rules run and suggestions are listed for equal positions.
+export const RULE_IDS: readonly RuleId[] = [
+  'reflow',
+  'vertical-headline',
+  'cjk-spacing',
+  'punctuation-width',
+  'doubled-char',
+  'look-alike',
+  'traditional',
+  'low-confidence',
+];
+
+/// One proposed change to a page's text.
+///
+/// `start`/`end` are code-point offsets on the text the suggestion was computed on (end exclusive); the editor
+/// replaces that range with `replacement`. `safe` marks fixes that `applySafe` may make without review: layout,
+/// spacing and punctuation width. `confidence` is in 0..1.
+export interface OcrSuggestion {
+  start: number;
+  end: number;
+  replacement: string;
+  rule: RuleId;
+  confidence: number;
+  explanation: string;
+  safe: boolean;
+}
+
+/// The language signal that look-alike and doubled-character rules ask for a choice.
+///
+/// Injected so that `shared/` stays free of native modules: the Node side builds it from a segmenter's
+/// dictionary, tests build small ones from a handful of words.
+export interface LanguageModel {
+  /// How often `word` occurs in the model's corpus; 0 for unknown words.
+  wordFrequency(word: string): number;
+  /// Sum of all word frequencies, to turn frequencies into probabilities.
+  readonly totalFrequency: number;
+  /// Length in code points of the longest word the model knows (bounds the segmentation search).
+  readonly maxWordLength: number;
+}
+
+/// How sure the OCR engine was about a stretch of the page, e.g. from hOCR `x_wconf` or ALTO `WC`/`CC`.
+///
+/// `start`/`end` are code-point offsets on the page text; `confidence` is in 0..1.
+export interface CharConfidence {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/// A suggestion the editor turned down, remembered so it is not proposed again.
+export interface RejectedSuggestion {
+  start: number;
+  end: number;
+  replacement: string;
+  rule: RuleId;
+}
+
+/// What a rule sees: the page text, its code points, its lines, and the optional inputs.
+export interface RuleContext {
+  text: string;
+  /// `text` split into code points; index i is code-point offset i.
+  chars: readonly string[];
+  /// `text` split into lines, computed once for all rules.
+  lines: readonly PageLine[];
+  model?: LanguageModel;
+  confidences?: readonly CharConfidence[];
+}
+
+/// A suggestion rule: a pure function from the page to its proposals.
+export type Rule = (context: RuleContext) => OcrSuggestion[];

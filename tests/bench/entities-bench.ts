@@ -1,0 +1,153 @@
+/// Entity-suggestion bench: quality on the hand-annotated gold page and speed on a large synthetic page.
+///
+/// Run: `npx tsx tests/bench/entities-bench.ts` (planned as `npm run bench:entities`). Quality is measured on
+/// ../shared/corpus/003_… (held out: the rules were written against 000_…) with strict matching — same start,
+/// end and type — and, for information, lenient matching (same type, overlapping). Speed is measured on a
+/// 200,000-character page built from both corpus pages with 5,000 tagged spans.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findOccurrences } from '../../shared/entities/occurrences';
+import { mapSpans } from '../../shared/entities/spans';
+import { knownEntityMap } from '../../shared/entities/suggest/known';
+import { suggestEntities } from '../../shared/entities/suggest/index';
+import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
+import type { EntitySuggestion } from '../../shared/entities/suggest/types';
+import type { EntitySpan } from '../../shared/model/sidecar-schema';
+import { normalizeOriginal } from '../../shared/text/normalize';
+import { JiebaTagger } from '../../electron/services/jieba-tagger';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+
+interface GoldEntity {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+}
+interface Gold {
+  file: string;
+  sha256: string;
+  entities: GoldEntity[];
+}
+
+const TYPES = ['PER', 'LOC', 'ORG', 'DATE'];
+
+function readPage(name: string): string {
+  return normalizeOriginal(readFileSync(path.join(corpus, name), 'utf8')).text;
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function score(gold: GoldEntity[], found: EntitySuggestion[], types: string[], lenient: boolean): Score {
+  const g = gold.filter((e) => types.includes(e.type));
+  const f = found.filter((e) => types.includes(e.type));
+  const matches = (a: GoldEntity, b: EntitySuggestion) =>
+    a.type === b.type && (lenient ? a.start < b.end && b.start < a.end : a.start === b.start && a.end === b.end);
+  const usedGold = new Set<number>();
+  let tp = 0;
+  for (const s of f) {
+    const i = g.findIndex((e, k) => !usedGold.has(k) && matches(e, s));
+    if (i >= 0) {
+      usedGold.add(i);
+      tp++;
+    }
+  }
+  return { tp, fp: f.length - tp, fn: g.length - tp };
+}
+
+function row(label: string, s: Score): string {
+  const p = s.tp + s.fp === 0 ? 0 : s.tp / (s.tp + s.fp);
+  const r = s.tp + s.fn === 0 ? 0 : s.tp / (s.tp + s.fn);
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return `${label.padEnd(13)} P ${p.toFixed(2)}  R ${r.toFixed(2)}  F1 ${f1.toFixed(2)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+}
+
+function quality(): void {
+  const gold = JSON.parse(readFileSync(path.join(repoRoot, 'tests/fixtures/entities/gold-003.json'), 'utf8')) as Gold;
+  const bytes = readFileSync(path.join(corpus, gold.file));
+  if (createHash('sha256').update(bytes).digest('hex') !== gold.sha256) {
+    throw new Error(`${gold.file} changed since the gold set was annotated`);
+  }
+  const text = readPage(gold.file);
+  const configs: [string, Parameters<typeof suggestEntities>[1]][] = [
+    ['rules', { sources: ['rule'] }],
+    ['rules checked by jieba', { sources: ['rule'], tagger: new JiebaTagger() }],
+    ['rules + jieba (CLI default)', { sources: ['rule', 'segmenter'], tagger: new JiebaTagger() }],
+    ['jieba only', { sources: ['segmenter'], tagger: new JiebaTagger() }],
+  ];
+  console.log(`Quality on ${gold.file} (${gold.entities.length} gold entities; held out)`);
+  for (const [name, options] of configs) {
+    const found = suggestEntities(text, options);
+    for (const lenient of [false, true]) {
+      console.log(`\n  ${name}, ${lenient ? 'lenient (same type, overlapping)' : 'strict (same start, end, type)'}`);
+      for (const type of TYPES) console.log(`    ${row(type, score(gold.entities, found, [type], lenient))}`);
+      console.log(`    ${row('PER+LOC+ORG', score(gold.entities, found, ['PER', 'LOC', 'ORG'], lenient))}`);
+    }
+  }
+}
+
+function time<T>(label: string, runs: number, fn: () => T): T {
+  let result = fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`  ${label.padEnd(58)} median ${median.toFixed(1).padStart(7)} ms  max ${times.at(-1)!.toFixed(1).padStart(7)} ms`);
+  return result;
+}
+
+function speed(): void {
+  const source = `${readPage('000_bf7c7d8a6a23f1a9.txt')}\n𠮷\n${readPage('003_0c30f1900352050f.txt')}\n`;
+  let text = '';
+  while (Array.from(text).length < 200_000) text += source;
+  text = Array.from(text).slice(0, 200_000).join('');
+  const length = Array.from(text).length;
+
+  // 5,000 tagged spans: the rule suggestions, cycled with small shifts where needed to reach the count.
+  const ruleFound = suggestEntities(text, { sources: ['rule'] });
+  const spans: EntitySpan[] = ruleFound.slice(0, 5000).map((s, i) => ({ id: `e${i}`, start: s.start, end: s.end, type: s.type, text: s.text }));
+  const cps = Array.from(text);
+  for (let i = spans.length; i < 5000; i++) {
+    const start = (i * 37) % (length - 4);
+    spans.push({ id: `e${i}`, start, end: start + 3, type: 'MISC', text: cps.slice(start, start + 3).join('') });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const known = knownEntityMap(spans.filter((s) => s.type !== 'MISC'));
+  const tagger = new JiebaTagger();
+
+  console.log(`\nSpeed on a ${length.toLocaleString('en')}-character page with ${spans.length} spans (${known.size} distinct known strings)`);
+  time('suggestions, whole page: known + rules', 5, () => suggestEntities(text, { known, sources: ['known', 'rule'], existing: spans }));
+  const whole = time('suggestions, whole page: known + rules + jieba', 3, () => suggestEntities(text, { known, tagger, existing: spans }));
+  // Per keystroke the editor only needs to refresh the paragraph that changed.
+  const paragraphStart = text.indexOf('\n', 100_000) + 1;
+  const paragraphEnd = text.indexOf('\n', paragraphStart + 1);
+  const paragraph = text.slice(paragraphStart, paragraphEnd);
+  time(`suggestions, one paragraph (${Array.from(paragraph).length} chars), all sources`, 20, () =>
+    suggestEntities(paragraph, { known, tagger }),
+  );
+  const editAt = 100_000;
+  const newText = cps.slice(0, editAt).join('') + '林' + cps.slice(editAt).join('');
+  const typed = { start: editAt, end: editAt, insertedLength: 1 };
+  time('suggestion refresh after one typed character, all sources', 20, () =>
+    refreshSuggestions(newText, whole, typed, { known, tagger, existing: spans }),
+  );
+  time('map 5,000 spans through one typed character', 20, () => mapSpans(spans, { start: editAt, end: editAt, insertedLength: 1 }, newText));
+  // A frequent word gives the worst case: thousands of occurrences with context.
+  const needle = '疫情';
+  const found = time(`propagation preview: all occurrences of "${needle}"`, 20, () => findOccurrences(text, needle, { existing: spans }));
+  console.log(`    (${found.length} untagged occurrences)`);
+}
+
+quality();
+speed();

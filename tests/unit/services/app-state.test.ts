@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_PREFERENCES, MAX_RECENT_CORPORA, openAppStore } from '../../../electron/services/app-state';
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'jiaodui-state-'));
+  file = path.join(dir, 'state.json');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('openAppStore', () => {
+  it('starts with default preferences and no recent corpora', async () => {
+    const store = await openAppStore(file);
+    expect(store.preferences()).toEqual(DEFAULT_PREFERENCES);
+    expect(store.recentCorpora()).toEqual([]);
+    expect(store.corpusIndex('/x')).toEqual({});
+  });
+
+  it('saves preference changes so a new store reads them back', async () => {
+    const store = await openAppStore(file);
+    expect(await store.setPreferences({ language: 'en' })).toEqual({ ...DEFAULT_PREFERENCES, language: 'en' });
+    await store.setPreferences({ autosaveSeconds: 5 });
+    const again = await openAppStore(file);
+    expect(again.preferences()).toEqual({ language: 'en', autosaveSeconds: 5 });
+  });
+
+  it('keeps recent corpora most recent first, without duplicates, at most ten', async () => {
+    const store = await openAppStore(file);
+    for (let i = 0; i < 12; i++) await store.addRecentCorpus(`/corpus/${i}`);
+    await store.addRecentCorpus('/corpus/5');
+    const recent = (await openAppStore(file)).recentCorpora();
+    expect(recent).toHaveLength(MAX_RECENT_CORPORA);
+    expect(recent[0]).toBe('/corpus/5');
+    expect(recent[1]).toBe('/corpus/11');
+    expect(new Set(recent).size).toBe(recent.length);
+  });
+
+  it('stores the corpus index cache per corpus root', async () => {
+    const store = await openAppStore(file);
+    await store.setCorpusIndex('/a', { 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed' } });
+    const again = await openAppStore(file);
+    expect(again.corpusIndex('/a')).toEqual({ 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed' } });
+    expect(again.corpusIndex('/b')).toEqual({});
+    expect(JSON.parse(await readFile(file, 'utf8')).corpusIndex['/a']['p.txt'].status).toBe('reviewed');
+  });
+
+  it('creates the folder of the state file when it does not exist yet', async () => {
+    const nested = path.join(dir, 'config', 'jiaodui', 'state.json');
+    const store = await openAppStore(nested);
+    await store.addRecentCorpus('/c');
+    expect(JSON.parse(await readFile(nested, 'utf8')).recentCorpora).toEqual(['/c']);
+  });
+
+  it('moves a damaged state file aside and starts from defaults', async () => {
+    await writeFile(file, '{ not json');
+    const store = await openAppStore(file);
+    expect(store.preferences()).toEqual(DEFAULT_PREFERENCES);
+    expect((await readdir(dir)).some((n) => n.startsWith('state.json.broken-'))).toBe(true);
+  });
+
+  it('replaces invalid fields with defaults but keeps valid ones', async () => {
+    await writeFile(file, JSON.stringify({ preferences: { language: 'fr', autosaveSeconds: 10 }, recentCorpora: 'oops' }));
+    const store = await openAppStore(file);
+    expect(store.preferences()).toEqual({ language: DEFAULT_PREFERENCES.language, autosaveSeconds: 10 });
+    expect(store.recentCorpora()).toEqual([]);
+  });
+});

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createHandlers, type Handlers } from '../../../electron/services/handlers';
+import type { EventChannel, EventPayloads, PageData, SaveOutcome } from '../../../shared/ipc/contract';
+import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+
+let corpus: TempCorpus;
+let work: string;
+let events: { event: EventChannel; payload: unknown }[];
+let nextFolder: string | null;
+let dirty: boolean[];
+let handlers: Handlers;
+
+beforeEach(async () => {
+  corpus = await makeTempCorpus();
+  work = await realpath(await mkdtemp(path.join(tmpdir(), 'jiaodui-handlers-')));
+  events = [];
+  dirty = [];
+  nextFolder = null;
+  handlers = createHandlers({
+    dialogs: { chooseFolder: async () => nextFolder },
+    emit: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => events.push({ event, payload }),
+    stateFile: path.join(work, 'state.json'),
+    appVersion: '9.9.9',
+    shell: 'browser',
+    onDirtyChange: (d) => dirty.push(d),
+  });
+});
+afterEach(async () => {
+  await corpus.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function value<T>(channel: string, args: unknown): Promise<T> {
+  const r = await handlers.handle(channel, args);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function code(channel: string, args: unknown): Promise<string | null> {
+  const r = await handlers.handle(channel, args);
+  return r.ok ? null : r.error.code;
+}
+
+describe('createHandlers', () => {
+  it('serves every channel of the contract', () => {
+    expect(handlers.channels).toContain('page.save');
+    expect(handlers.channels).toHaveLength(11);
+  });
+
+  it('rejects unknown channels, including inherited object keys', async () => {
+    expect(await code('fs.readFile', ['/etc/passwd'])).toBe('invalid-argument');
+    expect(await code('constructor', [])).toBe('invalid-argument');
+    expect(await code('__proto__', [])).toBe('invalid-argument');
+  });
+
+  it('validates arguments before running a handler', async () => {
+    expect(await code('app.setDirty', ['yes'])).toBe('invalid-argument');
+    expect(await code('app.setDirty', [])).toBe('invalid-argument');
+    expect(await code('app.setDirty', null)).toBe('invalid-argument');
+    expect(await code('app.setPreferences', [{ language: 'fr' }])).toBe('invalid-argument');
+    expect(await code('app.setPreferences', [{ autosaveSeconds: 5, extra: 1 }])).toBe('invalid-argument');
+    expect(await code('page.open', ['a\0b'])).toBe('invalid-argument');
+    expect(dirty).toEqual([]);
+    const r = await handlers.handle('app.setDirty', [1]);
+    expect(r.ok ? '' : r.error.message).toMatch(/app\.setDirty/);
+  });
+
+  it('reports app state and saves preferences', async () => {
+    const state = await value<{ shell: string; appVersion: string; corpus: unknown }>('app.getState', []);
+    expect(state).toMatchObject({ shell: 'browser', appVersion: '9.9.9', corpus: null });
+    expect(await value('app.setPreferences', [{ language: 'en' }])).toMatchObject({ language: 'en' });
+    expect(JSON.parse(await readFile(path.join(work, 'state.json'), 'utf8')).preferences.language).toBe('en');
+  });
+
+  it('passes the dirty flag to the shell', async () => {
+    await value('app.setDirty', [true]);
+    expect(dirty).toEqual([true]);
+  });
+
+  it('needs an open corpus for page and export channels', async () => {
+    expect(await code('page.open', ['a.txt'])).toBe('no-corpus');
+    expect(await code('export.run', [{ pages: null }])).toBe('no-corpus');
+    expect(await code('corpus.rescan', [])).toBe('no-corpus');
+  });
+
+  it('returns null when the folder dialog is cancelled', async () => {
+    expect(await value('corpus.chooseAndOpen', [])).toBeNull();
+  });
+
+  it('opens a chosen corpus, streams the scan with a generation, and remembers it as recent', async () => {
+    await corpus.put('a.txt', '甲');
+    await corpus.put('sub/b.txt', '乙');
+    nextFolder = corpus.root;
+    const info = await value<{ root: string }>('corpus.chooseAndOpen', []);
+    expect(info.root).toBe(await realpath(corpus.root));
+    await handlers.scanFinished();
+    const progress = events.filter((e) => e.event === 'corpus.scanProgress').map((e) => e.payload as EventPayloads['corpus.scanProgress']);
+    expect(progress.at(-1)?.done).toBe(true);
+    expect(progress.flatMap((p) => p.pages.map((x) => x.path)).sort()).toEqual(['a.txt', 'sub/b.txt']);
+    expect(new Set(progress.map((p) => p.generation))).toEqual(new Set([1]));
+
+    await value('corpus.rescan', []);
+    await handlers.scanFinished();
+    const last = events.at(-1)!.payload as EventPayloads['corpus.scanProgress'];
+    expect(last).toMatchObject({ generation: 2, done: true });
+    expect((await value<{ recentCorpora: string[] }>('app.getState', [])).recentCorpora).toEqual([info.root]);
+  });
+
+  it('refuses page paths that leave the corpus', async () => {
+    await corpus.put('a.txt', '甲');
+    await handlers.openCorpus(corpus.root);
+    for (const bad of ['../../../.bashrc', '/etc/passwd', 'C:\\x', 'a/../../b']) {
+      expect(await code('page.open', [bad])).toBe('outside-corpus');
+    }
+  });
+
+  it('opens and saves a page through the table, refusing a malformed save request', async () => {
+    await corpus.put('a.txt', '人民曰报𠮷\n');
+    await handlers.openCorpus(corpus.root);
+    const page = await value<PageData>('page.open', ['a.txt']);
+    const request = { path: 'a.txt', text: '人民日报𠮷\n', status: 'reviewed', entities: [], sourceSha256: page.sha256, expectedSidecarHash: null };
+    expect(await code('page.save', [{ ...request, sourceSha256: 'nothex' }])).toBe('invalid-argument');
+    expect(await code('page.save', [{ ...request, path: '../a.txt' }])).toBe('outside-corpus');
+    const saved = await value<SaveOutcome>('page.save', [request]);
+    expect(saved.corrections).toEqual([{ start: 2, end: 3, original: '曰', corrected: '日' }]);
+    expect((await corpus.read('a.txt')).toString()).toBe('人民曰报𠮷\n');
+  });
+
+  it('exports only to the folder chosen through the dialog', async () => {
+    await corpus.put('a.txt', '甲\r\n');
+    await handlers.openCorpus(corpus.root);
+    expect(await code('export.run', [{ pages: null }])).toBe('invalid-argument');
+    expect(await code('export.run', [{ pages: null, outDir: '/tmp/x' }])).toBe('invalid-argument');
+
+    nextFolder = path.join(corpus.root, 'inside');
+    expect(await code('export.chooseFolder', [])).toBe('invalid-argument');
+
+    nextFolder = path.join(work, 'out');
+    expect(await value('export.chooseFolder', [])).toBe(nextFolder);
+    const outcome = await value<{ written: number }>('export.run', [{ pages: null }]);
+    expect(outcome.written).toBe(1);
+    expect(await readFile(path.join(work, 'out', 'a.txt'), 'utf8')).toBe('甲\r\n');
+    expect(events.filter((e) => e.event === 'export.progress').at(-1)?.payload).toEqual({ done: 1, total: 1 });
+  });
+});
