@@ -99,8 +99,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       const choice = await new Promise<UnsavedChoice>((resolve) => setPrompt({ page: page.path, resolve }));
       setPrompt(null);
       if (choice === 'cancel') {
-        // Back to where the user was working.
-        editorRef.current?.focus();
+        // Back to where the user was working, once the dialog has closed and released focus.
+        window.setTimeout(() => editorRef.current?.focus(), 0);
         return;
       }
       if (choice === 'save' && !(await save())) return;

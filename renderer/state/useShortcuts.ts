@@ -16,6 +16,10 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'l' && event.shiftKey) return 'toggle-language';
     if (key === 'pagedown') return 'next-page';
     if (key === 'pageup') return 'previous-page';
+    // Outside the editor the browser's own undo would rewrite the editor's DOM behind ProseMirror's back;
+    // route undo/redo to the editor's history instead.
+    if (!inEditable && key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (!inEditable && key === 'y' && !event.shiftKey) return 'redo';
     if (event.code === 'Digit1' && !event.shiftKey) return 'focus-list';
     if (event.code === 'Digit2' && !event.shiftKey) return 'focus-editor';
   }

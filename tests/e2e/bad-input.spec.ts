@@ -69,13 +69,13 @@ test('leaving a page with unsaved work asks Save, Discard or Cancel', async ({ a
   const prompt = page.getByRole('dialog', { name: 'Unsaved changes' });
   await prompt.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(first);
-  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚定打赢');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚定打赢疫情防控歼灭战');
 
   // Undo and redo work from the keyboard.
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚决打赢');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚决打赢疫情防控歼灭战');
   await page.keyboard.press('Control+y');
-  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚定打赢');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚定打赢疫情防控歼灭战');
 
   // Discard leaves without writing anything.
   await pageList(page).getByRole('option', { name: PAGE }).click();

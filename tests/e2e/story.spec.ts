@@ -69,7 +69,7 @@ test('proofreads a page: fixes a character, inserts 𠮷, saves a sidecar, reope
 
   const exported = await fs.readFile(path.join(outDir, PAGE), 'utf8');
   expect(exported).toContain(`马骞${EXT_B}坚信`);
-  expect(exported).not.toContain('马騫');
+  expect(exported.split('马騫').length).toBe(originalText.split('马騫').length - 1);
   expect(await fs.readFile(path.join(outDir, '2022', '12', 'page-3.txt'), 'utf8')).toBe(
     await fs.readFile(path.join(corpusDir, '003_0c30f1900352050f.txt'), 'utf8'),
   );
