@@ -45,7 +45,7 @@ test('a binary file and an empty file get clear messages and nothing crashes', a
   const page = app.page;
   await fs.writeFile(path.join(app.corpusDir, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
   await fs.writeFile(path.join(app.corpusDir, 'empty.txt'), '');
-  await reopenFolder(page, app.corpusDir);
+  await reopenFolder(app, app.corpusDir);
   await expect(pageList(page).getByRole('option')).toHaveCount(4);
 
   await pageList(page).getByRole('option', { name: 'scan.txt' }).click();

@@ -18,10 +18,14 @@ export interface AppUnderTest {
   corpusDir: string;
   /// Closes the app and starts it again on the same corpus and saved state ("close the app, reopen").
   restart(): Promise<void>;
+  /// Runs `trigger` (a click or key that opens a folder dialog) and answers that dialog with `folder`: through the
+  /// in-app picker in the harness, by stubbing Electron's native dialog in the desktop app.
+  chooseFolder(folder: string, trigger: () => Promise<void>): Promise<void>;
 }
 
 interface Running {
   page: Page;
+  electronApp: ElectronApplication | null;
   stop(): Promise<void>;
 }
 
@@ -49,6 +53,19 @@ export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
       async restart() {
         await running.stop();
         running = await launch(null);
+      },
+      async chooseFolder(folder, trigger) {
+        if (running.electronApp) {
+          await running.electronApp.evaluate(({ dialog }, chosen) => {
+            dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+          }, folder);
+          await trigger();
+          return;
+        }
+        await trigger();
+        const picker = running.page.getByRole('dialog', { name: 'Choose a folder' });
+        await picker.getByRole('textbox', { name: 'Folder path' }).fill(folder);
+        await picker.getByRole('button', { name: 'Use this folder' }).click();
       },
     };
     await use(app);
@@ -83,6 +100,7 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
   await page.goto(url);
   return {
     page,
+    electronApp: null,
     async stop() {
       await context.close();
       await stopProcess(child);
@@ -96,7 +114,7 @@ async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | 
     cwd: repoRoot,
   });
   const page = await electronApp.firstWindow();
-  return { page, stop: () => electronApp.close() };
+  return { page, electronApp, stop: () => electronApp.close() };
 }
 
 /// Waits for the harness's `Jiaodui harness: <url>` line; fails with its error output if it exits first.

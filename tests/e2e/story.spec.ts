@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { answerFolderPicker, pageList, selectInEditor } from './helpers';
+import { pageList, reopenFolder, selectInEditor } from './helpers';
 
 const PAGE = '000_bf7c7d8a6a23f1a9.txt';
 const EXT_B = '𠮷'; // U+20BB7, two UTF-16 units
@@ -52,16 +52,14 @@ test('proofreads a page: fixes a character, inserts 𠮷, saves a sidecar, reope
   // Export the whole corpus, keeping sub-folders: add a page in a sub-folder and reopen the folder first.
   await fs.mkdir(path.join(corpusDir, '2022', '12'), { recursive: true });
   await fs.copyFile(path.join(corpusDir, '003_0c30f1900352050f.txt'), path.join(corpusDir, '2022', '12', 'page-3.txt'));
-  await page.getByRole('button', { name: 'Open folder' }).click();
-  await answerFolderPicker(page, corpusDir);
+  await reopenFolder(app, corpusDir);
   await expect(pageList(page).getByRole('option')).toHaveCount(3);
 
   const outDir = `${corpusDir}-export`;
   await fs.mkdir(outDir);
   await page.keyboard.press('Control+e');
   const dialog = page.getByRole('dialog', { name: 'Export corrected text' });
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
-  await answerFolderPicker(page, outDir);
+  await app.chooseFolder(outDir, () => dialog.getByRole('button', { name: 'Choose folder…' }).click());
   await expect(dialog.getByTestId('export-folder')).toHaveText(outDir);
   await dialog.getByRole('button', { name: 'Start export' }).click();
   await expect(dialog.getByRole('status')).toContainText('Wrote 3 files');
