@@ -1,5 +1,5 @@
 import type { Correction } from './sidecar-schema';
-import { cpLength } from '../text/codepoints';
+import { CodePointIndex, cpLength } from '../text/codepoints';
 import { diffLinesThenChars } from './diff-codepoints';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
@@ -34,22 +34,28 @@ export function computeCorrections(original: string, corrected: string): Correct
 }
 
 /// Applies corrections to the original text, checking that each one's `original` matches what is there.
+///
+/// Linear in the text: code-point offsets are turned into string indexes with one `CodePointIndex`, so a
+/// 200,000-character page is not split into an array of characters.
 export function applyCorrections(original: string, corrections: readonly Correction[]): Result<string> {
-  const chars = Array.from(original);
-  let out = '';
+  const index = new CodePointIndex(original);
+  const parts: string[] = [];
   let position = 0;
   for (const [i, c] of corrections.entries()) {
-    if (c.start < position || c.end < c.start || c.end > chars.length) {
+    if (c.start < position || c.end < c.start || c.end > index.length) {
       return fail('invalid-argument', `correction ${i + 1} (${c.start}–${c.end}) overlaps another or lies outside the original text`);
     }
-    const there = chars.slice(c.start, c.end).join('');
+    const from = index.toUtf16(c.start);
+    const to = index.toUtf16(c.end);
+    const there = original.slice(from, to);
     if (there !== c.original) {
       return fail('invalid-argument', `correction ${i + 1} expects “${c.original}” at ${c.start} but the original has “${there}”`);
     }
-    out += chars.slice(position, c.start).join('') + c.corrected;
+    parts.push(original.slice(index.toUtf16(position), from), c.corrected);
     position = c.end;
   }
-  return ok(out + chars.slice(position).join(''));
+  parts.push(original.slice(index.toUtf16(position)));
+  return ok(parts.join(''));
 }
 
 /// Maps code-point positions between the original and the corrected text, both ways.

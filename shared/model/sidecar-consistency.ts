@@ -1,6 +1,6 @@
 import type { Sidecar } from './sidecar-schema';
 import { applyCorrections } from './corrections';
-import { cpLength, cpSlice } from '../text/codepoints';
+import { CodePointIndex } from '../text/codepoints';
 
 /// Checks a schema-valid sidecar against its page's original text; returns problems in plain words (empty: fine).
 ///
@@ -12,12 +12,15 @@ export function checkSidecarConsistency(sidecar: Sidecar, originalText: string):
   const applied = applyCorrections(originalText, sidecar.corrections);
   if (!applied.ok) problems.push(`Corrections do not fit the original text: ${applied.error.message}.`);
   else if (applied.value !== sidecar.text) problems.push('Applying the corrections to the original text does not give the stored corrected text.');
-  const length = cpLength(sidecar.text);
+  // One index for all spans: a page may hold thousands of them.
+  const index = new CodePointIndex(sidecar.text);
+  const length = index.length;
+  const quote = (start: number, end: number) => sidecar.text.slice(index.toUtf16(start), index.toUtf16(end));
   for (const entity of sidecar.entities) {
     if (entity.end <= entity.start) problems.push(`Entity ${entity.id} is empty (${entity.start}–${entity.end}).`);
     else if (entity.end > length) problems.push(`Entity ${entity.id} (${entity.start}–${entity.end}) ends after the text (${length} code points).`);
-    else if (cpSlice(sidecar.text, entity.start, entity.end) !== entity.text) {
-      problems.push(`Entity ${entity.id} quotes “${entity.text}” but the text there is “${cpSlice(sidecar.text, entity.start, entity.end)}”.`);
+    else if (quote(entity.start, entity.end) !== entity.text) {
+      problems.push(`Entity ${entity.id} quotes “${entity.text}” but the text there is “${quote(entity.start, entity.end)}”.`);
     }
   }
   return problems;

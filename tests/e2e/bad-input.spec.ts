@@ -1,9 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { corpus, type Edit } from './corpus-profile';
 import { pageList, reopenFolder, selectInEditor } from './helpers';
 
-const PAGE = '003_0c30f1900352050f.txt';
+const PAGE = corpus.second.file;
+const FIRST = corpus.first.file;
+
+async function makeEdit(page: import('@playwright/test').Page, edit: Edit): Promise<void> {
+  await selectInEditor(page, edit.needle, edit.offset, edit.length);
+  await page.keyboard.type(edit.typed);
+}
 
 test.describe('a sidecar that cannot be trusted opens the page read-only and is never overwritten', () => {
   const cases: { name: string; content: (valid: Record<string, unknown>) => string; message: RegExp }[] = [
@@ -20,8 +27,7 @@ test.describe('a sidecar that cannot be trusted opens the page read-only and is 
       const sidecarPath = path.join(app.corpusDir, `${PAGE}.jiaodui.json`);
       // Make a valid sidecar first by saving a real correction, then spoil it.
       await pageList(page).getByRole('option', { name: PAGE }).click();
-      await selectInEditor(page, '感激之情', 1, 1);
-      await page.keyboard.type('谢');
+      await makeEdit(page, corpus.second.edit);
       await page.getByLabel('Review status').selectOption('in-progress');
       await page.keyboard.press('Control+s');
       await expect(page.getByTestId('save-state')).toContainText('Saved at');
@@ -29,7 +35,7 @@ test.describe('a sidecar that cannot be trusted opens the page read-only and is 
       const spoiled = content(valid);
       await fs.writeFile(sidecarPath, spoiled);
 
-      await pageList(page).getByRole('option', { name: '000_bf7c7d8a6a23f1a9.txt' }).click();
+      await pageList(page).getByRole('option', { name: FIRST }).click();
       await pageList(page).getByRole('option', { name: PAGE }).click();
       await expect(page.getByRole('alert').filter({ hasText: 'Read-only' })).toContainText(message);
       const editor = page.getByRole('textbox', { name: 'Page text' });
@@ -46,7 +52,7 @@ test('a binary file and an empty file get clear messages and nothing crashes', a
   await fs.writeFile(path.join(app.corpusDir, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
   await fs.writeFile(path.join(app.corpusDir, 'empty.txt'), '');
   await reopenFolder(app, app.corpusDir);
-  await expect(pageList(page).getByRole('option')).toHaveCount(4);
+  await expect(pageList(page).getByRole('option')).toHaveCount(corpus.pages.length + 2);
 
   await pageList(page).getByRole('option', { name: 'scan.txt' }).click();
   await expect(page.getByRole('alert')).toContainText(/not a text file/);
@@ -58,10 +64,10 @@ test('a binary file and an empty file get clear messages and nothing crashes', a
 
 test('leaving a page with unsaved work asks Save, Discard or Cancel', async ({ app }) => {
   const page = app.page;
-  const first = '000_bf7c7d8a6a23f1a9.txt';
+  const first = FIRST;
+  const quick = corpus.first.quickEdit;
   await pageList(page).getByRole('option', { name: first }).click();
-  await selectInEditor(page, '坚决打赢', 0, 2);
-  await page.keyboard.type('坚定');
+  await makeEdit(page, quick);
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
 
   // Cancel stays on the page with the edit.
@@ -69,13 +75,13 @@ test('leaving a page with unsaved work asks Save, Discard or Cancel', async ({ a
   const prompt = page.getByRole('dialog', { name: 'Unsaved changes' });
   await prompt.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(first);
-  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚定打赢疫情防控歼灭战');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText(quick.after);
 
   // Undo and redo work from the keyboard.
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚决打赢疫情防控歼灭战');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText(quick.before);
   await page.keyboard.press('Control+y');
-  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText('坚定打赢疫情防控歼灭战');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText(quick.after);
 
   // Discard leaves without writing anything.
   await pageList(page).getByRole('option', { name: PAGE }).click();
@@ -84,13 +90,14 @@ test('leaving a page with unsaved work asks Save, Discard or Cancel', async ({ a
   await expect(fs.stat(path.join(app.corpusDir, `${first}.jiaodui.json`))).rejects.toThrow();
 
   // Save writes the sidecar, then leaves.
-  await selectInEditor(page, '感激之情', 1, 1);
-  await page.keyboard.type('谢');
+  await makeEdit(page, corpus.second.edit);
   await page.keyboard.press('Alt+ArrowUp');
   await prompt.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(first);
+  const previous = corpus.pages[corpus.pages.indexOf(PAGE) - 1]!;
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(previous);
   const sidecar = JSON.parse(await fs.readFile(path.join(app.corpusDir, `${PAGE}.jiaodui.json`), 'utf8'));
-  expect(sidecar.corrections).toMatchObject([{ original: '激', corrected: '谢' }]);
+  expect(sidecar.text).toContain(corpus.second.edit.after);
+  expect(sidecar.corrections).toHaveLength(1);
 });
 
 test('the interface switches to Chinese, with Chinese accessible names', async ({ app }) => {

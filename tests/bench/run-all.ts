@@ -1,0 +1,19 @@
+/// `npm run bench`: the services benchmark (10,000 generated pages, kept for the next step), the editor benchmark
+/// (the editor alone on a 200,000-character page) and the app benchmark (the whole app in the browser harness).
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildAll } from '../../scripts/build-steps';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const run = (script: string, ...args: string[]) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+
+await buildAll();
+run('tests/bench/services-bench.ts', '--keep');
+run('tests/bench/editor-bench.ts');
+run('tests/bench/app-bench.ts');
+if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });
