@@ -15,11 +15,12 @@ async function start(): Promise<void> {
     root.render(<p role="alert" className="error">{state.error.message}</p>);
     return;
   }
-  // The harness may ask for a language on its URL (`--lang`); it becomes the saved preference.
+  // The harness may ask for a language on its URL (`--lang`); it becomes the saved preference. The app renders
+  // in that language at once and stores it in the background, so start-up never waits for a write.
   const requested = new URLSearchParams(location.search).get('lang');
   if (requested && (LANGUAGES as readonly string[]).includes(requested) && requested !== state.value.preferences.language) {
-    const updated = await api.setPreferences({ language: requested as Language });
-    if (updated.ok) state.value.preferences = updated.value;
+    state.value.preferences = { ...state.value.preferences, language: requested as Language };
+    void api.setPreferences({ language: requested as Language });
   }
   root.render(
     <StrictMode>

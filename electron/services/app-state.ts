@@ -30,6 +30,11 @@ const storedStateSchema = z.object({
     })
     .catch(DEFAULT_PREFERENCES),
   recentCorpora: z.array(z.string()).catch([]),
+});
+
+// The corpus index lives in its own file (`<state>.index.json`): it holds an entry per page, and a preference
+// change must not wait for 10,000 entries to be written.
+const storedIndexSchema = z.object({
   corpusIndex: z
     .record(
       z.string(),
@@ -39,6 +44,7 @@ const storedStateSchema = z.object({
 });
 
 type StoredState = z.infer<typeof storedStateSchema>;
+type StoredIndex = z.infer<typeof storedIndexSchema>;
 
 /// The application's own saved state: preferences, recent corpora and the corpus index cache.
 export interface AppStore {
@@ -61,7 +67,8 @@ export interface AppStore {
 /// A damaged state file is moved aside to `<file>.broken-<time>` and the store starts from defaults, so a bad
 /// file never stops the app from starting; unknown or invalid fields fall back to their defaults individually.
 export async function openAppStore(file: string): Promise<AppStore> {
-  const db = await openLow(file);
+  const db = await openLow<StoredState>(file, storedStateSchema, defaults);
+  const indexDb = await openLow<StoredIndex>(indexFileOf(file), storedIndexSchema, () => ({ corpusIndex: {} }));
   const data = (): StoredState => db.data;
 
   return {
@@ -78,9 +85,9 @@ export async function openAppStore(file: string): Promise<AppStore> {
         d.recentCorpora = [root, ...d.recentCorpora.filter((r) => r !== root)].slice(0, MAX_RECENT_CORPORA);
       });
     },
-    corpusIndex: (root) => ({ ...(data().corpusIndex[root] ?? {}) }),
+    corpusIndex: (root) => ({ ...(indexDb.data.corpusIndex[root] ?? {}) }),
     async setCorpusIndex(root, index) {
-      await db.update((d) => {
+      await indexDb.update((d) => {
         d.corpusIndex[root] = index;
       });
     },
@@ -88,14 +95,19 @@ export async function openAppStore(file: string): Promise<AppStore> {
 }
 
 function defaults(): StoredState {
-  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [], corpusIndex: {} };
+  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [] };
 }
 
-async function openLow(file: string): Promise<Low<StoredState>> {
+/// The file holding the corpus index cache beside a state file (`state.json` → `state.index.json`).
+export function indexFileOf(stateFile: string): string {
+  return stateFile.replace(/(\.json)?$/, '.index.json');
+}
+
+async function openLow<T>(file: string, schema: z.ZodType<T>, defaults: () => T): Promise<Low<T>> {
   await mkdir(path.dirname(file), { recursive: true });
   // Low + JSONFile rather than JSONFilePreset: the preset silently swaps in an in-memory adapter when
   // NODE_ENV is 'test', which would make the store's own tests meaningless.
-  const db = new Low<StoredState>(new JSONFile<StoredState>(file), defaults());
+  const db = new Low<T>(new JSONFile<T>(file), defaults());
   try {
     await db.read();
   } catch {
@@ -103,7 +115,7 @@ async function openLow(file: string): Promise<Low<StoredState>> {
     await rename(file, `${file}.broken-${Date.now()}`);
     db.data = defaults();
   }
-  const cleaned = storedStateSchema.safeParse(db.data);
+  const cleaned = schema.safeParse(db.data);
   db.data = cleaned.success ? cleaned.data : defaults();
   return db;
 }

@@ -29,6 +29,11 @@ export async function readPageSource(abs: string, displayPath: string): Promise<
     if (code === 'EISDIR') return fail('not-found', `"${displayPath}" is a folder, not a page.`);
     return fail('io', `The page "${displayPath}" cannot be read.`, (error as Error).message);
   }
+  return pageSourceFromBytes(bytes, displayPath);
+}
+
+/// Hashes, decodes and normalises a page file's bytes already read (for callers that read files themselves).
+export function pageSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<PageSource> {
   const decoded = decodePageBytes(bytes);
   if (decoded.kind === 'binary') return fail('binary-file', `"${displayPath}" cannot be opened. ${decoded.message}`);
   const { text, lineEnding } = normalizeOriginal(decoded.text);

@@ -31,22 +31,27 @@ export async function readSidecarState(abs: string, pageSha256: string): Promise
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ kind: 'none' });
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }
+  return ok(sidecarStateFromBytes(bytes, pageSha256));
+}
+
+/// Judges sidecar bytes already read against the page whose bytes hash to `pageSha256` (see readSidecarState).
+export function sidecarStateFromBytes(bytes: Uint8Array, pageSha256: string): SidecarState {
   const hash = sha256Hex(bytes);
   const parsed = parseSidecar(new TextDecoder('utf-8').decode(bytes));
   if (parsed.kind !== 'ok') {
-    return ok({ kind: 'unusable', hash, reason: REASONS[parsed.kind], message: `${parsed.message} The page is read-only so the sidecar is not overwritten.` });
+    return { kind: 'unusable', hash, reason: REASONS[parsed.kind], message: `${parsed.message} The page is read-only so the sidecar is not overwritten.` };
   }
   if (parsed.sidecar.source.sha256 !== pageSha256) {
-    return ok({
+    return {
       kind: 'unusable',
       hash,
       reason: 'sidecar-hash-mismatch',
       message:
         'The page file has changed since its corrections were saved (its SHA-256 no longer matches the sidecar). ' +
         'The original text is shown read-only so the saved corrections are not lost.',
-    });
+    };
   }
-  return ok({ kind: 'usable', sidecar: parsed.sidecar, hash });
+  return { kind: 'usable', sidecar: parsed.sidecar, hash };
 }
 
 /// The hash of the sidecar file's current bytes, or null when there is none.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PREFERENCES, MAX_RECENT_CORPORA, openAppStore } from '../../../electron/services/app-state';
+import { DEFAULT_PREFERENCES, indexFileOf, MAX_RECENT_CORPORA, openAppStore } from '../../../electron/services/app-state';
 
 let dir: string;
 let file: string;
@@ -47,7 +47,10 @@ describe('openAppStore', () => {
     const again = await openAppStore(file);
     expect(again.corpusIndex('/a')).toEqual({ 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed' } });
     expect(again.corpusIndex('/b')).toEqual({});
-    expect(JSON.parse(await readFile(file, 'utf8')).corpusIndex['/a']['p.txt'].status).toBe('reviewed');
+    // The index has its own file, so writing preferences never rewrites thousands of index entries.
+    expect(JSON.parse(await readFile(indexFileOf(file), 'utf8')).corpusIndex['/a']['p.txt'].status).toBe('reviewed');
+    await again.setPreferences({ autosaveSeconds: 7 });
+    expect(JSON.parse(await readFile(file, 'utf8')).corpusIndex).toBeUndefined();
   });
 
   it('creates the folder of the state file when it does not exist yet', async () => {
