@@ -189,6 +189,17 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   );
   useEffect(() => (harness ? api.on('dialog.request', ({ id }) => setDialogRequest({ id })) : undefined), [api, harness]);
 
+  const countTimer = useRef<number | undefined>(undefined);
+  const onTextChange = useCallback(() => {
+    // The count follows typing after a short pause rather than on every keystroke.
+    window.clearTimeout(countTimer.current);
+    countTimer.current = window.setTimeout(() => {
+      const editor = editorRef.current;
+      if (editor) setCorrectionCount(editor.getCorrections().length);
+    }, 200);
+  }, []);
+  useEffect(() => () => window.clearTimeout(countTimer.current), []);
+
   const scheduleAutosave = useCallback(() => {
     window.clearTimeout(autosaveTimer.current);
     const seconds = initial.preferences.autosaveSeconds;
@@ -263,7 +274,10 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 readOnly={page.readOnly !== null}
                 ariaLabel={t('pageText')}
                 onDirtyChange={setEditorDirty}
-                onChange={scheduleAutosave}
+                onChange={() => {
+                  scheduleAutosave();
+                  onTextChange();
+                }}
                 corrections={page.corrections}
                 labels={correctionLabels}
               />

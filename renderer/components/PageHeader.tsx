@@ -40,7 +40,7 @@ export function PageHeader({
         <dd data-testid="encoding">{page.encoding.name}{page.encoding.bom ? ' (BOM)' : ''}</dd>
         <dt>{t('lineEnding')}</dt>
         <dd data-testid="line-ending">{page.lineEnding}</dd>
-        <dd>{t('corrections', { count: correctionCount })}</dd>
+        <dd data-testid="correction-count">{correctionCount === 1 ? t('correctionsOne') : t('corrections', { count: correctionCount })}</dd>
         <dd className="save-state" role="status" data-testid="save-state">
           {dirty ? t('unsaved') : saveState.kind === 'saving' ? t('saving') : saveState.kind === 'saved' ? t('savedAt', { time: saveState.at }) : ''}
         </dd>
