@@ -7,27 +7,10 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { repoRoot } from '../../scripts/repo-root';
+import type { KeySample, PageResults } from '../../renderer/editor/bench/bench-results';
 
-interface KeySample {
-  eventTime: number;
-  handlerTime: number;
-  processed: number | null;
-  frameStart: number | null;
-  frameDone: number | null;
-}
-
-interface PageResults {
-  chars: number;
-  lines: number;
-  corrections: number;
-  generateMs: number;
-  mountStart: number;
-  mounted: number | null;
-  interactive: number | null;
-  keys: KeySample[];
-}
 
 const outDir = path.join(repoRoot, '.bench', 'editor');
 

@@ -9,6 +9,7 @@ import { baseKeymap } from 'prosemirror-commands';
 import { applyCorrections, computeCorrections } from '../../../shared/model/corrections';
 import { PageEditor, type PageEditorHandle } from '../PageEditor';
 import { docFromText } from '../text-doc';
+import type { KeySample, PageResults } from './bench-results';
 import { generatePage } from './generate-page';
 
 // Variants, chosen on the URL: `?variant=editor` (default: PageEditor given the sidecar's corrections),
@@ -18,25 +19,9 @@ const query = new URLSearchParams(location.search);
 const variant = query.get('variant') ?? 'editor';
 if (query.get('cv') === '0') document.body.classList.add('no-cv');
 
-/// One typed key: when it was created, when ProseMirror applied it, when the next frame started and finished.
-interface KeySample {
-  eventTime: number;
-  handlerTime: number;
-  processed: number | null;
-  frameStart: number | null;
-  frameDone: number | null;
-}
 
 /// What the bench runner reads from the page.
-interface BenchResults {
-  chars: number;
-  lines: number;
-  corrections: number;
-  generateMs: number;
-  mountStart: number;
-  mounted: number | null;
-  interactive: number | null;
-  keys: KeySample[];
+interface BenchResults extends PageResults {
   handle: PageEditorHandle | null;
   /// Every onDirtyChange call, in order.
   dirtyChanges: boolean[];
