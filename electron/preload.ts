@@ -16,6 +16,7 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'corpus.rescan': true,
   'page.open': true,
   'page.save': true,
+  'page.scanImage': true,
   'export.chooseFolder': true,
   'export.run': true,
 };

@@ -14,6 +14,10 @@ import { UnsavedPrompt, type UnsavedChoice } from './components/UnsavedPrompt';
 import { PageEditor, type PageEditorHandle } from './editor/PageEditor';
 import { LanguageContext } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
+import { createCaretLineStore } from './scan/caret-line-store';
+import { LineLinker } from './scan/line-linker';
+import { ScanSplit } from './scan/ScanSplit';
+import { ScanViewer } from './scan/ScanViewer';
 import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 
@@ -42,6 +46,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [dialogRequest, setDialogRequest] = useState<{ id: string } | null>(null);
 
   const editorRef = useRef<PageEditorHandle>(null);
+  // The original lines under the caret, which the scan viewer follows without re-rendering the app.
+  const [caretLine] = useState(createCaretLineStore);
+  // Links between the edited lines and the original ones; null when the open page has no scan.
+  const linkerRef = useRef<LineLinker | null>(null);
+  const caretLineRef = useRef<number | null>(null);
   const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
   const sidecarHashRef = useRef<string | null>(null);
   const autosaveTimer = useRef<number | undefined>(undefined);
@@ -120,7 +129,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           return;
         }
         setPageError(null);
-        setPage(result.value);
+        const opened = result.value;
+        linkerRef.current = opened.scan ? new LineLinker(opened.originalText, opened.text !== opened.originalText) : null;
+        caretLineRef.current = null;
+        caretLine.set([]);
+        setPage(opened);
         setPageLoad((n) => n + 1);
         sidecarHashRef.current = result.value.sidecarHash;
         setStatus(result.value.status);
@@ -129,7 +142,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         setCorrectionCount(result.value.corrections.length);
         setSaveState(result.value.sidecarModified ? { kind: 'saved', at: new Date(result.value.sidecarModified).toLocaleString() } : { kind: 'idle' });
       }),
-    [api, guardUnsaved],
+    [api, guardUnsaved, caretLine],
   );
 
   const stepPage = useCallback(
@@ -189,15 +202,38 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   );
   useEffect(() => (harness ? api.on('dialog.request', ({ id }) => setDialogRequest({ id })) : undefined), [api, harness]);
 
+  // The scan outlines the original lines of the caret's line; asked after the editor's transaction has finished.
+  const refreshScanFocus = useCallback(() => {
+    const editor = editorRef.current;
+    const linker = linkerRef.current;
+    const line = caretLineRef.current;
+    if (editor && linker && line !== null) caretLine.set(linker.originalLinesOf(line, editor));
+  }, [caretLine]);
+  const onCaretLineChange = useCallback(
+    (line: number) => {
+      caretLineRef.current = line;
+      if (linkerRef.current) queueMicrotask(refreshScanFocus);
+    },
+    [refreshScanFocus],
+  );
+  const goToOriginalLine = useCallback((originalLine: number) => {
+    const editor = editorRef.current;
+    const linker = linkerRef.current;
+    if (editor && linker) editor.goToLine(linker.currentLineOf(originalLine, editor));
+  }, []);
+
   const countTimer = useRef<number | undefined>(undefined);
   const onTextChange = useCallback(() => {
-    // The count follows typing after a short pause rather than on every keystroke.
+    linkerRef.current?.textChanged();
+    // The count (and the scan outline, which joined or split lines change) follow typing after a short pause
+    // rather than on every keystroke.
     window.clearTimeout(countTimer.current);
     countTimer.current = window.setTimeout(() => {
       const editor = editorRef.current;
       if (editor) setCorrectionCount(editor.getCorrections().length);
+      refreshScanFocus();
     }, 200);
-  }, []);
+  }, [refreshScanFocus]);
   useEffect(() => () => window.clearTimeout(countTimer.current), []);
 
   const scheduleAutosave = useCallback(() => {
@@ -218,6 +254,29 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       deleted: (original: string) => t('corr.deleted', { original: original.replace(/\n/g, '↵') }),
     }),
     [t],
+  );
+
+  // The page's editor, shown alone or beside its scan.
+  const editorElement = page && (
+    <div className="editor-host" ref={setEditorHost}>
+      <PageEditor
+        key={`${page.path}#${pageLoad}`}
+        ref={editorRef}
+        pageKey={`${page.path}#${pageLoad}`}
+        originalText={page.originalText}
+        text={page.text}
+        readOnly={page.readOnly !== null}
+        ariaLabel={t('pageText')}
+        onDirtyChange={setEditorDirty}
+        onChange={() => {
+          scheduleAutosave();
+          onTextChange();
+        }}
+        corrections={page.corrections}
+        labels={correctionLabels}
+        onCaretLineChange={onCaretLineChange}
+      />
+    </div>
   );
 
   return (
@@ -264,24 +323,15 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 saveState={saveState}
                 correctionCount={correctionCount}
               />
-              <div className="editor-host" ref={setEditorHost}>
-              <PageEditor
-                key={`${page.path}#${pageLoad}`}
-                ref={editorRef}
-                pageKey={`${page.path}#${pageLoad}`}
-                originalText={page.originalText}
-                text={page.text}
-                readOnly={page.readOnly !== null}
-                ariaLabel={t('pageText')}
-                onDirtyChange={setEditorDirty}
-                onChange={() => {
-                  scheduleAutosave();
-                  onTextChange();
-                }}
-                corrections={page.corrections}
-                labels={correctionLabels}
-              />
-              </div>
+              {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
+              {page.scan ? (
+                <ScanSplit
+                  editor={editorElement}
+                  scan={<ScanViewer api={api} scan={page.scan} caretLine={caretLine} onRegionClick={goToOriginalLine} />}
+                />
+              ) : (
+                editorElement
+              )}
               <CorrectionTooltip container={editorHost} />
             </>
           )}

@@ -2,6 +2,7 @@ import type { PageData } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { resolveInCorpus } from './confine';
 import { LOW_ENCODING_CONFIDENCE } from './encoding';
+import { readPageScan, type PageScanOutcome } from './page-scan';
 import { readPageSource, type PageSource } from './page-source';
 import { sidecarPathOf } from './page-files';
 import { readSidecarState, type SidecarState } from './sidecar-file';
@@ -11,7 +12,8 @@ import { readSidecarState, type SidecarState } from './sidecar-file';
 /// The path is confined to the corpus; the page file is hashed, decoded and normalised. When the sidecar is not
 /// JSON, fails the schema, is from a newer version, is foreign or was written for other page bytes, the page is
 /// shown with its original text and `readOnly` set, so it is never overwritten. Binary files fail with
-/// 'binary-file'; empty files, undecodable bytes and guessed encodings add notices.
+/// 'binary-file'; empty files, undecodable bytes and guessed encodings add notices. A layout companion (hOCR,
+/// ALTO, PAGE XML with the same base name) adds the scan and its line regions, linked to the page's lines.
 export async function openPage(root: string, rel: string): Promise<Result<PageData>> {
   const pageAbs = await resolveInCorpus(root, rel);
   if (!pageAbs.ok) return pageAbs;
@@ -22,10 +24,11 @@ export async function openPage(root: string, rel: string): Promise<Result<PageDa
   if (!source.ok) return source;
   const sidecar = await readSidecarState(sidecarAbs.value, source.value.sha256);
   if (!sidecar.ok) return sidecar;
-  return ok(buildPageData(rel, source.value, sidecar.value));
+  const scan = await readPageScan(root, rel, source.value.originalText);
+  return ok(buildPageData(rel, source.value, sidecar.value, scan));
 }
 
-function buildPageData(rel: string, source: PageSource, sidecar: SidecarState): PageData {
+function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, scan: PageScanOutcome): PageData {
   const usable = sidecar.kind === 'usable' ? sidecar.sidecar : null;
   return {
     path: rel,
@@ -43,6 +46,8 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState): 
     sidecarModified: usable ? usable.modified : null,
     readOnly: sidecar.kind === 'unusable' ? { reason: sidecar.reason, message: sidecar.message } : null,
     notices: noticesFor(source),
+    scan: scan.scan,
+    scanError: scan.scanError,
   };
 }
 

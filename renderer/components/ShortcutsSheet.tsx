@@ -34,6 +34,7 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
         </tbody>
       </table>
       <p className="hint">{t('shortcut.listKeys')}</p>
+      <p className="hint">{t('scan.keys')}</p>
       <p className="hint">macOS: ⌘ = Ctrl</p>
       <div className="modal-actions">
         <button type="button" autoFocus onClick={onClose}>{t('close')}</button>

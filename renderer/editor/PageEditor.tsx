@@ -1,5 +1,6 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { redo, undo } from 'prosemirror-history';
+import { TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
 import type { Correction } from '../../shared/model/sidecar-schema';
@@ -28,6 +29,8 @@ export interface PageEditorProps {
   corrections?: readonly Correction[];
   /// Translated correction tooltips; English when absent. Read when the page opens.
   labels?: CorrectionLabels;
+  /// Called with the 0-based line of the selection head whenever that line changes (not on every keystroke).
+  onCaretLineChange?(line: number): void;
   ref?: Ref<PageEditorHandle>;
 }
 
@@ -48,6 +51,8 @@ export interface PageEditorHandle {
   /// Brings the highlights up to date first; that re-diffs only the lines changed since the last recompute,
   /// so saving a 200,000-character page need not diff it whole.
   getCorrections(): readonly Correction[];
+  /// Puts the caret at the start of 0-based line `line` (clamped to the page), scrolls it into view and focuses.
+  goToLine(line: number): void;
 }
 
 /// The ProseMirror editor of one page: one line node per text line, correction highlights, undo history.
@@ -77,6 +82,7 @@ export function PageEditor(props: PageEditorProps) {
       ...(initial.corrections && { corrections: initial.corrections }),
     });
     const tracker = new SavedDocTracker(state.doc);
+    let caretLine = -1;
     const view: EditorView = new EditorView(host, {
       state,
       editable: () => !propsRef.current.readOnly,
@@ -85,7 +91,16 @@ export function PageEditor(props: PageEditorProps) {
       clipboardTextSerializer: serializeClipboardText,
       dispatchTransaction(tr) {
         const before = view.state.doc;
+        const selectionBefore = view.state.selection;
         view.updateState(view.state.apply(tr));
+        if (!view.state.selection.eq(selectionBefore) || view.state.doc !== before) {
+          // Resolving the head walks the top-level lines (no text is read); the callback runs only on a new line.
+          const line = lineOfPosition(view.state.doc, view.state.selection.head);
+          if (line !== caretLine) {
+            caretLine = line;
+            propsRef.current.onCaretLineChange?.(line);
+          }
+        }
         if (view.state.doc === before) return;
         const dirty = tracker.docChanged(view.state.doc);
         if (dirty !== null) propsRef.current.onDirtyChange(dirty);
@@ -126,6 +141,17 @@ export function PageEditor(props: PageEditorProps) {
         if (refresh !== null) view.dispatch(refresh);
         return correctionsKey.getState(view.state)?.corrections ?? [];
       },
+      goToLine: (line) => {
+        const view = viewRef.current;
+        if (view === null) return;
+        const { doc } = view.state;
+        const target = Math.max(0, Math.min(doc.childCount - 1, Math.floor(line)));
+        let position = 0;
+        for (let i = 0; i < target; i++) position += doc.child(i).nodeSize;
+        // +1: inside the line node, before its first character.
+        view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, position + 1)).scrollIntoView());
+        view.focus();
+      },
       isDirty: () => (viewRef.current && trackerRef.current ? trackerRef.current.isDirty(viewRef.current.state.doc) : false),
     }),
     [],
@@ -145,6 +171,11 @@ function editorAttributes(ariaLabel: string, readOnly: boolean): Record<string, 
     spellcheck: 'false',
     lang: 'zh',
   };
+}
+
+// The 0-based line (top-level line node) that holds document position `position`.
+function lineOfPosition(doc: EditorView['state']['doc'], position: number): number {
+  return Math.min(doc.resolve(position).index(0), doc.childCount - 1);
 }
 
 function runCommand(view: EditorView | null, command: typeof undo): boolean {

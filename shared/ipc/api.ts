@@ -10,6 +10,7 @@ import type {
   Preferences,
   SaveOutcome,
   SaveRequest,
+  ScanImage,
   Transport,
 } from './contract';
 import type { z } from 'zod';
@@ -26,6 +27,8 @@ export interface JiaoduiApi {
   rescanCorpus(): Promise<Result<null>>;
   openPage(path: string): Promise<Result<PageData>>;
   savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
+  /// Reads a scan image of the corpus (.jpg, .jpeg or .png) for the scan viewer.
+  scanImage(path: string): Promise<Result<ScanImage>>;
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
@@ -44,6 +47,7 @@ export function createApi(transport: Transport): JiaoduiApi {
     rescanCorpus: () => transport.invoke('corpus.rescan', []),
     openPage: (path) => transport.invoke('page.open', [path]),
     savePage: (request) => transport.invoke('page.save', [request]),
+    scanImage: (path) => transport.invoke('page.scanImage', [path]),
     chooseExportFolder: () => transport.invoke('export.chooseFolder', []),
     exportCorpus: (request) => transport.invoke('export.run', [request]),
     on: (event, listener) => transport.on(event, listener),

@@ -54,6 +54,35 @@ export type ReadOnlyReason =
   | 'sidecar-hash-mismatch'
   | 'sidecar-foreign';
 
+/// One layout line of a page's scan, linked to the page text.
+export interface ScanLine {
+  /// The 0-based line of the page text this layout line belongs to, or null when no text line fits it.
+  textLine: number | null;
+  /// Where the line sits on the scan, in image pixels.
+  region: { x: number; y: number; width: number; height: number };
+  /// The OCR engine's confidence in the line, 0..1, or null when the layout file does not say.
+  confidence: number | null;
+}
+
+/// The scan beside a page: its layout file, its image and where each line is on it.
+export interface PageScan {
+  /// The layout file the regions come from (relative path).
+  layoutFile: string;
+  /// The image companion to show (relative path; .jpg, .jpeg or .png), or null when the page has none.
+  image: string | null;
+  /// Size of the scan in pixels, from the layout file (or the union of the line regions when it does not say).
+  imageWidth: number;
+  imageHeight: number;
+  /// The layout lines that have a region, in reading order.
+  lines: ScanLine[];
+}
+
+/// An image file read for the scan viewer.
+export interface ScanImage {
+  mime: 'image/jpeg' | 'image/png';
+  base64: string;
+}
+
 /// Everything the renderer needs to show and edit one page.
 export interface PageData {
   path: string;
@@ -77,6 +106,10 @@ export interface PageData {
   readOnly: { reason: ReadOnlyReason; message: string } | null;
   /// Notices to show (empty file, undecodable bytes, …) in English; the renderer translates by code.
   notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding'; message: string }[];
+  /// The scan and its line regions when the page has a layout companion (.hocr or layout .xml), else null.
+  scan: PageScan | null;
+  /// Why the layout companion could not be read (the page opens without its scan), else null.
+  scanError: string | null;
 }
 
 /// Arguments of page.save.
@@ -143,6 +176,7 @@ export const requestSchemas = {
   'corpus.rescan': z.tuple([]),
   'page.open': z.tuple([relativePathSchema]),
   'page.save': z.tuple([saveRequestSchema]),
+  'page.scanImage': z.tuple([relativePathSchema]),
   'export.chooseFolder': z.tuple([]),
   'export.run': z.tuple([exportRequestSchema]),
 } as const;
@@ -171,6 +205,7 @@ export interface RequestResults {
   'corpus.rescan': null;
   'page.open': PageData;
   'page.save': SaveOutcome;
+  'page.scanImage': ScanImage;
   'export.chooseFolder': string | null;
   'export.run': ExportOutcome;
 }

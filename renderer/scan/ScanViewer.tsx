@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react';
+import type { JiaoduiApi } from '../../shared/ipc/api';
+import type { PageScan } from '../../shared/ipc/contract';
+import { useT } from '../i18n/LanguageContext';
+import type { CaretLineStore } from './caret-line-store';
+import { ScanOverlay } from './ScanOverlay';
+import { useScanImage } from './useScanImage';
+import { fitWidthScale, scrollToShow, stepScale, unionBox } from './zoom';
+import './scan.css';
+
+/// Props of `ScanViewer`.
+export interface ScanViewerProps {
+  api: Pick<JiaoduiApi, 'scanImage'>;
+  scan: PageScan;
+  /// The original lines under the editor's caret; their regions are outlined and scrolled into view.
+  caretLine: CaretLineStore;
+  /// Called with the original text line of a region the user clicked.
+  onRegionClick(textLine: number): void;
+}
+
+// Pixels the arrow keys pan by (Shift: a larger step), and how far a press may move before it counts as a drag.
+const PAN_STEP = 40;
+const PAN_STEP_LARGE = 240;
+const DRAG_THRESHOLD = 4;
+
+type Zoom = { kind: 'fit-width' } | { kind: 'scale'; scale: number };
+
+/// The scan of a page with its line regions drawn over it: zoom, pan, and the caret's line outlined.
+///
+/// Zoom with the buttons or + and −; "Fit width" (the start) follows the viewer's width. Pan by dragging or with
+/// the arrow keys. Regions are drawn in image pixels in an SVG whose viewBox is the image, so they stay on the
+/// scan at every zoom.
+export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerProps) {
+  const t = useT();
+  const image = useScanImage(api, scan.image);
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const [viewportWidth, setViewportWidth] = useState(0);
+  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-width' });
+  const activeLines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
+  // The image point to keep at the viewport's centre after a zoom step.
+  const zoomAnchor = useRef<{ x: number; y: number } | null>(null);
+  const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
+  const suppressClick = useRef(false);
+
+  const scale = zoom.kind === 'fit-width' ? fitWidthScale(viewportWidth, scan.imageWidth) : zoom.scale;
+
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (viewport === null) return;
+    // clientWidth excludes the scroll bar, so fit width never needs a horizontal one.
+    const measure = () => setViewportWidth(viewport.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(viewport);
+    return () => observer.disconnect();
+  }, []);
+
+  const zoomBy = useCallback(
+    (direction: 1 | -1) => {
+      const viewport = viewportRef.current;
+      if (viewport !== null) {
+        zoomAnchor.current = {
+          x: (viewport.scrollLeft + viewport.clientWidth / 2) / scale,
+          y: (viewport.scrollTop + viewport.clientHeight / 2) / scale,
+        };
+      }
+      setZoom({ kind: 'scale', scale: stepScale(scale, direction) });
+    },
+    [scale],
+  );
+
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    const anchor = zoomAnchor.current;
+    if (viewport === null || anchor === null) return;
+    zoomAnchor.current = null;
+    viewport.scrollLeft = anchor.x * scale - viewport.clientWidth / 2;
+    viewport.scrollTop = anchor.y * scale - viewport.clientHeight / 2;
+  }, [scale]);
+
+  // Bring the caret line's regions into view when the caret moves to another line or the zoom changes.
+  useEffect(() => {
+    const viewport = viewportRef.current;
+    const region = unionBox(scan.lines.filter((line) => line.textLine !== null && activeLines.includes(line.textLine)).map((line) => line.region));
+    if (viewport === null || region === null) return;
+    const target = scrollToShow(region, scale, {
+      left: viewport.scrollLeft,
+      top: viewport.scrollTop,
+      width: viewport.clientWidth,
+      height: viewport.clientHeight,
+    });
+    if (target !== null) viewport.scrollTo(target.left, target.top);
+  }, [activeLines, scale, scan.lines]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const viewport = viewportRef.current;
+    if (viewport === null || event.ctrlKey || event.metaKey || event.altKey) return;
+    const step = event.shiftKey ? PAN_STEP_LARGE : PAN_STEP;
+    const pans: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    const pan = pans[event.key];
+    if (pan) viewport.scrollBy(pan[0], pan[1]);
+    else if (event.key === '+' || event.key === '=') zoomBy(1);
+    else if (event.key === '-' || event.key === '_') zoomBy(-1);
+    else return;
+    event.preventDefault();
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    const viewport = viewportRef.current;
+    if (viewport === null || event.button !== 0) return;
+    drag.current = { x: event.clientX, y: event.clientY, left: viewport.scrollLeft, top: viewport.scrollTop, moved: false };
+    suppressClick.current = false;
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const viewport = viewportRef.current;
+    const start = drag.current;
+    if (viewport === null || start === null || (event.buttons & 1) === 0) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (!start.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+    start.moved = true;
+    viewport.scrollLeft = start.left - dx;
+    viewport.scrollTop = start.top - dy;
+  };
+  const endDrag = () => {
+    // A drag that ends over a region must not also count as a click on it.
+    suppressClick.current = drag.current?.moved ?? false;
+    drag.current = null;
+  };
+
+  const width = scan.imageWidth * scale;
+  const height = scan.imageHeight * scale;
+  return (
+    <section className="scan-viewer" aria-label={t('scan.label')}>
+      <div className="scan-tools" role="toolbar" aria-label={t('scan.tools')}>
+        <button type="button" onClick={() => zoomBy(-1)} aria-label={t('scan.zoomOut')} title={`${t('scan.zoomOut')} (−)`}>−</button>
+        <button type="button" onClick={() => zoomBy(1)} aria-label={t('scan.zoomIn')} title={`${t('scan.zoomIn')} (+)`}>+</button>
+        <button type="button" onClick={() => setZoom({ kind: 'fit-width' })} aria-pressed={zoom.kind === 'fit-width'}>{t('scan.fitWidth')}</button>
+        <span className="scan-zoom-level" aria-live="polite">{Math.round(scale * 100)}%</span>
+      </div>
+      {image.kind === 'none' && <p className="scan-note">{t('scan.noImage')}</p>}
+      {image.kind === 'error' && <p className="scan-note" role="alert">{t('scan.imageError', { message: image.message })}</p>}
+      <div
+        ref={viewportRef}
+        className="scan-viewport"
+        role="img"
+        aria-label={t('scan.label')}
+        aria-description={t('scan.keys')}
+        aria-busy={image.kind === 'loading'}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={endDrag}
+        onPointerCancel={endDrag}
+        onClickCapture={(event) => {
+          if (!suppressClick.current) return;
+          suppressClick.current = false;
+          event.stopPropagation();
+        }}
+      >
+        <div className="scan-canvas" style={{ width, height }}>
+          {image.kind === 'ready' && <img className="scan-image" src={image.url} alt="" width={width} height={height} draggable={false} />}
+          <ScanOverlay scan={scan} width={width} height={height} activeLines={activeLines} onRegionClick={onRegionClick} />
+        </div>
+      </div>
+    </section>
+  );
+}
