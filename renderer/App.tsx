@@ -18,6 +18,10 @@ import { createCaretLineStore } from './scan/caret-line-store';
 import { LineLinker } from './scan/line-linker';
 import { ScanSplit } from './scan/ScanSplit';
 import { ScanViewer } from './scan/ScanViewer';
+import { originalConfidenceMarks } from './scan/confidence-marks';
+import { useConfidenceThreshold } from './scan/useConfidenceThreshold';
+import { LineImageStrip } from './scan/LineImageStrip';
+import { useScanImage } from './scan/useScanImage';
 import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 
@@ -51,6 +55,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   // Links between the edited lines and the original ones; null when the open page has no scan.
   const linkerRef = useRef<LineLinker | null>(null);
   const caretLineRef = useRef<number | null>(null);
+  const [confidenceThreshold, setConfidenceThreshold] = useConfidenceThreshold();
+  // The OCR confidences of the open page's characters, computed once per opened page.
+  const confidenceMarks = useMemo(() => (page?.scan ? originalConfidenceMarks(page.scan.lines, page.originalText) : undefined), [page]);
   const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
   const sidecarHashRef = useRef<string | null>(null);
   const autosaveTimer = useRef<number | undefined>(undefined);
@@ -256,6 +263,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     [t],
   );
 
+  const pageScan = page?.scan ?? null;
+  const scanImage = useScanImage(api, pageScan?.image ?? null);
   // The page's editor, shown alone or beside its scan.
   const editorElement = page && (
     <div className="editor-host" ref={setEditorHost}>
@@ -275,6 +284,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         corrections={page.corrections}
         labels={correctionLabels}
         onCaretLineChange={onCaretLineChange}
+        {...(confidenceMarks && { confidenceMarks, confidenceThreshold })}
       />
     </div>
   );
@@ -324,15 +334,26 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 correctionCount={correctionCount}
               />
               {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
-              {page.scan ? (
+              {pageScan ? (
                 <ScanSplit
                   editor={editorElement}
-                  scan={<ScanViewer api={api} scan={page.scan} caretLine={caretLine} onRegionClick={goToOriginalLine} />}
+                  scan={(layoutToggle) => (
+                    <ScanViewer
+                      image={scanImage}
+                      scan={pageScan}
+                      caretLine={caretLine}
+                      onRegionClick={goToOriginalLine}
+                      confidenceThreshold={confidenceThreshold}
+                      onConfidenceThresholdChange={setConfidenceThreshold}
+                      extraTools={layoutToggle}
+                    />
+                  )}
                 />
               ) : (
                 editorElement
               )}
               <CorrectionTooltip container={editorHost} />
+              {pageScan && <LineImageStrip host={editorHost} scan={pageScan} image={scanImage} caretLine={caretLine} />}
             </>
           )}
         </main>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PageScan } from '../../shared/ipc/contract';
 import { alignTextLines } from '../../shared/layout/align-text-lines';
 import { detectLayoutFormat, importLayout } from '../../shared/layout/detect';
+import { layoutCharConfidences, textLineConfidences } from '../../shared/layout/text-line-confidences';
 import type { LayoutPage } from '../../shared/layout/types';
 import { decodeXmlBytes } from '../../shared/layout/xml-decode';
 import { resolveInCorpus } from './confine';
@@ -95,10 +96,16 @@ function pickImage(images: readonly string[], named: string | null): string | nu
 }
 
 function buildScan(layoutFile: string, layout: LayoutPage, image: string | null, originalText: string): PageScan {
-  const links = alignTextLines(originalText.split('\n'), layout.lines.map((line) => line.text));
+  const textLines = originalText.split('\n');
+  const links = alignTextLines(textLines, layout.lines.map((line) => line.text));
   const lines: PageScan['lines'] = [];
   layout.lines.forEach((line, i) => {
-    if (line.region !== null) lines.push({ textLine: links[i] ?? null, region: { ...line.region }, confidence: line.confidence });
+    if (line.region === null) return;
+    const textLine = links[i] ?? null;
+    const scanLine: PageScan['lines'][number] = { textLine, region: { ...line.region }, confidence: line.confidence };
+    const confidences = textLine === null ? null : textLineConfidences(line.text, layoutCharConfidences(line), textLines[textLine]!);
+    if (confidences !== null) scanLine.charConfidences = confidences;
+    lines.push(scanLine);
   });
   const right = Math.max(0, ...lines.map((line) => line.region.x + line.region.width));
   const bottom = Math.max(0, ...lines.map((line) => line.region.y + line.region.height));

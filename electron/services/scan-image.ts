@@ -4,20 +4,20 @@ import { fail, ok, type Result } from '../../shared/result';
 import { resolveInCorpus } from './confine';
 import { extensionOf } from './page-files';
 
-/// Extensions (lower case) of the scan images the viewer can show; TIFF needs a decoder and comes later.
-export const SCAN_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png'] as const;
+/// Extensions (lower case) of the scan images the viewer can show; TIFF is decoded in the renderer.
+export const SCAN_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;
 
 // Larger images are refused rather than sent through IPC as base64 (a 6,000 × 9,000 px JPEG is about 15 MB).
 const MAX_IMAGE_BYTES = 100 * 1024 * 1024;
 
 /// Reads a scan image of the corpus for the viewer, as base64 with its MIME type.
 ///
-/// Only `.jpg`, `.jpeg` and `.png` files are served, and the path is confined to the corpus like every path the
+/// Only `.jpg`, `.jpeg`, `.png`, `.tif` and `.tiff` files are served, and the path is confined to the corpus like every path the
 /// renderer sends, so this channel cannot be used to read other files.
 export async function readScanImage(root: string, rel: string): Promise<Result<ScanImage>> {
   const ext = extensionOf(rel.slice(rel.lastIndexOf('/') + 1)).toLowerCase();
   if (!(SCAN_IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
-    return fail('invalid-argument', `"${rel}" is not a scan image (only .jpg, .jpeg and .png files are shown).`);
+    return fail('invalid-argument', `"${rel}" is not a scan image (only .jpg, .jpeg, .png, .tif and .tiff files are shown).`);
   }
   const abs = await resolveInCorpus(root, rel);
   if (!abs.ok) return abs;
@@ -26,10 +26,16 @@ export async function readScanImage(root: string, rel: string): Promise<Result<S
     if (!info.isFile()) return fail('not-found', `The scan image "${rel}" is not a file.`);
     if (info.size > MAX_IMAGE_BYTES) return fail('io', `The scan image "${rel}" is too large to show (${info.size} bytes).`);
     const bytes = await readFile(abs.value);
-    return ok({ mime: ext === '.png' ? 'image/png' : 'image/jpeg', base64: bytes.toString('base64') });
+    return ok({ mime: mimeOf(ext), base64: bytes.toString('base64') });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('not-found', `The scan image "${rel}" does not exist.`);
     return fail('io', `The scan image "${rel}" cannot be read.`, (error as Error).message);
   }
+}
+
+function mimeOf(ext: string): ScanImage['mime'] {
+  if (ext === '.png') return 'image/png';
+  if (ext === '.tif' || ext === '.tiff') return 'image/tiff';
+  return 'image/jpeg';
 }

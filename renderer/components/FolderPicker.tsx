@@ -11,17 +11,18 @@ export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; on
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const browse = async (folder: string) => {
+  // `initial`: the first listing (the home folder) must not replace a path the user typed while it loaded.
+  const browse = async (folder: string, initial = false) => {
     const result = await harness.listFolders(folder);
     if (result.ok) {
       setListing(result.value);
-      setPath(result.value.path);
+      setPath((typed) => (initial && typed !== '' ? typed : result.value.path));
       setError(null);
     } else setError(result.error.message);
   };
 
   useEffect(() => {
-    void browse('');
+    void browse('', true);
     // Only on first show: later browsing is driven by the user.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

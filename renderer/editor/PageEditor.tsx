@@ -4,6 +4,8 @@ import { TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
 import type { Correction } from '../../shared/model/sidecar-schema';
+import type { ConfidenceMark } from '../scan/confidence-marks';
+import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { correctionsKey, recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
 import { createPageState } from './page-state';
 import { SavedDocTracker } from './saved-doc-tracker';
@@ -29,6 +31,11 @@ export interface PageEditorProps {
   corrections?: readonly Correction[];
   /// Translated correction tooltips; English when absent. Read when the page opens.
   labels?: CorrectionLabels;
+  /// OCR confidences of characters of `originalText`; characters below `confidenceThreshold` are underlined.
+  /// Read when the page opens.
+  confidenceMarks?: readonly ConfidenceMark[];
+  /// 0..1; may change while the page is open.
+  confidenceThreshold?: number;
   /// Called with the 0-based line of the selection head whenever that line changes (not on every keystroke).
   onCaretLineChange?(line: number): void;
   ref?: Ref<PageEditorHandle>;
@@ -80,6 +87,8 @@ export function PageEditor(props: PageEditorProps) {
       text: initial.text,
       ...(initial.labels && { labels: initial.labels }),
       ...(initial.corrections && { corrections: initial.corrections }),
+      ...(initial.confidenceMarks && { confidenceMarks: initial.confidenceMarks }),
+      ...(initial.confidenceThreshold !== undefined && { confidenceThreshold: initial.confidenceThreshold }),
     });
     const tracker = new SavedDocTracker(state.doc);
     let caretLine = -1;
@@ -115,6 +124,14 @@ export function PageEditor(props: PageEditorProps) {
       trackerRef.current = null;
     };
   }, [pageKey]);
+
+  const { confidenceThreshold } = props;
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view === null || confidenceThreshold === undefined) return;
+    const tr = setConfidenceThreshold(view.state, confidenceThreshold);
+    if (tr !== null) view.dispatch(tr);
+  }, [confidenceThreshold]);
 
   // Read-only state and label can change while the page stays open; re-reading the props refreshes them.
   useEffect(() => {

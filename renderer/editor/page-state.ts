@@ -3,6 +3,8 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import type { Correction } from '../../shared/model/sidecar-schema';
+import type { ConfidenceMark } from '../scan/confidence-marks';
+import { confidencePlugin } from '../scan/confidence-plugin';
 import { correctionsPlugin, type CorrectionLabels, type CorrectionsOptions } from './corrections-plugin';
 import { docFromText } from './text-doc';
 
@@ -17,9 +19,14 @@ export interface PageStateOptions {
   labels?: CorrectionLabels;
   /// Idle pause before correction highlights are recomputed, in milliseconds.
   idleMs?: number;
+  /// OCR confidences of characters of the original text (from the scan's layout file); when given, characters
+  /// below `confidenceThreshold` are underlined.
+  confidenceMarks?: readonly ConfidenceMark[];
+  /// 0..1; 0.8 when absent.
+  confidenceThreshold?: number;
 }
 
-/// The plugins of a page editor: undo history, keymaps and correction highlights.
+/// The plugins of a page editor: undo history, keymaps, correction highlights and OCR confidence underlines.
 ///
 /// Mod-z undoes, Mod-y and Shift-Mod-z redo; the base keymap makes Enter split a line and Backspace at a line
 /// start join it to the previous one. Mod-s is left unbound because the app saves.
@@ -28,12 +35,17 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
   if (options.corrections) correctionOptions.corrections = options.corrections;
   if (options.labels) correctionOptions.labels = options.labels;
   if (options.idleMs !== undefined) correctionOptions.idleMs = options.idleMs;
-  return [
+  const plugins = [
     history(),
     keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
     keymap(baseKeymap),
     correctionsPlugin(correctionOptions),
   ];
+  // After the corrections plugin: the underlines are placed through its corrections.
+  if (options.confidenceMarks && options.confidenceMarks.length > 0) {
+    plugins.push(confidencePlugin({ marks: options.confidenceMarks, threshold: options.confidenceThreshold ?? 0.8 }));
+  }
+  return plugins;
 }
 
 /// Creates the editor state of one page.

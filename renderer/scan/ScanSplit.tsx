@@ -1,23 +1,28 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/LanguageContext';
+import { fractionAtPointer, handleKeyDirection, splitGridStyle } from './split-layout';
 import { useSplitFraction } from './useSplitFraction';
+import { useStackedLayout } from './useStackedLayout';
 
 // How much one arrow key press moves the split.
 const KEY_STEP = 0.05;
 
-/// The editor and the scan side by side in a CSS grid, with a handle between them to resize the split.
+/// The editor and the scan side by side (or stacked, scan below) in a CSS grid, with a handle between them to
+/// resize the split.
 ///
-/// The handle is a focusable separator: drag it, or use the left and right arrow keys. The split is remembered
-/// (localStorage) for every page and the next start.
-export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: ReactNode }) {
+/// The handle is a focusable separator: drag it, or use the arrow keys (left/right side by side, up/down stacked).
+/// `scan` is given the "Stack" / "Side by side" button to show among its tools. The split and the layout are
+/// remembered (localStorage) for every page and the next start.
+export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: (layoutToggle: ReactNode) => ReactNode }) {
   const t = useT();
   const [fraction, setFraction] = useSplitFraction();
+  const [stacked, setStacked] = useStackedLayout();
   const gridRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
 
-  const fractionAt = (clientX: number): number | null => {
+  const fractionAt = (clientX: number, clientY: number): number | null => {
     const box = gridRef.current?.getBoundingClientRect();
-    return box && box.width > 0 ? (box.right - clientX) / box.width : null;
+    return box ? fractionAtPointer(box, clientX, clientY, stacked) : null;
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -27,7 +32,7 @@ export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: ReactNode
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!dragging.current) return;
-    const next = fractionAt(event.clientX);
+    const next = fractionAt(event.clientX, event.clientY);
     if (next !== null) setFraction(next);
   };
   const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
@@ -35,20 +40,24 @@ export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: ReactNode
     if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // The scan is on the right: the left arrow widens it.
-    if (event.key === 'ArrowLeft') setFraction(fraction + KEY_STEP);
-    else if (event.key === 'ArrowRight') setFraction(fraction - KEY_STEP);
-    else return;
+    const direction = handleKeyDirection(event.key, stacked);
+    if (direction === 0) return;
+    setFraction(fraction + direction * KEY_STEP);
     event.preventDefault();
   };
+  const layoutToggle = (
+    <button type="button" className="scan-layout-toggle" onClick={() => setStacked(!stacked)}>
+      {stacked ? t('scan.sideBySide') : t('scan.stack')}
+    </button>
+  );
 
   return (
-    <div ref={gridRef} className="page-split" style={{ gridTemplateColumns: `minmax(0, ${1 - fraction}fr) 6px minmax(0, ${fraction}fr)` }}>
+    <div ref={gridRef} className={stacked ? 'page-split page-split-stacked' : 'page-split'} style={splitGridStyle(fraction, stacked)}>
       {editor}
       <div
         className="split-handle"
         role="separator"
-        aria-orientation="vertical"
+        aria-orientation={stacked ? 'horizontal' : 'vertical'}
         aria-label={t('scan.resize')}
         aria-valuemin={0}
         aria-valuemax={100}
@@ -60,7 +69,7 @@ export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: ReactNode
         onPointerCancel={onPointerUp}
         onKeyDown={onKeyDown}
       />
-      {scan}
+      {scan(layoutToggle)}
     </div>
   );
 }

@@ -1,21 +1,27 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react';
-import type { JiaoduiApi } from '../../shared/ipc/api';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { PageScan } from '../../shared/ipc/contract';
 import { useT } from '../i18n/LanguageContext';
 import type { CaretLineStore } from './caret-line-store';
+import { fitPageScale, nextRotation, rotateBox, rotatedSize, rotationTransform, type Rotation } from './rotation';
 import { ScanOverlay } from './ScanOverlay';
-import { useScanImage } from './useScanImage';
+import type { ScanImageState } from './useScanImage';
 import { fitWidthScale, scrollToShow, stepScale, unionBox } from './zoom';
 import './scan.css';
 
 /// Props of `ScanViewer`.
 export interface ScanViewerProps {
-  api: Pick<JiaoduiApi, 'scanImage'>;
   scan: PageScan;
+  /// The scan image, loaded by the caller (`useScanImage`) so the line-image strip can share it.
+  image: ScanImageState;
   /// The original lines under the editor's caret; their regions are outlined and scrolled into view.
   caretLine: CaretLineStore;
   /// Called with the original text line of a region the user clicked.
   onRegionClick(textLine: number): void;
+  /// The OCR confidence (0..1) below which characters are underlined in the text, and how to change it.
+  confidenceThreshold: number;
+  onConfidenceThresholdChange(threshold: number): void;
+  /// More tools to show after the viewer's own (the split's layout toggle).
+  extraTools?: ReactNode;
 }
 
 // Pixels the arrow keys pan by (Shift: a larger step), and how far a press may move before it counts as a drag.
@@ -23,32 +29,39 @@ const PAN_STEP = 40;
 const PAN_STEP_LARGE = 240;
 const DRAG_THRESHOLD = 4;
 
-type Zoom = { kind: 'fit-width' } | { kind: 'scale'; scale: number };
+type Zoom = { kind: 'fit-width' } | { kind: 'fit-page' } | { kind: 'scale'; scale: number };
 
 /// The scan of a page with its line regions drawn over it: zoom, pan, and the caret's line outlined.
 ///
-/// Zoom with the buttons or + and −; "Fit width" (the start) follows the viewer's width. Pan by dragging or with
-/// the arrow keys. Regions are drawn in image pixels in an SVG whose viewBox is the image, so they stay on the
-/// scan at every zoom.
-export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerProps) {
+/// Zoom with the buttons or + and −; "Fit width" (the start, key 0) follows the viewer's width, "Fit page"
+/// (Shift+0) shows the whole page. "Rotate" (key R) turns the scan a quarter clockwise. Pan by dragging or with
+/// the arrow keys. Regions are drawn in image pixels in an SVG whose viewBox is the (rotated) image, turned with
+/// the image, so they stay on the scan at every zoom and rotation.
+export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceThreshold, onConfidenceThresholdChange, extraTools }: ScanViewerProps) {
   const t = useT();
-  const image = useScanImage(api, scan.image);
   const viewportRef = useRef<HTMLDivElement>(null);
-  const [viewportWidth, setViewportWidth] = useState(0);
+  const [viewportSize, setViewportSize] = useState({ width: 0, height: 0 });
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-width' });
+  const [rotation, setRotation] = useState<Rotation>(0);
   const activeLines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
   // The image point to keep at the viewport's centre after a zoom step.
   const zoomAnchor = useRef<{ x: number; y: number } | null>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number; moved: boolean } | null>(null);
   const suppressClick = useRef(false);
 
-  const scale = zoom.kind === 'fit-width' ? fitWidthScale(viewportWidth, scan.imageWidth) : zoom.scale;
+  const turned = rotatedSize(scan.imageWidth, scan.imageHeight, rotation);
+  const scale =
+    zoom.kind === 'fit-width'
+      ? fitWidthScale(viewportSize.width, turned.width)
+      : zoom.kind === 'fit-page'
+        ? fitPageScale(viewportSize.width, viewportSize.height, turned.width, turned.height)
+        : zoom.scale;
 
   useLayoutEffect(() => {
     const viewport = viewportRef.current;
     if (viewport === null) return;
     // clientWidth excludes the scroll bar, so fit width never needs a horizontal one.
-    const measure = () => setViewportWidth(viewport.clientWidth);
+    const measure = () => setViewportSize({ width: viewport.clientWidth, height: viewport.clientHeight });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(viewport);
@@ -81,8 +94,9 @@ export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerPr
   // Bring the caret line's regions into view when the caret moves to another line or the zoom changes.
   useEffect(() => {
     const viewport = viewportRef.current;
-    const region = unionBox(scan.lines.filter((line) => line.textLine !== null && activeLines.includes(line.textLine)).map((line) => line.region));
-    if (viewport === null || region === null) return;
+    const active = unionBox(scan.lines.filter((line) => line.textLine !== null && activeLines.includes(line.textLine)).map((line) => line.region));
+    if (viewport === null || active === null) return;
+    const region = rotateBox(active, scan.imageWidth, scan.imageHeight, rotation);
     const target = scrollToShow(region, scale, {
       left: viewport.scrollLeft,
       top: viewport.scrollTop,
@@ -90,7 +104,7 @@ export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerPr
       height: viewport.clientHeight,
     });
     if (target !== null) viewport.scrollTo(target.left, target.top);
-  }, [activeLines, scale, scan.lines]);
+  }, [activeLines, scale, scan.lines, scan.imageWidth, scan.imageHeight, rotation]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const viewport = viewportRef.current;
@@ -101,6 +115,9 @@ export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerPr
     if (pan) viewport.scrollBy(pan[0], pan[1]);
     else if (event.key === '+' || event.key === '=') zoomBy(1);
     else if (event.key === '-' || event.key === '_') zoomBy(-1);
+    // Shift+0 is ")" on many layouts, so the physical key decides.
+    else if (event.code === 'Digit0' || event.key === '0') setZoom({ kind: event.shiftKey ? 'fit-page' : 'fit-width' });
+    else if (event.key === 'r' || event.key === 'R') setRotation(nextRotation);
     else return;
     event.preventDefault();
   };
@@ -128,15 +145,34 @@ export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerPr
     drag.current = null;
   };
 
-  const width = scan.imageWidth * scale;
-  const height = scan.imageHeight * scale;
+  const width = turned.width * scale;
+  const height = turned.height * scale;
+  const turn = rotationTransform(scan.imageWidth, scan.imageHeight, rotation);
   return (
     <section className="scan-viewer" aria-label={t('scan.label')}>
       <div className="scan-tools" role="toolbar" aria-label={t('scan.tools')}>
         <button type="button" onClick={() => zoomBy(-1)} aria-label={t('scan.zoomOut')} title={`${t('scan.zoomOut')} (−)`}>−</button>
         <button type="button" onClick={() => zoomBy(1)} aria-label={t('scan.zoomIn')} title={`${t('scan.zoomIn')} (+)`}>+</button>
-        <button type="button" onClick={() => setZoom({ kind: 'fit-width' })} aria-pressed={zoom.kind === 'fit-width'}>{t('scan.fitWidth')}</button>
+        <button type="button" onClick={() => setZoom({ kind: 'fit-width' })} aria-pressed={zoom.kind === 'fit-width'} title={`${t('scan.fitWidth')} (0)`}>{t('scan.fitWidth')}</button>
+        <button type="button" onClick={() => setZoom({ kind: 'fit-page' })} aria-pressed={zoom.kind === 'fit-page'} title={`${t('scan.fitPage')} (Shift+0)`}>{t('scan.fitPage')}</button>
+        <button type="button" onClick={() => setRotation(nextRotation)} title={`${t('scan.rotate')} (R) · ${rotation}°`}>{t('scan.rotate')}</button>
         <span className="scan-zoom-level" aria-live="polite">{Math.round(scale * 100)}%</span>
+        <label className="scan-confidence" title={t('scan.confidenceHint')}>
+          {t('scan.confidenceThreshold')}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={5}
+            value={Math.round(confidenceThreshold * 100)}
+            onChange={(event) => {
+              const percent = event.currentTarget.valueAsNumber;
+              if (Number.isFinite(percent)) onConfidenceThresholdChange(percent / 100);
+            }}
+          />
+          %
+        </label>
+        {extraTools}
       </div>
       {image.kind === 'none' && <p className="scan-note">{t('scan.noImage')}</p>}
       {image.kind === 'error' && <p className="scan-note" role="alert">{t('scan.imageError', { message: image.message })}</p>}
@@ -160,8 +196,18 @@ export function ScanViewer({ api, scan, caretLine, onRegionClick }: ScanViewerPr
         }}
       >
         <div className="scan-canvas" style={{ width, height }}>
-          {image.kind === 'ready' && <img className="scan-image" src={image.url} alt="" width={width} height={height} draggable={false} />}
-          <ScanOverlay scan={scan} width={width} height={height} activeLines={activeLines} onRegionClick={onRegionClick} />
+          {image.kind === 'ready' && (
+            <img
+              className="scan-image"
+              src={image.url}
+              alt=""
+              width={scan.imageWidth * scale}
+              height={scan.imageHeight * scale}
+              style={{ transform: `translate(${turn.dx * scale}px, ${turn.dy * scale}px) rotate(${turn.degrees}deg)` }}
+              draggable={false}
+            />
+          )}
+          <ScanOverlay scan={scan} width={width} height={height} rotation={rotation} activeLines={activeLines} onRegionClick={onRegionClick} />
         </div>
       </div>
     </section>

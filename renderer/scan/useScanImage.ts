@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
+import type { ScanImage } from '../../shared/ipc/contract';
+import { decodeTiff, tiffToPngBlob } from './tiff';
 
 /// The scan image as the viewer needs it: loading, a blob: URL, or an error message.
 export type ScanImageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'error'; message: string };
@@ -7,7 +9,7 @@ export type ScanImageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'r
 /// Loads a scan image through the API and turns it into a blob: URL, revoked when the image changes or unmounts.
 ///
 /// The main process sends base64 (IPC and the harness carry JSON); a blob: URL lets the browser decode it off the
-/// main thread and is allowed by the content security policy.
+/// main thread and is allowed by the content security policy. A TIFF is decoded here and shown as a PNG.
 export function useScanImage(api: Pick<JiaoduiApi, 'scanImage'>, image: string | null): ScanImageState {
   const [state, setState] = useState<ScanImageState>(image === null ? { kind: 'none' } : { kind: 'loading' });
   useEffect(() => {
@@ -18,13 +20,19 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage'>, image: string |
     let cancelled = false;
     let url: string | null = null;
     setState({ kind: 'loading' });
-    void api.scanImage(image).then((result) => {
+    void api.scanImage(image).then(async (result) => {
       if (cancelled) return;
       if (!result.ok) {
         setState({ kind: 'error', message: result.error.message });
         return;
       }
-      url = URL.createObjectURL(new Blob([base64ToBytes(result.value.base64)], { type: result.value.mime }));
+      const blob = await blobOf(result.value);
+      if (cancelled) return;
+      if (typeof blob === 'string') {
+        setState({ kind: 'error', message: blob });
+        return;
+      }
+      url = URL.createObjectURL(blob);
       setState({ kind: 'ready', url });
     });
     return () => {
@@ -33,6 +41,19 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage'>, image: string |
     };
   }, [api, image]);
   return state;
+}
+
+// The image as a blob the browser can show, or why it cannot be shown.
+async function blobOf(image: ScanImage): Promise<Blob | string> {
+  const bytes = base64ToBytes(image.base64);
+  if (image.mime !== 'image/tiff') return new Blob([bytes], { type: image.mime });
+  const tiff = decodeTiff(bytes);
+  if (!tiff.ok) return tiff.error.message;
+  try {
+    return await tiffToPngBlob(tiff.value);
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {

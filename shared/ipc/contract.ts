@@ -62,6 +62,9 @@ export interface ScanLine {
   region: { x: number; y: number; width: number; height: number };
   /// The OCR engine's confidence in the line, 0..1, or null when the layout file does not say.
   confidence: number | null;
+  /// Per code point of text line `textLine` (original text), the engine's confidence 0..1 or null where none is
+  /// known; absent when the layout file gives no confidences or the line is not linked.
+  charConfidences?: (number | null)[];
 }
 
 /// The scan beside a page: its layout file, its image and where each line is on it.
@@ -79,7 +82,8 @@ export interface PageScan {
 
 /// An image file read for the scan viewer.
 export interface ScanImage {
-  mime: 'image/jpeg' | 'image/png';
+  /// TIFF is sent as it is; the renderer decodes it (browsers cannot show TIFF).
+  mime: 'image/jpeg' | 'image/png' | 'image/tiff';
   base64: string;
 }
 

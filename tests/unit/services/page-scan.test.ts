@@ -40,6 +40,11 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+// Matchers for a list of confidences, each to six decimals.
+function near(values: number[]): unknown[] {
+  return values.map((value) => expect.closeTo(value, 6));
+}
+
 async function opened(rel: string): Promise<PageData> {
   const r = await openPage(corpus.root, rel);
   if (!r.ok) throw new Error(r.error.message);
@@ -59,11 +64,24 @@ describe('openPage with a layout companion', () => {
       imageWidth: 400,
       imageHeight: 600,
       lines: [
-        { textLine: 0, region: { x: 10, y: 20, width: 190, height: 30 }, confidence: expect.closeTo(0.9, 6) },
-        { textLine: 2, region: { x: 10, y: 100, width: 380, height: 30 }, confidence: expect.any(Number) },
-        { textLine: 3, region: { x: 10, y: 140, width: 290, height: 30 }, confidence: expect.closeTo(0.95, 6) },
+        { textLine: 0, region: { x: 10, y: 20, width: 190, height: 30 }, confidence: expect.closeTo(0.9, 6), charConfidences: near([0.9, 0.9]) },
+        {
+          textLine: 2,
+          region: { x: 10, y: 100, width: 380, height: 30 },
+          confidence: expect.any(Number),
+          // Per code point of the .txt line: 𠮷 counts once, and the word confidences carry over to its characters.
+          charConfidences: near([0.8, 0.8, 0.8, 0.6, 0.6]),
+        },
+        { textLine: 3, region: { x: 10, y: 140, width: 290, height: 30 }, confidence: expect.closeTo(0.95, 6), charConfidences: near([0.95, 0.95, 0.95]) },
       ],
     });
+  });
+
+  it('takes a .tif scan beside the page as its image', async () => {
+    await corpus.put('p.txt', TEXT);
+    await corpus.put('p.hocr', HOCR);
+    await corpus.put('p.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0]));
+    expect((await opened('p.txt')).scan?.image).toBe('p.tif');
   });
 
   it('keeps the .txt as the page text', async () => {
@@ -110,6 +128,12 @@ describe('the page.scanImage channel', () => {
     expect(jpeg).toEqual({ ok: true, value: { mime: 'image/jpeg', base64: Buffer.from(JPEG).toString('base64') } satisfies ScanImage });
     const png = await handlers.handle('page.scanImage', ['q.PNG']);
     expect(png.ok && png.value).toMatchObject({ mime: 'image/png' });
+    await corpus.put('scan.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0]));
+    await corpus.put('scan2.TIFF', Uint8Array.from([0x4d, 0x4d, 0, 0x2a]));
+    const tif = await handlers.handle('page.scanImage', ['scan.tif']);
+    expect(tif).toEqual({ ok: true, value: { mime: 'image/tiff', base64: Buffer.from([0x49, 0x49, 0x2a, 0]).toString('base64') } });
+    const tiff = await handlers.handle('page.scanImage', ['scan2.TIFF']);
+    expect(tiff.ok && tiff.value).toMatchObject({ mime: 'image/tiff' });
   });
 
   it('refuses paths that leave the corpus, non-image files and missing images', async () => {

@@ -1,0 +1,91 @@
+import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
+import type { PageScan } from '../../shared/ipc/contract';
+import { useT } from '../i18n/LanguageContext';
+import type { CaretLineStore } from './caret-line-store';
+import { stripGeometry, stripTop } from './line-strip';
+import type { ScanImageState } from './useScanImage';
+import { unionBox } from './zoom';
+
+/// Props of `LineImageStrip`.
+export interface LineImageStripProps {
+  /// The element holding the page editor; the strip is placed in the editor's scrolling box inside it.
+  host: HTMLElement | null;
+  scan: PageScan;
+  image: ScanImageState;
+  /// The original lines under the caret; the strip shows their region.
+  caretLine: CaretLineStore;
+}
+
+// Height of the strip in CSS pixels: about one and a half text lines.
+const STRIP_HEIGHT = 40;
+
+// Where the caret's line is in the scroll host's content, and how much width its text has.
+interface Placement {
+  lineTop: number;
+  lineBottom: number;
+  left: number;
+  maxWidth: number;
+}
+
+/// A small strip just above the caret's line showing that line's image cropped from the scan.
+///
+/// It lies over the editor (the line above is covered while the caret is below it), lets clicks through, and
+/// moves only when the caret changes line, so typing does not pay for it. The crop is the scan as a CSS
+/// background, so no pixels are copied.
+export function LineImageStrip({ host, scan, image, caretLine }: LineImageStripProps) {
+  const t = useT();
+  const lines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
+  const [placement, setPlacement] = useState<{ scroller: HTMLElement; at: Placement } | null>(null);
+  const region = unionBox(scan.lines.filter((line) => line.textLine !== null && lines.includes(line.textLine)).map((line) => line.region));
+  const hasRegion = region !== null;
+
+  useLayoutEffect(() => {
+    const scroller = host?.querySelector<HTMLElement>('.jd-page-editor-host') ?? null;
+    const line = caretLineElement(host);
+    if (scroller === null || line === null || !hasRegion) {
+      setPlacement(null);
+      return;
+    }
+    const box = scroller.getBoundingClientRect();
+    const lineBox = line.getBoundingClientRect();
+    // The text starts after the line-number gutter (the line's left padding).
+    const gutter = parseFloat(getComputedStyle(line).paddingLeft) || 0;
+    const left = lineBox.left - box.left + scroller.scrollLeft + gutter;
+    const top = lineBox.top - box.top + scroller.scrollTop;
+    setPlacement({
+      scroller,
+      at: { left, lineTop: top, lineBottom: top + lineBox.height, maxWidth: Math.max(0, lineBox.right - box.left + scroller.scrollLeft - left) },
+    });
+  }, [host, lines, hasRegion]);
+
+  if (placement === null || region === null || image.kind !== 'ready') return null;
+  const geometry = stripGeometry(region, scan.imageWidth, scan.imageHeight, placement.at.maxWidth, STRIP_HEIGHT);
+  if (geometry === null) return null;
+  return createPortal(
+    <div
+      className="line-image-strip"
+      role="img"
+      aria-label={t('scan.lineImage')}
+      style={{
+        // The strip is often less tall than STRIP_HEIGHT (a long line is scaled to the width), so place it by its own height.
+        top: stripTop(placement.at.lineTop, placement.at.lineBottom, geometry.height),
+        left: placement.at.left,
+        width: geometry.width,
+        height: geometry.height,
+        backgroundImage: `url("${image.url}")`,
+        backgroundSize: geometry.backgroundSize,
+        backgroundPosition: geometry.backgroundPosition,
+      }}
+    />,
+    placement.scroller,
+  );
+}
+
+// The editor line holding the DOM selection's focus, when the selection is in the editor inside `host`.
+function caretLineElement(host: HTMLElement | null): HTMLElement | null {
+  const focus = document.getSelection()?.focusNode ?? null;
+  const element = focus instanceof Element ? focus : (focus?.parentElement ?? null);
+  const line = element?.closest<HTMLElement>('.pm-line') ?? null;
+  return line !== null && host?.contains(line) ? line : null;
+}
