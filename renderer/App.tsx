@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState, Language, PageData } from '../shared/ipc/contract';
 import type { JiaoduiApi } from '../shared/ipc/api';
 import { REVIEW_STATUSES, type ReviewStatus } from '../shared/model/sidecar-schema';
-import { cpSlice } from '../shared/text/codepoints';
+import { CodePointIndex } from '../shared/text/codepoints';
 import type { HarnessExtras } from './bridge/install';
 import { ExportDialog } from './components/ExportDialog';
 import { FolderPicker } from './components/FolderPicker';
@@ -82,7 +82,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     window.clearTimeout(autosaveTimer.current);
     const text = editor.getText();
     // Entity editing arrives with the tagging issue; until then keep the spans that still quote their text.
-    const entities = page.entities.filter((e) => cpSlice(text, e.start, e.end) === e.text);
+    const index = new CodePointIndex(text);
+    const entities = page.entities.filter((e) => text.slice(index.toUtf16(e.start), index.toUtf16(e.end)) === e.text);
     setSaveState({ kind: 'saving' });
     const result = await api.savePage({
       path: page.path,

@@ -7,8 +7,7 @@ import { layoutCharConfidences, textLineConfidences } from '../../shared/layout/
 import type { LayoutPage } from '../../shared/layout/types';
 import { decodeXmlBytes } from '../../shared/layout/xml-decode';
 import { resolveInCorpus } from './confine';
-import { baseOf, extensionOf } from './page-files';
-import { SCAN_IMAGE_EXTENSIONS } from './scan-image';
+import { baseOf, extensionOf, IMAGE_EXTENSIONS } from './page-files';
 
 /// What opening a page learns about its scan: the scan, or why its layout file could not be read.
 export interface PageScanOutcome {
@@ -56,7 +55,7 @@ async function companionsOf(root: string, rel: string): Promise<Companions> {
   const rank = (name: string) => LAYOUT_PREFERENCE.indexOf(extensionOf(name).toLowerCase());
   return {
     layouts: siblings.filter((name) => rank(name) >= 0).sort((a, b) => rank(a) - rank(b)),
-    images: siblings.filter((name) => (SCAN_IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(name).toLowerCase())),
+    images: siblings.filter((name) => (IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(name).toLowerCase())),
   };
 }
 

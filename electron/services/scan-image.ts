@@ -2,10 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ScanImage } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { resolveInCorpus } from './confine';
-import { extensionOf } from './page-files';
-
-/// Extensions (lower case) of the scan images the viewer can show; TIFF is decoded in the renderer.
-export const SCAN_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.tif', '.tiff'] as const;
+import { extensionOf, IMAGE_EXTENSIONS } from './page-files';
 
 // Larger images are refused rather than sent through IPC as base64 (a 6,000 × 9,000 px JPEG is about 15 MB).
 const MAX_IMAGE_BYTES = 100 * 1024 * 1024;
@@ -16,7 +13,7 @@ const MAX_IMAGE_BYTES = 100 * 1024 * 1024;
 /// renderer sends, so this channel cannot be used to read other files.
 export async function readScanImage(root: string, rel: string): Promise<Result<ScanImage>> {
   const ext = extensionOf(rel.slice(rel.lastIndexOf('/') + 1)).toLowerCase();
-  if (!(SCAN_IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
+  if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
     return fail('invalid-argument', `"${rel}" is not a scan image (only .jpg, .jpeg, .png, .tif and .tiff files are shown).`);
   }
   const abs = await resolveInCorpus(root, rel);
