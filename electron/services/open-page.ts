@@ -41,6 +41,8 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     text: usable ? usable.text : source.originalText,
     corrections: usable ? usable.corrections : [],
     entities: usable ? usable.entities : [],
+    rejectedEntities: usable ? usable.rejectedEntities : [],
+    rejectedCorrections: usable ? usable.rejectedCorrections : [],
     status: usable ? usable.status : 'unreviewed',
     sidecarHash: sidecar.kind === 'none' ? null : sidecar.hash,
     sidecarModified: usable ? usable.modified : null,

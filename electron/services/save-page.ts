@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SaveOutcome, SaveRequest } from '../../shared/ipc/contract';
 import { applyCorrections, computeCorrections } from '../../shared/model/corrections';
 import type { Correction } from '../../shared/model/sidecar-schema';
+import { computeLineOrigins } from '../../shared/layout/line-links';
 import { checkSidecarConsistency } from '../../shared/model/sidecar-consistency';
 import { serializeSidecar } from '../../shared/model/sidecar-io';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../shared/model/sidecar-schema';
@@ -67,12 +68,15 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
   if (duplicate !== null) return fail('invalid-argument', `Two entities share the id "${duplicate}".`);
 
   const timestamp = now().toISOString();
+  const previous = existing.value.kind === 'usable' ? existing.value.sidecar : null;
+  const corrections = correctionsFor(source.value.originalText, text, req.corrections);
   const sidecar: Sidecar = {
     format: 'jiaodui-sidecar',
     schemaVersion: SIDECAR_SCHEMA_VERSION,
     app: { name: 'jiaodui', version: appVersion },
     source: {
       file: path.basename(pageAbs),
+      format: 'text',
       bytes: source.value.bytes.length,
       sha256: source.value.sha256,
       encoding: source.value.encoding.name,
@@ -80,11 +84,14 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
       lineEnding: source.value.lineEnding,
     },
     status: req.status,
-    created: existing.value.kind === 'usable' ? existing.value.sidecar.created : timestamp,
+    created: previous?.created ?? timestamp,
     modified: timestamp,
     text,
-    corrections: correctionsFor(source.value.originalText, text, req.corrections),
+    corrections,
     entities: req.entities,
+    lineOrigins: computeLineOrigins(source.value.originalText, text, corrections),
+    rejectedEntities: req.rejectedEntities ?? previous?.rejectedEntities ?? [],
+    rejectedCorrections: req.rejectedCorrections ?? previous?.rejectedCorrections ?? [],
   };
   const problems = checkSidecarConsistency(sidecar, source.value.originalText);
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);

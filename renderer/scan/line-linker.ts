@@ -1,6 +1,5 @@
-import { linkCorrectedLines, type OriginalLineSpan } from '../../shared/layout/line-links';
+import { linkCorrectedLines, textLineSpans, type OriginalLineSpan } from '../../shared/layout/line-links';
 import type { Correction } from '../../shared/model/sidecar-schema';
-import { cpLength } from '../../shared/text/codepoints';
 
 /// What the linker reads from the editor: the current text and its corrections against the original.
 export interface LinkSource {
@@ -21,7 +20,7 @@ export class LineLinker {
 
   /// `edited`: the text the editor opens with differs from the original (a sidecar's corrected text).
   constructor(private readonly original: string, edited: boolean) {
-    this.spans = lineSpans(original);
+    this.spans = textLineSpans(original);
     this.stale = edited;
   }
 
@@ -55,15 +54,4 @@ export class LineLinker {
     }
     return this.links;
   }
-}
-
-// Every line of the original text with its code-point start, numbered from 0 like the editor's lines.
-function lineSpans(text: string): OriginalLineSpan[] {
-  const spans: OriginalLineSpan[] = [];
-  let start = 0;
-  text.split('\n').forEach((line, index) => {
-    spans.push({ index, textStart: start, text: line });
-    start += cpLength(line) + 1;
-  });
-  return spans;
 }

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { REVIEW_STATUSES, correctionSchema, entitySchema, type Correction, type EntitySpan, type ReviewStatus } from '../model/sidecar-schema';
+import {
+  REVIEW_STATUSES,
+  correctionSchema,
+  entitySchema,
+  rejectedCorrectionSchema,
+  rejectedEntitySchema,
+  type Correction,
+  type EntitySpan,
+  type RejectedCorrection,
+  type RejectedEntity,
+  type ReviewStatus,
+} from '../model/sidecar-schema';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
 ///
@@ -102,6 +113,9 @@ export interface PageData {
   text: string;
   corrections: Correction[];
   entities: EntitySpan[];
+  /// Suggestions the editor rejected on this page (from the sidecar), so they are not shown again.
+  rejectedEntities: RejectedEntity[];
+  rejectedCorrections: RejectedCorrection[];
   status: ReviewStatus;
   /// SHA-256 of the sidecar file's bytes as loaded (null when there was none); saving checks it is unchanged.
   sidecarHash: string | null;
@@ -126,6 +140,9 @@ export const saveRequestSchema = z.strictObject({
   /// they turn the original into `text` (linear time) and otherwise diffs the page itself, so a stale or wrong
   /// list can never be stored.
   corrections: z.array(correctionSchema).max(5_000_000).optional(),
+  /// Rejected suggestions to store; when absent, the sidecar's stored ones are kept.
+  rejectedEntities: z.array(rejectedEntitySchema).max(1_000_000).optional(),
+  rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000).optional(),
   /// The page file hash the renderer loaded: saving refuses if the page file changed.
   sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /// The sidecar hash the renderer loaded (null: there was none); saving refuses if the sidecar changed since.

@@ -43,6 +43,24 @@ export function linkCorrectedLines(
   return links;
 }
 
+/// Every line of a text (split on "\n") with its code-point start, numbered from 0 like the editor's lines.
+export function textLineSpans(text: string): OriginalLineSpan[] {
+  const spans: OriginalLineSpan[] = [];
+  let start = 0;
+  text.split('\n').forEach((line, index) => {
+    spans.push({ index, textStart: start, text: line });
+    start += cpLength(line) + 1;
+  });
+  return spans;
+}
+
+/// For each line of `corrected`, the numbers of the lines of `original` it came from: the sidecar's `lineOrigins`.
+///
+/// `corrections` turn `original` into `corrected`.
+export function computeLineOrigins(original: string, corrected: string, corrections: readonly Correction[]): number[][] {
+  return linkCorrectedLines(textLineSpans(original), corrected, corrections);
+}
+
 /// `linkCorrectedLines` for a layout page and its corrected text, computing the corrections itself.
 export function linkLinesAfterEdit(page: Pick<LayoutPage, 'text' | 'lines'>, corrected: string): number[][] {
   return linkCorrectedLines(page.lines, corrected, computeCorrections(page.text, corrected));

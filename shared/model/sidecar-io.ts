@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { SIDECAR_SCHEMA_VERSION, sidecarSchema, type Correction, type EntitySpan, type Sidecar } from './sidecar-schema';
+import {
+  SIDECAR_SCHEMA_VERSION,
+  sidecarSchema,
+  sidecarV1Schema,
+  upgradeSidecarV1,
+  type Correction,
+  type EntitySpan,
+  type Sidecar,
+} from './sidecar-schema';
 
 /// The outcome of reading a sidecar: a valid document, or why it cannot be used.
 export type SidecarParse =
@@ -16,6 +24,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
     app: { name: sidecar.app.name, version: sidecar.app.version },
     source: {
       file: sidecar.source.file,
+      format: sidecar.source.format,
       bytes: sidecar.source.bytes,
       sha256: sidecar.source.sha256,
       encoding: sidecar.source.encoding,
@@ -33,9 +42,21 @@ export function serializeSidecar(sidecar: Sidecar): string {
       corrected: c.corrected,
     })),
     entities: sortEntities(sidecar.entities).map((e) => ({ id: e.id, start: e.start, end: e.end, type: e.type, text: e.text })),
+    lineOrigins: LINE_ORIGINS_PLACEHOLDER,
+    rejectedEntities: [...sidecar.rejectedEntities]
+      .sort((a, b) => (a.start ?? -1) - (b.start ?? -1) || a.type.localeCompare(b.type) || a.text.localeCompare(b.text))
+      .map((r) => (r.start === undefined ? { text: r.text, type: r.type } : { text: r.text, type: r.type, start: r.start, end: r.end })),
+    rejectedCorrections: [...sidecar.rejectedCorrections]
+      .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule))
+      .map((r) => ({ rule: r.rule, start: r.start, end: r.end, text: r.text, replacement: r.replacement })),
   };
-  return JSON.stringify(ordered, null, 2) + '\n';
+  // One line per corrected line's origins would make a 10,000-line page 30,000 lines of sidecar; the whole list
+  // goes on one line instead. (The key is part of the pattern, so page text can never match it: in the JSON,
+  // quotes inside text are escaped.)
+  return JSON.stringify(ordered, null, 2).replace(`"lineOrigins": "${LINE_ORIGINS_PLACEHOLDER}"`, () => `"lineOrigins": ${JSON.stringify(sidecar.lineOrigins)}`) + '\n';
 }
+
+const LINE_ORIGINS_PLACEHOLDER = '@@jiaodui-line-origins@@';
 
 /// Sorts entity spans by start, then longer first (so nesting reads outer → inner), then type and id.
 export function sortEntities(entities: readonly EntitySpan[]): EntitySpan[] {
@@ -65,6 +86,11 @@ export function parseSidecar(json: string): SidecarParse {
       kind: 'newer-version',
       message: `The sidecar was written by a newer Jiaodui (schema version ${version}; this version reads up to ${SIDECAR_SCHEMA_VERSION}).`,
     };
+  }
+  if (version === 1) {
+    const v1 = sidecarV1Schema.safeParse(data);
+    if (v1.success) return { kind: 'ok', sidecar: upgradeSidecarV1(v1.data) };
+    return { kind: 'schema', message: `The sidecar does not match the sidecar schema (version 1): ${z.prettifyError(v1.error).replace(/\n/g, '; ')}` };
   }
   const parsed = sidecarSchema.safeParse(data);
   if (!parsed.success) {

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /// The sidecar format version this build writes and fully understands.
-export const SIDECAR_SCHEMA_VERSION = 1;
+///
+/// Version 1 sidecars are still read: `upgradeSidecarV1` turns them into version 2 and the next save writes 2.
+export const SIDECAR_SCHEMA_VERSION = 2;
+
+/// The kinds of file a page's original text can be read from.
+export const SOURCE_FORMATS = ['text', 'hocr', 'alto', 'page-xml'] as const;
+
+/// The kind of file a page's original text was read from.
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /// The suffix appended to a page file's name to form its sidecar's name (`page.txt` → `page.txt.jiaodui.json`).
 export const SIDECAR_SUFFIX = '.jiaodui.json';
@@ -35,8 +43,12 @@ export const entitySchema = z.strictObject({
 });
 
 /// The page file the sidecar belongs to, as it was when the sidecar was written.
+///
+/// `format` names the kind of file the original text was read from: a plain text file, or the text an importer
+/// built from an hOCR, ALTO or PAGE XML file (then `encoding` is the XML's encoding).
 export const sourceSchema = z.strictObject({
   file: z.string().min(1),
+  format: z.enum(SOURCE_FORMATS),
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   encoding: z.string().min(1),
@@ -44,20 +56,75 @@ export const sourceSchema = z.strictObject({
   lineEnding: z.enum(['LF', 'CRLF', 'CR', 'mixed', 'none']),
 });
 
-/// The whole sidecar document, version 1.
-export const sidecarSchema = z.strictObject({
+/// A rejected entity suggestion, so it is not suggested again.
+///
+/// With `start`/`end` (code points on the corrected text) it rejects one place; without them it rejects `text` as
+/// `type` on the whole page. Place rejections move with edits like entity spans.
+export const rejectedEntitySchema = z
+  .strictObject({
+    text: z.string().min(1),
+    type: z.string().min(1),
+    start: codePointOffset.optional(),
+    end: codePointOffset.optional(),
+  })
+  .refine((r) => (r.start === undefined) === (r.end === undefined), 'a rejection has both start and end, or neither')
+  .refine((r) => r.start === undefined || r.end! > r.start, 'a rejected place must cover some text');
+
+/// A rejected OCR-correction suggestion: replacing `text` at [start, end) of the corrected text with
+/// `replacement`, as proposed by `rule`. It is not suggested again while that text stays there.
+export const rejectedCorrectionSchema = z.strictObject({
+  rule: z.string().min(1),
+  start: codePointOffset,
+  end: codePointOffset,
+  text: z.string(),
+  replacement: z.string(),
+});
+
+/// For each line of the corrected text (split on "\n"), the 0-based numbers of the original text's lines it came
+/// from, ascending; an empty list for a line typed in. An empty array means "not recorded" (upgraded from v1).
+export const lineOriginsSchema = z.array(z.array(z.number().int().nonnegative()));
+
+const sidecarShape = {
   $schema: z.string().optional(),
   format: z.literal('jiaodui-sidecar'),
-  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
   app: z.strictObject({ name: z.literal('jiaodui'), version: z.string() }),
-  source: sourceSchema,
   status: z.enum(REVIEW_STATUSES),
   created: z.iso.datetime(),
   modified: z.iso.datetime(),
   text: z.string(),
   corrections: z.array(correctionSchema),
   entities: z.array(entitySchema),
+};
+
+/// The whole sidecar document, version 2 (the version this build writes).
+export const sidecarSchema = z.strictObject({
+  ...sidecarShape,
+  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
+  source: sourceSchema,
+  lineOrigins: lineOriginsSchema,
+  rejectedEntities: z.array(rejectedEntitySchema),
+  rejectedCorrections: z.array(rejectedCorrectionSchema),
 });
+
+/// A version 1 sidecar: no source format, line origins or rejections.
+export const sidecarV1Schema = z.strictObject({
+  ...sidecarShape,
+  schemaVersion: z.literal(1),
+  source: sourceSchema.omit({ format: true }),
+});
+
+/// Turns a version 1 sidecar into version 2: its source was a text file, its line origins are not recorded and it
+/// has no rejections.
+export function upgradeSidecarV1(v1: z.infer<typeof sidecarV1Schema>): Sidecar {
+  return {
+    ...v1,
+    schemaVersion: SIDECAR_SCHEMA_VERSION,
+    source: { ...v1.source, format: 'text' },
+    lineOrigins: [],
+    rejectedEntities: [],
+    rejectedCorrections: [],
+  };
+}
 
 /// A parsed, schema-valid sidecar.
 export type Sidecar = z.infer<typeof sidecarSchema>;
@@ -67,3 +134,7 @@ export type Correction = z.infer<typeof correctionSchema>;
 export type EntitySpan = z.infer<typeof entitySchema>;
 /// Facts about the page file a sidecar was made from.
 export type SidecarSource = z.infer<typeof sourceSchema>;
+/// A rejected entity suggestion.
+export type RejectedEntity = z.infer<typeof rejectedEntitySchema>;
+/// A rejected OCR-correction suggestion.
+export type RejectedCorrection = z.infer<typeof rejectedCorrectionSchema>;

@@ -15,9 +15,9 @@ const corrected = `吉${EXT_B}祥如意\n已经`;
 function sampleSidecar(): Sidecar {
   return {
     format: 'jiaodui-sidecar',
-    schemaVersion: 1,
+    schemaVersion: 2,
     app: { name: 'jiaodui', version: '0.1.0' },
-    source: { file: 'p.txt', bytes: 20, sha256: 'a'.repeat(64), encoding: 'UTF-8', bom: false, lineEnding: 'LF' },
+    source: { file: 'p.txt', format: 'text', bytes: 20, sha256: 'a'.repeat(64), encoding: 'UTF-8', bom: false, lineEnding: 'LF' },
     status: 'in-progress',
     created: '2026-11-22T10:00:00.000Z',
     modified: '2026-11-22T10:05:00.000Z',
@@ -27,6 +27,9 @@ function sampleSidecar(): Sidecar {
       { id: 'e2', start: 1, end: 2, type: 'MISC', text: EXT_B },
       { id: 'e1', start: 0, end: 3, type: 'PER', text: `吉${EXT_B}祥` },
     ],
+    lineOrigins: [[0], [1]],
+    rejectedEntities: [{ text: '如意', type: 'LOC', start: 3, end: 5 }, { text: '经', type: 'ORG' }],
+    rejectedCorrections: [{ rule: 'look-alike', start: 6, end: 7, text: '已', replacement: '己' }],
   };
 }
 
@@ -43,7 +46,36 @@ describe('sidecar serialisation', () => {
   it('round-trips through parseSidecar', () => {
     const parsed = parseSidecar(serializeSidecar(sampleSidecar()));
     expect(parsed.kind).toBe('ok');
-    if (parsed.kind === 'ok') expect(parsed.sidecar.text).toBe(corrected);
+    if (parsed.kind !== 'ok') return;
+    const sample = sampleSidecar();
+    expect(parsed.sidecar).toEqual({ ...sample, entities: expect.any(Array), rejectedEntities: expect.any(Array) });
+    expect(new Set(parsed.sidecar.entities)).toEqual(new Set(sample.entities));
+    expect(new Set(parsed.sidecar.rejectedEntities)).toEqual(new Set(sample.rejectedEntities));
+  });
+  it('writes the line origins on one line however long the page', () => {
+    const text = serializeSidecar(sampleSidecar());
+    expect(text).toContain('\n  "lineOrigins": [[0],[1]],\n');
+  });
+});
+
+describe('reading a version 1 sidecar', () => {
+  it('upgrades it to version 2 with a text source, unrecorded line origins and no rejections', () => {
+    const { lineOrigins: _l, rejectedEntities: _e, rejectedCorrections: _c, ...rest } = sampleSidecar();
+    const v1 = { ...rest, schemaVersion: 1, source: { ...rest.source, format: undefined } };
+    const parsed = parseSidecar(JSON.stringify(v1));
+    expect(parsed.kind).toBe('ok');
+    if (parsed.kind !== 'ok') return;
+    expect(parsed.sidecar.schemaVersion).toBe(2);
+    expect(parsed.sidecar.source.format).toBe('text');
+    expect(parsed.sidecar.lineOrigins).toEqual([]);
+    expect(parsed.sidecar.rejectedEntities).toEqual([]);
+    expect(parsed.sidecar.text).toBe(corrected);
+  });
+  it('still refuses a version 1 sidecar that breaks the version 1 schema', () => {
+    const { lineOrigins: _l, rejectedEntities: _e, rejectedCorrections: _c, ...rest } = sampleSidecar();
+    const parsed = parseSidecar(JSON.stringify({ ...rest, schemaVersion: 1 }));
+    expect(parsed.kind).toBe('schema');
+    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 1');
   });
 });
 
@@ -56,10 +88,10 @@ describe('reading a sidecar that cannot be used', () => {
     expect(parseSidecar('[1,2]').kind).toBe('foreign');
   });
   it('says when a newer Jiaodui wrote it', () => {
-    const newer = { ...sampleSidecar(), schemaVersion: 2 };
+    const newer = { ...sampleSidecar(), schemaVersion: 3 };
     const parsed = parseSidecar(JSON.stringify(newer));
     expect(parsed).toMatchObject({ kind: 'newer-version' });
-    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 2');
+    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 3');
   });
   it('names the field that fails the schema', () => {
     const broken = { ...sampleSidecar(), status: 'done-ish' };
@@ -98,5 +130,10 @@ describe('checking a sidecar against its page', () => {
   it('reports an entity that ends after the text', () => {
     const bad = { ...sampleSidecar(), entities: [{ id: 'x', start: 5, end: 50, type: 'PER', text: '经' }] };
     expect(checkSidecarConsistency(bad, original)[0]).toContain('ends after the text');
+  });
+  it('reports line origins that do not match the text’s lines or name lines the original lacks', () => {
+    expect(checkSidecarConsistency({ ...sampleSidecar(), lineOrigins: [[0]] }, original)[0]).toContain('2 lines');
+    expect(checkSidecarConsistency({ ...sampleSidecar(), lineOrigins: [[0], [7]] }, original)[0]).toContain('line 7');
+    expect(checkSidecarConsistency({ ...sampleSidecar(), lineOrigins: [] }, original)).toEqual([]);
   });
 });

@@ -138,6 +138,26 @@ describe('savePage', () => {
     expect(reopened.sidecarModified).toBe(r.value.modified);
   });
 
+  it('records which original lines each corrected line came from, and keeps stored rejections', async () => {
+    await corpus.put('p.txt', '核酸检\n\n测𠮷点\n第三行\n');
+    const page = await openOk('p.txt');
+    const text = '核酸检测𠮷点\n第三行\n';
+    const rejectedEntities = [{ text: '第三行', type: 'LOC' }];
+    const first = await savePage(corpus.root, requestFor(page, { text, rejectedEntities }), '0.1.0');
+    if (!first.ok) throw new Error(first.error.message);
+    const parsed = parseSidecar((await corpus.read('p.txt.jiaodui.json')).toString('utf8'));
+    if (parsed.kind !== 'ok') throw new Error(parsed.message);
+    expect(parsed.sidecar.lineOrigins).toEqual([[0, 2], [3], []]);
+    expect(parsed.sidecar.source.format).toBe('text');
+
+    // A save that does not send rejections (an older caller) keeps the stored ones.
+    const again = await openOk('p.txt');
+    expect(again.rejectedEntities).toEqual(rejectedEntities);
+    const second = await savePage(corpus.root, requestFor(again, { text: again.text + '末' }), '0.1.0');
+    if (!second.ok) throw new Error(second.error.message);
+    expect((await openOk('p.txt')).rejectedEntities).toEqual(rejectedEntities);
+  });
+
   it('keeps created from the previous sidecar and updates modified', async () => {
     await corpus.put('p.txt', ORIGINAL);
     const page = await openOk('p.txt');
