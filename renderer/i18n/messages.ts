@@ -1,4 +1,7 @@
 import type { Language } from '../../shared/ipc/contract';
+import * as batch from './messages-batch';
+import * as entities from './messages-entities';
+import * as review from './messages-review';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -104,6 +107,10 @@ const en = {
   'shortcut.language': 'Switch language',
   'shortcut.help': 'Show this sheet',
   'shortcut.listKeys': 'In the page list: ↑/↓ move, Enter opens, Space selects, Shift+↑/↓ extends the selection',
+  // Each feature keeps its strings in its own file.
+  ...entities.en,
+  ...review.en,
+  ...batch.en,
 };
 
 /// A message key.
@@ -212,6 +219,9 @@ const zhCN: Record<MessageKey, string> = {
   'shortcut.language': '切换语言',
   'shortcut.help': '显示本快捷键表',
   'shortcut.listKeys': '在页面列表中：↑/↓ 移动，Enter 打开，空格 选择，Shift+↑/↓ 扩展选择',
+  ...entities.zhCN,
+  ...review.zhCN,
+  ...batch.zhCN,
 };
 
 /// The message tables by language.
