@@ -14,6 +14,8 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'corpus.chooseAndOpen': true,
   'corpus.current': true,
   'corpus.rescan': true,
+  'corpus.settings': true,
+  'corpus.setTextSource': true,
   'page.open': true,
   'page.save': true,
   'page.scanImage': true,

@@ -1,11 +1,13 @@
 import { opendir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PageEntry } from '../../shared/ipc/contract';
+import type { PageEntry, TextSource } from '../../shared/ipc/contract';
 import { REVIEW_STATUSES, SIDECAR_SUFFIX, type ReviewStatus } from '../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../shared/result';
 import type { CorpusIndex, IndexEntry } from './app-state';
 import { isInside } from './confine';
+import { readCorpusSettings } from './corpus-config';
 import { baseOf, classifyName, comparePathsNaturally } from './page-files';
+import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
 
 /// Options of a corpus scan.
 export interface ScanOptions {
@@ -17,6 +19,8 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /// The cached index from the previous scan: sidecars whose mtime and size are unchanged are not read again.
   index?: CorpusIndex;
+  /// Where page text comes from when a page has both a `.txt` and a layout file; default: the corpus settings.
+  textSource?: TextSource;
 }
 
 /// The outcome of a full scan: every page, naturally sorted, and the index cache to keep for next time.
@@ -31,7 +35,9 @@ export interface ScanResult {
 
 /// Walks a corpus folder and lists its pages, reporting them in batches while walking.
 ///
-/// Pages are `.txt` files; images and layout files with the same base name join them as companions. Sidecars,
+/// Files with the same base name form one page group (`choosePages`): its page is a `.txt` file or a layout
+/// file (hOCR, ALTO, PAGE XML, recognised by its head), as the corpus's text source setting says; the group's
+/// other files are the page's companions. Sidecars,
 /// hidden entries, temporary files and node_modules are skipped, and symlinks are followed only to files
 /// inside the corpus (never to folders, so a link cycle cannot trap the scan). Each page's review status comes
 /// from its sidecar, through the index cache when the sidecar's mtime and size are unchanged.
@@ -45,6 +51,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
     return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
   }
 
+  const textSource = options.textSource ?? (await readCorpusSettings(realRoot)).textSource;
   const previous = options.index ?? {};
   const index: CorpusIndex = {};
   const all: PageEntry[] = [];
@@ -72,7 +79,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
       continue;
     }
     scanned += listing.entries;
-    const pages = await describePages(realRoot, relDir, listing, previous, index);
+    const pages = await describePages(realRoot, relDir, listing, { previous, index, textSource });
     all.push(...pages);
     pending.push(...pages);
     flush(false);
@@ -128,44 +135,67 @@ async function symlinkTarget(realRoot: string, abs: string): Promise<'file' | 'o
   }
 }
 
-async function describePages(
-  realRoot: string,
-  relDir: string,
-  listing: FolderListing,
-  previous: CorpusIndex,
-  index: CorpusIndex,
-): Promise<PageEntry[]> {
+interface DescribeContext {
+  previous: CorpusIndex;
+  index: CorpusIndex;
+  textSource: TextSource;
+}
+
+async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
   const prefix = relDir === '' ? '' : `${relDir}/`;
-  const companionsByBase = new Map<string, string[]>();
-  for (const name of listing.companionNames) {
-    const base = baseOf(prefix + name);
-    companionsByBase.set(base, [...(companionsByBase.get(base) ?? []), prefix + name]);
-  }
   const absDir = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const groups = new Map<string, string[]>();
+  for (const name of [...listing.pageNames, ...listing.companionNames]) {
+    const base = baseOf(name);
+    groups.set(base, [...(groups.get(base) ?? []), name]);
+  }
   const described = await Promise.all(
-    listing.pageNames.map(async (name): Promise<PageEntry | null> => {
-      const rel = prefix + name;
-      const base = baseOf(rel);
-      let info;
-      try {
-        info = await stat(path.join(absDir, name));
-      } catch {
-        return null; // vanished between listing and stat
-      }
-      const sidecarName = name + SIDECAR_SUFFIX;
-      let status: ReviewStatus | null = null;
-      if (listing.sidecarNames.has(sidecarName)) {
-        const entry = await sidecarIndexEntry(path.join(absDir, sidecarName), previous[rel]);
-        if (entry) {
-          index[rel] = entry;
-          status = entry.status;
-        }
-      }
-      const companions = (companionsByBase.get(base) ?? []).sort(comparePathsNaturally);
-      return { path: rel, base, companions, bytes: info.size, mtimeMs: info.mtimeMs, status };
+    [...groups.values()].map(async (names): Promise<PageEntry[]> => {
+      const files: GroupFile[] = await Promise.all(
+        names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat(path.join(absDir, name)) : null })),
+      );
+      const sources = new Set(files.filter((file) => file.layout !== null || listing.pageNames.includes(file.name)).map((file) => file.name));
+      const pages = await Promise.all(
+        choosePages(files, context.textSource).map((chosen) => describePage(absDir, prefix, listing, context, chosen.page, chosen.source, chosen.companions, sources)),
+      );
+      return pages.filter((p): p is PageEntry => p !== null);
     }),
   );
-  return described.filter((p): p is PageEntry => p !== null);
+  return described.flat();
+}
+
+async function describePage(
+  absDir: string,
+  prefix: string,
+  listing: FolderListing,
+  context: DescribeContext,
+  name: string,
+  source: PageEntry['source'] & string,
+  companionNames: string[],
+  sources: Set<string>,
+): Promise<PageEntry | null> {
+  const rel = prefix + name;
+  let info;
+  try {
+    info = await stat(path.join(absDir, name));
+  } catch {
+    return null; // vanished between listing and stat
+  }
+  const sidecarName = name + SIDECAR_SUFFIX;
+  let status: ReviewStatus | null = null;
+  if (listing.sidecarNames.has(sidecarName)) {
+    const entry = await sidecarIndexEntry(path.join(absDir, sidecarName), context.previous[rel]);
+    if (entry) {
+      context.index[rel] = entry;
+      status = entry.status;
+    }
+  }
+  const companions = companionNames.map((companion) => prefix + companion).sort(comparePathsNaturally);
+  const page: PageEntry = { path: rel, base: baseOf(rel), companions, bytes: info.size, mtimeMs: info.mtimeMs, status, source };
+  // Sidecars saved while another text source was chosen are kept and named, never taken over or deleted.
+  const otherSidecars = companionNames.filter((companion) => sources.has(companion) && listing.sidecarNames.has(companion + SIDECAR_SUFFIX));
+  if (otherSidecars.length > 0) page.otherSidecars = otherSidecars.map((companion) => prefix + companion + SIDECAR_SUFFIX).sort(comparePathsNaturally);
+  return page;
 }
 
 async function sidecarIndexEntry(abs: string, cached: IndexEntry | undefined): Promise<IndexEntry | null> {

@@ -7,7 +7,7 @@ import { withLineEnding } from '../../shared/text/normalize';
 import { isInside, relativePathProblem } from './confine';
 import { scanCorpus } from './corpus-scan';
 import { pageSourceFromBytes } from './page-source';
-import { sidecarPathOf } from './page-files';
+import { baseOf, sidecarPathOf } from './page-files';
 import { sidecarStateFromBytes, type SidecarState } from './sidecar-file';
 
 /// Called after each page with how many pages are finished and how many there are in all.
@@ -18,8 +18,9 @@ const EXPORT_BATCH = 25;
 
 /// Writes the corrected text of pages (all when `pages` is null) under `outDir`, keeping sub-folders.
 ///
-/// Each file is the sidecar's text when the sidecar is usable, else the original text, written (in place, no
-/// fsync: the output can be made again) as
+/// Each file is the sidecar's text when the sidecar is usable, else the original text (for a layout file page:
+/// the text its importer builds, written as `<base>.txt`), written (in place, no fsync: the output can be made
+/// again) as
 /// UTF-8 with the page's original line ending. An `outDir` inside the corpus is refused, and so is any single
 /// target that would land inside it. Problems with single pages are collected in the outcome; the export goes on.
 export async function exportCorpus(root: string, pages: string[] | null, outDir: string, onProgress?: ExportProgress): Promise<Result<ExportOutcome>> {
@@ -98,7 +99,9 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   }
 
   const text = sidecar.kind === 'usable' ? sidecar.sidecar.text : source.value.originalText;
-  const target = path.join(absOut, ...rel.split('/'));
+  // A page whose text comes from a layout file is exported as plain text under its base name (page.xml → page.txt).
+  const outRel = source.value.format === 'text' ? rel : `${baseOf(rel)}.txt`;
+  const target = path.join(absOut, ...outRel.split('/'));
   const folder = path.dirname(target);
   let insideCorpus = folders.get(folder);
   if (insideCorpus === undefined) {

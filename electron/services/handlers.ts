@@ -35,6 +35,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     corpus: null,
     exportFolder: null,
     scan: { generation: 0, abort: null, finished: Promise.resolve() },
+    pages: new Map(),
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),

@@ -1,10 +1,12 @@
-import type { PageData } from '../../shared/ipc/contract';
+import { stat } from 'node:fs/promises';
+import type { PageData, PageEntry } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { resolveInCorpus } from './confine';
 import { LOW_ENCODING_CONFIDENCE } from './encoding';
-import { readPageScan, type PageScanOutcome } from './page-scan';
+import { readPageScan, siblingsOf, type PageScanOutcome } from './page-scan';
 import { readPageSource, type PageSource } from './page-source';
-import { sidecarPathOf } from './page-files';
+import { extensionOf, sidecarPathOf } from './page-files';
+import { hasLayoutExtension } from './page-grouping';
 import { readSidecarState, type SidecarState } from './sidecar-file';
 
 /// Opens one page of the corpus: its original text, and the saved corrections when there are usable ones.
@@ -13,8 +15,13 @@ import { readSidecarState, type SidecarState } from './sidecar-file';
 /// JSON, fails the schema, is from a newer version, is foreign or was written for other page bytes, the page is
 /// shown with its original text and `readOnly` set, so it is never overwritten. Binary files fail with
 /// 'binary-file'; empty files, undecodable bytes and guessed encodings add notices. A layout companion (hOCR,
-/// ALTO, PAGE XML with the same base name) adds the scan and its line regions, linked to the page's lines.
-export async function openPage(root: string, rel: string): Promise<Result<PageData>> {
+/// ALTO, PAGE XML with the same base name) adds the scan and its line regions, linked to the page's lines; when
+/// the page file is itself a layout file, its text is the text the importer builds and it gives the scan.
+///
+/// `entry` is the page's entry from the corpus scan: its companions are used instead of reading the folder. A
+/// sidecar of the group's other text source (say `page.txt.jiaodui.json` while the page is `page.xml`) is never
+/// read or written here; a notice says it exists.
+export async function openPage(root: string, rel: string, entry?: PageEntry): Promise<Result<PageData>> {
   const pageAbs = await resolveInCorpus(root, rel);
   if (!pageAbs.ok) return pageAbs;
   const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(rel));
@@ -24,12 +31,38 @@ export async function openPage(root: string, rel: string): Promise<Result<PageDa
   if (!source.ok) return source;
   const sidecar = await readSidecarState(sidecarAbs.value, source.value.sha256);
   if (!sidecar.ok) return sidecar;
-  const scan = await readPageScan(root, rel, source.value.originalText);
-  return ok(buildPageData(rel, source.value, sidecar.value, scan));
+  const companions = entry?.companions ?? (await siblingsOf(root, rel));
+  const scan = await readPageScan(root, rel, source.value, companions);
+  const page = buildPageData(rel, source.value, sidecar.value, scan);
+  const others = await otherSidecars(root, companions);
+  if (others.length > 0) {
+    page.notices.push({
+      code: 'other-source-sidecar',
+      message: `Corrections saved from another text source of this page are kept unchanged in ${others.join(', ')}.`,
+    });
+  }
+  return ok(page);
+}
+
+// The sidecars that exist beside the group's other text sources (.txt or layout files).
+async function otherSidecars(root: string, companions: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const companion of companions) {
+    if (extensionOf(companion).toLowerCase() !== '.txt' && !hasLayoutExtension(companion)) continue;
+    const abs = await resolveInCorpus(root, sidecarPathOf(companion));
+    if (!abs.ok) continue;
+    try {
+      if ((await stat(abs.value)).isFile()) found.push(sidecarPathOf(companion));
+    } catch {
+      // none
+    }
+  }
+  return found;
 }
 
 function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, scan: PageScanOutcome): PageData {
   const usable = sidecar.kind === 'usable' ? sidecar.sidecar : null;
+  const lineOrigins = usable && usable.lineOrigins.length > 0 ? { lineOrigins: usable.lineOrigins } : {};
   return {
     path: rel,
     encoding: source.encoding,
@@ -50,6 +83,8 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     notices: noticesFor(source),
     scan: scan.scan,
     scanError: scan.scanError,
+    sourceFormat: source.format,
+    ...lineOrigins,
   };
 }
 

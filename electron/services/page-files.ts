@@ -11,7 +11,8 @@ export type EntryRole = 'page' | 'companion' | 'ignored';
 /// Classifies a file or folder name found in a corpus.
 ///
 /// Hidden names, sidecars, temporary files (`*.tmp`, `~$*`, `*~`) and node_modules are ignored; `.txt` files
-/// (any case) are pages; images and layout files are companions; everything else is ignored.
+/// (any case) are pages; images and layout files are companions (a layout file becomes the page when the
+/// corpus takes text from layout files, see page-grouping.ts); everything else is ignored.
 export function classifyName(name: string, isDirectory: boolean): EntryRole | 'folder' {
   if (name.startsWith('.') || name === 'node_modules') return 'ignored';
   if (isDirectory) return 'folder';

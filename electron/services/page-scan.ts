@@ -2,12 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageScan } from '../../shared/ipc/contract';
 import { alignTextLines } from '../../shared/layout/align-text-lines';
-import { detectLayoutFormat, importLayout } from '../../shared/layout/detect';
+import { importLayout } from '../../shared/layout/detect';
 import { layoutCharConfidences, textLineConfidences } from '../../shared/layout/text-line-confidences';
 import type { LayoutPage } from '../../shared/layout/types';
 import { decodeXmlBytes } from '../../shared/layout/xml-decode';
 import { resolveInCorpus } from './confine';
 import { baseOf, extensionOf, IMAGE_EXTENSIONS } from './page-files';
+import { byLayoutPreference, hasLayoutExtension, sniffLayoutFormat } from './page-grouping';
+import type { PageSource } from './page-source';
 
 /// What opening a page learns about its scan: the scan, or why its layout file could not be read.
 export interface PageScanOutcome {
@@ -15,48 +17,55 @@ export interface PageScanOutcome {
   scanError: string | null;
 }
 
-// Layout extensions in order of preference: a page with both .hocr and ALTO .xml shows the hOCR regions.
-const LAYOUT_PREFERENCE = ['.hocr', '.xml', '.html'];
 // Layout files larger than this are not read while opening a page (a 1,000-line hOCR is well under 1 MB).
 const MAX_LAYOUT_BYTES = 64 * 1024 * 1024;
 
-/// Finds the layout companion of page `rel` (same folder, same base name) and links its lines to the page text.
+/// Finds the scan of page `rel`: its layout (the page file itself when the text comes from a layout file, else
+/// the best layout companion: PAGE > ALTO > hOCR) and its image, and links the layout lines to the page text.
 ///
-/// `.hocr` files are layout files; `.xml` and `.html` files count only when `detectLayoutFormat` recognises them,
-/// so unrelated XML beside a page is ignored. Every companion is confined to the corpus like any other path. A
-/// malformed layout file gives `scanError` (the importer's message, naming the file and the place) and no scan;
-/// the page text is never taken from the layout file here.
-export async function readPageScan(root: string, rel: string, originalText: string): Promise<PageScanOutcome> {
-  const companions = await companionsOf(root, rel);
+/// `companions` are the page group's other files from the corpus scan; when not given (command line, tests) the
+/// page's folder is read to find them. Layout companions count only when their head shows a layout format, so
+/// unrelated XML beside a page is ignored. Every companion is confined to the corpus like any other path. A
+/// malformed layout companion gives `scanError` (the importer's message, naming the file and the place) and no
+/// scan.
+export async function readPageScan(root: string, rel: string, source: PageSource, companions?: readonly string[]): Promise<PageScanOutcome> {
+  const siblings = companions ?? (await siblingsOf(root, rel));
+  const images = siblings.filter((name) => (IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(name).toLowerCase()));
+  if (source.layout !== null) {
+    return { scan: buildScan(rel, source.layout, pickImage(images, source.layout.image), source.originalText), scanError: null };
+  }
   let scanError: string | null = null;
-  for (const layoutRel of companions.layouts) {
+  for (const layoutRel of await layoutCompanions(root, siblings)) {
     const read = await readLayout(root, layoutRel);
-    if (read.kind === 'not-layout') continue;
     if (read.kind === 'error') {
       scanError ??= read.message;
       continue;
     }
-    return { scan: buildScan(layoutRel, read.page, pickImage(companions.images, read.page.image), originalText), scanError: null };
+    return { scan: buildScan(layoutRel, read.page, pickImage(images, read.page.image), source.originalText), scanError: null };
   }
   return { scan: null, scanError };
 }
 
-interface Companions {
-  layouts: string[];
-  images: string[];
+// The layout companions among `siblings` that look like layout files, best first.
+async function layoutCompanions(root: string, siblings: readonly string[]): Promise<string[]> {
+  const found: { name: string; format: NonNullable<Awaited<ReturnType<typeof sniffLayoutFormat>>> }[] = [];
+  for (const name of siblings.filter(hasLayoutExtension)) {
+    const abs = await resolveInCorpus(root, name);
+    const format = abs.ok ? await sniffLayoutFormat(abs.value) : null;
+    // A .hocr that does not even look like hOCR is still tried, so its problem is reported rather than hidden.
+    if (format !== null) found.push({ name, format });
+    else if (abs.ok && extensionOf(name).toLowerCase() === '.hocr') found.push({ name, format: 'hocr' });
+  }
+  return found.sort(byLayoutPreference).map((entry) => entry.name);
 }
 
-async function companionsOf(root: string, rel: string): Promise<Companions> {
+/// The files beside page `rel` with the same base name (relative paths, sorted), read from its folder.
+export async function siblingsOf(root: string, rel: string): Promise<string[]> {
   const slash = rel.lastIndexOf('/');
   const prefix = slash < 0 ? '' : rel.slice(0, slash + 1);
   const base = baseOf(rel);
   const names = await listFolder(root, prefix === '' ? null : prefix.slice(0, -1));
-  const siblings = names.map((name) => prefix + name).filter((name) => name !== rel && baseOf(name) === base).sort();
-  const rank = (name: string) => LAYOUT_PREFERENCE.indexOf(extensionOf(name).toLowerCase());
-  return {
-    layouts: siblings.filter((name) => rank(name) >= 0).sort((a, b) => rank(a) - rank(b)),
-    images: siblings.filter((name) => (IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(name).toLowerCase())),
-  };
+  return names.map((name) => prefix + name).filter((name) => name !== rel && baseOf(name) === base).sort();
 }
 
 // The names in a folder of the corpus (null: the root), or none when it cannot be read or leads outside.
@@ -70,11 +79,11 @@ async function listFolder(root: string, folderRel: string | null): Promise<strin
   }
 }
 
-type LayoutRead = { kind: 'page'; page: LayoutPage } | { kind: 'not-layout' } | { kind: 'error'; message: string };
+type LayoutRead = { kind: 'page'; page: LayoutPage } | { kind: 'error'; message: string };
 
 async function readLayout(root: string, layoutRel: string): Promise<LayoutRead> {
   const abs = await resolveInCorpus(root, layoutRel);
-  if (!abs.ok) return { kind: 'not-layout' };
+  if (!abs.ok) return { kind: 'error', message: abs.error.message };
   let bytes: Buffer;
   try {
     bytes = await readFile(abs.value);
@@ -82,9 +91,7 @@ async function readLayout(root: string, layoutRel: string): Promise<LayoutRead> 
     return { kind: 'error', message: `The layout file "${layoutRel}" cannot be read: ${(error as Error).message}` };
   }
   if (bytes.length > MAX_LAYOUT_BYTES) return { kind: 'error', message: `The layout file "${layoutRel}" is too large to show (${bytes.length} bytes).` };
-  const xml = decodeXmlBytes(bytes);
-  if (extensionOf(layoutRel).toLowerCase() !== '.hocr' && detectLayoutFormat(xml) === null) return { kind: 'not-layout' };
-  const imported = importLayout(xml, path.posix.basename(layoutRel));
+  const imported = importLayout(decodeXmlBytes(bytes), path.posix.basename(layoutRel));
   return imported.ok ? { kind: 'page', page: imported.value } : { kind: 'error', message: imported.error.message };
 }
 

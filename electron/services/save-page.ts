@@ -76,7 +76,7 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
     app: { name: 'jiaodui', version: appVersion },
     source: {
       file: path.basename(pageAbs),
-      format: 'text',
+      format: source.value.format,
       bytes: source.value.bytes.length,
       sha256: source.value.sha256,
       encoding: source.value.encoding.name,

@@ -2,6 +2,7 @@ import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as entities from './messages-entities';
 import * as review from './messages-review';
+import * as scans from './messages-scans';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -111,6 +112,7 @@ const en = {
   ...entities.en,
   ...review.en,
   ...batch.en,
+  ...scans.en,
 };
 
 /// A message key.
@@ -222,6 +224,7 @@ const zhCN: Record<MessageKey, string> = {
   ...entities.zhCN,
   ...review.zhCN,
   ...batch.zhCN,
+  ...scans.zhCN,
 };
 
 /// The message tables by language.

@@ -2,6 +2,7 @@ import type { Result } from '../result';
 import type {
   AppState,
   CorpusInfo,
+  CorpusSettings,
   EventChannel,
   EventPayloads,
   ExportOutcome,
@@ -11,6 +12,7 @@ import type {
   SaveOutcome,
   SaveRequest,
   ScanImage,
+  TextSource,
   Transport,
 } from './contract';
 import type { z } from 'zod';
@@ -25,6 +27,10 @@ export interface JiaoduiApi {
   chooseAndOpenCorpus(): Promise<Result<CorpusInfo | null>>;
   currentCorpus(): Promise<Result<CorpusInfo | null>>;
   rescanCorpus(): Promise<Result<null>>;
+  /// The open corpus's settings (`jiaodui.corpus.json`).
+  corpusSettings(): Promise<Result<CorpusSettings>>;
+  /// Chooses where page text comes from, rewrites the settings file and rescans the corpus.
+  setTextSource(source: TextSource): Promise<Result<CorpusSettings>>;
   openPage(path: string): Promise<Result<PageData>>;
   savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
   /// Reads a scan image of the corpus (.jpg, .jpeg or .png) for the scan viewer.
@@ -45,6 +51,8 @@ export function createApi(transport: Transport): JiaoduiApi {
     chooseAndOpenCorpus: () => transport.invoke('corpus.chooseAndOpen', []),
     currentCorpus: () => transport.invoke('corpus.current', []),
     rescanCorpus: () => transport.invoke('corpus.rescan', []),
+    corpusSettings: () => transport.invoke('corpus.settings', []),
+    setTextSource: (source) => transport.invoke('corpus.setTextSource', [source]),
     openPage: (path) => transport.invoke('page.open', [path]),
     savePage: (request) => transport.invoke('page.save', [request]),
     scanImage: (path) => transport.invoke('page.scanImage', [path]),

@@ -11,6 +11,7 @@ import {
   type RejectedCorrection,
   type RejectedEntity,
   type ReviewStatus,
+  type SourceFormat,
 } from '../model/sidecar-schema';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
@@ -39,6 +40,27 @@ export interface PageEntry {
   mtimeMs: number;
   /// Review status from the sidecar, or null when the page has no sidecar yet.
   status: ReviewStatus | null;
+  /// What `path` is: a plain text file or a layout file whose text the importer builds (absent: 'text').
+  source?: SourceFormat;
+  /// Sidecars of the group's other text sources (saved while another source was chosen), relative paths.
+  otherSidecars?: string[];
+}
+
+// ---- Scans: text source precedence per corpus (issue 6) ----
+
+/// Where page text comes from when a page has both a `.txt` and a layout file: 'layout' (PAGE > ALTO > hOCR,
+/// the default) or 'text'. A page with only one of them uses it either way.
+export const TEXT_SOURCES = ['layout', 'text'] as const;
+/// One text source setting.
+export type TextSource = (typeof TEXT_SOURCES)[number];
+
+/// The corpus settings kept in `jiaodui.corpus.json` at the corpus root.
+export interface CorpusSettings {
+  textSource: TextSource;
+  /// The settings file, relative to the corpus root.
+  file: string;
+  /// Why the settings file could not be used (the defaults apply), or null.
+  problem: string | null;
 }
 
 /// The open corpus.
@@ -123,11 +145,15 @@ export interface PageData {
   /// Non-null when the page may be viewed but not saved, with the reason shown to the user.
   readOnly: { reason: ReadOnlyReason; message: string } | null;
   /// Notices to show (empty file, undecodable bytes, …) in English; the renderer translates by code.
-  notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding'; message: string }[];
+  notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding' | 'other-source-sidecar'; message: string }[];
   /// The scan and its line regions when the page has a layout companion (.hocr or layout .xml), else null.
   scan: PageScan | null;
   /// Why the layout companion could not be read (the page opens without its scan), else null.
   scanError: string | null;
+  /// What the original text was read from (absent: 'text').
+  sourceFormat?: SourceFormat;
+  /// The sidecar's stored line origins (one entry per line of `text`), when it has them.
+  lineOrigins?: number[][];
 }
 
 /// Arguments of page.save.
@@ -195,6 +221,8 @@ export const requestSchemas = {
   'corpus.chooseAndOpen': z.tuple([]),
   'corpus.current': z.tuple([]),
   'corpus.rescan': z.tuple([]),
+  'corpus.settings': z.tuple([]),
+  'corpus.setTextSource': z.tuple([z.enum(TEXT_SOURCES)]),
   'page.open': z.tuple([relativePathSchema]),
   'page.save': z.tuple([saveRequestSchema]),
   'page.scanImage': z.tuple([relativePathSchema]),
@@ -224,6 +252,8 @@ export interface RequestResults {
   'corpus.chooseAndOpen': CorpusInfo | null;
   'corpus.current': CorpusInfo | null;
   'corpus.rescan': null;
+  'corpus.settings': CorpusSettings;
+  'corpus.setTextSource': CorpusSettings;
   'page.open': PageData;
   'page.save': SaveOutcome;
   'page.scanImage': ScanImage;

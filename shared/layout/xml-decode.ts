@@ -14,6 +14,20 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   }
 }
 
+/// The encoding `decodeXmlBytes` uses for `bytes`, by its display name (UTF-8, UTF-16LE, ISO-8859-1, …), and
+/// whether a byte-order mark decided it.
+export function xmlEncodingName(bytes: Uint8Array): { name: string; bom: boolean } {
+  const bom = bomEncoding(bytes);
+  const chosen = bom ?? declaredEncoding(bytes) ?? 'utf-8';
+  let label: string;
+  try {
+    label = new TextDecoder(chosen).encoding;
+  } catch {
+    label = 'utf-8';
+  }
+  return { name: label.toUpperCase(), bom: bom !== undefined };
+}
+
 function bomEncoding(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
 import { resolveInCorpus } from '../../services/confine';
+import { readCorpusSettings } from '../../services/corpus-config';
 import { scanCorpus } from '../../services/corpus-scan';
 import { readPageSource } from '../../services/page-source';
 import { sidecarPathOf } from '../../services/page-files';
@@ -17,6 +18,8 @@ export const usage = `Usage: jiaodui validate <corpus>
 Checks every page of <corpus> that has a sidecar: the sidecar must be JSON in Jiaodui's format and schema version,
 its source hash must match the page file, its corrections applied to the original text must give its stored text,
 and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too.
+Pages are chosen as in the app: a layout file (PAGE > ALTO > hOCR) is the page unless jiaodui.corpus.json says
+"textSource": "text"; a malformed jiaodui.corpus.json is a problem (the default is then used).
 Problems go to stdout, one per line as "<page>: <problem>". Exit code 0 when there is none, 1 otherwise.`;
 
 /// Runs `validate <corpus>`.
@@ -45,6 +48,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const problem of found.problems) io.stdout(`${page.path}: ${problem}`);
     problemCount += found.problems.length;
     if ((i + 1) % 500 === 0 || i + 1 === pages.length) io.stderr(`checked ${i + 1}/${pages.length} pages`);
+  }
+  // A broken settings file is a problem too: the pages above were read with the default text source.
+  const settings = await readCorpusSettings(root);
+  if (settings.problem !== null) {
+    io.stdout(settings.problem);
+    problemCount++;
   }
   for (const folder of scan.value.unreadable) {
     io.stdout(`${folder || '.'}: The folder cannot be read.`);

@@ -1,4 +1,4 @@
-import type { CorpusInfo, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
+import type { CorpusInfo, PageEntry, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import type { AppStore } from '../app-state';
 
@@ -22,6 +22,8 @@ export interface HandlerContext {
   /// The folder chosen through export.chooseFolder; export.run writes there.
   exportFolder: string | null;
   scan: { generation: number; abort: AbortController | null; finished: Promise<void> };
+  /// The pages of the latest corpus scan by path, so opening a page finds its companions without a folder read.
+  pages: Map<string, PageEntry>;
 }
 
 /// One channel's implementation: receives already-validated arguments.

@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
+import { readCorpusSettings, writeTextSource } from '../corpus-config';
 import { scanCorpus } from '../corpus-scan';
 import type { ChannelHandlers, HandlerContext } from './context';
 
@@ -31,6 +32,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
   const generation = ++ctx.scan.generation;
   ctx.scan.abort = abort;
   const current = () => ctx.scan.generation === generation;
+  ctx.pages = new Map();
   ctx.scan.finished = (async () => {
     const store = await ctx.store();
     let scanned = 0;
@@ -39,6 +41,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
       index: store.corpusIndex(info.root),
       onBatch: (pages, seen) => {
         scanned = seen;
+        if (current()) for (const page of pages) ctx.pages.set(page.path, page);
         if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages, scanned: seen, done: false, corpus: info });
       },
     });
@@ -56,7 +59,9 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
 }
 
 /// The corpus.* channels: choose and open a folder, the current corpus, rescan.
-export function corpusHandlers(ctx: HandlerContext): ChannelHandlers<'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan'> {
+export function corpusHandlers(
+  ctx: HandlerContext,
+): ChannelHandlers<'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan' | 'corpus.settings' | 'corpus.setTextSource'> {
   return {
     'corpus.chooseAndOpen': async () => {
       const folder = await ctx.deps.dialogs.chooseFolder('open-corpus');
@@ -68,6 +73,13 @@ export function corpusHandlers(ctx: HandlerContext): ChannelHandlers<'corpus.cho
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       startScan(ctx, ctx.corpus);
       return ok(null);
+    },
+    'corpus.settings': async () => (ctx.corpus ? ok(await readCorpusSettings(ctx.corpus.root)) : fail('no-corpus', 'No corpus folder is open.')),
+    'corpus.setTextSource': async (source) => {
+      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      const written = await writeTextSource(ctx.corpus.root, source);
+      if (written.ok) startScan(ctx, ctx.corpus);
+      return written;
     },
   };
 }

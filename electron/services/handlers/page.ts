@@ -7,7 +7,7 @@ import type { ChannelHandlers, HandlerContext } from './context';
 /// The page.* channels: open and save one page of the open corpus, and read a scan image of it.
 export function pageHandlers(ctx: HandlerContext): ChannelHandlers<'page.open' | 'page.save' | 'page.scanImage'> {
   return {
-    'page.open': async (rel) => (ctx.corpus ? openPage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
+    'page.open': async (rel) => (ctx.corpus ? openPage(ctx.corpus.root, rel, ctx.pages.get(rel)) : fail('no-corpus', 'No corpus folder is open.')),
     'page.save': async (req) => (ctx.corpus ? savePage(ctx.corpus.root, req, ctx.deps.appVersion) : fail('no-corpus', 'No corpus folder is open.')),
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
   };

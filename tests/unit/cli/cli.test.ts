@@ -106,6 +106,27 @@ describe('jiaodui CLI', () => {
     expect(out.at(-1)).toBe('6 pages, 5 sidecars, 6 problems.');
   });
 
+  it('validates and exports the same pages as the app: the layout file by default, the .txt when the corpus says so', async () => {
+    const hocr = "<html><head><meta name='ocr-system' content='t'/></head><body><div class='ocr_page' title='bbox 0 0 9 9'><span class='ocr_line' title='bbox 0 0 5 5'>版面曰报</span></div></body></html>";
+    await corpus.put('p.txt', '文本曰报\n');
+    await corpus.put('p.hocr', hocr);
+    await saveCorrection('p.hocr', '曰', '日');
+    expect(await runCli(['validate', corpus.root], io)).toBe(0);
+    expect(out.at(-1)).toBe('1 page, 1 sidecar, 0 problems.');
+    expect(await runCli(['export', corpus.root, '--out', path.join(work, 'out')], io)).toBe(0);
+    expect(await readFile(path.join(work, 'out', 'p.txt'), 'utf8')).toBe('版面日报');
+
+    await corpus.put('jiaodui.corpus.json', JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource: 'text' }));
+    expect(await runCli(['export', corpus.root, '--out', path.join(work, 'out2')], io)).toBe(0);
+    expect(await readFile(path.join(work, 'out2', 'p.txt'), 'utf8')).toBe('文本曰报\n');
+
+    await corpus.put('jiaodui.corpus.json', '{"textSource": "both"}');
+    out = [];
+    expect(await runCli(['validate', corpus.root], io)).toBe(1);
+    expect(out.join('\n')).toMatch(/^jiaodui\.corpus\.json: .*textSource.*default text source/m);
+    expect(out.at(-1)).toBe('1 page, 1 sidecar, 1 problem.');
+  });
+
   it('fails with exit 1 when the corpus folder does not exist', async () => {
     expect(await runCli(['validate', path.join(work, 'nope')], io)).toBe(1);
     expect(err.join('\n')).toMatch(/cannot be found/);

@@ -47,7 +47,7 @@ async function code(channel: string, args: unknown): Promise<string | null> {
 describe('createHandlers', () => {
   it('serves every channel of the contract', () => {
     expect(handlers.channels).toContain('page.save');
-    expect(handlers.channels).toHaveLength(12);
+    expect(handlers.channels).toHaveLength(14);
   });
 
   it('rejects unknown channels, including inherited object keys', async () => {
@@ -107,6 +107,26 @@ describe('createHandlers', () => {
     const last = events.at(-1)!.payload as EventPayloads['corpus.scanProgress'];
     expect(last).toMatchObject({ generation: 2, done: true });
     expect((await value<{ recentCorpora: string[] }>('app.getState', [])).recentCorpora).toEqual([info.root]);
+  });
+
+  it('reads and changes the corpus text source, rewriting the settings file and rescanning', async () => {
+    await corpus.put('p.txt', '甲');
+    await corpus.put('p.hocr', "<html><body><div class='ocr_page' title='bbox 0 0 10 10'><span class='ocr_line' title='bbox 0 0 5 5'>乙</span></div></body></html>");
+    expect(await code('corpus.settings', [])).toBe('no-corpus');
+    await handlers.openCorpus(corpus.root);
+    await handlers.scanFinished();
+    expect(await value('corpus.settings', [])).toEqual({ textSource: 'layout', file: 'jiaodui.corpus.json', problem: null });
+    const pagesOf = (generation: number) =>
+      events.flatMap((e) => (e.event === 'corpus.scanProgress' && (e.payload as EventPayloads['corpus.scanProgress']).generation === generation ? (e.payload as EventPayloads['corpus.scanProgress']).pages.map((p) => p.path) : []));
+    expect(pagesOf(1)).toEqual(['p.hocr']);
+    expect((await value<PageData>('page.open', ['p.hocr'])).text).toBe('乙');
+
+    expect(await code('corpus.setTextSource', ['pdf'])).toBe('invalid-argument');
+    expect(await value('corpus.setTextSource', ['text'])).toEqual({ textSource: 'text', file: 'jiaodui.corpus.json', problem: null });
+    await handlers.scanFinished();
+    expect(pagesOf(2)).toEqual(['p.txt']);
+    expect(JSON.parse((await corpus.read('jiaodui.corpus.json')).toString())).toEqual({ format: 'jiaodui-corpus', version: 1, textSource: 'text' });
+    expect((await value<PageData>('page.open', ['p.txt'])).text).toBe('甲');
   });
 
   it('refuses page paths that leave the corpus', async () => {

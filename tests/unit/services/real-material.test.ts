@@ -8,6 +8,7 @@ import { scanCorpus } from '../../../electron/services/corpus-scan';
 import { openPage } from '../../../electron/services/open-page';
 import { savePage } from '../../../electron/services/save-page';
 import { exportCorpus } from '../../../electron/services/export';
+import { importLayout } from '../../../shared/layout/detect';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -35,8 +36,9 @@ describe('the services on the real OCR material', () => {
     }
   });
 
-  it('groups the sample scans with their hOCR and ALTO files and round-trips a correction', async () => {
+  it('groups the sample scans with their hOCR and ALTO files and round-trips a correction (text source: .txt)', async () => {
     for (const name of await readdir(scansDir)) await copyFile(path.join(scansDir, name), path.join(corpus.root, name));
+    await corpus.put('jiaodui.corpus.json', JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource: 'text' }));
     const scan = await scanCorpus(corpus.root);
     if (!scan.ok) throw new Error(scan.error.message);
     expect(scan.value.pages.map((p) => [p.path, p.companions])).toEqual([
@@ -64,6 +66,52 @@ describe('the services on the real OCR material', () => {
     const exported = await exportCorpus(corpus.root, ['heating-supply.txt'], out);
     expect(exported.ok && exported.value.written).toBe(1);
     expect(await readFile(path.join(out, 'heating-supply.txt'), 'utf8')).toBe(chars.join(''));
+    await (await import('node:fs/promises')).rm(out, { recursive: true, force: true });
+  });
+
+  it('by default takes the text from the ALTO file, saves and exports it as that source, and keeps the .txt sidecar', async () => {
+    for (const name of await readdir(scansDir)) await copyFile(path.join(scansDir, name), path.join(corpus.root, name));
+    const scan = await scanCorpus(corpus.root);
+    if (!scan.ok) throw new Error(scan.error.message);
+    expect(scan.value.pages.map((p) => [p.path, p.source, p.companions])).toEqual([
+      ['heating-supply.xml', 'alto', ['heating-supply.hocr', 'heating-supply.jpg', 'heating-supply.txt']],
+      ['pharmacy-supply.xml', 'alto', ['pharmacy-supply.hocr', 'pharmacy-supply.jpg', 'pharmacy-supply.txt']],
+    ]);
+    const alto = importLayout(await readFile(path.join(scansDir, 'heating-supply.xml'), 'utf8'), 'heating-supply.xml');
+    if (!alto.ok) throw new Error(alto.error.message);
+
+    // A sidecar saved earlier for the .txt stays as it is and is named in a notice.
+    const txtSidecar = '{"not": "read"}';
+    await corpus.put('heating-supply.txt.jiaodui.json', txtSidecar);
+    const page = await openPage(corpus.root, 'heating-supply.xml', scan.value.pages[0]);
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.sourceFormat).toBe('alto');
+    expect(page.value.originalText).toBe(alto.value.text);
+    expect(page.value.scan?.layoutFile).toBe('heating-supply.xml');
+    expect(page.value.scan?.image).toBe('heating-supply.jpg');
+    expect(page.value.scan?.lines.map((line) => line.region)).toEqual(alto.value.lines.flatMap((line) => (line.region ? [line.region] : [])));
+    expect(page.value.notices.map((n) => n.code)).toContain('other-source-sidecar');
+    expect(page.value.notices.find((n) => n.code === 'other-source-sidecar')?.message).toContain('heating-supply.txt.jiaodui.json');
+
+    const corrected = page.value.text.replace('朔州', '𠮷州');
+    const saved = await savePage(
+      corpus.root,
+      { path: 'heating-supply.xml', text: corrected, status: 'in-progress', entities: [], sourceSha256: page.value.sha256, expectedSidecarHash: null },
+      '0.1.0',
+    );
+    if (!saved.ok) throw new Error(saved.error.message);
+    const sidecar = JSON.parse((await corpus.read('heating-supply.xml.jiaodui.json')).toString()) as { source: { file: string; format: string } };
+    expect(sidecar.source).toMatchObject({ file: 'heating-supply.xml', format: 'alto', encoding: 'UTF-8', lineEnding: 'LF' });
+    expect((await corpus.read('heating-supply.txt.jiaodui.json')).toString()).toBe(txtSidecar);
+
+    const reopened = await openPage(corpus.root, 'heating-supply.xml');
+    expect(reopened.ok && reopened.value.text).toBe(corrected);
+
+    const out = path.join(corpus.root + '-export');
+    const exported = await exportCorpus(corpus.root, null, out);
+    expect(exported.ok && exported.value.written).toBe(2);
+    expect(await readFile(path.join(out, 'heating-supply.txt'), 'utf8')).toBe(corrected);
+    expect((await readdir(out)).sort()).toEqual(['heating-supply.txt', 'pharmacy-supply.txt']);
     await (await import('node:fs/promises')).rm(out, { recursive: true, force: true });
   });
 });
