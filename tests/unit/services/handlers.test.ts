@@ -29,6 +29,8 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
+  // A scan still running writes the index cache into `work`; let it finish before the folder goes.
+  await handlers.scanFinished();
   await corpus.remove();
   await rm(work, { recursive: true, force: true });
 });
