@@ -15,6 +15,7 @@ import { PageEditor, type PageEditorHandle } from './editor/PageEditor';
 import { LanguageContext } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
 import { createCaretLineStore } from './scan/caret-line-store';
+import { CorpusSettingsDialog } from './scan/CorpusSettingsDialog';
 import { LineLinker } from './scan/line-linker';
 import { ScanSplit } from './scan/ScanSplit';
 import { ScanViewer } from './scan/ScanViewer';
@@ -32,7 +33,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: st
 export function App({ api, harness, initial }: { api: JiaoduiApi; harness: HarnessExtras | null; initial: AppState }) {
   const [language, setLanguage] = useState<Language>(initial.preferences.language);
   const t = useCallback((key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values), [language]);
-  const { corpus, pages, scanning, setPageStatus } = usePages(api, initial.corpus);
+  const { corpus, pages, scanning, generation, setPageStatus } = usePages(api, initial.corpus);
 
   const [page, setPage] = useState<PageData | null>(null);
   const [pageLoad, setPageLoad] = useState(0);
@@ -48,6 +49,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [showExport, setShowExport] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [dialogRequest, setDialogRequest] = useState<{ id: string } | null>(null);
+  const [showCorpusSettings, setShowCorpusSettings] = useState(false);
+  // After the text source changes, the page of this base name is reopened under its new file once it is listed.
+  const [reopen, setReopen] = useState<{ base: string; after: number } | null>(null);
 
   const editorRef = useRef<PageEditorHandle>(null);
   // The original lines under the caret, which the scan viewer follows without re-rendering the app.
@@ -138,7 +142,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         }
         setPageError(null);
         const opened = result.value;
-        linkerRef.current = opened.scan ? new LineLinker(opened.originalText, opened.text !== opened.originalText) : null;
+        linkerRef.current = opened.scan
+          ? new LineLinker(opened.originalText, opened.text !== opened.originalText, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
+          : null;
         caretLineRef.current = null;
         caretLine.set([]);
         setPage(opened);
@@ -163,6 +169,29 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     },
     [pages, page, activePath, openPage],
   );
+
+  const applyTextSource = useCallback(
+    (source: Parameters<JiaoduiApi['setTextSource']>[0]) =>
+      new Promise<string | null>((resolve) => {
+        void guardUnsaved(async () => {
+          const result = await api.setTextSource(source);
+          if (!result.ok) return resolve(result.error.message);
+          const base = page ? pages.find((p) => p.path === page.path)?.base ?? null : null;
+          setPage(null);
+          setActivePath(null);
+          setReopen(base === null ? null : { base, after: generation });
+          resolve(null);
+        }).then(() => resolve(t('corpusSettings.unsaved')));
+      }),
+    [api, guardUnsaved, page, pages, generation, t],
+  );
+  useEffect(() => {
+    // Wait for the rescan the new setting started to finish, then open the same page under its new file.
+    if (reopen === null || generation <= reopen.after || scanning) return;
+    setReopen(null);
+    const entry = pages.find((p) => p.base === reopen.base);
+    if (entry) void openPage(entry.path);
+  }, [reopen, pages, scanning, generation, openPage]);
 
   const switchLanguage = useCallback(async () => {
     const next: Language = language === 'en' ? 'zh-CN' : 'en';
@@ -298,6 +327,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           <button type="button" onClick={() => runCommand('open-folder')} title="Ctrl+O">{t('openFolder')}</button>
           <button type="button" onClick={() => runCommand('save')} disabled={!dirty} title="Ctrl+S">{t('save')}</button>
           <button type="button" onClick={() => runCommand('export')} disabled={!corpus} title="Ctrl+E">{t('export')}</button>
+          <button type="button" onClick={() => setShowCorpusSettings(true)} disabled={!corpus}>{t('corpusSettings.open')}</button>
           <span className="spacer" />
           <button type="button" onClick={() => runCommand('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
           <button type="button" onClick={() => void switchLanguage()} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
@@ -361,6 +391,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         {prompt && <UnsavedPrompt page={prompt.page} onChoose={prompt.resolve} />}
         {showExport && corpus && <ExportDialog api={api} pageCount={pages.length} selected={selectedList} onClose={() => setShowExport(false)} />}
         {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
+        {showCorpusSettings && corpus && <CorpusSettingsDialog api={api} onApply={applyTextSource} onClose={() => setShowCorpusSettings(false)} />}
         {dialogRequest && harness && (
           <FolderPicker
             harness={harness}

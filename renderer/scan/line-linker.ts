@@ -17,11 +17,24 @@ export class LineLinker {
   // Per current line, its original lines; null while the text is the original.
   private links: number[][] | null = null;
   private stale: boolean;
+  private fromStore = false;
 
   /// `edited`: the text the editor opens with differs from the original (a sidecar's corrected text).
-  constructor(private readonly original: string, edited: boolean) {
+  /// `stored`: that text and the sidecar's `lineOrigins` for it; used as the opening links instead of recomputing
+  /// them when they fit (one entry per line of the text, every origin a line of the original).
+  constructor(private readonly original: string, edited: boolean, stored?: { text: string; lineOrigins: readonly (readonly number[])[] }) {
     this.spans = textLineSpans(original);
     this.stale = edited;
+    if (edited && stored && storedOriginsFit(stored.text, stored.lineOrigins, this.spans.length)) {
+      this.links = stored.lineOrigins.map((origins) => [...origins]);
+      this.stale = false;
+      this.fromStore = true;
+    }
+  }
+
+  /// Whether the opening links came from the sidecar (and nothing has been edited since).
+  get usesStoredOrigins(): boolean {
+    return this.fromStore && !this.stale;
   }
 
   /// Marks the links out of date after the text changed.
@@ -51,7 +64,15 @@ export class LineLinker {
       const text = source.getText();
       this.links = text === this.original ? null : linkCorrectedLines(this.spans, text, source.getCorrections());
       this.stale = false;
+      this.fromStore = false;
     }
     return this.links;
   }
+}
+
+// Stored origins fit a text when they list one entry per line of it and name only lines of the original.
+function storedOriginsFit(text: string, lineOrigins: readonly (readonly number[])[], originalLines: number): boolean {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lineOrigins.length === lines && lineOrigins.every((origins) => origins.every((line) => Number.isInteger(line) && line >= 0 && line < originalLines));
 }

@@ -56,4 +56,30 @@ describe('LineLinker', () => {
     expect(reads.count).toBe(1);
     expect(linker.currentLineOf(1, source)).toBe(1);
   });
+
+  it('opens with the sidecar\'s stored line origins when they fit the text, without reading the editor', () => {
+    const edited = '标题\n\n𠮷野家开门了\n第三行';
+    const reads = { count: 0 };
+    // Deliberately not what a recomputation would give, so the test sees which one is used.
+    const stored = [[0], [], [2, 3, 4], [4]];
+    const linker = new LineLinker(ORIGINAL, true, { text: edited, lineOrigins: stored });
+    expect(linker.usesStoredOrigins).toBe(true);
+    expect(linker.originalLinesOf(2, sourceOf(edited, reads))).toEqual([2, 3, 4]);
+    expect(linker.currentLineOf(3, sourceOf(edited, reads))).toBe(2);
+    expect(reads.count).toBe(0);
+    // After an edit they are recomputed from the editor's corrections.
+    linker.textChanged();
+    expect(linker.originalLinesOf(2, sourceOf(edited, reads))).toEqual([2, 3]);
+    expect(linker.usesStoredOrigins).toBe(false);
+  });
+
+  it.each([
+    ['too few lines', [[0], [], [2, 3]]],
+    ['a line the original lacks', [[0], [], [2, 3], [9]]],
+  ])('ignores stored line origins with %s and recomputes them', (_name, stored) => {
+    const edited = '标题\n\n𠮷野家开门了\n第三行';
+    const linker = new LineLinker(ORIGINAL, true, { text: edited, lineOrigins: stored });
+    expect(linker.usesStoredOrigins).toBe(false);
+    expect(linker.originalLinesOf(3, sourceOf(edited, { count: 0 }))).toEqual([4]);
+  });
 });

@@ -85,6 +85,21 @@ describe('layout files as pages', () => {
     expect(q.ok && [q.value.sourceFormat, q.value.text]).toEqual(['page-xml', '页面']);
   });
 
+  it('stores the line origins of a join and hands them back when the page is reopened', async () => {
+    await corpus.put('p.hocr', HOCR);
+    const page = await openPage(corpus.root, 'p.hocr');
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value.lineOrigins).toBeUndefined();
+    const saved = await savePage(
+      corpus.root,
+      { path: 'p.hocr', text: '版面𠮷第二行', status: 'in-progress', entities: [], sourceSha256: page.value.sha256, expectedSidecarHash: null },
+      '0.1.0',
+    );
+    expect(saved.ok).toBe(true);
+    const reopened = await openPage(corpus.root, 'p.hocr');
+    expect(reopened.ok && reopened.value.lineOrigins).toEqual([[0, 1]]);
+  });
+
   it('fails to open a malformed layout page with the file and place named', async () => {
     await corpus.put('bad.hocr', HOCR.replace('</span></div>', '</div>'));
     const page = await openPage(corpus.root, 'bad.hocr');
