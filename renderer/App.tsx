@@ -22,6 +22,7 @@ import { ScanViewer } from './scan/ScanViewer';
 import { originalConfidenceMarks } from './scan/confidence-marks';
 import { useConfidenceThreshold } from './scan/useConfidenceThreshold';
 import { LineImageStrip } from './scan/LineImageStrip';
+import { useRotation } from './scan/useRotation';
 import { useScanImage } from './scan/useScanImage';
 import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
@@ -295,9 +296,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
 
   const pageScan = page?.scan ?? null;
   const scanImage = useScanImage(api, pageScan?.image ?? null);
+  // The scan's rotation is remembered per page (corpus folder and page path).
+  const [rotation, setRotation] = useRotation(`${corpus?.root ?? ''}\n${page?.path ?? ''}`);
   // The page's editor, shown alone or beside its scan.
   const editorElement = page && (
-    <div className="editor-host" ref={setEditorHost}>
+    <div className={pageScan && scanImage.kind === 'ready' ? 'editor-host line-strip-on' : 'editor-host'} ref={setEditorHost}>
       <PageEditor
         key={`${page.path}#${pageLoad}`}
         ref={editorRef}
@@ -377,6 +380,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                       confidenceThreshold={confidenceThreshold}
                       onConfidenceThresholdChange={setConfidenceThreshold}
                       extraTools={layoutToggle}
+                      rotation={rotation}
+                      onRotationChange={setRotation}
                     />
                   )}
                 />
@@ -384,7 +389,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 editorElement
               )}
               <CorrectionTooltip container={editorHost} />
-              {pageScan && <LineImageStrip host={editorHost} scan={pageScan} image={scanImage} caretLine={caretLine} />}
+              {pageScan && <LineImageStrip host={editorHost} scan={pageScan} image={scanImage} caretLine={caretLine} rotation={rotation} />}
             </>
           )}
         </main>

@@ -3,6 +3,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import type { Correction } from '../../shared/model/sidecar-schema';
+import { caretLinePlugin } from '../scan/caret-line-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { confidencePlugin } from '../scan/confidence-plugin';
 import { correctionsPlugin, type CorrectionLabels, type CorrectionsOptions } from './corrections-plugin';
@@ -40,6 +41,8 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
     keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
     keymap(baseKeymap),
     correctionsPlugin(correctionOptions),
+    // Marks the caret's line, so the scan's line-image strip can make room above it (renderer/scan).
+    caretLinePlugin(),
   ];
   // After the corrections plugin: the underlines are placed through its corrections.
   if (options.confidenceMarks && options.confidenceMarks.length > 0) {

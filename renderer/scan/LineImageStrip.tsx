@@ -3,7 +3,8 @@ import { createPortal } from 'react-dom';
 import type { PageScan } from '../../shared/ipc/contract';
 import { useT } from '../i18n/LanguageContext';
 import type { CaretLineStore } from './caret-line-store';
-import { stripGeometry, stripTop } from './line-strip';
+import { STRIP_HEIGHT, stripGeometry, stripTop } from './line-strip';
+import type { Rotation } from './rotation';
 import type { ScanImageState } from './useScanImage';
 import { unionBox } from './zoom';
 
@@ -15,10 +16,9 @@ export interface LineImageStripProps {
   image: ScanImageState;
   /// The original lines under the caret; the strip shows their region.
   caretLine: CaretLineStore;
+  /// The scan viewer's rotation; the strip turns the same way.
+  rotation: Rotation;
 }
-
-// Height of the strip in CSS pixels: about one and a half text lines.
-const STRIP_HEIGHT = 40;
 
 // Where the caret's line is in the scroll host's content, and how much width its text has.
 interface Placement {
@@ -28,12 +28,13 @@ interface Placement {
   maxWidth: number;
 }
 
-/// A small strip just above the caret's line showing that line's image cropped from the scan.
+/// A small strip just above the caret's line showing that line's image cropped from the scan, turned like the scan.
 ///
-/// It lies over the editor (the line above is covered while the caret is below it), lets clicks through, and
-/// moves only when the caret changes line, so typing does not pay for it. The crop is the scan as a CSS
-/// background, so no pixels are copied.
-export function LineImageStrip({ host, scan, image, caretLine }: LineImageStripProps) {
+/// The caret's line has room above its text while the strip is on (`caretLinePlugin` marks the line, and the
+/// `line-strip-on` class on the editor host gives it a top padding in scan.css), so the strip pushes the text down
+/// instead of covering the line above. It lets clicks through and moves only when the caret changes line. The
+/// crop is the scan image itself, scaled, turned and shifted in a clipping box, so no pixels are copied.
+export function LineImageStrip({ host, scan, image, caretLine, rotation }: LineImageStripProps) {
   const t = useT();
   const lines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
   const [placement, setPlacement] = useState<{ scroller: HTMLElement; at: Placement } | null>(null);
@@ -57,27 +58,27 @@ export function LineImageStrip({ host, scan, image, caretLine }: LineImageStripP
       scroller,
       at: { left, lineTop: top, lineBottom: top + lineBox.height, maxWidth: Math.max(0, lineBox.right - box.left + scroller.scrollLeft - left) },
     });
-  }, [host, lines, hasRegion]);
+  }, [host, lines, hasRegion, rotation]);
 
   if (placement === null || region === null || image.kind !== 'ready') return null;
-  const geometry = stripGeometry(region, scan.imageWidth, scan.imageHeight, placement.at.maxWidth, STRIP_HEIGHT);
+  const geometry = stripGeometry(region, scan.imageWidth, scan.imageHeight, rotation, placement.at.maxWidth, STRIP_HEIGHT);
   if (geometry === null) return null;
   return createPortal(
     <div
       className="line-image-strip"
       role="img"
       aria-label={t('scan.lineImage')}
+      data-rotation={rotation}
       style={{
         // The strip is often less tall than STRIP_HEIGHT (a long line is scaled to the width), so place it by its own height.
-        top: stripTop(placement.at.lineTop, placement.at.lineBottom, geometry.height),
+        top: stripTop(placement.at.lineTop, geometry.height),
         left: placement.at.left,
         width: geometry.width,
         height: geometry.height,
-        backgroundImage: `url("${image.url}")`,
-        backgroundSize: geometry.backgroundSize,
-        backgroundPosition: geometry.backgroundPosition,
       }}
-    />,
+    >
+      <img src={image.url} alt="" width={geometry.imageWidth} height={geometry.imageHeight} style={{ transform: geometry.transform }} draggable={false} />
+    </div>,
     placement.scroller,
   );
 }

@@ -22,6 +22,9 @@ export interface ScanViewerProps {
   onConfidenceThresholdChange(threshold: number): void;
   /// More tools to show after the viewer's own (the split's layout toggle).
   extraTools?: ReactNode;
+  /// The page's rotation (remembered by the caller, `useRotation`) and how to change it.
+  rotation: Rotation;
+  onRotationChange(rotation: Rotation): void;
 }
 
 // Pixels the arrow keys pan by (Shift: a larger step), and how far a press may move before it counts as a drag.
@@ -34,15 +37,14 @@ type Zoom = { kind: 'fit-width' } | { kind: 'fit-page' } | { kind: 'scale'; scal
 /// The scan of a page with its line regions drawn over it: zoom, pan, and the caret's line outlined.
 ///
 /// Zoom with the buttons or + and −; "Fit width" (the start, key 0) follows the viewer's width, "Fit page"
-/// (Shift+0) shows the whole page. "Rotate" (key R) turns the scan a quarter clockwise. Pan by dragging or with
+/// (Shift+0) shows the whole page. "Rotate" (key R) turns the scan a quarter clockwise (the caller remembers it). Pan by dragging or with
 /// the arrow keys. Regions are drawn in image pixels in an SVG whose viewBox is the (rotated) image, turned with
 /// the image, so they stay on the scan at every zoom and rotation.
-export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceThreshold, onConfidenceThresholdChange, extraTools }: ScanViewerProps) {
+export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceThreshold, onConfidenceThresholdChange, extraTools, rotation, onRotationChange }: ScanViewerProps) {
   const t = useT();
   const viewportRef = useRef<HTMLDivElement>(null);
   const [viewportSize, setViewportSize] = useState({ width: 0, height: 0 });
   const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-width' });
-  const [rotation, setRotation] = useState<Rotation>(0);
   const activeLines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
   // The image point to keep at the viewport's centre after a zoom step.
   const zoomAnchor = useRef<{ x: number; y: number } | null>(null);
@@ -117,7 +119,7 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
     else if (event.key === '-' || event.key === '_') zoomBy(-1);
     // Shift+0 is ")" on many layouts, so the physical key decides.
     else if (event.code === 'Digit0' || event.key === '0') setZoom({ kind: event.shiftKey ? 'fit-page' : 'fit-width' });
-    else if (event.key === 'r' || event.key === 'R') setRotation(nextRotation);
+    else if (event.key === 'r' || event.key === 'R') onRotationChange(nextRotation(rotation));
     else return;
     event.preventDefault();
   };
@@ -155,7 +157,7 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
         <button type="button" onClick={() => zoomBy(1)} aria-label={t('scan.zoomIn')} title={`${t('scan.zoomIn')} (+)`}>+</button>
         <button type="button" onClick={() => setZoom({ kind: 'fit-width' })} aria-pressed={zoom.kind === 'fit-width'} title={`${t('scan.fitWidth')} (0)`}>{t('scan.fitWidth')}</button>
         <button type="button" onClick={() => setZoom({ kind: 'fit-page' })} aria-pressed={zoom.kind === 'fit-page'} title={`${t('scan.fitPage')} (Shift+0)`}>{t('scan.fitPage')}</button>
-        <button type="button" onClick={() => setRotation(nextRotation)} title={`${t('scan.rotate')} (R) · ${rotation}°`}>{t('scan.rotate')}</button>
+        <button type="button" onClick={() => onRotationChange(nextRotation(rotation))} title={`${t('scan.rotate')} (R) · ${rotation}°`}>{t('scan.rotate')}</button>
         <span className="scan-zoom-level" aria-live="polite">{Math.round(scale * 100)}%</span>
         <label className="scan-confidence" title={t('scan.confidenceHint')}>
           {t('scan.confidenceThreshold')}
