@@ -23,6 +23,8 @@ test.beforeEach(async () => {
   // The samples are read-only; the app writes sidecars beside the pages.
   for (const name of await fs.readdir(folder)) await fs.chmod(path.join(folder, name), 0o644);
   await fs.chmod(folder, 0o755);
+  // These tests pair the .txt with its layout file; scans-source.spec.ts covers text taken from the layout file.
+  await fs.writeFile(path.join(folder, 'jiaodui.corpus.json'), JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource: 'text' }));
 });
 test.afterEach(async () => {
   await fs.rm(folder, { recursive: true, force: true });
@@ -282,19 +284,26 @@ test('stacks the scan below the text and back, and remembers the layout', async 
   expect(await page.evaluate(() => localStorage.getItem('jiaodui.scanLayout'))).toBe('side-by-side');
 });
 
-test('shows the image of the caret line in a strip just above it', async ({ app }) => {
+test('shows the image of the caret line in a strip just above it, in room made between the lines', async ({ app }) => {
   const page = app.page;
   await openSample(page, app);
   await expect(page.locator('img.scan-image')).toBeVisible();
   const strip = page.getByRole('img', { name: 'Line image' });
-  await selectInEditor(page, '院、居民小区', 2, 0);
-  await expect(strip).toBeVisible();
   const lines = await sampleLines();
   const target = lines.find(({ line }) => line.text.startsWith('院、居民小区'))!;
-  const lineBox = (await page.locator('.jd-page-editor .pm-line').nth(target.textLine).boundingBox())!;
+  const lineLocator = page.locator('.jd-page-editor .pm-line').nth(target.textLine);
+  const heightBefore = (await lineLocator.boundingBox())!.height;
+  await selectInEditor(page, '院、居民小区', 2, 0);
+  await expect(strip).toBeVisible();
+  // The caret line grew by the room; the strip lies in it, below the line above and above the line's own text.
+  const lineBox = (await lineLocator.boundingBox())!;
+  expect(lineBox.height).toBeGreaterThan(heightBefore + 40);
+  const textTop = lineBox.y + lineBox.height - heightBefore;
+  const aboveBox = (await page.locator('.jd-page-editor .pm-line').nth(target.textLine - 1).boundingBox())!;
   const stripBox = (await strip.boundingBox())!;
-  expect(stripBox.y + stripBox.height).toBeLessThanOrEqual(lineBox.y + 1);
-  expect(lineBox.y - (stripBox.y + stripBox.height)).toBeLessThan(8);
+  expect(stripBox.y).toBeGreaterThanOrEqual(aboveBox.y + aboveBox.height - 0.5);
+  expect(stripBox.y + stripBox.height).toBeLessThanOrEqual(textTop + 0.5);
+  expect(textTop - (stripBox.y + stripBox.height)).toBeLessThan(8);
   // The strip has the line's proportions: the region scaled to the strip.
   const region = target.line.region!;
   expect(stripBox.width / stripBox.height).toBeCloseTo(region.width / region.height, 0);
