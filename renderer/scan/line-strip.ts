@@ -40,9 +40,10 @@ export function stripGeometry(region: Box, imageWidth: number, imageHeight: numb
   };
 }
 
-/// Where the strip goes: centred in the room above the caret line's text (`lineTop` is the top of that room).
-export function stripTop(lineTop: number, stripHeight: number, room = STRIP_ROOM): number {
-  return lineTop + Math.max(0, (room - stripHeight) / 2);
+/// Where the strip goes: at the bottom of the room above the caret line's text, `gap` above the text, so the eye
+/// moves the least (`lineTop` is the top of that room).
+export function stripTop(lineTop: number, stripHeight: number, room = STRIP_ROOM, gap = 3): number {
+  return lineTop + Math.max(0, room - stripHeight - gap);
 }
 
 function round(value: number): number {

@@ -41,8 +41,9 @@ describe('the line-image strip', () => {
     expect(stripGeometry({ x: 0, y: 0, width: 10, height: 20 }, 100, 100, 0, 0, 40)).toBeNull();
   });
 
-  it('sits centred in the room made above the caret line', () => {
-    expect(stripTop(100, 40)).toBe(100 + (STRIP_ROOM - 40) / 2);
-    expect(stripTop(0, 10)).toBe((STRIP_ROOM - 10) / 2);
+  it('sits at the bottom of the room made above the caret line, just above its text', () => {
+    expect(stripTop(100, 40)).toBe(100 + STRIP_ROOM - 40 - 3);
+    expect(stripTop(0, 10)).toBe(STRIP_ROOM - 13);
+    expect(stripTop(0, STRIP_ROOM)).toBe(0);
   });
 });
