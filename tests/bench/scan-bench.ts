@@ -1,0 +1,206 @@
+/// Scan benchmark (issue 6): the real app in the browser harness, in a fresh harness and browser per run.
+///
+/// 1. The sample page `heating-supply` with its scan (`../shared/samples/scans`): click in the page list → scan
+///    image decoded; then 100 caret moves by clicking line regions on the scan (script time, and to the next frame).
+/// 2. A large scan: a 6,000 × 9,000 px JPEG drawn from the sample scan in a Chromium canvas (written only to a
+///    temp folder) and an hOCR page of 120 lines: click → image decoded and shown; then panning the scan at 100 %
+///    by 40 px per frame for 120 frames, frame interval p50 / p95.
+/// Prints a table (medians of RUNS) and exits 0.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const samples = path.resolve(repoRoot, '../shared/samples/scans');
+const RUNS = 3;
+const CARET_MOVES = 100;
+const PAN_FRAMES = 120;
+const BIG = { width: 6000, height: 9000, lines: 120 };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function startHarness(corpus: string, stateFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', stateFile, '--lang', 'en', '--no-build'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+/// The sample scan stretched to 6,000 × 9,000 px and encoded as a JPEG (quality 0.85) by Chromium's canvas.
+async function bigJpeg(browser: Browser): Promise<Buffer> {
+  const page = await browser.newPage();
+  try {
+    const sample = (await readFile(path.join(samples, 'heating-supply.jpg'))).toString('base64');
+    const base64 = await page.evaluate(
+      async ({ sample, width, height }) => {
+        const image = new Image();
+        image.src = `data:image/jpeg;base64,${sample}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(width, height);
+        canvas.getContext('2d')!.drawImage(image, 0, 0, width, height);
+        const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(binary);
+      },
+      { sample, width: BIG.width, height: BIG.height },
+    );
+    return Buffer.from(base64, 'base64');
+  } finally {
+    await page.close();
+  }
+}
+
+/// Makes the benchmark corpus: the samples, plus `big.jpg` (6,000 × 9,000) and `big.hocr`.
+async function makeCorpus(browser: Browser): Promise<{ corpus: string; bigBytes: number }> {
+  const corpus = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-scan-bench-'));
+  await cp(samples, corpus, { recursive: true });
+  for (const name of await readdir(corpus)) await chmod(path.join(corpus, name), 0o644);
+  await chmod(corpus, 0o755);
+  const jpeg = await bigJpeg(browser);
+  await writeFile(path.join(corpus, 'big.jpg'), jpeg);
+  const lineHeight = Math.floor((BIG.height - 400) / BIG.lines);
+  const lines = Array.from({ length: BIG.lines }, (_, i) => {
+    const y = 200 + i * lineHeight;
+    return `<span class='ocr_line' title='bbox 300 ${y} ${BIG.width - 300} ${y + lineHeight - 10}'><span class='ocrx_word' title='bbox 300 ${y} ${BIG.width - 300} ${y + lineHeight - 10}; x_wconf 90'>第${i + 1}行文字</span></span>`;
+  });
+  await writeFile(
+    path.join(corpus, 'big.hocr'),
+    `<html><head><meta name='ocr-system' content='bench'/></head><body><div class='ocr_page' title='image "big.jpg"; bbox 0 0 ${BIG.width} ${BIG.height}'>${lines.join('\n')}</div></body></html>`,
+  );
+  return { corpus, bigBytes: jpeg.length };
+}
+
+/// Clicks a page in the list and waits until its scan image is decoded (ready to paint); milliseconds.
+async function openWithScan(page: Page, name: string, width: number): Promise<number> {
+  const option = page.getByRole('option', { name });
+  await option.waitFor();
+  const start = performance.now();
+  await option.click();
+  await page.waitForFunction(
+    (w) => {
+      const img = document.querySelector<HTMLImageElement>('img.scan-image');
+      return img !== null && img.complete && img.naturalWidth === w;
+    },
+    width,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => document.querySelector<HTMLImageElement>('img.scan-image')!.decode());
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  return performance.now() - start;
+}
+
+interface Figures {
+  sampleOpen: number;
+  caretScript: number;
+  caretTotal: number;
+  bigOpen: number | null;
+  panP50: number | null;
+  panP95: number | null;
+}
+
+async function oneRun(browser: Browser, corpus: string): Promise<Figures> {
+  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-scan-bench-state-'));
+  const { child, url } = await startHarness(corpus, path.join(stateDir, 'state.json'));
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => !document.querySelector('.scan-progress'), undefined, { timeout: 60_000 });
+    const sampleOpen = await openWithScan(page, 'heating-supply.xml', 1874);
+
+    // 100 caret moves: click regions in turn, inside the page, so only the app's work is timed.
+    const { script, total } = await page.evaluate(async (moves) => {
+      const regions = Array.from(document.querySelectorAll<SVGElement>('.scan-region'));
+      const t0 = performance.now();
+      for (let i = 0; i < moves; i++) regions[i % regions.length]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const scriptDone = performance.now() - t0;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return { script: scriptDone, total: performance.now() - t0 };
+    }, CARET_MOVES);
+
+    let bigOpen: number | null = null;
+    let panP50: number | null = null;
+    let panP95: number | null = null;
+    {
+      bigOpen = await openWithScan(page, 'big.hocr', BIG.width);
+      // Zoom to 100 % (the zoom steps are ×1.25), then pan down and right one step per frame.
+      const viewport = page.getByRole('img', { name: 'Scan' });
+      await viewport.focus();
+      for (let i = 0; i < 40; i++) {
+        const level = Number((await page.locator('.scan-zoom-level').innerText()).replace('%', ''));
+        if (level >= 100) break;
+        await page.keyboard.press('+');
+      }
+      const intervals = await page.evaluate(async (frames) => {
+        const element = document.querySelector<HTMLElement>('.scan-viewport')!;
+        const times: number[] = [];
+        // A loop of awaited frames rather than a named callback (the bundler would wrap a named one in __name).
+        while (times.length <= frames) {
+          times.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
+          element.scrollTop += 40;
+          element.scrollLeft += 20;
+        }
+        return times.slice(1).map((t, i) => t - times[i]!);
+      }, PAN_FRAMES);
+      panP50 = percentile(intervals, 50);
+      panP95 = percentile(intervals, 95);
+    }
+    return { sampleOpen, caretScript: script, caretTotal: total, bigOpen, panP50, panP95 };
+  } finally {
+    await context.close();
+    child.kill('SIGTERM');
+    await rm(stateDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(samples)) {
+    console.log(`Scan benchmark skipped: the sample scans are not at ${samples}.`);
+    return;
+  }
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const { corpus, bigBytes } = await makeCorpus(browser);
+  const runs: Figures[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, corpus));
+  } finally {
+    await browser.close();
+    await rm(corpus, { recursive: true, force: true });
+  }
+  const med = (key: keyof Figures) => percentile(runs.map((r) => r[key] ?? Number.NaN), 50);
+  const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
+  console.log(`\nScan benchmark in the browser harness (Chromium headless, medians of ${RUNS} runs, load average ${os.loadavg()[0]!.toFixed(1)})\n`);
+  const rows: [string, string, string][] = [
+    ['sample page with its scan (click → 1874 × 2552 JPEG decoded)', ms(med('sampleOpen')), ''],
+    [`${CARET_MOVES} caret moves by clicking regions: script / to next frame`, `${ms(med('caretScript'))} / ${ms(med('caretTotal'))}`, ''],
+  ];
+  {
+    rows.push([`large scan (click → ${BIG.width} × ${BIG.height} JPEG, ${(bigBytes / 1e6).toFixed(1)} MB, decoded)`, ms(med('bigOpen')), '< 1 s']);
+    rows.push([`panning it at 100 %: frame interval p50 / p95`, `${ms(med('panP50'))} / ${ms(med('panP95'))}`, 'display rate']);
+  }
+  for (const [what, value, target] of rows) console.log(`${what.padEnd(72)} ${value.padStart(18)}   ${target}`);
+}
+
+await main();
