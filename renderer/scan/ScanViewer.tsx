@@ -204,7 +204,7 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
               src={image.url}
               alt=""
               // Decoding a large scan (54 megapixels take about 0.4 s) must not hold up the text beside it.
-              decoding="async"""
+              decoding="async"
               width={scan.imageWidth * scale}
               height={scan.imageHeight * scale}
               style={{ transform: `translate(${turn.dx * scale}px, ${turn.dy * scale}px) rotate(${turn.degrees}deg)` }}
