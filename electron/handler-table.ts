@@ -9,4 +9,6 @@ export interface HandlerTable {
   handle(channel: string, rawArgs: unknown): Promise<Result<unknown>>;
   /// Every request channel the table answers.
   channels: readonly string[];
+  /// A scan image file of the open corpus (confined like page.scanImage), for the harness to stream.
+  scanImageFile?(rel: string): Promise<Result<{ abs: string; mime: string; size: number }>>;
 }

@@ -16,6 +16,9 @@ export const HARNESS_PATHS = {
   dialog: '/api/dialog/',
   /// GET `?path=`: lists the sub-folders of a folder for the in-app folder picker.
   folders: '/api/folders',
+  /// GET `?path=<relative image path>&token=`: a scan image of the open corpus, streamed (an <img> cannot send
+  /// headers, so the token rides in the query like the event stream's).
+  scanImage: '/api/scan-image',
 } as const;
 
 /// One event on the event stream: the data of each SSE `message`.

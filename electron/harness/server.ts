@@ -68,13 +68,26 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return sendJson(response, 403, fail('untrusted-sender', 'Requests from other web pages are refused.'));
     }
     const headerToken = request.headers[TOKEN_HEADER.toLowerCase()];
-    const presented = typeof headerToken === 'string' ? headerToken : url.pathname === HARNESS_PATHS.events ? url.searchParams.get(TOKEN_PARAM) : null;
+    const tokenInQuery = url.pathname === HARNESS_PATHS.events || url.pathname === HARNESS_PATHS.scanImage;
+    const presented = typeof headerToken === 'string' ? headerToken : tokenInQuery ? url.searchParams.get(TOKEN_PARAM) : null;
     if (!tokenMatches(presented, token)) {
       return sendJson(response, 403, fail('untrusted-sender', 'The harness token is missing or wrong; open the address the harness printed.'));
     }
     const method = request.method ?? 'GET';
     if (url.pathname === HARNESS_PATHS.events && method === 'GET') {
       options.events.attach(response);
+      return;
+    }
+    if (url.pathname === HARNESS_PATHS.scanImage && method === 'GET' && options.handlers.scanImageFile) {
+      const found = await options.handlers.scanImageFile(url.searchParams.get('path') ?? '');
+      if (!found.ok) return sendJson(response, found.error.code === 'not-found' ? 404 : 400, found);
+      response.writeHead(200, {
+        'Content-Type': found.value.mime,
+        'Content-Length': found.value.size,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+      fs.createReadStream(found.value.abs).on('error', () => response.destroy()).pipe(response);
       return;
     }
     if (url.pathname === HARNESS_PATHS.folders && method === 'GET') {

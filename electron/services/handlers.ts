@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestSchemas, type CorpusInfo, type RequestChannel } from '../../shared/ipc/contract';
+import { relativePathSchema, requestSchemas, type CorpusInfo, type RequestChannel } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { openAppStore, type AppStore } from './app-state';
 import { appHandlers } from './handlers/app';
@@ -7,6 +7,7 @@ import type { ChannelHandlers, HandlerContext, HandlerDeps } from './handlers/co
 import { corpusHandlers, openCorpus } from './handlers/corpus';
 import { exportHandlers } from './handlers/export';
 import { pageHandlers } from './handlers/page';
+import { findScanImage, type ScanImageFile } from './scan-image';
 
 export type { HandlerDeps } from './handlers/context';
 
@@ -21,6 +22,8 @@ export interface Handlers {
   channels: string[];
   /// Resolves when the scan currently running (if any) has finished and its last event was sent.
   scanFinished(): Promise<void>;
+  /// A scan image of the open corpus, confined like page.scanImage, for shells that stream it (the harness GET).
+  scanImageFile(rel: string): Promise<Result<ScanImageFile>>;
 }
 
 /// Builds the handler table over the given shell dependencies.
@@ -63,5 +66,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     openCorpus: (root) => openCorpus(ctx, root),
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
+    scanImageFile: async (rel) => {
+      const shape = relativePathSchema.safeParse(rel);
+      if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
+      return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.');
+    },
   };
 }

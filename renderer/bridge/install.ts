@@ -1,3 +1,4 @@
+import { HARNESS_PATHS, TOKEN_PARAM } from '../../electron/harness/protocol';
 import { createApi, type JiaoduiApi } from '../../shared/ipc/api';
 import { createHarnessTransport, type HarnessExtras } from './harness-transport';
 import { takeHarnessToken } from './harness-token';
@@ -23,7 +24,11 @@ export function installApi(win: Window = window): { api: JiaoduiApi; harness: Ha
   // Without a token every request is refused by the harness with a message saying to open the printed address.
   const token = takeHarnessToken(win) ?? '';
   const transport = createHarnessTransport({ token });
-  const api = createApi(transport);
+  const api: JiaoduiApi = {
+    ...createApi(transport),
+    // Scan images are streamed by the bridge and decoded by the browser, not sent as base64 inside JSON.
+    scanImageUrl: (path) => `${HARNESS_PATHS.scanImage}?path=${encodeURIComponent(path)}&${TOKEN_PARAM}=${encodeURIComponent(token)}`,
+  };
   target.jiaodui = api;
   installed = { api, harness: { answerDialog: transport.answerDialog, listFolders: transport.listFolders } };
   return installed;

@@ -35,6 +35,9 @@ export interface JiaoduiApi {
   savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
   /// Reads a scan image of the corpus (.jpg, .jpeg or .png) for the scan viewer.
   scanImage(path: string): Promise<Result<ScanImage>>;
+  /// Where the shell streams a scan image from, when it can (the harness: a token-protected GET on the bridge);
+  /// absent in Electron, where `scanImage` is used.
+  scanImageUrl?(path: string): string;
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.

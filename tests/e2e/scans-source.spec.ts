@@ -46,7 +46,10 @@ test('takes the page text from the layout file, and from the .txt after the corp
   // The text is the importer's: line for line the ALTO file (here "一o", where the .txt has "一 o").
   expect((await editorLines(page)).map((line) => line.replace(/\n$/, ''))).toEqual(alto.text.split('\n'));
   expect(alto.text).toContain('\n一o\n');
-  await expect(page.getByRole('img', { name: 'Scan' }).locator('img.scan-image')).toBeVisible();
+  const scanImage = page.getByRole('img', { name: 'Scan' }).locator('img.scan-image');
+  await expect(scanImage).toBeVisible();
+  // The harness streams the image from the bridge (no base64 in JSON).
+  expect(await scanImage.getAttribute('src')).toMatch(/^\/api\/scan-image\?path=heating-supply\.jpg&token=/);
 
   // A correction saved now belongs to the ALTO page.
   await selectInEditor(page, '一o', 1, 1);
