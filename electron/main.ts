@@ -1,14 +1,16 @@
 // Electron main process: one hardened window over the shared handler table.
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppState, EventChannel, EventPayloads } from '../shared/ipc/contract';
+import { SCAN_SCHEME } from '../shared/ipc/scan-url';
 import { createCloseGuard } from './close-guard';
 import { createElectronDialogs } from './dialogs';
 import { createEventGate } from './event-gate';
 import { registerIpcHandlers } from './ipc-register';
 import { parseLaunchArgs } from './launch-args';
+import { answerScanRequest } from './scan-protocol';
 import { installApplicationMenu } from './menu';
 import { denyAllPermissions, guardAllWebContents } from './security';
 import { createHandlers } from './services/handlers';
@@ -18,6 +20,8 @@ import { createMainWindow } from './window';
 const launch = parseLaunchArgs(process.argv);
 // Must happen before 'ready': Electron fixes the profile folder then.
 if (launch.userDataDir) app.setPath('userData', path.resolve(launch.userDataDir));
+// Also before 'ready': scan images are streamed on their own scheme (see scan-protocol.ts) instead of as base64.
+protocol.registerSchemesAsPrivileged([{ scheme: SCAN_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 // This bundle lives in dist/electron; the renderer build sits beside it in dist/renderer.
 const indexFile = path.join(__dirname, '..', 'renderer', 'index.html');
@@ -69,6 +73,7 @@ async function start(): Promise<void> {
     indexUrl,
   });
   installApplicationMenu((command) => emit('app.command', { command }));
+  protocol.handle(SCAN_SCHEME, (request) => answerScanRequest(request.url, (rel) => handlers.scanImageFile(rel)));
 
   const state = await handlers.handle('app.getState', []);
   const appState = state.ok ? (state.value as AppState) : null;

@@ -3,6 +3,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createEventHub } from '../renderer/bridge/event-hub';
 import { createApi } from '../shared/ipc/api';
 import type { EventChannel, RequestChannel, Transport } from '../shared/ipc/contract';
+import { scanSchemeUrl } from '../shared/ipc/scan-url';
 
 // Allow-lists written as records so the compiler reports a channel added to the contract but missing here.
 // They are literal keys rather than `Object.keys(requestSchemas)` so that zod is not bundled into the preload.
@@ -51,4 +52,5 @@ const transport: Transport = {
   },
 };
 
-contextBridge.exposeInMainWorld('jiaodui', createApi(transport));
+// Scan images are streamed on the main process's jiaodui-scan: scheme rather than sent as base64 over IPC.
+contextBridge.exposeInMainWorld('jiaodui', { ...createApi(transport), scanImageUrl: scanSchemeUrl });

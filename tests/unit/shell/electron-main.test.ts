@@ -34,8 +34,11 @@ interface FakeRecord {
   permissionCheck: () => boolean;
   menuTemplate: { label?: string }[];
   quitCalls: number;
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolHandlers: Map<string, (request: { url: string }) => Promise<Response>>;
 }
 type FakeApp = { emit(name: string, ...args: unknown[]): void };
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 let dir: string;
 let corpus: string;
@@ -49,6 +52,7 @@ beforeAll(async () => {
   userData = path.join(dir, 'user data');
   await fs.mkdir(corpus);
   await fs.writeFile(path.join(corpus, '甲.txt'), '𠮷野家\n第二行\n');
+  await fs.writeFile(path.join(corpus, '甲.png'), PNG);
   const out = path.join(dir, 'app', 'dist', 'electron');
   await build({ ...mainProcessBuildOptions(path.join(out, 'main.cjs')), sourcemap: false, logLevel: 'silent' });
   // Node finds dist/electron/node_modules/electron before the real package.
@@ -88,6 +92,21 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     expect(win().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(path.basename(String(win().options.webPreferences.preload))).toBe('preload.cjs');
     expect(win().loaded).toEqual({ file: path.join(dir, 'app', 'dist', 'renderer', 'index.html'), options: { query: { lang: 'en' } } });
+  });
+
+  it('streams scan images of the open corpus on the privileged jiaodui-scan scheme, confined like page.scanImage', async () => {
+    expect(record.privilegedSchemes).toEqual([{ scheme: 'jiaodui-scan', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    const handle = record.protocolHandlers.get('jiaodui-scan')!;
+    const image = await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('甲.png')}` });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(PNG);
+    const outside = await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('../secret.png')}` });
+    expect(outside.status).toBe(400);
+    expect(await outside.json()).toMatchObject({ ok: false, error: { code: 'outside-corpus' } });
+    expect((await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('甲.txt')}` })).status).toBe(400);
+    expect((await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('乙.png')}` })).status).toBe(404);
+    expect((await handle({ url: 'jiaodui-scan://elsewhere/x.png' })).status).toBe(400);
   });
 
   it('registers exactly the request channels of the contract', () => {

@@ -12,6 +12,8 @@ const record = {
   permissionCheck: null,
   menuTemplate: null,
   quitCalls: 0,
+  privilegedSchemes: [],
+  protocolHandlers: new Map(),
 };
 globalThis.__fakeElectron = record;
 
@@ -87,6 +89,10 @@ module.exports = {
   Menu: {
     buildFromTemplate: (template) => template,
     setApplicationMenu: (menu) => (record.menuTemplate = menu),
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => record.privilegedSchemes.push(...schemes),
+    handle: (scheme, fn) => record.protocolHandlers.set(scheme, fn),
   },
   dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
   contextBridge: { exposeInMainWorld: () => {} },
