@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { requestSchemas, type CorpusInfo, type RequestChannel } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { openAppStore, type AppStore } from './app-state';
+import { BatchJournals } from './batch/journal';
 import { appHandlers } from './handlers/app';
+import { batchHandlers } from './handlers/batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './handlers/context';
 import { corpusHandlers, openCorpus } from './handlers/corpus';
 import { exportHandlers } from './handlers/export';
+import { ocrHandlers } from './handlers/ocr';
 import { pageHandlers } from './handlers/page';
 
 export type { HandlerDeps } from './handlers/context';
@@ -35,12 +38,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     corpus: null,
     exportFolder: null,
     scan: { generation: 0, abort: null, finished: Promise.resolve() },
+    pages: null,
+    batch: { cache: null, journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
     ...corpusHandlers(ctx),
     ...pageHandlers(ctx),
     ...exportHandlers(ctx),
+    ...ocrHandlers(ctx),
+    ...batchHandlers(ctx),
   };
 
   return {
@@ -63,4 +70,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
   };
+}
+
+/// The folder of batch-replacement undo journals that belongs to a state file (beside it, like its index).
+export function batchJournalFolderOf(stateFile: string): string {
+  return stateFile.replace(/(\.json)?$/, '.batch-undo');
 }

@@ -1,5 +1,6 @@
 /// `npm run bench`: the services benchmark (10,000 generated pages, kept for the next step), the editor benchmark
-/// (the editor alone on a 200,000-character page) and the app benchmark (the whole app in the browser harness).
+/// (the editor alone on a 200,000-character page), the app benchmark (the whole app in the browser harness) and
+/// the batch-correction benchmark (corpus-wide search over 10,000 generated pages, kept in .bench/batch).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,4 +17,5 @@ await buildAll();
 run('tests/bench/services-bench.ts', '--keep');
 run('tests/bench/editor-bench.ts');
 run('tests/bench/app-bench.ts');
+run('tests/bench/batch-bench.ts', '--keep');
 if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });
