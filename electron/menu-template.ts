@@ -38,6 +38,8 @@ export function buildMenuTemplate(
         command('Undo', 'undo', 'CmdOrCtrl+Z'),
         command('Redo', 'redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
         { type: 'separator' },
+        command('Find and Replace in Corpus…', 'find-replace', 'CmdOrCtrl+Shift+H'),
+        { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },

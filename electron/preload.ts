@@ -22,10 +22,16 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'page.scanImage': true,
   'export.chooseFolder': true,
   'export.run': true,
+  'ocr.suggest': true,
+  'batch.search': true,
+  'batch.replace': true,
+  'batch.undo': true,
+  'batch.last': true,
 };
 const EVENT_CHANNELS: Record<EventChannel, true> = {
   'corpus.scanProgress': true,
   'export.progress': true,
+  'batch.progress': true,
   'app.command': true,
   'app.closeRequested': true,
   'dialog.request': true,

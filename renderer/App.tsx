@@ -12,6 +12,9 @@ import { PageList } from './components/PageList';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { UnsavedPrompt, type UnsavedChoice } from './components/UnsavedPrompt';
 import { PageEditor, type PageEditorHandle } from './editor/PageEditor';
+import { ReviewPanel } from './review/ReviewPanel';
+import { useReview } from './review/useReview';
+import { useBatchDialog } from './batch/useBatchDialog';
 import { LanguageContext } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
 import { createCaretLineStore } from './scan/caret-line-store';
@@ -66,7 +69,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
   const sidecarHashRef = useRef<string | null>(null);
   const autosaveTimer = useRef<number | undefined>(undefined);
-  const dirty = page !== null && page.readOnly === null && (editorDirty || status !== savedStatus);
+  const review = useReview(api, page, editorRef);
+  const dirty = page !== null && page.readOnly === null && (editorDirty || status !== savedStatus || review.rejectionsDirty);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -96,6 +100,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       status,
       entities,
       corrections: [...editor.getCorrections()],
+      rejectedCorrections: editor.getRejectedCorrections(),
       sourceSha256: page.sha256,
       expectedSidecarHash: sidecarHashRef.current,
     });
@@ -107,12 +112,13 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     sidecarHashRef.current = result.value.sidecarHash;
     // Only what was saved counts as clean: text typed while the save ran stays dirty.
     if (editor.getText() === text) editor.markSaved();
+    review.markSaved();
     setSavedStatus(status);
     setCorrectionCount(result.value.corrections.length);
     setPageStatus(page.path, status);
     setSaveState({ kind: 'saved', at: new Date(result.value.modified).toLocaleTimeString() });
     return true;
-  }, [api, page, status, t, setPageStatus]);
+  }, [api, page, status, t, setPageStatus, review]);
 
   /// Runs `then` once the user has dealt with unsaved work (saved or discarded); does nothing on Cancel.
   const guardUnsaved = useCallback(
@@ -131,34 +137,38 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     [dirty, page, save],
   );
 
-  const openPage = useCallback(
-    (path: string) =>
-      guardUnsaved(async () => {
-        setActivePath(path);
-        const result = await api.openPage(path);
-        if (!result.ok) {
-          setPage(null);
-          setPageError(result.error.message);
-          return;
-        }
-        setPageError(null);
-        const opened = result.value;
-        linkerRef.current = opened.scan
-          ? new LineLinker(opened.originalText, opened.text !== opened.originalText, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
-          : null;
-        caretLineRef.current = null;
-        caretLine.set([]);
-        setPage(opened);
-        setPageLoad((n) => n + 1);
-        sidecarHashRef.current = result.value.sidecarHash;
-        setStatus(result.value.status);
-        setSavedStatus(result.value.status);
-        setEditorDirty(false);
-        setCorrectionCount(result.value.corrections.length);
-        setSaveState(result.value.sidecarModified ? { kind: 'saved', at: new Date(result.value.sidecarModified).toLocaleString() } : { kind: 'idle' });
-      }),
-    [api, guardUnsaved, caretLine],
+  /// Loads a page into the editor, dropping unsaved work: callers run guardUnsaved first (openPage does).
+  const loadPage = useCallback(
+    async (path: string) => {
+      setActivePath(path);
+      const result = await api.openPage(path);
+      if (!result.ok) {
+        setPage(null);
+        setPageError(result.error.message);
+        return;
+      }
+      setPageError(null);
+      const opened = result.value;
+      linkerRef.current = opened.scan
+        ? new LineLinker(opened.originalText, opened.text !== opened.originalText, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
+        : null;
+      caretLineRef.current = null;
+      caretLine.set([]);
+      setPage(opened);
+      setPageLoad((n) => n + 1);
+      sidecarHashRef.current = result.value.sidecarHash;
+      setStatus(result.value.status);
+      setSavedStatus(result.value.status);
+      setEditorDirty(false);
+      setCorrectionCount(result.value.corrections.length);
+      setSaveState(result.value.sidecarModified ? { kind: 'saved', at: new Date(result.value.sidecarModified).toLocaleString() } : { kind: 'idle' });
+    },
+    [api, caretLine],
   );
+  const openPage = useCallback((path: string) => guardUnsaved(() => loadPage(path)), [guardUnsaved, loadPage]);
+  // Batch correction (renderer/batch): the dialog, its unsaved-work guard and the reload after a batch.
+  const batch = useBatchDialog({ api, enabled: corpus !== null, guardUnsaved, dirty, openPath: page?.path ?? null, loadPage });
+  const openBatch = batch.open;
 
   const stepPage = useCallback(
     (delta: number) => {
@@ -213,6 +223,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           }
         }); break;
         case 'export': setShowExport(true); break;
+        case 'find-replace': openBatch(); break;
         case 'undo': editorRef.current?.undo(); break;
         case 'redo': editorRef.current?.redo(); break;
         case 'toggle-language': void switchLanguage(); break;
@@ -222,9 +233,14 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'mark-reviewed': setStatus('reviewed'); break;
         case 'focus-list': document.querySelector<HTMLElement>('.page-list')?.focus(); break;
         case 'focus-editor': editorRef.current?.focus(); break;
+        case 'suggestion-next': review.run({ type: 'next' }); break;
+        case 'suggestion-previous': review.run({ type: 'previous' }); break;
+        case 'suggestion-accept': review.run({ type: 'accept-current' }); break;
+        case 'suggestion-reject': review.run({ type: 'reject-current' }); break;
+        case 'suggestion-accept-rule': review.run({ type: 'accept-rule-current' }); break;
       }
     },
-    [api, save, guardUnsaved, switchLanguage, stepPage],
+    [api, save, guardUnsaved, switchLanguage, stepPage, review, openBatch],
   );
 
   useShortcuts(runCommand);
@@ -283,6 +299,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   useEffect(() => {
     if (status !== savedStatus) scheduleAutosave();
   }, [status, savedStatus, scheduleAutosave]);
+  // A rejected suggestion is saved like an edit, so it is not offered again after the page is reopened.
+  const rejectionCount = review.snapshot?.rejectionCount;
+  useEffect(() => {
+    if (review.rejectionsDirty) scheduleAutosave();
+  }, [review.rejectionsDirty, rejectionCount, scheduleAutosave]);
 
   const selectedList = useMemo(() => [...selected], [selected]);
   const correctionLabels = useMemo(
@@ -317,6 +338,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         corrections={page.corrections}
         labels={correctionLabels}
         onCaretLineChange={onCaretLineChange}
+        review={review.options}
+        onReviewChange={review.onChange}
         {...(confidenceMarks && { confidenceMarks, confidenceThreshold })}
       />
     </div>
@@ -331,6 +354,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           <button type="button" onClick={() => runCommand('save')} disabled={!dirty} title="Ctrl+S">{t('save')}</button>
           <button type="button" onClick={() => runCommand('export')} disabled={!corpus} title="Ctrl+E">{t('export')}</button>
           <button type="button" onClick={() => setShowCorpusSettings(true)} disabled={!corpus}>{t('corpusSettings.open')}</button>
+          <button type="button" onClick={() => runCommand('find-replace')} disabled={!corpus} title="Ctrl+Shift+H">{t('batch.open')}</button>
           <span className="spacer" />
           <button type="button" onClick={() => runCommand('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
           <button type="button" onClick={() => void switchLanguage()} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
@@ -368,6 +392,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 correctionCount={correctionCount}
               />
               {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
+              <div className="page-body">
               {pageScan ? (
                 <ScanSplit
                   editor={editorElement}
@@ -388,6 +413,14 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
               ) : (
                 editorElement
               )}
+              {review.shown ? (
+                <ReviewPanel snapshot={review.snapshot} error={review.error} readOnly={page.readOnly !== null} actions={review.actions} onHide={() => review.setShown(false)} />
+              ) : (
+                <button type="button" className="review-show" onClick={() => review.setShown(true)}>
+                  {t('review.show', { count: review.snapshot?.items.length ?? 0 })}
+                </button>
+              )}
+              </div>
               <CorrectionTooltip container={editorHost} />
               {pageScan && <LineImageStrip host={editorHost} scan={pageScan} image={scanImage} caretLine={caretLine} rotation={rotation} />}
             </>
@@ -395,6 +428,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         </main>
         {prompt && <UnsavedPrompt page={prompt.page} onChoose={prompt.resolve} />}
         {showExport && corpus && <ExportDialog api={api} pageCount={pages.length} selected={selectedList} onClose={() => setShowExport(false)} />}
+        {batch.dialog}
         {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
         {showCorpusSettings && corpus && <CorpusSettingsDialog api={api} onApply={applyTextSource} onClose={() => setShowCorpusSettings(false)} />}
         {dialogRequest && harness && (

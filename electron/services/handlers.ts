@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { relativePathSchema, requestSchemas, type CorpusInfo, type RequestChannel } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { openAppStore, type AppStore } from './app-state';
+import { BatchJournals } from './batch/journal';
 import { appHandlers } from './handlers/app';
+import { batchHandlers } from './handlers/batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './handlers/context';
 import { corpusHandlers, openCorpus } from './handlers/corpus';
 import { exportHandlers } from './handlers/export';
+import { ocrHandlers } from './handlers/ocr';
 import { pageHandlers } from './handlers/page';
 import { findScanImage, type ScanImageFile } from './scan-image';
 
@@ -39,12 +42,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     exportFolder: null,
     scan: { generation: 0, abort: null, finished: Promise.resolve() },
     pages: new Map(),
+    scannedPaths: null,
+    batch: { cache: null, journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
     ...corpusHandlers(ctx),
     ...pageHandlers(ctx),
     ...exportHandlers(ctx),
+    ...ocrHandlers(ctx),
+    ...batchHandlers(ctx),
   };
 
   return {
@@ -72,4 +79,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.');
     },
   };
+}
+
+/// The folder of batch-replacement undo journals that belongs to a state file (beside it, like its index).
+export function batchJournalFolderOf(stateFile: string): string {
+  return stateFile.replace(/(\.json)?$/, '.batch-undo');
 }

@@ -15,6 +15,12 @@ export const SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: 'Ctrl+1', label: 'shortcut.focusList' },
   { keys: 'Ctrl+2', label: 'shortcut.focusEditor' },
   { keys: 'Ctrl+Shift+L', label: 'shortcut.language' },
+  { keys: 'Ctrl+Shift+H', label: 'shortcut.batch' },
+  { keys: 'F8', label: 'shortcut.suggestionNext' },
+  { keys: 'Shift+F8', label: 'shortcut.suggestionPrevious' },
+  { keys: 'Alt+Enter', label: 'shortcut.suggestionAccept' },
+  { keys: 'Alt+Backspace', label: 'shortcut.suggestionReject' },
+  { keys: 'Alt+Shift+Enter', label: 'shortcut.suggestionAcceptRule' },
   { keys: '? / F1', label: 'shortcut.help' },
 ];
 

@@ -1,9 +1,13 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import { redo, undo } from 'prosemirror-history';
-import { TextSelection } from 'prosemirror-state';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
-import type { Correction } from '../../shared/model/sidecar-schema';
+import type { Correction, RejectedCorrection } from '../../shared/model/sidecar-schema';
+import type { RuleId } from '../../shared/ocr-assist/types';
+import { acceptItem, acceptRule, focusItem, rejectItem, stepToItem, targetItem } from '../review/review-commands';
+import { rejectionsForSave, reviewKey, type ReviewOptions, type ReviewState } from '../review/review-plugin';
+import { reviewSnapshot, type ReviewSnapshot } from '../review/review-snapshot';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { correctionsKey, recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
@@ -38,6 +42,11 @@ export interface PageEditorProps {
   confidenceThreshold?: number;
   /// Called with the 0-based line of the selection head whenever that line changes (not on every keystroke).
   onCaretLineChange?(line: number): void;
+  /// OCR-correction review: the suggestion source and the sidecar's rejections. Read when the page opens.
+  review?: ReviewOptions;
+  /// Called when the suggestions under review, the rejections or the current suggestion change (not when an edit
+  /// merely moves them).
+  onReviewChange?(snapshot: ReviewSnapshot): void;
   ref?: Ref<PageEditorHandle>;
 }
 
@@ -60,7 +69,18 @@ export interface PageEditorHandle {
   getCorrections(): readonly Correction[];
   /// Puts the caret at the start of 0-based line `line` (clamped to the page), scrolls it into view and focuses.
   goToLine(line: number): void;
+  /// Runs a review action on a suggestion (by id), or on the current one (`next`, `previous`, `accept-current`,
+  /// `reject-current`, `accept-rule-current`); false when it does not apply.
+  review(action: ReviewCommand): boolean;
+  /// The rejected suggestions to save: code points on the current text.
+  getRejectedCorrections(): RejectedCorrection[];
 }
+
+/// A review action the app asks of the editor.
+export type ReviewCommand =
+  | { type: 'next' | 'previous' | 'accept-current' | 'reject-current' | 'accept-rule-current' }
+  | { type: 'accept' | 'reject' | 'focus'; id: number }
+  | { type: 'accept-rule'; rule: RuleId };
 
 /// The ProseMirror editor of one page: one line node per text line, correction highlights, undo history.
 ///
@@ -89,8 +109,13 @@ export function PageEditor(props: PageEditorProps) {
       ...(initial.corrections && { corrections: initial.corrections }),
       ...(initial.confidenceMarks && { confidenceMarks: initial.confidenceMarks }),
       ...(initial.confidenceThreshold !== undefined && { confidenceThreshold: initial.confidenceThreshold }),
+      ...(initial.review && { review: initial.review }),
     });
     const tracker = new SavedDocTracker(state.doc);
+    const reportReview = (current: EditorState, before: ReviewState | undefined) => {
+      const value = reviewKey.getState(current);
+      if (value && value.version !== before?.version) propsRef.current.onReviewChange?.(reviewSnapshot(current));
+    };
     let caretLine = -1;
     const view: EditorView = new EditorView(host, {
       state,
@@ -101,7 +126,9 @@ export function PageEditor(props: PageEditorProps) {
       dispatchTransaction(tr) {
         const before = view.state.doc;
         const selectionBefore = view.state.selection;
+        const reviewBefore = reviewKey.getState(view.state);
         view.updateState(view.state.apply(tr));
+        reportReview(view.state, reviewBefore);
         if (!view.state.selection.eq(selectionBefore) || view.state.doc !== before) {
           // Resolving the head walks the top-level lines (no text is read); the callback runs only on a new line.
           const line = lineOfPosition(view.state.doc, view.state.selection.head);
@@ -118,6 +145,7 @@ export function PageEditor(props: PageEditorProps) {
     });
     viewRef.current = view;
     trackerRef.current = tracker;
+    reportReview(view.state, undefined);
     return () => {
       view.destroy();
       viewRef.current = null;
@@ -169,6 +197,17 @@ export function PageEditor(props: PageEditorProps) {
         view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, position + 1)).scrollIntoView());
         view.focus();
       },
+      review: (action) => {
+        const view = viewRef.current;
+        if (view === null) return false;
+        const tr = reviewTransaction(view.state, action);
+        if (tr === null) return false;
+        // Accepting changes the text: not on a read-only page.
+        if (tr.docChanged && !view.editable) return false;
+        view.dispatch(tr);
+        return true;
+      },
+      getRejectedCorrections: () => (viewRef.current ? rejectionsForSave(viewRef.current.state) : []),
       isDirty: () => (viewRef.current && trackerRef.current ? trackerRef.current.isDirty(viewRef.current.state.doc) : false),
     }),
     [],
@@ -193,6 +232,29 @@ function editorAttributes(ariaLabel: string, readOnly: boolean): Record<string, 
 // The 0-based line (top-level line node) that holds document position `position`.
 function lineOfPosition(doc: EditorView['state']['doc'], position: number): number {
   return Math.min(doc.resolve(position).index(0), doc.childCount - 1);
+}
+
+function reviewTransaction(state: EditorState, action: ReviewCommand): Transaction | null {
+  switch (action.type) {
+    case 'next': return stepToItem(state, 1);
+    case 'previous': return stepToItem(state, -1);
+    case 'focus': return focusItem(state, action.id);
+    case 'accept': return acceptItem(state, action.id);
+    case 'reject': return rejectItem(state, action.id);
+    case 'accept-rule': return acceptRule(state, action.rule);
+    case 'accept-current': {
+      const item = targetItem(state);
+      return item ? acceptItem(state, item.id) : null;
+    }
+    case 'reject-current': {
+      const item = targetItem(state);
+      return item ? rejectItem(state, item.id) : null;
+    }
+    case 'accept-rule-current': {
+      const item = targetItem(state);
+      return item ? acceptRule(state, item.rule) : null;
+    }
+  }
 }
 
 function runCommand(view: EditorView | null, command: typeof undo): boolean {

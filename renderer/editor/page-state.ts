@@ -6,6 +6,7 @@ import type { Correction } from '../../shared/model/sidecar-schema';
 import { caretLinePlugin } from '../scan/caret-line-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { confidencePlugin } from '../scan/confidence-plugin';
+import { reviewPlugin, type ReviewOptions } from '../review/review-plugin';
 import { correctionsPlugin, type CorrectionLabels, type CorrectionsOptions } from './corrections-plugin';
 import { docFromText } from './text-doc';
 
@@ -25,9 +26,13 @@ export interface PageStateOptions {
   confidenceMarks?: readonly ConfidenceMark[];
   /// 0..1; 0.8 when absent.
   confidenceThreshold?: number;
+  /// OCR-correction review: where suggestions come from and the rejections from the sidecar. The review plugin
+  /// is always there (it holds the rejections); without a source it shows no suggestions.
+  review?: ReviewOptions;
 }
 
-/// The plugins of a page editor: undo history, keymaps, correction highlights and OCR confidence underlines.
+/// The plugins of a page editor: undo history, keymaps, correction highlights, OCR confidence underlines and the
+/// review of OCR-correction suggestions.
 ///
 /// Mod-z undoes, Mod-y and Shift-Mod-z redo; the base keymap makes Enter split a line and Backspace at a line
 /// start join it to the previous one. Mod-s is left unbound because the app saves.
@@ -43,6 +48,7 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
     correctionsPlugin(correctionOptions),
     // Marks the caret's line, so the scan's line-image strip can make room above it (renderer/scan).
     caretLinePlugin(),
+    reviewPlugin(options.review),
   ];
   // After the corrections plugin: the underlines are placed through its corrections.
   if (options.confidenceMarks && options.confidenceMarks.length > 0) {

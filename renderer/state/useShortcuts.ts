@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 
 /// App-level commands reachable by keyboard, menu or toolbar.
-export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor';
+export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace';
+
+/// Review of OCR-correction suggestions: step through them, accept or reject the current one, accept its rule.
+export type SuggestionCommand = 'suggestion-next' | 'suggestion-previous' | 'suggestion-accept' | 'suggestion-reject' | 'suggestion-accept-rule';
 
 /// Turns a keydown into an app command, or null. Editing keys (undo/redo) are left to the editor.
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, inEditable: boolean): AppCommand | null {
@@ -14,6 +17,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'e' && !event.shiftKey) return 'export';
     if (key === 'r' && event.shiftKey) return 'mark-reviewed';
     if (key === 'l' && event.shiftKey) return 'toggle-language';
+    if (key === 'h' && event.shiftKey) return 'find-replace';
     if (key === 'pagedown') return 'next-page';
     if (key === 'pageup') return 'previous-page';
     // Outside the editor the browser's own undo would rewrite the editor's DOM behind ProseMirror's back;
@@ -27,8 +31,21 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'arrowdown') return 'next-page';
     if (key === 'arrowup') return 'previous-page';
   }
+  const review = suggestionCommandForKey(event, mod);
+  if (review) return review;
   if (key === 'f1') return 'shortcuts';
   if (key === '?' && !inEditable && !mod) return 'shortcuts';
+  return null;
+}
+
+// F8 / Shift+F8 step through suggestions (as in IDEs' "next problem"); Alt+Enter accepts, Alt+Shift+Enter accepts
+// the rule, Alt+Backspace rejects. Entity tagging (another branch) is planned on Alt+digits and plain Enter.
+function suggestionCommandForKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey'>, mod: boolean): SuggestionCommand | null {
+  if (mod) return null;
+  if (event.key === 'F8' && !event.altKey) return event.shiftKey ? 'suggestion-previous' : 'suggestion-next';
+  if (!event.altKey) return null;
+  if (event.key === 'Enter') return event.shiftKey ? 'suggestion-accept-rule' : 'suggestion-accept';
+  if (event.key === 'Backspace' && !event.shiftKey) return 'suggestion-reject';
   return null;
 }
 
@@ -42,6 +59,8 @@ export function useShortcuts(run: (command: AppCommand) => void): void {
       const inEditable = !!target && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
       const command = commandForKey(event, inEditable);
       if (!command) return;
+      // In a form field, Alt+Backspace and Alt+Enter keep their usual meaning.
+      if (command.startsWith('suggestion-') && event.key !== 'F8' && target && target.tagName !== 'BODY' && !target.isContentEditable && !target.closest('.review-panel')) return;
       // Inside a modal dialog only the help key acts; the dialog owns its keys.
       if (target?.closest('dialog') && command !== 'shortcuts') return;
       event.preventDefault();

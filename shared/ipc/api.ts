@@ -1,12 +1,19 @@
 import type { Result } from '../result';
 import type {
   AppState,
+  BatchQuery,
+  BatchReplaceOutcome,
+  BatchReplaceRequest,
+  BatchSearchOutcome,
+  BatchSummary,
+  BatchUndoOutcome,
   CorpusInfo,
   CorpusSettings,
   EventChannel,
   EventPayloads,
   ExportOutcome,
   ExportRequest,
+  OcrSuggestRequest,
   PageData,
   Preferences,
   SaveOutcome,
@@ -15,6 +22,7 @@ import type {
   TextSource,
   Transport,
 } from './contract';
+import type { OcrSuggestion } from '../ocr-assist/types';
 import type { z } from 'zod';
 import type { preferencesPatchSchema } from './contract';
 
@@ -40,6 +48,17 @@ export interface JiaoduiApi {
   scanImageUrl?(path: string): string;
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
+  /// OCR-correction suggestions for the editor's current text (code points on `request.text`), with the page's
+  /// scan confidences mapped onto it when `request.path` has a layout companion.
+  suggestCorrections(request: OcrSuggestRequest): Promise<Result<OcrSuggestion[]>>;
+  /// Searches the whole open corpus (concordance of hits, capped).
+  batchSearch(query: BatchQuery): Promise<Result<BatchSearchOutcome>>;
+  /// Replaces the ticked hits; each changed page gets ordinary corrections in its sidecar; one undo per batch.
+  batchReplace(request: BatchReplaceRequest): Promise<Result<BatchReplaceOutcome>>;
+  /// Undoes the last batch replacement (pages changed since then are left alone and reported).
+  batchUndo(): Promise<Result<BatchUndoOutcome>>;
+  /// The batch replacement that "undo" would undo, or null.
+  lastBatch(): Promise<Result<BatchSummary | null>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -61,6 +80,11 @@ export function createApi(transport: Transport): JiaoduiApi {
     scanImage: (path) => transport.invoke('page.scanImage', [path]),
     chooseExportFolder: () => transport.invoke('export.chooseFolder', []),
     exportCorpus: (request) => transport.invoke('export.run', [request]),
+    suggestCorrections: (request) => transport.invoke('ocr.suggest', [request]),
+    batchSearch: (query) => transport.invoke('batch.search', [query]),
+    batchReplace: (request) => transport.invoke('batch.replace', [request]),
+    batchUndo: () => transport.invoke('batch.undo', []),
+    lastBatch: () => transport.invoke('batch.last', []),
     on: (event, listener) => transport.on(event, listener),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
+import type { OcrSuggestion } from '../ocr-assist/types';
 import {
   REVIEW_STATUSES,
   correctionSchema,
@@ -210,6 +211,128 @@ export const preferencesPatchSchema = z.strictObject({
   autosaveSeconds: z.number().int().min(0).max(3600).optional(),
 });
 
+/// Arguments of ocr.suggest: the editor's current text, and the page it belongs to.
+///
+/// With `path`, confidences from the page's layout companion (hOCR/ALTO) are mapped onto `text` for the
+/// low-confidence rule; without it, no confidences are used. `rejected` are the page's rejected suggestions
+/// (code points on `text`); one whose `text` no longer stands at its place is ignored.
+export const ocrSuggestRequestSchema = z.strictObject({
+  path: relativePathSchema.optional(),
+  text: z.string().max(50_000_000),
+  rejected: z.array(rejectedCorrectionSchema).max(1_000_000).optional(),
+});
+/// A request for OCR-correction suggestions.
+export type OcrSuggestRequest = z.infer<typeof ocrSuggestRequestSchema>;
+
+/// How batch.search reads its pattern: a literal string, one character, or a JavaScript regular expression
+/// (compiled with the `u` flag).
+export const BATCH_MODES = ['plain', 'character', 'regex'] as const;
+/// A batch search mode.
+export type BatchMode = (typeof BATCH_MODES)[number];
+/// Which text batch.search looks in: the corrected text (the sidecar's, or the original when there is no
+/// usable sidecar) or the original OCR text.
+export const BATCH_SCOPES = ['corrected', 'original'] as const;
+/// A batch search scope.
+export type BatchScope = (typeof BATCH_SCOPES)[number];
+
+/// What to look for across the corpus, and what to put instead.
+///
+/// The replacement is literal in the plain and character modes; in the regex mode `$1`, `$<name>`, `$&` and
+/// `$$` are filled in per hit.
+export const batchQuerySchema = z.strictObject({
+  pattern: z.string().min(1).max(2000),
+  mode: z.enum(BATCH_MODES),
+  scope: z.enum(BATCH_SCOPES),
+  replacement: z.string().max(2000),
+});
+/// A batch search (and replace) query.
+export type BatchQuery = z.infer<typeof batchQuerySchema>;
+
+/// One hit of a batch search, in keyword-in-context form.
+export interface BatchHit {
+  page: string;
+  /// 1-based line of the hit's start in the searched text.
+  line: number;
+  /// Code-point offsets of the hit on the searched text (the scope's).
+  start: number;
+  end: number;
+  /// Up to a few dozen code points before and after the hit (line breaks included as "\n").
+  before: string;
+  match: string;
+  after: string;
+  /// What the hit would become.
+  replacement: string;
+}
+
+/// Per page with hits: the page's version as searched, and why it cannot be changed (null when it can).
+export interface BatchPageInfo {
+  /// Identifies the page file's and sidecar's bytes at search time; batch.replace refuses a page whose version moved.
+  version: string;
+  /// Plain-words reason the page is left alone by a replacement (e.g. its saved corrections cannot be used).
+  blocked: string | null;
+}
+
+/// The last batch replacement that can still be undone.
+export interface BatchSummary {
+  id: string;
+  at: string;
+  pattern: string;
+  replacement: string;
+  pages: number;
+  replaced: number;
+}
+
+/// What a batch search finds.
+export interface BatchSearchOutcome {
+  /// The hits in page order, at most `limit`.
+  hits: BatchHit[];
+  /// Every hit found, including those beyond the limit.
+  total: number;
+  limit: number;
+  pagesSearched: number;
+  pages: Record<string, BatchPageInfo>;
+  /// Pages that could not be read at all, with the reason.
+  unreadable: { path: string; message: string }[];
+  elapsedMs: number;
+}
+
+/// Arguments of batch.replace: the query as searched and the ticked hits of each page, with the page's version.
+export const batchReplaceRequestSchema = z.strictObject({
+  query: batchQuerySchema,
+  pages: z
+    .array(
+      z.strictObject({
+        path: relativePathSchema,
+        version: z.string().min(1).max(200),
+        hits: z.array(z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).min(1).max(1_000_000),
+      }),
+    )
+    .min(1)
+    .max(1_000_000),
+});
+/// A request to replace ticked hits.
+export type BatchReplaceRequest = z.infer<typeof batchReplaceRequestSchema>;
+
+/// What a batch replacement did.
+export interface BatchReplaceOutcome {
+  /// The batch that can now be undone, or null when nothing changed.
+  batch: BatchSummary | null;
+  changedPages: string[];
+  replaced: number;
+  /// Pages left alone or only partly changed, with the reason.
+  problems: { path: string; message: string }[];
+}
+
+/// What undoing a batch did.
+export interface BatchUndoOutcome {
+  undone: BatchSummary;
+  restoredPages: string[];
+  /// Pages not restored (changed since the batch, unreadable), with the reason.
+  problems: { path: string; message: string }[];
+  /// The batch that can be undone next, if any.
+  next: BatchSummary | null;
+}
+
 /// Request/response channels: name → [argument schema, result type].
 ///
 /// Every handler receives arguments validated by its schema and returns a Result.
@@ -228,6 +351,11 @@ export const requestSchemas = {
   'page.scanImage': z.tuple([relativePathSchema]),
   'export.chooseFolder': z.tuple([]),
   'export.run': z.tuple([exportRequestSchema]),
+  'ocr.suggest': z.tuple([ocrSuggestRequestSchema]),
+  'batch.search': z.tuple([batchQuerySchema]),
+  'batch.replace': z.tuple([batchReplaceRequestSchema]),
+  'batch.undo': z.tuple([]),
+  'batch.last': z.tuple([]),
 } as const;
 
 /// A request channel name.
@@ -259,6 +387,12 @@ export interface RequestResults {
   'page.scanImage': ScanImage;
   'export.chooseFolder': string | null;
   'export.run': ExportOutcome;
+  /// Suggestions sorted by position; offsets are code points on the request's `text`.
+  'ocr.suggest': OcrSuggestion[];
+  'batch.search': BatchSearchOutcome;
+  'batch.replace': BatchReplaceOutcome;
+  'batch.undo': BatchUndoOutcome;
+  'batch.last': BatchSummary | null;
 }
 
 /// Argument tuple of a request channel.
@@ -269,6 +403,8 @@ export interface EventPayloads {
   /// Pages found so far, in batches; `done` on the last one. `generation` increases with each new scan.
   'corpus.scanProgress': { generation: number; pages: PageEntry[]; scanned: number; done: boolean; corpus: CorpusInfo };
   'export.progress': { done: number; total: number };
+  /// Pages prepared or written so far by batch.replace / batch.undo.
+  'batch.progress': { done: number; total: number };
   /// A menu item or accelerator the main process turned into a command.
   'app.command': { command: MenuCommand };
   /// The window is closing with unsaved work: the renderer asks Save / Discard / Cancel, then calls app.confirmClose.
@@ -281,7 +417,7 @@ export interface EventPayloads {
 export type EventChannel = keyof EventPayloads;
 
 /// Commands the application menu sends.
-export const MENU_COMMANDS = ['open-folder', 'save', 'export', 'undo', 'redo', 'toggle-language', 'next-page', 'previous-page', 'shortcuts'] as const;
+export const MENU_COMMANDS = ['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'toggle-language', 'next-page', 'previous-page', 'shortcuts'] as const;
 /// One menu command.
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

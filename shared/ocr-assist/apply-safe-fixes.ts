@@ -3,19 +3,23 @@ import { suggestCorrections, type SuggestOptions } from './suggest';
 import type { OcrSuggestion, RejectedSuggestion, RuleId } from './types';
 
 const TYPOGRAPHY_RULES: readonly RuleId[] = ['cjk-spacing', 'punctuation-width'];
+const NOISE_RULES: readonly RuleId[] = ['ocr-noise'];
 const LAYOUT_RULES: readonly RuleId[] = ['reflow', 'vertical-headline'];
 
-/// Applies every safe fix to a page: spacing and punctuation first, then layout repair, then typography again.
+/// Applies every safe fix to a page: spacing and punctuation first, then noise lines, then layout repair, then
+/// typography again.
 ///
 /// A reflow suggestion spans a whole paragraph that also holds spacing fixes, so they cannot be applied in
-/// one go. Typography runs first on the original text (where the editor's rejections apply by offset); layout
+/// one go. Typography runs first on the original text (where the editor's rejections apply by offset); noise
+/// lines go next, so that layout repair does not take a speck for a paragraph of its own; layout
 /// repair is then computed once on that result, so it judges the same line breaks as the original (never a
 /// paragraph it already joined); a last typography pass catches spaces that meet across a joined line break.
 /// Rejected suggestions are followed through each step's edits and stay out. Returns the fixed text and how
 /// many suggestions were applied.
 export function applySafeFixes(text: string, options: SuggestOptions = {}): { text: string; appliedCount: number } {
-  const wanted = options.rules ?? [...TYPOGRAPHY_RULES, ...LAYOUT_RULES];
+  const wanted = options.rules ?? [...TYPOGRAPHY_RULES, ...NOISE_RULES, ...LAYOUT_RULES];
   const typography = TYPOGRAPHY_RULES.filter((id) => wanted.includes(id));
+  const noise = NOISE_RULES.filter((id) => wanted.includes(id));
   const layout = LAYOUT_RULES.filter((id) => wanted.includes(id));
   let rejected: readonly RejectedSuggestion[] = options.rejected ?? [];
   let current = text;
@@ -30,6 +34,7 @@ export function applySafeFixes(text: string, options: SuggestOptions = {}): { te
     rejected = rejected.map((r) => ({ ...r, start: mapOffset(r.start, result.applied), end: mapOffset(r.end, result.applied) }));
   };
   step(typography, true);
+  step(noise, false);
   step(layout, false);
   step(typography, false);
   return { text: current, appliedCount };

@@ -16,7 +16,9 @@ export interface LineJoin {
 
 /// Share of the local column width from which a line counts as running to the column edge.
 const FULL_LINE = 0.8;
-/// Below this share of the column width a line without clause punctuation is a headline or label.
+/// How many characters short of the column width a line may be and still count as running to the edge.
+const EDGE_TOLERANCE = 1;
+/// Below this share of the column width a line without clause punctuation is surely a headline or label.
 const SHORT_LINE = 0.6;
 /// How many neighbouring lines on each side estimate the local column width.
 const WIDTH_WINDOW = 5;
@@ -57,15 +59,22 @@ function decide(
   if (isByline(before) || isByline(after)) return { join: false, confidence: 0.9 };
   if (isIndented(after)) return { join: false, confidence: 0.8 };
   const full = before.length >= FULL_LINE * width;
+  // Characters of a column are set on a grid, so a line that ran to the edge is the column's width, give or take
+  // one hanging mark; a paragraph's last line usually falls short of it.
+  const toEdge = before.length >= width - EDGE_TOLERANCE;
   const last = lastChar(before);
   if (isSentenceEnd(last)) {
     // A sentence that ends exactly at the column edge may or may not end its paragraph; a blank line or a
-    // headline after it tips the balance to a paragraph break.
-    if (!full || gap > 0 || isHeadline(after, width, next)) return { join: false, confidence: 0.8 };
+    // headline after it tips the balance to a paragraph break. So does a short line without any punctuation:
+    // a paragraph's last line would end its sentence, a section title does not.
+    if (!toEdge || gap > 0 || isHeadline(after, width, next)) return { join: false, confidence: 0.8 };
+    if (isBareShortLine(after, width)) return { join: false, confidence: 0.7 };
     return { join: true, confidence: 0.6 };
   }
   if (!hasClausePunctuation(before)) {
     if (before.length < SHORT_LINE * width) return { join: false, confidence: 0.75 };
+    // A dash opening the next line after a headline starts a subtitle (`——记…`).
+    if (after.trimmed.startsWith('——')) return { join: false, confidence: 0.7 };
     if (!previousJoined && (gap > 0 || opensWithQuote(after))) return { join: false, confidence: 0.6 };
   }
   if (isHeadline(after, width, next)) return { join: false, confidence: 0.7 };
@@ -77,6 +86,11 @@ function decide(
 function isHeadline(line: PageLine, width: number, next: PageLine | undefined): boolean {
   if (hasClausePunctuation(line) || line.length < MIN_HEADLINE || line.length >= FULL_LINE * width) return false;
   return next === undefined || next.index > line.index + 1 || isIndented(next) || isByline(next);
+}
+
+/// A line clearly shorter than the column with no punctuation at all, not even at its end.
+function isBareShortLine(line: PageLine, width: number): boolean {
+  return line.length >= MIN_HEADLINE && line.length < SHORT_LINE * width && !hasClausePunctuation(line) && !isSentenceEnd(lastChar(line));
 }
 
 function hasExcludedBetween(before: PageLine, after: PageLine, excluded: ReadonlySet<number>): boolean {

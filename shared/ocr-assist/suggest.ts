@@ -1,8 +1,10 @@
 import { createRuleContext } from './context';
 import { cjkSpacingRule } from './rules/cjk-spacing';
 import { doubledCharRule } from './rules/doubled-char';
+import { improbableCharRule } from './rules/improbable-char';
 import { lookAlikeRule } from './rules/look-alike';
 import { lowConfidenceRule } from './rules/low-confidence';
+import { ocrNoiseRule } from './rules/ocr-noise';
 import { punctuationWidthRule } from './rules/punctuation-width';
 import { reflowRule } from './rules/reflow';
 import { traditionalRule } from './rules/traditional';
@@ -37,29 +39,36 @@ const RULES: Record<RuleId, Rule> = {
   'vertical-headline': verticalHeadlineRule,
   'cjk-spacing': cjkSpacingRule,
   'punctuation-width': punctuationWidthRule,
+  'ocr-noise': ocrNoiseRule,
   'doubled-char': doubledCharRule,
   'look-alike': lookAlikeRule,
+  'improbable-char': improbableCharRule,
   traditional: traditionalRule,
   'low-confidence': lowConfidenceRule,
 };
 
 /// Rules whose character-level findings make a low-confidence flag on the same range redundant.
-const CHARACTER_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'traditional']);
+const CHARACTER_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'improbable-char', 'traditional']);
+/// Rules whose findings on a range make the general improbable-character flag on the same range redundant.
+const SPECIFIC_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'traditional']);
 
 /// Finds OCR errors and layout damage in a page and proposes corrections, sorted by position.
 ///
 /// `text` is the page's normalised text (NFC, LF); every offset in the result is a code point on it. Rejected
 /// suggestions are left out; a low-confidence flag is dropped when another rule already proposes a fix for the
-/// same characters.
+/// same characters, and an improbable-character flag when a more specific rule (look-alike, doubled, traditional)
+/// does.
 export function suggestCorrections(text: string, options: SuggestOptions = {}): OcrSuggestion[] {
   const context = createRuleContext(text, options);
   const ruleIds = options.rules ?? RULE_IDS;
   const rejected = new Set((options.rejected ?? []).map(rejectionKey));
   const all = ruleIds.flatMap((id) => RULES[id](context));
   const fixedRanges = new Set(all.filter((s) => CHARACTER_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
+  const specificRanges = new Set(all.filter((s) => SPECIFIC_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
   return all
     .filter((s) => !rejected.has(rejectionKey(s)))
     .filter((s) => s.rule !== 'low-confidence' || !fixedRanges.has(`${s.start}:${s.end}`))
+    .filter((s) => s.rule !== 'improbable-char' || !specificRanges.has(`${s.start}:${s.end}`))
     .sort((a, b) => a.start - b.start || a.end - b.end || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
 }
 

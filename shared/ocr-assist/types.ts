@@ -3,14 +3,17 @@ import type { PageLine } from './lines';
 /// Which rule proposed a suggestion.
 ///
 /// Layout rules (`reflow`, `vertical-headline`) repair line breaks; `cjk-spacing` and `punctuation-width` fix
-/// typography; the others point at characters the OCR engine probably misread.
+/// typography; `ocr-noise` removes specks read as characters; the others point at characters the OCR engine
+/// probably misread.
 export type RuleId =
   | 'reflow'
   | 'vertical-headline'
   | 'cjk-spacing'
   | 'punctuation-width'
+  | 'ocr-noise'
   | 'doubled-char'
   | 'look-alike'
+  | 'improbable-char'
   | 'traditional'
   | 'low-confidence';
 
@@ -20,8 +23,10 @@ export const RULE_IDS: readonly RuleId[] = [
   'vertical-headline',
   'cjk-spacing',
   'punctuation-width',
+  'ocr-noise',
   'doubled-char',
   'look-alike',
+  'improbable-char',
   'traditional',
   'low-confidence',
 ];
@@ -52,6 +57,9 @@ export interface LanguageModel {
   readonly totalFrequency: number;
   /// Length in code points of the longest word the model knows (bounds the segmentation search).
   readonly maxWordLength: number;
+  /// Visits every word with its frequency, when the model can list them; rules use it to build faster indexes
+  /// (two-character words keyed by number) and fall back to `wordFrequency` without it.
+  forEachWord?(visit: (word: string, frequency: number) => void): void;
 }
 
 /// How sure the OCR engine was about a stretch of the page, e.g. from hOCR `x_wconf` or ALTO `WC`/`CC`.

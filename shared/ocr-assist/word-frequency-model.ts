@@ -1,9 +1,10 @@
+import { pairFrequencies } from './pair-words';
 import type { LanguageModel } from './types';
 
 /// Builds a language model from word → frequency pairs.
 ///
 /// Frequencies of a word listed twice add up. Used for the segmenter dictionary on the Node side and for
-/// small hand-made models in tests.
+/// small hand-made models in tests. The two-character words are indexed for fast lookups as the model is built.
 export function createWordFrequencyModel(entries: Iterable<readonly [string, number]>): LanguageModel {
   const frequencies = new Map<string, number>();
   let totalFrequency = 0;
@@ -14,11 +15,15 @@ export function createWordFrequencyModel(entries: Iterable<readonly [string, num
     totalFrequency += frequency;
     maxWordLength = Math.max(maxWordLength, Array.from(word).length);
   }
-  return {
+  const model: LanguageModel = {
     wordFrequency: (word) => frequencies.get(word) ?? 0,
     totalFrequency: Math.max(totalFrequency, 1),
     maxWordLength,
+    forEachWord: (visit) => frequencies.forEach((frequency, word) => visit(word, frequency)),
   };
+  // Index the two-character words now, while the model loads, rather than during the first suggestion request.
+  pairFrequencies(model);
+  return model;
 }
 
 /// Reads a jieba-style dictionary: one `word frequency [tag]` entry per line.

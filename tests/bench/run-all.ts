@@ -1,6 +1,7 @@
 /// `npm run bench`: the services benchmark (10,000 generated pages, kept for the next step), the editor benchmark
 /// (the editor alone on a 200,000-character page), the app benchmark (the whole app in the browser harness) and
-/// the scan benchmark (a sample page with its scan, 100 caret moves, a 6,000 × 9,000 px scan opened and panned).
+/// the scan benchmark (a sample page with its scan, 100 caret moves, a 6,000 × 9,000 px scan opened and panned),
+/// the batch-correction benchmark (corpus-wide search over 10,000 generated pages, kept in .bench/batch).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,4 +19,5 @@ run('tests/bench/services-bench.ts', '--keep');
 run('tests/bench/editor-bench.ts');
 run('tests/bench/app-bench.ts');
 run('tests/bench/scan-bench.ts');
+run('tests/bench/batch-bench.ts', '--keep');
 if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import type { CorpusInfo, PageEntry, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import type { AppStore } from '../app-state';
+import type { BatchJournals } from '../batch/journal';
+import type { CorpusTextCache } from '../batch/text-cache';
 
 /// What the handler table needs from its shell (Electron or the browser harness).
 export interface HandlerDeps {
@@ -24,6 +26,11 @@ export interface HandlerContext {
   scan: { generation: number; abort: AbortController | null; finished: Promise<void> };
   /// The pages of the latest corpus scan by path, so opening a page finds its companions without a folder read.
   pages: Map<string, PageEntry>;
+  /// The pages found by the last finished scan of the open corpus (relative paths), or null before it ends.
+  scannedPaths: string[] | null;
+  /// Batch correction: the open corpus's text cache (made on first search), the undo journals, and the
+  /// batch operation running (replace and undo run one at a time).
+  batch: { cache: CorpusTextCache | null; journals: BatchJournals; running: Promise<unknown> };
 }
 
 /// One channel's implementation: receives already-validated arguments.

@@ -20,6 +20,9 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   const info: CorpusInfo = { root: real, name: path.basename(real) || real };
   ctx.corpus = info;
   ctx.exportFolder = null;
+  ctx.pages = new Map();
+  ctx.scannedPaths = null;
+  ctx.batch.cache = null;
   await (await ctx.store()).addRecentCorpus(real);
   startScan(ctx, info);
   return ok(info);
@@ -48,6 +51,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
     if (!current()) return;
     if (result.ok) {
       scanned = result.value.scanned;
+      ctx.scannedPaths = result.value.pages.map((page) => page.path);
       await store.setCorpusIndex(info.root, result.value.index);
     }
     ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned, done: true, corpus: info });

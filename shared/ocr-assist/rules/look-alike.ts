@@ -49,14 +49,17 @@ export function lookAlikeRule(context: RuleContext): OcrSuggestion[] {
 }
 
 /// The best look-alike of the character at `index`, if it improves the local reading by more than `minGain`.
+///
+/// `lookAlikes` are the candidates; by default the confusion table's look-alikes of the character.
 export function chooseLookAlike(
   chars: readonly string[],
   index: number,
   model: LanguageModel,
   minGain: number,
+  lookAlikes?: readonly string[],
 ): LookAlikeChoice | undefined {
   const ch = chars[index]!;
-  const candidates = isHan(ch) ? lookAlikesOf(ch) : [];
+  const candidates = isHan(ch) ? (lookAlikes ?? lookAlikesOf(ch)) : [];
   if (candidates.length === 0) return undefined;
   const { from, to } = hanWindow(chars, index, REACH);
   if (to - from < 2) return undefined;

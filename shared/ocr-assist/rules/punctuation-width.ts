@@ -2,9 +2,10 @@ import { isCjk, isCjkPunctuation, isDigit, isHan, isInlineSpace, isLatin } from 
 import { CodePointIndex } from '../../text/codepoints';
 import type { OcrSuggestion, RuleContext } from '../types';
 
-/// Every character this rule reacts to: the half-width marks, the quotes that track open quotations, and blank
+/// Every character this rule reacts to: the half-width marks, the quotes that track open quotations, sentence ends
+/// followed by a space (where a closing quote may be lost), and blank
 /// lines, which close any quotation left open.
-const CANDIDATES = /[,:;?!.()"“”]|\n[ \u3000\t]*\n/g;
+const CANDIDATES = /[,:;?!.()"“”]|[。！？](?=[ \u3000])|\n[ \u3000\t]*\n/g;
 
 /// Half-width marks and their full-width forms in Chinese text.
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '.': '。', '(': '（', ')': '）' };
@@ -14,8 +15,8 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；',
 /// `,` `:` `;` `?` `!` next to Chinese characters, a `.` ending a Chinese sentence, and straight double quotes
 /// (opening or closing chosen from the quotes before them) are safe fixes. Times (16:30), numbers (1,000; 3.5)
 /// and Latin text keep their marks. Parentheses are only suggested for review: many Chinese papers set
-/// half-width brackets by house style. A quotation opened while another is still open gets a suggestion (for
-/// review) to insert the closing quote OCR lost.
+/// half-width brackets by house style. A quotation opened while another is still open, or a space after the
+/// sentence that ends an open quotation, gets a suggestion (for review) to put back the closing quote OCR lost.
 export function punctuationWidthRule(context: RuleContext): OcrSuggestion[] {
   const chars = context.chars;
   const index = new CodePointIndex(context.text);
@@ -32,6 +33,13 @@ export function punctuationWidthRule(context: RuleContext): OcrSuggestion[] {
       quoteOpen = true;
     }
     else if (ch === '”') quoteOpen = false;
+    else if (ch === '。' || ch === '！' || ch === '？') {
+      const suggestion = quoteOpen ? spaceForCloseQuote(chars, i) : undefined;
+      if (suggestion !== undefined) {
+        suggestions.push(suggestion);
+        quoteOpen = false;
+      }
+    }
     else if (ch === '"') {
       const suggestion = straightQuote(chars, i, quoteOpen);
       if (suggestion !== undefined) {
@@ -120,6 +128,24 @@ function missingCloseQuote(chars: readonly string[], i: number): OcrSuggestion {
     rule: 'punctuation-width',
     confidence: 0.6,
     explanation: 'A new quotation opens while the previous one was never closed; a closing “”” is probably missing here.',
+    safe: false,
+  };
+}
+
+/// A space after the sentence that ends an open quotation (`谢谢你们。 ……`): the closing quote is small and OCR
+/// often reads it as a space, so the space becomes `”`. Not when a quote follows (see `missingCloseQuote`) or
+/// the line ends. Not safe.
+function spaceForCloseQuote(chars: readonly string[], i: number): OcrSuggestion | undefined {
+  const end = skipSpaces(chars, i + 1, 1);
+  const next = chars[end];
+  if (end === i + 1 || next === undefined || next === '\n' || next === '“' || next === '”' || next === '"') return undefined;
+  return {
+    start: i + 1,
+    end,
+    replacement: '”',
+    rule: 'punctuation-width',
+    confidence: 0.55,
+    explanation: 'A quotation is still open where its sentence ends; the space after it is probably the closing “”” OCR missed.',
     safe: false,
   };
 }

@@ -39,10 +39,10 @@ describe('safe fixes on the scanned samples', () => {
     });
   }
 
-  it('keep a short last line of a paragraph from being joined to the debris and text after it', () => {
+  it('keep a short last line of a paragraph from being joined to the text after it, and turn the debris into its full stop', () => {
     const text = ['齐心协力保供暖', '', '连日来，朔州市再生能源热力有限公司多次组', '织职工变身大白，逆行而上，先后深入朔州大医', '院，全力以赴保障市民温暖过', '冬', '', '一 o', '', '市区部分发生疫情后，为保障疫情期安全稳定', '供热。'].join('\n');
     const fixed = applySafeFixes(text).text;
-    expect(fixed).toContain('温暖过冬\n\n一 o\n\n市区部分');
+    expect(fixed).toContain('温暖过冬。\n\n市区部分');
     expect(fixed.startsWith('齐心协力保供暖\n\n连日来')).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ describe('application menu', () => {
 
   it('sends the matching app command from each command item', () => {
     const { sent } = clickAll('linux');
-    expect(sent).toEqual(['open-folder', 'save', 'export', 'undo', 'redo', 'previous-page', 'next-page', 'toggle-language', 'shortcuts']);
+    expect(sent).toEqual(['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'previous-page', 'next-page', 'toggle-language', 'shortcuts']);
   });
 
   it('shows Ctrl/Cmd+O, S and E on Open Folder, Save and Export without registering them', () => {

@@ -1,0 +1,140 @@
+import type { BatchReplaceOutcome, BatchReplaceRequest, BatchSummary } from '../../../shared/ipc/contract';
+import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
+import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
+import { fail, ok, type Result } from '../../../shared/result';
+import { savePage } from '../save-page';
+import { BatchJournals, type JournalPage } from './journal';
+import { readPageOnDiskSync } from './page-on-disk';
+import { planPageReplacement, shiftPlace } from './plan-page';
+import { compileQuery } from './query';
+
+/// What a batch replacement needs besides the request.
+export interface ReplaceContext {
+  /// The corpus root after realpath.
+  realRoot: string;
+  appVersion: string;
+  journals: BatchJournals;
+  onProgress?(done: number, total: number): void;
+  now?(): Date;
+}
+
+/// Replaces the ticked hits of a batch search, page by page, and journals the batch so it can be undone at once.
+///
+/// Each page is read again and must have the version the search saw; pages whose sidecar cannot be used are
+/// refused. The new corrected text is saved through `savePage` (atomic write, sidecar-hash check, corrections
+/// recomputed against the original, line origins), with entity spans and rejected suggestions carried through
+/// the change. Problems with single pages are collected; the other pages still change.
+export async function replaceInCorpus(context: ReplaceContext, request: BatchReplaceRequest): Promise<Result<BatchReplaceOutcome>> {
+  const query = compileQuery(request.query);
+  if (!query.ok) return query;
+  const now = context.now ?? (() => new Date());
+  const problems: BatchReplaceOutcome['problems'] = [];
+  const journal: JournalPage[] = [];
+  const changedPages: string[] = [];
+  let replaced = 0;
+  const total = request.pages.length;
+  for (const [done, item] of request.pages.entries()) {
+    context.onProgress?.(done, total);
+    const page = readPageOnDiskSync(context.realRoot, item.path);
+    if ('message' in page) {
+      problems.push({ path: item.path, message: page.message });
+      continue;
+    }
+    if (page.texts.version !== item.version) {
+      problems.push({ path: item.path, message: 'The page or its saved corrections changed since the search, so it was left alone. Search again.' });
+      continue;
+    }
+    if (page.texts.blocked !== null || page.sidecar.kind === 'unusable') {
+      problems.push({ path: item.path, message: `Left alone because its saved corrections cannot be used: ${page.texts.blocked ?? ''}` });
+      continue;
+    }
+    const plan = planPageReplacement(page.texts, request.query.scope, query.value, item.hits);
+    if (!plan.ok) {
+      problems.push({ path: item.path, message: plan.error.message });
+      continue;
+    }
+    const notes: string[] = [];
+    if (plan.value.alreadyCorrected > 0) notes.push(`${plan.value.alreadyCorrected} ticked hit(s) were left alone because that text has already been corrected.`);
+    if (plan.value.edits.length > 0) {
+      const previous = page.sidecar.kind === 'usable' ? page.sidecar.sidecar : null;
+      const carried = carryThrough(previous, plan.value.edits, plan.value.text);
+      if (carried.removedEntities > 0) notes.push(`${carried.removedEntities} entity tag(s) were removed because all of their text was replaced.`);
+      const saved = await savePage(
+        context.realRoot,
+        {
+          path: item.path,
+          text: plan.value.text,
+          status: previous?.status ?? 'unreviewed',
+          entities: carried.entities,
+          rejectedEntities: carried.rejectedEntities,
+          rejectedCorrections: carried.rejectedCorrections,
+          sourceSha256: page.sha256,
+          expectedSidecarHash: page.sidecar.kind === 'none' ? null : page.sidecar.hash,
+        },
+        context.appVersion,
+        now,
+      );
+      if (!saved.ok) {
+        problems.push({ path: item.path, message: saved.error.message });
+        continue;
+      }
+      journal.push({ path: item.path, before: page.sidecarBytes?.toString('base64') ?? null, afterHash: saved.value.sidecarHash });
+      changedPages.push(item.path);
+      replaced += plan.value.edits.length;
+    }
+    if (notes.length > 0) problems.push({ path: item.path, message: notes.join(' ') });
+    if (done % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
+  }
+  context.onProgress?.(total, total);
+
+  let batch: BatchSummary | null = null;
+  if (journal.length > 0) {
+    batch = {
+      id: BatchJournals.newId(now()),
+      at: now().toISOString(),
+      pattern: request.query.pattern,
+      replacement: request.query.replacement,
+      pages: journal.length,
+      replaced,
+    };
+    try {
+      await context.journals.add({ summary: batch, root: context.realRoot, pages: journal });
+    } catch (error) {
+      // The pages are changed; only the undo is lost. Say so rather than pretend it can be undone.
+      problems.push({ path: '', message: `The batch was applied but its undo record could not be written: ${(error as Error).message}` });
+      batch = null;
+    }
+  }
+  return changedPages.length === 0 && problems.length === 0 && request.pages.length > 0
+    ? fail('invalid-argument', 'None of the ticked hits would change the text (the replacement is the same as what is there).')
+    : ok({ batch, changedPages, replaced, problems });
+}
+
+interface Carried {
+  entities: Sidecar['entities'];
+  rejectedEntities: RejectedEntity[];
+  rejectedCorrections: RejectedCorrection[];
+  removedEntities: number;
+}
+
+// Entity spans move with the change (and go when all their text was replaced); rejected suggestions keep their
+// place when the batch did not touch it, and are dropped when it did, since what was rejected is gone.
+function carryThrough(previous: Sidecar | null, edits: readonly Correction[], text: string): Carried {
+  if (previous === null) return { entities: [], rejectedEntities: [], rejectedCorrections: [], removedEntities: 0 };
+  const mapped = mapSpansThroughCorrections(previous.entities, edits, text);
+  const rejectedEntities: RejectedEntity[] = [];
+  for (const r of previous.rejectedEntities) {
+    if (r.start === undefined || r.end === undefined) {
+      rejectedEntities.push(r);
+      continue;
+    }
+    const place = shiftPlace(r.start, r.end, edits);
+    if (place) rejectedEntities.push({ ...r, ...place });
+  }
+  const rejectedCorrections: RejectedCorrection[] = [];
+  for (const r of previous.rejectedCorrections) {
+    const place = shiftPlace(r.start, r.end, edits);
+    if (place) rejectedCorrections.push({ ...r, ...place });
+  }
+  return { entities: mapped.spans, rejectedEntities, rejectedCorrections, removedEntities: mapped.removed.length };
+}

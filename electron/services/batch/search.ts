@@ -1,0 +1,43 @@
+import type { BatchPageInfo, BatchQuery, BatchSearchOutcome } from '../../../shared/ipc/contract';
+import { ok, type Result } from '../../../shared/result';
+import { buildConcordance } from './concordance';
+import { findMatches } from './find-matches';
+import { compileQuery } from './query';
+import type { CorpusTextCache } from './text-cache';
+
+/// Hits returned by one search at most; the outcome says how many more there are.
+export const HIT_LIMIT = 10_000;
+
+/// Searches every page of the corpus for a query and returns a keyword-in-context concordance.
+///
+/// Texts come from the cache (read again where a file changed). In the corrected scope a page with an unusable
+/// sidecar is searched in its original text and marked `blocked`. Hits beyond `limit` are counted, not returned.
+export async function searchCorpus(cache: CorpusTextCache, pages: readonly string[], query: BatchQuery, limit = HIT_LIMIT): Promise<Result<BatchSearchOutcome>> {
+  const started = performance.now();
+  const compiled = compileQuery(query);
+  if (!compiled.ok) return compiled;
+  const corpus = await cache.texts(pages);
+  const texts = corpus.pages.map((p) => (query.scope === 'corrected' ? p.corrected : p.original));
+  const found = findMatches(compiled.value, texts, limit);
+  if (!found.ok) return found;
+  const hits = buildConcordance(
+    compiled.value,
+    corpus.pages.map((p) => p.path),
+    texts,
+    found.value.matches,
+  );
+  const info: Record<string, BatchPageInfo> = {};
+  for (const m of found.value.matches) {
+    const page = corpus.pages[m.text]!;
+    info[page.path] ??= { version: page.version, blocked: page.blocked };
+  }
+  return ok({
+    hits,
+    total: found.value.total,
+    limit,
+    pagesSearched: corpus.pages.length,
+    pages: info,
+    unreadable: corpus.unreadable,
+    elapsedMs: Math.round(performance.now() - started),
+  });
+}

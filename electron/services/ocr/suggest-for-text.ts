@@ -1,0 +1,94 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { OcrSuggestRequest } from '../../../shared/ipc/contract';
+import { computeCorrections } from '../../../shared/model/corrections';
+import type { RejectedCorrection } from '../../../shared/model/sidecar-schema';
+import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
+import type { CharConfidence, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
+import { fail, ok, type Result } from '../../../shared/result';
+import { CodePointIndex } from '../../../shared/text/codepoints';
+import { resolveInCorpus } from '../confine';
+import { readPageScan } from '../page-scan';
+import { readPageSource } from '../page-source';
+import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from './confidences-on-text';
+
+/// A page's original text and its scan confidences on it, remembered while the files are unchanged.
+interface PageConfidences {
+  key: string;
+  originalText: string;
+  confidences: CharConfidence[];
+}
+
+// The editor asks again after every pause in typing; re-reading and re-aligning the layout file each time would
+// be wasted work, so the last few pages' results are kept, keyed by the files' sizes and times.
+const cache = new Map<string, PageConfidences>();
+const CACHE_PAGES = 8;
+
+/// Suggestions for the editor's current text of a page, with the page's scan confidences mapped onto it.
+///
+/// `root` is the open corpus (null when none is open; then a request with a path fails with 'no-corpus'). The
+/// text is put in NFC. Without a path, or when the page has no layout companion with confidences, the
+/// low-confidence rule gets nothing. Rejected suggestions whose quoted text no longer stands at their place are
+/// ignored, so a rejection lapses once the text it was about is edited.
+export async function suggestForText(root: string | null, request: OcrSuggestRequest): Promise<Result<OcrSuggestion[]>> {
+  const text = request.text.normalize('NFC');
+  let confidences: CharConfidence[] | undefined;
+  if (request.path !== undefined) {
+    if (root === null) return fail('no-corpus', 'No corpus folder is open.');
+    const page = await pageConfidences(root, request.path);
+    if (!page.ok) return page;
+    if (page.value.confidences.length > 0) {
+      const corrections = page.value.originalText === text ? [] : computeCorrections(page.value.originalText, text);
+      confidences = confidencesOnCorrectedText(page.value.confidences, corrections);
+    }
+  }
+  const rejected = stillStanding(request.rejected ?? [], text);
+  // Imported on first use: the dictionary module (a native package's multi-megabyte file) then loads only when
+  // suggestions are first asked for, not at every start of the main process.
+  const { loadLanguageModel } = await import('../language-model');
+  return ok(suggestCorrections(text, { model: loadLanguageModel(), ...(confidences ? { confidences } : {}), rejected }));
+}
+
+async function pageConfidences(root: string, rel: string): Promise<Result<PageConfidences>> {
+  const pageAbs = await resolveInCorpus(root, rel);
+  if (!pageAbs.ok) return pageAbs;
+  const key = await filesKey(pageAbs.value);
+  const cached = cache.get(pageAbs.value);
+  if (cached && key !== null && cached.key === key) return ok(cached);
+
+  const source = await readPageSource(pageAbs.value, rel);
+  if (!source.ok) return source;
+  const { scan } = await readPageScan(root, rel, source.value);
+  const entry: PageConfidences = {
+    key: key ?? '',
+    originalText: source.value.originalText,
+    confidences: scan ? scanConfidencesOnOriginal(source.value.originalText, scan) : [],
+  };
+  if (key !== null) {
+    cache.delete(pageAbs.value);
+    cache.set(pageAbs.value, entry);
+    if (cache.size > CACHE_PAGES) cache.delete(cache.keys().next().value!);
+  }
+  return ok(entry);
+}
+
+// Size and modification time of the page file and of its folder: adding, removing or atomically replacing a
+// layout file changes the folder's time. A layout file rewritten in place is not noticed until the app restarts
+// or the page file changes; OCR output is written once, so that is accepted.
+async function filesKey(pageAbs: string): Promise<string | null> {
+  try {
+    const [page, folder] = await Promise.all([stat(pageAbs), stat(path.dirname(pageAbs))]);
+    return `${page.size}:${page.mtimeMs}:${folder.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+function stillStanding(rejected: readonly RejectedCorrection[], text: string): RejectedSuggestion[] {
+  if (rejected.length === 0) return [];
+  const index = new CodePointIndex(text);
+  return rejected
+    .filter((r) => r.end >= r.start && r.end <= index.length && text.slice(index.toUtf16(r.start), index.toUtf16(r.end)) === r.text)
+    // A rule name this build does not know simply never matches a suggestion.
+    .map((r) => ({ start: r.start, end: r.end, replacement: r.replacement, rule: r.rule as RuleId }));
+}

@@ -1,0 +1,132 @@
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
+import type { JiaoduiApi } from '../../shared/ipc/api';
+import type { PageData } from '../../shared/ipc/contract';
+import type { PageEditorHandle, ReviewCommand } from '../editor/PageEditor';
+import type { ReviewActions } from './ReviewPanel';
+import type { ReviewOptions } from './review-plugin';
+import type { ReviewSnapshot } from './review-snapshot';
+
+/// What the app needs for reviewing OCR suggestions on the open page.
+export interface ReviewHook {
+  /// For the page's editor: the suggestion source (the main process) and the sidecar's rejections.
+  options: ReviewOptions | undefined;
+  /// For the page's editor: receives the review state whenever the list changes.
+  onChange(snapshot: ReviewSnapshot): void;
+  /// The latest review state of the open page, or null before the editor reported one.
+  snapshot: ReviewSnapshot | null;
+  /// Why suggestions could not be had, or null.
+  error: string | null;
+  /// True when suggestions were rejected since the page was opened or saved (the page needs saving).
+  rejectionsDirty: boolean;
+  /// Call after a successful save.
+  markSaved(): void;
+  /// Runs a review command in the editor.
+  run(command: ReviewCommand): void;
+  /// The panel's buttons.
+  actions: ReviewActions;
+  shown: boolean;
+  setShown(shown: boolean): void;
+}
+
+/// Keeps the review panel's state for the open page and connects the editor to the `ocr.suggest` channel.
+///
+/// Every piece of state is tagged with the page it belongs to, so nothing of a previous page leaks into the next
+/// one while the new editor reports its first state.
+export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: RefObject<PageEditorHandle | null>): ReviewHook {
+  const [snapshot, setSnapshot] = useState<{ page: PageData; value: ReviewSnapshot } | null>(null);
+  const [error, setError] = useState<{ page: PageData; message: string } | null>(null);
+  const [baseline, setBaseline] = useState<{ page: PageData; count: number } | null>(null);
+  // Beside a scan the text and the image need the width: the panel starts hidden there unless the user opened it
+  // on a scan page before (remembered); elsewhere it starts open unless the user hid it.
+  const withScan = page?.scan != null;
+  const [shownPreference, setShownPreference] = useState(() => ({ plain: readShown('plain', true), scan: readShown('scan', false) }));
+  const shown = withScan ? shownPreference.scan : shownPreference.plain;
+  const setShown = useCallback(
+    (next: boolean) => {
+      const layout = withScan ? 'scan' : 'plain';
+      setShownPreference((current) => ({ ...current, [layout]: next }));
+      try {
+        localStorage.setItem(`jiaodui.reviewPanel.${layout}`, next ? 'open' : 'hidden');
+      } catch {
+        // Storage may be unavailable (private mode); the choice then lasts for the session.
+      }
+    },
+    [withScan],
+  );
+  const latest = useRef<{ page: PageData; value: ReviewSnapshot } | null>(null);
+
+  const options = useMemo((): ReviewOptions | undefined => {
+    if (!page) return undefined;
+    const rejected = page.rejectedCorrections;
+    if (page.readOnly) return { rejected };
+    const source = async (text: string) => {
+      const result = await api.suggestCorrections({ path: page.path, text });
+      if (!result.ok) {
+        setError({ page, message: result.error.message });
+        return null;
+      }
+      setError(null);
+      return result.value;
+    };
+    return { source, rejected };
+  }, [api, page]);
+
+  const onChange = useCallback(
+    (value: ReviewSnapshot) => {
+      if (!page) return;
+      latest.current = { page, value };
+      setSnapshot(latest.current);
+      // The first report of a page's editor holds the rejections it kept from the sidecar: the saved state.
+      setBaseline((current) => (current?.page === page ? current : { page, count: value.rejectionCount }));
+    },
+    [page],
+  );
+
+  const markSaved = useCallback(() => {
+    const current = latest.current;
+    if (current) setBaseline({ page: current.page, count: current.value.rejectionCount });
+  }, []);
+
+  const run = useCallback((command: ReviewCommand) => void editorRef.current?.review(command), [editorRef]);
+
+  const actions = useMemo(
+    (): ReviewActions => ({
+      accept: (id) => run({ type: 'accept', id }),
+      reject: (id) => run({ type: 'reject', id }),
+      acceptRule: (rule) => run({ type: 'accept-rule', rule }),
+      focus: (id) => {
+        run({ type: 'focus', id });
+        editorRef.current?.focus();
+      },
+    }),
+    [run, editorRef],
+  );
+
+  const value = snapshot?.page === page ? snapshot.value : null;
+  const base = baseline?.page === page ? baseline.count : null;
+  const rejectionsDirty = value !== null && base !== null && value.rejectionCount !== base;
+  return useMemo(
+    () => ({
+      options,
+      onChange,
+      snapshot: value,
+      error: error?.page === page ? error.message : null,
+      rejectionsDirty,
+      markSaved,
+      run,
+      actions,
+      shown,
+      setShown,
+    }),
+    [options, onChange, value, error, page, rejectionsDirty, markSaved, run, actions, shown, setShown],
+  );
+}
+
+function readShown(layout: 'plain' | 'scan', fallback: boolean): boolean {
+  try {
+    const stored = localStorage.getItem(`jiaodui.reviewPanel.${layout}`);
+    return stored === null ? fallback : stored === 'open';
+  } catch {
+    return fallback;
+  }
+}

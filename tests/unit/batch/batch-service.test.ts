@@ -1,0 +1,233 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { batchJournalFolderOf, createHandlers, type Handlers } from '../../../electron/services/handlers';
+import type { BatchHit, BatchReplaceOutcome, BatchSearchOutcome, BatchUndoOutcome, PageData, SaveOutcome } from '../../../shared/ipc/contract';
+import type { Sidecar } from '../../../shared/model/sidecar-schema';
+import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+
+let corpus: TempCorpus;
+let work: string;
+let handlers: Handlers;
+let stateFile: string;
+
+beforeEach(async () => {
+  corpus = await makeTempCorpus();
+  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-batch-state-'));
+  stateFile = path.join(work, 'state.json');
+  handlers = createHandlers({ dialogs: { chooseFolder: async () => null }, emit: () => undefined, stateFile, appVersion: '9.9.9', shell: 'browser' });
+});
+afterEach(async () => {
+  await corpus.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const r = await handlers.handle(channel, args);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function open(files: Record<string, string>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) await corpus.put(rel, content);
+  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
+  await handlers.scanFinished();
+}
+
+async function sidecar(rel: string): Promise<Sidecar> {
+  return JSON.parse((await corpus.read(`${rel}.jiaodui.json`)).toString('utf8')) as Sidecar;
+}
+
+// Saves `text` as the corrected text of page `rel`, with the given entities, as the editor would.
+async function saveAs(rel: string, text: string, extra: Record<string, unknown> = {}): Promise<SaveOutcome> {
+  const page = await call<PageData>('page.open', rel);
+  return call<SaveOutcome>('page.save', {
+    path: rel,
+    text,
+    status: 'in-progress',
+    entities: [],
+    sourceSha256: page.sha256,
+    expectedSidecarHash: page.sidecarHash,
+    ...extra,
+  });
+}
+
+const query = (pattern: string, extra: Record<string, unknown> = {}) => ({ pattern, mode: 'plain', scope: 'corrected', replacement: '', ...extra });
+
+// The replace request for the given hits of a search.
+function ticked(outcome: BatchSearchOutcome, hits: readonly BatchHit[], q: Record<string, unknown>) {
+  const pages = [...new Set(hits.map((h) => h.page))];
+  return {
+    query: q,
+    pages: pages.map((p) => ({ path: p, version: outcome.pages[p]!.version, hits: hits.filter((h) => h.page === p).map((h) => ({ start: h.start, end: h.end })) })),
+  };
+}
+
+describe('batch.search', () => {
+  it('finds hits on every page, in the sidecar text where there is one, with lines and code-point offsets', async () => {
+    await open({ 'a.txt': '𠮷野家的锅护\n第二行锅护', 'sub/b.txt': '锅护房' });
+    await saveAs('a.txt', '𠮷野家的锅护\n新的第二行锅护');
+    const outcome = await call<BatchSearchOutcome>('batch.search', query('锅护'));
+    expect(outcome.total).toBe(3);
+    expect(outcome.pagesSearched).toBe(2);
+    expect(outcome.hits.map((h) => [h.page, h.line, h.start, h.end, h.before, h.after])).toEqual([
+      ['a.txt', 1, 4, 6, '𠮷野家的', '\n新的第二行锅护'],
+      ['a.txt', 2, 12, 14, '𠮷野家的锅护\n新的第二行', ''],
+      ['sub/b.txt', 1, 0, 2, '', '房'],
+    ]);
+    const original = await call<BatchSearchOutcome>('batch.search', query('新的', { scope: 'original' }));
+    expect(original.total).toBe(0);
+  });
+
+  it('searches a page with an unusable sidecar in its original text and marks it blocked', async () => {
+    await open({ 'a.txt': '锅护', 'a.txt.jiaodui.json': '{ not json' });
+    const outcome = await call<BatchSearchOutcome>('batch.search', query('锅护'));
+    expect(outcome.total).toBe(1);
+    expect(outcome.pages['a.txt']!.blocked).toMatch(/read-only/);
+  });
+
+  it('caps the hits returned and still counts them all', async () => {
+    await open({ 'a.txt': '锅'.repeat(30) });
+    const r = await handlers.handle('batch.search', [query('锅', { mode: 'character' })]);
+    expect(r.ok && r.value).toMatchObject({ total: 30, limit: 10_000 });
+  });
+
+  it('reports an invalid regular expression in plain words', async () => {
+    await open({ 'a.txt': '锅护' });
+    const r = await handlers.handle('batch.search', [query('锅(', { mode: 'regex' })]);
+    expect(r.ok ? '' : r.error.message).toMatch(/not a valid regular expression/);
+  });
+
+  it('sees a page saved after the previous search (the cache follows the files)', async () => {
+    await open({ 'a.txt': '锅护' });
+    expect((await call<BatchSearchOutcome>('batch.search', query('锅炉'))).total).toBe(0);
+    await saveAs('a.txt', '锅炉');
+    expect((await call<BatchSearchOutcome>('batch.search', query('锅炉'))).total).toBe(1);
+  });
+
+  it('refuses to search without an open corpus', async () => {
+    const r = await handlers.handle('batch.search', [query('x')]);
+    expect(r.ok ? null : r.error.code).toBe('no-corpus');
+  });
+});
+
+describe('batch.replace and batch.undo', () => {
+  it('replaces only the ticked hits, records ordinary corrections, and one undo restores every page', async () => {
+    await open({ 'a.txt': '𠮷锅护\n锅护房', 'b.txt': '锅护\n' });
+    const before = await saveAs('a.txt', '𠮷锅护\n锅护房间', { entities: [{ id: 'e1', start: 0, end: 3, type: 'ORG', text: '𠮷锅护' }] });
+    const beforeBytes = await corpus.read('a.txt.jiaodui.json');
+    const q = query('锅护', { replacement: '锅炉' });
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    expect(found.total).toBe(3);
+    // Untick the second hit of a.txt.
+    const chosen = found.hits.filter((h) => !(h.page === 'a.txt' && h.line === 2));
+    const outcome = await call<BatchReplaceOutcome>('batch.replace', ticked(found, chosen, q));
+    expect(outcome).toMatchObject({ changedPages: ['a.txt', 'b.txt'], replaced: 2, problems: [] });
+    expect(outcome.batch).toMatchObject({ pages: 2, replaced: 2, pattern: '锅护', replacement: '锅炉' });
+
+    const a = await sidecar('a.txt');
+    expect(a.text).toBe('𠮷锅炉\n锅护房间');
+    expect(a.corrections).toEqual([
+      { start: 2, end: 3, original: '护', corrected: '炉' },
+      { start: 7, end: 7, original: '', corrected: '间' },
+    ]);
+    expect(a.entities).toEqual([{ id: 'e1', start: 0, end: 3, type: 'ORG', text: '𠮷锅炉' }]);
+    expect(a.status).toBe('in-progress');
+    expect(a.lineOrigins).toEqual([[0], [1]]);
+    const b = await sidecar('b.txt');
+    expect(b).toMatchObject({ text: '锅炉\n', status: 'unreviewed', corrections: [{ start: 1, end: 2, original: '护', corrected: '炉' }] });
+
+    expect(await call('batch.last')).toEqual(outcome.batch);
+    const undone = await call<BatchUndoOutcome>('batch.undo');
+    expect(undone).toMatchObject({ restoredPages: ['a.txt', 'b.txt'], problems: [], next: null });
+    expect(Buffer.compare(await corpus.read('a.txt.jiaodui.json'), beforeBytes)).toBe(0);
+    await expect(stat(path.join(corpus.root, 'b.txt.jiaodui.json'))).rejects.toThrow(/ENOENT/);
+    expect(before.sidecarHash).toBeTruthy();
+    const again = await handlers.handle('batch.undo', []);
+    expect(again.ok ? null : again.error.code).toBe('not-found');
+  });
+
+  it('replaces with regex groups and keeps rejected suggestions the batch did not touch', async () => {
+    await open({ 'a.txt': '他己经来了，己经走了' });
+    const rejected = { rule: 'look-alike', start: 7, end: 8, text: '经', replacement: '径' };
+    const far = { rule: 'cjk-spacing', start: 9, end: 10, text: '了', replacement: '' };
+    await saveAs('a.txt', '他己经来了，己经走了', { rejectedCorrections: [far, rejected] });
+    const q = query('([己])经', { mode: 'regex', replacement: '已经' });
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    expect(found.hits.map((h) => h.replacement)).toEqual(['已经', '已经']);
+    await call('batch.replace', ticked(found, found.hits, q));
+    const a = await sidecar('a.txt');
+    expect(a.text).toBe('他已经来了，已经走了');
+    // Only 己 → 已 changed; the rejections on 经 and 了 next to it are kept in place.
+    expect(a.rejectedCorrections).toEqual([rejected, far]);
+  });
+
+  it('in the original scope leaves places the editor already corrected alone, and says so', async () => {
+    await open({ 'a.txt': '锅护 锅护 锅护' });
+    await saveAs('a.txt', '锅炉 锅护 𠮷锅护');
+    const q = query('锅护', { scope: 'original', replacement: '锅户' });
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    expect(found.hits.map((h) => h.start)).toEqual([0, 3, 6]);
+    const outcome = await call<BatchReplaceOutcome>('batch.replace', ticked(found, found.hits, q));
+    expect((await sidecar('a.txt')).text).toBe('锅炉 锅户 𠮷锅户');
+    expect(outcome.problems).toEqual([{ path: 'a.txt', message: expect.stringMatching(/1 ticked hit\(s\) were left alone because that text has already been corrected/) }]);
+  });
+
+  it('refuses a page changed since the search, and a page whose sidecar cannot be used', async () => {
+    await open({ 'a.txt': '锅护', 'b.txt': '锅护', 'b.txt.jiaodui.json': '{ broken' });
+    const q = query('锅护', { replacement: '锅炉' });
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    await saveAs('a.txt', '锅护。');
+    const outcome = await call<BatchReplaceOutcome>('batch.replace', ticked(found, found.hits, q));
+    expect(outcome.changedPages).toEqual([]);
+    expect(outcome.batch).toBeNull();
+    expect(outcome.problems.map((p) => [p.path, p.message])).toEqual([
+      ['a.txt', expect.stringMatching(/changed since the search/)],
+      ['b.txt', expect.stringMatching(/cannot be used/)],
+    ]);
+    expect((await corpus.read('b.txt.jiaodui.json')).toString()).toBe('{ broken');
+  });
+
+  it('does not undo a page saved again after the batch, and says which', async () => {
+    await open({ 'a.txt': '锅护', 'b.txt': '锅护' });
+    const q = query('锅护', { replacement: '锅炉' });
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    await call('batch.replace', ticked(found, found.hits, q));
+    await saveAs('a.txt', '锅炉！');
+    const undone = await call<BatchUndoOutcome>('batch.undo');
+    expect(undone.restoredPages).toEqual(['b.txt']);
+    expect(undone.problems).toEqual([{ path: 'a.txt', message: expect.stringMatching(/changed after the batch/) }]);
+    expect((await sidecar('a.txt')).text).toBe('锅炉！');
+  });
+
+  it('keeps one undo journal per batch beside the state file, newest undone first', async () => {
+    await open({ 'a.txt': '甲乙' });
+    for (const [from, to] of [['甲', '丙'], ['乙', '丁']] as const) {
+      const q = query(from, { replacement: to });
+      const found = await call<BatchSearchOutcome>('batch.search', q);
+      await call('batch.replace', ticked(found, found.hits, q));
+    }
+    expect(await readdir(batchJournalFolderOf(stateFile))).toHaveLength(2);
+    expect((await sidecar('a.txt')).text).toBe('丙丁');
+    const first = await call<BatchUndoOutcome>('batch.undo');
+    expect(first.undone.pattern).toBe('乙');
+    expect(first.next?.pattern).toBe('甲');
+    expect((await sidecar('a.txt')).text).toBe('丙乙');
+    await call('batch.undo');
+    // Before the first batch the page had no sidecar, so undoing it removes the one the batch made.
+    await expect(readFile(path.join(corpus.root, 'a.txt.jiaodui.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await readdir(batchJournalFolderOf(stateFile))).toHaveLength(0);
+  });
+
+  it('validates its arguments and confines paths to the corpus', async () => {
+    await open({ 'a.txt': '锅护' });
+    const q = query('锅护', { replacement: '锅炉' });
+    const outside = await handlers.handle('batch.replace', [{ query: q, pages: [{ path: '../a.txt', version: 'x', hits: [{ start: 0, end: 2 }] }] }]);
+    expect(outside.ok && outside.value).toMatchObject({ changedPages: [], problems: [{ path: '../a.txt', message: expect.stringMatching(/not allowed/) }] });
+    const extra = await handlers.handle('batch.replace', [{ query: q, pages: [], more: 1 }]);
+    expect(extra.ok ? null : extra.error.code).toBe('invalid-argument');
+    const badMode = await handlers.handle('batch.search', [{ ...q, mode: 'fuzzy' }]);
+    expect(badMode.ok ? null : badMode.error.code).toBe('invalid-argument');
+  });
+});

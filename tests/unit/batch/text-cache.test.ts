@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, realpath, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CorpusTextCache } from '../../../electron/services/batch/text-cache';
+import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+
+let corpus: TempCorpus;
+let root: string;
+
+beforeEach(async () => {
+  corpus = await makeTempCorpus();
+  root = await realpath(corpus.root);
+});
+afterEach(() => corpus.remove());
+
+describe('CorpusTextCache', () => {
+  it('reads each page once, then only pages whose files changed', async () => {
+    await corpus.put('a.txt', '𠮷野家');
+    await corpus.put('sub/b.txt', '第二页');
+    const cache = new CorpusTextCache(root);
+    const first = await cache.texts(['a.txt', 'sub/b.txt']);
+    expect(first).toMatchObject({ loaded: 2, reused: 0, unreadable: [] });
+    expect(first.pages.map((p) => p.corrected)).toEqual(['𠮷野家', '第二页']);
+
+    const again = await cache.texts(['a.txt', 'sub/b.txt']);
+    expect(again).toMatchObject({ loaded: 0, reused: 2 });
+
+    // Replaced the way atomic writers do (new inode), and with a different size.
+    await unlink(path.join(root, 'a.txt'));
+    await writeFile(path.join(root, 'a.txt'), '𠮷野家门口');
+    const changed = await cache.texts(['a.txt', 'sub/b.txt']);
+    expect(changed).toMatchObject({ loaded: 1, reused: 1 });
+    expect(changed.pages[0]!.original).toBe('𠮷野家门口');
+  });
+
+  it('gives a page with an unusable sidecar its original text and a reason, and forgets pages no longer listed', async () => {
+    await corpus.put('a.txt', '原文');
+    await corpus.put('a.txt.jiaodui.json', '{"format":"something-else"}');
+    await corpus.put('b.txt', '乙');
+    const cache = new CorpusTextCache(root);
+    const read = await cache.texts(['a.txt', 'b.txt']);
+    expect(read.pages[0]).toMatchObject({ corrected: '原文', blocked: expect.stringMatching(/read-only/) });
+    expect(read.pages[0]!.version).toMatch(/^[0-9a-f]{64}:[0-9a-f]{64}$/);
+    expect(read.pages[1]!.version).toMatch(/^[0-9a-f]{64}:none$/);
+    await cache.texts(['b.txt']);
+    expect(cache.size).toBe(1);
+  });
+
+  it('reports pages it cannot read, including a link that leads outside the corpus', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'jiaodui-outside-'));
+    try {
+      await writeFile(path.join(outside, 'secret.txt'), '机密');
+      await symlink(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
+      await corpus.put('bin.txt', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+      const read = await new CorpusTextCache(root).texts(['link.txt', 'bin.txt', 'gone.txt']);
+      expect(read.pages).toEqual([]);
+      expect(read.unreadable.map((u) => [u.path, u.message])).toEqual([
+        ['link.txt', 'The page leads outside the corpus folder.'],
+        ['bin.txt', expect.stringMatching(/PNG/)],
+        ['gone.txt', expect.stringMatching(/cannot be read/)],
+      ]);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+});
