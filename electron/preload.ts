@@ -19,10 +19,18 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'page.scanImage': true,
   'export.chooseFolder': true,
   'export.run': true,
+  'entities.tagset': true,
+  'entities.saveTagset': true,
+  'entities.tagWords': true,
+  'entities.corpusIndex': true,
+  'entities.propagationPreview': true,
+  'entities.propagationApply': true,
+  'entities.propagationUndo': true,
 };
 const EVENT_CHANNELS: Record<EventChannel, true> = {
   'corpus.scanProgress': true,
   'export.progress': true,
+  'entities.propagationProgress': true,
   'app.command': true,
   'app.closeRequested': true,
   'dialog.request': true,

@@ -5,6 +5,7 @@ import { openAppStore, type AppStore } from './app-state';
 import { appHandlers } from './handlers/app';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './handlers/context';
 import { corpusHandlers, openCorpus } from './handlers/corpus';
+import { entitiesHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/export';
 import { pageHandlers } from './handlers/page';
 
@@ -35,12 +36,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     corpus: null,
     exportFolder: null,
     scan: { generation: 0, abort: null, finished: Promise.resolve() },
+    pages: null,
+    changedSidecars: new Set(),
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
     ...corpusHandlers(ctx),
     ...pageHandlers(ctx),
     ...exportHandlers(ctx),
+    ...entitiesHandlers(ctx),
   };
 
   return {

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as entities from './messages-entities';
+import * as entitiesCorpus from './messages-entities-corpus';
 import * as review from './messages-review';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
@@ -109,6 +110,7 @@ const en = {
   'shortcut.listKeys': 'In the page list: ↑/↓ move, Enter opens, Space selects, Shift+↑/↓ extends the selection',
   // Each feature keeps its strings in its own file.
   ...entities.en,
+  ...entitiesCorpus.en,
   ...review.en,
   ...batch.en,
 };
@@ -220,6 +222,7 @@ const zhCN: Record<MessageKey, string> = {
   'shortcut.help': '显示本快捷键表',
   'shortcut.listKeys': '在页面列表中：↑/↓ 移动，Enter 打开，空格 选择，Shift+↑/↓ 扩展选择',
   ...entities.zhCN,
+  ...entitiesCorpus.zhCN,
   ...review.zhCN,
   ...batch.zhCN,
 };

@@ -1,6 +1,16 @@
 import type { Result } from '../result';
 import type {
   AppState,
+  CorpusEntityIndex,
+  CorpusIndexOptions,
+  PropagationApplyOutcome,
+  PropagationApplyRequest,
+  PropagationPreview,
+  PropagationPreviewRequest,
+  PropagationUndoOutcome,
+  SaveTagsetRequest,
+  TaggedWordAt,
+  TagsetInfo,
   CorpusInfo,
   EventChannel,
   EventPayloads,
@@ -31,6 +41,21 @@ export interface JiaoduiApi {
   scanImage(path: string): Promise<Result<ScanImage>>;
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
+  /// The corpus tag set (`jiaodui.tagset.json`, or the default when absent or malformed, with the problem).
+  entityTagset(): Promise<Result<TagsetInfo>>;
+  /// Validates and writes the corpus tag set atomically; returns it as now stored.
+  saveEntityTagset(request: SaveTagsetRequest): Promise<Result<TagsetInfo>>;
+  /// jieba part-of-speech words of `text` with code-point offsets (for segmenter suggestions).
+  tagWords(text: string): Promise<Result<TaggedWordAt[]>>;
+  /// Every distinct entity text tagged in the corpus's sidecars, with types, counts and pages; also the known map.
+  /// Cheap to call after each save; `refresh` also picks up sidecars changed outside the app.
+  corpusEntityIndex(options?: CorpusIndexOptions): Promise<Result<CorpusEntityIndex>>;
+  /// Untagged occurrences of a text in the other pages of the corpus, with context.
+  previewPropagation(request: PropagationPreviewRequest): Promise<Result<PropagationPreview>>;
+  /// Tags the given occurrences in their pages' sidecars; returns an undo token.
+  applyPropagation(request: PropagationApplyRequest): Promise<Result<PropagationApplyOutcome>>;
+  /// Removes exactly the spans an apply added, on pages whose sidecar is unchanged since.
+  undoPropagation(token: string): Promise<Result<PropagationUndoOutcome>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -50,6 +75,13 @@ export function createApi(transport: Transport): JiaoduiApi {
     scanImage: (path) => transport.invoke('page.scanImage', [path]),
     chooseExportFolder: () => transport.invoke('export.chooseFolder', []),
     exportCorpus: (request) => transport.invoke('export.run', [request]),
+    entityTagset: () => transport.invoke('entities.tagset', []),
+    saveEntityTagset: (request) => transport.invoke('entities.saveTagset', [request]),
+    tagWords: (text) => transport.invoke('entities.tagWords', [text]),
+    corpusEntityIndex: (options) => transport.invoke('entities.corpusIndex', options ? [options] : []),
+    previewPropagation: (request) => transport.invoke('entities.propagationPreview', [request]),
+    applyPropagation: (request) => transport.invoke('entities.propagationApply', [request]),
+    undoPropagation: (token) => transport.invoke('entities.propagationUndo', [token]),
     on: (event, listener) => transport.on(event, listener),
   };
 }

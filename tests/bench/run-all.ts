@@ -1,5 +1,6 @@
 /// `npm run bench`: the services benchmark (10,000 generated pages, kept for the next step), the editor benchmark
-/// (the editor alone on a 200,000-character page) and the app benchmark (the whole app in the browser harness).
+/// (the editor alone on a 200,000-character page), the entity-tagging benchmark (the same size of page with 5,000
+/// entities) and the app benchmark (the whole app in the browser harness).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,5 +16,6 @@ const run = (script: string, ...args: string[]) => {
 await buildAll();
 run('tests/bench/services-bench.ts', '--keep');
 run('tests/bench/editor-bench.ts');
+run('tests/bench/entities-editor-bench.ts');
 run('tests/bench/app-bench.ts');
 if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });

@@ -16,7 +16,8 @@ export const usage = `Usage: jiaodui validate <corpus>
 
 Checks every page of <corpus> that has a sidecar: the sidecar must be JSON in Jiaodui's format and schema version,
 its source hash must match the page file, its corrections applied to the original text must give its stored text,
-and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too.
+and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too,
+and so are orphan sidecars (a sidecar whose page file is gone).
 Problems go to stdout, one per line as "<page>: <problem>". Exit code 0 when there is none, 1 otherwise.`;
 
 /// Runs `validate <corpus>`.
@@ -45,6 +46,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const problem of found.problems) io.stdout(`${page.path}: ${problem}`);
     problemCount += found.problems.length;
     if ((i + 1) % 500 === 0 || i + 1 === pages.length) io.stderr(`checked ${i + 1}/${pages.length} pages`);
+  }
+  for (const sidecar of scan.value.orphanSidecars) {
+    io.stdout(`${sidecar}: This sidecar's page file is gone (orphan sidecar); its corrections belong to no page.`);
+    problemCount++;
   }
   for (const folder of scan.value.unreadable) {
     io.stdout(`${folder || '.'}: The folder cannot be read.`);

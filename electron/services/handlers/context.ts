@@ -22,6 +22,10 @@ export interface HandlerContext {
   /// The folder chosen through export.chooseFolder; export.run writes there.
   exportFolder: string | null;
   scan: { generation: number; abort: AbortController | null; finished: Promise<void> };
+  /// The pages (relative paths, display order) found by the last finished scan of the open corpus, or null before.
+  pages: { root: string; paths: string[] } | null;
+  /// Pages whose sidecar the app wrote (save, propagation, undo) since the corpus entity index last looked.
+  changedSidecars: Set<string>;
 }
 
 /// One channel's implementation: receives already-validated arguments.

@@ -45,6 +45,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
     if (!current()) return;
     if (result.ok) {
       scanned = result.value.scanned;
+      ctx.pages = { root: info.root, paths: result.value.pages.map((p) => p.path) };
       await store.setCorpusIndex(info.root, result.value.index);
     }
     ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned, done: true, corpus: info });
