@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppState, Language, PageData } from '../shared/ipc/contract';
 import type { JiaoduiApi } from '../shared/ipc/api';
 import { REVIEW_STATUSES, type ReviewStatus } from '../shared/model/sidecar-schema';
-import { CodePointIndex } from '../shared/text/codepoints';
 import type { HarnessExtras } from './bridge/install';
 import { ExportDialog } from './components/ExportDialog';
 import { FolderPicker } from './components/FolderPicker';
@@ -15,6 +14,18 @@ import { PageEditor, type PageEditorHandle } from './editor/PageEditor';
 import { ReviewPanel } from './review/ReviewPanel';
 import { useReview } from './review/useReview';
 import { useBatchDialog } from './batch/useBatchDialog';
+import { EntityPanel } from './entities/EntityPanel';
+import { EntityPopover } from './entities/EntityPopover';
+import { PropagationDialog } from './entities/PropagationDialog';
+import { entityById } from './entities/entity-index';
+import type { EntityKeysOptions } from './entities/entity-keys';
+import { typeStyleSheet } from './entities/type-styles';
+import { useEntityServices } from './entities/useEntityServices';
+import { cpToPmPos } from './editor/text-doc';
+import { TextSelection } from 'prosemirror-state';
+import { CorpusEntityIndex } from './entities-corpus/CorpusEntityIndex';
+import { CorpusPropagationPanel } from './entities-corpus/CorpusPropagationDialog';
+import { TagsetSettingsDialog } from './entities-corpus/TagsetSettingsDialog';
 import { LanguageContext } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
 import { createCaretLineStore } from './scan/caret-line-store';
@@ -70,7 +81,18 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const sidecarHashRef = useRef<string | null>(null);
   const autosaveTimer = useRef<number | undefined>(undefined);
   const review = useReview(api, page, editorRef);
-  const dirty = page !== null && page.readOnly === null && (editorDirty || status !== savedStatus || review.rejectionsDirty);
+  const entityServices = useEntityServices(api, corpus?.root ?? null, page, pageLoad);
+  const [entityVersion, setEntityVersion] = useState(0);
+  const [rejectionsDirty, setRejectionsDirty] = useState(false);
+  const [refusedEntities, setRefusedEntities] = useState(0);
+  const [popoverEntity, setPopoverEntity] = useState<string | null>(null);
+  const [propagation, setPropagation] = useState<{ text: string; type: string } | null>(null);
+  const [showTagset, setShowTagset] = useState(false);
+  // Bumped when sidecars changed (a save, a corpus-wide propagation), so the corpus index re-reads them.
+  const [indexKey, setIndexKey] = useState(0);
+  // Where to put the caret once a page opened from the corpus index has mounted (code point on its text).
+  const pendingJump = useRef<{ path: string; start: number } | null>(null);
+  const dirty = page !== null && page.readOnly === null && (editorDirty || rejectionsDirty || review.rejectionsDirty || status !== savedStatus);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -90,15 +112,15 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     if (!page || page.readOnly || !editor) return false;
     window.clearTimeout(autosaveTimer.current);
     const text = editor.getText();
-    // Entity editing arrives with the tagging issue; until then keep the spans that still quote their text.
-    const index = new CodePointIndex(text);
-    const entities = page.entities.filter((e) => text.slice(index.toUtf16(e.start), index.toUtf16(e.end)) === e.text);
+    const entities = editor.getEntities();
+    const rejectedEntities = editor.getRejectedEntities();
     setSaveState({ kind: 'saving' });
     const result = await api.savePage({
       path: page.path,
       text,
       status,
       entities,
+      rejectedEntities,
       corrections: [...editor.getCorrections()],
       rejectedCorrections: editor.getRejectedCorrections(),
       sourceSha256: page.sha256,
@@ -113,12 +135,16 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     // Only what was saved counts as clean: text typed while the save ran stays dirty.
     if (editor.getText() === text) editor.markSaved();
     review.markSaved();
+    if (editor.getRejectedEntities().length === rejectedEntities.length) setRejectionsDirty(false);
+    savedRejectionCount.current = rejectedEntities.length;
+    entityServices.refreshKnown();
+    setIndexKey((n) => n + 1);
     setSavedStatus(status);
     setCorrectionCount(result.value.corrections.length);
     setPageStatus(page.path, status);
     setSaveState({ kind: 'saved', at: new Date(result.value.modified).toLocaleTimeString() });
     return true;
-  }, [api, page, status, t, setPageStatus, review]);
+  }, [api, page, status, t, setPageStatus, review, entityServices]);
 
   /// Runs `then` once the user has dealt with unsaved work (saved or discarded); does nothing on Cancel.
   const guardUnsaved = useCallback(
@@ -160,6 +186,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       setStatus(result.value.status);
       setSavedStatus(result.value.status);
       setEditorDirty(false);
+      setRejectionsDirty(false);
+      savedRejectionCount.current = opened.rejectedEntities.length;
+      setRefusedEntities(0);
+      setPopoverEntity(null);
+      setPropagation(null);
       setCorrectionCount(result.value.corrections.length);
       setSaveState(result.value.sidecarModified ? { kind: 'saved', at: new Date(result.value.sidecarModified).toLocaleString() } : { kind: 'idle' });
     },
@@ -305,6 +336,52 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     if (review.rejectionsDirty) scheduleAutosave();
   }, [review.rejectionsDirty, rejectionCount, scheduleAutosave]);
 
+  const savedRejectionCount = useRef(0);
+  const entityTimer = useRef<number | undefined>(undefined);
+  // The entity panel and popover follow the editor after a short pause, not on every keystroke.
+  const onEditorStateChange = useCallback(() => {
+    const editor = editorRef.current;
+    if (editor) setRejectionsDirty(editor.getRejectedEntities().length !== savedRejectionCount.current);
+    window.clearTimeout(entityTimer.current);
+    entityTimer.current = window.setTimeout(() => setEntityVersion((n) => n + 1), 120);
+  }, []);
+  useEffect(() => () => window.clearTimeout(entityTimer.current), []);
+  const openPropagation = useCallback((id: string) => {
+    const view = editorRef.current?.getView();
+    const entity = view && entityById(view.state.doc, id);
+    if (!view || !entity) return;
+    setPopoverEntity(null);
+    setPropagation({ text: view.state.doc.textBetween(entity.from, entity.to, '\n'), type: entity.type });
+  }, []);
+  // Puts the caret at code point `start` of the open page and selects the entity there, if any.
+  const jumpTo = useCallback((start: number) => {
+    const view = editorRef.current?.getView();
+    if (!view) return;
+    const pos = cpToPmPos(view.state.doc, start);
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView());
+    view.focus();
+  }, []);
+  const openAt = useCallback(
+    (path: string, start: number) => {
+      if (page?.path === path) return jumpTo(start);
+      pendingJump.current = { path, start };
+      void openPage(path);
+    },
+    [page, jumpTo, openPage],
+  );
+  useEffect(() => {
+    const pending = pendingJump.current;
+    if (!page || !pending || pending.path !== page.path) return;
+    pendingJump.current = null;
+    jumpTo(pending.start);
+  }, [page, pageLoad, jumpTo]);
+  const typesRef = useRef(entityServices.types);
+  typesRef.current = entityServices.types;
+  const entityKeys = useMemo<EntityKeysOptions>(
+    () => ({ types: () => typesRef.current, onOpenEntity: setPopoverEntity, onPropagate: openPropagation }),
+    [openPropagation],
+  );
+
   const selectedList = useMemo(() => [...selected], [selected]);
   const correctionLabels = useMemo(
     () => ({
@@ -341,12 +418,21 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         review={review.options}
         onReviewChange={review.onChange}
         {...(confidenceMarks && { confidenceMarks, confidenceThreshold })}
+        entities={page.entities}
+        rejectedEntities={page.rejectedEntities}
+        entityKeys={entityKeys}
+        suggest={entityServices.suggest}
+        suggestVersion={entityServices.suggestVersion}
+        onEntityClick={(ids) => setPopoverEntity(ids[0] ?? null)}
+        onStateChange={onEditorStateChange}
+        onRefusedEntities={(refused) => setRefusedEntities(refused.length)}
       />
     </div>
   );
 
   return (
     <LanguageContext.Provider value={language}>
+      <style>{typeStyleSheet(entityServices.look)}</style>
       <div className="app">
         <header className="toolbar" role="toolbar" aria-label={t('appTitle')}>
           <span className="brand" aria-hidden="true">校对 Jiaodui</span>
@@ -355,6 +441,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           <button type="button" onClick={() => runCommand('export')} disabled={!corpus} title="Ctrl+E">{t('export')}</button>
           <button type="button" onClick={() => setShowCorpusSettings(true)} disabled={!corpus}>{t('corpusSettings.open')}</button>
           <button type="button" onClick={() => runCommand('find-replace')} disabled={!corpus} title="Ctrl+Shift+H">{t('batch.open')}</button>
+          <button type="button" onClick={() => setShowTagset(true)} disabled={!corpus}>{t('tagset.title')}</button>
           <span className="spacer" />
           <button type="button" onClick={() => runCommand('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
           <button type="button" onClick={() => void switchLanguage()} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
@@ -393,6 +480,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
               />
               {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
               <div className="page-body">
+              <div className="page-main">
               {pageScan ? (
                 <ScanSplit
                   editor={editorElement}
@@ -413,6 +501,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
               ) : (
                 editorElement
               )}
+              </div>
               {review.shown ? (
                 <ReviewPanel snapshot={review.snapshot} error={review.error} readOnly={page.readOnly !== null} actions={review.actions} onHide={() => review.setShown(false)} />
               ) : (
@@ -420,12 +509,60 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                   {t('review.show', { count: review.snapshot?.items.length ?? 0 })}
                 </button>
               )}
+              <EntityPanel
+                view={editorRef.current?.getView() ?? null}
+                version={entityVersion}
+                types={entityServices.types}
+                suggestionsEnabled={entityServices.suggest.enabled}
+                onSuggestionsEnabledChange={entityServices.setSuggestionsEnabled}
+                corpusIndex={<CorpusEntityIndex api={api} tagset={entityServices.tagset} onOpen={openAt} refreshKey={indexKey} />}
+                notices={[
+                  ...(entityServices.tagsetProblem ? [t('ent.tagsetProblem', { message: entityServices.tagsetProblem })] : []),
+                  ...(refusedEntities > 0 ? [t('ent.refused', { count: refusedEntities })] : []),
+                ]}
+              />
               </div>
               <CorrectionTooltip container={editorHost} />
               {pageScan && <LineImageStrip host={editorHost} scan={pageScan} image={scanImage} caretLine={caretLine} rotation={rotation} />}
             </>
           )}
         </main>
+        {popoverEntity && editorRef.current?.getView() && (
+          <EntityPopover
+            key={popoverEntity}
+            view={editorRef.current.getView()!}
+            entityId={popoverEntity}
+            types={entityServices.types}
+            onClose={() => setPopoverEntity(null)}
+            onPropagate={openPropagation}
+          />
+        )}
+        {propagation && editorRef.current?.getView() && (
+          <PropagationDialog
+            view={editorRef.current.getView()!}
+            text={propagation.text}
+            type={propagation.type}
+            corpusScope={
+              <CorpusPropagationPanel
+                api={api}
+                text={propagation.text}
+                type={propagation.type}
+                typeLabel={entityServices.types.find((type) => type.id === propagation.type)?.label ?? propagation.type}
+                excludePath={page?.path ?? ''}
+                onClose={() => setPropagation(null)}
+                onChanged={() => {
+                  setIndexKey((n) => n + 1);
+                  entityServices.refreshKnown();
+                  void api.rescanCorpus();
+                }}
+              />
+            }
+            onClose={() => setPropagation(null)}
+          />
+        )}
+        {showTagset && (
+          <TagsetSettingsDialog api={api} onClose={() => setShowTagset(false)} onSaved={(info) => entityServices.setTagset(info.tagset)} />
+        )}
         {prompt && <UnsavedPrompt page={prompt.page} onChoose={prompt.resolve} />}
         {showExport && corpus && <ExportDialog api={api} pageCount={pages.length} selected={selectedList} onClose={() => setShowExport(false)} />}
         {batch.dialog}

@@ -31,6 +31,8 @@ export interface ScanResult {
   scanned: number;
   /// Folders that could not be read (permission denied, vanished), relative paths.
   unreadable: string[];
+  /// Sidecars whose page file is gone (no file of the sidecar's name minus `.jiaodui.json` beside it), relative paths.
+  orphanSidecars: string[];
 }
 
 /// Walks a corpus folder and lists its pages, reporting them in batches while walking.
@@ -56,6 +58,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   const index: CorpusIndex = {};
   const all: PageEntry[] = [];
   const unreadable: string[] = [];
+  const orphanSidecars: string[] = [];
   let pending: PageEntry[] = [];
   let scanned = 0;
 
@@ -79,6 +82,9 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
       continue;
     }
     scanned += listing.entries;
+    for (const name of listing.sidecarNames) {
+      if (!listing.fileNames.has(name.slice(0, -SIDECAR_SUFFIX.length))) orphanSidecars.push(relDir === '' ? name : `${relDir}/${name}`);
+    }
     const pages = await describePages(realRoot, relDir, listing, { previous, index, textSource });
     all.push(...pages);
     pending.push(...pages);
@@ -87,7 +93,8 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   }
   flush(true);
   all.sort((a, b) => comparePathsNaturally(a.path, b.path));
-  return ok({ pages: all, index, scanned, unreadable });
+  orphanSidecars.sort(comparePathsNaturally);
+  return ok({ pages: all, index, scanned, unreadable, orphanSidecars });
 }
 
 interface FolderListing {
@@ -96,11 +103,13 @@ interface FolderListing {
   pageNames: string[];
   companionNames: string[];
   sidecarNames: Set<string>;
+  /// Names of every entry that is not a folder, to tell whether a sidecar's page file exists.
+  fileNames: Set<string>;
 }
 
 async function listFolder(realRoot: string, relDir: string): Promise<FolderListing | null> {
   const abs = path.join(realRoot, ...relDir.split('/').filter(Boolean));
-  const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set() };
+  const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set(), fileNames: new Set() };
   try {
     const dir = await opendir(abs, { bufferSize: 256 });
     for await (const entry of dir) {
@@ -108,6 +117,7 @@ async function listFolder(realRoot: string, relDir: string): Promise<FolderListi
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.name.endsWith(SIDECAR_SUFFIX) && !entry.name.startsWith('.')) listing.sidecarNames.add(entry.name);
       let isDirectory = entry.isDirectory();
+      if (!isDirectory) listing.fileNames.add(entry.name);
       if (entry.isSymbolicLink()) {
         const target = await symlinkTarget(realRoot, path.join(abs, entry.name));
         // Links to folders are skipped (cycles); links to files count only when they stay inside the corpus.

@@ -7,6 +7,7 @@ import { appHandlers } from './handlers/app';
 import { batchHandlers } from './handlers/batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './handlers/context';
 import { corpusHandlers, openCorpus } from './handlers/corpus';
+import { entitiesHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/export';
 import { ocrHandlers } from './handlers/ocr';
 import { pageHandlers } from './handlers/page';
@@ -44,6 +45,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     pages: new Map(),
     scannedPaths: null,
     batch: { cache: null, journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
+    changedSidecars: new Set(),
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
@@ -52,6 +54,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...exportHandlers(ctx),
     ...ocrHandlers(ctx),
     ...batchHandlers(ctx),
+    ...entitiesHandlers(ctx),
   };
 
   return {

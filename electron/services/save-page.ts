@@ -13,9 +13,7 @@ import { sha256Hex } from './hash';
 import { readPageSource } from './page-source';
 import { sidecarPathOf } from './page-files';
 import { readSidecarState } from './sidecar-file';
-
-// Saves of the same sidecar run one after another, so two quick saves cannot both pass the "unchanged" check.
-const queues = new Map<string, Promise<unknown>>();
+import { withSidecarLock } from './sidecar-lock';
 
 /// Saves the corrected text, status and entities of one page to its sidecar, never touching the page file.
 ///
@@ -29,16 +27,11 @@ export async function savePage(root: string, req: SaveRequest, appVersion: strin
   const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(req.path));
   if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${req.path}" leads outside the corpus folder.`);
 
-  const key = sidecarAbs.value;
-  const run = (queues.get(key) ?? Promise.resolve()).then(() => saveNow(pageAbs.value, sidecarAbs.value, req, appVersion, now));
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
+  // Saves of the same sidecar run one after another, so two quick saves cannot both pass the "unchanged" check.
   try {
-    return await run;
+    return await withSidecarLock(sidecarAbs.value, () => saveNow(pageAbs.value, sidecarAbs.value, req, appVersion, now));
   } catch (error) {
     return fail('io', `The corrections of "${req.path}" could not be saved.`, (error as Error).message);
-  } finally {
-    if (queues.get(key) === settled) queues.delete(key);
   }
 }
 

@@ -22,6 +22,15 @@ export const SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: 'Alt+Backspace', label: 'shortcut.suggestionReject' },
   { keys: 'Alt+Shift+Enter', label: 'shortcut.suggestionAcceptRule' },
   { keys: '? / F1', label: 'shortcut.help' },
+  { keys: 'Alt+1 … Alt+5', label: 'shortcut.ent.tag' },
+  { keys: 'Alt+. / Alt+,', label: 'shortcut.ent.next' },
+  { keys: 'Alt+Shift+. / Alt+Shift+,', label: 'shortcut.ent.nextSuggestion' },
+  { keys: 'Enter', label: 'shortcut.ent.accept' },
+  { keys: 'Alt+Backspace', label: 'shortcut.ent.reject' },
+  { keys: 'Alt+A', label: 'shortcut.ent.acceptAll' },
+  { keys: 'Alt+Delete', label: 'shortcut.ent.delete' },
+  { keys: 'Alt+Enter', label: 'shortcut.ent.open' },
+  { keys: 'Alt+P', label: 'shortcut.ent.propagate' },
 ];
 
 /// The shortcuts sheet (press ? outside the editor, or F1 anywhere).

@@ -3,15 +3,18 @@ import { redo, undo } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
-import type { Correction, RejectedCorrection } from '../../shared/model/sidecar-schema';
 import type { RuleId } from '../../shared/ocr-assist/types';
 import { acceptItem, acceptRule, focusItem, rejectItem, stepToItem, targetItem } from '../review/review-commands';
 import { rejectionsForSave, reviewKey, type ReviewOptions, type ReviewState } from '../review/review-plugin';
 import { reviewSnapshot, type ReviewSnapshot } from '../review/review-snapshot';
+import type { Correction, EntitySpan, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
+import type { EntityKeysOptions } from '../entities/entity-keys';
+import { spansOf } from '../entities/spans-io';
+import { rejectionsOf, resetSuggestions, type SuggestContext } from '../entities/suggestions-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { correctionsKey, recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
-import { createPageState } from './page-state';
+import { createPageStateWithProblems } from './page-state';
 import { SavedDocTracker } from './saved-doc-tracker';
 import { textFromDoc } from './text-doc';
 import './editor.css';
@@ -47,6 +50,21 @@ export interface PageEditorProps {
   /// Called when the suggestions under review, the rejections or the current suggestion change (not when an edit
   /// merely moves them).
   onReviewChange?(snapshot: ReviewSnapshot): void;
+  /// Tagged entities from the sidecar (code points on `text`). Read when the page opens.
+  entities?: readonly EntitySpan[];
+  /// Rejected suggestions from the sidecar. Read when the page opens.
+  rejectedEntities?: readonly RejectedEntity[];
+  /// Entity shortcuts; read when the page opens (its functions are called at each key press).
+  entityKeys?: EntityKeysOptions;
+  /// Suggestion context, updated in place by the app; `suggestVersion` tells the editor it changed.
+  suggest?: SuggestContext;
+  suggestVersion?: number;
+  /// Called when an entity highlight is clicked, with the entity ids there (innermost first).
+  onEntityClick?(ids: string[]): void;
+  /// Called after every transaction (text, tags or selection), for panels that follow the editor.
+  onStateChange?(view: EditorView): void;
+  /// Called once, when the page opens, with the sidecar spans that could not be placed on the text.
+  onRefusedEntities?(refused: { span: EntitySpan; message: string }[]): void;
   ref?: Ref<PageEditorHandle>;
 }
 
@@ -74,6 +92,12 @@ export interface PageEditorHandle {
   review(action: ReviewCommand): boolean;
   /// The rejected suggestions to save: code points on the current text.
   getRejectedCorrections(): RejectedCorrection[];
+  /// The tagged entities as sidecar spans (code points on the current text).
+  getEntities(): EntitySpan[];
+  /// The rejected suggestions (from the sidecar and this session).
+  getRejectedEntities(): RejectedEntity[];
+  /// The ProseMirror view, for the entity tools that act on the editor; null before mount.
+  getView(): EditorView | null;
 }
 
 /// A review action the app asks of the editor.
@@ -102,15 +126,21 @@ export function PageEditor(props: PageEditorProps) {
     const host = hostRef.current;
     if (host === null) return;
     const initial = propsRef.current;
-    const state = createPageState({
+    const { state, refused } = createPageStateWithProblems({
       originalText: initial.originalText,
       text: initial.text,
+      ...(initial.entities && { entities: initial.entities }),
+      ...(initial.rejectedEntities && { rejectedEntities: initial.rejectedEntities }),
+      entityView: { onEntityClick: (ids: string[]) => propsRef.current.onEntityClick?.(ids) },
+      ...(initial.entityKeys && { entityKeys: initial.entityKeys }),
+      ...(initial.suggest && { suggest: initial.suggest }),
       ...(initial.labels && { labels: initial.labels }),
       ...(initial.corrections && { corrections: initial.corrections }),
       ...(initial.confidenceMarks && { confidenceMarks: initial.confidenceMarks }),
       ...(initial.confidenceThreshold !== undefined && { confidenceThreshold: initial.confidenceThreshold }),
       ...(initial.review && { review: initial.review }),
     });
+    if (refused.length > 0) initial.onRefusedEntities?.(refused);
     const tracker = new SavedDocTracker(state.doc);
     const reportReview = (current: EditorState, before: ReviewState | undefined) => {
       const value = reviewKey.getState(current);
@@ -129,6 +159,7 @@ export function PageEditor(props: PageEditorProps) {
         const reviewBefore = reviewKey.getState(view.state);
         view.updateState(view.state.apply(tr));
         reportReview(view.state, reviewBefore);
+        propsRef.current.onStateChange?.(view);
         if (!view.state.selection.eq(selectionBefore) || view.state.doc !== before) {
           // Resolving the head walks the top-level lines (no text is read); the callback runs only on a new line.
           const line = lineOfPosition(view.state.doc, view.state.selection.head);
@@ -160,6 +191,13 @@ export function PageEditor(props: PageEditorProps) {
     const tr = setConfidenceThreshold(view.state, confidenceThreshold);
     if (tr !== null) view.dispatch(tr);
   }, [confidenceThreshold]);
+
+  const { suggestVersion } = props;
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view === null || suggestVersion === undefined) return;
+    view.dispatch(resetSuggestions(view.state));
+  }, [suggestVersion]);
 
   // Read-only state and label can change while the page stays open; re-reading the props refreshes them.
   useEffect(() => {
@@ -208,6 +246,9 @@ export function PageEditor(props: PageEditorProps) {
         return true;
       },
       getRejectedCorrections: () => (viewRef.current ? rejectionsForSave(viewRef.current.state) : []),
+      getEntities: () => (viewRef.current ? spansOf(viewRef.current.state.doc) : []),
+      getRejectedEntities: () => (viewRef.current ? rejectionsOf(viewRef.current.state) : []),
+      getView: () => viewRef.current,
       isDirty: () => (viewRef.current && trackerRef.current ? trackerRef.current.isDirty(viewRef.current.state.doc) : false),
     }),
     [],

@@ -2,8 +2,13 @@ import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Plugin } from 'prosemirror-state';
-import type { Correction } from '../../shared/model/sidecar-schema';
 import { caretLinePlugin } from '../scan/caret-line-plugin';
+import type { Correction, EntitySpan } from '../../shared/model/sidecar-schema';
+import type { Rejection } from '../../shared/entities/suggest';
+import { entitiesPlugin, type EntitiesPluginOptions } from '../entities/entities-plugin';
+import { entityKeysPlugin, type EntityKeysOptions } from '../entities/entity-keys';
+import { placeSpans, type PlacedSpans } from '../entities/spans-io';
+import { suggestionsPlugin, type SuggestContext } from '../entities/suggestions-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { confidencePlugin } from '../scan/confidence-plugin';
 import { reviewPlugin, type ReviewOptions } from '../review/review-plugin';
@@ -29,6 +34,18 @@ export interface PageStateOptions {
   /// OCR-correction review: where suggestions come from and the rejections from the sidecar. The review plugin
   /// is always there (it holds the rejections); without a source it shows no suggestions.
   review?: ReviewOptions;
+  /// Tagged entities (code points on `text`), from the sidecar.
+  entities?: readonly EntitySpan[];
+  /// How entities are drawn and what a click on one does; without it entities are kept but not shown.
+  entityView?: EntitiesPluginOptions;
+  /// Entity shortcuts; without them the keys do nothing special.
+  entityKeys?: EntityKeysOptions;
+  /// Suggestion context; without it no suggestions are computed.
+  suggest?: SuggestContext;
+  /// Rejected suggestions from the sidecar.
+  rejectedEntities?: readonly Rejection[];
+  /// Idle pause before suggestions are refreshed, in milliseconds.
+  suggestIdleMs?: number;
 }
 
 /// The plugins of a page editor: undo history, keymaps, correction highlights, OCR confidence underlines and the
@@ -44,11 +61,17 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
   const plugins = [
     history(),
     keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
+    // Before the base keymap: Enter on a suggestion accepts it instead of splitting the line.
+    ...(options.entityKeys ? [entityKeysPlugin(options.entityKeys)] : []),
     keymap(baseKeymap),
     correctionsPlugin(correctionOptions),
     // Marks the caret's line, so the scan's line-image strip can make room above it (renderer/scan).
     caretLinePlugin(),
     reviewPlugin(options.review),
+    ...(options.entityView ? [entitiesPlugin(options.entityView)] : []),
+    ...(options.suggest
+      ? [suggestionsPlugin({ context: options.suggest, ...(options.rejectedEntities && { rejected: options.rejectedEntities }), ...(options.suggestIdleMs !== undefined && { idleMs: options.suggestIdleMs }) })]
+      : []),
   ];
   // After the corrections plugin: the underlines are placed through its corrections.
   if (options.confidenceMarks && options.confidenceMarks.length > 0) {
@@ -57,9 +80,16 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
   return plugins;
 }
 
-/// Creates the editor state of one page.
+/// Creates the editor state of one page, with the sidecar's entities as marks.
 ///
-/// Runs in Node too (no DOM), which is how the unit tests drive the editor.
+/// Runs in Node too (no DOM), which is how the unit tests drive the editor. Spans that do not fit the text are
+/// left out and reported by `createPageStateWithProblems`.
 export function createPageState(options: PageStateOptions): EditorState {
-  return EditorState.create({ doc: docFromText(options.text), plugins: pagePlugins(options) });
+  return createPageStateWithProblems(options).state;
+}
+
+/// `createPageState`, also returning the entity spans that could not be placed on the text.
+export function createPageStateWithProblems(options: PageStateOptions): { state: EditorState; refused: PlacedSpans['refused'] } {
+  const placed = placeSpans(docFromText(options.text), options.entities ?? []);
+  return { state: EditorState.create({ doc: placed.doc, plugins: pagePlugins(options) }), refused: placed.refused };
 }

@@ -1,4 +1,4 @@
-import { Schema, type Node as PmNode, type NodeSpec } from 'prosemirror-model';
+import { Schema, type MarkSpec, type Node as PmNode, type NodeSpec } from 'prosemirror-model';
 
 /// Attributes of a `line` node.
 ///
@@ -40,20 +40,47 @@ const lineSpec: NodeSpec = {
   },
 };
 
+/// Attributes of an `entity` mark: the span's stable id (stored in the sidecar) and its type id.
+export interface EntityMarkAttrs {
+  id: string;
+  type: string;
+}
+
+/// A tagged entity as a mark: the text it covers carries it, so edits and undo keep tags and text together.
+///
+/// `excludes: ''` lets several entity marks (different ids) sit on the same text, which is how nested and
+/// overlapping spans are held. Not inclusive: text typed at either edge of a name stays outside it, text typed
+/// strictly inside joins it. There is no parse rule, so pasted text never brings tags (or duplicate ids) along.
+const entitySpec: MarkSpec = {
+  attrs: { id: {}, type: {} },
+  excludes: '',
+  inclusive: false,
+  spanning: true,
+  // The type's colour and label come from a style sheet made from the tag set (renderer/entities/type-styles.ts),
+  // so nothing per entity has to be redrawn when the tag set changes, and no decoration is needed per entity.
+  toDOM: (mark) => {
+    const { id, type } = mark.attrs as EntityMarkAttrs;
+    return ['span', { class: 'ent-mark', 'data-entity-id': id, 'data-entity-type': type }, 0];
+  },
+};
+
 /// The editor's document schema: `doc → line+`, each line plain text.
 ///
 /// Lines map one-to-one to the `\n`-separated lines of the page text, so the page keeps its line layout exactly
-/// as in the file. Entity marks (a later issue) go into `marks`; lines already accept them.
+/// as in the file. Tagged entities are `entity` marks on the text.
 export const editorSchema = new Schema({
   nodes: {
     doc: { content: 'line+' },
     line: lineSpec,
     text: {},
   },
-  marks: {},
+  marks: { entity: entitySpec },
 });
 
 /// The `line` node type of `editorSchema`.
 ///
 /// Exported so commands and tests do not look it up by name.
 export const lineType = editorSchema.nodes['line']!;
+
+/// The `entity` mark type of `editorSchema`.
+export const entityMarkType = editorSchema.marks['entity']!;

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as entities from './messages-entities';
+import * as entitiesCorpus from './messages-entities-corpus';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
 
@@ -110,6 +111,7 @@ const en = {
   'shortcut.listKeys': 'In the page list: ↑/↓ move, Enter opens, Space selects, Shift+↑/↓ extends the selection',
   // Each feature keeps its strings in its own file.
   ...entities.en,
+  ...entitiesCorpus.en,
   ...review.en,
   ...batch.en,
   ...scans.en,
@@ -222,6 +224,7 @@ const zhCN: Record<MessageKey, string> = {
   'shortcut.help': '显示本快捷键表',
   'shortcut.listKeys': '在页面列表中：↑/↓ 移动，Enter 打开，空格 选择，Shift+↑/↓ 扩展选择',
   ...entities.zhCN,
+  ...entitiesCorpus.zhCN,
   ...review.zhCN,
   ...batch.zhCN,
   ...scans.zhCN,

@@ -7,6 +7,16 @@ import type {
   BatchSearchOutcome,
   BatchSummary,
   BatchUndoOutcome,
+  CorpusEntityIndex,
+  CorpusIndexOptions,
+  PropagationApplyOutcome,
+  PropagationApplyRequest,
+  PropagationPreview,
+  PropagationPreviewRequest,
+  PropagationUndoOutcome,
+  SaveTagsetRequest,
+  TaggedWordAt,
+  TagsetInfo,
   CorpusInfo,
   CorpusSettings,
   EventChannel,
@@ -59,6 +69,21 @@ export interface JiaoduiApi {
   batchUndo(): Promise<Result<BatchUndoOutcome>>;
   /// The batch replacement that "undo" would undo, or null.
   lastBatch(): Promise<Result<BatchSummary | null>>;
+  /// The corpus tag set (`jiaodui.tagset.json`, or the default when absent or malformed, with the problem).
+  entityTagset(): Promise<Result<TagsetInfo>>;
+  /// Validates and writes the corpus tag set atomically; returns it as now stored.
+  saveEntityTagset(request: SaveTagsetRequest): Promise<Result<TagsetInfo>>;
+  /// jieba part-of-speech words of `text` with code-point offsets (for segmenter suggestions).
+  tagWords(text: string): Promise<Result<TaggedWordAt[]>>;
+  /// Every distinct entity text tagged in the corpus's sidecars, with types, counts and pages; also the known map.
+  /// Cheap to call after each save; `refresh` also picks up sidecars changed outside the app.
+  corpusEntityIndex(options?: CorpusIndexOptions): Promise<Result<CorpusEntityIndex>>;
+  /// Untagged occurrences of a text in the other pages of the corpus, with context.
+  previewPropagation(request: PropagationPreviewRequest): Promise<Result<PropagationPreview>>;
+  /// Tags the given occurrences in their pages' sidecars; returns an undo token.
+  applyPropagation(request: PropagationApplyRequest): Promise<Result<PropagationApplyOutcome>>;
+  /// Removes exactly the spans an apply added, on pages whose sidecar is unchanged since.
+  undoPropagation(token: string): Promise<Result<PropagationUndoOutcome>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -85,6 +110,13 @@ export function createApi(transport: Transport): JiaoduiApi {
     batchReplace: (request) => transport.invoke('batch.replace', [request]),
     batchUndo: () => transport.invoke('batch.undo', []),
     lastBatch: () => transport.invoke('batch.last', []),
+    entityTagset: () => transport.invoke('entities.tagset', []),
+    saveEntityTagset: (request) => transport.invoke('entities.saveTagset', [request]),
+    tagWords: (text) => transport.invoke('entities.tagWords', [text]),
+    corpusEntityIndex: (options) => transport.invoke('entities.corpusIndex', options ? [options] : []),
+    previewPropagation: (request) => transport.invoke('entities.propagationPreview', [request]),
+    applyPropagation: (request) => transport.invoke('entities.propagationApply', [request]),
+    undoPropagation: (token) => transport.invoke('entities.propagationUndo', [token]),
     on: (event, listener) => transport.on(event, listener),
   };
 }

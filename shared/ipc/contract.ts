@@ -14,6 +14,7 @@ import {
   type ReviewStatus,
   type SourceFormat,
 } from '../model/sidecar-schema';
+import { tagsetSchema, type Tagset } from '../entities/tagset';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
 ///
@@ -333,6 +334,162 @@ export interface BatchUndoOutcome {
   next: BatchSummary | null;
 }
 
+/// The corpus tag set as entities.tagset reports it.
+export interface TagsetInfo {
+  tagset: Tagset;
+  /// 'file': read from `jiaodui.tagset.json`; 'default': the file is absent or malformed, DEFAULT_TAGSET is used.
+  origin: 'file' | 'default';
+  /// When the file exists but is not a valid tag set: what is wrong, in plain words (shown to the user); else null.
+  problem: string | null;
+  /// SHA-256 of the file as read (null: no file). entities.saveTagset refuses when the file changed since.
+  fileHash: string | null;
+}
+
+/// An entity type id as used in requests (tag-set ids, or unknown types found in sidecars).
+const entityTypeIdSchema = z.string().min(1).max(64);
+
+/// Arguments of entities.saveTagset.
+export const saveTagsetRequestSchema = z.strictObject({
+  tagset: tagsetSchema,
+  /// The `fileHash` the settings were loaded with; saving refuses if the file changed since.
+  expectedFileHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /// Must be true to replace a malformed file; the malformed file is then kept as `jiaodui.tagset.json.broken-<time>`.
+  replaceMalformed: z.boolean().optional(),
+});
+/// A request to save the corpus tag set.
+export type SaveTagsetRequest = z.infer<typeof saveTagsetRequestSchema>;
+
+/// One word from the part-of-speech tagger (jieba), placed on the text in code points.
+export interface TaggedWordAt {
+  start: number;
+  end: number;
+  word: string;
+  /// jieba / ICTCLAS tag: nr person, ns place, nt organisation, …
+  tag: string;
+}
+
+/// One distinct entity text of the corpus.
+export interface CorpusEntityEntry {
+  text: string;
+  /// The types it is tagged as, most frequent first, with counts.
+  types: { type: string; count: number }[];
+  /// Spans with this text in the whole corpus.
+  count: number;
+  /// The pages it is tagged on, in natural path order: how many spans there and where the first one starts (code
+  /// points on the corrected text), to open the page at it. Kept this small so 10,000 pages stay a few MB.
+  pages: { path: string; start: number; count: number }[];
+}
+
+/// The corpus entity index: every distinct tagged text, built from all sidecars.
+export interface CorpusEntityIndex {
+  /// Distinct texts, most frequent first (ties: by text).
+  entries: CorpusEntityEntry[];
+  /// Entity text → its most frequent type: the "known strings" for suggestions (`new Map(Object.entries(known))`).
+  known: Record<string, string>;
+  /// Every type used by some span, with its span count (so unknown types can be listed).
+  typesInUse: { type: string; count: number }[];
+  /// Sidecars read (from cache or disk).
+  sidecars: number;
+  /// Sidecars that could not be used (bad JSON, schema, newer version), with the reason; their spans are left out.
+  unreadable: { path: string; message: string }[];
+}
+
+/// Options of entities.corpusIndex.
+export const corpusIndexOptionsSchema = z.strictObject({
+  /// Check every sidecar on disk for changes made outside the app (otherwise only sidecars the app wrote since the
+  /// last look are re-read, and the rest come from the cache).
+  refresh: z.boolean().optional(),
+});
+/// Options of entities.corpusIndex.
+export type CorpusIndexOptions = z.infer<typeof corpusIndexOptionsSchema>;
+
+/// Arguments of entities.propagationPreview.
+export const propagationPreviewRequestSchema = z.strictObject({
+  text: z.string().min(1).max(1000),
+  type: entityTypeIdSchema,
+  scope: z.literal('corpus'),
+  /// A page to leave out (the page open in the editor, which propagates in the editor itself).
+  excludePath: relativePathSchema.optional(),
+  /// Code points of context on each side (default 12).
+  contextLength: z.number().int().min(0).max(200).optional(),
+});
+/// A request to preview corpus-wide propagation.
+export type PropagationPreviewRequest = z.infer<typeof propagationPreviewRequestSchema>;
+
+/// One untagged occurrence found by a propagation preview (code points on the page's current text).
+export interface PropagationOccurrence {
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+}
+
+/// The occurrences found on one page, with what apply needs to check the page is unchanged.
+export interface PropagationPagePreview {
+  path: string;
+  /// SHA-256 of the page file and of its sidecar (null: none) when previewed.
+  sourceSha256: string;
+  sidecarHash: string | null;
+  occurrences: PropagationOccurrence[];
+}
+
+/// What entities.propagationPreview reports.
+export interface PropagationPreview {
+  text: string;
+  type: string;
+  pages: PropagationPagePreview[];
+  /// Occurrences over all pages.
+  total: number;
+  /// Pages left out because their sidecar cannot be used (read-only), or they cannot be read, with the reason.
+  skipped: { path: string; message: string }[];
+  /// Pages looked at.
+  pagesSearched: number;
+}
+
+/// Arguments of entities.propagationApply: the (ticked) occurrences, per page, as the preview gave them.
+export const propagationApplyRequestSchema = z.strictObject({
+  text: z.string().min(1).max(1000),
+  type: entityTypeIdSchema,
+  pages: z
+    .array(
+      z.strictObject({
+        path: relativePathSchema,
+        sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        sidecarHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+        occurrences: z.array(z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().positive() })).min(1).max(100_000),
+      }),
+    )
+    .max(100_000),
+});
+/// A request to apply corpus-wide propagation.
+export type PropagationApplyRequest = z.infer<typeof propagationApplyRequestSchema>;
+
+/// How one page fared in apply or undo.
+export interface PropagationPageOutcome {
+  path: string;
+  /// 'done': spans added (apply) or removed (undo); 'refused': page left as it was, see `message`.
+  outcome: 'done' | 'refused';
+  /// Spans added or removed on this page.
+  spans: number;
+  message: string | null;
+}
+
+/// What entities.propagationApply reports.
+export interface PropagationApplyOutcome {
+  /// Token for entities.propagationUndo; null when nothing was applied.
+  undoToken: string | null;
+  pages: PropagationPageOutcome[];
+  /// Spans added over all pages.
+  added: number;
+}
+
+/// What entities.propagationUndo reports.
+export interface PropagationUndoOutcome {
+  pages: PropagationPageOutcome[];
+  removed: number;
+}
+
 /// Request/response channels: name → [argument schema, result type].
 ///
 /// Every handler receives arguments validated by its schema and returns a Result.
@@ -356,6 +513,13 @@ export const requestSchemas = {
   'batch.replace': z.tuple([batchReplaceRequestSchema]),
   'batch.undo': z.tuple([]),
   'batch.last': z.tuple([]),
+  'entities.tagset': z.tuple([]),
+  'entities.saveTagset': z.tuple([saveTagsetRequestSchema]),
+  'entities.tagWords': z.tuple([z.string().max(5_000_000)]),
+  'entities.corpusIndex': z.tuple([corpusIndexOptionsSchema.optional()]),
+  'entities.propagationPreview': z.tuple([propagationPreviewRequestSchema]),
+  'entities.propagationApply': z.tuple([propagationApplyRequestSchema]),
+  'entities.propagationUndo': z.tuple([z.string().regex(/^[0-9a-f]{32}$/)]),
 } as const;
 
 /// A request channel name.
@@ -393,6 +557,13 @@ export interface RequestResults {
   'batch.replace': BatchReplaceOutcome;
   'batch.undo': BatchUndoOutcome;
   'batch.last': BatchSummary | null;
+  'entities.tagset': TagsetInfo;
+  'entities.saveTagset': TagsetInfo;
+  'entities.tagWords': TaggedWordAt[];
+  'entities.corpusIndex': CorpusEntityIndex;
+  'entities.propagationPreview': PropagationPreview;
+  'entities.propagationApply': PropagationApplyOutcome;
+  'entities.propagationUndo': PropagationUndoOutcome;
 }
 
 /// Argument tuple of a request channel.
@@ -405,6 +576,8 @@ export interface EventPayloads {
   'export.progress': { done: number; total: number };
   /// Pages prepared or written so far by batch.replace / batch.undo.
   'batch.progress': { done: number; total: number };
+  /// Pages done so far by entities.propagationApply / propagationUndo.
+  'entities.propagationProgress': { done: number; total: number };
   /// A menu item or accelerator the main process turned into a command.
   'app.command': { command: MenuCommand };
   /// The window is closing with unsaved work: the renderer asks Save / Discard / Cancel, then calls app.confirmClose.

@@ -1,8 +1,9 @@
-/// Entity-suggestion bench: quality on the hand-annotated gold page and speed on a large synthetic page.
+/// Entity-suggestion bench: quality on the hand-annotated gold pages and speed on a large synthetic page.
 ///
-/// Run: `npx tsx tests/bench/entities-bench.ts` (planned as `npm run bench:entities`). Quality is measured on
-/// ../shared/corpus/003_… (held out: the rules were written against 000_…) with strict matching — same start,
-/// end and type — and, for information, lenient matching (same type, overlapping). Speed is measured on a
+/// Run: `npm run bench:entities` (`-- --errors` lists the misses and wrong suggestions on the DEV page only;
+/// `-- --quality-only` skips the speed part). Quality is measured on every page of
+/// tests/fixtures/entities/gold-pages.ts — 000_… is the dev page, 003_… the test page (see NOTE.md) — with strict
+/// matching (same start, end and type) and lenient matching (same type, overlapping). Speed is measured on a
 /// 200,000-character page built from both corpus pages with 5,000 tagged spans.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import type { EntitySuggestion } from '../../shared/entities/suggest/types';
 import type { EntitySpan } from '../../shared/model/sidecar-schema';
 import { normalizeOriginal } from '../../shared/text/normalize';
 import { JiebaTagger } from '../../electron/services/jieba-tagger';
+import { GOLD_PAGES } from '../fixtures/entities/gold-pages';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
@@ -69,26 +71,50 @@ function row(label: string, s: Score): string {
   return `${label.padEnd(13)} P ${p.toFixed(2)}  R ${r.toFixed(2)}  F1 ${f1.toFixed(2)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 }
 
-function quality(): void {
-  const gold = JSON.parse(readFileSync(path.join(repoRoot, 'tests/fixtures/entities/gold-003.json'), 'utf8')) as Gold;
+function loadGold(file: string): Gold {
+  const gold = JSON.parse(readFileSync(path.join(repoRoot, 'tests/fixtures/entities', file), 'utf8')) as Gold;
   const bytes = readFileSync(path.join(corpus, gold.file));
   if (createHash('sha256').update(bytes).digest('hex') !== gold.sha256) {
     throw new Error(`${gold.file} changed since the gold set was annotated`);
   }
-  const text = readPage(gold.file);
+  return gold;
+}
+
+// Printed with --errors: the misses and wrong suggestions of the default configuration, for DEV pages only, so
+// that rules are never revised against the test page's errors.
+function printErrors(gold: GoldEntity[], found: EntitySuggestion[]): void {
+  const scored = found.filter((s) => TYPES.includes(s.type));
+  const same = (a: GoldEntity, b: EntitySuggestion) => a.type === b.type && a.start === b.start && a.end === b.end;
+  for (const g of gold) if (!scored.some((s) => same(g, s))) console.log(`    miss   ${g.type}\t${JSON.stringify(g.text)} @${g.start}`);
+  for (const s of scored) {
+    if (!gold.some((g) => same(g, s))) console.log(`    wrong  ${s.type}\t${JSON.stringify(s.text)} @${s.start} (${s.source})`);
+  }
+}
+
+function quality(showErrors: boolean): void {
+  const tagger = new JiebaTagger();
   const configs: [string, Parameters<typeof suggestEntities>[1]][] = [
     ['rules', { sources: ['rule'] }],
-    ['rules checked by jieba', { sources: ['rule'], tagger: new JiebaTagger() }],
-    ['rules + jieba (CLI default)', { sources: ['rule', 'segmenter'], tagger: new JiebaTagger() }],
-    ['jieba only', { sources: ['segmenter'], tagger: new JiebaTagger() }],
+    ['rules checked by jieba', { sources: ['rule'], tagger }],
+    ['rules + jieba (CLI default)', { sources: ['rule', 'segmenter'], tagger }],
+    ['jieba only', { sources: ['segmenter'], tagger }],
   ];
-  console.log(`Quality on ${gold.file} (${gold.entities.length} gold entities; held out)`);
-  for (const [name, options] of configs) {
-    const found = suggestEntities(text, options);
-    for (const lenient of [false, true]) {
-      console.log(`\n  ${name}, ${lenient ? 'lenient (same type, overlapping)' : 'strict (same start, end, type)'}`);
-      for (const type of TYPES) console.log(`    ${row(type, score(gold.entities, found, [type], lenient))}`);
-      console.log(`    ${row('PER+LOC+ORG', score(gold.entities, found, ['PER', 'LOC', 'ORG'], lenient))}`);
+  for (const page of GOLD_PAGES) {
+    const gold = loadGold(`gold-${page.id}.json`);
+    const text = readPage(gold.file);
+    const role = page.role === 'test' ? 'TEST page: held out, measured only' : 'DEV page: rules are revised against it';
+    console.log(`\nQuality on ${gold.file} (${gold.entities.length} gold entities; ${role})`);
+    for (const [name, options] of configs) {
+      const found = suggestEntities(text, options);
+      for (const lenient of [false, true]) {
+        console.log(`\n  ${name}, ${lenient ? 'lenient (same type, overlapping)' : 'strict (same start, end, type)'}`);
+        for (const type of TYPES) console.log(`    ${row(type, score(gold.entities, found, [type], lenient))}`);
+        console.log(`    ${row('PER+LOC+ORG', score(gold.entities, found, ['PER', 'LOC', 'ORG'], lenient))}`);
+      }
+    }
+    if (showErrors && page.role === 'dev') {
+      console.log(`\n  errors of "rules + jieba (CLI default)" on this dev page (strict)`);
+      printErrors(gold.entities, suggestEntities(text, { sources: ['rule', 'segmenter'], tagger }));
     }
   }
 }
@@ -149,5 +175,6 @@ function speed(): void {
   console.log(`    (${found.length} untagged occurrences)`);
 }
 
-quality();
-speed();
+const args = process.argv.slice(2);
+quality(args.includes('--errors'));
+if (!args.includes('--quality-only')) speed();

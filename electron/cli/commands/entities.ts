@@ -1,12 +1,14 @@
-/// `entities <page> --suggest [--json] [--known <file>] [--sources known,rule,segmenter]`: entity suggestions
-/// for a page file.
+/// `entities <page> --suggest [--json] [--known <file>] [--corpus <dir> | --no-corpus] [--sources …]`: entity
+/// suggestions for a page file, with the strings already tagged in its corpus as known strings.
 ///
 /// Offsets are code points on the page text as read (decoded, LF line endings, NFC). Exit codes: 0 done,
-/// 1 page or known-entities file missing or unreadable, 2 wrong usage.
+/// 1 page, corpus or known-entities file missing or unreadable, 2 wrong usage.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suggestEntities } from '../../../shared/entities/suggest/index';
 import type { EntitySuggestion, SuggestionSource } from '../../../shared/entities/suggest/types';
+import { isInside } from '../../services/confine';
+import { findCorpusRoot, readCorpusEntityIndex } from '../../services/corpus-known';
 import { JiebaTagger } from '../../services/jieba-tagger';
 import { readPageSource } from '../../services/page-source';
 
@@ -21,7 +23,7 @@ export interface CommandIo {
 export const summary = 'suggest people, places, organisations and dates in a page file';
 
 /// How to call the command, printed for `--help` and after a usage error.
-export const usage = `Usage: entities <page> --suggest [--json] [--known <file>] [--sources <list>]
+export const usage = `Usage: entities <page> --suggest [--json] [--known <file>] [--corpus <dir> | --no-corpus] [--sources <list>]
 
 Suggests people (PER), places (LOC), organisations (ORG) and dates (DATE) in a page file, with
 code-point offsets on the page text as read (decoded, line endings made LF, Unicode NFC).
@@ -29,6 +31,11 @@ code-point offsets on the page text as read (decoded, line endings made LF, Unic
   --suggest          run the suggesters (required)
   --json             print [{start, end, text, type, source, confidence}] as JSON
   --known <file>     a JSON object mapping already-tagged entity text to its type, e.g. {"武跃林": "PER"}
+                     (its entries win over the corpus's)
+  --corpus <dir>     the corpus folder the page belongs to: every string tagged in its sidecars is a known
+                     string (its most frequent type). Without it, the nearest folder above the page that holds
+                     jiaodui.tagset.json is used, if any
+  --no-corpus        do not look for a corpus
   --sources <list>   comma-separated subset of known,rule,segmenter (default: all)
   --help             show this help`;
 
@@ -49,19 +56,28 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
-  const { page, json, knownFile, sources } = parsed;
+  const { page, json, knownFile, corpus, sources } = parsed;
+  const pageAbs = path.resolve(cwd, page);
 
   let known: Map<string, string> | undefined;
+  if (sources.includes('known') && corpus !== false) {
+    const fromCorpus = await corpusKnown(corpus === undefined ? undefined : path.resolve(cwd, corpus), pageAbs);
+    if (fromCorpus.kind !== 'ok') {
+      io.stderr(fromCorpus.kind === 'usage' ? `entities: ${fromCorpus.message}\n\n${usage}` : `entities: ${fromCorpus.message}`);
+      return fromCorpus.kind === 'usage' ? 2 : 1;
+    }
+    known = fromCorpus.known;
+  }
   if (knownFile !== undefined) {
     const loaded = await readKnown(path.resolve(cwd, knownFile), knownFile);
     if (typeof loaded === 'string') {
       io.stderr(`entities: ${loaded}`);
       return 1;
     }
-    known = loaded;
+    known = new Map([...(known ?? []), ...loaded]);
   }
 
-  const source = await readPageSource(path.resolve(cwd, page), page);
+  const source = await readPageSource(pageAbs, page);
   if (!source.ok) {
     io.stderr(`entities: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}`);
     return 1;
@@ -76,7 +92,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
 }
 
 type Parsed =
-  | { kind: 'run'; page: string; json: boolean; knownFile?: string; sources: SuggestionSource[] }
+  | { kind: 'run'; page: string; json: boolean; knownFile?: string; corpus?: string | false; sources: SuggestionSource[] }
   | { kind: 'help' }
   | { kind: 'usage'; message: string };
 
@@ -85,16 +101,24 @@ function parseArgs(argv: string[]): Parsed {
   let json = false;
   let suggest = false;
   let knownFile: string | undefined;
+  let corpus: string | false | undefined;
   let sources = ALL_SOURCES;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--json') json = true;
     else if (arg === '--suggest') suggest = true;
-    else if (arg === '--known' || arg === '--sources') {
+    else if (arg === '--no-corpus') {
+      if (typeof corpus === 'string') return { kind: 'usage', message: '--corpus and --no-corpus exclude each other' };
+      corpus = false;
+    } else if (arg === '--known' || arg === '--sources' || arg === '--corpus') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return { kind: 'usage', message: `${arg} needs a value` };
       if (arg === '--known') knownFile = value;
+      else if (arg === '--corpus') {
+        if (corpus === false) return { kind: 'usage', message: '--corpus and --no-corpus exclude each other' };
+        corpus = value;
+      }
       else {
         const list = value.split(',').map((s) => s.trim());
         const bad = list.filter((s) => !(ALL_SOURCES as string[]).includes(s));
@@ -108,7 +132,21 @@ function parseArgs(argv: string[]): Parsed {
   }
   if (!suggest) return { kind: 'usage', message: '--suggest is required (it is the only mode so far)' };
   if (pages.length !== 1) return { kind: 'usage', message: `expected exactly one page file, got ${pages.length}` };
-  return { kind: 'run', page: pages[0]!, json, knownFile, sources };
+  return { kind: 'run', page: pages[0]!, json, knownFile, corpus, sources };
+}
+
+type CorpusKnown = { kind: 'ok'; known: Map<string, string> | undefined } | { kind: 'error' | 'usage'; message: string };
+
+/// The known strings of the page's corpus: the given folder, else the nearest one above the page with a tag set.
+async function corpusKnown(corpusDir: string | undefined, pageAbs: string): Promise<CorpusKnown> {
+  const root = corpusDir ?? (await findCorpusRoot(path.dirname(pageAbs)));
+  if (root === null) return { kind: 'ok', known: undefined };
+  if (corpusDir !== undefined && !isInside(path.resolve(corpusDir), pageAbs)) {
+    return { kind: 'usage', message: `the page is not inside the corpus folder "${corpusDir}"` };
+  }
+  const index = await readCorpusEntityIndex(root);
+  if (!index.ok) return { kind: 'error', message: index.error.message };
+  return { kind: 'ok', known: new Map(Object.entries(index.value.known)) };
 }
 
 /// Reads a known-entities file; returns the map or a plain-words error.

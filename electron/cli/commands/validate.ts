@@ -17,7 +17,8 @@ export const usage = `Usage: jiaodui validate <corpus>
 
 Checks every page of <corpus> that has a sidecar: the sidecar must be JSON in Jiaodui's format and schema version,
 its source hash must match the page file, its corrections applied to the original text must give its stored text,
-and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too.
+and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too,
+and so are orphan sidecars (a sidecar whose page file is gone).
 Pages are chosen as in the app: a layout file (PAGE > ALTO > hOCR) is the page unless jiaodui.corpus.json says
 "textSource": "text"; a malformed jiaodui.corpus.json is a problem (the default is then used).
 Problems go to stdout, one per line as "<page>: <problem>". Exit code 0 when there is none, 1 otherwise.`;
@@ -53,6 +54,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const settings = await readCorpusSettings(root);
   if (settings.problem !== null) {
     io.stdout(settings.problem);
+    problemCount++;
+  }
+  for (const sidecar of scan.value.orphanSidecars) {
+    io.stdout(`${sidecar}: This sidecar's page file is gone (orphan sidecar); its corrections belong to no page.`);
     problemCount++;
   }
   for (const folder of scan.value.unreadable) {

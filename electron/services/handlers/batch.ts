@@ -23,14 +23,19 @@ export function batchHandlers(ctx: HandlerContext): ChannelHandlers<'batch.searc
     'batch.replace': async (request) => {
       const root = await realRoot(ctx);
       if (!root.ok) return root;
-      return oneAtATime(ctx, () =>
+      const done = await oneAtATime(ctx, () =>
         replaceInCorpus({ realRoot: root.value, appVersion: ctx.deps.appVersion, journals: ctx.batch.journals, onProgress: progressEmitter(ctx) }, request),
       );
+      // Entity spans moved with the text: the corpus entity index re-reads these sidecars next time.
+      if (done.ok) for (const page of done.value.changedPages) ctx.changedSidecars.add(page);
+      return done;
     },
     'batch.undo': async () => {
       const root = await realRoot(ctx);
       if (!root.ok) return root;
-      return oneAtATime(ctx, () => undoLastBatch(root.value, ctx.batch.journals, progressEmitter(ctx)));
+      const undone = await oneAtATime(ctx, () => undoLastBatch(root.value, ctx.batch.journals, progressEmitter(ctx)));
+      if (undone.ok) for (const page of undone.value.restoredPages) ctx.changedSidecars.add(page);
+      return undone;
     },
     'batch.last': async () => {
       const root = await realRoot(ctx);

@@ -31,6 +31,8 @@ export interface HandlerContext {
   /// Batch correction: the open corpus's text cache (made on first search), the undo journals, and the
   /// batch operation running (replace and undo run one at a time).
   batch: { cache: CorpusTextCache | null; journals: BatchJournals; running: Promise<unknown> };
+  /// Pages whose sidecar the app wrote (save, propagation, undo) since the corpus entity index last looked.
+  changedSidecars: Set<string>;
 }
 
 /// One channel's implementation: receives already-validated arguments.

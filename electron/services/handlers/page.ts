@@ -8,7 +8,13 @@ import type { ChannelHandlers, HandlerContext } from './context';
 export function pageHandlers(ctx: HandlerContext): ChannelHandlers<'page.open' | 'page.save' | 'page.scanImage'> {
   return {
     'page.open': async (rel) => (ctx.corpus ? openPage(ctx.corpus.root, rel, ctx.pages.get(rel)) : fail('no-corpus', 'No corpus folder is open.')),
-    'page.save': async (req) => (ctx.corpus ? savePage(ctx.corpus.root, req, ctx.deps.appVersion) : fail('no-corpus', 'No corpus folder is open.')),
+    'page.save': async (req) => {
+      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
+      // The corpus entity index re-reads this sidecar next time without checking every other one.
+      if (saved.ok) ctx.changedSidecars.add(req.path);
+      return saved;
+    },
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
   };
 }

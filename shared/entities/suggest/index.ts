@@ -1,6 +1,8 @@
 import { suggestKnown } from './known';
 import { mergeSuggestions } from './merge';
 import { suggestByRules } from './rules';
+import { AFTER_NAME } from './han';
+import { namesToRepeat, suggestRepeats } from './repeat';
 import { placeWords, suggestFromSegmenter } from './segmenter';
 import { checkRulesWithSegmenter } from './segmenter-check';
 import type { EntitySuggestion, PosTagger, Rejection } from './types';
@@ -18,6 +20,9 @@ export interface SuggestOptions {
   existing?: readonly { start: number; end: number }[];
   /// Suggestions the editor rejected.
   rejected?: readonly Rejection[];
+  /// Names found by rules elsewhere on the page (text → type), also looked for in this text; given when only a
+  /// part of the page is re-read (see `refreshSuggestions`).
+  pageNames?: ReadonlyMap<string, string>;
   /// Which sources to run (default all available).
   sources?: readonly ('known' | 'rule' | 'segmenter')[];
 }
@@ -32,7 +37,11 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
   if (sources.has('known') && options.known && options.known.size > 0) all.push(...suggestKnown(text, options.known));
   if (sources.has('rule')) {
     const ruled = suggestByRules(text);
-    all.push(...(words ? checkRulesWithSegmenter(ruled, words) : ruled));
+    const checked = words ? checkRulesWithSegmenter(ruled, words) : ruled;
+    all.push(...checked);
+    const names = namesToRepeat(checked);
+    for (const [name, type] of options.pageNames ?? []) if (!names.has(name)) names.set(name, type);
+    all.push(...suggestRepeats(text, names, AFTER_NAME));
   }
   if (sources.has('segmenter') && options.tagger && words) all.push(...suggestFromSegmenter(text, options.tagger, words));
   return mergeSuggestions(all, { existing: options.existing, rejected: options.rejected });

@@ -2,6 +2,7 @@ import { CodePointIndex } from '../../text/codepoints';
 import type { SpanEdit } from '../spans';
 import { suggestEntities, type SuggestOptions } from './index';
 import { mergeSuggestions, withoutTaggedOrRejected } from './merge';
+import { namesToRepeat } from './repeat';
 import type { EntitySuggestion } from './types';
 
 /// Updates a page's suggestions after one edit by re-running the suggesters only around it.
@@ -38,7 +39,11 @@ export function refreshSuggestions(
       if (moved.end < core.start || moved.start >= core.end) kept.push(moved);
     }
   }
-  const local = suggestEntities(text.slice(windowFrom, windowTo), { ...options, existing: undefined, rejected: undefined })
+  // Names found elsewhere on the page (not on the re-read lines, which are read afresh) are looked for there too,
+  // as a full run would.
+  const pageNames = namesToRepeat(kept);
+  for (const [name, type] of options.pageNames ?? []) if (!pageNames.has(name)) pageNames.set(name, type);
+  const local = suggestEntities(text.slice(windowFrom, windowTo), { ...options, pageNames, existing: undefined, rejected: undefined })
     .map((s) => ({ ...s, start: s.start + windowStart, end: s.end + windowStart }))
     .filter((s) => s.end >= core.start && s.start <= core.end);
   // The kept suggestions are already merged; only the few fresh ones need filtering, and a fresh one wins over

@@ -14,13 +14,24 @@ const FULL_DATE = new RegExp(
   `${YEAR}(?:${MONTH}(?:${DAY})?)?(?:${PART_OF_DAY})?(?:${CLOCK})?|${MONTH}${DAY}(?:${PART_OF_DAY})?(?:${CLOCK})?|${MONTH}(?![份0-9０-９])`,
   'gu',
 );
-// A clock time on its own: 20时, 22时40分, 16:30 (not durations such as 24小时 or 3个小时).
-const LONE_CLOCK = new RegExp(`(?<![0-9０-９个小])(?:${CLOCK}|[0-9０-９]{1,2}[:：][0-5][0-9])(?![0-9０-９])`, 'gu');
+// A clock time on its own: 20时, 22时40分, 16:30, 凌晨3点, 七点半 (not durations such as 24小时 or 3个小时). With
+// Chinese numerals and no part of day before it, 一时/一点 are mostly words (第一时间, 一时难以, 有一点): such a
+// time must not follow an ordinal or quantity word nor run into a word (时间, 时期, 点儿).
+const DIGIT_CLOCK = `${DIGIT}{1,2}(?:时|点)(?:${DIGIT}{1,2}分|半)?`;
+const CN_CLOCK = `${CN_NUMBER}{1,3}(?:时|点)(?:${CN_NUMBER}{1,3}分|半)?`;
+const LONE_CLOCK = new RegExp(
+  [
+    `${PART_OF_DAY}(?:${DIGIT_CLOCK}|${CN_CLOCK})(?![0-9０-９])`,
+    `(?<![0-9０-９个小])(?:${DIGIT_CLOCK}|[0-9０-９]{1,2}[:：][0-5][0-9])(?![0-9０-９])`,
+    `(?<![第同当临这那此一准按每有快慢多少差${CN_NUMBER.slice(1, -1)}])${CN_CLOCK}(?![间期候刻段代节光空辰儿点滴])`,
+  ].join('|'),
+  'gu',
+);
 // A day on its own ("从16日到28日") is a date only next to a range word, otherwise too ambiguous.
 const LONE_DAY = new RegExp(`(?<=[从至到、—-]|^)${DAY}(?:${PART_OF_DAY})?|${DAY}(?=[至到—-])`, 'gmu');
 
 /// Suggests dates and times: 2022年, 12月1日, 11月30日下午, 2022年12月1日下午3时, 十一月三十日, days in ranges and
-/// clock times (20时, 16:30).
+/// clock times (20时, 16:30, 凌晨3点, 七点半).
 export function suggestDates(text: string): EntitySuggestion[] {
   const index = new CodePointIndex(text);
   const found: EntitySuggestion[] = [];

@@ -43,7 +43,7 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '公司', minStem: 2, maxStem: 14 },
   { suffix: '集团', minStem: 2, maxStem: 10 },
   { suffix: '分局', minStem: 2, maxStem: 12 },
-  { suffix: '局', minStem: 2, maxStem: 12, notBefore: '面势限部', badStemEnd: '大格结布当时全开僵骗饭棋邮' },
+  { suffix: '局', minStem: 2, maxStem: 14, notBefore: '面势限部', badStemEnd: '大格结布当时全开僵骗饭棋邮' },
   { suffix: '政府', minStem: 1, maxStem: 10 },
   { suffix: '法院', minStem: 2, maxStem: 10 },
   { suffix: '检察院', minStem: 2, maxStem: 10 },
@@ -63,6 +63,9 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '街道办', minStem: 2, maxStem: 4 },
   { suffix: '办事处', minStem: 2, maxStem: 8 },
   { suffix: '日报', minStem: 2, maxStem: 6 },
+  { suffix: '晚报', minStem: 2, maxStem: 6 },
+  { suffix: '新闻网', minStem: 2, maxStem: 6 },
+  { suffix: '电视台', minStem: 2, maxStem: 8 },
   { suffix: '报社', minStem: 2, maxStem: 6 },
   { suffix: '红十字会', minStem: 0, maxStem: 6 },
 ];
@@ -179,8 +182,8 @@ function endsPlace(cps: readonly string[], at: number): boolean {
   const prev = cps[at - 1];
   if (prev === '道') return cps[at - 2] === '街';
   if (prev === '办') return cps[at - 2] === '道' && cps[at - 3] === '街';
-  // 市 followed by 场/民/区 is part of a word, not a place ending.
-  return prev !== undefined && '区县市镇乡村省'.includes(prev) && !'场民区委直'.includes(cps[at] ?? '');
+  // 市 followed by 场/民/区 is part of a word, not a place ending; 市府 is the city government (市府小区).
+  return prev !== undefined && '区县市镇乡村省'.includes(prev) && !'场民区委直府'.includes(cps[at] ?? '');
 }
 
 /// The position right after the last leading verb (深入, 位于 …) between `from` and `to`, if there is one.

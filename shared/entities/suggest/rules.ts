@@ -1,6 +1,8 @@
 import { ORGANISATION_SUFFIXES, PLACE_SUFFIXES, suggestBySuffix } from './rules-suffix';
 import { suggestDates } from './rules-date';
 import { suggestPersons } from './rules-person';
+import { suggestShortBodies } from './rules-government';
+import { suggestSubunits } from './rules-subunit';
 import { joinLayoutGaps, mapFromJoined } from './joined-view';
 import type { EntitySuggestion } from './types';
 
@@ -15,16 +17,28 @@ export const ORGANISATION_RULE_CONFIDENCE = 0.75;
 export function suggestByRules(text: string): EntitySuggestion[] {
   const view = joinLayoutGaps(text);
   const found = runRules(text);
-  if (view.changed) found.push(...mapFromJoined(view, runRules(view.text), text));
+  if (view.changed) found.push(...withoutWorseJoinedNames(found, mapFromJoined(view, runRules(view.text), text)));
   return found;
+}
+
+/// The joined view's suggestions, less the people that a suggestion on the text itself already gives at the same
+/// start with at least the same confidence: a name that ends a line (辅警魏芳⏎⏎点赞…) has a clear end there, and
+/// joining the next line would only turn it into a guess (魏芳点).
+function withoutWorseJoinedNames(direct: readonly EntitySuggestion[], joined: EntitySuggestion[]): EntitySuggestion[] {
+  const directPeople = new Map<number, number>();
+  for (const s of direct) if (s.type === 'PER') directPeople.set(s.start, Math.max(s.confidence, directPeople.get(s.start) ?? 0));
+  return joined.filter((s) => s.type !== 'PER' || (directPeople.get(s.start) ?? -1) < s.confidence);
 }
 
 function runRules(text: string): EntitySuggestion[] {
   const cps = Array.from(text);
+  const organisations = suggestBySuffix(text, ORGANISATION_SUFFIXES, 'ORG', ORGANISATION_RULE_CONFIDENCE, cps);
   return [
     ...suggestPersons(text, cps),
     ...suggestBySuffix(text, PLACE_SUFFIXES, 'LOC', PLACE_RULE_CONFIDENCE, cps),
-    ...suggestBySuffix(text, ORGANISATION_SUFFIXES, 'ORG', ORGANISATION_RULE_CONFIDENCE, cps),
+    ...organisations,
+    ...suggestSubunits(organisations, cps),
+    ...suggestShortBodies(text, ORGANISATION_RULE_CONFIDENCE),
     ...suggestDates(text),
   ];
 }

@@ -10,8 +10,11 @@ const NEVER_IN_PLACE = /^(v|vd|vi|vg)$/;
 /// Drops rule-based place and organisation suggestions whose stem the segmenter reads as a phrase.
 ///
 /// The words lying wholly inside a suggestion, except its last word (which carries the suffix), must not be
-/// pronouns, numerals, prepositions, conjunctions, particles or adverbs, nor verbs for places. People, dates and
-/// other sources pass unchanged. This uses the segmenter only as a check on rules, never to invent entities.
+/// pronouns, numerals, prepositions, conjunctions, particles or adverbs, nor verbs for places. Single-character
+/// words count too: on a name it does not know (上地嘉园) the segmenter falls back to single characters with
+/// guessed tags and the name is lost, but ignoring them let through far more phrases than it saved names (tried
+/// and measured; see tests/fixtures/entities/NOTE.md). People, dates and other sources pass unchanged. This uses
+/// the segmenter only as a check on rules, never to invent entities.
 export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[], words: readonly PlacedWord[]): EntitySuggestion[] {
   const starts = words.map((w) => w.start);
   return suggestions.filter((s) => {

@@ -1,4 +1,4 @@
-import { codePoints, surnameLength } from './han';
+import { AFTER_NAME, codePoints, isHan, surnameLength } from './han';
 import type { EntitySuggestion, PosTagger } from './types';
 
 /// Confidence of a segmenter-only suggestion: a weak signal, below every rule.
@@ -37,14 +37,20 @@ export function placeWords(text: string, tagger: PosTagger): PlacedWord[] {
 
 /// Suggests people, places and organisations from a part-of-speech tagger's nr/ns/nt words.
 ///
-/// Adjacent nr words are joined (jieba often splits 王鹏 into 王 + 鹏). Single-character words are ignored, and
-/// a person must look like a name (a common surname plus one or two characters), because jieba's dictionary
-/// tags many ordinary words nr.
+/// Adjacent nr words are joined (jieba often splits 王鹏 into 王 + 鹏). Single-character words are ignored, a
+/// person must look like a name (a common surname plus one or two characters), and every word must pass
+/// `plausibleSegmenterName`, because jieba's dictionary tags many ordinary words nr or ns.
 export function suggestFromSegmenter(text: string, tagger: PosTagger, words = placeWords(text, tagger)): EntitySuggestion[] {
   const found: EntitySuggestion[] = [];
+  const cps = codePoints(text);
   let pending: { start: number; end: number; text: string; type: string } | undefined;
   const flush = () => {
-    if (pending && pending.end - pending.start >= 2 && (pending.type !== 'PER' || looksLikeName(pending.text))) {
+    if (
+      pending &&
+      pending.end - pending.start >= 2 &&
+      (pending.type !== 'PER' || looksLikeName(pending.text)) &&
+      plausibleSegmenterName(pending.text, pending.type, pending.end, cps)
+    ) {
       found.push({ ...pending, source: 'segmenter', confidence: SEGMENTER_CONFIDENCE });
     }
     pending = undefined;
@@ -60,6 +66,50 @@ export function suggestFromSegmenter(text: string, tagger: PosTagger, words = pl
   }
   flush();
   return found;
+}
+
+/// Common words that jieba's dictionary tags nr/ns/nt. Picked by hand from the dictionary's most frequent
+/// nr/ns/nt entries (and its entries for words such as 顾客 and 上门 seen on the development page), never from
+/// test text: these are ordinary nouns, verbs and adjectives, not names.
+const COMMON_WORDS = new Set([
+  // tagged nr
+  '明白', '武功', '文明', '小姐', '和尚', '王朝', '阳光', '道德', '陆军', '卫星', '雷达', '太后', '荣誉', '古老', '丘陵',
+  '汉白玉', '言语', '冷笑', '武林', '明星', '宫殿', '光荣', '权威', '老太太', '师傅', '侍卫', '维生素', '帝王', '封锁',
+  '宣言', '胡同', '玉米', '师兄', '顾问', '花岗岩', '王爷', '智慧', '贡献者', '王公', '顾客', '张贴',
+  // tagged ns
+  '城市', '东西', '平原', '外国', '爱国', '英雄', '朝廷', '太阳', '哥哥', '海洋', '湖泊', '大桥', '高原', '上市', '建国',
+  '美丽', '中原', '山区', '江湖', '大街', '王国', '开国', '共和国', '城镇', '庆典', '南路', '深度', '山脉', '回国', '治安',
+  '大国', '新鲜', '古城', '海峡', '长度', '山水', '长大', '冰川', '莫非', '普及', '商城', '内河', '古典', '阴阳', '江山',
+  '高山', '山坡', '河谷', '上马', '太平', '福利', '日志', '云集', '青春', '山河', '神圣', '桥头堡', '中路', '新建', '河水',
+  '中断', '山洞', '都城', '关联', '海湾', '上半场', '湖水', '广义', '上山', '江水', '南门', '新城', '海关', '上门', '爱美',
+  '西门', '东门', '北门',
+  // tagged nt
+  '国家机关', '人民公社', '联合会', '高级中学', '中南部',
+]);
+
+/// Words that turn a surname into a form of address, not a name (徐师傅, 李先生); the gold set does not tag them.
+const ADDRESS_ENDINGS = ['师傅', '先生', '女士', '小姐', '老师', '大爷', '大妈', '阿姨', '大哥', '大姐', '同志', '老板'];
+
+/// Characters that start a phrase, not a name (各乡镇, 全市, 本区).
+const DETERMINERS = new Set(Array.from('各每全本该这那我此其'));
+
+/// Last characters of organisation names (国务院, 新华社, 外交部, 解放军, 国民党 …); a dictionary nt word without one is
+/// mostly a field or an activity (中医学, 统一安排).
+const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队校行台报网党军署办处府组馆站厂矿店'));
+
+/// True when a segmenter word can be a name of `type` where it stands in the text (code points `cps`).
+///
+/// Drops common words the dictionary mis-tags, words starting with a determiner, organisations without an
+/// organisational last character, forms of address, and people
+/// whose word runs straight into another Chinese character that does not usually follow names (武卫 in 武卫平,
+/// 顾客 in 顾客完成): jieba then split a longer, unknown name or read an ordinary word as a name.
+export function plausibleSegmenterName(word: string, type: string, end: number, cps: readonly string[]): boolean {
+  if (COMMON_WORDS.has(word) || DETERMINERS.has(Array.from(word)[0]!)) return false;
+  if (type === 'ORG') return ORGANISATION_HEADS.has(Array.from(word).at(-1)!);
+  if (type !== 'PER') return true;
+  if (ADDRESS_ENDINGS.some((ending) => word.endsWith(ending))) return false;
+  const next = cps[end];
+  return !isHan(next) || AFTER_NAME.has(next!);
 }
 
 function looksLikeName(word: string): boolean {

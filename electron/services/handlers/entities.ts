@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { placeWords } from '../../../shared/entities/suggest/segmenter';
+import type { PosTagger } from '../../../shared/entities/suggest/types';
+import { fail, ok, type Result } from '../../../shared/result';
+import { CorpusEntityIndexer } from '../corpus-entity-index';
+import { scanCorpus, type ScanResult } from '../corpus-scan';
+import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from '../propagation-apply';
+import { PropagationPageCache } from '../propagation-cache';
+import { previewCorpusPropagation } from '../propagation-preview';
+import { readTagsetFile, writeTagsetFile } from '../tagset-file';
+import type { ChannelHandlers, HandlerContext } from './context';
+
+type EntityChannel =
+  | 'entities.tagset'
+  | 'entities.saveTagset'
+  | 'entities.tagWords'
+  | 'entities.corpusIndex'
+  | 'entities.propagationPreview'
+  | 'entities.propagationApply'
+  | 'entities.propagationUndo';
+
+// Progress events at most this often (plus the last one).
+const PROGRESS_INTERVAL_MS = 100;
+
+// Undo records kept in memory (newest last); older propagations can no longer be undone from the app.
+const UNDO_HISTORY = 20;
+
+/// The entities.* channels: the corpus tag set, jieba part-of-speech words, the corpus entity index and
+/// corpus-wide propagation with undo.
+///
+/// The index cache and the undo records live here, in memory, for the open corpus; reopening the app forgets
+/// the undo records (the spans stay, and can be removed in each page).
+export function entitiesHandlers(ctx: HandlerContext): ChannelHandlers<EntityChannel> {
+  let indexer: { root: string; instance: CorpusEntityIndexer; pages: readonly string[] | null } | null = null;
+  let pageCache: { root: string; instance: PropagationPageCache } | null = null;
+  const undo = new Map<string, { root: string; applied: AppliedPage[] }>();
+  // jieba is a native addon: loaded on the first request, not when the app starts (and a system where it cannot
+  // load still runs everything else).
+  let tagger: Promise<PosTagger> | null = null;
+  const loadTagger = (): Promise<PosTagger> =>
+    (tagger ??= import('../jieba-tagger').then(({ JiebaTagger }) => new JiebaTagger())).catch((error: unknown) => {
+      tagger = null;
+      throw error;
+    });
+
+  const progress = () => {
+    let last = 0;
+    return (done: number, total: number) => {
+      const now = Date.now();
+      if (done !== total && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      ctx.deps.emit('entities.propagationProgress', { done, total });
+    };
+  };
+  const corpusRoot = (): Result<string> => (ctx.corpus ? ok(ctx.corpus.root) : fail('no-corpus', 'No corpus folder is open.'));
+  // The pages of the last scan (waiting for a scan still running); a fresh scan only when there is none.
+  const pagesOf = async (root: string): Promise<Result<string[]>> => {
+    await ctx.scan.finished;
+    if (ctx.scannedPaths !== null && ctx.corpus?.root === root) return ok(ctx.scannedPaths);
+    const scanned: Result<ScanResult> = await scanCorpus(root, { index: (await ctx.store()).corpusIndex(root) });
+    return scanned.ok ? ok(scanned.value.pages.map((p) => p.path)) : scanned;
+  };
+
+  return {
+    'entities.tagset': async () => {
+      const root = corpusRoot();
+      return root.ok ? readTagsetFile(root.value) : root;
+    },
+    'entities.saveTagset': async (request) => {
+      const root = corpusRoot();
+      return root.ok ? writeTagsetFile(root.value, request) : root;
+    },
+    'entities.tagWords': async (text) => {
+      let loaded: PosTagger;
+      try {
+        loaded = await loadTagger();
+      } catch (error) {
+        return fail('internal', 'The word segmenter (jieba) cannot be loaded on this system, so segmenter suggestions are off.', (error as Error).message);
+      }
+      return ok(placeWords(text, loaded));
+    },
+    'entities.corpusIndex': async (options) => {
+      const root = corpusRoot();
+      if (!root.ok) return root;
+      const pages = await pagesOf(root.value);
+      if (!pages.ok) return pages;
+      if (indexer?.root !== root.value) indexer = { root: root.value, instance: new CorpusEntityIndexer(root.value), pages: null };
+      // Every sidecar is checked on request, and after each new scan; otherwise only those the app wrote since.
+      const full = options?.refresh === true || indexer.pages !== pages.value;
+      const changed = new Set(ctx.changedSidecars);
+      ctx.changedSidecars.clear();
+      indexer.pages = pages.value;
+      return ok(await indexer.instance.build(pages.value, { full, changed }));
+    },
+    'entities.propagationPreview': async (request) => {
+      const root = corpusRoot();
+      if (!root.ok) return root;
+      const pages = await pagesOf(root.value);
+      if (!pages.ok) return pages;
+      if (pageCache?.root !== root.value) {
+        let realRoot: string;
+        try {
+          realRoot = await realpath(root.value);
+        } catch {
+          return fail('no-corpus', `The corpus folder "${root.value}" cannot be found.`);
+        }
+        pageCache = { root: root.value, instance: new PropagationPageCache(realRoot) };
+      }
+      const cache = pageCache.instance;
+      cache.keepOnly(pages.value);
+      return previewCorpusPropagation(root.value, pages.value, request, (_realRoot, rel) => cache.read(rel));
+    },
+    'entities.propagationApply': async (request) => {
+      const root = corpusRoot();
+      if (!root.ok) return root;
+      const applied = await applyCorpusPropagation(root.value, request, ctx.deps.appVersion, progress());
+      if (!applied.ok) return applied;
+      for (const page of applied.value.applied) ctx.changedSidecars.add(page.path);
+      let undoToken: string | null = null;
+      if (applied.value.applied.length > 0) {
+        undoToken = randomBytes(16).toString('hex');
+        undo.set(undoToken, { root: root.value, applied: applied.value.applied });
+        while (undo.size > UNDO_HISTORY) undo.delete(undo.keys().next().value!);
+      }
+      return ok({ undoToken, pages: applied.value.pages, added: applied.value.added });
+    },
+    'entities.propagationUndo': async (token) => {
+      const root = corpusRoot();
+      if (!root.ok) return root;
+      const record = undo.get(token);
+      if (!record || record.root !== root.value) {
+        return fail('not-found', 'This propagation can no longer be undone from here (it was undone already, or the app was restarted since).');
+      }
+      const undone = await undoCorpusPropagation(root.value, record.applied, ctx.deps.appVersion, progress());
+      if (!undone.ok) return undone;
+      for (const page of undone.value.pages) if (page.outcome === 'done') ctx.changedSidecars.add(page.path);
+      // Pages that were refused stay undoable under the same token, e.g. after the other change is reverted.
+      if (undone.value.remaining.length === 0) undo.delete(token);
+      else record.applied = undone.value.remaining;
+      return ok({ pages: undone.value.pages, removed: undone.value.removed });
+    },
+  };
+}

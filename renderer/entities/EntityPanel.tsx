@@ -1,0 +1,155 @@
+import { useState, type ReactNode } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type { DisplayType } from '../../shared/entities/tagset';
+import { useT } from '../i18n/LanguageContext';
+import { selectEntity, tagSelection } from './entity-commands';
+import { entitiesOf, type DocEntity } from './entity-index';
+import { acceptAllOfType } from './suggestion-commands';
+import { shownSuggestions } from './suggestions-plugin';
+
+/// Props of `EntityPanel`.
+export interface EntityPanelProps {
+  /// The open page's editor view; null before it mounts.
+  view: EditorView | null;
+  /// Changes whenever the editor's state changed (the panel re-reads it then).
+  version: number;
+  types: readonly DisplayType[];
+  suggestionsEnabled: boolean;
+  onSuggestionsEnabledChange(enabled: boolean): void;
+  /// B2's corpus entity index, shown in the Corpus tab; null hides the tab.
+  corpusIndex: ReactNode | null;
+  /// Problems to show above the lists (tag-set file, sidecar spans that do not fit).
+  notices: string[];
+}
+
+// Distinct texts listed per type; a page with thousands of entities still renders a short panel.
+const MAX_TEXTS_PER_TYPE = 80;
+
+/// The side panel of entity tagging: tag buttons, the page's entities grouped by type with counts (click a
+/// text to go to its next occurrence), suggestion controls, and a tab with the corpus entity index.
+export function EntityPanel(props: EntityPanelProps) {
+  const t = useT();
+  const [tab, setTab] = useState<'page' | 'corpus'>('page');
+  return (
+    <aside className="entity-panel" aria-label={t('ent.panel')}>
+      <div role="tablist" aria-label={t('ent.panel')} className="entity-tabs">
+        <button type="button" role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>{t('ent.tabPage')}</button>
+        {props.corpusIndex !== null && (
+          <button type="button" role="tab" aria-selected={tab === 'corpus'} onClick={() => setTab('corpus')}>{t('ent.tabCorpus')}</button>
+        )}
+      </div>
+      {tab === 'page' || props.corpusIndex === null ? (
+        <div role="tabpanel" aria-label={t('ent.tabPage')} className="entity-tab-body">
+          <PageEntities {...props} />
+        </div>
+      ) : (
+        <div role="tabpanel" aria-label={t('ent.tabCorpus')} className="entity-tab-body">
+          {props.corpusIndex}
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function PageEntities({ view, types, suggestionsEnabled, onSuggestionsEnabledChange, notices }: EntityPanelProps) {
+  const t = useT();
+  const state = view?.state;
+  const entities = state ? entitiesOf(state.doc) : [];
+  const suggestions = state && suggestionsEnabled ? shownSuggestions(state) : [];
+  const run = (make: (s: NonNullable<typeof state>) => ReturnType<typeof tagSelection>) => {
+    if (!view || !view.editable) return;
+    const tr = make(view.state);
+    if (tr) view.dispatch(tr);
+    view.focus();
+  };
+  const groups = types
+    .map((type) => ({ type, members: entities.filter((e) => e.type === type.id) }))
+    .filter((g) => g.type.known || g.members.length > 0);
+  const suggestionCounts = new Map<string, number>();
+  for (const s of suggestions) suggestionCounts.set(s.type, (suggestionCounts.get(s.type) ?? 0) + 1);
+  return (
+    <>
+      {notices.map((notice) => (
+        <p key={notice} className="hint entity-notice" role="status">{notice}</p>
+      ))}
+      <div role="toolbar" aria-label={t('ent.tagTools')} className="entity-tag-tools">
+        {types
+          .filter((type) => type.known)
+          .map((type) => (
+            <button
+              key={type.id}
+              type="button"
+              className="entity-tag-button"
+              style={{ ['--ent-colour' as string]: type.colour }}
+              aria-label={t('ent.tagAs', { label: type.label, type: type.id })}
+              title={type.key ? `Alt+${type.key}` : undefined}
+              // Keep the editor's selection: the button must not take focus before it acts.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => run((s) => tagSelection(s, type.id))}
+            >
+              {type.id} {type.label}
+            </button>
+          ))}
+      </div>
+      {entities.length === 0 && <p className="hint">{t('ent.none')}</p>}
+      {groups.map(({ type, members }) => (
+        <EntityGroup key={type.id} type={type} members={members} view={view} />
+      ))}
+      <section className="entity-suggestions" aria-label={t('ent.suggestions')}>
+        <h3>{t('ent.suggestions')}</h3>
+        <label className="entity-toggle">
+          <input type="checkbox" checked={suggestionsEnabled} onChange={(event) => onSuggestionsEnabledChange(event.target.checked)} />
+          {t('ent.showSuggestions')}
+        </label>
+        {suggestionsEnabled && <p className="hint">{t('ent.suggestionCount', { count: suggestions.length })}</p>}
+        {[...suggestionCounts].map(([type, count]) => (
+          <button key={type} type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => run((s) => acceptAllOfType(s, type))}>
+            {t('ent.acceptAll', { type, count })}
+          </button>
+        ))}
+      </section>
+    </>
+  );
+}
+
+function EntityGroup({ type, members, view }: { type: DisplayType; members: DocEntity[]; view: EditorView | null }) {
+  const t = useT();
+  const byText = new Map<string, DocEntity[]>();
+  if (view) {
+    for (const e of members) {
+      const text = view.state.doc.textBetween(e.from, e.to, '\n');
+      const list = byText.get(text);
+      if (list) list.push(e);
+      else byText.set(text, [e]);
+    }
+  }
+  const texts = [...byText].sort((a, b) => b[1].length - a[1].length || a[1][0]!.from - b[1][0]!.from);
+  const jump = (list: DocEntity[]) => {
+    if (!view) return;
+    // Each click goes to the next occurrence after the selection, wrapping around.
+    const { from } = view.state.selection;
+    const target = list.find((e) => e.from > from) ?? list[0]!;
+    view.dispatch(selectEntity(view.state, target));
+    view.focus();
+  };
+  const heading = t('ent.group', { label: type.label, type: type.id, count: members.length });
+  return (
+    <section className="entity-group" aria-label={heading}>
+      <h3 style={{ ['--ent-colour' as string]: type.colour }}>
+        <span className="entity-swatch" aria-hidden="true" />
+        {heading}
+        {!type.known && <span className="hint"> — {t('ent.unknownType')}</span>}
+      </h3>
+      <ul>
+        {texts.slice(0, MAX_TEXTS_PER_TYPE).map(([text, list]) => (
+          <li key={text}>
+            <button type="button" className="entity-text" onClick={() => jump(list)} title={t('ent.jump', { text, n: 1, count: list.length })}>
+              {text} {list.length > 1 && <span className="entity-count">×{list.length}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {texts.length > MAX_TEXTS_PER_TYPE && <p className="hint">{t('ent.more', { count: texts.length - MAX_TEXTS_PER_TYPE })}</p>}
+    </section>
+  );
+}

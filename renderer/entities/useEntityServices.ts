@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { JiaoduiApi } from '../../shared/ipc/api';
+import type { PageData, TaggedWordAt } from '../../shared/ipc/contract';
+import type { PosTagger } from '../../shared/entities/suggest';
+import { DEFAULT_TAGSET, displayTypes, type DisplayType, type Tagset } from '../../shared/entities/tagset';
+import { lookOf, type TypeLook } from './entities-plugin';
+import type { SuggestContext } from './suggestions-plugin';
+
+/// The corpus tag set: the one function the editor asks, so where it comes from is decided here.
+///
+/// Reads `jiaodui.tagset.json` through the main process; falls back to the default tag set when the call fails.
+export async function loadTagset(api: JiaoduiApi): Promise<{ tagset: Tagset; problem: string | null }> {
+  const result = await api.entityTagset();
+  if (!result.ok) return { tagset: DEFAULT_TAGSET, problem: result.error.message };
+  return { tagset: result.value.tagset, problem: result.value.problem };
+}
+
+/// What the entity tools of the open page use.
+export interface EntityServices {
+  /// The corpus tag set now in use.
+  tagset: Tagset;
+  /// Uses a tag set just saved in the settings.
+  setTagset(tagset: Tagset): void;
+  /// The tag set's types, then types found only in the page's sidecar.
+  types: DisplayType[];
+  look: TypeLook;
+  /// A problem with the corpus tag-set file, to show; null when fine.
+  tagsetProblem: string | null;
+  /// The suggestion context of the open page, updated in place as the corpus index and tagger arrive.
+  suggest: SuggestContext;
+  /// Changes whenever `suggest` was updated, so the editor recomputes its suggestions.
+  suggestVersion: number;
+  /// Reloads the corpus index (after a save or a corpus-wide propagation).
+  refreshKnown(): void;
+  setSuggestionsEnabled(enabled: boolean): void;
+}
+
+/// Loads the tag set once per corpus, and per opened page the corpus's known entity strings and the page's
+/// part-of-speech words (jieba runs in the main process), for the suggestions.
+export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, page: PageData | null, pageLoad: number): EntityServices {
+  const [tagset, setTagset] = useState<Tagset>(DEFAULT_TAGSET);
+  const [tagsetProblem, setTagsetProblem] = useState<string | null>(null);
+  const [suggestVersion, setSuggestVersion] = useState(0);
+  const [knownLoad, setKnownLoad] = useState(0);
+
+  useEffect(() => {
+    if (corpusRoot === null) return;
+    let live = true;
+    void loadTagset(api).then(({ tagset: loaded, problem }) => {
+      if (!live) return;
+      setTagset(loaded);
+      setTagsetProblem(problem);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, corpusRoot]);
+
+  const types = useMemo(() => displayTypes(tagset, page?.entities ?? []), [tagset, page]);
+  const look = useMemo(() => lookOf(types), [types]);
+  // One context per opened page; the editor reads it in place.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new context exactly when a page (re)opens
+  const suggest = useMemo<SuggestContext>(() => ({ known: new Map(), enabled: true }), [page, pageLoad]);
+
+  useEffect(() => {
+    if (page === null) return;
+    let live = true;
+    void api.corpusEntityIndex().then((result) => {
+      if (!live || !result.ok) return;
+      suggest.known = new Map(Object.entries(result.value.known));
+      setSuggestVersion((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, page, suggest, knownLoad]);
+
+  useEffect(() => {
+    if (page === null) return;
+    let live = true;
+    const pageText = page.text;
+    void api.tagWords(pageText).then((result) => {
+      if (!live || !result.ok) return;
+      suggest.tagger = taggerFor(pageText, result.value);
+      setSuggestVersion((n) => n + 1);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, page, suggest]);
+
+  const refreshKnown = useCallback(() => setKnownLoad((n) => n + 1), []);
+  const setSuggestionsEnabled = useCallback(
+    (enabled: boolean) => {
+      suggest.enabled = enabled;
+      setSuggestVersion((n) => n + 1);
+    },
+    [suggest],
+  );
+  const useTagset = useCallback((next: Tagset) => {
+    setTagset(next);
+    setTagsetProblem(null);
+  }, []);
+  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled };
+}
+
+/// A tagger that answers for the page text it was computed on (the whole-page run); other texts get no words.
+function taggerFor(pageText: string, words: readonly TaggedWordAt[]): PosTagger {
+  const tagged = words.map(({ word, tag }) => ({ word, tag }));
+  return { tag: (text) => (text === pageText ? tagged : []) };
+}
