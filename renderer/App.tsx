@@ -14,6 +14,7 @@ import { PageEditor, type PageEditorHandle } from './editor/PageEditor';
 import { ReviewPanel } from './review/ReviewPanel';
 import { useReview } from './review/useReview';
 import { useBatchDialog } from './batch/useBatchDialog';
+import { usePanelShown } from './state/usePanelShown';
 import { EntityPanel } from './entities/EntityPanel';
 import { EntityPopover } from './entities/EntityPopover';
 import { PropagationDialog } from './entities/PropagationDialog';
@@ -81,6 +82,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const sidecarHashRef = useRef<string | null>(null);
   const autosaveTimer = useRef<number | undefined>(undefined);
   const review = useReview(api, page, editorRef);
+  const [entityPanelShown, setEntityPanelShown] = usePanelShown('entities', page?.scan != null, { plain: true, scan: false });
   const entityServices = useEntityServices(api, corpus?.root ?? null, page, pageLoad);
   const [entityVersion, setEntityVersion] = useState(0);
   const [rejectionsDirty, setRejectionsDirty] = useState(false);
@@ -509,18 +511,25 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                   {t('review.show', { count: review.snapshot?.items.length ?? 0 })}
                 </button>
               )}
-              <EntityPanel
-                view={editorRef.current?.getView() ?? null}
-                version={entityVersion}
-                types={entityServices.types}
-                suggestionsEnabled={entityServices.suggest.enabled}
-                onSuggestionsEnabledChange={entityServices.setSuggestionsEnabled}
-                corpusIndex={<CorpusEntityIndex api={api} tagset={entityServices.tagset} onOpen={openAt} refreshKey={indexKey} />}
-                notices={[
-                  ...(entityServices.tagsetProblem ? [t('ent.tagsetProblem', { message: entityServices.tagsetProblem })] : []),
-                  ...(refusedEntities > 0 ? [t('ent.refused', { count: refusedEntities })] : []),
-                ]}
-              />
+              {entityPanelShown ? (
+                <EntityPanel
+                  onHide={() => setEntityPanelShown(false)}
+                  view={editorRef.current?.getView() ?? null}
+                  version={entityVersion}
+                  types={entityServices.types}
+                  suggestionsEnabled={entityServices.suggest.enabled}
+                  onSuggestionsEnabledChange={entityServices.setSuggestionsEnabled}
+                  corpusIndex={<CorpusEntityIndex api={api} tagset={entityServices.tagset} onOpen={openAt} refreshKey={indexKey} />}
+                  notices={[
+                    ...(entityServices.tagsetProblem ? [t('ent.tagsetProblem', { message: entityServices.tagsetProblem })] : []),
+                    ...(refusedEntities > 0 ? [t('ent.refused', { count: refusedEntities })] : []),
+                  ]}
+                />
+              ) : (
+                <button type="button" className="review-show" onClick={() => setEntityPanelShown(true)}>
+                  {t('ent.showPanel', { count: editorRef.current?.getEntities().length ?? page.entities.length })}
+                </button>
+              )}
               </div>
               <CorrectionTooltip container={editorHost} />
               {pageScan && <LineImageStrip host={editorHost} scan={pageScan} image={scanImage} caretLine={caretLine} rotation={rotation} />}

@@ -20,6 +20,8 @@ export interface EntityPanelProps {
   corpusIndex: ReactNode | null;
   /// Problems to show above the lists (tag-set file, sidecar spans that do not fit).
   notices: string[];
+  /// Hides the panel (the app then shows a button to bring it back).
+  onHide?(): void;
 }
 
 // Distinct texts listed per type; a page with thousands of entities still renders a short panel.
@@ -36,6 +38,11 @@ export function EntityPanel(props: EntityPanelProps) {
         <button type="button" role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>{t('ent.tabPage')}</button>
         {props.corpusIndex !== null && (
           <button type="button" role="tab" aria-selected={tab === 'corpus'} onClick={() => setTab('corpus')}>{t('ent.tabCorpus')}</button>
+        )}
+        {props.onHide && (
+          <button type="button" className="entity-panel-hide" onClick={props.onHide} aria-label={t('ent.hidePanel')} title={t('ent.hidePanel')}>
+            ×
+          </button>
         )}
       </div>
       {tab === 'page' || props.corpusIndex === null ? (

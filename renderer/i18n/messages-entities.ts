@@ -1,6 +1,8 @@
 /// UI strings of entity tagging (issue 4), in English; `zhCN` must have the same keys.
 export const en = {
   'ent.panel': 'Entities',
+  'ent.hidePanel': 'Hide the entity panel',
+  'ent.showPanel': 'Show entities ({count})',
   'ent.tabPage': 'This page',
   'ent.tabCorpus': 'Corpus',
   'ent.tagTools': 'Tag the selection',
@@ -42,6 +44,8 @@ export const en = {
 /// The same strings in Simplified Chinese.
 export const zhCN: Record<keyof typeof en, string> = {
   'ent.panel': '实体',
+  'ent.hidePanel': '隐藏实体面板',
+  'ent.showPanel': '显示实体（{count}）',
   'ent.tabPage': '本页',
   'ent.tabCorpus': '语料库',
   'ent.tagTools': '标注所选文字',

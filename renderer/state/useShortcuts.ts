@@ -38,14 +38,14 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   return null;
 }
 
-// F8 / Shift+F8 step through suggestions (as in IDEs' "next problem"); Alt+Enter accepts, Alt+Shift+Enter accepts
-// the rule, Alt+Backspace rejects. Entity tagging (another branch) is planned on Alt+digits and plain Enter.
+// F8 / Shift+F8 step through OCR suggestions (as in IDEs' "next problem"), F9 accepts, Shift+F9 rejects and
+// Alt+Shift+Enter accepts the rule. Entity tagging owns Alt+digits, Alt+Enter, Alt+Backspace and plain Enter on a
+// suggested entity, so the review keys stay clear of them.
 function suggestionCommandForKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey'>, mod: boolean): SuggestionCommand | null {
   if (mod) return null;
   if (event.key === 'F8' && !event.altKey) return event.shiftKey ? 'suggestion-previous' : 'suggestion-next';
-  if (!event.altKey) return null;
-  if (event.key === 'Enter') return event.shiftKey ? 'suggestion-accept-rule' : 'suggestion-accept';
-  if (event.key === 'Backspace' && !event.shiftKey) return 'suggestion-reject';
+  if (event.key === 'F9' && !event.altKey) return event.shiftKey ? 'suggestion-reject' : 'suggestion-accept';
+  if (event.key === 'Enter' && event.altKey && event.shiftKey) return 'suggestion-accept-rule';
   return null;
 }
 
@@ -59,8 +59,8 @@ export function useShortcuts(run: (command: AppCommand) => void): void {
       const inEditable = !!target && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
       const command = commandForKey(event, inEditable);
       if (!command) return;
-      // In a form field, Alt+Backspace and Alt+Enter keep their usual meaning.
-      if (command.startsWith('suggestion-') && event.key !== 'F8' && target && target.tagName !== 'BODY' && !target.isContentEditable && !target.closest('.review-panel')) return;
+      // In a form field, Alt+Shift+Enter keeps its usual meaning.
+      if (command.startsWith('suggestion-') && event.key !== 'F8' && event.key !== 'F9' && target && target.tagName !== 'BODY' && !target.isContentEditable && !target.closest('.review-panel')) return;
       // Inside a modal dialog only the help key acts; the dialog owns its keys.
       if (target?.closest('dialog') && command !== 'shortcuts') return;
       event.preventDefault();

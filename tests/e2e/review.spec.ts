@@ -128,10 +128,10 @@ test('accepts a look-alike fix from the keyboard and records it as a correction'
   // The character is underlined (wavy) in the text.
   await expect(page.locator('.sugg-rule-look-alike').first()).toHaveText(misread);
 
-  // Click it in the panel (it becomes current and is selected in the text), then accept with Alt+Enter.
+  // Click it in the panel (it becomes current and is selected in the text), then accept with F9.
   await item.getByRole('button').first().click();
   await expect(item).toHaveAttribute('aria-current', 'true');
-  await page.keyboard.press('Alt+Enter');
+  await page.keyboard.press('F9');
   await expect.poll(() => editorText(page)).toBe(applied(text, [lookAlike!]));
   await expect(page.locator('.corr-changed', { hasText: lookAlike!.replacement }).first()).toHaveAttribute('data-original', misread);
 
@@ -161,7 +161,7 @@ test('a rejected suggestion stays rejected after saving and reopening', async ({
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < countBefore && !(await isCurrent(page, row)); i++) await page.keyboard.press('F8');
   expect(await isCurrent(page, row)).toBe(true);
-  await page.keyboard.press('Alt+Backspace');
+  await page.keyboard.press('Shift+F9');
   await expect(panel(page).getByRole('listitem')).toHaveCount(countBefore - 1);
   expect(await rowCount(page, row)).toBe(0);
   await expect(panel(page)).toContainText('1 rejected');

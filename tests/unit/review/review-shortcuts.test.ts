@@ -11,10 +11,15 @@ describe('review shortcuts', () => {
     expect(commandForKey(key('F8', { shiftKey: true }), false)).toBe('suggestion-previous');
   });
 
-  it('accepts with Alt+Enter, accepts the rule with Alt+Shift+Enter, rejects with Alt+Backspace', () => {
-    expect(commandForKey(key('Enter', { altKey: true }), true)).toBe('suggestion-accept');
+  it('accepts with F9, rejects with Shift+F9, accepts the rule with Alt+Shift+Enter', () => {
+    expect(commandForKey(key('F9'), true)).toBe('suggestion-accept');
+    expect(commandForKey(key('F9', { shiftKey: true }), true)).toBe('suggestion-reject');
     expect(commandForKey(key('Enter', { altKey: true, shiftKey: true }), true)).toBe('suggestion-accept-rule');
-    expect(commandForKey(key('Backspace', { altKey: true }), true)).toBe('suggestion-reject');
+  });
+
+  it('leaves Alt+Enter and Alt+Backspace to entity tagging', () => {
+    expect(commandForKey(key('Enter', { altKey: true }), true)).toBeNull();
+    expect(commandForKey(key('Backspace', { altKey: true }), true)).toBeNull();
   });
 
   it('leaves plain Enter and Backspace, Ctrl+Enter, and the page keys alone', () => {
