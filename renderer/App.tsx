@@ -109,7 +109,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [api, dirty]);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  const saveNow = useCallback(async (): Promise<boolean> => {
     const editor = editorRef.current;
     if (!page || page.readOnly || !editor) return false;
     window.clearTimeout(autosaveTimer.current);
@@ -147,6 +147,15 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     setSaveState({ kind: 'saved', at: new Date(result.value.modified).toLocaleTimeString() });
     return true;
   }, [api, page, status, t, setPageStatus, review, entityServices]);
+
+  // Saves run one after another: an autosave still in flight when the user saves (or answers the unsaved-work
+  // prompt) would otherwise race it with the same expected sidecar hash, and the second save would be refused.
+  const saveQueue = useRef<Promise<unknown>>(Promise.resolve());
+  const save = useCallback((): Promise<boolean> => {
+    const next = saveQueue.current.then(saveNow, saveNow);
+    saveQueue.current = next.catch(() => undefined);
+    return next;
+  }, [saveNow]);
 
   /// Runs `then` once the user has dealt with unsaved work (saved or discarded); does nothing on Cancel.
   const guardUnsaved = useCallback(
