@@ -52,6 +52,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { corpus, pages, scanning, generation, setPageStatus } = usePages(api, initial.corpus);
 
   const [page, setPage] = useState<PageData | null>(null);
+  // The page the editor shows now, for callbacks created while an earlier page was open.
+  const openPageRef = useRef<PageData | null>(null);
+  openPageRef.current = page;
   const [pageLoad, setPageLoad] = useState(0);
   const [pageError, setPageError] = useState<string | null>(null);
   const [activePath, setActivePath] = useState<string | null>(null);
@@ -111,7 +114,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     const editor = editorRef.current;
-    if (!page || page.readOnly || !editor) return false;
+    // A save made for a page that is no longer the open one (a stale timer or prompt) would write that page's
+    // sidecar with the text now in the editor: refuse it.
+    if (!page || page.readOnly || !editor || openPageRef.current !== page) return false;
     window.clearTimeout(autosaveTimer.current);
     const text = editor.getText();
     const entities = editor.getEntities();
@@ -177,6 +182,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   /// Loads a page into the editor, dropping unsaved work: callers run guardUnsaved first (openPage does).
   const loadPage = useCallback(
     async (path: string) => {
+      // An autosave scheduled for the page being left must not fire once the editor holds the next page.
+      window.clearTimeout(autosaveTimer.current);
       setActivePath(path);
       const result = await api.openPage(path);
       if (!result.ok) {

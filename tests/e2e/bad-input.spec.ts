@@ -88,6 +88,9 @@ test('leaving a page with unsaved work asks Save, Discard or Cancel', async ({ a
   await prompt.getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(PAGE);
   await expect(fs.stat(path.join(app.corpusDir, `${first}.jiaodui.json`))).rejects.toThrow();
+  // The autosave that was pending for the discarded page must not fire later and write it with this page's text.
+  await page.waitForTimeout(5_500);
+  await expect(fs.stat(path.join(app.corpusDir, `${first}.jiaodui.json`))).rejects.toThrow();
 
   // Save writes the sidecar, then leaves.
   await makeEdit(page, corpus.second.edit);
