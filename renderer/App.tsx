@@ -18,10 +18,11 @@ import { usePanelShown } from './state/usePanelShown';
 import { EntityPanel } from './entities/EntityPanel';
 import { EntityPopover } from './entities/EntityPopover';
 import { PropagationDialog } from './entities/PropagationDialog';
-import { entityById } from './entities/entity-index';
+import { entitiesOf, entityById } from './entities/entity-index';
 import type { EntityKeysOptions } from './entities/entity-keys';
 import { typeStyleSheet } from './entities/type-styles';
 import { useEntityServices } from './entities/useEntityServices';
+import { jumpEditor } from './editor/jump';
 import { cpToPmPos } from './editor/text-doc';
 import { TextSelection } from 'prosemirror-state';
 import { CorpusEntityIndex } from './entities-corpus/CorpusEntityIndex';
@@ -375,9 +376,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const jumpTo = useCallback((start: number) => {
     const view = editorRef.current?.getView();
     if (!view) return;
-    const pos = cpToPmPos(view.state.doc, start);
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView());
-    view.focus();
+    jumpEditor(view, (state) => state.tr.setSelection(TextSelection.create(state.doc, cpToPmPos(state.doc, start))));
   }, []);
   const openAt = useCallback(
     (path: string, start: number) => {
@@ -543,7 +542,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 />
               ) : (
                 <button type="button" className="review-show" onClick={() => setEntityPanelShown(true)}>
-                  {t('ent.showPanel', { count: editorRef.current?.getEntities().length ?? page.entities.length })}
+                  {t('ent.showPanel', { count: entityCountOf(editorRef.current) ?? page.entities.length })}
                 </button>
               )}
               </div>
@@ -605,4 +604,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       </div>
     </LanguageContext.Provider>
   );
+}
+
+// The open page's entity count for the "show entities" button, from the entity list cached per document: the
+// sidecar spans (`getEntities`) convert every position to code points, too much for each render of the app.
+function entityCountOf(editor: PageEditorHandle | null): number | undefined {
+  const view = editor?.getView();
+  return view ? entitiesOf(view.state.doc).length : undefined;
 }

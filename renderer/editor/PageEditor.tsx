@@ -15,6 +15,7 @@ import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { correctionsKey, recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
 import { createPageStateWithProblems } from './page-state';
+import { jumpEditor } from './jump';
 import { SavedDocTracker } from './saved-doc-tracker';
 import { textFromDoc } from './text-doc';
 import './editor.css';
@@ -232,8 +233,7 @@ export function PageEditor(props: PageEditorProps) {
         let position = 0;
         for (let i = 0; i < target; i++) position += doc.child(i).nodeSize;
         // +1: inside the line node, before its first character.
-        view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, position + 1)).scrollIntoView());
-        view.focus();
+        jumpEditor(view, (state) => state.tr.setSelection(TextSelection.create(state.doc, position + 1)));
       },
       review: (action) => {
         const view = viewRef.current;

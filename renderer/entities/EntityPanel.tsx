@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { DisplayType } from '../../shared/entities/tagset';
+import { jumpEditor } from '../editor/jump';
 import { useT } from '../i18n/LanguageContext';
 import { selectEntity, tagSelection } from './entity-commands';
-import { entitiesOf, type DocEntity } from './entity-index';
+import { entitiesOf, entityTextsOf, type DocEntity } from './entity-index';
 import { acceptAllOfType } from './suggestion-commands';
 import { shownSuggestions } from './suggestions-plugin';
 
@@ -123,8 +124,10 @@ function EntityGroup({ type, members, view }: { type: DisplayType; members: DocE
   const t = useT();
   const byText = new Map<string, DocEntity[]>();
   if (view) {
+    // Read with the entity list (cached per document and per line), not one document lookup per entity.
+    const textOf = entityTextsOf(view.state.doc);
     for (const e of members) {
-      const text = view.state.doc.textBetween(e.from, e.to, '\n');
+      const text = textOf.get(e.id) ?? '';
       const list = byText.get(text);
       if (list) list.push(e);
       else byText.set(text, [e]);
@@ -136,8 +139,7 @@ function EntityGroup({ type, members, view }: { type: DisplayType; members: DocE
     // Each click goes to the next occurrence after the selection, wrapping around.
     const { from } = view.state.selection;
     const target = list.find((e) => e.from > from) ?? list[0]!;
-    view.dispatch(selectEntity(view.state, target));
-    view.focus();
+    jumpEditor(view, (state) => selectEntity(state, target));
   };
   const heading = t('ent.group', { label: type.label, type: type.id, count: members.length });
   return (

@@ -14,34 +14,83 @@ export interface DocEntity {
   depth: number;
 }
 
+/// One entity's text on one line: offsets inside the line's content.
+interface LinePiece {
+  id: string;
+  type: string;
+  from: number;
+  to: number;
+  text: string;
+}
+
 const cache = new WeakMap<PmNode, DocEntity[]>();
+const textCache = new WeakMap<PmNode, ReadonlyMap<string, string>>();
+// Per line node. An edit replaces only the lines it touches, and the new document shares every other line node
+// with the old one, so after a keystroke only the edited line is read again: the entity list of a page with
+// thousands of entities is rebuilt from cached lines instead of a walk over every text node.
+const lineCache = new WeakMap<PmNode, readonly LinePiece[]>();
 
 /// Every entity of a document, ordered by start (outer before inner at the same start), with nesting depths.
 ///
-/// One walk over the text nodes; cached per document, since documents are immutable.
+/// Cached per document (documents are immutable), and built from per-line results cached per line node.
 export function entitiesOf(doc: PmNode): DocEntity[] {
   const cached = cache.get(doc);
   if (cached) return cached;
   const byId = new Map<string, DocEntity>();
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      if (mark.type !== entityMarkType) continue;
-      const { id, type } = mark.attrs as EntityMarkAttrs;
-      const end = pos + node.nodeSize;
-      const known = byId.get(id);
-      if (known === undefined) byId.set(id, { id, type, from: pos, to: end, depth: 0 });
-      else {
-        known.from = Math.min(known.from, pos);
-        known.to = Math.max(known.to, end);
+  const texts = new Map<string, string>();
+  const multiLine = new Set<DocEntity>();
+  doc.forEach((line, offset) => {
+    const start = offset + 1; // the line's content starts after its opening token
+    for (const piece of piecesOf(line)) {
+      const known = byId.get(piece.id);
+      if (known === undefined) {
+        byId.set(piece.id, { id: piece.id, type: piece.type, from: start + piece.from, to: start + piece.to, depth: 0 });
+        texts.set(piece.id, piece.text);
+      } else {
+        // A name wrapped over a line break: its text is read from the document once the extent is known.
+        if (known.to <= start) multiLine.add(known);
+        known.from = Math.min(known.from, start + piece.from);
+        known.to = Math.max(known.to, start + piece.to);
       }
     }
-    return false;
   });
+  for (const entity of multiLine) texts.set(entity.id, doc.textBetween(entity.from, entity.to, '\n'));
+  // Mostly in order already (lines are read in order), which the sort is quick on.
   const list = [...byId.values()].sort((a, b) => a.from - b.from || b.to - a.to || a.id.localeCompare(b.id));
   assignDepths(list);
   cache.set(doc, list);
+  textCache.set(doc, texts);
   return list;
+}
+
+/// The text each entity of a document covers (line breaks as `\n`), by entity id; what the entity panel lists.
+///
+/// Comes with `entitiesOf` (same cache), so it costs no walk of its own.
+export function entityTextsOf(doc: PmNode): ReadonlyMap<string, string> {
+  entitiesOf(doc);
+  return textCache.get(doc)!;
+}
+
+// The entity pieces of one line, in order of first appearance; one piece per entity (first to last character
+// carrying its mark on the line).
+function piecesOf(line: PmNode): readonly LinePiece[] {
+  const cached = lineCache.get(line);
+  if (cached) return cached;
+  const byId = new Map<string, LinePiece>();
+  line.forEach((node, offset) => {
+    for (const mark of node.marks) {
+      if (mark.type !== entityMarkType) continue;
+      const { id, type } = mark.attrs as EntityMarkAttrs;
+      const end = offset + node.nodeSize;
+      const known = byId.get(id);
+      if (known === undefined) byId.set(id, { id, type, from: offset, to: end, text: '' });
+      else known.to = end;
+    }
+  });
+  const pieces = [...byId.values()];
+  for (const piece of pieces) piece.text = line.textBetween(piece.from, piece.to, '\n');
+  lineCache.set(line, pieces);
+  return pieces;
 }
 
 const extentCache = new WeakMap<PmNode, { start: number; end: number }[]>();

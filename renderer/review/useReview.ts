@@ -95,8 +95,10 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
       reject: (id) => run({ type: 'reject', id }),
       acceptRule: (rule) => run({ type: 'accept-rule', rule }),
       focus: (id) => {
-        run({ type: 'focus', id });
+        // Focus first: ProseMirror scrolls to a selection only when the DOM selection is in the editor (see
+        // renderer/editor/jump.ts), so the item is scrolled to now rather than by the next key typed.
         editorRef.current?.focus();
+        run({ type: 'focus', id });
       },
     }),
     [run, editorRef],

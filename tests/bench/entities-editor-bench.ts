@@ -46,7 +46,7 @@ function row(name: string, values: number[]): string {
 const read = (page: Page) =>
   page.evaluate(() => {
     const r = (window as unknown as { __entityBench: EntityBenchResults }).__entityBench;
-    return { chars: r.chars, entities: r.entities, mountMs: r.mountMs, keyFrames: [...r.keyFrames], tagMs: [...r.tagMs], previewMs: [...r.previewMs] };
+    return { chars: r.chars, entities: r.entities, mountMs: r.mountMs, jumpMs: [...r.jumpMs], keyFrames: [...r.keyFrames], tagMs: [...r.tagMs], previewMs: [...r.previewMs], panelMs: [...r.panelMs] };
   });
 
 const refreshes = (page: Page) =>
@@ -89,17 +89,20 @@ try {
     const bench = (window as unknown as { __entityBench: EntityBenchResults }).__entityBench;
     bench.tagSome(40);
     bench.previewSome(40);
+    bench.panelSome(40);
   });
   const final = await read(page);
 
   console.log(`Entity tagging in the editor: ${final.chars.toLocaleString('en')} characters, ${final.entities.toLocaleString('en')} entities`);
   console.log(`open (state + view with all entity highlights): ${final.mountMs.toFixed(0)} ms; first whole-page suggestion run ${first[0]!.toFixed(0)} ms`);
   console.log(`${''.padEnd(44)}     p50     p95     max   (ms)`);
-  console.log(`first keys outside entities: ${outside.slice(0, 4).map((n) => n.toFixed(0)).join(', ')} ms`);
+  console.log(row('jump to the middle → its lines painted', final.jumpMs));
+  console.log(`first keys outside entities: ${outside.slice(0, 4).map((n) => n.toFixed(0)).join(', ')} ms; inside: ${inside.slice(0, 4).map((n) => n.toFixed(0)).join(', ')} ms`);
   console.log(row('keydown → painted frame, outside entities', outside));
   console.log(row('keydown → painted frame, inside an entity', inside));
   console.log(row('tag the selection (transaction + view)', final.tagMs));
   console.log(row('propagation preview (find occurrences)', final.previewMs));
+  console.log(row('entity panel data after an edit', final.panelMs));
   console.log(row('suggestion refresh after typing (idle)', [...refreshOutside, ...refreshInside]));
 } finally {
   await browser.close();

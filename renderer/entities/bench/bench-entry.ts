@@ -7,13 +7,14 @@ import { findOccurrences } from '../../../shared/entities/occurrences';
 import { DEFAULT_TAGSET, displayTypes } from '../../../shared/entities/tagset';
 import { generatePage } from '../../editor/bench/generate-page';
 import { NAMES, withEntities } from './bench-page';
+import { jumpEditor } from '../../editor/jump';
 import { createPageState } from '../../editor/page-state';
 import { cpToPmPos, textFromDoc } from '../../editor/text-doc';
 import { tagSelection } from '../entity-commands';
-import { entitiesOf } from '../entity-index';
+import { entitiesOf, entityTextsOf } from '../entity-index';
 import { lookOf } from '../entities-plugin';
 import { typeStyleSheet } from '../type-styles';
-import { entityExtents, type SuggestContext } from '../suggestions-plugin';
+import { entityExtents, shownSuggestions, type SuggestContext } from '../suggestions-plugin';
 import '../../editor/editor.css';
 
 /// What the runner reads.
@@ -21,16 +22,22 @@ export interface EntityBenchResults {
   chars: number;
   entities: number;
   mountMs: number;
+  /// A jump to the middle of the page (selection, scroll) → the second frame after it painted, when the lines
+  /// scrolled to (skipped by `content-visibility` until then) have been drawn; per jump.
+  jumpMs: number[];
   /// keydown → the frame after it painted, per typed key.
   keyFrames: number[];
   /// Synchronous time of one tagging transaction (apply + view update), per tag.
   tagMs: number[];
   /// Finding the untagged occurrences of an entity's text on the page, as the preview dialog does.
   previewMs: number[];
+  /// What the entity panel reads after an edit (entity list, entity texts, shown suggestions), per edit.
+  panelMs: number[];
   ready: boolean;
   putCaret(where: 'outside' | 'inside'): void;
   tagSome(count: number): void;
   previewSome(count: number): void;
+  panelSome(count: number): void;
 }
 
 
@@ -46,13 +53,16 @@ const results: EntityBenchResults = {
   chars: Array.from(text).length,
   entities: spans.length,
   mountMs: 0,
+  jumpMs: [],
   keyFrames: [],
   tagMs: [],
   previewMs: [],
+  panelMs: [],
   ready: false,
   putCaret,
   tagSome,
   previewSome,
+  panelSome,
 };
 (window as unknown as { __entityBench: EntityBenchResults }).__entityBench = results;
 
@@ -77,11 +87,7 @@ window.addEventListener(
   'keydown',
   (event) => {
     const start = event.timeStamp;
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => results.keyFrames.push(performance.now() - start);
-      channel.port2.postMessage(null);
-    });
+    afterFrame(() => results.keyFrames.push(performance.now() - start));
   },
   true,
 );
@@ -91,8 +97,19 @@ function putCaret(where: 'outside' | 'inside'): void {
   const entities = entitiesOf(view.state.doc);
   const middle = entities[Math.floor(entities.length / 2)]!;
   const pos = where === 'inside' ? middle.from + 1 : middle.to + 1;
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)).scrollIntoView());
-  view.focus();
+  const started = performance.now();
+  // As the app's jumps do (entity panel, corpus index, go to line).
+  jumpEditor(view, (state) => state.tr.setSelection(TextSelection.create(state.doc, pos)));
+  afterFrame(() => afterFrame(() => results.jumpMs.push(performance.now() - started)));
+}
+
+// Runs `then` once the next frame has been painted (a message posted from requestAnimationFrame arrives after it).
+function afterFrame(then: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(null);
+  });
 }
 
 // Tags `count` two-character stretches just after existing entities, timing each transaction.
@@ -115,6 +132,24 @@ function previewSome(count: number): void {
     const started = performance.now();
     findOccurrences(textFromDoc(doc), NAMES[i % NAMES.length]!, { existing: entityExtents(doc, 0, doc.content.size) });
     results.previewMs.push(performance.now() - started);
+  }
+}
+
+// Types a character at `count` spread-out places and times, after each, what the entity panel reads when it
+// refreshes (App.tsx: after a pause in typing): the entity list, the texts it groups by and the suggestions.
+function panelSome(count: number): void {
+  for (let i = 0; i < count; i++) {
+    const line = Math.floor(((i + 0.5) * view.state.doc.childCount) / count);
+    let pos = 1;
+    for (let k = 0; k < line; k++) pos += view.state.doc.child(k).nodeSize;
+    view.dispatch(view.state.tr.insertText('b', pos));
+    const started = performance.now();
+    const entities = entitiesOf(view.state.doc);
+    const texts = entityTextsOf(view.state.doc);
+    const byText = new Map<string, number>();
+    for (const e of entities) byText.set(texts.get(e.id) ?? '', (byText.get(texts.get(e.id) ?? '') ?? 0) + 1);
+    shownSuggestions(view.state);
+    results.panelMs.push(performance.now() - started);
   }
 }
 
