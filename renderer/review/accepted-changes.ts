@@ -27,9 +27,11 @@ export const ACCEPTED_META = 'jiaodui-ocr-accepted';
 /// A non-empty stretch does not grow with text typed at its edges; an empty one (a deletion point) takes in what
 /// is inserted there, so an undo that puts the deleted text back is seen, and so is text typed in its place.
 export function mapAcceptedChange(change: AcceptedChange, mapping: Mappable): AcceptedChange {
-  if (change.from === change.to) return { ...change, from: mapping.map(change.from, -1), to: mapping.map(change.to, 1) };
-  const from = mapping.map(change.from, 1);
-  return { ...change, from, to: Math.max(from, mapping.map(change.to, -1)) };
+  const empty = change.from === change.to;
+  const from = mapping.map(change.from, empty ? -1 : 1);
+  const to = Math.max(from, mapping.map(change.to, empty ? 1 : -1));
+  // Most changes lie before or far from an edit; keeping their objects spares the garbage collector.
+  return from === change.from && to === change.to ? change : { ...change, from, to };
 }
 
 /// The accepted changes still in effect, as code-point ranges on the page text (for `labelCorrectionsWithRules`).

@@ -39,6 +39,11 @@ export function changedStretches(item: Pick<ReviewItem, 'from' | 'text' | 'repla
   return stretches;
 }
 
+// The ProseMirror size of `text` as it sits in the document: a UTF-16 unit each, and two per line break.
+function pmSize(text: string): number {
+  return pmOffset(text, cpLength(text));
+}
+
 // The ProseMirror distance from the start of `text` (as it sits in the document) to its code point `cp`: one
 // per UTF-16 unit, and one more per line break, which closes one line node and opens the next.
 function pmOffset(text: string, cp: number): number {
@@ -85,20 +90,16 @@ export function acceptRule(state: EditorState, rule: RuleId): Transaction | null
   const items = disjointItems(reviewItems(state).filter((item) => item.rule === rule));
   if (items.length === 0) return null;
   const tr = closeHistory(state.tr);
-  // From the last to the first, so earlier positions stay valid; each item's stretches are then moved through the
-  // steps of the items before it.
-  const placed: { stretches: AcceptedChange[]; stepsDone: number }[] = [];
-  for (let i = items.length - 1; i >= 0; i--) {
-    replaceMinimally(tr, items[i]!);
-    placed.push({ stretches: changedStretches(items[i]!), stepsDone: tr.steps.length });
+  // From the last to the first, so earlier positions stay valid.
+  for (let i = items.length - 1; i >= 0; i--) replaceMinimally(tr, items[i]!);
+  // Each item's stretches, shifted by how much the items before it grew or shrank (a sum, not a mapping per item:
+  // that would be quadratic in a page's thousands of suggestions).
+  const accepted: AcceptedChange[] = [];
+  let shift = 0;
+  for (const item of items) {
+    for (const stretch of changedStretches(item)) accepted.push({ ...stretch, from: stretch.from + shift, to: stretch.to + shift });
+    shift += pmSize(item.replacement) - pmSize(item.text);
   }
-  const accepted = placed.flatMap(({ stretches, stepsDone }) => {
-    const later = tr.mapping.slice(stepsDone);
-    return stretches.map((s) => {
-      const from = later.map(s.from, 1);
-      return { ...s, from, to: Math.max(from, later.map(s.to, -1)) };
-    });
-  });
   return tr.setMeta(ACCEPTED_META, accepted);
 }
 

@@ -125,9 +125,22 @@ function withAccepted(value: ReviewState, tr: Transaction): ReviewState {
 function withoutUndoneAccepts(accepted: readonly AcceptedChange[], tr: Transaction): readonly AcceptedChange[] {
   if (accepted.length === 0 || isHistoryTransaction(tr) || tr.getMeta('addToHistory') === false) return accepted;
   const edited = editedRangesBefore(tr.mapping);
+  if (edited.length === 0) return accepted;
+  // One span around all edited ranges first: a keystroke must not walk thousands of changes through closures.
+  let low = Infinity;
+  let high = -Infinity;
+  for (const [from, to] of edited) {
+    low = Math.min(low, from);
+    high = Math.max(high, to);
+  }
   const undone = (change: AcceptedChange) =>
-    edited.some(([from, to]) => from <= change.to && change.from <= to) && tr.before.textBetween(change.from, change.to, '\n') === change.before;
-  return accepted.some(undone) ? accepted.filter((change) => !undone(change)) : accepted;
+    change.from <= high &&
+    low <= change.to &&
+    edited.some(([from, to]) => from <= change.to && change.from <= to) &&
+    tr.before.textBetween(change.from, change.to, '\n') === change.before;
+  let any = false;
+  for (const change of accepted) if (change.from <= high && low <= change.to && undone(change)) any = true;
+  return any ? accepted.filter((change) => !undone(change)) : accepted;
 }
 
 /// The accepted changes held in an editor state (empty without the review plugin).

@@ -104,6 +104,22 @@ describe('the rule of an accepted suggestion', () => {
     expect(saved(state)).toEqual([]);
   });
 
+  it('places the changes of an accept-all that grow and shrink the text, across lines and Extension B characters', () => {
+    const page = `${EXT_B}己 \n${EXT_B}己\n曰报`;
+    let state = reviewed(page, [suggestion(1, 3, `已${EXT_B}`, 'look-alike'), suggestion(5, 6, '已', 'look-alike'), suggestion(7, 8, '日', 'look-alike')]);
+    state = run(state, acceptRule(state, 'look-alike'));
+    expect(textFromDoc(state.doc)).toBe(`${EXT_B}已${EXT_B}\n${EXT_B}已\n日报`);
+    expect(saved(state)).toEqual([
+      { start: 1, end: 3, original: '己 ', corrected: `已${EXT_B}`, rule: 'look-alike' },
+      { start: 5, end: 6, original: '己', corrected: '已', rule: 'look-alike' },
+      { start: 7, end: 8, original: '曰', corrected: '日', rule: 'look-alike' },
+    ]);
+    // A fix typed right after an accepted change becomes one correction with it, which keeps the rule.
+    const at = cpToPmPos(state.doc, 8);
+    state = state.apply(state.tr.insertText('纸', at, at + 1));
+    expect(saved(state)[2]).toEqual({ start: 7, end: 9, original: '曰报', corrected: '日纸', rule: 'look-alike' });
+  });
+
   it('is kept from the sidecar when the page reopens, while the correction stays', () => {
     const corrected = `他${EXT_B}已经来了\n人民日报 今天`;
     const stored: Correction[] = [
