@@ -31,7 +31,8 @@ export function mapAcceptedChange(change: AcceptedChange, mapping: Mappable): Ac
   const from = mapping.map(change.from, empty ? -1 : 1);
   const to = Math.max(from, mapping.map(change.to, empty ? 1 : -1));
   // Most changes lie before or far from an edit; keeping their objects spares the garbage collector.
-  return from === change.from && to === change.to ? change : { ...change, from, to };
+  // A literal rather than a spread: spreading is several times slower, and thousands move with every keystroke.
+  return from === change.from && to === change.to ? change : { from, to, rule: change.rule, before: change.before };
 }
 
 /// The accepted changes still in effect, as code-point ranges on the page text (for `labelCorrectionsWithRules`).

@@ -112,35 +112,56 @@ function applyTransaction(tr: Transaction, value: ReviewState, doc: PmNode): Rev
   return withAccepted(next, tr);
 }
 
-// Accepted changes move with every edit (a few map calls each, even for thousands); an accept adds its own.
+// Accepted changes move with every edit; an accept adds its own. Changes wholly before the edited span keep
+// their objects and those wholly after it shift by the size difference, so only the few near the edit are mapped.
 function withAccepted(value: ReviewState, tr: Transaction): ReviewState {
   const added = tr.getMeta(ACCEPTED_META) as readonly AcceptedChange[] | undefined;
   if (!tr.docChanged && added === undefined) return value;
-  const moved = tr.docChanged ? withoutUndoneAccepts(value.accepted, tr).map((change) => mapAcceptedChange(change, tr.mapping)) : value.accepted;
+  let moved = value.accepted;
+  if (tr.docChanged && moved.length > 0) {
+    // Finding the edited ranges of a transaction is quadratic in its steps; an accept-all has thousands, so then
+    // every change is mapped and none is taken for undone (an accept-all edits only suggestions' text).
+    const edited = tr.mapping.maps.length <= MAX_STEPS_FOR_SPAN ? editedRangesBefore(tr.mapping) : null;
+    const [low, high] = edited ? spanOf(edited) : [-Infinity, Infinity];
+    const shift = tr.doc.content.size - tr.before.content.size;
+    moved = (edited ? withoutUndoneAccepts(moved, tr, edited, low, high) : moved).map((change) => {
+      if (change.to < low) return change;
+      if (change.from > high) return { from: change.from + shift, to: change.to + shift, rule: change.rule, before: change.before };
+      return mapAcceptedChange(change, tr.mapping);
+    });
+  }
   return { ...value, accepted: added === undefined ? moved : [...moved, ...added] };
 }
 
-// An undone accept (its stretch holds its old text again) is kept for a redo; a new edit ends the redo history,
-// so one that touches the stretch forgets it, and a fix typed there later is not credited to the rule.
-function withoutUndoneAccepts(accepted: readonly AcceptedChange[], tr: Transaction): readonly AcceptedChange[] {
-  if (accepted.length === 0 || isHistoryTransaction(tr) || tr.getMeta('addToHistory') === false) return accepted;
-  const edited = editedRangesBefore(tr.mapping);
-  if (edited.length === 0) return accepted;
-  // One span around all edited ranges first: a keystroke must not walk thousands of changes through closures.
+const MAX_STEPS_FOR_SPAN = 50;
+
+// The smallest range holding every edited range (empty when nothing was edited).
+function spanOf(edited: readonly [number, number][]): [number, number] {
   let low = Infinity;
   let high = -Infinity;
   for (const [from, to] of edited) {
     low = Math.min(low, from);
     high = Math.max(high, to);
   }
+  return [low, high];
+}
+
+// An undone accept (its stretch holds its old text again) is kept for a redo; a new edit ends the redo history,
+// so one that touches the stretch forgets it, and a fix typed there later is not credited to the rule.
+function withoutUndoneAccepts(
+  accepted: readonly AcceptedChange[],
+  tr: Transaction,
+  edited: readonly [number, number][],
+  low: number,
+  high: number,
+): readonly AcceptedChange[] {
+  if (isHistoryTransaction(tr) || tr.getMeta('addToHistory') === false) return accepted;
   const undone = (change: AcceptedChange) =>
     change.from <= high &&
     low <= change.to &&
     edited.some(([from, to]) => from <= change.to && change.from <= to) &&
     tr.before.textBetween(change.from, change.to, '\n') === change.before;
-  let any = false;
-  for (const change of accepted) if (change.from <= high && low <= change.to && undone(change)) any = true;
-  return any ? accepted.filter((change) => !undone(change)) : accepted;
+  return accepted.some(undone) ? accepted.filter((change) => !undone(change)) : accepted;
 }
 
 /// The accepted changes held in an editor state (empty without the review plugin).
