@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SaveOutcome, SaveRequest } from '../../shared/ipc/contract';
 import { applyCorrections, computeCorrections } from '../../shared/model/corrections';
 import type { Correction } from '../../shared/model/sidecar-schema';
+import { carryRules } from '../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../shared/layout/line-links';
 import { checkSidecarConsistency } from '../../shared/model/sidecar-consistency';
 import { serializeSidecar } from '../../shared/model/sidecar-io';
@@ -19,8 +20,8 @@ import { withSidecarLock } from './sidecar-lock';
 ///
 /// Refuses ('sidecar-changed') when the page file's bytes or the sidecar's bytes differ from what the renderer
 /// loaded, refuses ('read-only') to overwrite an unusable sidecar, and refuses ('invalid-argument') entity spans
-/// that lie outside the text or do not quote it. The text is put in NFC; the editor's corrections are used when
-/// they reproduce the text, else they are recomputed here; `created` is kept from the previous sidecar. The sidecar is written atomically.
+/// that lie outside the text or do not quote it. The text is put in NFC; the editor's corrections (with their rules) are
+/// used when they reproduce the text, else they are recomputed here, keeping the rules of equal ones; `created` is kept from the previous sidecar. The sidecar is written atomically.
 export async function savePage(root: string, req: SaveRequest, appVersion: string, now: () => Date = () => new Date()): Promise<Result<SaveOutcome>> {
   const pageAbs = await resolveInCorpus(root, req.path);
   if (!pageAbs.ok) return pageAbs;
@@ -62,7 +63,7 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
 
   const timestamp = now().toISOString();
   const previous = existing.value.kind === 'usable' ? existing.value.sidecar : null;
-  const corrections = correctionsFor(source.value.originalText, text, req.corrections);
+  const corrections = correctionsFor(source.value.originalText, text, req.corrections, previous?.corrections ?? []);
   const sidecar: Sidecar = {
     format: 'jiaodui-sidecar',
     schemaVersion: SIDECAR_SCHEMA_VERSION,
@@ -96,13 +97,14 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
 
 // The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds
 // of milliseconds on a 200,000-character page). They are only trusted when they really turn the original into the
-// text, which costs one linear pass; otherwise the page is diffed here.
-function correctionsFor(original: string, text: string, proposed: Correction[] | undefined): Correction[] {
+// text, which costs one linear pass; otherwise the page is diffed here. A recomputed correction keeps the rule
+// of an equal proposed one (or, when the editor sent none, as a batch replace does, of an equal saved one).
+function correctionsFor(original: string, text: string, proposed: Correction[] | undefined, saved: readonly Correction[]): Correction[] {
   if (proposed) {
     const applied = applyCorrections(original, proposed);
     if (applied.ok && applied.value === text) return proposed;
   }
-  return computeCorrections(original, text);
+  return carryRules(computeCorrections(original, text), proposed ?? saved);
 }
 
 function findDuplicateId(ids: string[]): string | null {

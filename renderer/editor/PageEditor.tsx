@@ -5,6 +5,7 @@ import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
 import type { RuleId } from '../../shared/ocr-assist/types';
 import { acceptItem, acceptRule, focusItem, rejectItem, stepToItem, targetItem } from '../review/review-commands';
+import { correctionsWithRules } from '../review/corrections-with-rules';
 import { rejectionsForSave, reviewKey, type ReviewOptions, type ReviewState } from '../review/review-plugin';
 import { reviewSnapshot, type ReviewSnapshot } from '../review/review-snapshot';
 import type { Correction, EntitySpan, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
@@ -13,7 +14,7 @@ import { spansOf } from '../entities/spans-io';
 import { rejectionsOf, resetSuggestions, type SuggestContext } from '../entities/suggestions-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
-import { correctionsKey, recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
+import { recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
 import { createPageStateWithProblems } from './page-state';
 import { jumpEditor } from './jump';
 import { SavedDocTracker } from './saved-doc-tracker';
@@ -84,7 +85,8 @@ export interface PageEditorHandle {
   /// The corrections of the current text against the original (original code points, sorted).
   ///
   /// Brings the highlights up to date first; that re-diffs only the lines changed since the last recompute,
-  /// so saving a 200,000-character page need not diff it whole.
+  /// so saving a 200,000-character page need not diff it whole. A correction containing a change made by
+  /// accepting an OCR suggestion names that suggestion's rule.
   getCorrections(): readonly Correction[];
   /// Puts the caret at the start of 0-based line `line` (clamped to the page), scrolls it into view and focuses.
   goToLine(line: number): void;
@@ -223,7 +225,7 @@ export function PageEditor(props: PageEditorProps) {
         if (view === null) return [];
         const refresh = recomputeCorrections(view.state);
         if (refresh !== null) view.dispatch(refresh);
-        return correctionsKey.getState(view.state)?.corrections ?? [];
+        return correctionsWithRules(view.state);
       },
       goToLine: (line) => {
         const view = viewRef.current;

@@ -67,7 +67,8 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
     correctionsPlugin(correctionOptions),
     // Marks the caret's line, so the scan's line-image strip can make room above it (renderer/scan).
     caretLinePlugin(),
-    reviewPlugin(options.review),
+    // The saved corrections that name a rule are the review's accepted changes, so their rule stays on save.
+    reviewPlugin(options.corrections ? { ...options.review, corrections: options.corrections } : options.review),
     ...(options.entityView ? [entitiesPlugin(options.entityView)] : []),
     ...(options.suggest
       ? [suggestionsPlugin({ context: options.suggest, ...(options.rejectedEntities && { rejected: options.rejectedEntities }), ...(options.suggestIdleMs !== undefined && { idleMs: options.suggestIdleMs }) })]

@@ -3,7 +3,8 @@ import { closeHistory } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { computeCorrections } from '../../shared/model/corrections';
 import type { RuleId } from '../../shared/ocr-assist/types';
-import { cpToUtf16 } from '../../shared/text/codepoints';
+import { cpLength, cpToUtf16 } from '../../shared/text/codepoints';
+import { ACCEPTED_META, type AcceptedChange } from './accepted-changes';
 import { sliceFromText } from '../editor/text-doc';
 import { disjointItems, itemAt, stepItem, type ReviewItem } from './review-items';
 import { currentItems, reviewItems, reviewKey, type ReviewAction } from './review-plugin';
@@ -22,6 +23,25 @@ export function replaceMinimally(tr: Transaction, item: Pick<ReviewItem, 'from' 
     tr.replace(from, to, change.corrected === '' ? Slice.empty : sliceFromText(change.corrected));
   }
   return tr;
+}
+
+/// The stretches `replaceMinimally` changes for `item`, as accepted changes of its rule: ProseMirror positions in
+/// the document right after the replacement (where the replacement starts at `item.from`).
+export function changedStretches(item: Pick<ReviewItem, 'from' | 'text' | 'replacement' | 'rule'>): AcceptedChange[] {
+  const stretches: AcceptedChange[] = [];
+  let shift = 0; // code points the changes before this one added to the text
+  for (const change of computeCorrections(item.text, item.replacement)) {
+    const start = change.start + shift;
+    const end = start + cpLength(change.corrected);
+    stretches.push({ from: item.from + pmOffset(item.replacement, start), to: item.from + pmOffset(item.replacement, end), rule: item.rule, before: change.original });
+    shift += end - start - (change.end - change.start);
+  }
+  return stretches;
+}
+
+// The ProseMirror size of `text` as it sits in the document: a UTF-16 unit each, and two per line break.
+function pmSize(text: string): number {
+  return pmOffset(text, cpLength(text));
 }
 
 // The ProseMirror distance from the start of `text` (as it sits in the document) to its code point `cp`: one
@@ -57,7 +77,10 @@ export function acceptItem(state: EditorState, id: number): Transaction | null {
   if (!item) return null;
   const next = successor(state, item);
   const tr = replaceMinimally(closeHistory(state.tr), item);
-  return tr.setMeta(reviewKey, { type: 'current', id: next } satisfies ReviewAction).scrollIntoView();
+  return tr
+    .setMeta(reviewKey, { type: 'current', id: next } satisfies ReviewAction)
+    .setMeta(ACCEPTED_META, changedStretches(item))
+    .scrollIntoView();
 }
 
 /// Accepts every suggestion of `rule` on the page in one transaction, which one undo takes back.
@@ -69,7 +92,15 @@ export function acceptRule(state: EditorState, rule: RuleId): Transaction | null
   const tr = closeHistory(state.tr);
   // From the last to the first, so earlier positions stay valid.
   for (let i = items.length - 1; i >= 0; i--) replaceMinimally(tr, items[i]!);
-  return tr;
+  // Each item's stretches, shifted by how much the items before it grew or shrank (a sum, not a mapping per item:
+  // that would be quadratic in a page's thousands of suggestions).
+  const accepted: AcceptedChange[] = [];
+  let shift = 0;
+  for (const item of items) {
+    for (const stretch of changedStretches(item)) accepted.push({ ...stretch, from: stretch.from + shift, to: stretch.to + shift });
+    shift += pmSize(item.replacement) - pmSize(item.text);
+  }
+  return tr.setMeta(ACCEPTED_META, accepted);
 }
 
 /// Rejects one suggestion: it leaves the list and is remembered (and saved) so it is not suggested again.

@@ -1,10 +1,12 @@
 import type { Node as PmNode } from 'prosemirror-model';
+import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Mapping, type StepMap } from 'prosemirror-transform';
 import { DecorationSet, type EditorView } from 'prosemirror-view';
-import type { RejectedCorrection } from '../../shared/model/sidecar-schema';
+import type { Correction, RejectedCorrection } from '../../shared/model/sidecar-schema';
 import type { OcrSuggestion } from '../../shared/ocr-assist/types';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
+import { ACCEPTED_META, acceptedChangesFromCorrections, mapAcceptedChange, type AcceptedChange } from './accepted-changes';
 import { itemDecorations, lineStarts, rangeText, refreshItemDecorations, removeItemDecorations, type SuggestionDecorationSpec } from './review-decorations';
 import { isRejected, type HeldRejection, type ReviewItem } from './review-items';
 
@@ -27,6 +29,8 @@ export interface ReviewState {
   readonly nextId: number;
   /// True once suggestions have arrived for this page (false while the first request runs).
   readonly loaded: boolean;
+  /// The changes made by accepting suggestions (and those saved with a rule), mapped through every edit.
+  readonly accepted: readonly AcceptedChange[];
 }
 
 /// Actions sent with `tr.setMeta(reviewKey, action)`.
@@ -50,6 +54,8 @@ export interface ReviewOptions {
   source?: SuggestionSource;
   /// Rejections from the sidecar: code points on the initial text.
   rejected?: readonly RejectedCorrection[];
+  /// The sidecar's corrections (original code points): those naming a rule count as accepted changes.
+  corrections?: readonly Correction[];
   /// Pause after the last edit before suggestions are asked for again, in milliseconds; 500 by default.
   debounceMs?: number;
 }
@@ -63,7 +69,7 @@ export function reviewPlugin(options: ReviewOptions = {}): Plugin<ReviewState> {
   return new Plugin<ReviewState>({
     key: reviewKey,
     state: {
-      init: (_config, state) => initialState(state.doc, options.rejected ?? []),
+      init: (_config, state) => ({ ...initialState(state.doc, options.rejected ?? []), accepted: acceptedChangesFromCorrections(state.doc, options.corrections ?? []) }),
       apply: (tr, value, _old, newState) => applyTransaction(tr, value, newState.doc),
     },
     props: {
@@ -93,6 +99,7 @@ function initialState(doc: PmNode, rejected: readonly RejectedCorrection[]): Rev
     version: 0,
     nextId: 1,
     loaded: false,
+    accepted: [],
   };
 }
 
@@ -102,7 +109,64 @@ function applyTransaction(tr: Transaction, value: ReviewState, doc: PmNode): Rev
   if (action?.type === 'set') next = action.doc === doc ? withSuggestions(next, doc, action.suggestions) : next;
   else if (action?.type === 'reject') next = withRejection(next, doc, action.id, action.nextId);
   else if (action?.type === 'current') next = withCurrent(next, doc, action.id);
-  return next;
+  return withAccepted(next, tr);
+}
+
+// Accepted changes move with every edit; an accept adds its own. Changes wholly before the edited span keep
+// their objects and those wholly after it shift by the size difference, so only the few near the edit are mapped.
+function withAccepted(value: ReviewState, tr: Transaction): ReviewState {
+  const added = tr.getMeta(ACCEPTED_META) as readonly AcceptedChange[] | undefined;
+  if (!tr.docChanged && added === undefined) return value;
+  let moved = value.accepted;
+  if (tr.docChanged && moved.length > 0) {
+    // Finding the edited ranges of a transaction is quadratic in its steps; an accept-all has thousands, so then
+    // every change is mapped and none is taken for undone (an accept-all edits only suggestions' text).
+    const edited = tr.mapping.maps.length <= MAX_STEPS_FOR_SPAN ? editedRangesBefore(tr.mapping) : null;
+    const [low, high] = edited ? spanOf(edited) : [-Infinity, Infinity];
+    const shift = tr.doc.content.size - tr.before.content.size;
+    moved = (edited ? withoutUndoneAccepts(moved, tr, edited, low, high) : moved).map((change) => {
+      if (change.to < low) return change;
+      if (change.from > high) return { from: change.from + shift, to: change.to + shift, rule: change.rule, before: change.before };
+      return mapAcceptedChange(change, tr.mapping);
+    });
+  }
+  return { ...value, accepted: added === undefined ? moved : [...moved, ...added] };
+}
+
+const MAX_STEPS_FOR_SPAN = 50;
+
+// The smallest range holding every edited range (empty when nothing was edited).
+function spanOf(edited: readonly [number, number][]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const [from, to] of edited) {
+    low = Math.min(low, from);
+    high = Math.max(high, to);
+  }
+  return [low, high];
+}
+
+// An undone accept (its stretch holds its old text again) is kept for a redo; a new edit ends the redo history,
+// so one that touches the stretch forgets it, and a fix typed there later is not credited to the rule.
+function withoutUndoneAccepts(
+  accepted: readonly AcceptedChange[],
+  tr: Transaction,
+  edited: readonly [number, number][],
+  low: number,
+  high: number,
+): readonly AcceptedChange[] {
+  if (isHistoryTransaction(tr) || tr.getMeta('addToHistory') === false) return accepted;
+  const undone = (change: AcceptedChange) =>
+    change.from <= high &&
+    low <= change.to &&
+    edited.some(([from, to]) => from <= change.to && change.from <= to) &&
+    tr.before.textBetween(change.from, change.to, '\n') === change.before;
+  return accepted.some(undone) ? accepted.filter((change) => !undone(change)) : accepted;
+}
+
+/// The accepted changes held in an editor state (empty without the review plugin).
+export function acceptedChanges(state: EditorState): readonly AcceptedChange[] {
+  return reviewKey.getState(state)?.accepted ?? [];
 }
 
 /// The suggestions under review with their positions in the current document, sorted by position.

@@ -35,12 +35,9 @@ export function serializeSidecar(sidecar: Sidecar): string {
     created: sidecar.created,
     modified: sidecar.modified,
     text: sidecar.text,
-    corrections: [...sidecar.corrections].sort(compareCorrections).map((c) => ({
-      start: c.start,
-      end: c.end,
-      original: c.original,
-      corrected: c.corrected,
-    })),
+    corrections: [...sidecar.corrections]
+      .sort(compareCorrections)
+      .map((c) => ({ start: c.start, end: c.end, original: c.original, corrected: c.corrected, ...(c.rule !== undefined && { rule: c.rule }) })),
     entities: sortEntities(sidecar.entities).map((e) => ({ id: e.id, start: e.start, end: e.end, type: e.type, text: e.text })),
     lineOrigins: LINE_ORIGINS_PLACEHOLDER,
     rejectedEntities: [...sidecar.rejectedEntities]

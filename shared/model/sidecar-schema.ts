@@ -25,12 +25,15 @@ const codePointOffset = z.number().int().nonnegative();
 /// One correction: the original code points [start, end) were replaced by `corrected`.
 ///
 /// `start`/`end` are code-point offsets on the original text (NFC, LF line endings); `original` repeats the
-/// replaced text so a human can read the sidecar and so a mismatch with the page file is detectable.
+/// replaced text so a human can read the sidecar and so a mismatch with the page file is detectable. `rule` names
+/// the OCR-assistant rule whose accepted suggestion made the change (e.g. "look-alike", "reflow"); a correction
+/// typed by the editor has none.
 export const correctionSchema = z.strictObject({
   start: codePointOffset,
   end: codePointOffset,
   original: z.string(),
   corrected: z.string(),
+  rule: z.string().min(1).max(64).optional(),
 });
 
 /// An entity span on the corrected text: code-point offsets [start, end) and the text they cover.

@@ -102,6 +102,8 @@ test('accepts a reflow: the column-wrapped lines become one paragraph, shown bef
   const sidecar = await savedSidecar(page, file, corpusDir);
   expect(sidecar.text).toBe(expected);
   expect(sidecar.corrections.length).toBeGreaterThan(0);
+  // Every change on the page came from the reflow, and each correction says so.
+  expect(sidecar.corrections).toEqual(sidecar.corrections.map((c) => ({ ...(c as object), rule: 'reflow' })));
 });
 
 test('accepts a look-alike fix from the keyboard and records it as a correction', async ({ app }) => {
@@ -137,7 +139,8 @@ test('accepts a look-alike fix from the keyboard and records it as a correction'
 
   const sidecar = await savedSidecar(page, file, corpusDir);
   const start = lookAlike!.start;
-  expect(sidecar.corrections).toContainEqual({ start, end: lookAlike!.end, original: misread, corrected: lookAlike!.replacement });
+  // Recorded against the original text, naming the rule that proposed it.
+  expect(sidecar.corrections).toContainEqual({ start, end: lookAlike!.end, original: misread, corrected: lookAlike!.replacement, rule: 'look-alike' });
 });
 
 test('a rejected suggestion stays rejected after saving and reopening', async ({ app }) => {

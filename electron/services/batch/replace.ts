@@ -3,6 +3,7 @@ import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
 import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import { savePage } from '../save-page';
+import { correctionsAfterBatch } from './batch-corrections';
 import { BatchJournals, type JournalPage } from './journal';
 import { readPageOnDiskSync } from './page-on-disk';
 import { planPageReplacement, shiftPlace } from './plan-page';
@@ -66,6 +67,7 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
           text: plan.value.text,
           status: previous?.status ?? 'unreviewed',
           entities: carried.entities,
+          corrections: correctionsAfterBatch(page.texts.original, plan.value.text, plan.value.edits, previous?.corrections ?? []),
           rejectedEntities: carried.rejectedEntities,
           rejectedCorrections: carried.rejectedCorrections,
           sourceSha256: page.sha256,

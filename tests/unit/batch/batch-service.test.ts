@@ -128,15 +128,16 @@ describe('batch.replace and batch.undo', () => {
 
     const a = await sidecar('a.txt');
     expect(a.text).toBe('𠮷锅炉\n锅护房间');
+    // The replaced character names the batch; the character the editor typed before names nothing.
     expect(a.corrections).toEqual([
-      { start: 2, end: 3, original: '护', corrected: '炉' },
+      { start: 2, end: 3, original: '护', corrected: '炉', rule: 'batch' },
       { start: 7, end: 7, original: '', corrected: '间' },
     ]);
     expect(a.entities).toEqual([{ id: 'e1', start: 0, end: 3, type: 'ORG', text: '𠮷锅炉' }]);
     expect(a.status).toBe('in-progress');
     expect(a.lineOrigins).toEqual([[0], [1]]);
     const b = await sidecar('b.txt');
-    expect(b).toMatchObject({ text: '锅炉\n', status: 'unreviewed', corrections: [{ start: 1, end: 2, original: '护', corrected: '炉' }] });
+    expect(b).toMatchObject({ text: '锅炉\n', status: 'unreviewed', corrections: [{ start: 1, end: 2, original: '护', corrected: '炉', rule: 'batch' }] });
 
     expect(await call('batch.last')).toEqual(outcome.batch);
     const undone = await call<BatchUndoOutcome>('batch.undo');
@@ -146,6 +147,18 @@ describe('batch.replace and batch.undo', () => {
     expect(before.sidecarHash).toBeTruthy();
     const again = await handlers.handle('batch.undo', []);
     expect(again.ok ? null : again.error.code).toBe('not-found');
+  });
+
+  it('keeps the rule of a saved correction the batch did not touch, and names the batch on the one it grew', async () => {
+    await open({ 'a.txt': '𠮷己经\n锅护房' });
+    await saveAs('a.txt', '𠮷已经\n锅护房', { corrections: [{ start: 1, end: 2, original: '己', corrected: '已', rule: 'look-alike' }] });
+    const q = query('锅护', { replacement: '锅炉' });
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    await call<BatchReplaceOutcome>('batch.replace', ticked(found, found.hits, q));
+    expect((await sidecar('a.txt')).corrections).toEqual([
+      { start: 1, end: 2, original: '己', corrected: '已', rule: 'look-alike' },
+      { start: 5, end: 6, original: '护', corrected: '炉', rule: 'batch' },
+    ]);
   });
 
   it('replaces with regex groups and keeps rejected suggestions the batch did not touch', async () => {

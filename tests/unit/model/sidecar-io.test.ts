@@ -52,6 +52,21 @@ describe('sidecar serialisation', () => {
     expect(new Set(parsed.sidecar.entities)).toEqual(new Set(sample.entities));
     expect(new Set(parsed.sidecar.rejectedEntities)).toEqual(new Set(sample.rejectedEntities));
   });
+  it('writes a correction\'s rule after its corrected text only when it has one, and reads it back', () => {
+    const sample = sampleSidecar();
+    const [first, second] = sample.corrections;
+    const withRule: Sidecar = { ...sample, corrections: [second!, { ...first!, rule: 'look-alike' }] };
+    const text = serializeSidecar(withRule);
+    expect(text).toContain(`"corrected": "${EXT_B}",\n      "rule": "look-alike"\n`);
+    expect(text.match(/"rule": "look-alike"/g)).toHaveLength(2); // the correction's and the rejected suggestion's
+    expect(serializeSidecar(sample)).not.toMatch(/"corrected": [^\n]*,\n\s*"rule"/);
+    const parsed = parseSidecar(text);
+    if (parsed.kind !== 'ok') throw new Error(parsed.message);
+    expect(parsed.sidecar.corrections).toEqual([{ ...first!, rule: 'look-alike' }, second]);
+    expect(parsed.sidecar.corrections[1]).not.toHaveProperty('rule');
+    expect(checkSidecarConsistency(parsed.sidecar, original)).toEqual([]);
+    expect(parseSidecar(text.replace('"rule": "look-alike"\n', '"rule": ""\n')).kind).toBe('schema');
+  });
   it('writes the line origins on one line however long the page', () => {
     const text = serializeSidecar(sampleSidecar());
     expect(text).toContain('\n  "lineOrigins": [[0],[1]],\n');
