@@ -1,3 +1,4 @@
+import { afterPageShown } from '../state/after-page-shown';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PageData, TaggedWordAt } from '../../shared/ipc/contract';
@@ -79,11 +80,13 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     if (page === null) return;
     let live = true;
     const pageText = page.text;
-    void api.tagWords(pageText).then((result) => {
-      if (!live || !result.ok) return;
-      suggest.tagger = taggerFor(pageText, result.value);
-      setSuggestVersion((n) => n + 1);
-    });
+    void afterPageShown()
+      .then(() => (live ? api.tagWords(pageText) : null))
+      .then((result) => {
+        if (!live || !result?.ok) return;
+        suggest.tagger = taggerFor(pageText, result.value);
+        setSuggestVersion((n) => n + 1);
+      });
     return () => {
       live = false;
     };

@@ -1,3 +1,4 @@
+import { afterPageShown } from '../state/after-page-shown';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PageData } from '../../shared/ipc/contract';
@@ -59,7 +60,11 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
     if (!page) return undefined;
     const rejected = page.rejectedCorrections;
     if (page.readOnly) return { rejected };
+    let first = true;
     const source = async (text: string) => {
+      // The first request of a page waits until the page and its scan have been shown (see afterPageShown).
+      if (first) await afterPageShown();
+      first = false;
       const result = await api.suggestCorrections({ path: page.path, text });
       if (!result.ok) {
         setError({ page, message: result.error.message });
