@@ -1,4 +1,5 @@
 import { afterPageShown } from '../state/after-page-shown';
+import { usePanelShown } from '../state/usePanelShown';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PageData } from '../../shared/ipc/contract';
@@ -40,20 +41,7 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
   // Beside a scan the text and the image need the width: the panel starts hidden there unless the user opened it
   // on a scan page before (remembered); elsewhere it starts open unless the user hid it.
   const withScan = page?.scan != null;
-  const [shownPreference, setShownPreference] = useState(() => ({ plain: readShown('plain', true), scan: readShown('scan', false) }));
-  const shown = withScan ? shownPreference.scan : shownPreference.plain;
-  const setShown = useCallback(
-    (next: boolean) => {
-      const layout = withScan ? 'scan' : 'plain';
-      setShownPreference((current) => ({ ...current, [layout]: next }));
-      try {
-        localStorage.setItem(`jiaodui.reviewPanel.${layout}`, next ? 'open' : 'hidden');
-      } catch {
-        // Storage may be unavailable (private mode); the choice then lasts for the session.
-      }
-    },
-    [withScan],
-  );
+  const [shown, setShown] = usePanelShown('review', withScan, { plain: true, scan: false });
   const latest = useRef<{ page: PageData; value: ReviewSnapshot } | null>(null);
 
   const options = useMemo((): ReviewOptions | undefined => {
@@ -127,13 +115,4 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
     }),
     [options, onChange, value, error, page, rejectionsDirty, markSaved, run, actions, shown, setShown],
   );
-}
-
-function readShown(layout: 'plain' | 'scan', fallback: boolean): boolean {
-  try {
-    const stored = localStorage.getItem(`jiaodui.reviewPanel.${layout}`);
-    return stored === null ? fallback : stored === 'open';
-  } catch {
-    return fallback;
-  }
 }
