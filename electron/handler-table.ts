@@ -11,4 +11,6 @@ export interface HandlerTable {
   channels: readonly string[];
   /// A scan image file of the open corpus (confined like page.scanImage), for the harness to stream.
   scanImageFile?(rel: string): Promise<Result<{ abs: string; mime: string; size: number }>>;
+  /// The downscaled copy of a scan image of the open corpus, `width` pixels wide (confined like `scanImageFile`).
+  scanImagePreview?(rel: string, width: number): Promise<Result<{ bytes: Buffer; mime: string }>>;
 }

@@ -73,7 +73,12 @@ async function start(): Promise<void> {
     indexUrl,
   });
   installApplicationMenu((command) => emit('app.command', { command }));
-  protocol.handle(SCAN_SCHEME, (request) => answerScanRequest(request.url, (rel) => handlers.scanImageFile(rel)));
+  protocol.handle(SCAN_SCHEME, (request) => answerScanRequest(
+      request.url,
+      (rel) => handlers.scanImageFile(rel),
+      (rel, width) => handlers.scanImagePreview(rel, width),
+    ),
+  );
 
   const state = await handlers.handle('app.getState', []);
   const appState = state.ok ? (state.value as AppState) : null;

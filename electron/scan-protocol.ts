@@ -1,27 +1,42 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { relFromScanSchemeUrl } from '../shared/ipc/scan-url';
+import { previewWidthOf, relFromScanSchemeUrl } from '../shared/ipc/scan-url';
 import type { Result } from '../shared/result';
 
 /// Finds a scan image of the open corpus (the handler table's `scanImageFile`: confined, image extensions only).
 export type FindScanImage = (rel: string) => Promise<Result<{ abs: string; mime: string; size: number }>>;
+/// Makes the downscaled copy of a scan image of the open corpus (the handler table's `scanImagePreview`).
+export type PreviewScanImage = (rel: string, width: number) => Promise<Result<{ bytes: Buffer; mime: string }>>;
 
-/// Answers one request on the scan scheme (`jiaodui-scan://corpus/?path=<relative path>`) for `protocol.handle`.
+/// Answers one request on the scan scheme (`jiaodui-scan://corpus/?path=<relative path>[&width=<preview width>]`)
+/// for `protocol.handle`.
 ///
 /// The path goes through the same confinement as the page.scanImage channel; the file is streamed, never read
-/// whole. Refusals are JSON Results with status 400 or 404, as from the harness's GET.
-export async function answerScanRequest(url: string, find: FindScanImage): Promise<Response> {
+/// whole, or its downscaled copy is sent when a width is asked for. Refusals are JSON Results with status 400 or
+/// 404, as from the harness's GET.
+export async function answerScanRequest(url: string, find: FindScanImage, preview?: PreviewScanImage): Promise<Response> {
   const rel = relFromScanSchemeUrl(url);
-  const found = rel === null ? null : await find(rel);
-  if (found === null || !found.ok) {
-    const body = found ?? { ok: false, error: { code: 'invalid-argument', message: 'Not a scan image address.' } };
-    const status = !body.ok && body.error.code === 'not-found' ? 404 : 400;
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const width = rel === null ? null : previewWidthOf(new URL(url).searchParams);
+  if (rel !== null && width !== null && preview) {
+    const made = await preview(rel, width);
+    if (!made.ok) return refusal(made);
+    return new Response(new Uint8Array(made.value.bytes), {
+      status: 200,
+      headers: { 'Content-Type': made.value.mime, 'Content-Length': String(made.value.bytes.length), 'X-Content-Type-Options': 'nosniff' },
+    });
   }
+  const found = rel === null ? null : await find(rel);
+  if (found === null || !found.ok) return refusal(found ?? { ok: false, error: { code: 'invalid-argument', message: 'Not a scan image address.' } });
   const stream = Readable.toWeb(createReadStream(found.value.abs)) as WebReadableStream<Uint8Array>;
   return new Response(stream as unknown as ReadableStream<Uint8Array>, {
     status: 200,
     headers: { 'Content-Type': found.value.mime, 'Content-Length': String(found.value.size), 'X-Content-Type-Options': 'nosniff' },
   });
+}
+
+// A refused request as a JSON Result: 404 when the image is missing, else 400.
+function refusal(body: Result<unknown>): Response {
+  const status = !body.ok && body.error.code === 'not-found' ? 404 : 400;
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }

@@ -410,7 +410,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   );
 
   const pageScan = page?.scan ?? null;
-  const scanImage = useScanImage(api, pageScan?.image ?? null);
+  const scanImage = useScanImage(api, pageScan?.image ?? null, pageScan?.imageWidth ?? 0);
   // The scan's rotation is remembered per page (corpus folder and page path).
   const [rotation, setRotation] = useRotation(`${corpus?.root ?? ''}\n${page?.path ?? ''}`);
   // The page's editor, shown alone or beside its scan.

@@ -21,7 +21,7 @@ export interface BuildReport {
 const at = (...parts: string[]) => path.join(repoRoot, ...parts);
 
 // Native addons cannot be bundled; they load from node_modules at run time (electron-builder packs them).
-const NODE_EXTERNALS = ['electron', '@node-rs/*'];
+const NODE_EXTERNALS = ['electron', '@node-rs/*', 'sharp', '@img/*'];
 
 // Services are ESM and may use import.meta.url; in the CommonJS bundle it is rebuilt from __filename.
 const IMPORT_META_BANNER = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
@@ -45,6 +45,12 @@ export function mainProcessBuildOptions(outfile: string): BuildOptions {
   };
 }
 
+/// The esbuild options of the text worker thread's script (electron/services/text-worker), bundled like the main
+/// process; it must sit beside main.cjs, where `textWorkerScript` looks for it.
+export function textWorkerBuildOptions(outfile: string): BuildOptions {
+  return { ...mainProcessBuildOptions(outfile), entryPoints: [at('electron', 'services', 'text-worker', 'worker-main.ts')] };
+}
+
 const STEPS: BuildStep[] = [
   {
     name: 'renderer',
@@ -58,6 +64,7 @@ const STEPS: BuildStep[] = [
     sources: [at('electron'), at('shared')],
     run: async () => {
       await esbuild(mainProcessBuildOptions(at('dist', 'electron', 'main.cjs')));
+      await esbuild(textWorkerBuildOptions(at('dist', 'electron', 'text-worker.cjs')));
     },
   },
   {

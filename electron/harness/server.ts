@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
+import { previewWidthOf } from '../../shared/ipc/scan-url';
 import type { HandlerTable } from '../handler-table';
 import type { EventStream } from './event-stream';
 import { listFolders } from './folders';
@@ -79,6 +80,19 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === HARNESS_PATHS.scanImage && method === 'GET' && options.handlers.scanImageFile) {
+      const previewWidth = previewWidthOf(url.searchParams);
+      if (previewWidth !== null && options.handlers.scanImagePreview) {
+        const preview = await options.handlers.scanImagePreview(url.searchParams.get('path') ?? '', previewWidth);
+        if (!preview.ok) return sendJson(response, preview.error.code === 'not-found' ? 404 : 400, preview);
+        response.writeHead(200, {
+          'Content-Type': preview.value.mime,
+          'Content-Length': preview.value.bytes.length,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+        });
+        response.end(preview.value.bytes);
+        return;
+      }
       const found = await options.handlers.scanImageFile(url.searchParams.get('path') ?? '');
       if (!found.ok) return sendJson(response, found.error.code === 'not-found' ? 404 : 400, found);
       response.writeHead(200, {

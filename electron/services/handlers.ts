@@ -12,6 +12,8 @@ import { exportHandlers } from './handlers/export';
 import { ocrHandlers } from './handlers/ocr';
 import { pageHandlers } from './handlers/page';
 import { findScanImage, type ScanImageFile } from './scan-image';
+import { ScanPreviews, type ScanPreview } from './scan-preview';
+import { sharedTextWorker } from './text-worker/text-worker';
 
 export type { HandlerDeps } from './handlers/context';
 
@@ -28,6 +30,8 @@ export interface Handlers {
   scanFinished(): Promise<void>;
   /// A scan image of the open corpus, confined like page.scanImage, for shells that stream it (the harness GET).
   scanImageFile(rel: string): Promise<Result<ScanImageFile>>;
+  /// The downscaled copy (`width` pixels wide) of a scan image of the open corpus, confined the same way.
+  scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
 }
 
 /// Builds the handler table over the given shell dependencies.
@@ -36,6 +40,8 @@ export interface Handlers {
 /// first use from `deps.stateFile`.
 export function createHandlers(deps: HandlerDeps): Handlers {
   let storePromise: Promise<AppStore> | null = null;
+  const previews = new ScanPreviews();
+  const textWorker = sharedTextWorker();
   const ctx: HandlerContext = {
     deps,
     store: () => (storePromise ??= openAppStore(deps.stateFile)),
@@ -50,11 +56,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
     ...corpusHandlers(ctx),
-    ...pageHandlers(ctx),
+    ...pageHandlers(ctx, previews, textWorker),
     ...exportHandlers(ctx),
-    ...ocrHandlers(ctx),
+    ...ocrHandlers(ctx, textWorker),
     ...batchHandlers(ctx),
-    ...entitiesHandlers(ctx),
+    ...entitiesHandlers(ctx, textWorker),
   };
 
   return {
@@ -80,6 +86,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const shape = relativePathSchema.safeParse(rel);
       if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
       return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.');
+    },
+    scanImagePreview: async (rel, width) => {
+      const shape = relativePathSchema.safeParse(rel);
+      if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
+      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      const found = await findScanImage(ctx.corpus.root, rel);
+      return found.ok ? previews.make(found.value.abs, width) : found;
     },
   };
 }

@@ -27,7 +27,8 @@ export function installApi(win: Window = window): { api: JiaoduiApi; harness: Ha
   const api: JiaoduiApi = {
     ...createApi(transport),
     // Scan images are streamed by the bridge and decoded by the browser, not sent as base64 inside JSON.
-    scanImageUrl: (path) => `${HARNESS_PATHS.scanImage}?path=${encodeURIComponent(path)}&${TOKEN_PARAM}=${encodeURIComponent(token)}`,
+    scanImageUrl: (path, previewWidth) =>
+      `${HARNESS_PATHS.scanImage}?path=${encodeURIComponent(path)}${previewWidth === undefined ? '' : `&width=${previewWidth}`}&${TOKEN_PARAM}=${encodeURIComponent(token)}`,
   };
   target.jiaodui = api;
   installed = { api, harness: { answerDialog: transport.answerDialog, listFolders: transport.listFolders } };

@@ -202,6 +202,8 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
             <img
               className="scan-image"
               src={image.url}
+              // "preview" while the downscaled copy of a large scan is shown, "full" once the image itself is.
+              data-resolution={image.full ? 'full' : 'preview'}
               alt=""
               // Decoding a large scan (54 megapixels take about 0.4 s) must not hold up the text beside it.
               decoding="async"

@@ -1,18 +1,28 @@
 import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { ScanImage } from '../../shared/ipc/contract';
+import { previewWidthFor } from '../../shared/ipc/scan-url';
 import { decodeTiff, tiffToPngBlob } from './tiff';
 
-/// The scan image as the viewer needs it: loading, a blob: URL, or an error message.
-export type ScanImageState = { kind: 'none' } | { kind: 'loading' } | { kind: 'ready'; url: string } | { kind: 'error'; message: string };
+/// The scan image as the viewer needs it: loading, a URL (`full` false while it is still the downscaled preview),
+/// or an error message.
+export type ScanImageState =
+  | { kind: 'none' }
+  | { kind: 'loading' }
+  | { kind: 'ready'; url: string; full: boolean }
+  | { kind: 'error'; message: string };
 
 /// Loads a scan image and gives a URL the viewer can show once it is decoded.
 ///
-/// Where the shell streams images (`api.scanImageUrl`, the harness), the browser fetches and decodes the file
-/// itself, off the main thread (`HTMLImageElement.decode`), and the state turns ready when it is decoded. Else the
-/// main process sends base64 over IPC, made into a blob: URL (revoked when the image changes or unmounts). A TIFF
-/// is decoded here and shown as a PNG.
-export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null): ScanImageState {
+/// Where the shell streams images (`api.scanImageUrl`: the harness and Electron), the browser fetches and decodes
+/// the file itself, off the main thread (`HTMLImageElement.decode`), and the state turns ready when it is decoded.
+/// A scan at least twice as wide as the viewer is shown first as its downscaled copy (`previewWidthFor`; a
+/// 6,000 × 9,000 px scan takes one to three seconds to fetch and decode, its copy a fraction of that), then as the
+/// full image once that is decoded; the viewer and the line strip size the image in scan pixels, so the swap moves
+/// nothing. When the shell cannot make the copy, the full image is shown when it is ready. Else the main process
+/// sends base64 over IPC, made into a blob: URL (revoked when the image changes or unmounts). A TIFF is decoded
+/// here and shown as a PNG.
+export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null, imageWidth: number): ScanImageState {
   const [state, setState] = useState<ScanImageState>(image === null ? { kind: 'none' } : { kind: 'loading' });
   useEffect(() => {
     if (image === null) {
@@ -20,21 +30,34 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
       return;
     }
     let cancelled = false;
-    let url: string | null = null;
+    const blobUrls: string[] = [];
+    const keep = (loaded: ScanImageState) => {
+      if (loaded.kind === 'ready' && loaded.url.startsWith('blob:')) blobUrls.push(loaded.url);
+      return !cancelled;
+    };
     setState({ kind: 'loading' });
-    const streamed = api.scanImageUrl?.(image);
-    if (streamed !== undefined) {
-      void loadStreamed(streamed, image).then((loaded) => {
-        if (cancelled) {
-          if (loaded.kind === 'ready' && loaded.url.startsWith('blob:')) URL.revokeObjectURL(loaded.url);
-          return;
+    const full = api.scanImageUrl?.(image);
+    if (api.scanImageUrl !== undefined && full !== undefined) {
+      const previewWidth = previewWidthFor(imageWidth, displayWidthGuess());
+      const preview = previewWidth === null ? null : api.scanImageUrl(image, previewWidth);
+      void (async () => {
+        let previewShown = false;
+        if (preview !== null) {
+          const loaded = await loadStreamed(preview, 'preview.jpg');
+          if (!keep(loaded)) return;
+          if (loaded.kind === 'ready') {
+            previewShown = true;
+            setState({ ...loaded, full: false });
+          }
         }
-        if (loaded.kind === 'ready' && loaded.url.startsWith('blob:')) url = loaded.url;
-        setState(loaded);
-      });
+        const loaded = await loadStreamed(full, image);
+        if (!keep(loaded)) return;
+        // A full image that fails after its preview was shown leaves the preview: the page can still be read.
+        if (loaded.kind === 'ready' || !previewShown) setState(loaded);
+      })();
       return () => {
         cancelled = true;
-        if (url !== null) URL.revokeObjectURL(url);
+        for (const url of blobUrls) URL.revokeObjectURL(url);
       };
     }
     void api.scanImage(image).then(async (result) => {
@@ -49,15 +72,21 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
         setState({ kind: 'error', message: blob });
         return;
       }
-      url = URL.createObjectURL(blob);
-      setState({ kind: 'ready', url });
+      const url = URL.createObjectURL(blob);
+      blobUrls.push(url);
+      setState({ kind: 'ready', url, full: true });
     });
     return () => {
       cancelled = true;
-      if (url !== null) URL.revokeObjectURL(url);
+      for (const url of blobUrls) URL.revokeObjectURL(url);
     };
-  }, [api, image]);
+  }, [api, image, imageWidth]);
   return state;
+}
+
+// The viewer's width in device pixels at fit width, guessed before it is laid out: half the window beside the text.
+function displayWidthGuess(): number {
+  return Math.round((window.innerWidth / 2) * (window.devicePixelRatio || 1));
 }
 
 // A streamed image, decoded by the browser; a TIFF is fetched and turned into a PNG blob first.
@@ -66,13 +95,13 @@ async function loadStreamed(url: string, image: string): Promise<ScanImageState>
     const response = await fetch(url);
     if (!response.ok) return { kind: 'error', message: await errorMessageOf(response) };
     const blob = await blobOf({ mime: 'image/tiff', bytes: new Uint8Array(await response.arrayBuffer()) });
-    return typeof blob === 'string' ? { kind: 'error', message: blob } : { kind: 'ready', url: URL.createObjectURL(blob) };
+    return typeof blob === 'string' ? { kind: 'error', message: blob } : { kind: 'ready', url: URL.createObjectURL(blob), full: true };
   }
   const element = new Image();
   element.src = url;
   try {
     await element.decode();
-    return { kind: 'ready', url };
+    return { kind: 'ready', url, full: true };
   } catch {
     // The bridge answers a refused or missing image with a Result in JSON; fetch it again to say why.
     const response = await fetch(url);

@@ -53,9 +53,10 @@ export interface JiaoduiApi {
   savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
   /// Reads a scan image of the corpus (.jpg, .jpeg or .png) for the scan viewer.
   scanImage(path: string): Promise<Result<ScanImage>>;
-  /// Where the shell streams a scan image from, when it can (the harness: a token-protected GET on the bridge);
-  /// absent in Electron, where `scanImage` is used.
-  scanImageUrl?(path: string): string;
+  /// Where the shell streams a scan image from (the harness: a token-protected GET on the bridge; Electron: the
+  /// `jiaodui-scan:` protocol); with `previewWidth`, its downscaled copy of that width (`PREVIEW_WIDTHS`). Where it
+  /// is absent, `scanImage` sends the image over IPC.
+  scanImageUrl?(path: string, previewWidth?: number): string;
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
   /// OCR-correction suggestions for the editor's current text (code points on `request.text`), with the page's

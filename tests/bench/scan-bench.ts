@@ -3,8 +3,9 @@
 /// 1. The sample page `heating-supply` with its scan (`../shared/samples/scans`): click in the page list → scan
 ///    image decoded; then 100 caret moves by clicking line regions on the scan (script time, and to the next frame).
 /// 2. A large scan: a 6,000 × 9,000 px JPEG drawn from the sample scan in a Chromium canvas (written only to a
-///    temp folder) and an hOCR page of 120 lines: click → image decoded and shown; then panning the scan at 100 %
-///    by 40 px per frame for 120 frames, frame interval p50 / p95.
+///    temp folder) and an hOCR page of 120 lines: press → first paint (a preview sized to the viewer), and → full
+///    resolution decoded and shown; then panning the scan at 100 % by 40 px per frame for 120 frames, frame
+///    interval p50 / p95.
 /// Prints a table (medians of RUNS) and exits 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -89,23 +90,38 @@ async function makeCorpus(browser: Browser): Promise<{ corpus: string; bigBytes:
   return { corpus, bigBytes: jpeg.length };
 }
 
-/// Clicks a page in the list and waits until its scan image is decoded (ready to paint); milliseconds.
-async function openWithScan(page: Page, name: string, width: number): Promise<number> {
+/// Clicks a page in the list; milliseconds from the press (timed in the page, so Playwright's own work before the
+/// click is not counted) until the scan is first painted (its downscaled preview for a large scan, else the image
+/// itself) and until the full-resolution image is decoded and painted.
+async function openWithScan(page: Page, name: string, image: string, width: number): Promise<{ first: number; full: number }> {
   const option = page.getByRole('option', { name });
   await option.waitFor();
-  const start = performance.now();
+  await page.evaluate(() => {
+    const timing = window as unknown as { pressedAt: number };
+    timing.pressedAt = Number.NaN;
+    document.addEventListener('pointerdown', () => (timing.pressedAt = performance.now()), { capture: true, once: true });
+  });
   await option.click();
-  await page.waitForFunction(
-    (w) => {
-      const img = document.querySelector<HTMLImageElement>('img.scan-image');
-      return img !== null && img.complete && img.naturalWidth === w;
-    },
-    width,
-    { timeout: 60_000 },
-  );
-  await page.evaluate(() => document.querySelector<HTMLImageElement>('img.scan-image')!.decode());
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  return performance.now() - start;
+  // The previous page's image stays until the new one is ready, so the image is recognised by its address. The
+  // time is taken in the first animation frame after the image is ready, and one more frame is waited for.
+  const src = `path=${encodeURIComponent(image)}`;
+  const shownAfter = async (full: boolean) => {
+    const handle = await page.waitForFunction(
+      ({ src, full, w }) => {
+        const img = document.querySelector<HTMLImageElement>('img.scan-image');
+        const ready = img !== null && img.src.includes(src) && img.complete && img.naturalWidth > 0 && (!full || (img.dataset['resolution'] === 'full' && img.naturalWidth === w));
+        return ready ? performance.now() - (window as unknown as { pressedAt: number }).pressedAt : false;
+      },
+      { src, full, w: width },
+      { timeout: 60_000, polling: 'raf' },
+    );
+    const elapsed = (await handle.jsonValue()) as number;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    return elapsed;
+  };
+  const first = await shownAfter(false);
+  const full = await shownAfter(true);
+  return { first, full };
 }
 
 interface Figures {
@@ -113,6 +129,7 @@ interface Figures {
   caretScript: number;
   caretTotal: number;
   bigOpen: number | null;
+  bigFull: number | null;
   panP50: number | null;
   panP95: number | null;
 }
@@ -125,7 +142,7 @@ async function oneRun(browser: Browser, corpus: string): Promise<Figures> {
   try {
     await page.goto(url);
     await page.waitForFunction(() => !document.querySelector('.scan-progress'), undefined, { timeout: 60_000 });
-    const sampleOpen = await openWithScan(page, 'heating-supply.xml', 1874);
+    const sampleOpen = (await openWithScan(page, 'heating-supply.xml', 'heating-supply.jpg', 1874)).full;
 
     // 100 caret moves: click regions in turn, inside the page, so only the app's work is timed.
     const { script, total } = await page.evaluate(async (moves) => {
@@ -138,10 +155,11 @@ async function oneRun(browser: Browser, corpus: string): Promise<Figures> {
     }, CARET_MOVES);
 
     let bigOpen: number | null = null;
+    let bigFull: number | null = null;
     let panP50: number | null = null;
     let panP95: number | null = null;
     {
-      bigOpen = await openWithScan(page, 'big.hocr', BIG.width);
+      ({ first: bigOpen, full: bigFull } = await openWithScan(page, 'big.hocr', 'big.jpg', BIG.width));
       // Zoom to 100 % (the zoom steps are ×1.25), then pan down and right one step per frame.
       const viewport = page.getByRole('img', { name: 'Scan' });
       await viewport.focus();
@@ -164,7 +182,7 @@ async function oneRun(browser: Browser, corpus: string): Promise<Figures> {
       panP50 = percentile(intervals, 50);
       panP95 = percentile(intervals, 95);
     }
-    return { sampleOpen, caretScript: script, caretTotal: total, bigOpen, panP50, panP95 };
+    return { sampleOpen, caretScript: script, caretTotal: total, bigOpen, bigFull, panP50, panP95 };
   } finally {
     await context.close();
     child.kill('SIGTERM');
@@ -193,11 +211,12 @@ async function main(): Promise<void> {
   const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
   console.log(`\nScan benchmark in the browser harness (Chromium headless, medians of ${RUNS} runs, load average ${os.loadavg()[0]!.toFixed(1)})\n`);
   const rows: [string, string, string][] = [
-    ['sample page with its scan (click → 1874 × 2552 JPEG decoded)', ms(med('sampleOpen')), ''],
+    [`sample page with its scan (press → 1874 × 2552 JPEG decoded)', ms(med('sampleOpen')), ''],
     [`${CARET_MOVES} caret moves by clicking regions: script / to next frame`, `${ms(med('caretScript'))} / ${ms(med('caretTotal'))}`, ''],
   ];
   {
-    rows.push([`large scan (click → ${BIG.width} × ${BIG.height} JPEG, ${(bigBytes / 1e6).toFixed(1)} MB, decoded)`, ms(med('bigOpen')), '< 1 s']);
+    rows.push([`large scan (press → ${BIG.width} × ${BIG.height} JPEG, ${(bigBytes / 1e6).toFixed(1)} MB): shown (its preview)`, ms(med('bigOpen')), '< 1 s']);
+    rows.push([`  … full resolution decoded and shown in its place`, ms(med('bigFull')), '']);
     rows.push([`panning it at 100 %: frame interval p50 / p95`, `${ms(med('panP50'))} / ${ms(med('panP95'))}`, 'display rate']);
   }
   for (const [what, value, target] of rows) console.log(`${what.padEnd(72)} ${value.padStart(18)}   ${target}`);

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { placeWords } from '../../../shared/entities/suggest/segmenter';
-import type { PosTagger } from '../../../shared/entities/suggest/types';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CorpusEntityIndexer } from '../corpus-entity-index';
 import { scanCorpus, type ScanResult } from '../corpus-scan';
@@ -9,6 +7,7 @@ import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from 
 import { PropagationPageCache } from '../propagation-cache';
 import { previewCorpusPropagation } from '../propagation-preview';
 import { readTagsetFile, writeTagsetFile } from '../tagset-file';
+import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 type EntityChannel =
@@ -31,18 +30,10 @@ const UNDO_HISTORY = 20;
 ///
 /// The index cache and the undo records live here, in memory, for the open corpus; reopening the app forgets
 /// the undo records (the spans stay, and can be removed in each page).
-export function entitiesHandlers(ctx: HandlerContext): ChannelHandlers<EntityChannel> {
+export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): ChannelHandlers<EntityChannel> {
   let indexer: { root: string; instance: CorpusEntityIndexer; pages: readonly string[] | null } | null = null;
   let pageCache: { root: string; instance: PropagationPageCache } | null = null;
   const undo = new Map<string, { root: string; applied: AppliedPage[] }>();
-  // jieba is a native addon: loaded on the first request, not when the app starts (and a system where it cannot
-  // load still runs everything else).
-  let tagger: Promise<PosTagger> | null = null;
-  const loadTagger = (): Promise<PosTagger> =>
-    (tagger ??= import('../jieba-tagger').then(({ JiebaTagger }) => new JiebaTagger())).catch((error: unknown) => {
-      tagger = null;
-      throw error;
-    });
 
   const progress = () => {
     let last = 0;
@@ -71,15 +62,7 @@ export function entitiesHandlers(ctx: HandlerContext): ChannelHandlers<EntityCha
       const root = corpusRoot();
       return root.ok ? writeTagsetFile(root.value, request) : root;
     },
-    'entities.tagWords': async (text) => {
-      let loaded: PosTagger;
-      try {
-        loaded = await loadTagger();
-      } catch (error) {
-        return fail('internal', 'The word segmenter (jieba) cannot be loaded on this system, so segmenter suggestions are off.', (error as Error).message);
-      }
-      return ok(placeWords(text, loaded));
-    },
+    'entities.tagWords': async (text) => textWorker.run({ kind: 'tag-words', text }),
     'entities.corpusIndex': async (options) => {
       const root = corpusRoot();
       if (!root.ok) return root;

@@ -1,9 +1,9 @@
-import { suggestForText } from '../ocr/suggest-for-text';
+import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 
-/// The ocr.* channels: OCR-correction suggestions for the editor's current text.
-export function ocrHandlers(ctx: HandlerContext): ChannelHandlers<'ocr.suggest'> {
+/// The ocr.* channels: OCR-correction suggestions for the editor's current text, made on the text worker thread.
+export function ocrHandlers(ctx: HandlerContext, textWorker: TextWorker): ChannelHandlers<'ocr.suggest'> {
   return {
-    'ocr.suggest': async (request) => suggestForText(ctx.corpus?.root ?? null, request),
+    'ocr.suggest': async (request) => textWorker.run({ kind: 'ocr-suggest', root: ctx.corpus?.root ?? null, request }),
   };
 }

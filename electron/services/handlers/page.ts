@@ -2,12 +2,26 @@ import { fail } from '../../../shared/result';
 import { openPage } from '../open-page';
 import { savePage } from '../save-page';
 import { readScanImage } from '../scan-image';
+import type { ScanPreviews } from '../scan-preview';
+import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 /// The page.* channels: open and save one page of the open corpus, and read a scan image of it.
-export function pageHandlers(ctx: HandlerContext): ChannelHandlers<'page.open' | 'page.save' | 'page.scanImage'> {
+///
+/// Opening a page with a scan loads the library that makes scan previews (`previews`), and opening any page
+/// starts the text worker, whose models then load while the page is read (the editor asks for OCR suggestions and
+/// word tags once the page is shown).
+export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWorker: TextWorker): ChannelHandlers<'page.open' | 'page.save' | 'page.scanImage'> {
   return {
-    'page.open': async (rel) => (ctx.corpus ? openPage(ctx.corpus.root, rel, ctx.pages.get(rel)) : fail('no-corpus', 'No corpus folder is open.')),
+    'page.open': async (rel) => {
+      const corpus = ctx.corpus;
+      if (!corpus) return fail('no-corpus', 'No corpus folder is open.');
+      textWorker.warmUp();
+      const opened = await openPage(corpus.root, rel, ctx.pages.get(rel));
+      // A page with a scan loads the image library now, so the viewer's request for a preview does not wait for it.
+      if (opened.ok && opened.value.scan?.image) previews.warmUp();
+      return opened;
+    },
     'page.save': async (req) => {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);

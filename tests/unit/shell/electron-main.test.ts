@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mainProcessBuildOptions } from '../../../scripts/build-steps';
+import { mainProcessBuildOptions, textWorkerBuildOptions } from '../../../scripts/build-steps';
 import { requestSchemas } from '../../../shared/ipc/contract';
 
 // Bundles electron/main.ts exactly as the build does and runs it against a recording fake of `electron`, to check
@@ -55,6 +55,9 @@ beforeAll(async () => {
   await fs.writeFile(path.join(corpus, '甲.png'), PNG);
   const out = path.join(dir, 'app', 'dist', 'electron');
   await build({ ...mainProcessBuildOptions(path.join(out, 'main.cjs')), sourcemap: false, logLevel: 'silent' });
+  await build({ ...textWorkerBuildOptions(path.join(out, 'text-worker.cjs')), sourcemap: false, logLevel: 'silent' });
+  // The packages left outside the bundles (native addons) come from the repository, as from the app's folder.
+  await fs.symlink(path.join(import.meta.dirname, '..', '..', '..', 'node_modules'), path.join(dir, 'app', 'node_modules'), 'dir');
   // Node finds dist/electron/node_modules/electron before the real package.
   await fs.mkdir(path.join(out, 'node_modules', 'electron'), { recursive: true });
   await fs.copyFile(path.join(import.meta.dirname, 'fake-electron', 'index.cjs'), path.join(out, 'node_modules', 'electron', 'index.js'));
@@ -125,6 +128,15 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     const page = (await record.ipcHandlers.get('page.open')?.(trusted(), ['甲.txt'])) as { ok: boolean; value: { originalText: string } };
     expect(page.ok).toBe(true);
     expect(page.value.originalText).toBe('𠮷野家\n第二行\n');
+  });
+
+  it('makes OCR suggestions and word tags on the bundled text worker thread', async () => {
+    const suggested = (await record.ipcHandlers.get('ocr.suggest')?.(trusted(), [{ text: '党 员 年 龄,𠮷' }])) as { ok: boolean; value: { rule: string }[] };
+    expect(suggested).toMatchObject({ ok: true });
+    expect(suggested.value.map((suggestion) => suggestion.rule)).toContain('cjk-spacing');
+    const tagged = (await record.ipcHandlers.get('entities.tagWords')?.(trusted(), ['𠮷北京市朔城区'])) as { ok: boolean; value: { start: number }[] };
+    expect(tagged.ok).toBe(true);
+    expect(tagged.value[0]?.start).toBe(0);
   });
 
   it('refuses IPC from a frame that is not our main frame', async () => {

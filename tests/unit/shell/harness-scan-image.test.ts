@@ -7,6 +7,8 @@ import { createEventStream } from '../../../electron/harness/event-stream';
 import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs';
 import { startHarnessServer, type HarnessServer } from '../../../electron/harness/server';
 import { createHandlers } from '../../../electron/services/handlers';
+import sharp from 'sharp';
+import { previewWidthFor } from '../../../shared/ipc/scan-url';
 import { rawRequest } from './harness-test-helpers';
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0x80, 0x81, 0xff, 0xd9]);
@@ -20,6 +22,8 @@ beforeEach(async () => {
   await fs.writeFile(path.join(corpus, 'sub', 'p 𠮷.jpg'), JPEG);
   await fs.writeFile(path.join(corpus, 'sub', 'p 𠮷.txt'), '文字');
   await fs.writeFile(path.join(work, 'outside.jpg'), JPEG);
+  // A scan wider than a preview, made by libvips (the tiny JPEG above cannot be decoded).
+  await sharp({ create: { width: 3000, height: 4500, channels: 3, background: { r: 250, g: 250, b: 245 } } }).jpeg().toFile(path.join(corpus, 'sub', 'wide.jpg'));
   await fs.mkdir(path.join(work, 'static'));
   await fs.writeFile(path.join(work, 'static', 'index.html'), '<!doctype html>');
   const events = createEventStream();
@@ -76,5 +80,21 @@ describe('harness: scan images streamed over GET', () => {
     const missing = await rawRequest(server.port, { path: scanUrl('sub/none.png', server.token) });
     expect(missing.status).toBe(404);
     expect((await rawRequest(server.port, { path: scanUrl('', server.token) })).status).toBe(400);
+  });
+
+  it('sends the downscaled copy of a scan when a preview width is asked for, and refuses other widths', async () => {
+    const width = previewWidthFor(3000, 1400)!;
+    expect(width).toBe(1500);
+    const got = await getBytes(`${scanUrl('sub/wide.jpg', server.token)}&width=${width}`);
+    expect(got.status).toBe(200);
+    expect(got.type).toBe('image/jpeg');
+    const size = await sharp(got.bytes).metadata();
+    expect([size.width, size.height]).toEqual([1500, 2250]);
+    const odd = await rawRequest(server.port, { path: `${scanUrl('sub/wide.jpg', server.token)}&width=100000` });
+    expect(odd.status).toBe(400);
+    expect(JSON.parse(odd.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect((await rawRequest(server.port, { path: `${scanUrl('sub/wide.jpg', server.token)}&width=abc` })).status).toBe(400);
+    const outside = await rawRequest(server.port, { path: `${scanUrl('../outside.jpg', server.token)}&width=${width}` });
+    expect(JSON.parse(outside.body)).toMatchObject({ ok: false, error: { code: 'outside-corpus' } });
   });
 });

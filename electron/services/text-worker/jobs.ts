@@ -1,0 +1,38 @@
+import type { OcrSuggestRequest } from '../../../shared/ipc/contract';
+import { placeWords, type PlacedWord } from '../../../shared/entities/suggest/segmenter';
+import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
+import { fail, ok, type Result } from '../../../shared/result';
+import { suggestForText } from '../ocr/suggest-for-text';
+
+/// Work that takes the main process too long to do between two requests: the first OCR suggestions build a
+/// 350,000-word language model (about a second), and tagging a long page with jieba takes hundreds of milliseconds.
+export type TextJob = { kind: 'ocr-suggest'; root: string | null; request: OcrSuggestRequest } | { kind: 'tag-words'; text: string };
+
+/// What each kind of job gives back.
+export interface TextJobResults {
+  'ocr-suggest': OcrSuggestion[];
+  'tag-words': PlacedWord[];
+}
+
+/// Does one job here, in whichever thread calls it (the text worker, or the main process when no worker can run).
+export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
+  if (job.kind === 'ocr-suggest') return suggestForText(job.root, job.request);
+  let tagger: { tag(text: string): { word: string; tag: string }[] };
+  try {
+    // jieba is a native addon: loaded on first use, so a system where it cannot load still runs everything else.
+    const { JiebaTagger } = await import('../jieba-tagger');
+    tagger = new JiebaTagger();
+    // Tagging nothing loads the dictionary, so a failure to load is told apart from a failure to tag.
+    tagger.tag('');
+  } catch (error) {
+    return fail('internal', 'The word segmenter (jieba) cannot be loaded on this system, so segmenter suggestions are off.', (error as Error).message);
+  }
+  return ok(placeWords(job.text, tagger));
+}
+
+/// Loads the language model and the segmenter's dictionary ahead of the first job (in the worker thread).
+export async function warmUpTextJobs(): Promise<void> {
+  const { loadLanguageModel } = await import('../language-model');
+  loadLanguageModel();
+  await runTextJob({ kind: 'tag-words', text: '' });
+}

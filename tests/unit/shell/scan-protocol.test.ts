@@ -1,0 +1,50 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerScanRequest } from '../../../electron/scan-protocol';
+import { findScanImage } from '../../../electron/services/scan-image';
+import { ScanPreviews } from '../../../electron/services/scan-preview';
+import { scanSchemeUrl } from '../../../shared/ipc/scan-url';
+
+let corpus: string;
+const previews = new ScanPreviews();
+const find = (rel: string) => findScanImage(corpus, rel);
+const preview = async (rel: string, width: number) => {
+  const found = await findScanImage(corpus, rel);
+  return found.ok ? previews.make(found.value.abs, width) : found;
+};
+
+beforeAll(async () => {
+  corpus = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-scan-scheme-'));
+  await sharp({ create: { width: 2600, height: 1300, channels: 3, background: '#eeeeee' } }).png().toFile(path.join(corpus, '𠮷 page.png'));
+});
+afterAll(async () => {
+  await fs.rm(corpus, { recursive: true, force: true });
+});
+
+describe('Electron scan scheme', () => {
+  it('streams the scan itself, or its downscaled copy when the URL names a preview width', async () => {
+    const whole = await answerScanRequest(scanSchemeUrl('𠮷 page.png'), find, preview);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('Content-Type')).toBe('image/png');
+    expect((await sharp(Buffer.from(await whole.arrayBuffer())).metadata()).width).toBe(2600);
+
+    const copy = await answerScanRequest(scanSchemeUrl('𠮷 page.png', 1300), find, preview);
+    expect(copy.headers.get('Content-Type')).toBe('image/jpeg');
+    const size = await sharp(Buffer.from(await copy.arrayBuffer())).metadata();
+    expect([size.width, size.height]).toEqual([1300, 650]);
+  });
+
+  it('refuses paths outside the corpus and widths it does not make, with a JSON Result', async () => {
+    const outside = await answerScanRequest(scanSchemeUrl('../x.png', 1300), find, preview);
+    expect(outside.status).toBe(400);
+    expect(await outside.json()).toMatchObject({ ok: false, error: { code: 'outside-corpus' } });
+    const odd = await answerScanRequest(`${scanSchemeUrl('𠮷 page.png')}&width=12`, find, preview);
+    expect(await odd.json()).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const missing = await answerScanRequest(scanSchemeUrl('none.png'), find, preview);
+    expect(missing.status).toBe(404);
+    expect((await answerScanRequest('https://example.org/?path=a.png', find, preview)).status).toBe(400);
+  });
+});
