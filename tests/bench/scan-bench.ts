@@ -211,7 +211,7 @@ async function main(): Promise<void> {
   const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
   console.log(`\nScan benchmark in the browser harness (Chromium headless, medians of ${RUNS} runs, load average ${os.loadavg()[0]!.toFixed(1)})\n`);
   const rows: [string, string, string][] = [
-    [`sample page with its scan (press → 1874 × 2552 JPEG decoded)', ms(med('sampleOpen')), ''],
+    ['sample page with its scan (press → 1874 × 2552 JPEG decoded)', ms(med('sampleOpen')), ''],
     [`${CARET_MOVES} caret moves by clicking regions: script / to next frame`, `${ms(med('caretScript'))} / ${ms(med('caretTotal'))}`, ''],
   ];
   {
