@@ -3,12 +3,13 @@ import { RULE_IDS, type RuleId } from '../../shared/ocr-assist/types';
 /// How a rule's suggestions are drawn and previewed.
 ///
 /// `character` fixes a misread character (wavy underline), `typography` fixes spacing or punctuation width (dotted
-/// box), `layout` repairs line breaks (a bar in the margin beside the lines, and a before/after preview).
+/// box), `layout` repairs line breaks or the order of blocks (a bar in the margin beside the lines, and a
+/// before/after preview).
 export type RuleKind = 'character' | 'typography' | 'layout';
 
 /// The kind of each rule; a rule this build does not know is drawn as a character fix.
 export function ruleKind(rule: RuleId): RuleKind {
-  if (rule === 'reflow' || rule === 'vertical-headline' || rule === 'ocr-noise') return 'layout';
+  if (rule === 'reading-order' || rule === 'reflow' || rule === 'vertical-headline' || rule === 'ocr-noise') return 'layout';
   if (rule === 'cjk-spacing' || rule === 'punctuation-width') return 'typography';
   return 'character';
 }

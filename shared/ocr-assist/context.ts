@@ -1,10 +1,13 @@
 import { splitLines } from './lines';
-import type { CharConfidence, LanguageModel, RuleContext } from './types';
+import type { CharConfidence, LanguageModel, LineBox, RuleContext } from './types';
 
 /// Prepares what every rule reads: code points and lines are computed once per page, not once per rule.
 export function createRuleContext(
   text: string,
-  inputs: { model?: LanguageModel; confidences?: readonly CharConfidence[] } = {},
+  inputs: { model?: LanguageModel; confidences?: readonly CharConfidence[]; lineBoxes?: readonly (LineBox | null)[] } = {},
 ): RuleContext {
-  return { text, chars: Array.from(text), lines: splitLines(text), model: inputs.model, confidences: inputs.confidences };
+  const lines = splitLines(text);
+  // Regions given for another set of lines (the text was reflowed since) would put blocks in the wrong places.
+  const lineBoxes = inputs.lineBoxes?.length === lines.length ? inputs.lineBoxes : undefined;
+  return { text, chars: Array.from(text), lines, model: inputs.model, confidences: inputs.confidences, lineBoxes };
 }

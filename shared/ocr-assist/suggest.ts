@@ -6,6 +6,7 @@ import { lookAlikeRule } from './rules/look-alike';
 import { lowConfidenceRule } from './rules/low-confidence';
 import { ocrNoiseRule } from './rules/ocr-noise';
 import { punctuationWidthRule } from './rules/punctuation-width';
+import { readingOrderRule } from './rules/reading-order';
 import { reflowRule } from './rules/reflow';
 import { traditionalRule } from './rules/traditional';
 import { verticalHeadlineRule } from './rules/vertical-headline';
@@ -13,6 +14,7 @@ import {
   RULE_IDS,
   type CharConfidence,
   type LanguageModel,
+  type LineBox,
   type OcrSuggestion,
   type RejectedSuggestion,
   type Rule,
@@ -28,6 +30,9 @@ export interface SuggestOptions {
   model?: LanguageModel;
   /// OCR engine confidences (code-point ranges on the text) for the low-confidence rule.
   confidences?: readonly CharConfidence[];
+  /// Per line of the text, its region on the scan (null where unknown), for the reading-order rule; ignored unless
+  /// there is one entry per line.
+  lineBoxes?: readonly (LineBox | null)[];
   /// Suggestions the editor turned down; an identical suggestion is not proposed again.
   rejected?: readonly RejectedSuggestion[];
   /// Run only these rules (all when absent).
@@ -35,6 +40,7 @@ export interface SuggestOptions {
 }
 
 const RULES: Record<RuleId, Rule> = {
+  'reading-order': readingOrderRule,
   reflow: reflowRule,
   'vertical-headline': verticalHeadlineRule,
   'cjk-spacing': cjkSpacingRule,

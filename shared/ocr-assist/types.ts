@@ -2,10 +2,11 @@ import type { PageLine } from './lines';
 
 /// Which rule proposed a suggestion.
 ///
-/// Layout rules (`reflow`, `vertical-headline`) repair line breaks; `cjk-spacing` and `punctuation-width` fix
+/// Layout rules (`reading-order`, `reflow`, `vertical-headline`) repair the order of text blocks and line breaks; `cjk-spacing` and `punctuation-width` fix
 /// typography; `ocr-noise` removes specks read as characters; the others point at characters the OCR engine
 /// probably misread.
 export type RuleId =
+  | 'reading-order'
   | 'reflow'
   | 'vertical-headline'
   | 'cjk-spacing'
@@ -19,6 +20,7 @@ export type RuleId =
 
 /// Every rule id, in the order rules run and suggestions are listed for equal positions.
 export const RULE_IDS: readonly RuleId[] = [
+  'reading-order',
   'reflow',
   'vertical-headline',
   'cjk-spacing',
@@ -88,6 +90,17 @@ export interface RuleContext {
   lines: readonly PageLine[];
   model?: LanguageModel;
   confidences?: readonly CharConfidence[];
+  /// Per line of `text`, where it is on the scan (null where unknown); absent without a scan or once the lines
+  /// of the text no longer are the OCR's lines.
+  lineBoxes?: readonly (LineBox | null)[];
+}
+
+/// Where a line or block of text is on the scan, in image pixels.
+export interface LineBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /// A suggestion rule: a pure function from the page to its proposals.

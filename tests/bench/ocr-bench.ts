@@ -3,8 +3,10 @@
 /// On ../shared/samples (Tesseract text + ground truth): character error rate before and after the safe fixes
 /// (line breaks ignored); recall of the character suggestions per kind of error (misread, extra, missing;
 /// reading-order damage counted apart, see `coverage`) and their precision, on the plain text and with the
-/// engine's hOCR confidences; false alarms on the ground truth itself; paragraph-break precision/recall/F1 after
-/// layout repair. Then paragraph breaks on a corpus page set in simulated columns, what the rules propose on
+/// engine's hOCR confidences; then as the app works on a .txt page with its scan (`suggestForText`: confidences
+/// and line regions from the layout file): CER after the reading-order repair and the recall of the character
+/// suggestions on the repaired text, every wrong character counted; false alarms on the ground truth itself;
+/// paragraph-break precision/recall/F1 after layout repair. Then paragraph breaks on a corpus page set in simulated columns, what the rules propose on
 /// ../shared/corpus (no ground truth), and the time to suggest on a 200,000-character page. The rules are
 /// general; nothing here feeds the ground truth back into them.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLanguageModel } from '../../electron/services/language-model';
+import { suggestForText } from '../../electron/services/ocr/suggest-for-text';
 import { importHocr } from '../../shared/layout/hocr';
 import { lookAlikesOf } from '../../shared/ocr-assist/confusion-table';
 import { glyphLookAlikesOf } from '../../shared/ocr-assist/glyph-neighbours';
@@ -23,7 +26,7 @@ import { normalizeOriginal } from '../../shared/text/normalize';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const samples = path.resolve(repoRoot, '../shared/samples');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
-const LAYOUT_RULES = new Set(['reflow', 'vertical-headline']);
+const LAYOUT_RULES = new Set(['reading-order', 'reflow', 'vertical-headline']);
 /// Runs of at least this many consecutive wrong characters are reading-order damage, counted apart.
 const READING_ORDER_RUN = 6;
 /// Characters that happen to match inside reading-order damage (a comma, a common word) do not end it.
@@ -237,9 +240,9 @@ function paragraphScores(fixed: string, truth: string): { tp: number; predicted:
 const ratio = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));
 const f1 = (p: number, r: number): string => (p + r === 0 ? '0.000' : ((2 * p * r) / (p + r)).toFixed(3));
 
-function samplesReport(model: LanguageModel): void {
+async function samplesReport(model: LanguageModel): Promise<void> {
   console.log('\n== Samples (Tesseract chi_sim vs ground truth) ==');
-  const totals = { plain: zero(), hocr: zero(), para: { tp: 0, predicted: 0, actual: 0 }, rawPara: { tp: 0, predicted: 0, actual: 0 } };
+  const totals = { plain: zero(), hocr: zero(), app: zero(), para: { tp: 0, predicted: 0, actual: 0 }, rawPara: { tp: 0, predicted: 0, actual: 0 } };
   for (const file of readdirSync(path.join(samples, 'scans')).filter((f) => f.endsWith('.txt')).sort()) {
     const name = file.replace(/\.txt$/u, '');
     const raw = read(path.join(samples, 'scans', file));
@@ -247,10 +250,12 @@ function samplesReport(model: LanguageModel): void {
     const fixed = applySafeFixes(raw, { model }).text;
     const plain = coverage(raw, truth, suggestCorrections(raw, { model }));
     const hocr = hocrCoverage(name, truth, model);
+    const app = await withScanCoverage(file, raw, truth);
     const para = paragraphScores(fixed, truth);
     const rawPara = paragraphScores(raw, truth);
     add(totals.plain, plain);
     if (hocr) add(totals.hocr, hocr);
+    add(totals.app, app.coverage);
     addPara(totals.para, para);
     addPara(totals.rawPara, rawPara);
     console.log(`\n${name}`);
@@ -258,15 +263,36 @@ function samplesReport(model: LanguageModel): void {
     console.log(`  CER raw ${cerNoSpace(raw, truth).toFixed(4)} → after safe fixes ${cerNoSpace(fixed, truth).toFixed(4)} (all whitespace ignored)`);
     printCoverage('  suggestions on the .txt', plain);
     if (hocr) printCoverage('  with hOCR confidences  ', hocr);
+    console.log(`  with its scan, as in the app: ${app.moved} reading-order suggestion(s); CER raw ${cer(raw, truth).toFixed(4)} → after reading-order repair ${cer(app.text, truth).toFixed(4)}`);
+    printCoverage('  … then character suggestions', app.coverage);
     console.log(`  paragraph breaks: raw lines P ${ratio(rawPara.tp, rawPara.predicted)} R ${ratio(rawPara.tp, rawPara.actual)}; after reflow P ${ratio(para.tp, para.predicted)} R ${ratio(para.tp, para.actual)} (${para.predicted} predicted, ${para.actual} true)`);
   }
   console.log('\nAll samples');
   printCoverage('  suggestions on the .txt', totals.plain);
   printCoverage('  with hOCR confidences  ', totals.hocr);
+  printCoverage('  .txt + scan after reading-order repair', totals.app);
   const p = totals.para.tp / totals.para.predicted;
   const r = totals.para.tp / totals.para.actual;
   falseAlarms(model);
   console.log(`  paragraph breaks after reflow: P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${f1(p, r)} (raw line breaks: F1 ${f1(totals.rawPara.tp / totals.rawPara.predicted, totals.rawPara.tp / totals.rawPara.actual)})`);
+}
+
+/// The sample's .txt page as the app sees it beside its scan: the reading-order suggestion (if any) is accepted,
+/// then the character suggestions the app makes on that text are measured.
+async function withScanCoverage(file: string, raw: string, truth: string): Promise<{ text: string; moved: number; coverage: Coverage }> {
+  const root = path.join(samples, 'scans');
+  const first = await suggestForText(root, { text: raw, path: file });
+  if (!first.ok) throw new Error(first.error.message);
+  // Applied from the end, so earlier offsets stay valid.
+  const moves = first.value.filter((s) => s.rule === 'reading-order').sort((a, b) => b.start - a.start);
+  let text = raw;
+  for (const s of moves) {
+    const chars = Array.from(text);
+    text = [...chars.slice(0, s.start), s.replacement, ...chars.slice(s.end)].join('');
+  }
+  const after = await suggestForText(root, { text, path: file });
+  if (!after.ok) throw new Error(after.error.message);
+  return { text, moved: moves.length, coverage: coverage(text, truth, after.value) };
 }
 
 function hocrCoverage(name: string, truth: string, model: LanguageModel): Coverage | undefined {
@@ -466,7 +492,7 @@ function timingReport(model: LanguageModel): void {
 const loadStart = performance.now();
 const model = loadLanguageModel();
 console.log(`language model (jieba dictionary) loaded in ${(performance.now() - loadStart).toFixed(0)} ms`);
-samplesReport(model);
+await samplesReport(model);
 simulatedColumnsReport(model);
 injectedMisreadsReport(model);
 corpusReport(model);

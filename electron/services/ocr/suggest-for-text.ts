@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { OcrSuggestRequest } from '../../../shared/ipc/contract';
+import type { OcrSuggestRequest, PageScan } from '../../../shared/ipc/contract';
+import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { computeCorrections } from '../../../shared/model/corrections';
 import type { RejectedCorrection } from '../../../shared/model/sidecar-schema';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
-import type { CharConfidence, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
+import type { CharConfidence, LineBox, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { resolveInCorpus } from '../confine';
@@ -17,6 +18,8 @@ interface PageConfidences {
   key: string;
   originalText: string;
   confidences: CharConfidence[];
+  /// Per line of the original text, its region on the scan (null where no layout line is linked to it).
+  lineBoxes: (LineBox | null)[] | null;
 }
 
 // The editor asks again after every pause in typing; re-reading and re-aligning the layout file each time would
@@ -33,20 +36,24 @@ const CACHE_PAGES = 8;
 export async function suggestForText(root: string | null, request: OcrSuggestRequest): Promise<Result<OcrSuggestion[]>> {
   const text = request.text.normalize('NFC');
   let confidences: CharConfidence[] | undefined;
+  let lineBoxes: (LineBox | null)[] | undefined;
   if (request.path !== undefined) {
     if (root === null) return fail('no-corpus', 'No corpus folder is open.');
     const page = await pageConfidences(root, request.path);
     if (!page.ok) return page;
-    if (page.value.confidences.length > 0) {
-      const corrections = page.value.originalText === text ? [] : computeCorrections(page.value.originalText, text);
-      confidences = confidencesOnCorrectedText(page.value.confidences, corrections);
-    }
+    const edited = page.value.originalText !== text;
+    const corrections = edited && (page.value.confidences.length > 0 || page.value.lineBoxes) ? computeCorrections(page.value.originalText, text) : [];
+    if (page.value.confidences.length > 0) confidences = confidencesOnCorrectedText(page.value.confidences, corrections);
+    // The regions belong to the OCR's lines: each line of the edited text gets the regions of the lines it came
+    // from (joined lines, their union).
+    const boxes = page.value.lineBoxes;
+    if (boxes) lineBoxes = edited ? computeLineOrigins(page.value.originalText, text, corrections).map((from) => unionOf(from.map((line) => boxes[line] ?? null))) : boxes;
   }
   const rejected = stillStanding(request.rejected ?? [], text);
   // Imported on first use: the dictionary module (a native package's multi-megabyte file) then loads only when
   // suggestions are first asked for, not at every start of the main process.
   const { loadLanguageModel } = await import('../language-model');
-  return ok(suggestCorrections(text, { model: loadLanguageModel(), ...(confidences ? { confidences } : {}), rejected }));
+  return ok(suggestCorrections(text, { model: loadLanguageModel(), ...(confidences ? { confidences } : {}), ...(lineBoxes ? { lineBoxes } : {}), rejected }));
 }
 
 async function pageConfidences(root: string, rel: string): Promise<Result<PageConfidences>> {
@@ -63,6 +70,7 @@ async function pageConfidences(root: string, rel: string): Promise<Result<PageCo
     key: key ?? '',
     originalText: source.value.originalText,
     confidences: scan ? scanConfidencesOnOriginal(source.value.originalText, scan) : [],
+    lineBoxes: scan ? lineBoxesOf(source.value.originalText, scan) : null,
   };
   if (key !== null) {
     cache.delete(pageAbs.value);
@@ -91,4 +99,27 @@ function stillStanding(rejected: readonly RejectedCorrection[], text: string): R
     .filter((r) => r.end >= r.start && r.end <= index.length && text.slice(index.toUtf16(r.start), index.toUtf16(r.end)) === r.text)
     // A rule name this build does not know simply never matches a suggestion.
     .map((r) => ({ start: r.start, end: r.end, replacement: r.replacement, rule: r.rule as RuleId }));
+}
+
+/// Per line of `originalText`, the region of the layout lines linked to it on the scan (their union), or null.
+export function lineBoxesOf(originalText: string, scan: Pick<PageScan, 'lines'>): (LineBox | null)[] {
+  const linked: LineBox[][] = originalText.split('\n').map(() => []);
+  for (const line of scan.lines) if (line.textLine !== null && line.textLine < linked.length) linked[line.textLine]!.push(line.region);
+  return linked.map(unionOf);
+}
+
+// The smallest box around `boxes` (nulls ignored), or null when there is none.
+function unionOf(boxes: readonly (LineBox | null)[]): LineBox | null {
+  let union: LineBox | null = null;
+  for (const box of boxes) {
+    if (!box) continue;
+    if (!union) {
+      union = { ...box };
+      continue;
+    }
+    const x = Math.min(union.x, box.x);
+    const y = Math.min(union.y, box.y);
+    union = { x, y, width: Math.max(union.x + union.width, box.x + box.width) - x, height: Math.max(union.y + union.height, box.y + box.height) - y };
+  }
+  return union;
 }
