@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { RuleId } from '../../shared/ocr-assist/types';
+import { RULE_IDS, type RuleId } from '../../shared/ocr-assist/types';
 import { useT } from '../i18n/LanguageContext';
 import { ruleKind } from './review-items';
 import { ruleLabel } from './rule-label';
@@ -46,7 +46,9 @@ export function ReviewPanel({
       list.push(item);
       byRule.set(item.rule, list);
     }
-    return [...byRule.entries()];
+    // In the engine's rule order: layout first, and the reading order before the reflow, which joins lines across
+    // the blocks it moves (accepting the reflow first would leave the blocks out of order for good).
+    return [...byRule.entries()].sort(([a], [b]) => RULE_IDS.indexOf(a) - RULE_IDS.indexOf(b));
   }, [items]);
   const currentId = snapshot?.currentId ?? null;
   const listRef = useRef<HTMLDivElement>(null);
