@@ -85,7 +85,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
   const sidecarHashRef = useRef<string | null>(null);
   const autosaveTimer = useRef<number | undefined>(undefined);
-  const review = useReview(api, page, editorRef);
+  const review = useReview(api, page, editorRef, language);
   const [entityPanelShown, setEntityPanelShown] = usePanelShown('entities', page?.scan != null, { plain: true, scan: false });
   const entityServices = useEntityServices(api, corpus?.root ?? null, page, pageLoad);
   const [entityVersion, setEntityVersion] = useState(0);

@@ -2,7 +2,8 @@ import { afterPageShown } from '../state/after-page-shown';
 import { usePanelShown } from '../state/usePanelShown';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
-import type { PageData } from '../../shared/ipc/contract';
+import type { Language, PageData } from '../../shared/ipc/contract';
+import { explainIn } from '../../shared/ocr-assist/explain';
 import type { PageEditorHandle, ReviewCommand } from '../editor/PageEditor';
 import type { ReviewActions } from './ReviewPanel';
 import type { ReviewOptions } from './review-plugin';
@@ -34,7 +35,7 @@ export interface ReviewHook {
 ///
 /// Every piece of state is tagged with the page it belongs to, so nothing of a previous page leaks into the next
 /// one while the new editor reports its first state.
-export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: RefObject<PageEditorHandle | null>): ReviewHook {
+export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: RefObject<PageEditorHandle | null>, language: Language): ReviewHook {
   const [snapshot, setSnapshot] = useState<{ page: PageData; value: ReviewSnapshot } | null>(null);
   const [error, setError] = useState<{ page: PageData; message: string } | null>(null);
   const [baseline, setBaseline] = useState<{ page: PageData; count: number } | null>(null);
@@ -43,6 +44,9 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
   const withScan = page?.scan != null;
   const [shown, setShown] = usePanelShown('review', withScan, { plain: true, scan: false });
   const latest = useRef<{ page: PageData; value: ReviewSnapshot } | null>(null);
+  // App calls this hook above its language provider, so the language comes as an argument.
+  const languageRef = useRef(language);
+  languageRef.current = language;
 
   const options = useMemo((): ReviewOptions | undefined => {
     if (!page) return undefined;
@@ -59,7 +63,9 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
         return null;
       }
       setError(null);
-      return result.value;
+      // Explanations in the UI language; the language is read at each request, so a switch shows from the next one.
+      const language = languageRef.current;
+      return result.value.map((s) => (s.why ? { ...s, explanation: explainIn(language, s.why) ?? s.explanation } : s));
     };
     return { source, rejected };
   }, [api, page]);

@@ -1,3 +1,4 @@
+import type { Why } from './explain';
 import type { PageLine } from './lines';
 
 /// Which rule proposed a suggestion.
@@ -44,7 +45,10 @@ export interface OcrSuggestion {
   replacement: string;
   rule: RuleId;
   confidence: number;
+  /// Why, in English (the CLI prints it).
   explanation: string;
+  /// The same as a sentence id and values, for the app to show in the user's language (`explainIn`).
+  why?: Why;
   safe: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { isCjkPunctuation, isDigit, isHan, isInlineSpace } from '../char-class';
 import type { PageLine } from '../lines';
 import type { OcrSuggestion, RuleContext } from '../types';
+import { explain, type Why } from '../explain';
 
 /// Punctuation after which a space may separate a byline (`……安全感。 记者 武跃林`), so it is kept.
 const SENTENCE_STOPS = new Set(['。', '！', '？']);
@@ -32,6 +33,7 @@ export function cjkSpacingRule(context: RuleContext): OcrSuggestion[] {
         rule: 'cjk-spacing',
         confidence: reason.confidence,
         explanation: reason.explanation,
+        why: reason.why,
         safe: true,
       });
     }
@@ -44,20 +46,20 @@ function spuriousReason(
   from: number,
   to: number,
   letterSpaced: boolean,
-): { confidence: number; explanation: string } | undefined {
+): { confidence: number; explanation: string; why: Why } | undefined {
   const left = chars[from - 1];
   const right = chars[to];
   if ((isDigit(left) && isHan(right)) || (isHan(left) && isDigit(right))) {
-    return { confidence: 0.9, explanation: 'Space between a number and a Chinese character; Chinese text sets them solid.' };
+    return { confidence: 0.9, ...explain('cjk-spacing.number') };
   }
   // After a full stop the space may lead to a byline; in a letter-spaced line a single character follows instead.
   const afterStop = SENTENCE_STOPS.has(left!) && !(letterSpaced && tokenLength(chars, to, 1) === 1);
   if (isCjkPunctuation(right) || (isCjkPunctuation(left) && !afterStop)) {
-    return { confidence: 0.9, explanation: 'Space next to full-width punctuation, which already carries its own spacing.' };
+    return { confidence: 0.9, ...explain('cjk-spacing.punctuation') };
   }
   if (letterSpaced && isHan(left) && isHan(right) && tokenLength(chars, from, -1) <= 2 && tokenLength(chars, to, 1) <= 2) {
     const single = tokenLength(chars, from, -1) === 1 || tokenLength(chars, to, 1) === 1;
-    if (single) return { confidence: 0.85, explanation: 'Chinese characters spaced out one by one by the OCR engine.' };
+    if (single) return { confidence: 0.85, ...explain('cjk-spacing.letter-spaced') };
   }
   return undefined;
 }

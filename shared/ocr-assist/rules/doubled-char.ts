@@ -1,6 +1,7 @@
 import { CodePointIndex } from '../../text/codepoints';
 import { isHan } from '../char-class';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// A word must occur at least this often in the model to count as real (rare entries include OCR-like typos).
 const MIN_WORD_FREQUENCY = 20;
@@ -81,7 +82,7 @@ function transposition(chars: readonly string[], i: number, model: LanguageModel
     replacement: word,
     rule: 'doubled-char',
     confidence: 0.75,
-    explanation: `“${x}” appears twice in a row; the common phrase here is “${word}”.`,
+    ...explain('doubled-char.phrase', { ch: x!, word }),
     safe: false,
   };
 }
@@ -97,7 +98,7 @@ function deletion(chars: readonly string[], i: number, model: LanguageModel): Oc
     replacement: '',
     rule: 'doubled-char',
     confidence: 0.7,
-    explanation: `“${ch}${ch}” is not a word; one “${ch}” is probably read twice (“${word}”).`,
+    ...explain('doubled-char.extra', { ch, word }),
     safe: false,
   };
 }

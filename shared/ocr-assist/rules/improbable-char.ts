@@ -11,6 +11,7 @@ import {
 } from '../pair-words';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
 import { chooseLookAlike } from './look-alike';
+import { explain } from '../explain';
 
 /// A stretch of 2–4 characters counts as a word when the model has seen it at least this often.
 const WORD_FREQUENCY = 3;
@@ -77,7 +78,7 @@ export function improbableCharRule(context: RuleContext): OcrSuggestion[] {
       replacement: choice.replacement,
       rule: 'improbable-char',
       confidence: Math.min(0.9, 0.5 + (choice.gain - MIN_GAIN) / 20),
-      explanation: `“${ch}” forms no word with the characters beside it; “${choice.replacement}”, which looks like it in print, makes “${choice.word}”.`,
+      ...explain('improbable-char', { ch, replacement: choice.replacement, word: choice.word }),
       safe: false,
     });
   }

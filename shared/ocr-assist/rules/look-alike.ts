@@ -3,6 +3,7 @@ import { CodePointIndex } from '../../text/codepoints';
 import { CONFUSABLE, lookAlikesOf } from '../confusion-table';
 import { hanWindow, segment, wordAt } from '../segmentation';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// How many characters on each side the model looks at.
 const REACH = 4;
@@ -41,7 +42,7 @@ export function lookAlikeRule(context: RuleContext): OcrSuggestion[] {
       replacement: choice.replacement,
       rule: 'look-alike',
       confidence: confidenceFromGain(choice.gain),
-      explanation: `“${ch}” looks like “${choice.replacement}”, which makes the common word “${choice.word}” here.`,
+      ...explain('look-alike', { ch, replacement: choice.replacement, word: choice.word }),
       safe: false,
     });
   }

@@ -1,5 +1,6 @@
 import type { OcrSuggestion, RuleContext } from '../types';
 import { chooseLookAlike } from './look-alike';
+import { explain } from '../explain';
 
 /// Below this engine confidence (0..1) a stretch is worth a second look.
 const LOW_CONFIDENCE = 0.6;
@@ -28,10 +29,9 @@ export function lowConfidenceRule(context: RuleContext): OcrSuggestion[] {
       replacement: choice?.replacement ?? original,
       rule: 'low-confidence',
       confidence: Math.min(0.9, 1 - span.confidence),
-      explanation:
-        choice === undefined
-          ? `The OCR engine was only ${percent}% sure of “${original}”; check it against the scan.`
-          : `The OCR engine was only ${percent}% sure of “${original}”; “${choice.replacement}” makes the word “${choice.word}”.`,
+      ...(choice === undefined
+        ? explain('low-confidence.check', { percent, original })
+        : explain('low-confidence.word', { percent, original, replacement: choice.replacement, word: choice.word })),
       safe: false,
     });
   }

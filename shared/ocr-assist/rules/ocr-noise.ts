@@ -1,6 +1,7 @@
 import { isCjkPunctuation, isDigit, isHan, isInlineSpace, isLatin, isSentenceEnd } from '../char-class';
 import type { PageLine } from '../lines';
 import type { OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// A noise line holds at most this many characters (spaces not counted).
 const MAX_NOISE = 3;
@@ -34,9 +35,7 @@ export function ocrNoiseRule(context: RuleContext): OcrSuggestion[] {
       replacement: fullStop ? '。' : '',
       rule: 'ocr-noise',
       confidence: fullStop ? 0.8 : 0.75,
-      explanation: fullStop
-        ? `“${line.trimmed}” is specks the OCR engine read as characters; its circle was the full stop of the paragraph before.`
-        : `“${line.trimmed}” is specks the OCR engine read as characters, not text; removes the line.`,
+      ...explain(fullStop ? 'ocr-noise.full-stop' : 'ocr-noise.remove', { line: line.trimmed }),
       safe: true,
     });
   });

@@ -1,6 +1,7 @@
 import { isCjk, isCjkPunctuation, isDigit, isHan, isInlineSpace, isLatin } from '../char-class';
 import { CodePointIndex } from '../../text/codepoints';
 import type { OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// Every character this rule reacts to: the half-width marks, the quotes that track open quotations, sentence ends
 /// followed by a space (where a closing quote may be lost), and blank
@@ -94,9 +95,7 @@ function halfWidthMark(chars: readonly string[], i: number): OcrSuggestion | und
     replacement: FULL_WIDTH[ch]!,
     rule: 'punctuation-width',
     confidence: bracket ? 0.5 : 0.85,
-    explanation: bracket
-      ? `Half-width “${ch}” in Chinese text; full-width “${FULL_WIDTH[ch]}” is usual, but some papers keep ASCII brackets.`
-      : `Half-width “${ch}” in Chinese text; Chinese uses the full-width “${FULL_WIDTH[ch]}”.`,
+    ...explain(bracket ? 'punctuation-width.bracket' : 'punctuation-width.mark', { ch, full: FULL_WIDTH[ch]! }),
     safe: !bracket,
   };
 }
@@ -112,7 +111,7 @@ function straightQuote(chars: readonly string[], i: number, quoteOpen: boolean):
     replacement,
     rule: 'punctuation-width',
     confidence: 0.75,
-    explanation: `Straight quote in Chinese text; as ${quoteOpen ? 'it closes an open quotation' : 'it opens a quotation'} it becomes “${replacement}”.`,
+    ...explain(quoteOpen ? 'punctuation-width.quote-close' : 'punctuation-width.quote-open', { replacement }),
     safe: true,
   };
 }
@@ -127,7 +126,7 @@ function missingCloseQuote(chars: readonly string[], i: number): OcrSuggestion {
     replacement: '”',
     rule: 'punctuation-width',
     confidence: 0.6,
-    explanation: 'A new quotation opens while the previous one was never closed; a closing “”” is probably missing here.',
+    ...explain('punctuation-width.missing-close-quote'),
     safe: false,
   };
 }
@@ -145,7 +144,7 @@ function spaceForCloseQuote(chars: readonly string[], i: number): OcrSuggestion 
     replacement: '”',
     rule: 'punctuation-width',
     confidence: 0.55,
-    explanation: 'A quotation is still open where its sentence ends; the space after it is probably the closing “”” OCR missed.',
+    ...explain('punctuation-width.unclosed-at-stop'),
     safe: false,
   };
 }

@@ -1,5 +1,6 @@
 import type { PageLine } from '../lines';
 import type { LineBox, OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// A text block of the page: a run of non-blank lines between blank lines, with the scan region they cover.
 interface Block {
@@ -135,7 +136,7 @@ export function readingOrderRule(context: RuleContext): OcrSuggestion[] {
       replacement,
       rule: 'reading-order',
       confidence: 0.7,
-      explanation: `The OCR engine read ${moved} of these ${to - from + 1} text blocks out of order; on the scan they stand in columns, read top to bottom and ${rightToLeft ? 'right to left' : 'left to right'}. Puts them in that order.`,
+      ...explain(rightToLeft ? 'reading-order.rtl' : 'reading-order', { moved, blocks: to - from + 1 }),
       safe: false,
     },
   ];

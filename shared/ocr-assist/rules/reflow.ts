@@ -1,6 +1,7 @@
 import { decideLineJoins, joinSeparator, type LineJoin } from '../paragraph-breaks';
 import type { OcrSuggestion, RuleContext } from '../types';
 import { findVerticalRuns } from './vertical-headline';
+import { explain } from '../explain';
 
 /// Proposes joining lines that a newspaper column wrapped, one suggestion per paragraph block.
 ///
@@ -38,7 +39,7 @@ function blockSuggestion(block: readonly LineJoin[]): OcrSuggestion {
     replacement,
     rule: 'reflow',
     confidence,
-    explanation: `${lineCount} lines wrapped at the column edge belong to one paragraph; joins them.`,
+    ...explain('reflow', { lines: lineCount }),
     safe: true,
   };
 }

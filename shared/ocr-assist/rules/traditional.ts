@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import type { OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// opencc-js converter from traditional characters to mainland simplified, built once on first use.
 let toSimplified: ((text: string) => string) | undefined;
@@ -65,7 +66,7 @@ export function traditionalRule(context: RuleContext): OcrSuggestion[] {
         replacement,
         rule: 'traditional',
         confidence: 0.8,
-        explanation: `“${original}” is a traditional form; simplified text writes “${replacement}”.`,
+        ...explain('traditional', { original, replacement }),
         safe: false,
       });
     }

@@ -1,6 +1,7 @@
 import { isHan } from '../char-class';
 import type { PageLine } from '../lines';
 import type { OcrSuggestion, RuleContext } from '../types';
+import { explain } from '../explain';
 
 /// Shortest run of one-character lines taken for a headline set vertically.
 const MIN_RUN = 3;
@@ -38,7 +39,7 @@ export function verticalHeadlineRule(context: RuleContext): OcrSuggestion[] {
       replacement,
       rule: 'vertical-headline',
       confidence: 0.9,
-      explanation: `A headline set one character per line (${run.length} lines); joins it into “${replacement}”.`,
+      ...explain('vertical-headline', { lines: run.length, replacement }),
       safe: true,
     };
   });
