@@ -13,4 +13,6 @@ export interface HandlerTable {
   scanImageFile?(rel: string): Promise<Result<{ abs: string; mime: string; size: number }>>;
   /// The downscaled copy of a scan image of the open corpus, `width` pixels wide (confined like `scanImageFile`).
   scanImagePreview?(rel: string, width: number): Promise<Result<{ bytes: Buffer; mime: string }>>;
+  /// A TIFF scan of the open corpus converted to PNG (browsers cannot show TIFF); fails where it cannot be made.
+  scanImageAsPng?(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
 }

@@ -77,6 +77,7 @@ async function start(): Promise<void> {
       request.url,
       (rel) => handlers.scanImageFile(rel),
       (rel, width) => handlers.scanImagePreview(rel, width),
+      (rel) => handlers.scanImageAsPng(rel),
     ),
   );
 

@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
-import { previewWidthOf } from '../../shared/ipc/scan-url';
+import { isTiffPath, previewWidthOf } from '../../shared/ipc/scan-url';
 import type { HandlerTable } from '../handler-table';
 import type { EventStream } from './event-stream';
 import { listFolders } from './folders';
@@ -80,20 +80,20 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === HARNESS_PATHS.scanImage && method === 'GET' && options.handlers.scanImageFile) {
+      const rel = url.searchParams.get('path') ?? '';
       const previewWidth = previewWidthOf(url.searchParams);
       if (previewWidth !== null && options.handlers.scanImagePreview) {
-        const preview = await options.handlers.scanImagePreview(url.searchParams.get('path') ?? '', previewWidth);
+        const preview = await options.handlers.scanImagePreview(rel, previewWidth);
         if (!preview.ok) return sendJson(response, preview.error.code === 'not-found' ? 404 : 400, preview);
-        response.writeHead(200, {
-          'Content-Type': preview.value.mime,
-          'Content-Length': preview.value.bytes.length,
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'no-store',
-        });
-        response.end(preview.value.bytes);
-        return;
+        return sendBytes(response, preview.value);
       }
-      const found = await options.handlers.scanImageFile(url.searchParams.get('path') ?? '');
+      // A TIFF goes as a PNG the browser can decode; where it cannot be converted, as it is (the renderer decodes it).
+      if (isTiffPath(rel) && options.handlers.scanImageAsPng) {
+        const png = await options.handlers.scanImageAsPng(rel);
+        if (png.ok) return sendBytes(response, png.value);
+        if (png.error.code !== 'internal') return sendJson(response, png.error.code === 'not-found' ? 404 : 400, png);
+      }
+      const found = await options.handlers.scanImageFile(rel);
       if (!found.ok) return sendJson(response, found.error.code === 'not-found' ? 404 : 400, found);
       response.writeHead(200, {
         'Content-Type': found.value.mime,
@@ -212,4 +212,15 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
   response.end(text);
+}
+
+// A made image (a scan preview, a TIFF as PNG), not cached by the browser: the scan may change on disk.
+function sendBytes(response: ServerResponse, image: { bytes: Buffer; mime: string }): void {
+  response.writeHead(200, {
+    'Content-Type': image.mime,
+    'Content-Length': image.bytes.length,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  response.end(image.bytes);
 }

@@ -32,6 +32,8 @@ export interface Handlers {
   scanImageFile(rel: string): Promise<Result<ScanImageFile>>;
   /// The downscaled copy (`width` pixels wide) of a scan image of the open corpus, confined the same way.
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
+  /// A TIFF scan of the open corpus converted to PNG, confined the same way; fails for other images.
+  scanImageAsPng(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
 }
 
 /// Builds the handler table over the given shell dependencies.
@@ -93,6 +95,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const found = await findScanImage(ctx.corpus.root, rel);
       return found.ok ? previews.make(found.value.abs, width) : found;
+    },
+    scanImageAsPng: async (rel) => {
+      const shape = relativePathSchema.safeParse(rel);
+      if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
+      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      const found = await findScanImage(ctx.corpus.root, rel);
+      if (!found.ok) return found;
+      if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
+      return previews.png(found.value.abs);
     },
   };
 }

@@ -12,6 +12,8 @@ export interface ScanPreview {
 const CACHE_ENTRIES = 24;
 // JPEG quality of previews: text on a scan stays crisp at screen size, and a 1,500 px preview is about 0.3 MB.
 const PREVIEW_QUALITY = 82;
+// Whole TIFF scans converted to PNG kept in memory: tens of megabytes each.
+const PNG_ENTRIES = 2;
 
 type Sharp = typeof import('sharp').default;
 
@@ -27,6 +29,7 @@ export class ScanPreviews {
   // Finished copies, and copies being made (a request that comes while the page is being opened waits for the copy
   // that opening started instead of making a second one).
   private readonly cache = new Map<string, Promise<Result<ScanPreview>>>();
+  private readonly pngs = new Map<string, Promise<Result<{ bytes: Buffer; mime: 'image/png' }>>>();
   private sharp: Promise<Sharp | null> | null = null;
 
   /// The preview of the image file at `abs` (already confined to the corpus by the caller).
@@ -56,6 +59,40 @@ export class ScanPreviews {
       if (!result.ok && this.cache.get(key) === made) this.cache.delete(key);
     });
     return made;
+  }
+
+  /// The whole scan at `abs` as a PNG, for a TIFF, which browsers cannot show: converted here, on libuv's thread
+  /// pool, so the renderer decodes a PNG off its main thread instead of decoding the TIFF in JavaScript on it (a
+  /// 6,000 × 9,000 px TIFF held the renderer for 2–5 s that way). The last two are kept (they are large).
+  async png(abs: string): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
+    let key: string;
+    try {
+      const info = await stat(abs);
+      key = `${abs}\0${info.size}\0${info.mtimeMs}`;
+    } catch (error) {
+      return fail('not-found', 'The scan image cannot be read.', (error as Error).message);
+    }
+    const cached = this.pngs.get(key);
+    if (cached) return cached;
+    const made = this.toPng(abs);
+    this.pngs.set(key, made);
+    if (this.pngs.size > PNG_ENTRIES) this.pngs.delete(this.pngs.keys().next().value!);
+    void made.then((result) => {
+      if (!result.ok && this.pngs.get(key) === made) this.pngs.delete(key);
+    });
+    return made;
+  }
+
+  private async toPng(abs: string): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
+    const sharp = await this.loadSharp();
+    if (sharp === null) return fail('internal', 'TIFF conversion is not available on this system; the renderer decodes the file.');
+    try {
+      // Fast compression: the PNG only travels to the renderer on this machine.
+      const bytes = await sharp(abs, { limitInputPixels: false }).rotate().png({ compressionLevel: 1 }).toBuffer();
+      return ok({ bytes, mime: 'image/png' });
+    } catch (error) {
+      return fail('io', 'The TIFF scan cannot be decoded.', (error as Error).message);
+    }
   }
 
   /// Loads the image library now, so the first preview does not wait for it (called when a corpus opens).

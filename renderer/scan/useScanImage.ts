@@ -20,8 +20,8 @@ export type ScanImageState =
 /// 6,000 × 9,000 px scan takes one to three seconds to fetch and decode, its copy a fraction of that), then as the
 /// full image once that is decoded; the viewer and the line strip size the image in scan pixels, so the swap moves
 /// nothing. When the shell cannot make the copy, the full image is shown when it is ready. Else the main process
-/// sends base64 over IPC, made into a blob: URL (revoked when the image changes or unmounts). A TIFF is decoded
-/// here and shown as a PNG.
+/// sends base64 over IPC, made into a blob: URL (revoked when the image changes or unmounts). A TIFF comes as a
+/// PNG the main process converted (sharp); where it could not, it is decoded here (utif2) and shown as a PNG.
 export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null, imageWidth: number): ScanImageState {
   const [state, setState] = useState<ScanImageState>(image === null ? { kind: 'none' } : { kind: 'loading' });
   useEffect(() => {
@@ -94,6 +94,19 @@ async function loadStreamed(url: string, image: string): Promise<ScanImageState>
   if (/\.tiff?$/i.test(image)) {
     const response = await fetch(url);
     if (!response.ok) return { kind: 'error', message: await errorMessageOf(response) };
+    // The shell sends a TIFF as a PNG where it can convert it; the browser then decodes it off the main thread.
+    if (response.headers.get('Content-Type') === 'image/png') {
+      const png = URL.createObjectURL(await response.blob());
+      const element = new Image();
+      element.src = png;
+      try {
+        await element.decode();
+        return { kind: 'ready', url: png, full: true };
+      } catch {
+        URL.revokeObjectURL(png);
+        return { kind: 'error', message: `The scan image "${image}" cannot be decoded.` };
+      }
+    }
     const blob = await blobOf({ mime: 'image/tiff', bytes: new Uint8Array(await response.arrayBuffer()) });
     return typeof blob === 'string' ? { kind: 'error', message: blob } : { kind: 'ready', url: URL.createObjectURL(blob), full: true };
   }

@@ -54,3 +54,8 @@ export function relFromScanSchemeUrl(url: string): string | null {
   if (parsed.protocol !== `${SCAN_SCHEME}:` || parsed.hostname !== 'corpus') return null;
   return parsed.searchParams.get('path');
 }
+
+/// Whether a scan image path is a TIFF, which browsers cannot show (the shells convert it to PNG where they can).
+export function isTiffPath(rel: string): boolean {
+  return /\.tiff?$/i.test(rel);
+}

@@ -316,7 +316,7 @@ test('shows the image of the caret line in a strip just above it, in room made b
   await expect(strip).toBeVisible();
 });
 
-test('shows a TIFF scan, decoded in the app', async ({ app }) => {
+test('shows a TIFF scan, converted to PNG by the main process', async ({ app }) => {
   const page = app.page;
   const { default: UTIF } = await import('utif2');
   // A 60 × 40 scan, grey with a black band where its one line is.

@@ -79,4 +79,19 @@ describe('scan previews', () => {
     const broken = await previews.make(path.join(work, 'broken.jpg'), 1500);
     expect(broken).toMatchObject({ ok: false, error: { code: 'io', message: 'The scan image cannot be decoded for a preview.' } });
   });
+
+  it('converts a whole TIFF to a PNG of the same size and picture, and remembers it until the file changes', async () => {
+    const previews = new ScanPreviews();
+    const abs = await scan('page.tif', 1600, 2400, 'tiff');
+    const made = await previews.png(abs);
+    expect(made.ok && made.value.mime).toBe('image/png');
+    if (!made.ok) return;
+    const { data, info } = await sharp(made.value.bytes).greyscale().raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([1600, 2400]);
+    expect(data[1300 * 1600 + 10]!).toBeLessThan(60);
+    const again = await previews.png(abs);
+    expect(again.ok && again.value.bytes === made.value.bytes).toBe(true);
+    await fs.writeFile(path.join(work, 'broken.tif'), 'II*\0 not really');
+    expect(await previews.png(path.join(work, 'broken.tif'))).toMatchObject({ ok: false, error: { code: 'io', message: 'The TIFF scan cannot be decoded.' } });
+  });
 });

@@ -24,6 +24,7 @@ beforeEach(async () => {
   await fs.writeFile(path.join(work, 'outside.jpg'), JPEG);
   // A scan wider than a preview, made by libvips (the tiny JPEG above cannot be decoded).
   await sharp({ create: { width: 3000, height: 4500, channels: 3, background: { r: 250, g: 250, b: 245 } } }).jpeg().toFile(path.join(corpus, 'sub', 'wide.jpg'));
+  await sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080' } }).tiff().toFile(path.join(corpus, 'sub', 'scan.tif'));
   await fs.mkdir(path.join(work, 'static'));
   await fs.writeFile(path.join(work, 'static', 'index.html'), '<!doctype html>');
   const events = createEventStream();
@@ -96,5 +97,13 @@ describe('harness: scan images streamed over GET', () => {
     expect((await rawRequest(server.port, { path: `${scanUrl('sub/wide.jpg', server.token)}&width=abc` })).status).toBe(400);
     const outside = await rawRequest(server.port, { path: `${scanUrl('../outside.jpg', server.token)}&width=${width}` });
     expect(JSON.parse(outside.body)).toMatchObject({ ok: false, error: { code: 'outside-corpus' } });
+  });
+
+  it('sends a TIFF as a PNG the browser can show', async () => {
+    const got = await getBytes(scanUrl('sub/scan.tif', server.token));
+    expect(got.status).toBe(200);
+    expect(got.type).toBe('image/png');
+    const size = await sharp(got.bytes).metadata();
+    expect([size.format, size.width, size.height]).toEqual(['png', 300, 200]);
   });
 });

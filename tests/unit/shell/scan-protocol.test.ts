@@ -15,10 +15,15 @@ const preview = async (rel: string, width: number) => {
   const found = await findScanImage(corpus, rel);
   return found.ok ? previews.make(found.value.abs, width) : found;
 };
+const asPng = async (rel: string) => {
+  const found = await findScanImage(corpus, rel);
+  return found.ok ? previews.png(found.value.abs) : found;
+};
 
 beforeAll(async () => {
   corpus = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-scan-scheme-'));
   await sharp({ create: { width: 2600, height: 1300, channels: 3, background: '#eeeeee' } }).png().toFile(path.join(corpus, '𠮷 page.png'));
+  await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } }).tiff().toFile(path.join(corpus, 'scan.tiff'));
 });
 afterAll(async () => {
   await fs.rm(corpus, { recursive: true, force: true });
@@ -46,5 +51,16 @@ describe('Electron scan scheme', () => {
     const missing = await answerScanRequest(scanSchemeUrl('none.png'), find, preview);
     expect(missing.status).toBe(404);
     expect((await answerScanRequest('https://example.org/?path=a.png', find, preview)).status).toBe(400);
+  });
+
+  it('sends a TIFF as a PNG, and the TIFF itself where it cannot be converted', async () => {
+    const png = await answerScanRequest(scanSchemeUrl('scan.tiff'), find, preview, asPng);
+    expect(png.headers.get('Content-Type')).toBe('image/png');
+    expect((await sharp(Buffer.from(await png.arrayBuffer())).metadata()).width).toBe(400);
+    const unconverted = await answerScanRequest(scanSchemeUrl('scan.tiff'), find, preview, async () => ({
+      ok: false,
+      error: { code: 'internal', message: 'TIFF conversion is not available on this system; the renderer decodes the file.' },
+    }));
+    expect(unconverted.headers.get('Content-Type')).toBe('image/tiff');
   });
 });
