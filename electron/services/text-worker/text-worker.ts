@@ -6,14 +6,19 @@ import { textWorkerScript } from './worker-script';
 /// Runs text jobs (OCR suggestions, word tagging) on a worker thread, so the main process keeps answering the
 /// renderer (opening pages, serving scan images) while they run.
 ///
-/// The thread starts on first use or `warmUp`, and loads its models as soon as it starts. Should it die, the jobs
-/// waiting on it fail with a plain message and the next job starts a new one. Where no thread can be started,
-/// jobs run in the calling thread, as before this worker existed.
+/// The thread starts on first use or `warmUp`, and loads its models as soon as it starts. Should it die after it has
+/// answered, the jobs waiting on it fail with a plain message and the next job starts a new one. Where no thread can
+/// be started, or the first one dies before its first answer, jobs run in the calling thread, as before this worker
+/// existed.
 export class TextWorker {
+  /// `script` says how to start the thread (tests give one that fails to load).
+  constructor(private readonly script: typeof textWorkerScript = textWorkerScript) {}
+
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, (result: Result<unknown>) => void>();
+  private readonly waiting = new Map<number, { job: TextJob; resolve: (result: Result<unknown>) => void }>();
   private unavailable = false;
+  private closing = false;
 
   /// Does `job` on the worker thread.
   run<K extends TextJob['kind']>(job: Extract<TextJob, { kind: K }>): Promise<Result<TextJobResults[K]>> {
@@ -24,7 +29,7 @@ export class TextWorker {
     // when their own work is done).
     worker.ref();
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve as (result: Result<unknown>) => void);
+      this.waiting.set(id, { job, resolve: resolve as (result: Result<unknown>) => void });
       worker.postMessage({ id, job });
     });
   }
@@ -38,30 +43,45 @@ export class TextWorker {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    if (worker !== null) await worker.terminate();
+    this.closing = true;
+    try {
+      if (worker !== null) await worker.terminate();
+    } finally {
+      this.closing = false;
+    }
   }
 
   private started(): Worker | null {
     if (this.worker !== null || this.unavailable) return this.worker;
     let worker: Worker;
     try {
-      const { script, eval: isCode } = textWorkerScript();
+      const { script, eval: isCode } = this.script();
       worker = new Worker(script, { eval: isCode });
     } catch {
       this.unavailable = true;
       return null;
     }
     worker.unref();
+    let answered = false;
     worker.on('message', ({ id, result }: { id: number; result: Result<unknown> }) => {
-      const resolve = this.waiting.get(id);
+      answered = true;
+      const waiting = this.waiting.get(id);
       this.waiting.delete(id);
       if (this.waiting.size === 0) worker.unref();
-      resolve?.(result);
+      waiting?.resolve(result);
     });
     const lost = (why: string) => {
       if (this.worker === worker) this.worker = null;
-      for (const resolve of this.waiting.values()) resolve(fail('internal', 'The text worker stopped; try again.', why));
+      const jobs = [...this.waiting.values()];
       this.waiting.clear();
+      if (!answered && this.worker === null && !this.closing) {
+        // A thread that died before its first answer could not load (a packaged app without the script, a missing
+        // native module): do the jobs here from now on, as before the worker existed.
+        this.unavailable = true;
+        for (const { job, resolve } of jobs) void runTextJob(job).then(resolve);
+        return;
+      }
+      for (const { resolve } of jobs) resolve(fail('internal', 'The text worker stopped; try again.', why));
     };
     worker.on('error', (error) => lost(error.stack ?? String(error)));
     worker.on('exit', (code) => lost(`exit code ${code}`));

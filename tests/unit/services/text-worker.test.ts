@@ -21,4 +21,13 @@ describe('the text worker thread', () => {
     const again = await worker.run({ kind: 'tag-words', text: '朔城区' });
     expect(again.ok).toBe(true);
   });
+
+  it('does the jobs in the calling thread when the thread cannot load, as before the worker existed', async () => {
+    const broken = new TextWorker(() => ({ script: "throw new Error('cannot load the worker script')", eval: true }));
+    const tagged = await broken.run({ kind: 'tag-words', text: '朔城区' });
+    expect(tagged.ok && tagged.value.map((w) => w.word).join('')).toBe('朔城区');
+    const again = await broken.run({ kind: 'ocr-suggest', root: null, request: { text: '党 员 年 龄' } });
+    expect(again.ok && again.value.some((s) => s.rule === 'cjk-spacing')).toBe(true);
+    await broken.close();
+  });
 });
