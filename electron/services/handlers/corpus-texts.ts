@@ -1,6 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
-import { scanCorpus } from '../corpus-scan';
+import { readStatus, scanCorpus } from '../corpus-scan';
+import { absoluteIn } from '../page-on-disk';
+import { sidecarPathOf } from '../page-files';
 import { CorpusTextCache } from '../corpus-text-cache';
 import type { HandlerContext } from './context';
 
@@ -33,9 +35,24 @@ export async function corpusPagesAndTexts(ctx: HandlerContext): Promise<Result<{
   return ok({ realRoot, pages, cache: corpusTextCacheOf(ctx, realRoot) });
 }
 
-/// Records that the app wrote the sidecars of `pages` (save, batch, propagation, undo): the text cache reads them
-/// again now, and the corpus entity index re-reads them next time without checking every other sidecar.
-export function noteWritten(ctx: HandlerContext, pages: readonly string[]): void {
+/// Records that the app wrote (or removed) the sidecars of `pages`: the text cache reads them again now, the
+/// corpus entity index re-reads them next time without checking every other sidecar, and unless the renderer
+/// made the change itself (`bySave`), their review statuses go out as a 'corpus.pageStatus' event so the page
+/// list's status dots follow.
+export function noteWritten(ctx: HandlerContext, pages: readonly string[], options: { bySave?: boolean } = {}): void {
+  if (pages.length === 0) return;
   for (const page of pages) ctx.changedSidecars.add(page);
-  if (pages.length > 0) void ctx.corpusText?.refresh(pages).catch(() => undefined);
+  void ctx.corpusText?.refresh(pages).catch(() => undefined);
+  if (options.bySave !== true && ctx.corpus) void announceStatuses(ctx, ctx.corpus.root, pages);
+}
+
+async function announceStatuses(ctx: HandlerContext, root: string, pages: readonly string[]): Promise<void> {
+  const statuses = await Promise.all(pages.map(async (path) => ({ path, status: await readStatus(absoluteIn(root, sidecarPathOf(path))) })));
+  // A corpus opened meanwhile has other pages.
+  if (ctx.corpus?.root !== root) return;
+  for (const { path, status } of statuses) {
+    const entry = ctx.scan.pages.get(path);
+    if (entry) ctx.scan.pages.set(path, { ...entry, status });
+  }
+  ctx.deps.emit('corpus.pageStatus', { pages: statuses });
 }

@@ -12,7 +12,7 @@ export function pageHandlers(ctx: HandlerContext): ChannelHandlers<'page.open' |
     'page.save': async (req) => {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
-      if (saved.ok) noteWritten(ctx, [req.path]);
+      if (saved.ok) noteWritten(ctx, [req.path], { bySave: true });
       return saved;
     },
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
