@@ -28,6 +28,7 @@ export class CorpusTextCache {
   // Passes run one after another: a search that starts while the cache is being filled in the background waits
   // for the fill and then finds the pages already loaded, instead of reading them a second time.
   private running: Promise<unknown> = Promise.resolve();
+  private disposed = false;
 
   /// `realRoot` is the corpus root after realpath.
   constructor(readonly realRoot: string) {}
@@ -45,6 +46,12 @@ export class CorpusTextCache {
   /// Reads `pages` again now if their files changed (after the app wrote their sidecars), keeping the others.
   async refresh(pages: readonly string[]): Promise<void> {
     await this.queue(() => this.pass(pages, false));
+  }
+
+  /// Lets the texts go and stops a pass under way at its next slice (another corpus was opened).
+  dispose(): void {
+    this.disposed = true;
+    this.entries.clear();
   }
 
   /// Resolves when the passes queued so far (a background fill, refreshes) have ended.
@@ -67,6 +74,7 @@ export class CorpusTextCache {
     const result: CorpusTexts = { pages: [], unreadable: [], loaded: 0, reused: 0 };
     let sliceStart = performance.now();
     for (const rel of pages) {
+      if (this.disposed) break;
       const stamp = this.stamp(rel);
       const cached = this.entries.get(rel);
       if (stamp !== null && cached?.key === stamp.key) {
@@ -79,7 +87,7 @@ export class CorpusTextCache {
           this.entries.delete(rel);
           result.unreadable.push({ path: rel, message: page.message });
         } else {
-          if (stamp !== null) this.entries.set(rel, { key: stamp.key, texts: page.texts });
+          if (stamp !== null && !this.disposed) this.entries.set(rel, { key: stamp.key, texts: page.texts });
           result.pages.push(page.texts);
         }
       }

@@ -8,7 +8,10 @@ import type { HandlerContext } from './context';
 
 /// The open corpus's text cache, made when there is none yet or the corpus changed (`realRoot`: after realpath).
 export function corpusTextCacheOf(ctx: HandlerContext, realRoot: string): CorpusTextCache {
-  if (ctx.corpusText?.realRoot !== realRoot) ctx.corpusText = new CorpusTextCache(realRoot);
+  if (ctx.corpusText?.realRoot !== realRoot) {
+    ctx.corpusText?.dispose();
+    ctx.corpusText = new CorpusTextCache(realRoot);
+  }
   return ctx.corpusText;
 }
 

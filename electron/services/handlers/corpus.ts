@@ -24,6 +24,7 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   ctx.scan.pages = new Map();
   ctx.scan.paths = null;
   // The previous corpus's texts are let go; the new one's fill when its scan ends.
+  ctx.corpusText?.dispose();
   ctx.corpusText = null;
   await (await ctx.store()).addRecentCorpus(real);
   startScan(ctx, info);

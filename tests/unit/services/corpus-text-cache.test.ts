@@ -65,6 +65,16 @@ describe('CorpusTextCache', () => {
     expect(after.pages[0]).toMatchObject({ original: '𠮷己经', corrected: '𠮷已经', blocked: null, sidecarHash: saved.ok ? saved.value.sidecarHash : '' });
   });
 
+  it('dispose stops a fill under way and lets the texts go', async () => {
+    await corpus.put('a.txt', '甲');
+    await corpus.put('b.txt', '乙');
+    const cache = new CorpusTextCache(root);
+    cache.fill(['a.txt', 'b.txt']);
+    cache.dispose();
+    await cache.idle();
+    expect(cache.size).toBe(0);
+  });
+
   it('reports pages it cannot read, including a link that leads outside the corpus', async () => {
     const outside = await mkdtemp(path.join(tmpdir(), 'jiaodui-outside-'));
     try {
