@@ -1,6 +1,6 @@
 // Accept-all bench in the editor (issue 5): bundles renderer/review/bench/bench-entry.ts with esbuild, opens it in
 // Debian's Chromium on a generated 5,000-line page with 10,000 spacing suggestions, and times accepting all of them
-// (one transaction, applied and drawn) and undoing that. Run: `npx tsx tests/bench/review-bench.ts [--runs 3]`.
+// (one transaction, applied and drawn), the correction highlights built again after it, and undoing it. Run: `npx tsx tests/bench/review-bench.ts [--runs 3]`.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,7 @@ console.log(`Load average before: ${loadBefore}; after: ${load()}\n`);
 console.log(`open the page with its suggestions shown       ${f(all.map((r) => r.mountMs))}`);
 console.log(`accept all (transaction + view update)         ${f(all.map((r) => r.acceptMs))}`);
 console.log(`accept all → painted frame                     ${f(all.map((r) => r.acceptFrameMs))}`);
+console.log(`then the correction highlights rebuilt → frame  ${f(all.map((r) => r.highlightsFrameMs))} (${first.highlights.toLocaleString('en')} highlights)`);
 console.log(`undo it (one Ctrl+Z) → painted frame           ${f(all.map((r) => r.undoFrameMs))}`);
 console.log(`suggestions left after accept-all: ${all.map((r) => r.leftAfterAccept).join(', ')}; text restored by undo: ${all.every((r) => r.undoRestored) ? 'yes' : 'NO'}`);
 const worst = median(all.map((r) => r.acceptFrameMs));
