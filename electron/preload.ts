@@ -40,6 +40,7 @@ const EVENT_CHANNELS: Record<EventChannel, true> = {
   'export.progress': true,
   'batch.progress': true,
   'entities.propagationProgress': true,
+  'corpus.pageStatus': true,
   'app.command': true,
   'app.closeRequested': true,
   'dialog.request': true,

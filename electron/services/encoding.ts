@@ -1,3 +1,4 @@
+import { Buffer, isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import type { EncodingInfo } from '../../shared/ipc/contract';
@@ -20,6 +21,10 @@ export type DecodedPage =
 export const LOW_ENCODING_CONFIDENCE = 0.6;
 
 const REPLACEMENT = '\uFFFD';
+
+// The control characters binary-sniff counts (all but tab, LF, VT, FF, CR and ESC; NUL is judged before).
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL_CHARACTER = /[\x01-\x08\x0e-\x1a\x1c-\x1f]/;
 
 // chardet names → iconv-lite names; anything not listed is treated as unsupported.
 const ICONV_NAMES: Record<string, string> = {
@@ -74,9 +79,12 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
     if (utf16) return decodeUtf16(bytes, utf16.name, Math.min(utf16.score, 0.9), false);
     return binary('This file contains NUL bytes and does not look like text (it may be an image or other binary file).');
   }
-  if (hasManyControlBytes(bytes)) return binary('This file contains many control characters and does not look like text.');
-
   const strict = decodeUtf8Strict(bytes);
+  // In valid UTF-8 a control byte is a control character: one test over the text spares counting the bytes of
+  // nearly every page.
+  if ((strict === null || CONTROL_CHARACTER.test(strict)) && hasManyControlBytes(bytes)) {
+    return binary('This file contains many control characters and does not look like text.');
+  }
   if (strict !== null) return text(strict, { name: 'UTF-8', confidence: 1, bom: false });
 
   const lenient = mostlyUtf8(bytes);
@@ -113,8 +121,29 @@ function decodeUtf16(body: Uint8Array, name: 'UTF-16LE' | 'UTF-16BE', confidence
   return text(new TextDecoder(label).decode(body), { name, confidence, bom }, true);
 }
 
+// Most of the time of reading a corpus went into the fatal TextDecoder (ICU) and V8's UTF-8 string maker (about
+// 110 µs per 18 kB page): isUtf8 (simdutf) checks the bytes, and transcoding to UTF-16 first lets V8 copy the
+// string in (about 15 µs). Both keep a BOM as U+FEFF content, like ignoreBOM. Electron builds without
+// buffer.transcode fall back to Buffer's decoder.
 function decodeUtf8Strict(bytes: Uint8Array): string | null {
-  return tryDecode('utf-8', bytes);
+  if (!isUtf8(bytes)) return null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (typeof transcode === 'function') {
+    try {
+      return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
+    } catch {
+      // An ICU without the converter: decode below.
+    }
+  }
+  return buffer.toString('utf8');
+}
+
+/// Decodes UTF-8 bytes the way `new TextDecoder('utf-8').decode` does (a leading BOM dropped, bad sequences as
+/// U+FFFD), through the fast path when the bytes are valid (sidecars, settings files).
+export function decodeUtf8(bytes: Uint8Array): string {
+  const strict = decodeUtf8Strict(bytes);
+  if (strict === null) return new TextDecoder('utf-8').decode(bytes);
+  return strict.charCodeAt(0) === 0xfeff ? strict.slice(1) : strict;
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {

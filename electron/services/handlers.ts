@@ -28,6 +28,8 @@ export interface Handlers {
   channels: string[];
   /// Resolves when the scan currently running (if any) has finished and its last event was sent.
   scanFinished(): Promise<void>;
+  /// Resolves when the open corpus's text cache has no fill or refresh running (tests and benchmarks).
+  corpusTextsLoaded(): Promise<void>;
   /// A scan image of the open corpus, confined like page.scanImage, for shells that stream it (the harness GET).
   scanImageFile(rel: string): Promise<Result<ScanImageFile>>;
   /// The downscaled copy (`width` pixels wide) of a scan image of the open corpus, confined the same way.
@@ -49,10 +51,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     store: () => (storePromise ??= openAppStore(deps.stateFile)),
     corpus: null,
     exportFolder: null,
-    scan: { generation: 0, abort: null, finished: Promise.resolve() },
-    pages: new Map(),
-    scannedPaths: null,
-    batch: { cache: null, journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
+    scan: { generation: 0, abort: null, finished: Promise.resolve(), pages: new Map(), paths: null },
+    corpusText: null,
+    batch: { journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
     changedSidecars: new Set(),
   };
   const table: ChannelHandlers<RequestChannel> = {
@@ -84,6 +85,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     openCorpus: (root) => openCorpus(ctx, root),
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
+    corpusTextsLoaded: async () => {
+      await ctx.scan.finished;
+      await ctx.corpusText?.idle();
+    },
     scanImageFile: async (rel) => {
       const shape = relativePathSchema.safeParse(rel);
       if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');

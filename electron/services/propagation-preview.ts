@@ -1,15 +1,12 @@
 import { realpath } from 'node:fs/promises';
 import { findOccurrences } from '../../shared/entities/occurrences';
-import type { PropagationPagePreview, PropagationPreview, PropagationPreviewRequest } from '../../shared/ipc/contract';
+import type { PropagationPreview, PropagationPreviewRequest } from '../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../shared/result';
 import { resolveInRealRoot } from './confine';
-import { mapLimit } from './map-limit';
+import { CorpusTextCache } from './corpus-text-cache';
 import { readPageSource } from './page-source';
 import { sidecarPathOf } from './page-files';
 import { readSidecarState } from './sidecar-file';
-
-// Pages read at once.
-const READ_CONCURRENCY = 16;
 
 /// A page's current state for propagation: its text as the editor would show it, the spans on it and the hashes
 /// that apply checks; or why the page cannot take new spans.
@@ -36,7 +33,7 @@ export async function readPageForPropagation(realRoot: string, rel: string): Pro
   if (!source.ok) return { kind: 'refused', message: source.error.message };
   const state = await readSidecarState(sidecarAbs.value, source.value.sha256);
   if (!state.ok) return { kind: 'refused', message: state.error.message };
-  if (state.value.kind === 'unusable') return { kind: 'refused', message: state.value.message.replace(/ (The page is read-only|The original text is shown read-only).*$/, ' Its saved corrections cannot be used, so it is left alone.') };
+  if (state.value.kind === 'unusable') return { kind: 'refused', message: refusalOf(state.value.message) };
   const usable = state.value.kind === 'usable' ? state.value.sidecar : null;
   return {
     kind: 'usable',
@@ -53,13 +50,14 @@ export async function readPageForPropagation(realRoot: string, rel: string): Pro
 /// match, code points, no overlaps), except `request.excludePath`.
 ///
 /// An occurrence already covered by a span with exactly its extent (any type) is skipped. Pages whose sidecar is
-/// unusable are listed in `skipped` with the reason; pages without occurrences are left out. `read` reads one page
-/// (default: from disk; the app passes a PropagationPageCache's).
+/// unusable, and pages that cannot be read, are listed in `skipped` with the reason; pages without occurrences are
+/// left out. Texts come from `cache` (the app passes the open corpus's; by default one made for this call, which
+/// reads every page).
 export async function previewCorpusPropagation(
   root: string,
   pages: readonly string[],
   request: PropagationPreviewRequest,
-  read: (realRoot: string, rel: string) => Promise<PageForPropagation> = readPageForPropagation,
+  cache?: CorpusTextCache,
 ): Promise<Result<PropagationPreview>> {
   let realRoot: string;
   try {
@@ -69,22 +67,32 @@ export async function previewCorpusPropagation(
   }
   const needle = request.text.normalize('NFC');
   const searched = pages.filter((p) => p !== request.excludePath);
-  const found = await mapLimit(searched, READ_CONCURRENCY, async (rel) => {
-    const page = await read(realRoot, rel);
-    if (page.kind === 'refused') return { rel, skipped: page.message, preview: null };
-    if (!page.text.includes(needle)) return { rel, skipped: null, preview: null };
-    const occurrences = findOccurrences(page.text, needle, { existing: page.spans, contextLength: request.contextLength });
-    const preview: PropagationPagePreview | null =
-      occurrences.length === 0 ? null : { path: rel, sourceSha256: page.sourceSha256, sidecarHash: page.sidecarHash, occurrences };
-    return { rel, skipped: null, preview };
-  });
+  const corpus = await (cache ?? new CorpusTextCache(realRoot)).texts(searched);
   const result: PropagationPreview = { text: needle, type: request.type, pages: [], total: 0, skipped: [], pagesSearched: searched.length };
-  for (const { rel, skipped, preview } of found) {
-    if (skipped !== null) result.skipped.push({ path: rel, message: skipped });
-    if (preview) {
-      result.pages.push(preview);
-      result.total += preview.occurrences.length;
+  // Skipped pages in page order, whether unreadable or blocked.
+  const unreadable = new Map(corpus.unreadable.map((u) => [u.path, u.message]));
+  const texts = new Map(corpus.pages.map((page) => [page.path, page]));
+  for (const rel of searched) {
+    const page = texts.get(rel);
+    if (!page) {
+      const message = unreadable.get(rel);
+      if (message !== undefined) result.skipped.push({ path: rel, message });
+      continue;
     }
+    if (page.blocked !== null) {
+      result.skipped.push({ path: rel, message: refusalOf(page.blocked) });
+      continue;
+    }
+    if (!page.corrected.includes(needle)) continue;
+    const occurrences = findOccurrences(page.corrected, needle, { existing: page.spans, contextLength: request.contextLength });
+    if (occurrences.length === 0) continue;
+    result.pages.push({ path: rel, sourceSha256: page.sourceSha256, sidecarHash: page.sidecarHash, occurrences });
+    result.total += occurrences.length;
   }
   return ok(result);
+}
+
+// An unusable sidecar's message says the page is read-only in the editor; here the page is only left alone.
+function refusalOf(blocked: string): string {
+  return blocked.replace(/ (The page is read-only|The original text is shown read-only).*$/, ' Its saved corrections cannot be used, so it is left alone.');
 }

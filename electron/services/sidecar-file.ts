@@ -3,6 +3,7 @@ import type { ReadOnlyReason } from '../../shared/ipc/contract';
 import { parseSidecar } from '../../shared/model/sidecar-io';
 import type { Sidecar } from '../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../shared/result';
+import { decodeUtf8 } from './encoding';
 import { sha256Hex } from './hash';
 
 /// A page's sidecar as found on disk: absent, usable, or present but not to be touched.
@@ -37,7 +38,7 @@ export async function readSidecarState(abs: string, pageSha256: string): Promise
 /// Judges sidecar bytes already read against the page whose bytes hash to `pageSha256` (see readSidecarState).
 export function sidecarStateFromBytes(bytes: Uint8Array, pageSha256: string): SidecarState {
   const hash = sha256Hex(bytes);
-  const parsed = parseSidecar(new TextDecoder('utf-8').decode(bytes));
+  const parsed = parseSidecar(decodeUtf8(bytes));
   if (parsed.kind !== 'ok') {
     return { kind: 'unusable', hash, reason: REASONS[parsed.kind], message: `${parsed.message} The page is read-only so the sidecar is not overwritten.` };
   }

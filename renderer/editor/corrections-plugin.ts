@@ -5,6 +5,7 @@ import { CorrectionMap } from '../../shared/model/corrections';
 import type { Correction } from '../../shared/model/sidecar-schema';
 import { checkedCorrections, correctionsOf, indexOriginal, rediffChanged, type IndexedOriginal } from './incremental-corrections';
 import { cpToPmPos } from './text-doc';
+import { lineByLineSet } from './line-decorations';
 
 /// Texts shown in correction tooltips; the app passes translated ones.
 export interface CorrectionLabels {
@@ -42,6 +43,8 @@ export interface CorrectionsState {
   /// The document the corrections were computed for; later edits are re-diffed against it.
   readonly computedDoc: PmNode;
   readonly stale: boolean;
+  /// True when an edit of many ranges dropped the highlights: the idle recompute builds them all again.
+  readonly rebuild?: boolean;
 }
 
 /// Actions sent to the plugin with `tr.setMeta(correctionsKey, action)`.
@@ -91,9 +94,14 @@ export function correctionsPlugin(options: CorrectionsOptions): Plugin<Correctio
         if (action?.type === 'set-original') return fullState(indexOriginal(action.original), newState.doc, labels);
         if (action?.type === 'recompute') {
           if (!value.stale && !tr.docChanged) return value;
+          if (value.rebuild === true) return fullState(value.original, newState.doc, labels);
           return rediffedState(value, newState.doc, labels);
         }
         if (!tr.docChanged) return value;
+        // Mapping thousands of highlights through an edit of thousands of ranges (accept-all, and its undo) costs
+        // their product: they are dropped, and the idle recompute diffs the page again (linear when its lines were
+        // edited in place) and builds them all, so the edit itself shows at once.
+        if (rangeCount(tr) > MANY_RANGES) return { ...value, decorations: DecorationSet.empty, stale: true, rebuild: true };
         return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc), stale: true };
       },
     },
@@ -102,6 +110,15 @@ export function correctionsPlugin(options: CorrectionsOptions): Plugin<Correctio
     },
     view: (view) => new IdleRecompute(view, idleMs),
   });
+}
+
+// Above this many changed ranges in one transaction the highlights are computed again rather than mapped.
+const MANY_RANGES = 200;
+
+function rangeCount(tr: Transaction): number {
+  let count = 0;
+  for (const map of tr.mapping.maps) map.forEach(() => count++);
+  return count;
 }
 
 /// A transaction that recomputes the highlights now, or null when they are up to date.
@@ -186,7 +203,7 @@ function rediffedState(value: CorrectionsState, doc: PmNode, labels: CorrectionL
 ///
 /// Exported for tests and for callers that already hold a correction list (for example one read from a sidecar).
 export function decorationsFor(doc: PmNode, corrections: readonly Correction[], labels: CorrectionLabels = englishCorrectionLabels): DecorationSet {
-  return DecorationSet.create(doc, decorationList(doc, corrections, labels, 0));
+  return lineByLineSet(doc, decorationList(doc, corrections, labels, 0));
 }
 
 // `shift` is added to every corrected offset; a list covering only part of the page passes the difference

@@ -1,10 +1,10 @@
 import type { Node as PmNode } from 'prosemirror-model';
-import type { Mappable } from 'prosemirror-transform';
 import type { AcceptedRange } from '../../shared/model/correction-rules';
 import { CorrectionMap } from '../../shared/model/corrections';
 import type { Correction } from '../../shared/model/sidecar-schema';
 import { CodePointIndex } from '../../shared/text/codepoints';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
+import type { PositionMapper } from './many-steps';
 
 /// A stretch of text changed by accepting an OCR suggestion, held by the review plugin while the page is open.
 ///
@@ -26,7 +26,7 @@ export const ACCEPTED_META = 'jiaodui-ocr-accepted';
 ///
 /// A non-empty stretch does not grow with text typed at its edges; an empty one (a deletion point) takes in what
 /// is inserted there, so an undo that puts the deleted text back is seen, and so is text typed in its place.
-export function mapAcceptedChange(change: AcceptedChange, mapping: Mappable): AcceptedChange {
+export function mapAcceptedChange(change: AcceptedChange, mapping: PositionMapper): AcceptedChange {
   const empty = change.from === change.to;
   const from = mapping.map(change.from, empty ? -1 : 1);
   const to = Math.max(from, mapping.map(change.to, empty ? 1 : -1));

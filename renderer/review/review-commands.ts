@@ -2,9 +2,11 @@ import { Slice } from 'prosemirror-model';
 import { closeHistory } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { computeCorrections } from '../../shared/model/corrections';
+import type { Correction } from '../../shared/model/sidecar-schema';
 import type { RuleId } from '../../shared/ocr-assist/types';
 import { cpLength, cpToUtf16 } from '../../shared/text/codepoints';
 import { ACCEPTED_META, type AcceptedChange } from './accepted-changes';
+import { ReplaceEachStep, type ReplacePart } from './replace-each-step';
 import { sliceFromText } from '../editor/text-doc';
 import { disjointItems, itemAt, stepItem, type ReviewItem } from './review-items';
 import { currentItems, reviewItems, reviewKey, type ReviewAction } from './review-plugin';
@@ -27,10 +29,13 @@ export function replaceMinimally(tr: Transaction, item: Pick<ReviewItem, 'from' 
 
 /// The stretches `replaceMinimally` changes for `item`, as accepted changes of its rule: ProseMirror positions in
 /// the document right after the replacement (where the replacement starts at `item.from`).
-export function changedStretches(item: Pick<ReviewItem, 'from' | 'text' | 'replacement' | 'rule'>): AcceptedChange[] {
+export function changedStretches(
+  item: Pick<ReviewItem, 'from' | 'text' | 'replacement' | 'rule'>,
+  changes: readonly Correction[] = computeCorrections(item.text, item.replacement),
+): AcceptedChange[] {
   const stretches: AcceptedChange[] = [];
   let shift = 0; // code points the changes before this one added to the text
-  for (const change of computeCorrections(item.text, item.replacement)) {
+  for (const change of changes) {
     const start = change.start + shift;
     const end = start + cpLength(change.corrected);
     stretches.push({ from: item.from + pmOffset(item.replacement, start), to: item.from + pmOffset(item.replacement, end), rule: item.rule, before: change.original });
@@ -89,15 +94,25 @@ export function acceptItem(state: EditorState, id: number): Transaction | null {
 export function acceptRule(state: EditorState, rule: RuleId): Transaction | null {
   const items = disjointItems(reviewItems(state).filter((item) => item.rule === rule));
   if (items.length === 0) return null;
-  const tr = closeHistory(state.tr);
-  // From the last to the first, so earlier positions stay valid.
-  for (let i = items.length - 1; i >= 0; i--) replaceMinimally(tr, items[i]!);
+  // One step for all of them (see ReplaceEachStep): each item's differing stretches, in document order.
+  const parts: ReplacePart[] = [];
+  const changesOf = items.map((item) => computeCorrections(item.text, item.replacement));
+  for (const [i, item] of items.entries()) {
+    for (const change of changesOf[i]!) {
+      parts.push({
+        from: item.from + pmOffset(item.text, change.start),
+        to: item.from + pmOffset(item.text, change.end),
+        slice: change.corrected === '' ? Slice.empty : sliceFromText(change.corrected),
+      });
+    }
+  }
+  const tr = closeHistory(state.tr).step(new ReplaceEachStep(parts));
   // Each item's stretches, shifted by how much the items before it grew or shrank (a sum, not a mapping per item:
   // that would be quadratic in a page's thousands of suggestions).
   const accepted: AcceptedChange[] = [];
   let shift = 0;
-  for (const item of items) {
-    for (const stretch of changedStretches(item)) accepted.push({ ...stretch, from: stretch.from + shift, to: stretch.to + shift });
+  for (const [i, item] of items.entries()) {
+    for (const stretch of changedStretches(item, changesOf[i])) accepted.push({ ...stretch, from: stretch.from + shift, to: stretch.to + shift });
     shift += pmSize(item.replacement) - pmSize(item.text);
   }
   return tr.setMeta(ACCEPTED_META, accepted);

@@ -7,6 +7,7 @@ import type { Correction, RejectedCorrection } from '../../shared/model/sidecar-
 import type { OcrSuggestion } from '../../shared/ocr-assist/types';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { ACCEPTED_META, acceptedChangesFromCorrections, mapAcceptedChange, type AcceptedChange } from './accepted-changes';
+import { manyRangesMapper, rangeCount, type PositionMapper } from './many-steps';
 import { itemDecorations, lineStarts, rangeText, refreshItemDecorations, removeItemDecorations, type SuggestionDecorationSpec } from './review-decorations';
 import { isRejected, type HeldRejection, type ReviewItem } from './review-items';
 
@@ -104,36 +105,69 @@ function initialState(doc: PmNode, rejected: readonly RejectedCorrection[]): Rev
 }
 
 function applyTransaction(tr: Transaction, value: ReviewState, doc: PmNode): ReviewState {
-  let next = tr.docChanged ? mapThrough(value, tr, doc) : value;
+  // An edit of thousands of ranges (accept-all) moves everything through a sorted, searchable form of them.
+  const ranges = tr.docChanged ? rangeCount(tr.mapping) : 0;
+  const many = ranges > MAX_RANGES_FOR_SPAN ? manyRangesMapper(tr.mapping) : null;
+  let next = !tr.docChanged ? value : many ? movedThroughMany(value, many, doc) : mapThrough(value, tr, doc);
   const action = tr.getMeta(reviewKey) as ReviewAction | undefined;
   if (action?.type === 'set') next = action.doc === doc ? withSuggestions(next, doc, action.suggestions) : next;
   else if (action?.type === 'reject') next = withRejection(next, doc, action.id, action.nextId);
   else if (action?.type === 'current') next = withCurrent(next, doc, action.id);
-  return withAccepted(next, tr);
+  return withAccepted(next, tr, ranges, many);
+}
+
+// Moves items and rejections through an edit of many steps and builds the decorations again: mapping each one
+// through every step, and the decoration set through the mapping, was quadratic (seconds for 10,000 accepts).
+// Items and rejections whose text changed are dropped, as in mapThrough.
+function movedThroughMany(value: ReviewState, mapper: PositionMapper, doc: PmNode): ReviewState {
+  const starts = lineStarts(doc);
+  const stillThere = (range: { from: number; to: number; text: string }) => range.to >= range.from && rangeText(doc, starts, range.from, range.to) === range.text;
+  const items: ReviewItem[] = [];
+  let droppedAny = false;
+  for (const item of currentItems(value)) {
+    const { from, to } = mapRange(mapper, item);
+    const moved = from === item.from && to === item.to ? item : { ...item, from, to };
+    if (stillThere(moved)) items.push(moved);
+    else droppedAny = true;
+  }
+  const rejections = value.rejections.map((r) => ({ ...r, ...mapRange(mapper, r) })).filter(stillThere);
+  const currentId = value.currentId !== null && items.some((item) => item.id === value.currentId) ? value.currentId : null;
+  const listChanged = droppedAny || rejections.length !== value.rejections.length;
+  return {
+    ...value,
+    base: items,
+    pendingMaps: [],
+    dropped: new Set(),
+    rejections,
+    currentId,
+    decorations: itemDecorations(doc, items, currentId),
+    version: listChanged ? value.version + 1 : value.version,
+  };
 }
 
 // Accepted changes move with every edit; an accept adds its own. Changes wholly before the edited span keep
 // their objects and those wholly after it shift by the size difference, so only the few near the edit are mapped.
-function withAccepted(value: ReviewState, tr: Transaction): ReviewState {
+function withAccepted(value: ReviewState, tr: Transaction, ranges: number, many: PositionMapper | null): ReviewState {
   const added = tr.getMeta(ACCEPTED_META) as readonly AcceptedChange[] | undefined;
   if (!tr.docChanged && added === undefined) return value;
   let moved = value.accepted;
   if (tr.docChanged && moved.length > 0) {
-    // Finding the edited ranges of a transaction is quadratic in its steps; an accept-all has thousands, so then
-    // every change is mapped and none is taken for undone (an accept-all edits only suggestions' text).
-    const edited = tr.mapping.maps.length <= MAX_STEPS_FOR_SPAN ? editedRangesBefore(tr.mapping) : null;
+    // Finding the edited ranges of a transaction is quadratic in its steps, and checking each change against them
+    // is linear in them; an accept-all has thousands, so then every change is mapped and none is taken for undone
+    // (an accept-all edits only suggestions' text).
+    const edited = ranges <= MAX_RANGES_FOR_SPAN ? editedRangesBefore(tr.mapping) : null;
     const [low, high] = edited ? spanOf(edited) : [-Infinity, Infinity];
     const shift = tr.doc.content.size - tr.before.content.size;
     moved = (edited ? withoutUndoneAccepts(moved, tr, edited, low, high) : moved).map((change) => {
       if (change.to < low) return change;
       if (change.from > high) return { from: change.from + shift, to: change.to + shift, rule: change.rule, before: change.before };
-      return mapAcceptedChange(change, tr.mapping);
+      return mapAcceptedChange(change, many ?? tr.mapping);
     });
   }
   return { ...value, accepted: added === undefined ? moved : [...moved, ...added] };
 }
 
-const MAX_STEPS_FOR_SPAN = 50;
+const MAX_RANGES_FOR_SPAN = 50;
 
 // The smallest range holding every edited range (empty when nothing was edited).
 function spanOf(edited: readonly [number, number][]): [number, number] {
@@ -196,7 +230,7 @@ export function reviewItems(state: EditorState): readonly ReviewItem[] {
 // After this many edits the stored positions are brought up to date, so reading them stays cheap.
 const MAX_PENDING_MAPS = 200;
 
-function mapRange(mapping: Mapping, range: { from: number; to: number }): { from: number; to: number } {
+function mapRange(mapping: PositionMapper, range: { from: number; to: number }): { from: number; to: number } {
   if (range.from === range.to) {
     const at = mapping.map(range.from, -1);
     return { from: at, to: at };

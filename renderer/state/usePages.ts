@@ -29,6 +29,22 @@ export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
     [api],
   );
 
+  // Sidecars the main process wrote (batch replace, corpus propagation, their undo): the status dots follow.
+  useEffect(
+    () =>
+      api.on('corpus.pageStatus', (event) => {
+        const statuses = new Map(event.pages.map((page) => [page.path, page.status]));
+        setState((previous) => ({
+          ...previous,
+          pages: previous.pages.map((p) => {
+            const status = statuses.get(p.path);
+            return status === undefined || status === p.status ? p : { ...p, status };
+          }),
+        }));
+      }),
+    [api],
+  );
+
   /// Updates one page's review status in the list after a save.
   const setPageStatus = (path: string, status: ReviewStatus) =>
     setState((previous) => ({

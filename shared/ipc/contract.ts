@@ -578,6 +578,9 @@ export interface EventPayloads {
   'batch.progress': { done: number; total: number };
   /// Pages done so far by entities.propagationApply / propagationUndo.
   'entities.propagationProgress': { done: number; total: number };
+  /// Review statuses of pages whose sidecars the main process wrote or removed (batch replace and undo, corpus
+  /// propagation and its undo), read back from disk (null: no sidecar, or none with a known status).
+  'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null }[] };
   /// A menu item or accelerator the main process turned into a command.
   'app.command': { command: MenuCommand };
   /// The window is closing with unsaved work: the renderer asks Save / Discard / Cancel, then calls app.confirmClose.

@@ -9,6 +9,12 @@ import { fail, ok } from '../result';
 /// Offsets are code points on `original`. Adjacent deletions and insertions form one correction (a
 /// replacement), so each entry is a contiguous change a reader recognises.
 export function computeCorrections(original: string, corrected: string): Correction[] {
+  if (original === corrected) return [];
+  // An accept-all makes thousands of tiny corrections at once (a space removed, one character for another): an
+  // empty side, or one character against one, is a single correction, as the diff would find, without it.
+  if (original === '' || corrected === '' || (cpLength(original) === 1 && cpLength(corrected) === 1)) {
+    return [{ start: 0, end: cpLength(original), original, corrected }];
+  }
   const corrections: Correction[] = [];
   let position = 0;
   let current: Correction | null = null;

@@ -23,6 +23,8 @@ export function diffCodePoints(a: string, b: string): DiffRun[] {
 /// runs on the lines that differ.
 export function diffLinesThenChars(a: string, b: string): DiffRun[] {
   if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
+  const inPlace = diffLinesInPlace(a, b);
+  if (inPlace !== null) return inPlace;
   const encoded = encodeTokens(splitKeepingNewlines(a), splitKeepingNewlines(b));
   if (encoded === null) return diffCodePoints(a, b);
   const lineRuns = decodeRuns(fastDiff(encoded.a, encoded.b), encoded.symbols);
@@ -30,7 +32,7 @@ export function diffLinesThenChars(a: string, b: string): DiffRun[] {
   let pendingDelete = '';
   let pendingInsert = '';
   const flush = () => {
-    if (pendingDelete !== '' || pendingInsert !== '') out.push(...diffCodePoints(pendingDelete, pendingInsert));
+    if (pendingDelete !== '' || pendingInsert !== '') out.push(...diffChangedLines(pendingDelete, pendingInsert));
     pendingDelete = '';
     pendingInsert = '';
   };
@@ -43,6 +45,45 @@ export function diffLinesThenChars(a: string, b: string): DiffRun[] {
   }
   flush();
   return mergeRuns(out);
+}
+
+// Texts with the same number of lines where every changed line is still mostly itself (edited in place, as an
+// accept-all of thousands of suggestions leaves a page): diffed line against line, in time linear in the page. A
+// line diff over thousands of changed lines costs their number squared. Null when the lines do not pair up so.
+function diffLinesInPlace(a: string, b: string): DiffRun[] | null {
+  const before = splitKeepingNewlines(a);
+  const after = splitKeepingNewlines(b);
+  if (before.length !== after.length || before.length < IN_PLACE_MIN_LINES) return null;
+  for (let i = 0; i < before.length; i++) if (before[i] !== after[i] && !mostlyAlike(before[i]!, after[i]!)) return null;
+  const out: DiffRun[] = [];
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] === after[i]) out.push({ op: 'equal', text: before[i]! });
+    else out.push(...diffCodePoints(before[i]!, after[i]!));
+  }
+  return mergeRuns(out);
+}
+
+// Below this many lines the ordinary line diff is cheap enough.
+const IN_PLACE_MIN_LINES = 200;
+
+// True when the common start and end of two lines make up at least half of the longer one.
+function mostlyAlike(x: string, y: string): boolean {
+  const limit = Math.min(x.length, y.length);
+  let prefix = 0;
+  while (prefix < limit && x.charCodeAt(prefix) === y.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && x.charCodeAt(x.length - 1 - suffix) === y.charCodeAt(y.length - 1 - suffix)) suffix++;
+  return 2 * (prefix + suffix) >= Math.max(x.length, y.length);
+}
+
+// A block of changed lines: as many lines on both sides (every line edited in place, as after an accept-all that
+// touches every line) are diffed line by line; one character diff over the whole block costs time in its size
+// times its differences (seconds for 5,000 lines with 10,000 edits). Otherwise the block is diffed as a whole.
+function diffChangedLines(deleted: string, inserted: string): DiffRun[] {
+  const before = splitKeepingNewlines(deleted);
+  const after = splitKeepingNewlines(inserted);
+  if (before.length < 2 || before.length !== after.length) return diffCodePoints(deleted, inserted);
+  return before.flatMap((line, i) => diffCodePoints(line, after[i]!));
 }
 
 function splitKeepingNewlines(text: string): string[] {

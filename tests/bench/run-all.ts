@@ -1,8 +1,9 @@
 /// `npm run bench`: the services benchmark (10,000 generated pages, kept for the next step), the editor benchmark
 /// (the editor alone on a 200,000-character page), the entity-tagging benchmark (the same size of page with 5,000
 /// entities), the app benchmark (the whole app in the browser harness), the scan benchmark (a sample page with its
-/// scan, 100 caret moves, a 6,000 × 9,000 px scan opened and panned) and the batch-correction benchmark
-/// (corpus-wide search over 10,000 generated pages, kept in .bench/batch).
+/// scan, 100 caret moves, a 6,000 × 9,000 px scan opened and panned), the accept-all benchmark (10,000 OCR
+/// suggestions accepted at once in the editor) and the batch-correction benchmark (text cache fill and corpus-wide
+/// search over 10,000 generated pages, kept in .bench/batch).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -21,5 +22,6 @@ run('tests/bench/editor-bench.ts');
 run('tests/bench/entities-editor-bench.ts');
 run('tests/bench/app-bench.ts');
 run('tests/bench/scan-bench.ts');
+run('tests/bench/review-bench.ts');
 run('tests/bench/batch-bench.ts', '--keep');
 if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });

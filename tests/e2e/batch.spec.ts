@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { corpus } from './corpus-profile';
 import { expect, test } from './fixtures';
-import { pageList, selectInEditor } from './helpers';
+import { pageList, selectInEditor, statusDot } from './helpers';
 import type { Page } from '@playwright/test';
 
 // What the batch spec searches for on the corpus it runs on: a string found on both Chinese pages, with two hits
@@ -85,8 +85,11 @@ test('replaces ticked hits across the corpus, reloads the open page, and undoes 
   await unticked.uncheck();
   await expect(dialog.getByText(`${facts.hits - 1} of ${facts.hits} hits ticked`)).toBeVisible();
 
+  await expect(statusDot(page, facts.other)).toHaveAttribute('title', 'Not started');
   await dialog.getByRole('button', { name: `Replace ticked (${facts.hits - 1})` }).click();
   await expect(dialog.getByText(new RegExp(`^Replaced: ${facts.hits - 1}, on ${onRealPages ? 2 : 1} pages changed`))).toBeVisible();
+  // The page list's status dots follow the sidecars the batch wrote, without a rescan.
+  await expect(statusDot(page, facts.other)).toHaveAttribute('title', onRealPages ? 'Unreviewed' : 'Not started');
 
   // On disk: ordinary corrections in each changed sidecar; the unticked hit and the saved edit are still there.
   const firstSidecar = await sidecarOf(corpusDir, first);
@@ -119,6 +122,7 @@ test('replaces ticked hits across the corpus, reloads the open page, and undoes 
   await expect(dialog.getByText(/^Undid the batch/)).toBeVisible();
   expect(await fs.readFile(sidecarFile)).toEqual(savedEdit);
   if (beforeUndoOther) expect(await sidecarOf(corpusDir, facts.other)).toBeNull();
+  await expect(statusDot(page, facts.other)).toHaveAttribute('title', 'Not started');
   await expect(dialog.getByText('No batch to undo in this corpus.')).toBeVisible();
   await expect(hits.getByRole('listitem')).toHaveCount(facts.hits);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -148,8 +152,11 @@ test('regex mode fills $1 from groups; an invalid expression is explained', asyn
   await expect(hits.getByRole('checkbox').nth(1)).toBeFocused();
   await page.keyboard.press('Space');
   await expect(hits.getByRole('checkbox').nth(1)).not.toBeChecked();
+  await expect(statusDot(page, facts.regex.page)).toHaveAttribute('title', 'Not started');
   await dialog.getByRole('button', { name: `Replace ticked (${count - 1})` }).click();
   await expect(dialog.getByText(/^Replaced: \d+, on \d+ pages changed/)).toBeVisible();
+  // The changed page has a sidecar now, and its status dot says so without a rescan.
+  await expect(statusDot(page, facts.regex.page)).toHaveAttribute('title', 'Unreviewed');
   const changed = await sidecarOf(corpusDir, facts.regex.page);
   expect(changed!.text).toContain(facts.regex.shown);
   const kept = await sidecarOf(corpusDir, facts.regex.kept.page);

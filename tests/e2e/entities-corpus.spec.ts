@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openPage } from '../../electron/services/open-page';
 import { savePage } from '../../electron/services/save-page';
 import { expect, test } from './fixtures';
-import { pageList, reopenFolder } from './helpers';
+import { pageList, reopenFolder, statusDot } from './helpers';
 
 // Two pages the spec adds to its temporary copy of the corpus (written here, not taken from the corpus), so the
 // story runs the same on the real OCR pages and on the bundled sample corpus. 𠮷 (U+20BB7) comes before the
@@ -77,8 +77,11 @@ test('corpus entity index, corpus-wide propagation with one occurrence unticked,
   // Untick the second occurrence on the other page and apply.
   await otherPage.getByRole('checkbox', { name: `Occurrence 2 on ${OTHER}` }).uncheck();
   const ticked = await dialog.getByRole('checkbox', { checked: true }).count();
+  await expect(statusDot(page, OTHER)).toHaveAttribute('title', 'Not started');
   await dialog.getByRole('button', { name: `Tag ${ticked} occurrences` }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'spans added' })).toContainText(`${ticked} spans added`);
+  // The page list's status dot follows the sidecar the propagation wrote, without a rescan.
+  await expect(statusDot(page, OTHER)).toHaveAttribute('title', 'Unreviewed');
 
   // The other page's new sidecar has exactly the two ticked spans, at code-point offsets.
   const starts = cpStarts(OTHER_TEXT, NAME);
@@ -101,6 +104,7 @@ test('corpus entity index, corpus-wide propagation with one occurrence unticked,
   await page.getByRole('dialog').getByRole('button', { name: 'Undo the last corpus propagation' }).click();
   await expect(page.getByRole('dialog').getByRole('status').filter({ hasText: 'spans removed' })).toContainText(`${ticked} spans removed`);
   expect(await readSidecar(corpusDir, OTHER)).toBeNull();
+  await expect(statusDot(page, OTHER)).toHaveAttribute('title', 'Not started');
   // The preview is made again: all three occurrences on the other page are untagged once more.
   await expect(page.getByRole('dialog').getByRole('group', { name: `Page ${OTHER}` }).getByRole('checkbox')).toHaveCount(3);
 });

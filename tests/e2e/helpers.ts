@@ -43,6 +43,11 @@ export function pageList(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Pages' });
 }
 
+/// The status dot of a page in the page list (its title names the status: "Not started", "Unreviewed", …).
+export function statusDot(page: Page, rel: string): Locator {
+  return pageList(page).getByRole('option', { name: rel, exact: true }).locator('.status-dot');
+}
+
 /// Opens `folder` again through the Open folder button, so files created by the test are scanned.
 export async function reopenFolder(app: AppUnderTest, folder: string): Promise<void> {
   await app.chooseFolder(folder, () => app.page.getByRole('button', { name: 'Open folder' }).click());

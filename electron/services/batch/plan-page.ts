@@ -5,7 +5,7 @@ import type { Correction } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex, cpLength } from '../../../shared/text/codepoints';
 import { findMatches } from './find-matches';
-import type { PageTexts } from './page-on-disk';
+import type { PageTexts } from '../page-on-disk';
 import type { CompiledQuery } from './query';
 
 /// The change a batch makes to one page's corrected text.
@@ -25,7 +25,7 @@ export interface PagePlan {
 /// place: it is carried onto the corrected text through the page's corrections, and left alone when a
 /// correction already touches it.
 export function planPageReplacement(
-  page: PageTexts,
+  page: Pick<PageTexts, 'original' | 'corrected'>,
   scope: BatchScope,
   query: CompiledQuery,
   ticked: readonly { start: number; end: number }[],

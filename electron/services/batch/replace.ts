@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { savePage } from '../save-page';
 import { correctionsAfterBatch } from './batch-corrections';
 import { BatchJournals, type JournalPage } from './journal';
-import { readPageOnDiskSync } from './page-on-disk';
+import { readPageOnDiskSync } from '../page-on-disk';
 import { planPageReplacement, shiftPlace } from './plan-page';
 import { compileQuery } from './query';
 
@@ -70,8 +70,8 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
           corrections: correctionsAfterBatch(page.texts.original, plan.value.text, plan.value.edits, previous?.corrections ?? []),
           rejectedEntities: carried.rejectedEntities,
           rejectedCorrections: carried.rejectedCorrections,
-          sourceSha256: page.sha256,
-          expectedSidecarHash: page.sidecar.kind === 'none' ? null : page.sidecar.hash,
+          sourceSha256: page.texts.sourceSha256,
+          expectedSidecarHash: page.texts.sidecarHash,
         },
         context.appVersion,
         now,

@@ -3,7 +3,7 @@ import { ok, type Result } from '../../../shared/result';
 import { buildConcordance } from './concordance';
 import { findMatches } from './find-matches';
 import { compileQuery } from './query';
-import type { CorpusTextCache } from './text-cache';
+import type { CorpusTextCache } from '../corpus-text-cache';
 
 /// Hits returned by one search at most; the outcome says how many more there are.
 export const HIT_LIMIT = 10_000;

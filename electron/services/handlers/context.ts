@@ -2,7 +2,7 @@ import type { CorpusInfo, PageEntry, EventChannel, EventPayloads, RequestArgs, R
 import type { Result } from '../../../shared/result';
 import type { AppStore } from '../app-state';
 import type { BatchJournals } from '../batch/journal';
-import type { CorpusTextCache } from '../batch/text-cache';
+import type { CorpusTextCache } from '../corpus-text-cache';
 
 /// What the handler table needs from its shell (Electron or the browser harness).
 export interface HandlerDeps {
@@ -23,14 +23,20 @@ export interface HandlerContext {
   corpus: CorpusInfo | null;
   /// The folder chosen through export.chooseFolder; export.run writes there.
   exportFolder: string | null;
-  scan: { generation: number; abort: AbortController | null; finished: Promise<void> };
-  /// The pages of the latest corpus scan by path, so opening a page finds its companions without a folder read.
-  pages: Map<string, PageEntry>;
-  /// The pages found by the last finished scan of the open corpus (relative paths), or null before it ends.
-  scannedPaths: string[] | null;
-  /// Batch correction: the open corpus's text cache (made on first search), the undo journals, and the
-  /// batch operation running (replace and undo run one at a time).
-  batch: { cache: CorpusTextCache | null; journals: BatchJournals; running: Promise<unknown> };
+  /// The latest corpus scan: its generation, how to cancel it, when it ends, and what it found.
+  scan: {
+    generation: number;
+    abort: AbortController | null;
+    finished: Promise<void>;
+    /// The pages found so far by path, so opening a page finds its companions without a folder read.
+    pages: Map<string, PageEntry>;
+    /// The same pages' paths in display order once a scan of the open corpus has finished, else null.
+    paths: string[] | null;
+  };
+  /// The page texts of the open corpus (batch search, corpus propagation), filled when a scan ends.
+  corpusText: CorpusTextCache | null;
+  /// Batch correction: the undo journals, and the batch operation running (replace and undo run one at a time).
+  batch: { journals: BatchJournals; running: Promise<unknown> };
   /// Pages whose sidecar the app wrote (save, propagation, undo) since the corpus entity index last looked.
   changedSidecars: Set<string>;
 }

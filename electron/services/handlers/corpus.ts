@@ -4,6 +4,7 @@ import type { CorpusInfo } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { readCorpusSettings, writeTextSource } from '../corpus-config';
 import { scanCorpus } from '../corpus-scan';
+import { corpusTextCacheOf } from './corpus-texts';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 /// Opens a corpus folder: remembers it, adds it to the recent list and starts a streaming scan.
@@ -20,9 +21,11 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   const info: CorpusInfo = { root: real, name: path.basename(real) || real };
   ctx.corpus = info;
   ctx.exportFolder = null;
-  ctx.pages = new Map();
-  ctx.scannedPaths = null;
-  ctx.batch.cache = null;
+  ctx.scan.pages = new Map();
+  ctx.scan.paths = null;
+  // The previous corpus's texts are let go; the new one's fill when its scan ends.
+  ctx.corpusText?.dispose();
+  ctx.corpusText = null;
   await (await ctx.store()).addRecentCorpus(real);
   startScan(ctx, info);
   return ok(info);
@@ -35,7 +38,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
   const generation = ++ctx.scan.generation;
   ctx.scan.abort = abort;
   const current = () => ctx.scan.generation === generation;
-  ctx.pages = new Map();
+  ctx.scan.pages = new Map();
   ctx.scan.finished = (async () => {
     const store = await ctx.store();
     let scanned = 0;
@@ -44,18 +47,20 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
       index: store.corpusIndex(info.root),
       onBatch: (pages, seen) => {
         scanned = seen;
-        if (current()) for (const page of pages) ctx.pages.set(page.path, page);
+        if (current()) for (const page of pages) ctx.scan.pages.set(page.path, page);
         if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages, scanned: seen, done: false, corpus: info });
       },
     });
     if (!current()) return;
     if (result.ok) {
       scanned = result.value.scanned;
-      ctx.scannedPaths = result.value.pages.map((page) => page.path);
+      ctx.scan.paths = result.value.pages.map((page) => page.path);
       await store.setCorpusIndex(info.root, result.value.index);
     }
     ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned, done: true, corpus: info });
     ctx.scan.abort = null;
+    // The first corpus search or propagation then finds every page's text in memory.
+    if (result.ok && ctx.scan.paths !== null) corpusTextCacheOf(ctx, info.root).fill(ctx.scan.paths);
   })().catch(() => {
     // A scan that throws (the folder vanished mid-way) still ends the progress, so the UI stops waiting.
     if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned: 0, done: true, corpus: info });

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CorpusEntityIndexer } from '../corpus-entity-index';
-import { scanCorpus, type ScanResult } from '../corpus-scan';
 import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from '../propagation-apply';
-import { PropagationPageCache } from '../propagation-cache';
 import { previewCorpusPropagation } from '../propagation-preview';
 import { readTagsetFile, writeTagsetFile } from '../tagset-file';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
+import { corpusPagesAndTexts, noteWritten } from './corpus-texts';
 
 type EntityChannel =
   | 'entities.tagset'
@@ -32,7 +30,6 @@ const UNDO_HISTORY = 20;
 /// the undo records (the spans stay, and can be removed in each page).
 export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): ChannelHandlers<EntityChannel> {
   let indexer: { root: string; instance: CorpusEntityIndexer; pages: readonly string[] | null } | null = null;
-  let pageCache: { root: string; instance: PropagationPageCache } | null = null;
   const undo = new Map<string, { root: string; applied: AppliedPage[] }>();
 
   const progress = () => {
@@ -45,14 +42,6 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
     };
   };
   const corpusRoot = (): Result<string> => (ctx.corpus ? ok(ctx.corpus.root) : fail('no-corpus', 'No corpus folder is open.'));
-  // The pages of the last scan (waiting for a scan still running); a fresh scan only when there is none.
-  const pagesOf = async (root: string): Promise<Result<string[]>> => {
-    await ctx.scan.finished;
-    if (ctx.scannedPaths !== null && ctx.corpus?.root === root) return ok(ctx.scannedPaths);
-    const scanned: Result<ScanResult> = await scanCorpus(root, { index: (await ctx.store()).corpusIndex(root) });
-    return scanned.ok ? ok(scanned.value.pages.map((p) => p.path)) : scanned;
-  };
-
   return {
     'entities.tagset': async () => {
       const root = corpusRoot();
@@ -66,40 +55,28 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
     'entities.corpusIndex': async (options) => {
       const root = corpusRoot();
       if (!root.ok) return root;
-      const pages = await pagesOf(root.value);
-      if (!pages.ok) return pages;
+      const corpus = await corpusPagesAndTexts(ctx);
+      if (!corpus.ok) return corpus;
+      const pages = corpus.value.pages;
       if (indexer?.root !== root.value) indexer = { root: root.value, instance: new CorpusEntityIndexer(root.value), pages: null };
       // Every sidecar is checked on request, and after each new scan; otherwise only those the app wrote since.
-      const full = options?.refresh === true || indexer.pages !== pages.value;
+      const full = options?.refresh === true || indexer.pages !== pages;
       const changed = new Set(ctx.changedSidecars);
       ctx.changedSidecars.clear();
-      indexer.pages = pages.value;
-      return ok(await indexer.instance.build(pages.value, { full, changed }));
+      indexer.pages = pages;
+      return ok(await indexer.instance.build(pages, { full, changed }));
     },
     'entities.propagationPreview': async (request) => {
-      const root = corpusRoot();
-      if (!root.ok) return root;
-      const pages = await pagesOf(root.value);
-      if (!pages.ok) return pages;
-      if (pageCache?.root !== root.value) {
-        let realRoot: string;
-        try {
-          realRoot = await realpath(root.value);
-        } catch {
-          return fail('no-corpus', `The corpus folder "${root.value}" cannot be found.`);
-        }
-        pageCache = { root: root.value, instance: new PropagationPageCache(realRoot) };
-      }
-      const cache = pageCache.instance;
-      cache.keepOnly(pages.value);
-      return previewCorpusPropagation(root.value, pages.value, request, (_realRoot, rel) => cache.read(rel));
+      const corpus = await corpusPagesAndTexts(ctx);
+      if (!corpus.ok) return corpus;
+      return previewCorpusPropagation(corpus.value.realRoot, corpus.value.pages, request, corpus.value.cache);
     },
     'entities.propagationApply': async (request) => {
       const root = corpusRoot();
       if (!root.ok) return root;
       const applied = await applyCorpusPropagation(root.value, request, ctx.deps.appVersion, progress());
       if (!applied.ok) return applied;
-      for (const page of applied.value.applied) ctx.changedSidecars.add(page.path);
+      noteWritten(ctx, applied.value.applied.map((page) => page.path));
       let undoToken: string | null = null;
       if (applied.value.applied.length > 0) {
         undoToken = randomBytes(16).toString('hex');
@@ -117,7 +94,7 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       }
       const undone = await undoCorpusPropagation(root.value, record.applied, ctx.deps.appVersion, progress());
       if (!undone.ok) return undone;
-      for (const page of undone.value.pages) if (page.outcome === 'done') ctx.changedSidecars.add(page.path);
+      noteWritten(ctx, undone.value.pages.filter((page) => page.outcome === 'done').map((page) => page.path));
       // Pages that were refused stay undoable under the same token, e.g. after the other change is reverted.
       if (undone.value.remaining.length === 0) undo.delete(token);
       else record.applied = undone.value.remaining;

@@ -5,6 +5,7 @@ import { readScanImage } from '../scan-image';
 import type { ScanPreviews } from '../scan-preview';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
+import { noteWritten } from './corpus-texts';
 
 /// The page.* channels: open and save one page of the open corpus, and read a scan image of it.
 ///
@@ -17,7 +18,7 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
       const corpus = ctx.corpus;
       if (!corpus) return fail('no-corpus', 'No corpus folder is open.');
       textWorker.warmUp();
-      const opened = await openPage(corpus.root, rel, ctx.pages.get(rel));
+      const opened = await openPage(corpus.root, rel, ctx.scan.pages.get(rel));
       // A page with a scan loads the image library now, so the viewer's request for a preview does not wait for it.
       if (opened.ok && opened.value.scan?.image) previews.warmUp();
       return opened;
@@ -25,8 +26,7 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
     'page.save': async (req) => {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
-      // The corpus entity index re-reads this sidecar next time without checking every other one.
-      if (saved.ok) ctx.changedSidecars.add(req.path);
+      if (saved.ok) noteWritten(ctx, [req.path], { bySave: true });
       return saved;
     },
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),

@@ -11,12 +11,22 @@ let corpus: TempCorpus;
 let work: string;
 let handlers: Handlers;
 let stateFile: string;
+let statusEvents: { path: string; status: string | null }[][];
 
 beforeEach(async () => {
+  statusEvents = [];
   corpus = await makeTempCorpus();
   work = await mkdtemp(path.join(tmpdir(), 'jiaodui-batch-state-'));
   stateFile = path.join(work, 'state.json');
-  handlers = createHandlers({ dialogs: { chooseFolder: async () => null }, emit: () => undefined, stateFile, appVersion: '9.9.9', shell: 'browser' });
+  handlers = createHandlers({
+    dialogs: { chooseFolder: async () => null },
+    emit: (event, payload) => {
+      if (event === 'corpus.pageStatus') statusEvents.push((payload as { pages: { path: string; status: string | null }[] }).pages);
+    },
+    stateFile,
+    appVersion: '9.9.9',
+    shell: 'browser',
+  });
 });
 afterEach(async () => {
   await corpus.remove();
@@ -51,6 +61,13 @@ async function saveAs(rel: string, text: string, extra: Record<string, unknown> 
     expectedSidecarHash: page.sidecarHash,
     ...extra,
   });
+}
+
+// The next 'corpus.pageStatus' event (it follows the reply, once the statuses are read back from disk).
+async function nextStatusEvent(seen: number): Promise<{ path: string; status: string | null }[]> {
+  for (let i = 0; i < 200 && statusEvents.length <= seen; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(statusEvents.length).toBeGreaterThan(seen);
+  return statusEvents[seen]!;
 }
 
 const query = (pattern: string, extra: Record<string, unknown> = {}) => ({ pattern, mode: 'plain', scope: 'corrected', replacement: '', ...extra });
@@ -139,8 +156,18 @@ describe('batch.replace and batch.undo', () => {
     const b = await sidecar('b.txt');
     expect(b).toMatchObject({ text: '锅炉\n', status: 'unreviewed', corrections: [{ start: 1, end: 2, original: '护', corrected: '炉', rule: 'batch' }] });
 
+    // The page list's status dots follow: b.txt has a sidecar now; a page saved only by the editor is not announced.
+    expect(await nextStatusEvent(0)).toEqual([
+      { path: 'a.txt', status: 'in-progress' },
+      { path: 'b.txt', status: 'unreviewed' },
+    ]);
+
     expect(await call('batch.last')).toEqual(outcome.batch);
     const undone = await call<BatchUndoOutcome>('batch.undo');
+    expect(await nextStatusEvent(1)).toEqual([
+      { path: 'a.txt', status: 'in-progress' },
+      { path: 'b.txt', status: null },
+    ]);
     expect(undone).toMatchObject({ restoredPages: ['a.txt', 'b.txt'], problems: [], next: null });
     expect(Buffer.compare(await corpus.read('a.txt.jiaodui.json'), beforeBytes)).toBe(0);
     await expect(stat(path.join(corpus.root, 'b.txt.jiaodui.json'))).rejects.toThrow(/ENOENT/);

@@ -117,9 +117,17 @@ describe('entities.* handlers', () => {
     expect(events.filter((e) => e.event === 'entities.propagationProgress').at(-1)?.payload).toEqual({ done: 1, total: 1 });
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).entries[0]!.pages.map((p) => p.path)).toEqual(['a.txt', 'b.txt']);
 
+    // The page list's status dot of b.txt follows its new sidecar, and its removal by the undo.
+    const statuses = async (count: number) => {
+      for (let i = 0; i < 200 && events.filter((e) => e.event === 'corpus.pageStatus').length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      return events.filter((e) => e.event === 'corpus.pageStatus').map((e) => e.payload);
+    };
+    expect(await statuses(1)).toEqual([{ pages: [{ path: 'b.txt', status: 'unreviewed' }] }]);
+
     const undone = await value<PropagationUndoOutcome>('entities.propagationUndo', [applied.undoToken]);
     expect(undone.removed).toBe(1);
     expect(await readdir(corpus.root)).not.toContain('b.txt.jiaodui.json');
+    expect((await statuses(2))[1]).toEqual({ pages: [{ path: 'b.txt', status: null }] });
     expect(await code('entities.propagationUndo', [applied.undoToken])).toBe('not-found');
   });
 });

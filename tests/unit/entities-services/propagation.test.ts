@@ -186,23 +186,18 @@ describe('applyCorpusPropagation and undoCorpusPropagation', () => {
   });
 });
 
-describe('PropagationPageCache', () => {
+describe('previewCorpusPropagation over the corpus text cache', () => {
   it('reuses unchanged pages between previews and re-reads a page whose file or sidecar changed', async () => {
-    const { PropagationPageCache } = await import('../../../electron/services/propagation-cache');
+    const { CorpusTextCache } = await import('../../../electron/services/corpus-text-cache');
     const { realpath, utimes } = await import('node:fs/promises');
     const path = await import('node:path');
     await setUp();
-    const cache = new PropagationPageCache(await realpath(corpus.root));
-    let reads = 0;
-    const counted = async (_root: string, rel: string) => {
-      reads++;
-      return cache.read(rel);
-    };
-    const run = async () => value(await previewCorpusPropagation(corpus.root, PAGES, { text: '武跃林', type: 'PER', scope: 'corpus' }, counted));
+    const cache = new CorpusTextCache(await realpath(corpus.root));
+    const run = async () => value(await previewCorpusPropagation(corpus.root, PAGES, { text: '武跃林', type: 'PER', scope: 'corpus' }, cache));
     const first = await run();
-    expect(reads).toBe(3);
+    expect(cache.size).toBe(3);
     expect(first.total).toBe(3);
-    // Change b's bytes behind the cache's back but keep its size and mtime: the cached text is still used.
+    // Change b's bytes behind the cache's back but keep its size, inode and mtime: the cached text is still used.
     const stamp = new Date('2026-01-01T00:00:00Z');
     await utimes(path.join(corpus.root, 'b.txt'), stamp, stamp);
     expect((await run()).total).toBe(3);
@@ -213,7 +208,7 @@ describe('PropagationPageCache', () => {
     const later = new Date('2026-01-02T00:00:00Z');
     await utimes(path.join(corpus.root, 'b.txt'), later, later);
     expect((await run()).total).toBe(2);
-    // A sidecar appearing counts as a change too.
+    // A sidecar appearing counts as a change too: its spans now cover the place.
     await tagPage(corpus.root, 'b.txt', spansOf(B.replace('又见武跃林', '又见武跃木'), '武跃林', 'PER', [0]));
     expect((await run()).total).toBe(1);
   });

@@ -43,6 +43,13 @@ describe('computing corrections', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('gives tiny texts (an empty side, one character against one) the single correction the diff gives', () => {
+    expect(computeCorrections(' ', '')).toEqual([{ start: 0, end: 1, original: ' ', corrected: '' }]);
+    expect(computeCorrections('', EXT_B)).toEqual([{ start: 0, end: 0, original: '', corrected: EXT_B }]);
+    expect(computeCorrections(EXT_B, '吉')).toEqual([{ start: 0, end: 1, original: EXT_B, corrected: '吉' }]);
+    expect(computeCorrections('己经', '已经')).toEqual([{ start: 0, end: 1, original: '己', corrected: '已' }]);
+  });
+
   it('returns no corrections for identical texts', () => {
     expect(computeCorrections('同一', '同一')).toEqual([]);
     expect(computeCorrections('', '')).toEqual([]);

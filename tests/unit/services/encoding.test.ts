@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodePageBytes, findReplacements } from '../../../electron/services/encoding';
+import { decodePageBytes, decodeUtf8, findReplacements } from '../../../electron/services/encoding';
 
 const SAMPLE = '北京日报 第三版\n今天天气很好，市民出行𠮷。\n一九五〇年十月一日\n';
 const TRADITIONAL = '中華民國報紙，今天天氣很好。\n臺北市新聞第三版\n';
@@ -109,10 +109,35 @@ describe('decodePageBytes', () => {
     expect(decodePageBytes(junk).kind).toBe('binary');
   });
 
+  it('refuses valid UTF-8 made mostly of control characters, and keeps text with a few of them', () => {
+    // Valid UTF-8 (every byte is ASCII) but 1 byte in 4 is a control character that text files do not use.
+    const controls = new TextEncoder().encode('ab\x01c'.repeat(100));
+    expect(decodePageBytes(controls).kind).toBe('binary');
+    const fewControls = '\x07'.concat(SAMPLE.repeat(10));
+    expect(expectText(new TextEncoder().encode(fewControls)).text).toBe(fewControls);
+  });
+
+  it('keeps Extension B characters and a second BOM in strict UTF-8', () => {
+    const text = '𠮷野家\uFEFF𠀀';
+    const r = expectText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    expect(r.text).toBe(text);
+    expect([...r.text].length).toBe(5);
+  });
+
   it('treats an empty file as empty UTF-8 text', () => {
     const r = expectText(new Uint8Array());
     expect(r.text).toBe('');
     expect(r.encoding.name).toBe('UTF-8');
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('decodes like TextDecoder: BOM dropped, Extension B kept, bad bytes as U+FFFD', () => {
+    const valid = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"text":"𠮷"}')]);
+    expect(decodeUtf8(valid)).toBe('{"text":"𠮷"}');
+    const broken = new Uint8Array([0x41, 0xff, 0x42]);
+    expect(decodeUtf8(broken)).toBe(new TextDecoder('utf-8').decode(broken));
+    expect(decodeUtf8(broken)).toBe('A\uFFFDB');
   });
 });
 

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, realpath, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CorpusTextCache } from '../../../electron/services/batch/text-cache';
+import { CorpusTextCache } from '../../../electron/services/corpus-text-cache';
+import { savePage } from '../../../electron/services/save-page';
+import { sha256Hex } from '../../../electron/services/hash';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 
 let corpus: TempCorpus;
@@ -45,6 +47,32 @@ describe('CorpusTextCache', () => {
     expect(read.pages[1]!.version).toMatch(/^[0-9a-f]{64}:none$/);
     await cache.texts(['b.txt']);
     expect(cache.size).toBe(1);
+  });
+
+  it('refresh reads again a page whose sidecar the app wrote, keeps the others, and a pass then reuses them all', async () => {
+    await corpus.put('a.txt', '𠮷己经');
+    await corpus.put('b.txt', '乙');
+    const cache = new CorpusTextCache(root);
+    cache.fill(['a.txt', 'b.txt']);
+    // A pass queued behind the fill finds both pages loaded.
+    expect(await cache.texts(['a.txt', 'b.txt'])).toMatchObject({ loaded: 0, reused: 2 });
+    const saved = await savePage(root, { path: 'a.txt', text: '𠮷已经', status: 'in-progress', entities: [], sourceSha256: sha256Hex(Buffer.from('𠮷己经')), expectedSidecarHash: null }, 'test');
+    expect(saved.ok).toBe(true);
+    await cache.refresh(['a.txt']);
+    expect(cache.size).toBe(2);
+    const after = await cache.texts(['a.txt', 'b.txt']);
+    expect(after).toMatchObject({ loaded: 0, reused: 2 });
+    expect(after.pages[0]).toMatchObject({ original: '𠮷己经', corrected: '𠮷已经', blocked: null, sidecarHash: saved.ok ? saved.value.sidecarHash : '' });
+  });
+
+  it('dispose stops a fill under way and lets the texts go', async () => {
+    await corpus.put('a.txt', '甲');
+    await corpus.put('b.txt', '乙');
+    const cache = new CorpusTextCache(root);
+    cache.fill(['a.txt', 'b.txt']);
+    cache.dispose();
+    await cache.idle();
+    expect(cache.size).toBe(0);
   });
 
   it('reports pages it cannot read, including a link that leads outside the corpus', async () => {
