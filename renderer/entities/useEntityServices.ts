@@ -1,9 +1,10 @@
 import { afterPageShown } from '../state/after-page-shown';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
-import type { PageData, TaggedWordAt } from '../../shared/ipc/contract';
-import type { PosTagger } from '../../shared/entities/suggest';
+import type { PageData } from '../../shared/ipc/contract';
+import { packTaggedWords } from '../../shared/entities/suggest/page-request';
 import { DEFAULT_TAGSET, displayTypes, type DisplayType, type Tagset } from '../../shared/entities/tagset';
+import { appSuggestRunner } from './app-suggest-runner';
 import { lookOf, type TypeLook } from './entities-plugin';
 import type { SuggestContext } from './suggestions-plugin';
 
@@ -59,9 +60,12 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
 
   const types = useMemo(() => displayTypes(tagset, page?.entities ?? []), [tagset, page]);
   const look = useMemo(() => lookOf(types), [types]);
+  // One worker for the app's lifetime; each page's whole-page runs go there.
+  const runner = useMemo(() => appSuggestRunner(), []);
+  useEffect(() => () => runner.dispose(), [runner]);
   // One context per opened page; the editor reads it in place.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new context exactly when a page (re)opens
-  const suggest = useMemo<SuggestContext>(() => ({ known: new Map(), enabled: true }), [page, pageLoad]);
+  const suggest = useMemo<SuggestContext>(() => ({ known: new Map(), enabled: true, runner }), [page, pageLoad]);
 
   useEffect(() => {
     if (page === null) return;
@@ -84,7 +88,7 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
       .then(() => (live ? api.tagWords(pageText) : null))
       .then((result) => {
         if (!live || !result?.ok) return;
-        suggest.tagger = taggerFor(pageText, result.value);
+        suggest.tagged = packTaggedWords(pageText, result.value);
         setSuggestVersion((n) => n + 1);
       });
     return () => {
@@ -105,10 +109,4 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     setTagsetProblem(null);
   }, []);
   return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled };
-}
-
-/// A tagger that answers for the page text it was computed on (the whole-page run); other texts get no words.
-function taggerFor(pageText: string, words: readonly TaggedWordAt[]): PosTagger {
-  const tagged = words.map(({ word, tag }) => ({ word, tag }));
-  return { tag: (text) => (text === pageText ? tagged : []) };
 }
