@@ -328,6 +328,9 @@ function updatedInWindow(current: DecorationSet, doc: PmNode, suggestions: reado
     if (s.end < startCp || s.start > endCp) continue;
     const from = cpToPmPos(doc, s.start);
     const to = cpToPmPos(doc, s.end);
+    // As `find` above: touching the window counts, by position (the end of a line and the start of the next
+    // are one code point but two positions).
+    if (to < window.from || from > window.to) continue;
     const key = placeKey(from, to, s);
     if (old.has(key)) old.delete(key);
     else added.push(suggestionDecoration(from, to, s));

@@ -214,3 +214,19 @@ test('accepts a suggestion with Enter, rejects one that stays rejected after reo
   await page.keyboard.press('Control+z');
   await expect(label(page, 'LOC')).toHaveCount(0);
 });
+
+test('computes the page suggestions in a Web Worker; they stay on their names when text is typed as the page opens', async ({ app }) => {
+  const page = app.page;
+  const worker = page.waitForEvent('worker', (w) => w.url().includes('suggest.worker'));
+  await openPage(page, SECOND);
+  const editor = page.getByRole('textbox', { name: 'Page text' });
+  // Typed at once, possibly while the worker still runs: its answer is refreshed to the text it arrives to.
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('𠮷记');
+  expect((await worker).url()).toMatch(/suggest\.worker/);
+  const person = editor.locator(`.ent-suggestion[data-suggestion-type="PER"]`, { hasText: PERSON });
+  await expect(person.first()).toHaveText(PERSON);
+  expect(await page.evaluate(() => performance.getEntriesByName('jiaodui:suggestions-page').length)).toBeGreaterThan(0);
+  await expect(editor).toContainText('𠮷记');
+});
