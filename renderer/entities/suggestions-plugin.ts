@@ -1,6 +1,6 @@
 import type { Node as PmNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { DecorationSet, type EditorView } from 'prosemirror-view';
 import type { EntitySuggestion, Rejection } from '../../shared/entities/suggest';
 import { suggestForPage, type PageSuggestRequest, type TaggedPage } from '../../shared/entities/suggest/page-request';
 import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
@@ -9,6 +9,9 @@ import type { SpanEdit } from '../../shared/entities/spans';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { entityMarkType, type EntityMarkAttrs } from '../editor/schema';
 import { entityCpExtents } from './entity-index';
+import { mappedRanges, showRanges, updatedDecorations, updatedInWindow, type PmRange, type SuggestionSpec } from './suggestion-decorations';
+
+export type { PmRange, SuggestionSpec } from './suggestion-decorations';
 import type { SuggestRunner } from './suggest-runner';
 
 /// What the suggesters may use besides the text; the app fills it as the corpus index and tagger arrive.
@@ -48,19 +51,8 @@ export type SuggestionsAction =
   | { type: 'drop'; ranges: { from: number; to: number }[] }
   | { type: 'reset' };
 
-/// What each suggestion decoration carries in its spec.
-export interface SuggestionSpec {
-  suggestion: EntitySuggestion;
-}
-
 /// A suggestion as placed on the current document.
 export interface PlacedSuggestion extends EntitySuggestion {
-  from: number;
-  to: number;
-}
-
-/// A range of document positions.
-export interface PmRange {
   from: number;
   to: number;
 }
@@ -266,89 +258,8 @@ export function entityExtents(doc: PmNode, from: number, to: number): { start: n
   return [...byId.values()].map((e) => ({ start: pmPosToCp(doc, e.from), end: pmPosToCp(doc, e.to) }));
 }
 
-function mappedRanges(ranges: readonly PmRange[], tr: Transaction): readonly PmRange[] {
-  if (ranges.length === 0) return ranges;
-  return ranges.map((r) => ({ from: tr.mapping.map(r.from, -1), to: tr.mapping.map(r.to, 1) })).filter((r) => r.to > r.from);
-}
-
-// Lines per range when a whole-page result is shown a range at a time: each step redraws about this many lines.
-const SHOW_LINES = 60;
-
-// The document cut into ranges of SHOW_LINES lines, the one holding `at` first, then those after it, then those
-// before it: the part the editor is at is underlined first.
-function showRanges(doc: PmNode, at: number): PmRange[] {
-  const ranges: PmRange[] = [];
-  let pos = 0;
-  for (let line = 0; line < doc.childCount; line += SHOW_LINES) {
-    let end = pos;
-    for (let k = line; k < Math.min(doc.childCount, line + SHOW_LINES); k++) end += doc.child(k).nodeSize;
-    ranges.push({ from: pos, to: end });
-    pos = end;
-  }
-  const first = Math.max(0, ranges.findIndex((r) => r.from <= at && at <= r.to));
-  return [...ranges.slice(first), ...ranges.slice(0, first)];
-}
-
 function isRejectedBy(spec: SuggestionSpec, text: string, type: string): boolean {
   return spec.suggestion !== undefined && spec.suggestion.text === text && spec.suggestion.type === type;
-}
-
-// Swaps in the new suggestions while keeping the decoration objects of those that did not change: the view
-// redraws only what changed, and a small change costs a small update even with thousands of suggestions
-// (building a whole set again would also cost lines × suggestions in ProseMirror).
-function updatedDecorations(current: DecorationSet, doc: PmNode, suggestions: readonly EntitySuggestion[]): DecorationSet {
-  const old = new Map<string, Decoration>();
-  for (const d of current.find()) old.set(placeKey(d.from, d.to, (d.spec as SuggestionSpec).suggestion), d);
-  const added: Decoration[] = [];
-  for (const s of suggestions) {
-    const from = cpToPmPos(doc, s.start);
-    const to = cpToPmPos(doc, s.end);
-    const key = placeKey(from, to, s);
-    if (old.has(key)) old.delete(key);
-    else added.push(suggestionDecoration(from, to, s));
-  }
-  if (current === DecorationSet.empty || old.size + added.length > 2000) {
-    // Nearly everything changed (the first run): one build is cheaper than removing and adding one by one.
-    const kept = current.find().filter((d) => !old.has(placeKey(d.from, d.to, (d.spec as SuggestionSpec).suggestion)));
-    return DecorationSet.create(doc, [...kept, ...added]);
-  }
-  return current.remove([...old.values()]).add(doc, added);
-}
-
-// The same as `updatedDecorations` for a refresh that can only have changed suggestions inside `window`: the
-// decorations outside it are the old ones mapped through the edits, so only the window is compared.
-function updatedInWindow(current: DecorationSet, doc: PmNode, suggestions: readonly EntitySuggestion[], window: PmRange): DecorationSet {
-  if (window.to <= window.from) return current;
-  const old = new Map<string, Decoration>();
-  for (const d of current.find(window.from, window.to)) old.set(placeKey(d.from, d.to, (d.spec as SuggestionSpec).suggestion), d);
-  const startCp = pmPosToCp(doc, window.from);
-  const endCp = pmPosToCp(doc, window.to);
-  const added: Decoration[] = [];
-  for (const s of suggestions) {
-    if (s.end < startCp || s.start > endCp) continue;
-    const from = cpToPmPos(doc, s.start);
-    const to = cpToPmPos(doc, s.end);
-    // As `find` above: touching the window counts, by position (the end of a line and the start of the next
-    // are one code point but two positions).
-    if (to < window.from || from > window.to) continue;
-    const key = placeKey(from, to, s);
-    if (old.has(key)) old.delete(key);
-    else added.push(suggestionDecoration(from, to, s));
-  }
-  return current.remove([...old.values()]).add(doc, added);
-}
-
-function placeKey(from: number, to: number, s: EntitySuggestion): string {
-  return `${from}:${to}:${s.type}:${s.source}`;
-}
-
-function suggestionDecoration(from: number, to: number, s: EntitySuggestion): Decoration {
-  return Decoration.inline(
-    from,
-    to,
-    { class: 'ent-suggestion', 'data-suggestion-type': s.type, title: `${s.type}? (${s.source}, ${Math.round(s.confidence * 100)}%)` },
-    { suggestion: s } satisfies SuggestionSpec,
-  );
 }
 
 // Runs the suggesters once the document has been still for `idleMs` (at once for the first run); postponed
@@ -360,6 +271,7 @@ class IdleSuggest {
   // The whole-page run on its way: its request number and the reset generation it was asked for.
   private pending: { id: number; generation: number } | null = null;
   private requests = 0;
+  private selectionWaits = 0;
 
   constructor(
     private readonly view: EditorView,
@@ -379,6 +291,7 @@ class IdleSuggest {
       this.showTimer = setTimeout(() => {
         this.showTimer = null;
         if (this.view.isDestroyed) return;
+        if (this.waitForSelection(() => this.update(this.view, this.view.state))) return;
         const started = performance.now();
         this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'show' } satisfies SuggestionsAction).setMeta('addToHistory', false));
         performance.measure('jiaodui:suggestions-show', { start: started, end: performance.now() });
@@ -421,24 +334,26 @@ class IdleSuggest {
     const { generation, rejected } = value;
     const id = ++this.requests;
     this.pending = { id, generation };
+    const answered = (suggestions: EntitySuggestion[] | null): void => {
+      if (this.pending?.id !== id) return;
+      if (!this.view.isDestroyed && this.waitForSelection(() => answered(suggestions))) return;
+      this.pending = null;
+      const state = this.view.state;
+      const now = suggestionsKey.getState(state);
+      if (suggestions === null || this.view.isDestroyed || now?.generation !== generation) return;
+      const mainStarted = performance.now();
+      // Edits, tags or rejections made while the worker ran: refresh its answer to the current document.
+      let current = now.rejected === rejected ? suggestions : withoutTaggedOrRejected(suggestions, { rejected: now.rejected });
+      if (state.doc !== doc) current = refreshedSince({ doc, suggestions: current }, state.doc, now.rejected, this.context).suggestions;
+      // The range the caret is in now; the others follow a range per task (see `update`).
+      const [first, ...rest] = showRanges(state.doc, state.selection.head);
+      this.dispatchComputed(state, current, first ?? null, rest);
+      const ended = performance.now();
+      performance.measure('jiaodui:suggestions-page-apply', { start: mainStarted, end: ended });
+      performance.measure('jiaodui:suggestions-page', { start: started, end: ended });
+    };
     runner.run(pageSuggestRequest(doc, rejected, this.context)).then(
-      (suggestions) => {
-        if (this.pending?.id !== id) return;
-        this.pending = null;
-        const state = this.view.state;
-        const now = suggestionsKey.getState(state);
-        if (suggestions === null || this.view.isDestroyed || now?.generation !== generation) return;
-        const mainStarted = performance.now();
-        // Edits, tags or rejections made while the worker ran: refresh its answer to the current document.
-        let current = now.rejected === rejected ? suggestions : withoutTaggedOrRejected(suggestions, { rejected: now.rejected });
-        if (state.doc !== doc) current = refreshedSince({ doc, suggestions: current }, state.doc, now.rejected, this.context).suggestions;
-        // The range the caret is in now; the others follow a range per task (see `update`).
-        const [first, ...rest] = showRanges(state.doc, state.selection.head);
-        this.dispatchComputed(state, current, first ?? null, rest);
-        const ended = performance.now();
-        performance.measure('jiaodui:suggestions-page-apply', { start: mainStarted, end: ended });
-        performance.measure('jiaodui:suggestions-page', { start: started, end: ended });
-      },
+      answered,
       (error: unknown) => {
         if (this.pending?.id === id) this.pending = null;
         console.error(error);
@@ -446,8 +361,38 @@ class IdleSuggest {
     );
   }
 
+  // A selection just made in the page is read by ProseMirror on the next `selectionchange`; a dispatch before
+  // that would put the old selection back. So a background dispatch waits (a few times 20 ms at most) while the
+  // DOM selection and the state's differ; true when `retry` was scheduled instead.
+  private waitForSelection(retry: () => void): boolean {
+    if (this.selectionWaits >= 10 || !domSelectionDiffers(this.view)) {
+      this.selectionWaits = 0;
+      return false;
+    }
+    this.selectionWaits++;
+    setTimeout(() => {
+      if (!this.view.isDestroyed) retry();
+    }, 20);
+    return true;
+  }
+
   private dispatchComputed(state: EditorState, suggestions: EntitySuggestion[], window: PmRange | null, unshown?: PmRange[]): void {
     const action: SuggestionsAction = { type: 'computed', doc: state.doc, suggestions, window, ...(unshown && { unshown }) };
     this.view.dispatch(state.tr.setMeta(suggestionsKey, action).setMeta('addToHistory', false));
+  }
+}
+
+// True when the browser's selection inside the editor is not the one in the editor state (not read yet).
+function domSelectionDiffers(view: EditorView): boolean {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode) return false;
+  if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return false;
+  try {
+    const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+    return anchor !== view.state.selection.anchor || head !== view.state.selection.head;
+  } catch {
+    // A node ProseMirror does not describe (for example a widget): nothing to wait for.
+    return false;
   }
 }
