@@ -85,7 +85,7 @@ export function mappedRanges(ranges: readonly PmRange[], tr: Transaction): reado
 }
 
 // Lines per range when a whole-page result is shown a range at a time: each step redraws about this many lines.
-const SHOW_LINES = 60;
+const SHOW_LINES = 30;
 
 /// The document cut into ranges of SHOW_LINES lines: the one holding `at` first, then those after it, then
 /// those before it, so the part the editor is at is underlined first.
