@@ -148,7 +148,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     review.markSaved();
     if (editor.getRejectedEntities().length === rejectedEntities.length) setRejectionsDirty(false);
     savedRejectionCount.current = rejectedEntities.length;
-    entityServices.refreshKnown();
+    entityServices.refreshKnown(text);
     setIndexKey((n) => n + 1);
     setSavedStatus(status);
     setCorrectionCount(result.value.corrections.length);
