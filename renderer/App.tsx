@@ -16,6 +16,7 @@ import { useReview } from './review/useReview';
 import { useBatchDialog } from './batch/useBatchDialog';
 import { usePanelShown } from './state/usePanelShown';
 import { EntityPanel } from './entities/EntityPanel';
+import { createEditorChanges, useEditorChanges, type EditorChanges } from './entities/editor-changes';
 import { EntityPopover } from './entities/EntityPopover';
 import { PropagationDialog } from './entities/PropagationDialog';
 import { entitiesOf, entityById } from './entities/entity-index';
@@ -28,7 +29,7 @@ import { TextSelection } from 'prosemirror-state';
 import { CorpusEntityIndex } from './entities-corpus/CorpusEntityIndex';
 import { CorpusPropagationPanel } from './entities-corpus/CorpusPropagationDialog';
 import { TagsetSettingsDialog } from './entities-corpus/TagsetSettingsDialog';
-import { LanguageContext } from './i18n/LanguageContext';
+import { LanguageContext, useT } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
 import { createCaretLineStore } from './scan/caret-line-store';
 import { CorpusSettingsDialog } from './scan/CorpusSettingsDialog';
@@ -88,7 +89,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const review = useReview(api, page, editorRef, language);
   const [entityPanelShown, setEntityPanelShown] = usePanelShown('entities', page?.scan != null, { plain: true, scan: false });
   const entityServices = useEntityServices(api, corpus?.root ?? null, page, pageLoad);
-  const [entityVersion, setEntityVersion] = useState(0);
+  // The entity panel and popover follow the editor through this, without re-rendering the app.
+  const entityChanges = useMemo(() => createEditorChanges(), []);
+  useEffect(() => () => entityChanges.dispose(), [entityChanges]);
   const [rejectionsDirty, setRejectionsDirty] = useState(false);
   const [refusedEntities, setRefusedEntities] = useState(0);
   const [popoverEntity, setPopoverEntity] = useState<string | null>(null);
@@ -145,7 +148,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     review.markSaved();
     if (editor.getRejectedEntities().length === rejectedEntities.length) setRejectionsDirty(false);
     savedRejectionCount.current = rejectedEntities.length;
-    entityServices.refreshKnown();
+    entityServices.refreshKnown(text);
     setIndexKey((n) => n + 1);
     setSavedStatus(status);
     setCorrectionCount(result.value.corrections.length);
@@ -356,15 +359,13 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   }, [review.rejectionsDirty, rejectionCount, scheduleAutosave]);
 
   const savedRejectionCount = useRef(0);
-  const entityTimer = useRef<number | undefined>(undefined);
-  // The entity panel and popover follow the editor after a short pause, not on every keystroke.
+  // The entity panel and popover follow the editor after a short pause, not on every keystroke, and re-render
+  // alone (a re-render of the whole app on a page of thousands of lines would delay the next key).
   const onEditorStateChange = useCallback(() => {
     const editor = editorRef.current;
     if (editor) setRejectionsDirty(editor.getRejectedEntities().length !== savedRejectionCount.current);
-    window.clearTimeout(entityTimer.current);
-    entityTimer.current = window.setTimeout(() => setEntityVersion((n) => n + 1), 120);
-  }, []);
-  useEffect(() => () => window.clearTimeout(entityTimer.current), []);
+    entityChanges.touched();
+  }, [entityChanges]);
   const openPropagation = useCallback((id: string) => {
     const view = editorRef.current?.getView();
     const entity = view && entityById(view.state.doc, id);
@@ -530,7 +531,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 <EntityPanel
                   onHide={() => setEntityPanelShown(false)}
                   view={editorRef.current?.getView() ?? null}
-                  version={entityVersion}
+                  changes={entityChanges}
                   types={entityServices.types}
                   suggestionsEnabled={entityServices.suggest.enabled}
                   onSuggestionsEnabledChange={entityServices.setSuggestionsEnabled}
@@ -542,7 +543,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
                 />
               ) : (
                 <button type="button" className="review-show" onClick={() => setEntityPanelShown(true)}>
-                  {t('ent.showPanel', { count: entityCountOf(editorRef.current) ?? page.entities.length })}
+                  <EntityCount changes={entityChanges} editor={editorRef.current} fallback={page.entities.length} />
                 </button>
               )}
               </div>
@@ -554,6 +555,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         {popoverEntity && editorRef.current?.getView() && (
           <EntityPopover
             key={popoverEntity}
+            changes={entityChanges}
             view={editorRef.current.getView()!}
             entityId={popoverEntity}
             types={entityServices.types}
@@ -608,7 +610,10 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
 
 // The open page's entity count for the "show entities" button, from the entity list cached per document: the
 // sidecar spans (`getEntities`) convert every position to code points, too much for each render of the app.
-function entityCountOf(editor: PageEditorHandle | null): number | undefined {
+// The "show entity panel" button's text, re-rendered with the editor's changes.
+function EntityCount({ changes, editor, fallback }: { changes: EditorChanges; editor: PageEditorHandle | null; fallback: number }) {
+  const t = useT();
+  useEditorChanges(changes);
   const view = editor?.getView();
-  return view ? entitiesOf(view.state.doc).length : undefined;
+  return <>{t('ent.showPanel', { count: view ? entitiesOf(view.state.doc).length : fallback })}</>;
 }

@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { DisplayType } from '../../shared/entities/tagset';
 import { jumpEditor } from '../editor/jump';
 import { useT } from '../i18n/LanguageContext';
+import { useEditorChanges, type EditorChanges } from './editor-changes';
 import { selectEntity, tagSelection } from './entity-commands';
 import { entitiesOf, entityTextsOf, type DocEntity } from './entity-index';
 import { acceptAllOfType } from './suggestion-commands';
@@ -12,8 +13,8 @@ import { shownSuggestions } from './suggestions-plugin';
 export interface EntityPanelProps {
   /// The open page's editor view; null before it mounts.
   view: EditorView | null;
-  /// Changes whenever the editor's state changed (the panel re-reads it then).
-  version: number;
+  /// Tells the panel the editor changed (it re-reads the editor then, re-rendering alone).
+  changes: EditorChanges;
   types: readonly DisplayType[];
   suggestionsEnabled: boolean;
   onSuggestionsEnabledChange(enabled: boolean): void;
@@ -32,6 +33,7 @@ const MAX_TEXTS_PER_TYPE = 80;
 /// text to go to its next occurrence), suggestion controls, and a tab with the corpus entity index.
 export function EntityPanel(props: EntityPanelProps) {
   const t = useT();
+  useEditorChanges(props.changes);
   const [tab, setTab] = useState<'page' | 'corpus'>('page');
   return (
     <aside className="entity-panel" aria-label={t('ent.panel')}>

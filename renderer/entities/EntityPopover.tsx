@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { DisplayType } from '../../shared/entities/tagset';
 import { useT } from '../i18n/LanguageContext';
+import { useEditorChanges, type EditorChanges } from './editor-changes';
 import { deleteEntity, retypeEntity } from './entity-commands';
 import { entityById } from './entity-index';
 
@@ -11,6 +12,8 @@ const POPOVER_HEIGHT = 130;
 
 /// Props of `EntityPopover`.
 export interface EntityPopoverProps {
+  /// Tells the popover the editor changed (an undo may have removed its entity).
+  changes: EditorChanges;
   view: EditorView;
   entityId: string;
   types: readonly DisplayType[];
@@ -22,8 +25,9 @@ export interface EntityPopoverProps {
 /// A small non-modal dialog beside an entity: change its type, delete its tag, or tag all its occurrences.
 ///
 /// Opens with the type list focused; Escape closes it and returns to the editor.
-export function EntityPopover({ view, entityId, types, onClose, onPropagate }: EntityPopoverProps) {
+export function EntityPopover({ changes, view, entityId, types, onClose, onPropagate }: EntityPopoverProps) {
   const t = useT();
+  useEditorChanges(changes);
   const selectRef = useRef<HTMLSelectElement>(null);
   const entity = entityById(view.state.doc, entityId);
   useEffect(() => selectRef.current?.focus(), []);

@@ -1,20 +1,28 @@
 import type { Node as PmNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
-import { suggestEntities, type EntitySuggestion, type PosTagger, type Rejection } from '../../shared/entities/suggest';
+import { DecorationSet, type EditorView } from 'prosemirror-view';
+import type { EntitySuggestion, Rejection } from '../../shared/entities/suggest';
+import { suggestForPage, type PageSuggestRequest, type TaggedPage } from '../../shared/entities/suggest/page-request';
 import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
 import { withoutTaggedOrRejected } from '../../shared/entities/suggest/merge';
 import type { SpanEdit } from '../../shared/entities/spans';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { entityMarkType, type EntityMarkAttrs } from '../editor/schema';
 import { entityCpExtents } from './entity-index';
+import { mappedRanges, showRanges, updatedDecorations, updatedInWindow, type PmRange, type SuggestionSpec } from './suggestion-decorations';
+
+export type { PmRange, SuggestionSpec } from './suggestion-decorations';
+import type { SuggestRunner } from './suggest-runner';
 
 /// What the suggesters may use besides the text; the app fills it as the corpus index and tagger arrive.
 export interface SuggestContext {
   /// Entity text → type for strings tagged anywhere in the corpus.
   known: ReadonlyMap<string, string>;
-  /// Part-of-speech tagger for the whole page (jieba in the main process); only used by a whole-page run.
-  tagger?: PosTagger;
+  /// Part-of-speech words of the page (jieba in the main process); only used by a whole-page run on the very
+  /// text they were computed on.
+  tagged?: TaggedPage;
+  /// Where whole-page runs are computed (a Web Worker in the app); without it they run on the editor's thread.
+  runner?: SuggestRunner;
   /// False hides suggestions.
   enabled: boolean;
 }
@@ -28,28 +36,23 @@ export interface SuggestionsState {
   readonly computed: readonly EntitySuggestion[];
   /// Rejected suggestions, saved in the sidecar.
   readonly rejected: readonly Rejection[];
+  /// Counts resets: a whole-page run started before the last reset is stale when it ends.
+  readonly generation: number;
+  /// Ranges whose underlines still wait for the last whole-page run (shown a few lines per task, so a page of
+  /// thousands of suggestions never redraws in one long task); mapped through edits.
+  readonly unshown: readonly PmRange[];
 }
 
 /// Actions sent with `tr.setMeta(suggestionsKey, …)`.
 export type SuggestionsAction =
-  | { type: 'computed'; doc: PmNode; suggestions: EntitySuggestion[]; window?: PmRange | null }
+  | { type: 'computed'; doc: PmNode; suggestions: EntitySuggestion[]; window?: PmRange | null; unshown?: PmRange[] }
+  | { type: 'show' }
   | { type: 'reject'; rejection: Rejection }
   | { type: 'drop'; ranges: { from: number; to: number }[] }
   | { type: 'reset' };
 
-/// What each suggestion decoration carries in its spec.
-export interface SuggestionSpec {
-  suggestion: EntitySuggestion;
-}
-
 /// A suggestion as placed on the current document.
 export interface PlacedSuggestion extends EntitySuggestion {
-  from: number;
-  to: number;
-}
-
-/// A range of document positions.
-export interface PmRange {
   from: number;
   to: number;
 }
@@ -77,11 +80,11 @@ export function suggestionsPlugin(options: SuggestionsOptions): Plugin<Suggestio
   return new Plugin<SuggestionsState>({
     key: suggestionsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, computedDoc: null, computed: [], rejected: [...(options.rejected ?? [])] }),
+      init: () => ({ decorations: DecorationSet.empty, computedDoc: null, computed: [], rejected: [...(options.rejected ?? [])], generation: 0, unshown: [] }),
       apply: (tr, value, _old, newState) => {
         const action = tr.getMeta(suggestionsKey) as SuggestionsAction | undefined;
         let next = value;
-        if (tr.docChanged) next = { ...next, decorations: next.decorations.map(tr.mapping, tr.doc) };
+        if (tr.docChanged) next = { ...next, decorations: next.decorations.map(tr.mapping, tr.doc), unshown: mappedRanges(next.unshown, tr) };
         if (!action) return next;
         switch (action.type) {
           case 'computed':
@@ -91,10 +94,18 @@ export function suggestionsPlugin(options: SuggestionsOptions): Plugin<Suggestio
               computed: action.suggestions,
               decorations: !options.context.enabled
                 ? DecorationSet.empty
-                : action.window && next.decorations !== DecorationSet.empty
+                : action.window && (next.decorations !== DecorationSet.empty || action.unshown)
                   ? updatedInWindow(next.decorations, newState.doc, action.suggestions, action.window)
                   : updatedDecorations(next.decorations, newState.doc, action.suggestions),
+              // A refresh of a window keeps the ranges still to show; a new whole-page result brings its own.
+              unshown: action.unshown ?? (action.window ? next.unshown : []),
             };
+          case 'show': {
+            const [range, ...rest] = next.unshown;
+            if (range === undefined || next.computedDoc !== newState.doc) return next;
+            const decorations = options.context.enabled ? updatedInWindow(next.decorations, newState.doc, next.computed, range) : next.decorations;
+            return { ...next, decorations, unshown: rest };
+          }
           case 'reject': {
             const { text, type } = action.rejection;
             const gone = next.decorations.find(undefined, undefined, (spec) => isRejectedBy(spec as SuggestionSpec, text, type));
@@ -110,7 +121,7 @@ export function suggestionsPlugin(options: SuggestionsOptions): Plugin<Suggestio
             return { ...next, decorations: next.decorations.remove(gone) };
           }
           case 'reset':
-            return { ...next, computedDoc: null, computed: [] };
+            return { ...next, computedDoc: null, computed: [], generation: next.generation + 1, unshown: [] };
         }
       },
     },
@@ -164,21 +175,40 @@ export function computeSuggestions(state: EditorState, context: SuggestContext):
 /// `computeSuggestions`, also giving the document range outside which nothing changed (null: anywhere).
 export function computeSuggestionsIn(state: EditorState, context: SuggestContext): { suggestions: EntitySuggestion[]; window: PmRange | null } {
   const value = suggestionsKey.getState(state);
-  const doc = state.doc;
-  const text = textFromDoc(doc);
   const rejected = value?.rejected ?? [];
+  if (!value || value.computedDoc === null) return { suggestions: suggestForPage(pageSuggestRequest(state.doc, rejected, context)), window: null };
+  return refreshedSince({ doc: value.computedDoc, suggestions: value.computed }, state.doc, rejected, context);
+}
+
+/// The request for a whole-page run on `doc`: its text, tags and the context, as plain data for a worker.
+export function pageSuggestRequest(doc: PmNode, rejected: readonly Rejection[], context: SuggestContext): PageSuggestRequest {
+  const text = textFromDoc(doc);
+  return {
+    text,
+    known: [...context.known],
+    existing: entityCpExtents(doc),
+    rejected,
+    ...(context.tagged && context.tagged.text === text && { tagged: context.tagged }),
+  };
+}
+
+/// Brings suggestions computed on an earlier document up to `doc`: those away from the changes move with the
+/// text, the changed lines are analysed again. Also gives the range outside which nothing changed.
+export function refreshedSince(
+  base: { doc: PmNode; suggestions: readonly EntitySuggestion[] },
+  doc: PmNode,
+  rejected: readonly Rejection[],
+  context: SuggestContext,
+): { suggestions: EntitySuggestion[]; window: PmRange | null } {
+  const text = textFromDoc(doc);
   const known = context.known;
-  if (!value || value.computedDoc === null) {
-    const existing = entityExtents(doc, 0, doc.content.size);
-    return { suggestions: suggestEntities(text, { known, existing, rejected, ...(context.tagger && { tagger: context.tagger }) }), window: null };
-  }
-  const edit = editBetween(value.computedDoc, doc);
-  if (edit === null) return { suggestions: [...value.computed], window: { from: 0, to: 0 } };
-  if (textFromDoc(value.computedDoc) === text) {
+  const edit = editBetween(base.doc, doc);
+  if (edit === null) return { suggestions: [...base.suggestions], window: { from: 0, to: 0 } };
+  if (textFromDoc(base.doc) === text) {
     // Only tags changed (tagging, accepting, propagating): no suggestion can appear, those now tagged go. This
     // keeps an "accept all" over the whole page from re-running the suggesters on the whole page.
     const changed = { from: cpToPmPos(doc, edit.start), to: cpToPmPos(doc, edit.start + edit.insertedLength) };
-    return { suggestions: withoutTaggedOrRejected(value.computed, { existing: entityCpExtents(doc), rejected }), window: changed };
+    return { suggestions: withoutTaggedOrRejected(base.suggestions, { existing: entityCpExtents(doc), rejected }), window: changed };
   }
   // Only entities near the edit can hide a fresh suggestion (kept ones were checked when they were made, and an
   // entity tagged since then is itself an edit here), so the per-keystroke cost does not grow with the page.
@@ -186,7 +216,7 @@ export function computeSuggestionsIn(state: EditorState, context: SuggestContext
   const to = cpToPmPos(doc, edit.start + edit.insertedLength);
   const window = { from: Math.max(0, from - EXISTING_REACH), to: Math.min(doc.content.size, to + EXISTING_REACH) };
   const existing = entityExtents(doc, window.from, window.to);
-  return { suggestions: refreshSuggestions(text, value.computed, edit, { known, existing, rejected }), window };
+  return { suggestions: refreshSuggestions(text, base.suggestions, edit, { known, existing, rejected }), window };
 }
 
 // The one edit (in code points) that turns the old document's text into the new one's: from the first to the
@@ -232,65 +262,16 @@ function isRejectedBy(spec: SuggestionSpec, text: string, type: string): boolean
   return spec.suggestion !== undefined && spec.suggestion.text === text && spec.suggestion.type === type;
 }
 
-// Swaps in the new suggestions while keeping the decoration objects of those that did not change: the view
-// redraws only what changed, and a small change costs a small update even with thousands of suggestions
-// (building a whole set again would also cost lines × suggestions in ProseMirror).
-function updatedDecorations(current: DecorationSet, doc: PmNode, suggestions: readonly EntitySuggestion[]): DecorationSet {
-  const old = new Map<string, Decoration>();
-  for (const d of current.find()) old.set(placeKey(d.from, d.to, (d.spec as SuggestionSpec).suggestion), d);
-  const added: Decoration[] = [];
-  for (const s of suggestions) {
-    const from = cpToPmPos(doc, s.start);
-    const to = cpToPmPos(doc, s.end);
-    const key = placeKey(from, to, s);
-    if (old.has(key)) old.delete(key);
-    else added.push(suggestionDecoration(from, to, s));
-  }
-  if (current === DecorationSet.empty || old.size + added.length > 2000) {
-    // Nearly everything changed (the first run): one build is cheaper than removing and adding one by one.
-    const kept = current.find().filter((d) => !old.has(placeKey(d.from, d.to, (d.spec as SuggestionSpec).suggestion)));
-    return DecorationSet.create(doc, [...kept, ...added]);
-  }
-  return current.remove([...old.values()]).add(doc, added);
-}
-
-// The same as `updatedDecorations` for a refresh that can only have changed suggestions inside `window`: the
-// decorations outside it are the old ones mapped through the edits, so only the window is compared.
-function updatedInWindow(current: DecorationSet, doc: PmNode, suggestions: readonly EntitySuggestion[], window: PmRange): DecorationSet {
-  if (window.to <= window.from) return current;
-  const old = new Map<string, Decoration>();
-  for (const d of current.find(window.from, window.to)) old.set(placeKey(d.from, d.to, (d.spec as SuggestionSpec).suggestion), d);
-  const startCp = pmPosToCp(doc, window.from);
-  const endCp = pmPosToCp(doc, window.to);
-  const added: Decoration[] = [];
-  for (const s of suggestions) {
-    if (s.end < startCp || s.start > endCp) continue;
-    const from = cpToPmPos(doc, s.start);
-    const to = cpToPmPos(doc, s.end);
-    const key = placeKey(from, to, s);
-    if (old.has(key)) old.delete(key);
-    else added.push(suggestionDecoration(from, to, s));
-  }
-  return current.remove([...old.values()]).add(doc, added);
-}
-
-function placeKey(from: number, to: number, s: EntitySuggestion): string {
-  return `${from}:${to}:${s.type}:${s.source}`;
-}
-
-function suggestionDecoration(from: number, to: number, s: EntitySuggestion): Decoration {
-  return Decoration.inline(
-    from,
-    to,
-    { class: 'ent-suggestion', 'data-suggestion-type': s.type, title: `${s.type}? (${s.source}, ${Math.round(s.confidence * 100)}%)` },
-    { suggestion: s } satisfies SuggestionSpec,
-  );
-}
-
 // Runs the suggesters once the document has been still for `idleMs` (at once for the first run); postponed
-// while an input method is composing.
+// while an input method is composing. A whole-page run goes to the context's runner (a worker) when there is
+// one: the page stays editable meanwhile, and the answer is brought up to the document of its arrival.
 class IdleSuggest {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private showTimer: ReturnType<typeof setTimeout> | null = null;
+  // The whole-page run on its way: its request number and the reset generation it was asked for.
+  private pending: { id: number; generation: number } | null = null;
+  private requests = 0;
+  private selectionWaits = 0;
 
   constructor(
     private readonly view: EditorView,
@@ -302,13 +283,29 @@ class IdleSuggest {
 
   update(view: EditorView, prevState: EditorState): void {
     const value = suggestionsKey.getState(view.state);
-    if (view.state.doc !== prevState.doc) this.schedule(this.idleMs);
-    else if (value?.computedDoc === null && suggestionsKey.getState(prevState)?.computedDoc !== null) this.schedule(0);
+    if (value?.generation !== suggestionsKey.getState(prevState)?.generation) this.schedule(0);
+    else if (view.state.doc !== prevState.doc) this.schedule(this.idleMs);
+    // Underline the next range in a task of its own, so keys typed meanwhile are handled in between. After an
+    // edit this waits for the refresh that brings the suggestions up to the document.
+    if (value && value.unshown.length > 0 && value.computedDoc === view.state.doc && this.showTimer === null) {
+      this.showTimer = setTimeout(() => {
+        this.showTimer = null;
+        if (this.view.isDestroyed) return;
+        if (this.waitForSelection(() => this.update(this.view, this.view.state))) return;
+        const started = performance.now();
+        this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'show' } satisfies SuggestionsAction).setMeta('addToHistory', false));
+        performance.measure('jiaodui:suggestions-show', { start: started, end: performance.now() });
+      }, 0);
+    }
   }
 
   destroy(): void {
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.showTimer !== null) clearTimeout(this.showTimer);
     this.timer = null;
+    this.showTimer = null;
+    if (this.pending !== null) this.context.runner?.dispose();
+    this.pending = null;
   }
 
   private schedule(ms: number): void {
@@ -317,13 +314,85 @@ class IdleSuggest {
       this.timer = null;
       if (this.view.isDestroyed) return;
       if (this.view.composing) return this.schedule(this.idleMs);
+      const value = suggestionsKey.getState(this.view.state);
+      if (!value) return;
+      // The run on its way covers the edits made meanwhile (they are refreshed when it arrives).
+      if (this.pending !== null && this.pending.generation === value.generation) return;
+      const runner = this.context.runner;
+      if (value.computedDoc === null && runner) return this.runWholePage(runner, value);
       const started = performance.now();
       const state = this.view.state;
       const { suggestions, window } = computeSuggestionsIn(state, this.context);
-      this.view.dispatch(
-        state.tr.setMeta(suggestionsKey, { type: 'computed', doc: state.doc, suggestions, window } satisfies SuggestionsAction).setMeta('addToHistory', false),
-      );
+      this.dispatchComputed(state, suggestions, window);
       performance.measure('jiaodui:suggestions-refresh', { start: started, end: performance.now() });
     }, ms);
+  }
+
+  private runWholePage(runner: SuggestRunner, value: SuggestionsState): void {
+    const started = performance.now();
+    const doc = this.view.state.doc;
+    const { generation, rejected } = value;
+    const id = ++this.requests;
+    this.pending = { id, generation };
+    const answered = (suggestions: EntitySuggestion[] | null): void => {
+      if (this.pending?.id !== id) return;
+      if (!this.view.isDestroyed && this.waitForSelection(() => answered(suggestions))) return;
+      this.pending = null;
+      const state = this.view.state;
+      const now = suggestionsKey.getState(state);
+      if (suggestions === null || this.view.isDestroyed || now?.generation !== generation) return;
+      const mainStarted = performance.now();
+      // Edits, tags or rejections made while the worker ran: refresh its answer to the current document.
+      let current = now.rejected === rejected ? suggestions : withoutTaggedOrRejected(suggestions, { rejected: now.rejected });
+      if (state.doc !== doc) current = refreshedSince({ doc, suggestions: current }, state.doc, now.rejected, this.context).suggestions;
+      // The range the caret is in now; the others follow a range per task (see `update`).
+      const [first, ...rest] = showRanges(state.doc, state.selection.head);
+      this.dispatchComputed(state, current, first ?? null, rest);
+      const ended = performance.now();
+      performance.measure('jiaodui:suggestions-page-apply', { start: mainStarted, end: ended });
+      performance.measure('jiaodui:suggestions-page', { start: started, end: ended });
+    };
+    runner.run(pageSuggestRequest(doc, rejected, this.context)).then(
+      answered,
+      (error: unknown) => {
+        if (this.pending?.id === id) this.pending = null;
+        console.error(error);
+      },
+    );
+  }
+
+  // A selection just made in the page is read by ProseMirror on the next `selectionchange`; a dispatch before
+  // that would put the old selection back. So a background dispatch waits (a few times 20 ms at most) while the
+  // DOM selection and the state's differ; true when `retry` was scheduled instead.
+  private waitForSelection(retry: () => void): boolean {
+    if (this.selectionWaits >= 10 || !domSelectionDiffers(this.view)) {
+      this.selectionWaits = 0;
+      return false;
+    }
+    this.selectionWaits++;
+    setTimeout(() => {
+      if (!this.view.isDestroyed) retry();
+    }, 20);
+    return true;
+  }
+
+  private dispatchComputed(state: EditorState, suggestions: EntitySuggestion[], window: PmRange | null, unshown?: PmRange[]): void {
+    const action: SuggestionsAction = { type: 'computed', doc: state.doc, suggestions, window, ...(unshown && { unshown }) };
+    this.view.dispatch(state.tr.setMeta(suggestionsKey, action).setMeta('addToHistory', false));
+  }
+}
+
+// True when the browser's selection inside the editor is not the one in the editor state (not read yet).
+function domSelectionDiffers(view: EditorView): boolean {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode) return false;
+  if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return false;
+  try {
+    const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+    return anchor !== view.state.selection.anchor || head !== view.state.selection.head;
+  } catch {
+    // A node ProseMirror does not describe (for example a widget): nothing to wait for.
+    return false;
   }
 }

@@ -1,9 +1,11 @@
 import { afterPageShown } from '../state/after-page-shown';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
-import type { PageData, TaggedWordAt } from '../../shared/ipc/contract';
-import type { PosTagger } from '../../shared/entities/suggest';
+import type { PageData } from '../../shared/ipc/contract';
+import { packTaggedWords, type TaggedPage } from '../../shared/entities/suggest/page-request';
+import { changedLines, spliceTaggedWords } from '../../shared/entities/suggest/retag';
 import { DEFAULT_TAGSET, displayTypes, type DisplayType, type Tagset } from '../../shared/entities/tagset';
+import { appSuggestRunner } from './app-suggest-runner';
 import { lookOf, type TypeLook } from './entities-plugin';
 import type { SuggestContext } from './suggestions-plugin';
 
@@ -31,8 +33,9 @@ export interface EntityServices {
   suggest: SuggestContext;
   /// Changes whenever `suggest` was updated, so the editor recomputes its suggestions.
   suggestVersion: number;
-  /// Reloads the corpus index (after a save or a corpus-wide propagation).
-  refreshKnown(): void;
+  /// Reloads the corpus index (after a save or a corpus-wide propagation); given the saved text, also brings
+  /// jieba's tags up to it (only the changed lines are tagged again).
+  refreshKnown(savedText?: string): void;
   setSuggestionsEnabled(enabled: boolean): void;
 }
 
@@ -59,17 +62,26 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
 
   const types = useMemo(() => displayTypes(tagset, page?.entities ?? []), [tagset, page]);
   const look = useMemo(() => lookOf(types), [types]);
+  // One worker for the app's lifetime; each page's whole-page runs go there.
+  const runner = useMemo(() => appSuggestRunner(), []);
+  useEffect(() => () => runner.dispose(), [runner]);
   // One context per opened page; the editor reads it in place.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- a new context exactly when a page (re)opens
-  const suggest = useMemo<SuggestContext>(() => ({ known: new Map(), enabled: true }), [page, pageLoad]);
+  const suggest = useMemo<SuggestContext>(() => ({ known: new Map(), enabled: true, runner }), [page, pageLoad]);
 
+  // The text of the last save, whose changed lines are tagged again with the corpus index reload.
+  const savedText = useRef<string | null>(null);
   useEffect(() => {
     if (page === null) return;
     let live = true;
-    void api.corpusEntityIndex().then((result) => {
-      if (!live || !result.ok) return;
-      suggest.known = new Map(Object.entries(result.value.known));
-      setSuggestVersion((n) => n + 1);
+    const text = savedText.current;
+    savedText.current = null;
+    void Promise.all([api.corpusEntityIndex(), text === null ? null : retagged(api, suggest.tagged, text)]).then(([result, tagged]) => {
+      if (!live) return;
+      if (result.ok) suggest.known = new Map(Object.entries(result.value.known));
+      if (tagged) suggest.tagged = tagged;
+      // One new whole-page run for both.
+      if (result.ok || tagged) setSuggestVersion((n) => n + 1);
     });
     return () => {
       live = false;
@@ -84,7 +96,7 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
       .then(() => (live ? api.tagWords(pageText) : null))
       .then((result) => {
         if (!live || !result?.ok) return;
-        suggest.tagger = taggerFor(pageText, result.value);
+        suggest.tagged = packTaggedWords(pageText, result.value);
         setSuggestVersion((n) => n + 1);
       });
     return () => {
@@ -92,7 +104,10 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     };
   }, [api, page, suggest]);
 
-  const refreshKnown = useCallback(() => setKnownLoad((n) => n + 1), []);
+  const refreshKnown = useCallback((text?: string) => {
+    if (text !== undefined) savedText.current = text;
+    setKnownLoad((n) => n + 1);
+  }, []);
   const setSuggestionsEnabled = useCallback(
     (enabled: boolean) => {
       suggest.enabled = enabled;
@@ -107,8 +122,16 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
   return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled };
 }
 
-/// A tagger that answers for the page text it was computed on (the whole-page run); other texts get no words.
-function taggerFor(pageText: string, words: readonly TaggedWordAt[]): PosTagger {
-  const tagged = words.map(({ word, tag }) => ({ word, tag }));
-  return { tag: (text) => (text === pageText ? tagged : []) };
+/// jieba's tags for `text`, from those of the page as it was: only the changed lines go to the main process (a few
+/// lines' work instead of the whole page's); the whole text when the old words do not break at those lines.
+/// Undefined when there are no tags yet (they come with the page), or when tagging failed.
+async function retagged(api: JiaoduiApi, previous: TaggedPage | undefined, text: string): Promise<TaggedPage | undefined> {
+  if (previous === undefined || previous.text === text) return undefined;
+  const changed = changedLines(previous.text, text);
+  if (changed === null) return undefined;
+  const lines = await api.tagWords(text.slice(changed.start, changed.newEnd));
+  const spliced = lines.ok ? spliceTaggedWords(previous, text, changed, lines.value) : null;
+  if (spliced) return spliced;
+  const whole = await api.tagWords(text);
+  return whole.ok ? packTaggedWords(text, whole.value) : undefined;
 }

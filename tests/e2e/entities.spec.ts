@@ -214,3 +214,44 @@ test('accepts a suggestion with Enter, rejects one that stays rejected after reo
   await page.keyboard.press('Control+z');
   await expect(label(page, 'LOC')).toHaveCount(0);
 });
+
+test('computes the page suggestions in a Web Worker; they stay on their names when text is typed as the page opens', async ({ app }) => {
+  const page = app.page;
+  const worker = page.waitForEvent('worker', (w) => w.url().includes('suggest.worker'));
+  await openPage(page, SECOND);
+  const editor = page.getByRole('textbox', { name: 'Page text' });
+  // Typed at once, possibly while the worker still runs: its answer is refreshed to the text it arrives to.
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('𠮷记');
+  expect((await worker).url()).toMatch(/suggest\.worker/);
+  const person = editor.locator(`.ent-suggestion[data-suggestion-type="PER"]`, { hasText: PERSON });
+  await expect(person.first()).toHaveText(PERSON);
+  expect(await page.evaluate(() => performance.getEntriesByName('jiaodui:suggestions-page').length)).toBeGreaterThan(0);
+  await expect(editor).toContainText('𠮷记');
+});
+
+test('after a save, only the changed line is given to jieba again, and suggestions are computed with the new tags', async ({ app }) => {
+  const page = app.page;
+  const tagged: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(encodeURIComponent('entities.tagWords'))) tagged.push((JSON.parse(request.postData() ?? '[]') as string[])[0] ?? '');
+  });
+  const firstTags = page.waitForResponse((response) => response.url().includes(encodeURIComponent('entities.tagWords')));
+  await openPage(page, SECOND);
+  await firstTags;
+  const whole = tagged[0]!;
+  expect(whole.length).toBeGreaterThan(1000);
+  // Correct one line (type 𠮷 after the headline's first character) and save.
+  await selectInEditor(page, '救助走失', 1, 0);
+  await page.keyboard.type('𠮷');
+  const retag = page.waitForResponse((response) => response.url().includes(encodeURIComponent('entities.tagWords')));
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  await retag;
+  expect(tagged).toHaveLength(2);
+  // The headline as it now reads, not the page.
+  expect(tagged[1]).toBe(whole.slice(0, whole.indexOf('\n')).replace('救助走失', '救𠮷助走失'));
+  const editor = page.getByRole('textbox', { name: 'Page text' });
+  await expect(editor.locator('.ent-suggestion').first()).toBeVisible();
+});

@@ -14,7 +14,8 @@ import { tagSelection } from '../entity-commands';
 import { entitiesOf, entityTextsOf } from '../entity-index';
 import { lookOf } from '../entities-plugin';
 import { typeStyleSheet } from '../type-styles';
-import { entityExtents, shownSuggestions, type SuggestContext } from '../suggestions-plugin';
+import { entityExtents, shownSuggestions, suggestionsKey, type SuggestContext } from '../suggestions-plugin';
+import { workerRunner } from '../suggest-runner';
 import '../../editor/editor.css';
 
 /// What the runner reads.
@@ -22,6 +23,21 @@ export interface EntityBenchResults {
   chars: number;
   entities: number;
   mountMs: number;
+  /// Whether the whole-page suggestion run went to a worker (`?inthread` keeps it on the main thread).
+  worker: boolean;
+  /// Main-thread tasks of 50 ms or more (PerformanceObserver 'longtask') that started after mount: start (ms
+  /// after mount end) and duration.
+  longTasks: { start: number; duration: number }[];
+  /// Mount end → the first frame's requestAnimationFrame callback (the first render is part of opening).
+  firstFrameAt: number;
+  /// Mount end → first whole-page suggestions shown (where the caret is), and the main-thread part of that, in
+  /// ms; -1 until then.
+  firstSuggestionsMs: number;
+  firstApplyMs: number;
+  /// Mount end → the last range of the first run underlined (`jiaodui:suggestions-show`), in ms.
+  allShownMs: number;
+  /// Each later step that underlines one more range of lines, in ms.
+  showMs: number[];
   /// A jump to the middle of the page (selection, scroll) → the second frame after it painted, when the lines
   /// scrolled to (skipped by `content-visibility` until then) have been drawn; per jump.
   jumpMs: number[];
@@ -44,7 +60,13 @@ export interface EntityBenchResults {
 const page = generatePage();
 const { text, spans } = withEntities(page.corrected, 5000);
 const types = displayTypes(DEFAULT_TAGSET, spans);
-const context: SuggestContext = { known: new Map(NAMES.map((n, i) => [n, DEFAULT_TAGSET.types[i % 3]!.id])), enabled: true };
+const inThread = new URLSearchParams(location.search).has('inthread');
+const context: SuggestContext = {
+  known: new Map(NAMES.map((n, i) => [n, DEFAULT_TAGSET.types[i % 3]!.id])),
+  enabled: true,
+  // As the app does (app-suggest-runner.ts), with the worker bundled beside this page by the bench runner.
+  ...(!inThread && { runner: workerRunner(() => new Worker('./suggest-worker.js', { name: 'entity-suggesters' })) }),
+};
 const style = document.createElement('style');
 style.textContent = typeStyleSheet(lookOf(types));
 document.head.append(style);
@@ -53,6 +75,13 @@ const results: EntityBenchResults = {
   chars: Array.from(text).length,
   entities: spans.length,
   mountMs: 0,
+  worker: !inThread,
+  longTasks: [],
+  firstFrameAt: -1,
+  firstSuggestionsMs: -1,
+  firstApplyMs: -1,
+  allShownMs: -1,
+  showMs: [],
   jumpMs: [],
   keyFrames: [],
   tagMs: [],
@@ -65,6 +94,30 @@ const results: EntityBenchResults = {
   panelSome,
 };
 (window as unknown as { __entityBench: EntityBenchResults }).__entityBench = results;
+
+// Long tasks between mount and the first suggestions: what a user typing right after opening would wait for.
+let mountEnd = Infinity;
+const longTasks = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (entry.startTime >= mountEnd) results.longTasks.push({ start: entry.startTime - mountEnd, duration: entry.duration });
+});
+longTasks.observe({ type: 'longtask', buffered: true });
+const firstRun = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const end = entry.startTime + entry.duration - mountEnd;
+    if (entry.name === 'jiaodui:suggestions-page-apply' && results.firstApplyMs < 0) results.firstApplyMs = entry.duration;
+    if (entry.name === 'jiaodui:suggestions-page' && results.firstSuggestionsMs < 0) results.firstSuggestionsMs = end;
+    if (entry.name === 'jiaodui:suggestions-show' && results.firstSuggestionsMs >= 0 && results.allShownMs < 0) {
+      results.showMs.push(entry.duration);
+      // The last step empties the list of ranges to show.
+      if (suggestionsKey.getState(view.state)?.unshown.length === 0) results.allShownMs = end;
+    }
+    if (inThread && entry.name === 'jiaodui:suggestions-refresh' && results.firstSuggestionsMs < 0) {
+      results.firstSuggestionsMs = results.allShownMs = end;
+      results.firstApplyMs = entry.duration;
+    }
+  }
+});
+firstRun.observe({ type: 'measure' });
 
 const mountStart = performance.now();
 const host = document.getElementById('root')!;
@@ -80,8 +133,12 @@ const view = new EditorView(host, {
   }),
   attributes: { class: 'jd-page-editor', spellcheck: 'false' },
 });
-results.mountMs = performance.now() - mountStart;
-requestAnimationFrame(() => setTimeout(() => (results.ready = true), 0));
+mountEnd = performance.now();
+results.mountMs = mountEnd - mountStart;
+requestAnimationFrame(() => {
+  results.firstFrameAt = performance.now() - mountEnd;
+  setTimeout(() => (results.ready = true), 0);
+});
 
 window.addEventListener(
   'keydown',
