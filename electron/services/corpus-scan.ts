@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { CorpusIndex, IndexEntry } from './app-state';
 import { isInside } from './confine';
 import { readCorpusSettings } from './corpus-config';
-import { baseOf, classifyName, comparePathsNaturally } from './page-files';
+import { baseOf, classifyName, comparePathsNaturally, sortByPathNaturally } from './page-files';
 import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
 
 /// Options of a corpus scan.
@@ -65,7 +65,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   const flush = (force: boolean) => {
     if (pending.length === 0 || (!force && pending.length < batchSize)) return;
     while (pending.length >= batchSize || (force && pending.length > 0)) {
-      const batch = pending.slice(0, batchSize).sort((a, b) => comparePathsNaturally(a.path, b.path));
+      const batch = sortByPathNaturally(pending.slice(0, batchSize), (page) => page.path);
       pending = pending.slice(batchSize);
       options.onBatch?.(batch, scanned);
     }
@@ -92,7 +92,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
     folders.push(...listing.folders.sort(comparePathsNaturally).reverse());
   }
   flush(true);
-  all.sort((a, b) => comparePathsNaturally(a.path, b.path));
+  sortByPathNaturally(all, (page) => page.path);
   orphanSidecars.sort(comparePathsNaturally);
   return ok({ pages: all, index, scanned, unreadable, orphanSidecars });
 }

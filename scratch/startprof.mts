@@ -1,0 +1,17 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+const corpus = process.cwd() + '/.bench/services/corpus';
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', `/tmp/startup-${Date.now()}.json`, '--lang', 'en', '--no-build'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve) => { let out = ''; child.stdout!.on('data', (c: Buffer) => { out += c; const m = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out); if (m) resolve(m[1]!); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(url);
+await page.locator('[role="option"]').first().waitFor();
+const { profile } = await cdp.send('Profiler.stop');
+writeFileSync('/tmp/startup.cpuprofile', JSON.stringify(profile));
+await browser.close(); child.kill();

@@ -1,0 +1,17 @@
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+const corpus = process.cwd() + '/.bench/services/corpus';
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', `/tmp/startup-${Date.now()}.json`, '--lang', 'en', '--no-build'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve) => { let out = ''; child.stdout!.on('data', (c: Buffer) => { out += c; const m = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out); if (m) resolve(m[1]!); }); });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const t0 = performance.now();
+page.on('request', (r) => console.log('req ', Math.round(performance.now() - t0), r.url().slice(22, 90)));
+page.on('requestfinished', (r) => console.log('done', Math.round(performance.now() - t0), r.url().slice(22, 90)));
+await page.goto(url);
+console.log('goto', Math.round(performance.now() - t0));
+await page.locator('[role="option"]').first().waitFor();
+console.log('first option', Math.round(performance.now() - t0));
+await page.waitForFunction(() => !document.querySelector('.scan-progress'), undefined, { timeout: 120_000 });
+console.log('scan done', Math.round(performance.now() - t0));
+await browser.close(); child.kill();
