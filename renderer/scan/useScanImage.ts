@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { ScanImage } from '../../shared/ipc/contract';
 import { previewWidthFor } from '../../shared/ipc/scan-url';
-import { decodeTiff, tiffToPngBlob } from './tiff';
 
 /// The scan image as the viewer needs it: loading, a URL (`full` false while it is still the downscaled preview),
 /// or an error message.
@@ -135,6 +134,9 @@ async function errorMessageOf(response: Response): Promise<string> {
 async function blobOf(image: ScanImage | { mime: 'image/tiff'; bytes: Uint8Array<ArrayBuffer> }): Promise<Blob | string> {
   const bytes = 'bytes' in image ? image.bytes : base64ToBytes(image.base64);
   if (image.mime !== 'image/tiff') return new Blob([bytes], { type: image.mime });
+  // The TIFF decoder (utif2 and pako) loads only when a TIFF has to be decoded here, which the shells avoid by
+  // converting TIFFs to PNG: it stays out of the bundle every start parses.
+  const { decodeTiff, tiffToPngBlob } = await import('./tiff');
   const tiff = decodeTiff(bytes);
   if (!tiff.ok) return tiff.error.message;
   try {
