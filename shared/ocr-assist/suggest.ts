@@ -61,9 +61,9 @@ const SPECIFIC_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike
 /// Finds OCR errors and layout damage in a page and proposes corrections, sorted by position.
 ///
 /// `text` is the page's normalised text (NFC, LF); every offset in the result is a code point on it. Rejected
-/// suggestions are left out; a low-confidence flag is dropped when another rule already proposes a fix for the
-/// same characters, and an improbable-character flag when a more specific rule (look-alike, doubled, traditional)
-/// does.
+/// suggestions are left out; a reflow that overlaps blocks the reading-order rule would move waits until they are
+/// moved; a low-confidence flag is dropped when another rule already proposes a fix for the same characters, and
+/// an improbable-character flag when a more specific rule (look-alike, doubled, traditional) does.
 export function suggestCorrections(text: string, options: SuggestOptions = {}): OcrSuggestion[] {
   const context = createRuleContext(text, options);
   const ruleIds = options.rules ?? RULE_IDS;
@@ -71,8 +71,12 @@ export function suggestCorrections(text: string, options: SuggestOptions = {}): 
   const all = ruleIds.flatMap((id) => RULES[id](context));
   const fixedRanges = new Set(all.filter((s) => CHARACTER_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
   const specificRanges = new Set(all.filter((s) => SPECIFIC_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
-  return all
-    .filter((s) => !rejected.has(rejectionKey(s)))
+  const standing = all.filter((s) => !rejected.has(rejectionKey(s)));
+  // Blocks out of reading order are moved before wrapped lines are joined: a reflow across them would fuse text of
+  // different columns into one paragraph for good. Such reflows come back once the order is fixed (or rejected).
+  const moves = standing.filter((s) => s.rule === 'reading-order');
+  return standing
+    .filter((s) => s.rule !== 'reflow' || !moves.some((m) => s.start < m.end && m.start < s.end))
     .filter((s) => s.rule !== 'low-confidence' || !fixedRanges.has(`${s.start}:${s.end}`))
     .filter((s) => s.rule !== 'improbable-char' || !specificRanges.has(`${s.start}:${s.end}`))
     .sort((a, b) => a.start - b.start || a.end - b.end || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));

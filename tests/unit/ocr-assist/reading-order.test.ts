@@ -86,4 +86,25 @@ describe('reading-order rule', () => {
     const heatingScan = (await readPageScan(scans, 'heating-supply.txt', heating.value)).scan!;
     expect(readingOrder(heating.value.originalText, lineBoxesOf(heating.value.originalText, heatingScan))).toEqual([]);
   });
+
+  it('holds back the reflows across the blocks it moves until the order is fixed, and only while it stands', async () => {
+    const source = await readPageSource(path.join(scans, 'pharmacy-supply.txt'), 'pharmacy-supply.txt');
+    if (!source.ok) throw new Error(source.error.message);
+    const { scan } = await readPageScan(scans, 'pharmacy-supply.txt', source.value);
+    const text = source.value.originalText;
+    const lineBoxes = lineBoxesOf(text, scan!);
+    const all = suggestCorrections(text, { lineBoxes });
+    const move = all.find((s) => s.rule === 'reading-order')!;
+    expect(all.filter((s) => s.rule === 'reflow' && s.start < move.end && move.start < s.end)).toEqual([]);
+    // Without the scan, or with the move rejected, the reflows over those lines are offered.
+    const plain = suggestCorrections(text);
+    expect(plain.some((s) => s.rule === 'reflow' && s.start < move.end && move.start < s.end)).toBe(true);
+    const rejected = suggestCorrections(text, { lineBoxes, rejected: [{ start: move.start, end: move.end, replacement: move.replacement, rule: 'reading-order' }] });
+    expect(rejected.some((s) => s.rule === 'reading-order')).toBe(false);
+    expect(rejected.some((s) => s.rule === 'reflow' && s.start < move.end && move.start < s.end)).toBe(true);
+    // Once the blocks are moved, the reflows come back on the reordered text.
+    const reordered = apply(text, move);
+    const after = suggestCorrections(reordered, { lineBoxes: lineBoxes.map(() => null) });
+    expect(after.some((s) => s.rule === 'reflow')).toBe(true);
+  });
 });
