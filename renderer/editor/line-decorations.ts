@@ -1,5 +1,6 @@
 import type { Node as PmNode } from 'prosemirror-model';
 import { DecorationSet, type Decoration } from 'prosemirror-view';
+import { lineAt, lineStarts } from './line-starts';
 
 // The internal constructor of DecorationSet (decorations of this node, and [from, to, set] per child node) and
 // Decoration's internal copy, as review-decorations.ts and the confidence underlines use them.
@@ -14,11 +15,10 @@ type Copyable = Decoration & { copy(from: number, to: number): Decoration };
 /// 5,000 lines); this is linear.
 export function lineByLineSet(doc: PmNode, decorations: readonly Decoration[]): DecorationSet {
   if (decorations.length === 0) return DecorationSet.empty;
-  const starts: number[] = [];
-  doc.forEach((_node, offset) => starts.push(offset));
+  const starts = lineStarts(doc);
   const byLine = new Map<number, Decoration[]>();
   for (const decoration of decorations) {
-    const line = lineOf(starts, decoration.from);
+    const line = lineAt(starts, decoration.from);
     const contentStart = starts[line]! + 1;
     const contentEnd = contentStart + doc.child(line).content.size;
     if (decoration.from < contentStart || decoration.to > contentEnd) return DecorationSet.create(doc, [...decorations]);
@@ -33,16 +33,4 @@ export function lineByLineSet(doc: PmNode, decorations: readonly Decoration[]): 
     children.push(starts[line]!, starts[line]! + node.nodeSize, DecorationSet.create(node, byLine.get(line)!));
   }
   return new (DecorationSet as unknown as DecorationSetConstructor)([], children);
-}
-
-// The index of the line whose node starts last at or before `pos` - 1 (a position inside it or at its end).
-function lineOf(starts: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! < pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

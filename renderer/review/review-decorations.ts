@@ -1,6 +1,7 @@
 import type { Node as PmNode } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { ruleKind, type ReviewItem } from './review-items';
+import { lineAt, lineStarts } from '../editor/line-starts';
 
 /// What each suggestion decoration carries in its `spec`: the id of its review item.
 export interface SuggestionDecorationSpec {
@@ -76,13 +77,6 @@ export function removeItemDecorations(set: DecorationSet, items: readonly Pick<R
   return stale.length > 0 ? set.remove(stale) : set;
 }
 
-/// The document position of each top-level line node (before its opening token).
-export function lineStarts(doc: PmNode): number[] {
-  const starts: number[] = [];
-  doc.forEach((_node, offset) => starts.push(offset));
-  return starts;
-}
-
 /// The text between two positions, lines joined with LF, read from the lines alone.
 ///
 /// `doc.textBetween` walks the document's children from the first to find where to start, which on a
@@ -99,17 +93,6 @@ export function rangeText(doc: PmNode, starts: readonly number[], from: number, 
   return parts.join('\n');
 }
 
-/// The index of the line that holds position `pos`.
-export function lineAt(starts: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! < pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 function piecesOf(doc: PmNode, starts: readonly number[], item: ReviewItem, current: boolean): Piece[] {
   const spec: SuggestionDecorationSpec = { id: item.id };

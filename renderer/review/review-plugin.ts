@@ -8,7 +8,8 @@ import type { OcrSuggestion } from '../../shared/ocr-assist/types';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { ACCEPTED_META, acceptedChangesFromCorrections, mapAcceptedChange, type AcceptedChange } from './accepted-changes';
 import { manyRangesMapper, rangeCount, type PositionMapper } from './many-steps';
-import { itemDecorations, lineStarts, rangeText, refreshItemDecorations, removeItemDecorations, type SuggestionDecorationSpec } from './review-decorations';
+import { lineStarts } from '../editor/line-starts';
+import { itemDecorations, rangeText, refreshItemDecorations, removeItemDecorations, type SuggestionDecorationSpec } from './review-decorations';
 import { isRejected, type HeldRejection, type ReviewItem } from './review-items';
 
 /// The review plugin's state: the suggestions under review, the rejected ones, and the current one.

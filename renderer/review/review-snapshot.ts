@@ -1,6 +1,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { RuleId } from '../../shared/ocr-assist/types';
-import { lineAt, lineStarts, rangeText } from './review-decorations';
+import { lineAt, lineStarts } from '../editor/line-starts';
+import { rangeText } from './review-decorations';
 import { currentItems, reviewKey } from './review-plugin';
 
 /// One suggestion as the side panel shows it.
