@@ -44,6 +44,9 @@ async function sidecarOf(corpusDir: string, rel: string): Promise<{ text: string
 }
 
 async function openBatchDialog(page: Page) {
+  // The key acts once the app has mounted with its corpus (the toolbar button is enabled then); pressed earlier,
+  // while the page is still loading, it reaches no handler.
+  await expect(page.getByRole('button', { name: 'Find & replace' })).toBeEnabled();
   await page.keyboard.press('Control+Shift+H');
   const dialog = page.getByRole('dialog', { name: 'Find and replace in corpus' });
   await expect(dialog).toBeVisible();
