@@ -19,6 +19,8 @@ export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
     () =>
       api.on('corpus.scanProgress', (event) => {
         setState((previous) => {
+          // Generations only grow: an event of an older scan that arrives late must not replace the newer list.
+          if (event.generation < previous.generation) return previous;
           const fresh = event.generation !== previous.generation;
           const pages = fresh ? [...event.pages] : previous.pages.concat(event.pages);
           // The final list is sorted by path so the order does not depend on the walk.

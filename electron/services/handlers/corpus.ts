@@ -57,6 +57,8 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
       ctx.scan.paths = result.value.pages.map((page) => page.path);
       await store.setCorpusIndex(info.root, result.value.index);
     }
+    // A newer scan may have started while the index was written: its events stand, this one's end does not.
+    if (!current()) return;
     ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned, done: true, corpus: info });
     ctx.scan.abort = null;
     // The first corpus search or propagation then finds every page's text in memory.
