@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OcrSuggestRequest, PageScan } from '../../../shared/ipc/contract';
+import { unionRegions } from '../../../shared/layout/geometry';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { computeCorrections } from '../../../shared/model/corrections';
 import type { RejectedCorrection } from '../../../shared/model/sidecar-schema';
@@ -47,7 +48,7 @@ export async function suggestForText(root: string | null, request: OcrSuggestReq
     // The regions belong to the OCR's lines: each line of the edited text gets the regions of the lines it came
     // from (joined lines, their union).
     const boxes = page.value.lineBoxes;
-    if (boxes) lineBoxes = edited ? computeLineOrigins(page.value.originalText, text, corrections).map((from) => unionOf(from.map((line) => boxes[line] ?? null))) : boxes;
+    if (boxes) lineBoxes = edited ? computeLineOrigins(page.value.originalText, text, corrections).map((from) => unionRegions(from.map((line) => boxes[line] ?? null))) : boxes;
   }
   const rejected = stillStanding(request.rejected ?? [], text);
   // Imported on first use: the dictionary module (a native package's multi-megabyte file) then loads only when
@@ -105,21 +106,5 @@ function stillStanding(rejected: readonly RejectedCorrection[], text: string): R
 export function lineBoxesOf(originalText: string, scan: Pick<PageScan, 'lines'>): (LineBox | null)[] {
   const linked: LineBox[][] = originalText.split('\n').map(() => []);
   for (const line of scan.lines) if (line.textLine !== null && line.textLine < linked.length) linked[line.textLine]!.push(line.region);
-  return linked.map(unionOf);
-}
-
-// The smallest box around `boxes` (nulls ignored), or null when there is none.
-function unionOf(boxes: readonly (LineBox | null)[]): LineBox | null {
-  let union: LineBox | null = null;
-  for (const box of boxes) {
-    if (!box) continue;
-    if (!union) {
-      union = { ...box };
-      continue;
-    }
-    const x = Math.min(union.x, box.x);
-    const y = Math.min(union.y, box.y);
-    union = { x, y, width: Math.max(union.x + union.width, box.x + box.width) - x, height: Math.max(union.y + union.height, box.y + box.height) - y };
-  }
-  return union;
+  return linked.map((boxes) => unionRegions(boxes));
 }

@@ -1,3 +1,4 @@
+import { unionRegions } from '../../layout/geometry';
 import type { PageLine } from '../lines';
 import type { LineBox, OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
@@ -85,7 +86,7 @@ function blocksOf(lines: readonly PageLine[], boxes: readonly (LineBox | null)[]
       blocks.push(current);
     } else {
       current.last = line;
-      current.box = union(current.box, box);
+      current.box = unionRegions([current.box, box])!;
     }
   }
   return blocks;
@@ -96,12 +97,6 @@ function continues(prev: LineBox, next: LineBox): boolean {
   const below = next.y >= prev.y + prev.height / 2;
   const overlap = Math.min(prev.x + prev.width, next.x + next.width) - Math.max(prev.x, next.x);
   return below && overlap > 0;
-}
-
-function union(a: LineBox, b: LineBox): LineBox {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }
 
 /// Proposes putting text blocks the OCR engine read out of order back in the order of the scan's columns.
