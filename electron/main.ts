@@ -73,13 +73,7 @@ async function start(): Promise<void> {
     indexUrl,
   });
   installApplicationMenu((command) => emit('app.command', { command }));
-  protocol.handle(SCAN_SCHEME, (request) => answerScanRequest(
-      request.url,
-      (rel) => handlers.scanImageFile(rel),
-      (rel, width) => handlers.scanImagePreview(rel, width),
-      (rel) => handlers.scanImageAsPng(rel),
-    ),
-  );
+  protocol.handle(SCAN_SCHEME, (request) => answerScanRequest(request.url, handlers));
 
   const state = await handlers.handle('app.getState', []);
   const appState = state.ok ? (state.value as AppState) : null;

@@ -1,10 +1,9 @@
 // `npm run screenshot`: renders the README screenshots (docs/screenshot*.png) from the bundled sample corpus in
 // the browser harness: a page with a corrected character, its OCR original shown on hover.
-import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium, startHarnessProcess } from './harness-process';
 import { buildAll } from './build-steps';
 import { repoRoot } from './repo-root';
 
@@ -12,19 +11,9 @@ async function shoot(lang: 'en' | 'zh-CN', out: string): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-shot-'));
   const corpus = path.join(work, 'sample-corpus');
   await cp(path.join(repoRoot, 'resources', 'sample-corpus'), corpus, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', path.join(work, 'state.json'), '--lang', lang, '--no-build'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) => {
-    let text = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(text);
-      if (match) resolve(match[1]!);
-    });
-  });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const harness = await startHarnessProcess({ corpus, stateFile: path.join(work, 'state.json'), lang });
+  const url = harness.url;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
     await page.goto(url);
@@ -53,7 +42,7 @@ async function shoot(lang: 'en' | 'zh-CN', out: string): Promise<void> {
     await page.screenshot({ path: out });
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
+    await harness.stop();
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
-import { isTiffPath, previewWidthOf } from '../../shared/ipc/scan-url';
+import { previewWidthOf } from '../../shared/ipc/scan-url';
+import { answerScanImage } from '../scan-image-answer';
 import type { HandlerTable } from '../handler-table';
 import type { EventStream } from './event-stream';
 import { listFolders } from './folders';
@@ -80,28 +81,17 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === HARNESS_PATHS.scanImage && method === 'GET' && options.handlers.scanImageFile) {
-      const rel = url.searchParams.get('path') ?? '';
-      const previewWidth = previewWidthOf(url.searchParams);
-      if (previewWidth !== null && options.handlers.scanImagePreview) {
-        const preview = await options.handlers.scanImagePreview(rel, previewWidth);
-        if (!preview.ok) return sendJson(response, preview.error.code === 'not-found' ? 404 : 400, preview);
-        return sendBytes(response, preview.value);
-      }
-      // A TIFF goes as a PNG the browser can decode; where it cannot be converted, as it is (the renderer decodes it).
-      if (isTiffPath(rel) && options.handlers.scanImageAsPng) {
-        const png = await options.handlers.scanImageAsPng(rel);
-        if (png.ok) return sendBytes(response, png.value);
-        if (png.error.code !== 'internal') return sendJson(response, png.error.code === 'not-found' ? 404 : 400, png);
-      }
-      const found = await options.handlers.scanImageFile(rel);
-      if (!found.ok) return sendJson(response, found.error.code === 'not-found' ? 404 : 400, found);
+      const { scanImageFile, scanImagePreview, scanImageAsPng } = options.handlers;
+      const answer = await answerScanImage(url.searchParams.get('path') ?? '', previewWidthOf(url.searchParams), { scanImageFile, scanImagePreview, scanImageAsPng });
+      if (answer.kind === 'made') return sendBytes(response, answer.image);
+      if (answer.kind === 'refused') return sendJson(response, answer.status, answer.body);
       response.writeHead(200, {
-        'Content-Type': found.value.mime,
-        'Content-Length': found.value.size,
+        'Content-Type': answer.mime,
+        'Content-Length': answer.size,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });
-      fs.createReadStream(found.value.abs).on('error', () => response.destroy()).pipe(response);
+      fs.createReadStream(answer.abs).on('error', () => response.destroy()).pipe(response);
       return;
     }
     if (url.pathname === HARNESS_PATHS.folders && method === 'GET') {

@@ -26,8 +26,7 @@ type Sharp = typeof import('sharp').default;
 /// never shown stale. When `sharp` cannot be loaded (a platform without its binary), `make` says so and the viewer
 /// shows the full image instead.
 export class ScanPreviews {
-  // Finished copies, and copies being made (a request that comes while the page is being opened waits for the copy
-  // that opening started instead of making a second one).
+  // Finished copies and copies being made; whole TIFFs as PNG.
   private readonly cache = new Map<string, Promise<Result<ScanPreview>>>();
   private readonly pngs = new Map<string, Promise<Result<{ bytes: Buffer; mime: 'image/png' }>>>();
   private sharp: Promise<Sharp | null> | null = null;
@@ -37,48 +36,45 @@ export class ScanPreviews {
     if (!isPreviewWidth(width)) {
       return fail('invalid-argument', `A scan preview is ${MIN_PREVIEW_WIDTH} to ${MAX_PREVIEW_WIDTH} pixels wide, not ${width}.`);
     }
-    let key: string;
-    try {
-      const info = await stat(abs);
-      key = `${abs}\0${info.size}\0${info.mtimeMs}\0${width}`;
-    } catch (error) {
-      return fail('not-found', 'The scan image cannot be read.', (error as Error).message);
-    }
-    const cached = this.cache.get(key);
-    if (cached) {
-      // Most recently used last, so the oldest entry is the first one dropped.
-      this.cache.delete(key);
-      this.cache.set(key, cached);
-      return cached;
-    }
-    const made = this.shrink(abs, width);
-    this.cache.set(key, made);
-    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    void made.then((result) => {
-      // A failure is not kept: the next request tries again (the file may be being written).
-      if (!result.ok && this.cache.get(key) === made) this.cache.delete(key);
-    });
-    return made;
+    return this.remember(this.cache, CACHE_ENTRIES, abs, `${width}`, () => this.shrink(abs, width));
   }
 
   /// The whole scan at `abs` as a PNG, for a TIFF, which browsers cannot show: converted here, on libuv's thread
   /// pool, so the renderer decodes a PNG off its main thread instead of decoding the TIFF in JavaScript on it (a
   /// 6,000 × 9,000 px TIFF held the renderer for 2–5 s that way). The last two are kept (they are large).
   async png(abs: string): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
+    return this.remember(this.pngs, PNG_ENTRIES, abs, 'png', () => this.toPng(abs));
+  }
+
+  // The entry of `cache` for the file at `abs` as it is now (path, size, modification time and `variant`), made
+  // when missing. An entry being made is shared: a request that comes while the page is being opened waits for
+  // the copy that opening started. The least recently used entry goes first when there are more than `limit`; a
+  // failure is not kept, so the next request tries again (the file may be being written).
+  private async remember<T>(
+    cache: Map<string, Promise<Result<T>>>,
+    limit: number,
+    abs: string,
+    variant: string,
+    make: () => Promise<Result<T>>,
+  ): Promise<Result<T>> {
     let key: string;
     try {
       const info = await stat(abs);
-      key = `${abs}\0${info.size}\0${info.mtimeMs}`;
+      key = `${abs}\0${info.size}\0${info.mtimeMs}\0${variant}`;
     } catch (error) {
       return fail('not-found', 'The scan image cannot be read.', (error as Error).message);
     }
-    const cached = this.pngs.get(key);
-    if (cached) return cached;
-    const made = this.toPng(abs);
-    this.pngs.set(key, made);
-    if (this.pngs.size > PNG_ENTRIES) this.pngs.delete(this.pngs.keys().next().value!);
+    const cached = cache.get(key);
+    if (cached) {
+      cache.delete(key);
+      cache.set(key, cached);
+      return cached;
+    }
+    const made = make();
+    cache.set(key, made);
+    if (cache.size > limit) cache.delete(cache.keys().next().value!);
     void made.then((result) => {
-      if (!result.ok && this.pngs.get(key) === made) this.pngs.delete(key);
+      if (!result.ok && cache.get(key) === made) cache.delete(key);
     });
     return made;
   }

@@ -6,7 +6,7 @@ import type { CaretLineStore } from './caret-line-store';
 import { STRIP_HEIGHT, stripGeometry, stripTop } from './line-strip';
 import type { Rotation } from './rotation';
 import type { ScanImageState } from './useScanImage';
-import { unionBox } from './zoom';
+import { unionRegions } from '../../shared/layout/geometry';
 
 /// Props of `LineImageStrip`.
 export interface LineImageStripProps {
@@ -38,7 +38,7 @@ export function LineImageStrip({ host, scan, image, caretLine, rotation }: LineI
   const t = useT();
   const lines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
   const [placement, setPlacement] = useState<{ scroller: HTMLElement; at: Placement } | null>(null);
-  const region = unionBox(scan.lines.filter((line) => line.textLine !== null && lines.includes(line.textLine)).map((line) => line.region));
+  const region = unionRegions(scan.lines.filter((line) => line.textLine !== null && lines.includes(line.textLine)).map((line) => line.region));
   const hasRegion = region !== null;
 
   useLayoutEffect(() => {

@@ -5,7 +5,8 @@ import type { CaretLineStore } from './caret-line-store';
 import { fitPageScale, nextRotation, rotateBox, rotatedSize, rotationTransform, type Rotation } from './rotation';
 import { ScanOverlay } from './ScanOverlay';
 import type { ScanImageState } from './useScanImage';
-import { fitWidthScale, scrollToShow, stepScale, unionBox } from './zoom';
+import { fitWidthScale, scrollToShow, stepScale } from './zoom';
+import { unionRegions } from '../../shared/layout/geometry';
 import './scan.css';
 
 /// Props of `ScanViewer`.
@@ -96,7 +97,7 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
   // Bring the caret line's regions into view when the caret moves to another line or the zoom changes.
   useEffect(() => {
     const viewport = viewportRef.current;
-    const active = unionBox(scan.lines.filter((line) => line.textLine !== null && activeLines.includes(line.textLine)).map((line) => line.region));
+    const active = unionRegions(scan.lines.filter((line) => line.textLine !== null && activeLines.includes(line.textLine)).map((line) => line.region));
     if (viewport === null || active === null) return;
     const region = rotateBox(active, scan.imageWidth, scan.imageHeight, rotation);
     const target = scrollToShow(region, scale, {

@@ -53,13 +53,3 @@ export function scrollToShow(
   const top = axis(box.y, box.height, viewport.top, viewport.height);
   return left === viewport.left && top === viewport.top ? null : { left, top };
 }
-
-/// The smallest box holding all `boxes`, or null when there are none.
-export function unionBox(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  const left = Math.min(...boxes.map((b) => b.x));
-  const top = Math.min(...boxes.map((b) => b.y));
-  const right = Math.max(...boxes.map((b) => b.x + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}

@@ -4,13 +4,13 @@
 /// and browser, median of RUNS: navigation → first page visible in the list; navigation → scan finished;
 /// Enter on the 200,000-character page → editor filled and a frame painted; keydown → input handled and keydown →
 /// next frame while typing in it (p50/p95); Ctrl+S → "Saved" shown. Prints a table and exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = path.join(repoRoot, '.bench', 'services', 'corpus');
@@ -34,26 +34,10 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function startHarness(stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', stateFile, '--lang', 'en', '--no-build'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
-  });
-  return { child, url };
-}
-
 async function oneRun(browser: Browser): Promise<RunFigures> {
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-bench-'));
-  const { child, url } = await startHarness(path.join(stateDir, 'state.json'));
+  const harness = await startHarnessProcess({ corpus, stateFile: path.join(stateDir, 'state.json'), lang: 'en' });
+  const url = harness.url;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   try {
@@ -139,7 +123,7 @@ async function oneRun(browser: Browser): Promise<RunFigures> {
     };
   } finally {
     await context.close();
-    child.kill('SIGTERM');
+    await harness.stop();
     await rm(stateDir, { recursive: true, force: true });
     // The save wrote a sidecar beside big.txt; remove it so every run starts the same.
     await rm(path.join(corpus, 'big.txt.jiaodui.json'), { force: true });
@@ -151,10 +135,7 @@ async function main(): Promise<void> {
     console.error('No benchmark corpus: run `npx tsx tests/bench/services-bench.ts --keep` first (npm run bench does).');
     process.exit(1);
   }
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const runs: RunFigures[] = [];
   try {
     for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser));

@@ -5,11 +5,10 @@
 // review, the panels and the app's layout. Run after a build: `npx tsx tests/bench/entities-app-typing-bench.ts
 // [--keys 80] [--build]`. The generated text is random Han characters, on which the OCR review flags far more
 // than on a real page. Prints the machine's load with the figures.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
 import { sha256Hex } from '../../electron/services/hash';
 import { generatePage } from '../../renderer/editor/bench/generate-page';
 import { withEntities } from '../../renderer/entities/bench/bench-page';
@@ -52,22 +51,10 @@ function percentile(values: number[], p: number): number {
 
 await makeCorpus();
 const stateDir = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-app-typing-'));
-const harness = spawn(
-  process.execPath,
-  ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', path.join(stateDir, 'state.json'), '--lang', 'en', ...(process.argv.includes('--build') ? [] : ['--no-build'])],
-  { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const url = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  harness.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const match = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-    if (match) resolve(match[1]!);
-  });
-  harness.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
-});
+const harness = await startHarnessProcess({ corpus, stateFile: path.join(stateDir, 'state.json'), lang: 'en', build: process.argv.includes('--build') });
+const url = harness.url;
 const loadBefore = os.loadavg();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(url);
@@ -116,6 +103,6 @@ try {
   console.log(`load average (1/5/15 min) before: ${loadBefore.map((n) => n.toFixed(2)).join(' ')}, after: ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}; ${os.cpus().length} cores`);
 } finally {
   await browser.close();
-  harness.kill('SIGTERM');
+  await harness.stop();
   await rm(stateDir, { recursive: true, force: true });
 }

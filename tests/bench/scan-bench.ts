@@ -7,13 +7,13 @@
 ///    resolution decoded and shown; then panning the scan at 100 % by 40 px per frame for 120 frames, frame
 ///    interval p50 / p95.
 /// Prints a table (medians of RUNS) and exits 0.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const samples = path.resolve(repoRoot, '../shared/samples/scans');
@@ -25,23 +25,6 @@ const BIG = { width: 6000, height: 9000, lines: 120 };
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function startHarness(corpus: string, stateFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-browser.ts', '--corpus', corpus, '--port', '0', '--state', stateFile, '--lang', 'en', '--no-build'], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)));
-  });
-  return { child, url };
 }
 
 /// The sample scan stretched to 6,000 × 9,000 px and encoded as a JPEG (quality 0.85) by Chromium's canvas.
@@ -136,7 +119,8 @@ interface Figures {
 
 async function oneRun(browser: Browser, corpus: string): Promise<Figures> {
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-scan-bench-state-'));
-  const { child, url } = await startHarness(corpus, path.join(stateDir, 'state.json'));
+  const harness = await startHarnessProcess({ corpus, stateFile: path.join(stateDir, 'state.json'), lang: 'en' });
+  const url = harness.url;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   try {
@@ -185,7 +169,7 @@ async function oneRun(browser: Browser, corpus: string): Promise<Figures> {
     return { sampleOpen, caretScript: script, caretTotal: total, bigOpen, bigFull, panP50, panP95 };
   } finally {
     await context.close();
-    child.kill('SIGTERM');
+    await harness.stop();
     await rm(stateDir, { recursive: true, force: true });
   }
 }
@@ -195,10 +179,7 @@ async function main(): Promise<void> {
     console.log(`Scan benchmark skipped: the sample scans are not at ${samples}.`);
     return;
   }
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const { corpus, bigBytes } = await makeCorpus(browser);
   const runs: Figures[] = [];
   try {

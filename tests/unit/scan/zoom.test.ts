@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCaretLineStore } from '../../../renderer/scan/caret-line-store';
 import { clampFraction, DEFAULT_SCAN_FRACTION, MIN_FRACTION } from '../../../renderer/scan/useSplitFraction';
-import { MAX_SCALE, MIN_SCALE, clampScale, fitWidthScale, scrollToShow, stepScale, unionBox } from '../../../renderer/scan/zoom';
+import { MAX_SCALE, MIN_SCALE, clampScale, fitWidthScale, scrollToShow, stepScale } from '../../../renderer/scan/zoom';
 
 describe('scan zoom arithmetic', () => {
   it('fits the image width to the viewport, and falls back to 1 while a width is unknown', () => {
@@ -26,11 +26,6 @@ describe('scan zoom arithmetic', () => {
       left: 0,
       top: 510 - 150,
     });
-  });
-
-  it('unites the boxes of joined lines into one', () => {
-    expect(unionBox([{ x: 10, y: 10, width: 100, height: 20 }, { x: 5, y: 40, width: 50, height: 20 }])).toEqual({ x: 5, y: 10, width: 105, height: 50 });
-    expect(unionBox([])).toBeNull();
   });
 
   it('aligns a region wider than the viewport to its left edge with a margin', () => {

@@ -31,36 +31,36 @@ afterAll(async () => {
 
 describe('Electron scan scheme', () => {
   it('streams the scan itself, or its downscaled copy when the URL names a preview width', async () => {
-    const whole = await answerScanRequest(scanSchemeUrl('𠮷 page.png'), find, preview);
+    const whole = await answerScanRequest(scanSchemeUrl('𠮷 page.png'), { scanImageFile: find, scanImagePreview: preview });
     expect(whole.status).toBe(200);
     expect(whole.headers.get('Content-Type')).toBe('image/png');
     expect((await sharp(Buffer.from(await whole.arrayBuffer())).metadata()).width).toBe(2600);
 
-    const copy = await answerScanRequest(scanSchemeUrl('𠮷 page.png', 1300), find, preview);
+    const copy = await answerScanRequest(scanSchemeUrl('𠮷 page.png', 1300), { scanImageFile: find, scanImagePreview: preview });
     expect(copy.headers.get('Content-Type')).toBe('image/jpeg');
     const size = await sharp(Buffer.from(await copy.arrayBuffer())).metadata();
     expect([size.width, size.height]).toEqual([1300, 650]);
   });
 
   it('refuses paths outside the corpus and widths it does not make, with a JSON Result', async () => {
-    const outside = await answerScanRequest(scanSchemeUrl('../x.png', 1300), find, preview);
+    const outside = await answerScanRequest(scanSchemeUrl('../x.png', 1300), { scanImageFile: find, scanImagePreview: preview });
     expect(outside.status).toBe(400);
     expect(await outside.json()).toMatchObject({ ok: false, error: { code: 'outside-corpus' } });
-    const odd = await answerScanRequest(`${scanSchemeUrl('𠮷 page.png')}&width=12`, find, preview);
+    const odd = await answerScanRequest(`${scanSchemeUrl('𠮷 page.png')}&width=12`, { scanImageFile: find, scanImagePreview: preview });
     expect(await odd.json()).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    const missing = await answerScanRequest(scanSchemeUrl('none.png'), find, preview);
+    const missing = await answerScanRequest(scanSchemeUrl('none.png'), { scanImageFile: find, scanImagePreview: preview });
     expect(missing.status).toBe(404);
-    expect((await answerScanRequest('https://example.org/?path=a.png', find, preview)).status).toBe(400);
+    expect((await answerScanRequest('https://example.org/?path=a.png', { scanImageFile: find, scanImagePreview: preview })).status).toBe(400);
   });
 
   it('sends a TIFF as a PNG, and the TIFF itself where it cannot be converted', async () => {
-    const png = await answerScanRequest(scanSchemeUrl('scan.tiff'), find, preview, asPng);
+    const png = await answerScanRequest(scanSchemeUrl('scan.tiff'), { scanImageFile: find, scanImagePreview: preview, scanImageAsPng: asPng });
     expect(png.headers.get('Content-Type')).toBe('image/png');
     expect((await sharp(Buffer.from(await png.arrayBuffer())).metadata()).width).toBe(400);
-    const unconverted = await answerScanRequest(scanSchemeUrl('scan.tiff'), find, preview, async () => ({
+    const unconverted = await answerScanRequest(scanSchemeUrl('scan.tiff'), { scanImageFile: find, scanImagePreview: preview, scanImageAsPng: async () => ({
       ok: false,
       error: { code: 'internal', message: 'TIFF conversion is not available on this system; the renderer decodes the file.' },
-    }));
+    }) });
     expect(unconverted.headers.get('Content-Type')).toBe('image/tiff');
   });
 });

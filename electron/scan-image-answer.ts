@@ -1,0 +1,40 @@
+import { isTiffPath } from '../shared/ipc/scan-url';
+import { fail, type Result } from '../shared/result';
+import type { HandlerTable } from './handler-table';
+
+/// The handler table's scan-image sources that both shells (the Electron scheme and the harness GET) serve from.
+export type ScanImageSources = Required<Pick<HandlerTable, 'scanImageFile'>> & Pick<HandlerTable, 'scanImagePreview' | 'scanImageAsPng'>;
+
+/// What to send for one scan-image request.
+export type ScanImageAnswer =
+  /// An image made in the main process (a preview, a TIFF as PNG).
+  | { kind: 'made'; image: { bytes: Buffer; mime: string } }
+  /// The scan file itself, to be streamed.
+  | { kind: 'file'; abs: string; mime: string; size: number }
+  /// A refusal, sent as the JSON Result with its HTTP status.
+  | { kind: 'refused'; status: 400 | 404; body: Result<unknown> };
+
+/// Decides what a scan-image request gets: the preview when a width is asked for, a TIFF as PNG, else the file.
+///
+/// `rel` is null when the request named no usable path. Every branch goes through the table's confinement to the
+/// open corpus. A TIFF that cannot be converted here ('internal': no image library) goes as it is, and the renderer
+/// decodes it.
+export async function answerScanImage(rel: string | null, width: number | null, sources: ScanImageSources): Promise<ScanImageAnswer> {
+  if (rel === null) return refused(fail('invalid-argument', 'Not a scan image address.'));
+  if (width !== null && sources.scanImagePreview) {
+    const preview = await sources.scanImagePreview(rel, width);
+    return preview.ok ? { kind: 'made', image: preview.value } : refused(preview);
+  }
+  if (isTiffPath(rel) && sources.scanImageAsPng) {
+    const png = await sources.scanImageAsPng(rel);
+    if (png.ok) return { kind: 'made', image: png.value };
+    if (png.error.code !== 'internal') return refused(png);
+  }
+  const found = await sources.scanImageFile(rel);
+  return found.ok ? { kind: 'file', ...found.value } : refused(found);
+}
+
+// 404 when the image is missing, else 400.
+function refused(body: Result<unknown>): ScanImageAnswer {
+  return { kind: 'refused', status: !body.ok && body.error.code === 'not-found' ? 404 : 400, body };
+}
