@@ -37,8 +37,8 @@ interface Gold {
 
 const TYPES = ['PER', 'LOC', 'ORG', 'DATE'];
 
-function readPage(name: string): string {
-  return normalizeOriginal(readFileSync(path.join(corpus, name), 'utf8')).text;
+function readPage(name: string, folder = corpus): string {
+  return normalizeOriginal(readFileSync(path.join(folder, name), 'utf8')).text;
 }
 
 interface Score {
@@ -71,9 +71,9 @@ function row(label: string, s: Score): string {
   return `${label.padEnd(13)} P ${p.toFixed(2)}  R ${r.toFixed(2)}  F1 ${f1.toFixed(2)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
 }
 
-function loadGold(file: string): Gold {
-  const gold = JSON.parse(readFileSync(path.join(repoRoot, 'tests/fixtures/entities', file), 'utf8')) as Gold;
-  const bytes = readFileSync(path.join(corpus, gold.file));
+function loadGold(file: string, folder: string): Gold {
+  const gold = JSON.parse(readFileSync(path.join(repoRoot, file), 'utf8')) as Gold;
+  const bytes = readFileSync(path.join(folder, gold.file));
   if (createHash('sha256').update(bytes).digest('hex') !== gold.sha256) {
     throw new Error(`${gold.file} changed since the gold set was annotated`);
   }
@@ -100,8 +100,9 @@ function quality(showErrors: boolean): void {
     ['jieba only', { sources: ['segmenter'], tagger }],
   ];
   for (const page of GOLD_PAGES) {
-    const gold = loadGold(`gold-${page.id}.json`);
-    const text = readPage(gold.file);
+    const folder = path.resolve(repoRoot, page.folder);
+    const gold = loadGold(page.gold, folder);
+    const text = readPage(gold.file, folder);
     const role = page.role === 'test' ? 'TEST page: held out, measured only' : 'DEV page: rules are revised against it';
     console.log(`\nQuality on ${gold.file} (${gold.entities.length} gold entities; ${role})`);
     for (const [name, options] of configs) {

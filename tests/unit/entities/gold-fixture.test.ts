@@ -10,14 +10,14 @@ import { GOLD_PAGES } from '../../fixtures/entities/gold-pages';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 for (const page of GOLD_PAGES) {
-  const gold = JSON.parse(readFileSync(path.join(repoRoot, `tests/fixtures/entities/gold-${page.id}.json`), 'utf8')) as {
+  const gold = JSON.parse(readFileSync(path.join(repoRoot, page.gold), 'utf8')) as {
     file: string;
     sha256: string;
     entities: { start: number; end: number; type: string; text: string }[];
   };
 
-  describe(`the entity gold set gold-${page.id} (${page.role})`, () => {
-    const bytes = readFileSync(path.resolve(repoRoot, '../shared/corpus', gold.file));
+  describe(`the entity gold set ${page.id} (${page.role})`, () => {
+    const bytes = readFileSync(path.resolve(repoRoot, page.folder, gold.file));
     const text = normalizeOriginal(bytes.toString('utf8')).text;
 
     it('refers to the page as it was annotated', () => {
