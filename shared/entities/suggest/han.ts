@@ -48,14 +48,18 @@ export function codePoints(text: string): string[] {
   return Array.from(text);
 }
 
-/// Single-character surnames common in mainland China (the first ~250 of the usual frequency lists).
+/// Single-character surnames of mainland China: the first ~250 of the usual frequency lists and ~120 rarer ones.
 export const SURNAMES = new Set(
   Array.from(
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜' +
       '崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施' +
       '文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛' +
       '曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席' +
-      '卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郜郗亢薄智',
+      '卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝郜郗亢薄智' +
+      // Less frequent ones, regional ones (楼 and 郦 in Zhejiang, 税 in Sichuan) among them; characters that are
+      // mostly common words (和, 都, 国, 东 …) are left out even where they are surnames.
+      '楼税郁冀鄢隆练萧揭栗腾湛蔺钮晋邰仝厉阚储嵇贝逄荆奚扈雍昌谈竺羊闻茅寿伏浦鄂琚钭楚帅匡晁宣贲封糜富巴牧宓' +
+      '蓬班仰暴戎祖束幸韶蓟索籍赖屠胥苍莘贡劳扶堵宰郦濮燕郏慕茹宦庾暨衡弘禄阙殳蔚訾鞠巢蒯权逯桓',
   ),
 );
 

@@ -1,5 +1,6 @@
 import { suggestKnown } from './known';
 import { mergeSuggestions } from './merge';
+import { withoutPlacesInTitles } from './rules-quoted';
 import { suggestByRules } from './rules';
 import { AFTER_NAME } from './han';
 import { namesToRepeat, suggestRepeats } from './repeat';
@@ -27,7 +28,8 @@ export interface SuggestOptions {
   sources?: readonly ('known' | 'rule' | 'segmenter')[];
 }
 
-/// Suggests entities for a page's text from all sources, merged, de-duplicated and without rejected ones.
+/// Suggests entities for a page's text from all sources, merged, de-duplicated and without rejected ones; places
+/// inside a document title or a short quoted term are left out (see `withoutPlacesInTitles`).
 ///
 /// Offsets are code points on `text`.
 export function suggestEntities(text: string, options: SuggestOptions = {}): EntitySuggestion[] {
@@ -44,5 +46,5 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     all.push(...suggestRepeats(text, names, AFTER_NAME));
   }
   if (sources.has('segmenter') && options.tagger && words) all.push(...suggestFromSegmenter(text, options.tagger, words));
-  return mergeSuggestions(all, { existing: options.existing, rejected: options.rejected });
+  return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }

@@ -27,11 +27,13 @@ const LONE_CLOCK = new RegExp(
   ].join('|'),
   'gu',
 );
+// A date written with a middle dot, as news names days by them (“12·4”宪法日, “11·9”消防日, 5·12).
+const DOT_DATE = /(?<![0-9０-９.·])(?:1[0-2]|[1-9])[·・•](?:3[01]|[12][0-9]|[1-9])(?![0-9０-９])/gu;
 // A day on its own ("从16日到28日") is a date only next to a range word, otherwise too ambiguous.
 const LONE_DAY = new RegExp(`(?<=[从至到、—-]|^)${DAY}(?:${PART_OF_DAY})?|${DAY}(?=[至到—-])`, 'gmu');
 
-/// Suggests dates and times: 2022年, 12月1日, 11月30日下午, 2022年12月1日下午3时, 十一月三十日, days in ranges and
-/// clock times (20时, 16:30, 凌晨3点, 七点半).
+/// Suggests dates and times: 2022年, 12月1日, 11月30日下午, 2022年12月1日下午3时, 十一月三十日, dotted dates (12·4),
+/// days in ranges and clock times (20时, 16:30, 凌晨3点, 七点半).
 export function suggestDates(text: string): EntitySuggestion[] {
   const index = new CodePointIndex(text);
   const found: EntitySuggestion[] = [];
@@ -39,6 +41,7 @@ export function suggestDates(text: string): EntitySuggestion[] {
   const taken: [number, number][] = [];
   for (const [regex, confidence] of [
     [FULL_DATE, 0.9],
+    [DOT_DATE, 0.7],
     [LONE_DAY, 0.7],
     [LONE_CLOCK, 0.6],
   ] as const) {

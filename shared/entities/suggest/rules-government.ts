@@ -1,8 +1,9 @@
 import type { EntitySuggestion } from './types';
 
 /// Party and government bodies named by their level alone, as Chinese news does for its own city or province:
-/// 市委 (the city's Party committee), 省委, 县委, 区委, 市人大, 市政协, 县纪委.
-const SHORT_BODY = /(?<![城超都上门股楼夜街地社小郊营园景山灾疫片辖节反外本全])[省市县区](?:纪委|委|人大|政协)(?![员托屈婉任])/gu;
+/// 市委 (the city's Party committee), 省委, 县委, 区委, 市人大, 市政协, 县纪委, 市政府, and
+/// the people's organisations 市妇联, 县总工会, 市红十字会 ….
+const SHORT_BODY = /(?<![城超都上门股楼夜街地社小郊营园景山灾疫片辖节反外本全])[省市县区](?:纪委|委|人大|政协|政府|妇联|总工会|团委|科协|文联|侨联|工商联|残联|红十字会)(?![员托屈婉任])/gu;
 
 /// Suggests party and government bodies written in their short form (按照市委…, 省委、市委) as organisations.
 ///

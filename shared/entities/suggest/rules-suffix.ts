@@ -1,5 +1,6 @@
 import type { EntitySuggestion } from './types';
 import { NAME_BREAKERS, codePoints, indexWords, isHan, wordAt } from './han';
+import { insideGazetteerName, isPlaceChain, placeNameEndingAt, placeNameStartingAt } from './gazetteer';
 
 /// A name suffix and how long the name before it may be, in characters.
 export interface SuffixRule {
@@ -10,6 +11,9 @@ export interface SuffixRule {
   notBefore?: string;
   /// Characters that, ending the stem, make the whole a generic noun (大 in 大局, 地 in 地区).
   badStemEnd?: string;
+  /// The name must start with its owner: a level (市急救中心) or a place (浙江婺剧艺术研究院), because the suffix
+  /// alone also ends generic nouns (指挥中心).
+  needsOwner?: boolean;
 }
 
 /// Administrative and street suffixes of Chinese place names.
@@ -28,6 +32,9 @@ export const PLACE_SUFFIXES: SuffixRule[] = [
   { suffix: '村', minStem: 2, maxStem: 4, notBefore: '民委长官' },
   { suffix: '大街', minStem: 2, maxStem: 4 },
   { suffix: '路', minStem: 2, maxStem: 4, notBefore: '线上口段况径' },
+  { suffix: '公园', minStem: 2, maxStem: 4 },
+  { suffix: '商务区', minStem: 2, maxStem: 6 },
+  { suffix: '江', minStem: 2, maxStem: 3, notBefore: '湖南北西东山苏省市', badStemEnd: '大长过渡沿跨' },
 ];
 
 /// Suffixes of Chinese organisation names.
@@ -49,6 +56,7 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '检察院', minStem: 2, maxStem: 10 },
   { suffix: '银行', minStem: 2, maxStem: 10 },
   { suffix: '大学', minStem: 2, maxStem: 10, notBefore: '生' },
+  { suffix: '师范大学', minStem: 2, maxStem: 8 },
   { suffix: '中学', minStem: 2, maxStem: 10, notBefore: '生' },
   { suffix: '小学', minStem: 2, maxStem: 10, notBefore: '生' },
   { suffix: '学校', minStem: 2, maxStem: 10 },
@@ -67,7 +75,15 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '新闻网', minStem: 2, maxStem: 6 },
   { suffix: '电视台', minStem: 2, maxStem: 8 },
   { suffix: '报社', minStem: 2, maxStem: 6 },
-  { suffix: '红十字会', minStem: 0, maxStem: 6 },
+  { suffix: '红十字会', minStem: 1, maxStem: 6 },
+  { suffix: '合作社', minStem: 2, maxStem: 14 },
+  { suffix: '研究院', minStem: 2, maxStem: 12 },
+  { suffix: '研究所', minStem: 2, maxStem: 12 },
+  { suffix: '学院', minStem: 2, maxStem: 10, notBefore: '生' },
+  { suffix: '中心', minStem: 2, maxStem: 10, needsOwner: true },
+  { suffix: '卫生健康委', minStem: 1, maxStem: 6, notBefore: '员' },
+  { suffix: '卫健委', minStem: 1, maxStem: 6, notBefore: '员' },
+  { suffix: '发改委', minStem: 1, maxStem: 6, notBefore: '员' },
 ];
 
 /// Verbs and prepositions that often stand right before a place or organisation name; a name starts after them.
@@ -77,6 +93,8 @@ const LEADING_WORDS = [
   '成立', '召开', '参加', '举办', '开展', '发布', '通过', '配合', '指导', '检查', '走访', '慰问', '看望', '调研', '督导',
   '除了', '根据', '按照', '经过', '针对', '围绕', '关于', '就是', '还有', '以及', '企业', '单位', '部门', '制定',
   '协助', '通知', '送达', '记',
+  // Verbs of motion before a place (绕行宾虹路, 通往多湖中央商务区).
+  '通往', '绕行', '驶入', '驶向', '驶往', '开往', '来到', '去往', '飞往', '途径', '邀请',
 ];
 
 const LEADING_INDEX = indexWords(LEADING_WORDS);
@@ -88,6 +106,8 @@ const GENERIC_STEMS = new Set([
   '大', '格', '结', '布', '当', '时', '全', '开', '僵', '骗', '饭', '棋', '邮', '分', '总', '本', '该', '此', '各',
   '城乡', '农村', '乡村', '城市', '县城', '郊', '景', '社', '小', '街', '道', '马', '公', '线', '思', '出', '一',
   '隔离病', '发展', '经济', '开发', '工业', '安全', '行政', '管理', '服务', '监管', '执法',
+  // Kinds of company, not names (证券公司, 物业公司).
+  '证券', '保险', '物业', '快递', '物流', '外卖', '网络', '运输', '房地产', '建筑', '装修', '中介',
 ]);
 
 /// Words that, ending a stem, make it generic whatever comes before (高风险区, 各大连锁药店).
@@ -117,8 +137,9 @@ export function suggestBySuffix(
     const suffixLength = suffix.length;
     const after = cps[at + suffixLength];
     if (after !== undefined && rule.notBefore?.includes(after)) continue;
-    const stemStart = leftEdge(cps, at, rule.maxStem, isPlace);
-    if (stemStart !== undefined) {
+    const edge = leftEdge(cps, at, rule.maxStem, isPlace, ADMINISTRATIVE.has(rule.suffix));
+    const stemStart = edge === undefined || isPlace ? edge : ownerStart(cps, edge, at, rule.maxStem);
+    if (stemStart !== undefined && (!rule.needsOwner || hasOwner(cps, stemStart, at))) {
       const stem = cps.slice(stemStart, at).join('');
       const stemLength = Array.from(stem).length;
       const usable =
@@ -149,19 +170,22 @@ function isGenericStem(stem: string): boolean {
 const COUNTING = /^[0-9０-９一二两三四五六七八九十百千几数多]*[家名个位座所条]/u;
 
 /// The left edge of the name whose suffix starts at `suffixAt`, or undefined when no clear edge is found.
-function leftEdge(cps: readonly string[], suffixAt: number, maxStem: number, isPlace: boolean): number | undefined {
+function leftEdge(cps: readonly string[], suffixAt: number, maxStem: number, isPlace: boolean, administrative = false): number | undefined {
   let start = suffixAt;
   let bounded = false;
   while (suffixAt - start < maxStem + 1) {
     const ch = cps[start - 1];
-    if (!isHan(ch) || isBreaker(cps, start - 1) || (isPlace && endsPlace(cps, start))) {
+    if (!isHan(ch) || isBreaker(cps, start - 1) || (isPlace && endsPlace(cps, start, administrative && start < suffixAt))) {
       bounded = true;
       break;
     }
     start--;
   }
-  // A walk that ran the whole allowed length has a clear edge only at a leading verb inside the window.
-  const edge = bounded ? (lastLeadingWordEnd(cps, start, suffixAt) ?? start) : lastLeadingWordEnd(cps, suffixAt - maxStem, suffixAt);
+  // A walk that ran the whole allowed length has a clear edge only at a leading verb inside the window, or, for an
+  // organisation, at its owner (传回兰溪市人民医院 → 兰溪市人民医院).
+  const windowStart = suffixAt - maxStem;
+  const owned = !bounded && !isPlace && hasOwnerWithin(cps, windowStart, suffixAt) ? ownerStart(cps, windowStart, suffixAt, maxStem) : undefined;
+  const edge = bounded ? (lastLeadingWordEnd(cps, start, suffixAt) ?? start) : (lastLeadingWordEnd(cps, windowStart, suffixAt) ?? (owned !== windowStart ? owned : undefined));
   if (edge === undefined) return undefined;
   // A count right before the name (41家保供药店, 一名) is not part of it.
   const counted = COUNTING.exec(cps.slice(edge, suffixAt).join(''));
@@ -177,13 +201,79 @@ function isBreaker(cps: readonly string[], at: number): boolean {
   return NAME_BREAKERS.has(ch);
 }
 
-/// True when a place name ends just before `at` (区, 县, 市, 镇, 乡, 村, 街道, 省), so a new one starts there.
-function endsPlace(cps: readonly string[], at: number): boolean {
+// Suffixes of administrative units, which follow the unit above them without a break (杭州萧山区, 义乌稠城街道).
+const ADMINISTRATIVE = new Set(['街道', '自治区', '区', '县', '市', '省', '镇', '乡', '村']);
+
+/// True when a place name ends just before `at` (区, 县, 市, 镇, 乡, 村, 街道, 省, or a name of the gazetteer
+/// such as 杭州 in 杭州萧山区), so a new one starts there.
+function endsPlace(cps: readonly string[], at: number, administrative: boolean): boolean {
   const prev = cps[at - 1];
+  // Only an administrative unit starts after a place of the gazetteer: 杭州萧山区 is two places, but 朔州经济开发区
+  // is one.
+  // 柳城畲族镇 is one place: a people's name (畲族, 土家族) after a county's name is part of a township's name.
+  const ethnic = cps[at + 1] === '族' || cps[at + 2] === '族' || cps[at + 3] === '族';
+  if (administrative && !ethnic && placeNameEndingAt(cps, at) > 0 && isHan(cps[at]) && !isLevelWordAt(cps, at)) return true;
   if (prev === '道') return cps[at - 2] === '街';
   if (prev === '办') return cps[at - 2] === '道' && cps[at - 3] === '街';
   // 市 followed by 场/民/区 is part of a word, not a place ending; 市府 is the city government (市府小区).
   return prev !== undefined && '区县市镇乡村省'.includes(prev) && !'场民区委直府'.includes(cps[at] ?? '');
+}
+
+// Level characters: an organisation named by its level (市水务局, 县卫健局) starts with one.
+const LEVELS = '省市县区';
+// Words that end in a level character without being a level (城市, 超市, 社区 …).
+const LEVEL_WORDS = new Set([
+  '城市', '都市', '超市', '门市', '股市', '上市', '夜市', '省市', '县区', '社区', '小区', '园区', '景区', '城区', '郊区',
+  '辖区', '地区', '片区', '街区', '新区', '山区', '市区', '省区', '灾区', '牧区', '矿区', '营区', '校区', '厂区', '盲区',
+]);
+
+// True when the character at `at` is a level character that starts a word with the next one (市场, 区域), or
+// ends one with the previous (城市): then it is not the level of an organisation's name.
+function isLevelWordAt(cps: readonly string[], at: number): boolean {
+  return LEVEL_WORDS.has((cps[at - 1] ?? '') + (cps[at] ?? ''));
+}
+
+/// Where an organisation's name starts within the stem `edge`…`suffixAt`: at the last level character (市, 县 …)
+/// that what stands before it in the stem does not own (要求市水务局 → 市水务局, 市教育局联合市文化广电旅游局 → 市文化广电
+/// 旅游局), so a verb or another organisation before the level is cut off; places before a level own it
+/// (兰溪市人民医院, 浙江省金华市公安局). Across 和 (市自然资源和规划局) the name extends back to a level that starts a phrase.
+function ownerStart(cps: readonly string[], edge: number, suffixAt: number, maxStem: number): number {
+  let start = edge;
+  for (let p = edge + 1; p < suffixAt; p++) {
+    const level = LEVELS.includes(cps[p]!) && !isLevelWordAt(cps, p) && !LEVEL_WORDS.has(cps[p]! + (cps[p + 1] ?? '')) && !endsPlaceSuffix(cps, p);
+    if ((!level && !startsGazetteerName(cps, p, suffixAt)) || insideGazetteerName(cps, start, p)) continue;
+    const owner = cps.slice(start, p).filter((ch) => isHan(ch)).join('');
+    if (!isPlaceChain(owner)) start = p;
+  }
+  if (start === edge && cps[edge - 1] === '和' && LEVELS.includes(cps[edge] ?? '') === false) {
+    for (let j = edge - 2; j >= 0 && suffixAt - j <= maxStem && (isHan(cps[j]) || cps[j] === '\n'); j--) {
+      if (LEVELS.includes(cps[j]!) && (!isHan(cps[j - 1]) || NAME_BREAKERS.has(cps[j - 1]!)) && cps[j - 1] !== '和') return j;
+      if (NAME_BREAKERS.has(cps[j]!)) break;
+    }
+  }
+  return start;
+}
+
+// True when the level character at `p` ends a longer place suffix (开发区, 商务区, 自治区): it closes a place there.
+function endsPlaceSuffix(cps: readonly string[], p: number): boolean {
+  return PLACE_SUFFIXES.some((rule) => rule.suffix.length > 1 && rule.suffix.endsWith(cps[p]!) && cps.slice(p + 1 - rule.suffix.length, p + 1).join('') === rule.suffix);
+}
+
+// True when a gazetteer place starts at `p` and ends before `limit` (浙江 in 学校邀请浙江婺剧艺术研究院).
+function startsGazetteerName(cps: readonly string[], p: number, limit: number): boolean {
+  return placeNameStartingAt(cps, p, limit - 1) > 0;
+}
+
+// True when a level character or a gazetteer place stands in the window, after its first character.
+function hasOwnerWithin(cps: readonly string[], from: number, to: number): boolean {
+  for (let p = from + 1; p < to; p++) if (LEVELS.includes(cps[p]!) || startsGazetteerName(cps, p, to)) return true;
+  return false;
+}
+
+/// True when the name from `start` to the suffix begins with its owner: a level character or a gazetteer place.
+function hasOwner(cps: readonly string[], start: number, suffixAt: number): boolean {
+  if (LEVELS.includes(cps[start] ?? '') && !LEVEL_WORDS.has((cps[start] ?? '') + (cps[start + 1] ?? ''))) return true;
+  return startsGazetteerName(cps, start, suffixAt);
 }
 
 /// The position right after the last leading verb (深入, 位于 …) between `from` and `to`, if there is one.

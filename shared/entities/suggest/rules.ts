@@ -1,5 +1,7 @@
 import { ORGANISATION_SUFFIXES, PLACE_SUFFIXES, suggestBySuffix } from './rules-suffix';
 import { suggestDates } from './rules-date';
+import { suggestGazetteerPlaces } from './gazetteer';
+import { suggestNumberedRoads } from './rules-numbered-road';
 import { suggestPersons } from './rules-person';
 import { suggestShortBodies } from './rules-government';
 import { suggestSubunits } from './rules-subunit';
@@ -40,5 +42,7 @@ function runRules(text: string): EntitySuggestion[] {
     ...suggestSubunits(organisations, cps),
     ...suggestShortBodies(text, ORGANISATION_RULE_CONFIDENCE),
     ...suggestDates(text),
+    ...suggestGazetteerPlaces(cps),
+    ...suggestNumberedRoads(text, PLACE_RULE_CONFIDENCE),
   ];
 }

@@ -1,13 +1,17 @@
 import type { PlacedWord } from './segmenter';
 import type { EntitySuggestion } from './types';
+import { PLACE_SUFFIXES } from './rules-suffix';
 
 // Part-of-speech tags that never occur inside a place or organisation name before its suffix word:
 // pronouns, numerals, measure words, prepositions, conjunctions, particles, adverbs.
-const NEVER_IN_NAME = /^(r|rr|rz|m|mq|q|p|c|u|uj|ul|uz|uv|ud|ug|d|ad|dg)$/;
+const NEVER_IN_NAME = /^(r|rr|rz|m|mq|q|p|c|u|uj|ul|uz|uv|ud|ug|d|ad|dg|t|tg)$/;
+// Numerals that name units and ranks inside organisations (第一人民医院, 交警支队一大队) are the exception.
+const ORDINAL = /^第?[一二三四五六七八九十百零〇0-9０-９]+$/u;
 // Places are checked more strictly: a verb inside a place's stem (加入社区, 推动社区) shows a phrase, not a name.
 const NEVER_IN_PLACE = /^(v|vd|vi|vg)$/;
 
-/// Drops rule-based place and organisation suggestions whose stem the segmenter reads as a phrase.
+/// Drops rule-based place and organisation suggestions whose stem the segmenter reads as a phrase, and people
+/// guessed from layout alone whose text it reads as one ordinary word (a line holding only 简讯).
 ///
 /// The words lying wholly inside a suggestion, except its last word (which carries the suffix), must not be
 /// pronouns, numerals, prepositions, conjunctions, particles or adverbs, nor verbs for places. Single-character
@@ -18,13 +22,41 @@ const NEVER_IN_PLACE = /^(v|vd|vi|vg)$/;
 export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[], words: readonly PlacedWord[]): EntitySuggestion[] {
   const starts = words.map((w) => w.start);
   return suggestions.filter((s) => {
+    if (s.source === 'rule' && s.type === 'PER' && s.confidence <= LAYOUT_GUESS_CONFIDENCE) return !isOrdinaryWord(s, words, starts);
     if (s.source !== 'rule' || (s.type !== 'LOC' && s.type !== 'ORG')) return true;
     let i = lowerBound(starts, s.start);
     const inside: PlacedWord[] = [];
     for (; i < words.length && words[i]!.end <= s.end; i++) inside.push(words[i]!);
     inside.pop();
-    return !inside.some((w) => NEVER_IN_NAME.test(w.tag) || (s.type === 'LOC' && NEVER_IN_PLACE.test(w.tag)));
+    if (inside.some((w) => (NEVER_IN_NAME.test(w.tag) && !ORDINAL.test(w.word)) || (s.type === 'LOC' && NEVER_IN_PLACE.test(w.tag)))) return false;
+    // A road by number (330国道) has a two-character suffix that is a word of its own.
+    return !(s.type === 'LOC' && !/[0-9０-９]/u.test(s.text) && endsInsideWord(s, words, starts));
   });
+}
+
+// Place suffixes of two characters or more, which the segmenter reads as words of their own (社区, 街道).
+const LONG_SUFFIXES = new Set(PLACE_SUFFIXES.map((rule) => rule.suffix).filter((suffix) => suffix.length > 1));
+
+// True when a place's suffix is not a word end the segmenter agrees with: the suffix starts a longer word (村里,
+// 路滑) or ends a common two-character word with the stem's last character (盲区, 视线盲区 is no place).
+function endsInsideWord(s: EntitySuggestion, words: readonly PlacedWord[], starts: readonly number[]): boolean {
+  let i = lowerBound(starts, s.end - 1);
+  if (i === words.length || words[i]!.start > s.end - 1) i--;
+  const last = words[i];
+  if (last === undefined || last.start > s.end - 1 || last.end <= s.end - 1) return false;
+  // The word runs on past the name: only a word that starts at the suffix says so (村里, 路滑, 镇上).
+  if (last.end > s.end) return last.start >= s.end - 2;
+  const twoCharacterWord = last.end - last.start === 2 && last.start > s.start;
+  return twoCharacterWord && !LONG_SUFFIXES.has(last.word) && !/^(ns|nt|nz|nr)/.test(last.tag);
+}
+
+// People guessed from a line's layout alone (a line holding only 简讯 or 王泽) have this confidence or less.
+const LAYOUT_GUESS_CONFIDENCE = 0.6;
+
+// True when the segmenter reads exactly the suggestion's span as one word that is not a name (简讯: n).
+function isOrdinaryWord(s: EntitySuggestion, words: readonly PlacedWord[], starts: readonly number[]): boolean {
+  const word = words[lowerBound(starts, s.start)];
+  return word !== undefined && word.start === s.start && word.end === s.end && !word.tag.startsWith('nr');
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

@@ -1,5 +1,6 @@
 import { AFTER_NAME, codePoints, isHan, surnameLength } from './han';
 import type { EntitySuggestion, PosTagger } from './types';
+import { isGazetteerName } from './gazetteer';
 
 /// Confidence of a segmenter-only suggestion: a weak signal, below every rule.
 export const SEGMENTER_CONFIDENCE = 0.3;
@@ -97,6 +98,9 @@ const DETERMINERS = new Set(Array.from('各每全本该这那我此其'));
 /// mostly a field or an activity (中医学, 统一安排).
 const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队校行台报网党军署办处府组馆站厂矿店'));
 
+/// Last characters of place names (村, 路, 山, 河 …).
+const PLACE_HEADS = new Set(Array.from('省市县区镇乡村庄屯寨街路道巷弄桥山岭峰河江湖海湾港岛洲州城'));
+
 /// True when a segmenter word can be a name of `type` where it stands in the text (code points `cps`).
 ///
 /// Drops common words the dictionary mis-tags, words starting with a determiner, organisations without an
@@ -106,8 +110,14 @@ const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队
 export function plausibleSegmenterName(word: string, type: string, end: number, cps: readonly string[]): boolean {
   if (COMMON_WORDS.has(word) || DETERMINERS.has(Array.from(word)[0]!)) return false;
   if (type === 'ORG') return ORGANISATION_HEADS.has(Array.from(word).at(-1)!);
+  // A place must be one the gazetteer knows, or carry a place's last character (沙塄河村, 南环路): jieba's
+  // dictionary tags directions and ordinary words ns (东南, 镇里, 长龙).
+  if (type === 'LOC') return isGazetteerName(word) || PLACE_HEADS.has(Array.from(word).at(-1)!);
   if (type !== 'PER') return true;
   if (ADDRESS_ENDINGS.some((ending) => word.endsWith(ending))) return false;
+  // A two-character word jieba tags nr is as often an ordinary word in its dictionary (高峰, 查明, 金黄) as a name;
+  // the names it finds that the rules miss are the longer ones it composes itself.
+  if (Array.from(word).length < 3) return false;
   const next = cps[end];
   return !isHan(next) || AFTER_NAME.has(next!);
 }

@@ -177,10 +177,12 @@ describe('segmenter suggestions', () => {
   });
 
   it('keeps a name followed by punctuation or a word that follows names, not one running into a longer name', () => {
-    const cps = Array.from('武卫平说，武卫。');
-    expect(plausibleSegmenterName('武卫', 'PER', 2, cps)).toBe(false);
+    const cps = Array.from('武卫平说，武卫平。武卫平安');
     expect(plausibleSegmenterName('武卫平', 'PER', 3, cps)).toBe(true);
-    expect(plausibleSegmenterName('武卫', 'PER', 7, cps)).toBe(true);
+    expect(plausibleSegmenterName('武卫平', 'PER', 8, cps)).toBe(true);
+    expect(plausibleSegmenterName('武卫平', 'PER', 12, cps)).toBe(false);
+    // Two characters are not enough from the segmenter alone, whatever follows.
+    expect(plausibleSegmenterName('武卫', 'PER', 2, cps)).toBe(false);
   });
 
   it('keeps organisations only with an organisational last character', () => {
