@@ -138,6 +138,16 @@ export function insideGazetteerName(cps: readonly string[], from: number, p: num
   return false;
 }
 
+/// True when a gazetteer name covers the character at `at` (为 in 犍为县, 和 in 太和县).
+export function coveredByGazetteerName(cps: readonly string[], at: number): boolean {
+  for (let q = Math.max(0, at - MAX_LENGTH + 1); q <= at; q++) {
+    for (const name of BY_FIRST.get(cps[q] ?? '') ?? []) {
+      if (q + name.length > at && matchesAt(cps, q, name)) return true;
+    }
+  }
+  return false;
+}
+
 /// True when `text` is one or more gazetteer names written one after another (浙江, 浙江省金华, 金华市婺城).
 export function isPlaceChain(text: string): boolean {
   const cps = Array.from(text);

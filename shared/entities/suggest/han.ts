@@ -66,6 +66,9 @@ export const SURNAMES = new Set(
 /// Two-character surnames.
 export const COMPOUND_SURNAMES = new Set([
   '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木',
+  // Clan names of the Yi people, written before a two-character given name (吉克伍呷, 沙马拉古).
+  '阿西', '阿苏', '阿于', '阿牛', '阿侯', '阿尔', '吉克', '吉木', '吉伍', '沙马', '马海', '海来', '曲比', '俄木', '勒格',
+  '瓦扎', '巴莫', '木乃', '加拉', '井曲', '阿鲁', '比尔', '罗洪', '金古', '的日', '苏呷', '阿约', '俄底',
 ]);
 
 /// Function characters that do not occur inside place or organisation names, so a name's left edge is after them.

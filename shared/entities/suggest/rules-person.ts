@@ -12,6 +12,7 @@ const WEAK_TITLES_LIST = [
   '老板', '业主', '患者', '家属', '代表', '专家', '传承人', '技术员', '会计', '厨师', '船长', '机长', '作家', '画家',
   // Kinship: 儿子钟建林, 丈夫雷小军.
   '儿子', '女儿', '丈夫', '妻子', '父亲', '母亲', '爷爷', '奶奶', '孙子', '孙女', '哥哥', '姐姐', '弟弟', '妹妹', '老伴',
+  '老人', '花农', '菜农', '果农', '茶农', '渔民', '牧民', '农户', '摊主', '车主', '快递员', '保安', '环卫工', '村干部',
 ];
 const WEAK_TITLES = new Set(WEAK_TITLES_LIST);
 
@@ -31,6 +32,7 @@ const VERBS_AFTER_NAME = new Set([
   '出席', '参加', '主持', '带领', '陪同', '介绍', '表示', '指出', '强调', '要求', '调研', '检查', '看望', '慰问', '讲话',
   '一行', '率队', '深入', '前往', '来到', '告诉', '坦言', '回忆', '说道', '认为', '正在', '已经', '每天', '每月', '每年',
   '今年', '当时', '曾经', '一直', '立即', '随即', '马上', '迅速', '主动', '通过', '先后', '共同', '分别', '作为', '负责',
+  '伙同', '拦下', '发现', '接到', '看到', '带着', '赶到', '找到',
 ]);
 
 /// Speech and report verbs that follow a quoted or reported person's name (钟建林说, 黄晓丽提醒).
@@ -70,6 +72,7 @@ export function suggestPersons(text: string, cps: readonly string[] = codePoints
 
 const BYLINE_INDEX = indexWords(BYLINE_WORDS);
 const TITLE_INDEX = indexWords(TITLES);
+const TITLE_SET = new Set(TITLES);
 
 type Add = (start: number, end: number, confidence: number) => void;
 
@@ -86,7 +89,7 @@ function bylines(cps: readonly string[], add: Add): void {
       let covered = run;
       // A name cut by a column wrap (邵一⏎鸣）): its end is on the next line.
       const rest = cps[pos + run] === '\n' ? hanRunLength(cps, pos + run + 1) : 0;
-      if (rest > 0 && run + rest <= 3 && !isHan(cps[pos + run + 1 + rest])) {
+      if (rest > 0 && run + rest <= (surnameLength(cps, pos) === 2 ? 4 : 3) && !isHan(cps[pos + run + 1 + rest])) {
         covered = run + 1 + rest;
         run += rest;
       }
@@ -155,7 +158,7 @@ function anonymisedNames(cps: readonly string[], add: Add): void {
   for (let i = 1; i < cps.length; i++) {
     if (cps[i] !== '某' || surnameLength(cps, i - 1) !== 1 || cps[i - 2] === '某') continue;
     // 刘某柱。 and 郑某平等6人: a third character is part of the name when the name ends after it.
-    const third = isHan(cps[i + 1]) && !AFTER_NAME.has(cps[i + 1]!) && (!isHan(cps[i + 2]) || AFTER_NAME.has(cps[i + 2]!));
+    const third = isHan(cps[i + 1]) && !AFTER_NAME.has(cps[i + 1]!) && (!isHan(cps[i + 2]) || endsName(cps, i + 2));
     add(i - 1, third ? i + 2 : i + 1, 0.6);
   }
 }
@@ -167,21 +170,27 @@ function titledNames(cps: readonly string[], add: Add): void {
     let pos = at + title.length;
     for (;;) {
       const surname = surnameLength(cps, pos);
-      // 孙某 and 刘某柱 are read by `anonymisedNames`.
-      if (surname === 0 || cps[pos + surname] === '某') break;
+      // 孙某 and 刘某柱 are read by `anonymisedNames`; 李女士 is a form of address.
+      if (surname === 0 || cps[pos + surname] === '某' || NOT_GIVEN_NAMES.has(cps.slice(pos + surname, pos + surname + 2).join(''))) break;
       const run = hanRunLength(cps, pos);
+      // A surname that is also a preposition (向过往群众) needs its end confirmed, as after an ordinary noun.
+      const weak = WEAK_TITLES.has(title.join('')) || NAME_BREAKERS.has(cps[pos]!);
       let length: number;
       let confidence = 0.8;
-      if (run === 2 || run === 3) length = run;
+      // 院长黄勇说，: a speech verb after a two-character name ends it.
+      if (run === 3 && wordAt(cps, pos + surname + 1, SPEECH_INDEX) !== undefined && surname === 1) length = 2;
+      else if (run === 2 || run === 3) length = weak && NAME_BREAKERS.has(cps[pos]!) ? 0 : run;
       else if (run === 4 && surname === 2) length = 4;
       else if (run >= 4) {
         // The name runs into the next word: guess its length from what follows a two-character name.
         const endsAfter = (given: number) => endsName(cps, pos + surname + given);
         if (endsAfter(1)) length = surname + 1;
-        else if (!WEAK_TITLES.has(title.join('')) || endsAfter(2)) length = surname + 2;
+        else if (!weak || endsAfter(2)) length = surname + 2;
         else break;
         confidence = 0.65;
       } else break;
+      // A title word is no name (市民游客).
+      if (length === 0 || TITLE_SET.has(cps.slice(pos, pos + length).join(''))) break;
       add(pos, pos + length, confidence);
       pos += length;
       // Names listed after one title: 副主任吴晓斌、王帆、蒋丽梅.
@@ -267,8 +276,11 @@ function foreignNames(cps: readonly string[], add: Add): void {
       if (run < 1 || run > 5 || (parts === 0 && run < 2)) break;
       end += run;
       parts++;
-      if (!NAME_DOT.has(cps[end] ?? '') || !isHan(cps[end + 1])) break;
-      end++;
+      if (!NAME_DOT.has(cps[end] ?? '')) break;
+      // A column wrap may follow the dot (戴维·⏎米勒).
+      const next = cps[end + 1] === '\n' ? end + 2 : end + 1;
+      if (!isHan(cps[next])) break;
+      end = next;
     }
     if (parts >= 2) {
       add(at, end, 0.7);

@@ -1,6 +1,6 @@
 import type { EntitySuggestion } from './types';
 import { NAME_BREAKERS, codePoints, indexWords, isHan, wordAt } from './han';
-import { insideGazetteerName, isPlaceChain, placeNameEndingAt, placeNameStartingAt } from './gazetteer';
+import { coveredByGazetteerName, insideGazetteerName, isPlaceChain, placeNameEndingAt, placeNameStartingAt } from './gazetteer';
 
 /// A name suffix and how long the name before it may be, in characters.
 export interface SuffixRule {
@@ -33,8 +33,11 @@ export const PLACE_SUFFIXES: SuffixRule[] = [
   { suffix: '大街', minStem: 2, maxStem: 4 },
   { suffix: '路', minStem: 2, maxStem: 4, notBefore: '线上口段况径' },
   { suffix: '公园', minStem: 2, maxStem: 4 },
+  { suffix: '公路', minStem: 2, maxStem: 4 },
+  { suffix: '高速', minStem: 2, maxStem: 3, notBefore: '公路上行' },
+  { suffix: '河', minStem: 2, maxStem: 3, notBefore: '道流水边岸床谷段堤畔', badStemEnd: '大小长运护冰银黄' },
   { suffix: '商务区', minStem: 2, maxStem: 6 },
-  { suffix: '江', minStem: 2, maxStem: 3, notBefore: '湖南北西东山苏省市', badStemEnd: '大长过渡沿跨' },
+  { suffix: '江', minStem: 1, maxStem: 3, notBefore: '湖南北西东山苏省市', badStemEnd: '大长过渡沿跨一两三几各入出' },
 ];
 
 /// Suffixes of Chinese organisation names.
@@ -84,6 +87,13 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '卫生健康委', minStem: 1, maxStem: 6, notBefore: '员' },
   { suffix: '卫健委', minStem: 1, maxStem: 6, notBefore: '员' },
   { suffix: '发改委', minStem: 1, maxStem: 6, notBefore: '员' },
+  { suffix: '改革委', minStem: 2, maxStem: 8, notBefore: '员' },
+  { suffix: '都市报', minStem: 2, maxStem: 6 },
+  { suffix: '图书馆', minStem: 2, maxStem: 10 },
+  { suffix: '博物馆', minStem: 2, maxStem: 10 },
+  { suffix: '文化馆', minStem: 2, maxStem: 10 },
+  { suffix: '纪念馆', minStem: 2, maxStem: 10 },
+  { suffix: '美术馆', minStem: 2, maxStem: 10 },
 ];
 
 /// Verbs and prepositions that often stand right before a place or organisation name; a name starts after them.
@@ -106,6 +116,7 @@ const GENERIC_STEMS = new Set([
   '大', '格', '结', '布', '当', '时', '全', '开', '僵', '骗', '饭', '棋', '邮', '分', '总', '本', '该', '此', '各',
   '城乡', '农村', '乡村', '城市', '县城', '郊', '景', '社', '小', '街', '道', '马', '公', '线', '思', '出', '一',
   '隔离病', '发展', '经济', '开发', '工业', '安全', '行政', '管理', '服务', '监管', '执法',
+  '高速', '县级', '市级', '省级', '乡级', '村级',
   // Kinds of company, not names (证券公司, 物业公司).
   '证券', '保险', '物业', '快递', '物流', '外卖', '网络', '运输', '房地产', '建筑', '装修', '中介',
 ]);
@@ -175,7 +186,9 @@ function leftEdge(cps: readonly string[], suffixAt: number, maxStem: number, isP
   let bounded = false;
   while (suffixAt - start < maxStem + 1) {
     const ch = cps[start - 1];
-    if (!isHan(ch) || isBreaker(cps, start - 1) || (isPlace && endsPlace(cps, start, administrative && start < suffixAt))) {
+    // A village's name right before 镇 or 乡 is the town's name (马村镇), not a neighbour of it.
+    const townNamedByVillage = start === suffixAt && ch === '村';
+    if (!isHan(ch) || isBreaker(cps, start - 1) || (isPlace && !townNamedByVillage && endsPlace(cps, start, administrative && start < suffixAt))) {
       bounded = true;
       break;
     }
@@ -194,11 +207,14 @@ function leftEdge(cps: readonly string[], suffixAt: number, maxStem: number, isP
   return edge;
 }
 
-/// True when the character at `at` ends any name to its left; 和 does so unless it starts 和平 or 和顺.
+/// True when the character at `at` ends any name to its left: a function character (的, 在, 和 …) that is not part
+/// of a name itself.
 function isBreaker(cps: readonly string[], at: number): boolean {
   const ch = cps[at]!;
-  if (ch === '和' && '平顺谐美'.includes(cps[at + 1] ?? '')) return false;
-  return NAME_BREAKERS.has(ch);
+  if (!NAME_BREAKERS.has(ch)) return false;
+  // 和平, 永和镇: 和 inside a name; 犍为县, 太和县: a function character inside a place of the gazetteer.
+  if (ch === '和' && '平顺谐美镇乡村街路'.includes(cps[at + 1] ?? '')) return false;
+  return !coveredByGazetteerName(cps, at);
 }
 
 // Suffixes of administrative units, which follow the unit above them without a break (杭州萧山区, 义乌稠城街道).

@@ -10,8 +10,9 @@ const ORDINAL = /^第?[一二三四五六七八九十百零〇0-9０-９]+$/u;
 // Places are checked more strictly: a verb inside a place's stem (加入社区, 推动社区) shows a phrase, not a name.
 const NEVER_IN_PLACE = /^(v|vd|vi|vg)$/;
 
-/// Drops rule-based place and organisation suggestions whose stem the segmenter reads as a phrase, and people
-/// guessed from layout alone whose text it reads as one ordinary word (a line holding only 简讯).
+/// Drops rule-based place and organisation suggestions whose stem the segmenter reads as a phrase, places it reads
+/// as one ordinary noun (禁渔区), and people guessed from layout alone whose text it reads as one ordinary word (a
+/// line holding only 简讯).
 ///
 /// The words lying wholly inside a suggestion, except its last word (which carries the suffix), must not be
 /// pronouns, numerals, prepositions, conjunctions, particles or adverbs, nor verbs for places. Single-character
@@ -25,6 +26,9 @@ export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[]
     if (s.source === 'rule' && s.type === 'PER' && s.confidence <= LAYOUT_GUESS_CONFIDENCE) return !isOrdinaryWord(s, words, starts);
     if (s.source !== 'rule' || (s.type !== 'LOC' && s.type !== 'ORG')) return true;
     let i = lowerBound(starts, s.start);
+    // A place the segmenter reads as one ordinary noun or verb (禁渔区: n) is a kind of area, not a name.
+    const whole = words[i];
+    if (s.type === 'LOC' && whole !== undefined && whole.start === s.start && whole.end === s.end && /^(n|vn|v)$/.test(whole.tag)) return false;
     const inside: PlacedWord[] = [];
     for (; i < words.length && words[i]!.end <= s.end; i++) inside.push(words[i]!);
     inside.pop();

@@ -1,4 +1,4 @@
-import { AFTER_NAME, codePoints, isHan, surnameLength } from './han';
+import { AFTER_NAME, NAME_BREAKERS, codePoints, isHan, surnameLength } from './han';
 import type { EntitySuggestion, PosTagger } from './types';
 import { isGazetteerName } from './gazetteer';
 
@@ -110,14 +110,16 @@ const PLACE_HEADS = new Set(Array.from('省市县区镇乡村庄屯寨街路道�
 export function plausibleSegmenterName(word: string, type: string, end: number, cps: readonly string[]): boolean {
   if (COMMON_WORDS.has(word) || DETERMINERS.has(Array.from(word)[0]!)) return false;
   if (type === 'ORG') return ORGANISATION_HEADS.has(Array.from(word).at(-1)!);
-  // A place must be one the gazetteer knows, or carry a place's last character (沙塄河村, 南环路): jieba's
-  // dictionary tags directions and ordinary words ns (东南, 镇里, 长龙).
-  if (type === 'LOC') return isGazetteerName(word) || PLACE_HEADS.has(Array.from(word).at(-1)!);
+  // A place must be one the gazetteer knows, or a word of three characters or more with a place's last character
+  // (沙塄河村, 南环路): jieba's dictionary tags directions and ordinary words ns (东南, 镇里, 长龙, 下山).
+  if (type === 'LOC') return isGazetteerName(word) || (Array.from(word).length >= 3 && PLACE_HEADS.has(Array.from(word).at(-1)!));
   if (type !== 'PER') return true;
   if (ADDRESS_ENDINGS.some((ending) => word.endsWith(ending))) return false;
   // A two-character word jieba tags nr is as often an ordinary word in its dictionary (高峰, 查明, 金黄) as a name;
   // the names it finds that the rules miss are the longer ones it composes itself.
   if (Array.from(word).length < 3) return false;
+  // A function character inside shows a phrase the tagger read as a name (关了门).
+  if (Array.from(word).some((ch) => NAME_BREAKERS.has(ch))) return false;
   const next = cps[end];
   return !isHan(next) || AFTER_NAME.has(next!);
 }
