@@ -41,7 +41,9 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   });
 }
 
-function readHarnessUrl(child: ChildProcess): Promise<string> {
+/// Waits for a harness child's `Jiaodui harness: <url>` line; rejects with its error output if it exits first or
+/// prints nothing within 60 s.
+export function readHarnessUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
@@ -66,7 +68,8 @@ function readHarnessUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+/// Stops a child process: SIGTERM, then SIGKILL after 5 s.
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
+import { readHarnessUrl, stopProcess } from '../../scripts/harness-process';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -117,37 +118,3 @@ async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | 
   return { page, electronApp, stop: () => electronApp.close() };
 }
 
-/// Waits for the harness's `Jiaodui harness: <url>` line; fails with its error output if it exits first.
-function readHarnessUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => fail(new Error(`The harness printed no address within 60 s.\n${stdout}\n${stderr}`)), 60_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGTERM');
-      reject(error);
-    };
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const match = /Jiaodui harness: (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(stdout);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`The harness exited with code ${code} before it was ready.\n${stderr}`)));
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timeout = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timeout);
-}

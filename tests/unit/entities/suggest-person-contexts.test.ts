@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggestPersons } from '../../../shared/entities/suggest/rules-person';
-import type { EntitySuggestion } from '../../../shared/entities/suggest/types';
+import { expectOffsetsMatch, texts } from './suggestion-helpers';
 
-const texts = (found: EntitySuggestion[]) => found.map((s) => s.text);
-
-/// Checks that every suggestion's offsets are code points that cover exactly its text.
-function expectOffsetsMatch(text: string, found: EntitySuggestion[]): void {
-  const cps = Array.from(text);
-  for (const s of found) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
-}
 
 describe('people named by what surrounds them', () => {
   it('finds a byline name cut by a column wrap, and a name on the line after the byline word', () => {

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { suggestDates } from '../../../shared/entities/suggest/rules-date';
 import { suggestPersons } from '../../../shared/entities/suggest/rules-person';
 import { ORGANISATION_SUFFIXES, PLACE_SUFFIXES, suggestBySuffix } from '../../../shared/entities/suggest/rules-suffix';
-import type { EntitySuggestion } from '../../../shared/entities/suggest/types';
+import { expectOffsetsMatch, texts } from './suggestion-helpers';
 
-const texts = (found: EntitySuggestion[]) => found.map((s) => s.text);
-
-/// Checks that every suggestion's offsets are code points that cover exactly its text.
-function expectOffsetsMatch(text: string, found: EntitySuggestion[]): void {
-  const cps = Array.from(text);
-  for (const s of found) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
-}
 
 describe('person rules', () => {
   it('finds the names after 记者 and 通讯员 in a byline', () => {
