@@ -70,6 +70,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [showExport, setShowExport] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [dialogRequest, setDialogRequest] = useState<{ id: string } | null>(null);
+  // Why the last "Open folder" failed (the chosen folder vanished or, in the harness, a mistyped path).
+  const [openError, setOpenError] = useState<string | null>(null);
   const [showCorpusSettings, setShowCorpusSettings] = useState(false);
   // After the text source changes, the page of this base name is reopened under its new file once it is listed.
   const [reopen, setReopen] = useState<{ base: string; after: number } | null>(null);
@@ -269,6 +271,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'save': void save(); break;
         case 'open-folder': void guardUnsaved(async () => {
           const result = await api.chooseAndOpenCorpus();
+          // Said where the page list is, which still shows the corpus that stays open.
+          setOpenError(result.ok ? null : result.error.message);
           if (result.ok && result.value) {
             setPage(null);
             setActivePath(null);
@@ -470,6 +474,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
             {corpus && (scanning ? t('scanning', { count: pages.length }) : t('scanned', { count: pages.length }))}
             {selected.size > 1 && ` · ${t('selectedCount', { count: selected.size })}`}
           </div>
+          {openError && <p role="alert" className="error open-error">{t('openFolderFailed', { message: openError })}</p>}
           {scanning && <progress className="scan-progress" aria-label={t('scanning', { count: pages.length })} />}
           <PageList
             pages={pages}

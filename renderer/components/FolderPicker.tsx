@@ -1,28 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HarnessExtras } from '../bridge/install';
 import type { FolderListing } from '../../electron/harness/protocol';
 import { useT } from '../i18n/LanguageContext';
 import { Modal } from './Modal';
 
 /// The browser harness's stand-in for the native folder dialog: type a path or browse sub-folders.
+///
+/// The path field holds only what the user typed or browsed to. The first listing (the home folder) arrives
+/// while the field may already have the focus and a selection, so it is shown as the field's placeholder and
+/// taken by "Use this folder" when the field is empty, never written into the field.
 export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; onChoose(folder: string | null): void }) {
   const t = useT();
   const [path, setPath] = useState('');
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const chosen = path.trim() || listing?.path || '';
+  // Only the newest listing is shown: an older one answered late must not replace it.
+  const lastRequest = useRef(0);
 
-  // `initial`: the first listing (the home folder) must not replace a path the user typed while it loaded.
-  const browse = async (folder: string, initial = false) => {
+  // `fillField`: a listing the user asked for shows its folder in the field, unless the user typed meanwhile.
+  const browse = async (folder: string, fillField: boolean) => {
+    const request = ++lastRequest.current;
     const result = await harness.listFolders(folder);
+    if (request !== lastRequest.current) return;
     if (result.ok) {
       setListing(result.value);
-      setPath((typed) => (initial && typed !== '' ? typed : result.value.path));
+      if (fillField) setPath((typed) => (typed === folder ? result.value.path : typed));
       setError(null);
     } else setError(result.error.message);
   };
 
+  // A folder clicked in the listing goes into the field at once, like a typed one.
+  const browseTo = (folder: string) => {
+    setPath(folder);
+    void browse(folder, true);
+  };
+
   useEffect(() => {
-    void browse('', true);
+    void browse('', false);
     // Only on first show: later browsing is driven by the user.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -32,12 +47,19 @@ export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; on
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void browse(path);
+          void browse(path, true);
         }}
       >
         <label>
           {t('folderPath')}
-          <input type="text" value={path} onChange={(event) => setPath(event.target.value)} autoFocus spellCheck={false} />
+          <input
+            type="text"
+            value={path}
+            placeholder={listing?.path}
+            onChange={(event) => setPath(event.target.value)}
+            autoFocus
+            spellCheck={false}
+          />
         </label>
         <button type="submit">{t('open')}</button>
       </form>
@@ -45,17 +67,17 @@ export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; on
       {listing && (
         <ul className="folder-children" aria-label={listing.path}>
           {listing.parent !== null && (
-            <li><button type="button" onClick={() => void browse(listing.parent!)}>⬑ {t('goUp')}</button></li>
+            <li><button type="button" onClick={() => browseTo(listing.parent!)}>⬑ {t('goUp')}</button></li>
           )}
           {listing.folders.map((child) => (
             <li key={child.path}>
-              <button type="button" onClick={() => void browse(child.path)}>📁 {child.name}</button>
+              <button type="button" onClick={() => browseTo(child.path)}>📁 {child.name}</button>
             </li>
           ))}
         </ul>
       )}
       <div className="modal-actions">
-        <button type="button" className="primary" onClick={() => onChoose(path.trim() || null)} disabled={path.trim() === ''}>
+        <button type="button" className="primary" onClick={() => onChoose(chosen || null)} disabled={chosen === ''}>
           {t('useThisFolder')}
         </button>
         <button type="button" onClick={() => onChoose(null)}>{t('cancel')}</button>
