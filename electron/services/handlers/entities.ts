@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CorpusEntityIndex } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CorpusEntityIndexer } from '../corpus-entity-index';
 import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from '../propagation-apply';
@@ -31,6 +32,8 @@ const UNDO_HISTORY = 20;
 export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): ChannelHandlers<EntityChannel> {
   let indexer: { root: string; instance: CorpusEntityIndexer; pages: readonly string[] | null } | null = null;
   const undo = new Map<string, { root: string; applied: AppliedPage[] }>();
+  // The index build running now (or the last one), which the next request waits for.
+  let indexBuilds: Promise<unknown> = Promise.resolve();
 
   const progress = () => {
     let last = 0;
@@ -42,6 +45,21 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
     };
   };
   const corpusRoot = (): Result<string> => (ctx.corpus ? ok(ctx.corpus.root) : fail('no-corpus', 'No corpus folder is open.'));
+  // The corpus entity index, re-reading only the sidecars that may have changed since the last build.
+  const buildIndex = async (refresh: boolean): Promise<Result<CorpusEntityIndex>> => {
+    const root = corpusRoot();
+    if (!root.ok) return root;
+    const corpus = await corpusPagesAndTexts(ctx);
+    if (!corpus.ok) return corpus;
+    const pages = corpus.value.pages;
+    if (indexer?.root !== root.value) indexer = { root: root.value, instance: new CorpusEntityIndexer(root.value), pages: null };
+    // Every sidecar is checked on request, and after each new scan; otherwise only those the app wrote since.
+    const full = refresh || indexer.pages !== pages;
+    const changed = new Set(ctx.changedSidecars);
+    ctx.changedSidecars.clear();
+    indexer.pages = pages;
+    return ok(await indexer.instance.build(pages, { full, changed }));
+  };
   return {
     'entities.tagset': async () => {
       const root = corpusRoot();
@@ -52,19 +70,12 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       return root.ok ? writeTagsetFile(root.value, request) : root;
     },
     'entities.tagWords': async (text) => textWorker.run({ kind: 'tag-words', text }),
-    'entities.corpusIndex': async (options) => {
-      const root = corpusRoot();
-      if (!root.ok) return root;
-      const corpus = await corpusPagesAndTexts(ctx);
-      if (!corpus.ok) return corpus;
-      const pages = corpus.value.pages;
-      if (indexer?.root !== root.value) indexer = { root: root.value, instance: new CorpusEntityIndexer(root.value), pages: null };
-      // Every sidecar is checked on request, and after each new scan; otherwise only those the app wrote since.
-      const full = options?.refresh === true || indexer.pages !== pages;
-      const changed = new Set(ctx.changedSidecars);
-      ctx.changedSidecars.clear();
-      indexer.pages = pages;
-      return ok(await indexer.instance.build(pages, { full, changed }));
+    'entities.corpusIndex': (options) => {
+      // One build at a time: a request made while another builds would find the written sidecars already taken
+      // by it, and trust index entries it has not updated yet.
+      const build = indexBuilds.then(() => buildIndex(options?.refresh === true));
+      indexBuilds = build.catch(() => undefined);
+      return build;
     },
     'entities.propagationPreview': async (request) => {
       const corpus = await corpusPagesAndTexts(ctx);

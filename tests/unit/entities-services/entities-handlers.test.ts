@@ -152,4 +152,22 @@ describe('entities.corpusIndex through the handler table', () => {
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [{ refresh: true }])).known).toEqual({ 武跃林: 'PER', 朔城区: 'LOC' });
     expect(await code('entities.corpusIndex', [{ refresh: 'yes' }])).toBe('invalid-argument');
   });
+
+  // Seen in the e2e after a corpus propagation: the app asked for the index twice at once. The first request took
+  // the list of written sidecars and the second, finding it empty, trusted the cache the first had not yet updated.
+  it('gives both of two requests made at once the sidecar saved just before', async () => {
+    await corpus.put('a.txt', A);
+    await corpus.put('b.txt', B);
+    await handlers.openCorpus(corpus.root);
+    await handlers.scanFinished();
+    expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).entries).toEqual([]);
+
+    const page = await value<{ sha256: string; sidecarHash: string | null; text: string }>('page.open', ['b.txt']);
+    await value('page.save', [
+      { path: 'b.txt', text: page.text, status: 'in-progress', entities: [{ id: 'x', start: 4, end: 7, type: 'PER', text: '武跃林' }], sourceSha256: page.sha256, expectedSidecarHash: page.sidecarHash },
+    ]);
+    const [first, second] = await Promise.all([value<CorpusEntityIndex>('entities.corpusIndex', []), value<CorpusEntityIndex>('entities.corpusIndex', [])]);
+    expect(first.known).toEqual({ 武跃林: 'PER' });
+    expect(second.known).toEqual({ 武跃林: 'PER' });
+  });
 });
