@@ -90,20 +90,35 @@ export function isGazetteerName(text: string): boolean {
 
 // Every name as code points, by first and by last character, longest first: the rules look names up at each
 // character of a page, and comparing code points in place is far cheaper than slicing strings.
-const BY_FIRST = groupNames((cps) => cps[0]!);
-const BY_LAST = groupNames((cps) => cps.at(-1)!);
-const SHORT_BY_FIRST = groupNames((cps) => cps[0]!, SHORT);
+// Keyed by the first (or last) two characters: every name has at least two, and one character alone (新, 安) starts
+// dozens of names.
+const BY_FIRST = groupNames((cps) => [cps[0]!, cps[1]!]);
+const BY_LAST = groupNames((cps) => [cps.at(-2)!, cps.at(-1)!]);
+const SHORT_BY_FIRST = groupNames((cps) => [cps[0]!, cps[1]!], SHORT);
 
-function groupNames(key: (cps: string[]) => string, names: Iterable<string> = [...FULL, ...SHORT]): Map<string, string[][]> {
-  const groups = new Map<string, string[][]>();
+// Names by a pair of their characters (two nested maps, so a look-up builds no string), longest first.
+type NameGroups = Map<string, Map<string, string[][]>>;
+
+function groupNames(key: (cps: string[]) => [string, string], names: Iterable<string> = [...FULL, ...SHORT]): NameGroups {
+  const groups: NameGroups = new Map();
   for (const name of names) {
     const cps = Array.from(name);
-    const list = groups.get(key(cps)) ?? [];
+    const [a, b] = key(cps);
+    const inner = groups.get(a) ?? new Map<string, string[][]>();
+    groups.set(a, inner);
+    const list = inner.get(b) ?? [];
     list.push(cps);
-    groups.set(key(cps), list);
+    inner.set(b, list);
   }
-  for (const list of groups.values()) list.sort((a, b) => b.length - a.length);
+  for (const inner of groups.values()) for (const list of inner.values()) list.sort((x, y) => y.length - x.length);
   return groups;
+}
+
+const NONE: readonly string[][] = [];
+
+// The names of `groups` under the characters `a` and `b`.
+function named(groups: NameGroups, a: string | undefined, b: string | undefined): readonly string[][] {
+  return (a === undefined || b === undefined ? undefined : groups.get(a)?.get(b)) ?? NONE;
 }
 
 function matchesAt(cps: readonly string[], at: number, name: readonly string[]): boolean {
@@ -113,7 +128,7 @@ function matchesAt(cps: readonly string[], at: number, name: readonly string[]):
 
 /// The length (code points) of the longest gazetteer name that ends just before `at`, or 0.
 export function placeNameEndingAt(cps: readonly string[], at: number): number {
-  for (const name of BY_LAST.get(cps[at - 1] ?? '') ?? []) {
+  for (const name of named(BY_LAST, cps[at - 2], cps[at - 1])) {
     if (name.length <= at && matchesAt(cps, at - name.length, name)) return name.length;
   }
   return 0;
@@ -121,7 +136,7 @@ export function placeNameEndingAt(cps: readonly string[], at: number): number {
 
 /// The length of the longest gazetteer name that starts at `at` and ends at or before `limit`, or 0.
 export function placeNameStartingAt(cps: readonly string[], at: number, limit = cps.length): number {
-  for (const name of BY_FIRST.get(cps[at] ?? '') ?? []) {
+  for (const name of named(BY_FIRST, cps[at], cps[at + 1])) {
     if (at + name.length <= limit && matchesAt(cps, at, name)) return name.length;
   }
   return 0;
@@ -131,7 +146,7 @@ export function placeNameStartingAt(cps: readonly string[], at: number, limit = 
 /// name of its own).
 export function insideGazetteerName(cps: readonly string[], from: number, p: number): boolean {
   for (let q = Math.max(from, p - MAX_LENGTH + 1); q < p; q++) {
-    for (const name of BY_FIRST.get(cps[q] ?? '') ?? []) {
+    for (const name of named(BY_FIRST, cps[q], cps[q + 1])) {
       if (q + name.length > p && matchesAt(cps, q, name)) return true;
     }
   }
@@ -141,7 +156,7 @@ export function insideGazetteerName(cps: readonly string[], from: number, p: num
 /// True when a gazetteer name covers the character at `at` (为 in 犍为县, 和 in 太和县).
 export function coveredByGazetteerName(cps: readonly string[], at: number): boolean {
   for (let q = Math.max(0, at - MAX_LENGTH + 1); q <= at; q++) {
-    for (const name of BY_FIRST.get(cps[q] ?? '') ?? []) {
+    for (const name of named(BY_FIRST, cps[q], cps[q + 1])) {
       if (q + name.length > at && matchesAt(cps, q, name)) return true;
     }
   }
@@ -155,7 +170,7 @@ export function isPlaceChain(text: string): boolean {
   reachable[0] = true;
   for (let from = 0; from < cps.length; from++) {
     if (!reachable[from]) continue;
-    for (const name of BY_FIRST.get(cps[from]!) ?? []) {
+    for (const name of named(BY_FIRST, cps[from], cps[from + 1])) {
       if (from + name.length <= cps.length && matchesAt(cps, from, name)) reachable[from + name.length] = true;
     }
   }
@@ -176,8 +191,8 @@ const FREE_BEFORE = new Set(Array.from('在到至于与及从向对和的是了�
 export function suggestGazetteerPlaces(cps: readonly string[]): EntitySuggestion[] {
   const found: EntitySuggestion[] = [];
   for (let at = 0; at < cps.length; at++) {
-    const candidates = SHORT_BY_FIRST.get(cps[at]!);
-    if (candidates === undefined || !isHan(cps[at + 1])) continue;
+    const candidates = named(SHORT_BY_FIRST, cps[at], cps[at + 1]);
+    if (candidates.length === 0) continue;
     const name = candidates.find((candidate) => matchesAt(cps, at, candidate));
     if (name === undefined) continue;
     const length = name.length;

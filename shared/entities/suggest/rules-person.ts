@@ -266,25 +266,27 @@ const TRANSLITERATION = new Set(
 /// Transliterated foreign and minority names, written with a middle dot between their parts (阿卜杜拉·萨利赫,
 /// 戴维·米勒): two or more runs of one to five transliteration characters joined by dots, the first of two or more.
 function foreignNames(cps: readonly string[], add: Add): void {
-  for (let at = 0; at < cps.length; at++) {
-    if (TRANSLITERATION.has(cps[at - 1] ?? '') || NAME_DOT.has(cps[at - 1] ?? '')) continue;
-    let end = at;
-    let parts = 0;
-    for (;;) {
-      let run = 0;
-      while (TRANSLITERATION.has(cps[end + run] ?? '')) run++;
-      if (run < 1 || run > 5 || (parts === 0 && run < 2)) break;
-      end += run;
-      parts++;
-      if (!NAME_DOT.has(cps[end] ?? '')) break;
+  let consumed = 0;
+  for (let dot = 0; dot < cps.length; dot++) {
+    if (!NAME_DOT.has(cps[dot]!) || dot < consumed) continue;
+    // The first part: two to five transliteration characters before the dot, with none before them.
+    let start = dot;
+    while (start > dot - 5 && TRANSLITERATION.has(cps[start - 1] ?? '')) start--;
+    if (dot - start < 2 || TRANSLITERATION.has(cps[start - 1] ?? '') || NAME_DOT.has(cps[start - 1] ?? '')) continue;
+    let end = dot;
+    let parts = 1;
+    while (NAME_DOT.has(cps[end] ?? '')) {
       // A column wrap may follow the dot (戴维·⏎米勒).
       const next = cps[end + 1] === '\n' ? end + 2 : end + 1;
-      if (!isHan(cps[next])) break;
-      end = next;
+      let run = 0;
+      while (run < 6 && TRANSLITERATION.has(cps[next + run] ?? '')) run++;
+      if (run < 1 || run > 5) break;
+      end = next + run;
+      parts++;
     }
     if (parts >= 2) {
-      add(at, end, 0.7);
-      at = end - 1;
+      add(start, end, 0.7);
+      consumed = end;
     }
   }
 }

@@ -9,10 +9,31 @@ const MAX_TERM = 8;
 export function withoutPlacesInTitles(found: readonly EntitySuggestion[], cps: readonly string[]): EntitySuggestion[] {
   const enclosed = enclosedRanges(cps);
   if (enclosed.length === 0) return [...found];
-  return found.filter((s) => s.type !== 'LOC' || !enclosed.some(([from, to]) => from <= s.start && s.end <= to && (s.start > from || s.end < to)));
+  // The ranges do not overlap and come in order: the one that may hold a suggestion is the last that starts at or
+  // before it.
+  const starts = enclosed.map(([from]) => from);
+  return found.filter((s) => {
+    if (s.type !== 'LOC') return true;
+    const range = enclosed[lastAtOrBefore(starts, s.start)];
+    return range === undefined || !(s.end <= range[1] && (s.start > range[0] || s.end < range[1]));
+  });
 }
 
-// The code-point ranges inside 《…》 and inside short “…” terms.
+// The index of the last value ≤ `value` in ascending `sorted`, or -1.
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const PUNCTUATION_OR_SPACE = /[\p{P}\s]/u;
+
+// The code-point ranges inside 《…》 and inside short “…” terms, in order.
 function enclosedRanges(cps: readonly string[]): [number, number][] {
   const ranges: [number, number][] = [];
   for (let i = 0; i < cps.length; i++) {
@@ -22,7 +43,8 @@ function enclosedRanges(cps: readonly string[]): [number, number][] {
     for (let j = i + 1; j < cps.length && j - i <= limit; j++) {
       if (cps[j] === close) {
         const inner = cps.slice(i + 1, j);
-        if (close === '》' || !inner.some((ch) => /[\p{P}\s]/u.test(ch))) ranges.push([i + 1, j]);
+        if (close === '》' || !inner.some((ch) => PUNCTUATION_OR_SPACE.test(ch))) ranges.push([i + 1, j]);
+        i = j;
         break;
       }
     }
