@@ -53,7 +53,7 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '公司', minStem: 2, maxStem: 14 },
   { suffix: '集团', minStem: 2, maxStem: 10 },
   { suffix: '分局', minStem: 2, maxStem: 12 },
-  { suffix: '局', minStem: 2, maxStem: 14, notBefore: '面势限部', badStemEnd: '大格结布当时全开僵骗饭棋邮' },
+  { suffix: '局', minStem: 2, maxStem: 14, notBefore: '面势限部', badStemEnd: '大格结布当时全开僵骗饭棋邮局' },
   { suffix: '政府', minStem: 1, maxStem: 10 },
   { suffix: '法院', minStem: 2, maxStem: 10 },
   { suffix: '检察院', minStem: 2, maxStem: 10 },

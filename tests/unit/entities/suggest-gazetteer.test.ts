@@ -17,6 +17,7 @@ describe('the place gazetteer', () => {
     expect(['萧山区', '义乌市', '浙江省', '杭州', '义乌', '恩施', '广西', '美国', '也门'].every(isGazetteerName)).toBe(true);
     expect(['公安', '和平', '合作', '联合国', '中非'].some(isGazetteerName)).toBe(false);
     expect(shortFormOf('恩施土家族苗族自治州')).toBe('恩施');
+    expect(shortFormOf('新疆维吾尔自治区')).toBe('新疆');
     expect(shortFormOf('应县')).toBeNull();
     expect(countryNames().length).toBeGreaterThan(200);
   });
@@ -51,6 +52,10 @@ describe('rules that use the gazetteer', () => {
   it('keeps a place that owns the level, and does not cut inside a place name', () => {
     const found = typed(suggestEntities('实时传回兰溪市人民医院。和武义县第一人民医院的医生。朔城区市场监督管理局', { sources: ['rule'] }));
     expect(found).toEqual(expect.arrayContaining(['ORG:兰溪市人民医院', 'ORG:武义县第一人民医院', 'ORG:朔城区市场监督管理局']));
+  });
+
+  it('does not read the 局 of 局长 as a second bureau', () => {
+    expect(typed(suggestEntities('市应急管理局局长张三出席会议', { sources: ['rule'] }))).toEqual(['ORG:市应急管理局', 'PER:张三']);
   });
 
   it('needs an owner before 中心, and reads people\'s organisations by their level', () => {
