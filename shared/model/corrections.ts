@@ -3,6 +3,7 @@ import { CodePointIndex, cpLength } from '../text/codepoints';
 import { diffLinesThenChars } from './diff-codepoints';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
+import { upperBound } from '../sorted-search';
 
 /// Computes the corrections that turn `original` into `corrected`, sorted and non-overlapping.
 ///
@@ -105,14 +106,7 @@ export class CorrectionMap {
     assoc: -1 | 1,
   ): number {
     // The last correction starting at or before pos decides the shift.
-    let lo = 0;
-    let hi = fromStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (fromStarts[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const i = lo - 1;
+    const i = upperBound(fromStarts, pos) - 1;
     if (i < 0) return pos;
     const c = this.corrections[i]!;
     const fromStart = fromStarts[i]!;

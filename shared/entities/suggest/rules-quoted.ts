@@ -1,4 +1,5 @@
 import type { EntitySuggestion } from './types';
+import { upperBound } from '../../sorted-search';
 
 // The longest quoted term (“金华佛手”, “无疫小区”) read as a name of its own; longer quotes are speech.
 const MAX_TERM = 8;
@@ -14,21 +15,9 @@ export function withoutPlacesInTitles(found: readonly EntitySuggestion[], cps: r
   const starts = enclosed.map(([from]) => from);
   return found.filter((s) => {
     if (s.type !== 'LOC') return true;
-    const range = enclosed[lastAtOrBefore(starts, s.start)];
+    const range = enclosed[upperBound(starts, s.start) - 1];
     return range === undefined || !(s.end <= range[1] && (s.start > range[0] || s.end < range[1]));
   });
-}
-
-// The index of the last value ≤ `value` in ascending `sorted`, or -1.
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 const PUNCTUATION_OR_SPACE = /[\p{P}\s]/u;

@@ -1,6 +1,7 @@
 import type { PlacedWord } from './segmenter';
 import type { EntitySuggestion } from './types';
 import { PLACE_SUFFIXES } from './rules-suffix';
+import { lowerBound } from '../../sorted-search';
 
 // Part-of-speech tags that never occur inside a place or organisation name before its suffix word:
 // pronouns, numerals, measure words, prepositions, conjunctions, particles, adverbs.
@@ -61,15 +62,4 @@ const LAYOUT_GUESS_CONFIDENCE = 0.6;
 function isOrdinaryWord(s: EntitySuggestion, words: readonly PlacedWord[], starts: readonly number[]): boolean {
   const word = words[lowerBound(starts, s.start)];
   return word !== undefined && word.start === s.start && word.end === s.end && !word.tag.startsWith('nr');
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
