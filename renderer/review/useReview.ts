@@ -65,7 +65,8 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
       setError(null);
       // Explanations in the UI language; the language is read at each request, so a switch shows from the next one.
       const language = languageRef.current;
-      return result.value.map((s) => (s.why ? { ...s, explanation: explainIn(language, s.why) ?? s.explanation } : s));
+      // The answer leaves out the English explanation wherever `why` rebuilds it.
+      return result.value.map((s) => ({ ...s, explanation: (s.why ? explainIn(language, s.why) : null) ?? s.explanation ?? '' }));
     };
     return { source, rejected };
   }, [api, page]);

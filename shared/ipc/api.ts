@@ -32,7 +32,7 @@ import type {
   TextSource,
   Transport,
 } from './contract';
-import type { OcrSuggestion } from '../ocr-assist/types';
+import type { OcrSuggestionForApp } from '../ocr-assist/types';
 import type { z } from 'zod';
 import type { preferencesPatchSchema } from './contract';
 
@@ -60,8 +60,9 @@ export interface JiaoduiApi {
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
   /// OCR-correction suggestions for the editor's current text (code points on `request.text`), with the page's
-  /// scan confidences mapped onto it when `request.path` has a layout companion.
-  suggestCorrections(request: OcrSuggestRequest): Promise<Result<OcrSuggestion[]>>;
+  /// scan confidences mapped onto it when `request.path` has a layout companion. Explanations come as `why`
+  /// (sentence id and values) wherever that rebuilds them (`explainIn`), without the English text.
+  suggestCorrections(request: OcrSuggestRequest): Promise<Result<OcrSuggestionForApp[]>>;
   /// Searches the whole open corpus (concordance of hits, capped).
   batchSearch(query: BatchQuery): Promise<Result<BatchSearchOutcome>>;
   /// Replaces the ticked hits; each changed page gets ordinary corrections in its sidecar; one undo per batch.

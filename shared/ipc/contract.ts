@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import type { OcrSuggestion } from '../ocr-assist/types';
+import type { OcrSuggestionForApp } from '../ocr-assist/types';
 import {
   REVIEW_STATUSES,
   correctionSchema,
@@ -552,7 +552,7 @@ export interface RequestResults {
   'export.chooseFolder': string | null;
   'export.run': ExportOutcome;
   /// Suggestions sorted by position; offsets are code points on the request's `text`.
-  'ocr.suggest': OcrSuggestion[];
+  'ocr.suggest': OcrSuggestionForApp[];
   'batch.search': BatchSearchOutcome;
   'batch.replace': BatchReplaceOutcome;
   'batch.undo': BatchUndoOutcome;

@@ -2,6 +2,7 @@
 ///
 /// Rules give each suggestion an English `explanation` (the CLI prints it, tests read it) and a `why`: which of
 /// these sentences it is, with the values filled in, so the app can show it in the user's language.
+import type { OcrSuggestion, OcrSuggestionForApp } from './types';
 
 /// The sentences rules explain their suggestions with; `{name}` is filled from the values.
 const SENTENCES = {
@@ -119,4 +120,14 @@ export function explainIn(language: string, why: Why): string | null {
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/// The suggestions without the English explanations that their `why` rebuilds in any language (`explainIn`); the
+/// others keep theirs.
+export function compactForApp(suggestions: readonly OcrSuggestion[]): OcrSuggestionForApp[] {
+  return suggestions.map((s) => {
+    if (s.why === undefined || explainIn('en', s.why) === null) return s;
+    const { explanation: _rebuilt, ...rest } = s;
+    return rest;
+  });
 }

@@ -52,6 +52,10 @@ export interface OcrSuggestion {
   safe: boolean;
 }
 
+/// An OCR suggestion as the app receives it: the English explanation is left out when `why` rebuilds it (see
+/// `compactForApp`), which makes the answer for a page with thousands of suggestions a third smaller.
+export type OcrSuggestionForApp = Omit<OcrSuggestion, 'explanation'> & { explanation?: string };
+
 /// The language signal that look-alike and doubled-character rules ask for a choice.
 ///
 /// Injected so that `shared/` stays free of native modules: the Node side builds it from a segmenter's

@@ -1,6 +1,7 @@
 import type { OcrSuggestRequest } from '../../../shared/ipc/contract';
 import { placeWords, type PlacedWord } from '../../../shared/entities/suggest/segmenter';
-import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
+import type { OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
+import { compactForApp } from '../../../shared/ocr-assist/explain';
 import { fail, ok, type Result } from '../../../shared/result';
 import { suggestForText } from '../ocr/suggest-for-text';
 
@@ -10,13 +11,17 @@ export type TextJob = { kind: 'ocr-suggest'; root: string | null; request: OcrSu
 
 /// What each kind of job gives back.
 export interface TextJobResults {
-  'ocr-suggest': OcrSuggestion[];
+  'ocr-suggest': OcrSuggestionForApp[];
   'tag-words': PlacedWord[];
 }
 
 /// Does one job here, in whichever thread calls it (the text worker, or the main process when no worker can run).
 export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
-  if (job.kind === 'ocr-suggest') return suggestForText(job.root, job.request);
+  if (job.kind === 'ocr-suggest') {
+    // Compacted here, in the worker thread, so the main process passes on a third less.
+    const suggested = await suggestForText(job.root, job.request);
+    return suggested.ok ? ok(compactForApp(suggested.value)) : suggested;
+  }
   let tagger: { tag(text: string): { word: string; tag: string }[] };
   try {
     // jieba is a native addon: loaded on first use, so a system where it cannot load still runs everything else.

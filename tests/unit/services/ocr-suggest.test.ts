@@ -5,7 +5,8 @@ import path from 'node:path';
 import { createHandlers, type Handlers } from '../../../electron/services/handlers';
 import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from '../../../electron/services/ocr/confidences-on-text';
 import type { PageScan } from '../../../shared/ipc/contract';
-import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
+import type { OcrSuggestion, OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
+import { explainIn } from '../../../shared/ocr-assist/explain';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 // One hOCR line whose second word the engine was unsure of (x_wconf 30).
@@ -56,6 +57,18 @@ describe('ocr.suggest', () => {
       [1, 2, ''],
       [3, 4, ''],
     ]);
+  });
+
+  it('sends an explanation as its sentence id and values, which rebuild it in either language', async () => {
+    const r = await handlers.handle('ocr.suggest', [{ text: '𠮷 野 家' }]);
+    if (!r.ok) throw new Error(r.error.message);
+    const spacing = (r.value as OcrSuggestionForApp[]).filter((s) => s.rule === 'cjk-spacing');
+    expect(spacing.length).toBeGreaterThan(0);
+    for (const s of spacing) {
+      expect(s.explanation).toBeUndefined();
+      expect(explainIn('en', s.why!)).toMatch(/\w/);
+      expect(explainIn('zh-CN', s.why!)).toMatch(/\p{Script=Han}/u);
+    }
   });
 
   it('maps the scan confidences of the page onto the current text', async () => {
