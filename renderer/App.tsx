@@ -104,6 +104,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   // Where to put the caret once a page opened from the corpus index has mounted (code point on its text).
   const pendingJump = useRef<{ path: string; start: number } | null>(null);
   const dirty = page !== null && page.readOnly === null && (editorDirty || rejectionsDirty || review.rejectionsDirty || status !== savedStatus);
+  // The latest `dirty`, for a guard that waited for a save made after its render.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -171,6 +174,14 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   /// Runs `then` once the user has dealt with unsaved work (saved or discarded); does nothing on Cancel.
   const guardUnsaved = useCallback(
     async (then: () => void | Promise<void>) => {
+      // A save still running (Ctrl+S, autosave) decides whether work is unsaved: wait for it, then read the state
+      // it left, not the one this callback was made with (the page was asked to be left mid-save).
+      if (dirty && page) {
+        await saveQueue.current;
+        // The save's state updates are rendered by the next frame.
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        if (!dirtyRef.current || openPageRef.current !== page) return then();
+      }
       if (!dirty || !page) return then();
       const choice = await new Promise<UnsavedChoice>((resolve) => setPrompt({ page: page.path, resolve }));
       setPrompt(null);
