@@ -1,4 +1,5 @@
 import type { Mapping, StepMap } from 'prosemirror-transform';
+import { lowerBound, upperBound } from '../../shared/sorted-search';
 
 /// Maps positions the way a Mapping does (`map(pos, assoc)`), for the plugins that move things through an edit.
 export interface PositionMapper {
@@ -65,13 +66,7 @@ function oneMapMapper(map: StepMap): PositionMapper {
   return {
     map(pos: number, assoc = 1): number {
       // The first range ending at or after pos.
-      let lo = 0;
-      let hi = ends.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ends[mid]! < pos) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(ends, pos);
       if (lo < ends.length && starts[lo]! <= pos) return throughRange(pos, assoc, starts[lo]!, ends[lo]!, changes[lo]!) + before[lo]!;
       return pos + before[lo]!;
     },
@@ -99,16 +94,7 @@ function descendingStepsMapper(maps: readonly StepMap[]): PositionMapper | null 
   return {
     map(pos: number, assoc = 1): number {
       // The last range starting at or before pos.
-      let lo = 0;
-      let hi = starts.length - 1;
-      let last = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid]! <= pos) {
-          last = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const last = upperBound(starts, pos) - 1;
       let at = pos;
       // Ranges touching the position, in the order their steps ran (the later place first).
       for (let i = last; i >= 0; i--) {

@@ -2,6 +2,7 @@
 ///
 /// JavaScript strings index UTF-16 units, so a CJK Extension B character such as 𠮷 (U+20BB7) is two units but
 /// one code point. These helpers convert between the two.
+import { lowerBound } from '../sorted-search';
 
 /// Number of code points in a string.
 export function cpLength(text: string): number {
@@ -81,15 +82,8 @@ export class CodePointIndex {
 
   /// Code-point offset of UTF-16 index `index`.
   toCp(index: number): number {
-    let lo = 0;
-    let hi = this.astralAt.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astralAt[mid]! < index) lo = mid + 1;
-      else hi = mid;
-    }
     // Every astral character starting before `index` made one extra unit; an index inside a pair thus maps
     // to that pair's own code point.
-    return index - lo;
+    return index - lowerBound(this.astralAt, index);
   }
 }

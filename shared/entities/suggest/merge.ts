@@ -1,4 +1,5 @@
 import type { EntitySuggestion, Rejection } from './types';
+import { upperBound } from '../../sorted-search';
 
 /// What `mergeSuggestions` needs besides the suggestions themselves.
 export interface MergeContext {
@@ -80,13 +81,6 @@ class IntervalSet {
 
   /// Index of the first interval whose end is after `pos`.
   private firstEndingAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ends[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return upperBound(this.ends, pos);
   }
 }
