@@ -176,13 +176,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     async (then: () => void | Promise<void>) => {
       // A save still running (Ctrl+S, autosave) decides whether work is unsaved: wait for it, then read the state
       // it left, not the one this callback was made with (the page was asked to be left mid-save).
-      if (dirty && page) {
-        await saveQueue.current;
-        // The save's state updates are rendered by the next frame.
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        if (!dirtyRef.current || openPageRef.current !== page) return then();
-      }
       if (!dirty || !page) return then();
+      await saveQueue.current;
+      // The save's state updates are rendered by the next frame.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (!dirtyRef.current || openPageRef.current !== page) return then();
       const choice = await new Promise<UnsavedChoice>((resolve) => setPrompt({ page: page.path, resolve }));
       setPrompt(null);
       if (choice === 'cancel') {

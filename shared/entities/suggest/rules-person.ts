@@ -203,6 +203,12 @@ function titledNames(cps: readonly string[], add: Add): void {
 
 const SPEECH_INDEX = indexWords(SPEECH_VERBS);
 
+/// True when a name without a title before it may start at `at`: after punctuation, a space, a line start or a
+/// function character (对, 和, 与 …), not inside a run of other Chinese characters.
+function nameMayStartAt(cps: readonly string[], at: number): boolean {
+  return !isHan(cps[at - 1]) || NAME_BREAKERS.has(cps[at - 1]!);
+}
+
 /// True when what stands at `at` usually follows a person's name: a character such as 说 or 在, a two-character
 /// verb such as 出席, or a speech verb.
 function endsName(cps: readonly string[], at: number): boolean {
@@ -215,7 +221,7 @@ function endsName(cps: readonly string[], at: number): boolean {
 /// character (对, 和, 与 …), and not a form of address (王大妈说).
 function speakerNames(cps: readonly string[], add: Add): void {
   for (let at = 0; at < cps.length; at++) {
-    if (isHan(cps[at - 1]) && !NAME_BREAKERS.has(cps[at - 1]!)) continue;
+    if (!nameMayStartAt(cps, at)) continue;
     const surname = surnameLength(cps, at);
     if (surname === 0) continue;
     for (const given of [2, 1]) {
@@ -239,7 +245,7 @@ function kinOfNames(cps: readonly string[], add: Add): void {
     if (cps[at] !== '的' || wordAt(cps, at + 1, KIN) === undefined) continue;
     for (const length of [3, 2]) {
       const start = at - length;
-      if (start < 0 || (isHan(cps[start - 1]) && !NAME_BREAKERS.has(cps[start - 1]!))) continue;
+      if (start < 0 || !nameMayStartAt(cps, start)) continue;
       const surname = surnameLength(cps, start);
       const name = cps.slice(start, at);
       if (surname === 0 || surname >= length || !name.every((ch) => isHan(ch)) || NOT_GIVEN_NAMES.has(name.slice(surname).join(''))) continue;

@@ -133,7 +133,8 @@ describe('entities.* handlers', () => {
 });
 
 describe('entities.corpusIndex through the handler table', () => {
-  it('sees sidecars saved through page.save at once, and ones written outside the app on refresh', async () => {
+  // Opens a corpus of a.txt and b.txt with an empty index, then saves b.txt with 武跃林 tagged through page.save.
+  async function saveTaggedPageB(): Promise<void> {
     await corpus.put('a.txt', A);
     await corpus.put('b.txt', B);
     await handlers.openCorpus(corpus.root);
@@ -144,6 +145,10 @@ describe('entities.corpusIndex through the handler table', () => {
     await value('page.save', [
       { path: 'b.txt', text: page.text, status: 'in-progress', entities: [{ id: 'x', start: 4, end: 7, type: 'PER', text: '武跃林' }], sourceSha256: page.sha256, expectedSidecarHash: page.sidecarHash },
     ]);
+  }
+
+  it('sees sidecars saved through page.save at once, and ones written outside the app on refresh', async () => {
+    await saveTaggedPageB();
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).known).toEqual({ 武跃林: 'PER' });
 
     // Written by another tool: not seen by a quick build, seen with refresh.
@@ -156,16 +161,7 @@ describe('entities.corpusIndex through the handler table', () => {
   // Seen in the e2e after a corpus propagation: the app asked for the index twice at once. The first request took
   // the list of written sidecars and the second, finding it empty, trusted the cache the first had not yet updated.
   it('gives both of two requests made at once the sidecar saved just before', async () => {
-    await corpus.put('a.txt', A);
-    await corpus.put('b.txt', B);
-    await handlers.openCorpus(corpus.root);
-    await handlers.scanFinished();
-    expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).entries).toEqual([]);
-
-    const page = await value<{ sha256: string; sidecarHash: string | null; text: string }>('page.open', ['b.txt']);
-    await value('page.save', [
-      { path: 'b.txt', text: page.text, status: 'in-progress', entities: [{ id: 'x', start: 4, end: 7, type: 'PER', text: '武跃林' }], sourceSha256: page.sha256, expectedSidecarHash: page.sidecarHash },
-    ]);
+    await saveTaggedPageB();
     const [first, second] = await Promise.all([value<CorpusEntityIndex>('entities.corpusIndex', []), value<CorpusEntityIndex>('entities.corpusIndex', [])]);
     expect(first.known).toEqual({ 武跃林: 'PER' });
     expect(second.known).toEqual({ 武跃林: 'PER' });
