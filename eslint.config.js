@@ -20,6 +20,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      // The renderer talks to the main process only through shared/ipc; it never imports its code.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', 'electron', 'node:*'], message: 'renderer/ imports only shared/ (and browser packages).' }] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      // The main process never imports the renderer's code; both share shared/.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'electron/ imports only shared/ and Node/Electron packages.' }] }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -2,7 +2,7 @@ import type { Result } from '../shared/result';
 
 /// The part of the services' handler table the shells use: one entry point per channel.
 ///
-/// Matches what `createHandlers` in electron/services/handlers.ts returns; declared here so the IPC
+/// Matches what `createHandlers` in electron/services/handlers/table.ts returns; declared here so the IPC
 /// registration and the harness server depend only on this shape.
 export interface HandlerTable {
   /// Validates `rawArgs` (a JSON array) for `channel` and runs the handler.

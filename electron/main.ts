@@ -13,7 +13,7 @@ import { parseLaunchArgs } from './launch-args';
 import { answerScanRequest } from './scan-protocol';
 import { installApplicationMenu } from './menu';
 import { denyAllPermissions, guardAllWebContents } from './security';
-import { createHandlers } from './services/handlers';
+import { createHandlers } from './services/handlers/table';
 import { chooseStartupCorpus } from './startup-corpus';
 import { createMainWindow } from './window';
 

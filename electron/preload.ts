@@ -1,6 +1,6 @@
 // Sandboxed preload: bundled into one CommonJS file (dist/electron/preload.cjs) with only `electron` external.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createEventHub } from '../renderer/bridge/event-hub';
+import { createEventHub } from '../shared/ipc/event-hub';
 import { createApi } from '../shared/ipc/api';
 import type { EventChannel, RequestChannel, Transport } from '../shared/ipc/contract';
 import { scanSchemeUrl } from '../shared/ipc/scan-url';

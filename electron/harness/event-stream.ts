@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { HarnessEventMessage } from './protocol';
+import type { HarnessEventMessage } from '../../shared/ipc/harness-protocol';
 
 /// The open Server-Sent Events connections; every emitted event goes to all of them.
 export interface EventStream {

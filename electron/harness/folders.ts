@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
-import type { FolderListing } from './protocol';
+import type { FolderListing } from '../../shared/ipc/harness-protocol';
 
 /// Lists the sub-folders of a folder for the harness's in-app folder picker.
 ///

@@ -10,7 +10,7 @@ import type { HandlerTable } from '../handler-table';
 import type { EventStream } from './event-stream';
 import { listFolders } from './folders';
 import type { HarnessDialogs } from './harness-dialogs';
-import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from './protocol';
+import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/ipc/harness-protocol';
 import { isAllowedHost, isLoopbackAddress, tokenMatches } from './request-guard';
 import { DEFAULT_CSP, contentTypeFor, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
 

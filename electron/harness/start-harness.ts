@@ -1,4 +1,4 @@
-import { createHandlers } from '../services/handlers';
+import { createHandlers } from '../services/handlers/table';
 import { createEventStream } from './event-stream';
 import { createHarnessDialogs } from './harness-dialogs';
 import { startHarnessServer, type HarnessServer } from './server';

@@ -1,4 +1,4 @@
-import { TOKEN_PARAM } from '../../electron/harness/protocol';
+import { TOKEN_PARAM } from '../../shared/ipc/harness-protocol';
 
 const STORAGE_KEY = 'jiaodui.harnessToken';
 

@@ -1,7 +1,7 @@
 import type { EventChannel, EventPayloads, Transport } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
-import { createEventHub } from './event-hub';
-import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM, type FolderListing, type HarnessEventMessage } from '../../electron/harness/protocol';
+import { createEventHub } from '../../shared/ipc/event-hub';
+import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM, type FolderListing, type HarnessEventMessage } from '../../shared/ipc/harness-protocol';
 
 /// Harness-only actions besides the shared API: the in-app stand-ins for native dialogs.
 export interface HarnessExtras {

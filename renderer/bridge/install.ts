@@ -1,4 +1,4 @@
-import { HARNESS_PATHS, TOKEN_PARAM } from '../../electron/harness/protocol';
+import { HARNESS_PATHS, TOKEN_PARAM } from '../../shared/ipc/harness-protocol';
 import { createApi, type JiaoduiApi } from '../../shared/ipc/api';
 import { createHarnessTransport, type HarnessExtras } from './harness-transport';
 import { takeHarnessToken } from './harness-token';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HarnessExtras } from '../bridge/install';
-import type { FolderListing } from '../../electron/harness/protocol';
+import type { FolderListing } from '../../shared/ipc/harness-protocol';
 import { useT } from '../i18n/LanguageContext';
 import { Modal } from './Modal';
 

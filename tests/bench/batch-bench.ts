@@ -10,9 +10,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHandlers } from '../../electron/services/handlers';
-import { openPage } from '../../electron/services/open-page';
-import { savePage } from '../../electron/services/save-page';
+import { createHandlers } from '../../electron/services/handlers/table';
+import { openPage } from '../../electron/services/page/open-page';
+import { savePage } from '../../electron/services/page/save-page';
 import type { BatchQuery, BatchReplaceOutcome, BatchSearchOutcome } from '../../shared/ipc/contract';
 
 const PAGES = 10_000;

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
-import { sha256Hex } from '../../electron/services/hash';
+import { sha256Hex } from '../../electron/services/disk/hash';
 import { generatePage } from '../../renderer/editor/bench/generate-page';
 import { withEntities } from '../../renderer/entities/bench/bench-page';
 import { repoRoot } from '../../scripts/repo-root';

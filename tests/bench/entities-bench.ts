@@ -17,7 +17,7 @@ import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
 import type { EntitySuggestion } from '../../shared/entities/suggest/types';
 import type { EntitySpan } from '../../shared/model/sidecar-schema';
 import { normalizeOriginal } from '../../shared/text/normalize';
-import { JiebaTagger } from '../../electron/services/jieba-tagger';
+import { JiebaTagger } from '../../electron/services/entities/jieba-tagger';
 import { GOLD_PAGES } from '../fixtures/entities/gold-pages';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLanguageModel } from '../../electron/services/language-model';
+import { loadLanguageModel } from '../../electron/services/ocr/language-model';
 import { suggestForText } from '../../electron/services/ocr/suggest-for-text';
 import { importHocr } from '../../shared/layout/hocr';
 import { lookAlikesOf } from '../../shared/ocr-assist/confusion-table';

@@ -6,12 +6,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scanCorpus } from '../../electron/services/corpus-scan';
+import { scanCorpus } from '../../electron/services/corpus/corpus-scan';
 import { computeCorrections } from '../../shared/model/corrections';
 import type { Correction } from '../../shared/model/sidecar-schema';
-import { exportCorpus } from '../../electron/services/export';
-import { openPage } from '../../electron/services/open-page';
-import { savePage } from '../../electron/services/save-page';
+import { exportCorpus } from '../../electron/services/export/export';
+import { openPage } from '../../electron/services/page/open-page';
+import { savePage } from '../../electron/services/page/save-page';
 import type { PageData } from '../../shared/ipc/contract';
 
 const PAGES = 10_000;

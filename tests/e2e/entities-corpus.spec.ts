@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { openPage } from '../../electron/services/open-page';
-import { savePage } from '../../electron/services/save-page';
+import { openPage } from '../../electron/services/page/open-page';
+import { savePage } from '../../electron/services/page/save-page';
 import { expect, test } from './fixtures';
 import { pageList, reopenFolder, statusDot } from './helpers';
 

@@ -21,7 +21,7 @@ async function pageText(corpusDir: string, file: string): Promise<string> {
   return (await fs.readFile(path.join(corpusDir, file), 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
 }
 
-// The same word-frequency model as electron/services/language-model.ts: jieba's dictionary.
+// The same word-frequency model as electron/services/ocr/language-model.ts: jieba's dictionary.
 let model: LanguageModel | undefined;
 
 async function suggestionsOf(corpusDir: string, file: string): Promise<OcrSuggestion[]> {

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suggestEntities } from '../../../shared/entities/suggest/index';
 import type { EntitySuggestion, SuggestionSource } from '../../../shared/entities/suggest/types';
-import { isInside } from '../../services/confine';
-import { findCorpusRoot, readCorpusEntityIndex } from '../../services/corpus-known';
-import { JiebaTagger } from '../../services/jieba-tagger';
-import { readPageSource } from '../../services/page-source';
+import { isInside } from '../../services/disk/confine';
+import { findCorpusRoot, readCorpusEntityIndex } from '../../services/corpus/corpus-known';
+import { JiebaTagger } from '../../services/entities/jieba-tagger';
+import { readPageSource } from '../../services/page/page-source';
 
 /// Where the command writes, one line (or block) per call; `cwd` resolves relative paths (default: process cwd).
 export interface CommandIo {

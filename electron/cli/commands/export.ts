@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exportCorpus } from '../../services/export';
+import { exportCorpus } from '../../services/export/export';
 import { EXIT, type CliIo } from '../io';
 import { parseCommandArgs } from '../parse-args';
 

@@ -7,8 +7,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applySafeFixes, suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
-import { loadLanguageModel } from '../../services/language-model';
-import { readPageSource } from '../../services/page-source';
+import { loadLanguageModel } from '../../services/ocr/language-model';
+import { readPageSource } from '../../services/page/page-source';
 
 /// Where the command writes; the dispatcher passes process.stdout/stderr, tests collect the strings.
 export interface CommandIo {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
-import { resolveInCorpus } from '../../services/confine';
-import { readCorpusSettings } from '../../services/corpus-config';
-import { scanCorpus } from '../../services/corpus-scan';
-import { readPageSource } from '../../services/page-source';
-import { sidecarPathOf } from '../../services/page-files';
-import { readSidecarState } from '../../services/sidecar-file';
+import { resolveInCorpus } from '../../services/disk/confine';
+import { readCorpusSettings } from '../../services/corpus/corpus-config';
+import { scanCorpus } from '../../services/corpus/corpus-scan';
+import { readPageSource } from '../../services/page/page-source';
+import { sidecarPathOf } from '../../../shared/model/page-files';
+import { readSidecarState } from '../../services/page/sidecar-file';
 import { EXIT, type CliIo } from '../io';
 import { parseCommandArgs } from '../parse-args';
 

@@ -2,7 +2,7 @@ import type { BatchHit } from '../../../shared/ipc/contract';
 import { expandReplacement } from '../../../shared/batch/replacement-template';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import type { RawMatch } from './find-matches';
-import type { CompiledQuery } from './query';
+import type { CompiledQuery } from '../../../shared/batch/query';
 
 /// Code points of context shown on each side of a hit.
 export const CONTEXT_CODE_POINTS = 24;

@@ -1,23 +1,9 @@
 import vm from 'node:vm';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { CompiledQuery } from './query';
+import type { CompiledQuery } from '../../../shared/batch/query';
+import type { MatchList, RawMatch } from '../../../shared/batch/match-list';
 
-/// One match, in UTF-16 units on its text (the concordance turns it into code points).
-export interface RawMatch {
-  /// Index of the text in the list searched.
-  text: number;
-  index: number;
-  length: number;
-  /// Capture groups 1..n (regex mode), null where a group took no part.
-  groups: (string | null)[];
-  named?: Record<string, string | null>;
-}
-
-/// The first `limit` matches over all texts, in order, and how many there are in all.
-export interface MatchList {
-  matches: RawMatch[];
-  total: number;
-}
+export type { MatchList, RawMatch } from '../../../shared/batch/match-list';
 
 /// How long a regular expression may run over the whole corpus before it is stopped.
 export const REGEX_TIME_LIMIT_MS = 10_000;

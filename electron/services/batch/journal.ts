@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BatchSummary } from '../../../shared/ipc/contract';
-import { writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../disk/atomic-write';
 
 /// One page a batch changed: its sidecar before (base64 bytes, null when it had none) and the hash it left.
 export interface JournalPage {

@@ -2,12 +2,13 @@ import type { BatchReplaceOutcome, BatchReplaceRequest, BatchSummary } from '../
 import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
 import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
-import { savePage } from '../save-page';
+import { savePage } from '../page/save-page';
 import { correctionsAfterBatch } from './batch-corrections';
 import { BatchJournals, type JournalPage } from './journal';
-import { readPageOnDiskSync } from '../page-on-disk';
-import { planPageReplacement, shiftPlace } from './plan-page';
-import { compileQuery } from './query';
+import { readPageOnDiskSync } from '../page/page-on-disk';
+import { planPageReplacement, shiftPlace } from '../../../shared/batch/plan-page';
+import { compileQuery } from '../../../shared/batch/query';
+import { findMatches } from './find-matches';
 
 /// What a batch replacement needs besides the request.
 export interface ReplaceContext {
@@ -49,7 +50,7 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
       problems.push({ path: item.path, message: `Left alone because its saved corrections cannot be used: ${page.texts.blocked ?? ''}` });
       continue;
     }
-    const plan = planPageReplacement(page.texts, request.query.scope, query.value, item.hits);
+    const plan = planPageReplacement(page.texts, request.query.scope, query.value, item.hits, findMatches);
     if (!plan.ok) {
       problems.push({ path: item.path, message: plan.error.message });
       continue;

@@ -2,8 +2,8 @@ import type { BatchPageInfo, BatchQuery, BatchSearchOutcome } from '../../../sha
 import { ok, type Result } from '../../../shared/result';
 import { buildConcordance } from './concordance';
 import { findMatches } from './find-matches';
-import { compileQuery } from './query';
-import type { CorpusTextCache } from '../corpus-text-cache';
+import { compileQuery } from '../../../shared/batch/query';
+import type { CorpusTextCache } from '../corpus/corpus-text-cache';
 
 /// Hits returned by one search at most; the outcome says how many more there are.
 export const HIT_LIMIT = 10_000;

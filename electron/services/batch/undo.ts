@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { writeFileAtomic } from '../atomic-write';
-import { resolveInRealRoot } from '../confine';
-import { sidecarPathOf } from '../page-files';
-import { currentSidecarHash } from '../sidecar-file';
+import { writeFileAtomic } from '../disk/atomic-write';
+import { resolveInRealRoot } from '../disk/confine';
+import { sidecarPathOf } from '../../../shared/model/page-files';
+import { currentSidecarHash } from '../page/sidecar-file';
 import type { BatchJournals } from './journal';
 
 /// Undoes the last batch replacement on the corpus at `realRoot`: each page gets back its sidecar from before.

@@ -1,8 +1,8 @@
 import type { CorpusInfo, PageEntry, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
-import type { AppStore } from '../app-state';
+import type { AppStore } from '../app/app-state';
 import type { BatchJournals } from '../batch/journal';
-import type { CorpusTextCache } from '../corpus-text-cache';
+import type { CorpusTextCache } from '../corpus/corpus-text-cache';
 
 /// What the handler table needs from its shell (Electron or the browser harness).
 export interface HandlerDeps {

@@ -1,9 +1,9 @@
 import { realpath } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
-import { readStatus, scanCorpus } from '../corpus-scan';
-import { absoluteIn } from '../page-on-disk';
-import { sidecarPathOf } from '../page-files';
-import { CorpusTextCache } from '../corpus-text-cache';
+import { readStatus, scanCorpus } from '../corpus/corpus-scan';
+import { absoluteIn } from '../page/page-on-disk';
+import { sidecarPathOf } from '../../../shared/model/page-files';
+import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import type { HandlerContext } from './context';
 
 /// The open corpus's text cache, made when there is none yet or the corpus changed (`realRoot`: after realpath).

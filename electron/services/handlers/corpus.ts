@@ -2,8 +2,8 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { readCorpusSettings, writeTextSource } from '../corpus-config';
-import { scanCorpus } from '../corpus-scan';
+import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
+import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTextCacheOf } from './corpus-texts';
 import type { ChannelHandlers, HandlerContext } from './context';
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { CorpusEntityIndex } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { CorpusEntityIndexer } from '../corpus-entity-index';
-import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from '../propagation-apply';
-import { previewCorpusPropagation } from '../propagation-preview';
-import { readTagsetFile, writeTagsetFile } from '../tagset-file';
+import { CorpusEntityIndexer } from '../entities/corpus-entity-index';
+import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from '../entities/propagation-apply';
+import { previewCorpusPropagation } from '../entities/propagation-preview';
+import { readTagsetFile, writeTagsetFile } from '../entities/tagset-file';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 import { corpusPagesAndTexts, noteWritten } from './corpus-texts';

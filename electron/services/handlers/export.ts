@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fail, ok } from '../../../shared/result';
-import { isInside } from '../confine';
-import { exportCorpus } from '../export';
+import { isInside } from '../disk/confine';
+import { exportCorpus } from '../export/export';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 // Progress events at most this often (plus the last one), so a 10,000-page export does not flood the renderer.

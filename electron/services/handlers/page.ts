@@ -1,8 +1,8 @@
 import { fail } from '../../../shared/result';
-import { openPage } from '../open-page';
-import { savePage } from '../save-page';
-import { readScanImage } from '../scan-image';
-import type { ScanPreviews } from '../scan-preview';
+import { openPage } from '../page/open-page';
+import { savePage } from '../page/save-page';
+import { readScanImage } from '../scans/scan-image';
+import type { ScanPreviews } from '../scans/scan-preview';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 import { noteWritten } from './corpus-texts';

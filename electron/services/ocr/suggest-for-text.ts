@@ -9,10 +9,10 @@ import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { CharConfidence, LineBox, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
-import { resolveInCorpus } from '../confine';
-import { readPageScan } from '../page-scan';
-import { readPageSource } from '../page-source';
-import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from './confidences-on-text';
+import { resolveInCorpus } from '../disk/confine';
+import { readPageScan } from '../scans/page-scan';
+import { readPageSource } from '../page/page-source';
+import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from '../../../shared/ocr-assist/confidences-on-text';
 
 /// A page's original text and its scan confidences on it, remembered while the files are unchanged.
 interface PageConfidences {
@@ -53,7 +53,7 @@ export async function suggestForText(root: string | null, request: OcrSuggestReq
   const rejected = stillStanding(request.rejected ?? [], text);
   // Imported on first use: the dictionary module (a native package's multi-megabyte file) then loads only when
   // suggestions are first asked for, not at every start of the main process.
-  const { loadLanguageModel } = await import('../language-model');
+  const { loadLanguageModel } = await import('./language-model');
   return ok(suggestCorrections(text, { model: loadLanguageModel(), ...(confidences ? { confidences } : {}), ...(lineBoxes ? { lineBoxes } : {}), rejected }));
 }
 

@@ -25,7 +25,7 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
   let tagger: { tag(text: string): { word: string; tag: string }[] };
   try {
     // jieba is a native addon: loaded on first use, so a system where it cannot load still runs everything else.
-    const { JiebaTagger } = await import('../jieba-tagger');
+    const { JiebaTagger } = await import('../entities/jieba-tagger');
     tagger = new JiebaTagger();
     // Tagging nothing loads the dictionary, so a failure to load is told apart from a failure to tag.
     tagger.tag('');
@@ -37,7 +37,7 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
 
 /// Loads the language model and the segmenter's dictionary ahead of the first job (in the worker thread).
 export async function warmUpTextJobs(): Promise<void> {
-  const { loadLanguageModel } = await import('../language-model');
+  const { loadLanguageModel } = await import('../ocr/language-model');
   loadLanguageModel();
   await runTextJob({ kind: 'tag-words', text: '' });
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { batchJournalFolderOf, createHandlers, type Handlers } from '../../../electron/services/handlers';
+import { batchJournalFolderOf, createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import type { BatchHit, BatchReplaceOutcome, BatchSearchOutcome, BatchUndoOutcome, PageData, SaveOutcome } from '../../../shared/ipc/contract';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';

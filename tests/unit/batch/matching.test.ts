@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConcordance } from '../../../electron/services/batch/concordance';
 import { findMatches } from '../../../electron/services/batch/find-matches';
-import { compileQuery, type CompiledQuery } from '../../../electron/services/batch/query';
+import { compileQuery, type CompiledQuery } from '../../../shared/batch/query';
 import type { BatchQuery } from '../../../shared/ipc/contract';
 
 function compiled(query: Partial<BatchQuery> & Pick<BatchQuery, 'pattern'>): CompiledQuery {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planPageReplacement, shiftPlace } from '../../../electron/services/batch/plan-page';
-import { compileQuery } from '../../../electron/services/batch/query';
+import { planPageReplacement, shiftPlace } from '../../../shared/batch/plan-page';
+import { compileQuery } from '../../../shared/batch/query';
+import { findMatches } from '../../../electron/services/batch/find-matches';
 import type { BatchQuery } from '../../../shared/ipc/contract';
 
 function compiled(query: Partial<BatchQuery>) {
@@ -13,12 +14,12 @@ const page = (original: string, corrected = original) => ({ path: 'p.txt', versi
 
 describe('planPageReplacement', () => {
   it('replaces the ticked hits only, as edits trimmed to the characters that change', () => {
-    const plan = planPageReplacement(page('𠮷己经 己经'), 'corrected', compiled({ pattern: '己经', replacement: '已经' }), [{ start: 4, end: 6 }]);
+    const plan = planPageReplacement(page('𠮷己经 己经'), 'corrected', compiled({ pattern: '己经', replacement: '已经' }), [{ start: 4, end: 6 }], findMatches);
     expect(plan.ok && plan.value).toEqual({ text: '𠮷己经 已经', edits: [{ start: 4, end: 5, original: '己', corrected: '已' }], alreadyCorrected: 0 });
   });
 
   it('refuses when a ticked hit is no longer a match of the query on the page', () => {
-    const plan = planPageReplacement(page('已经'), 'corrected', compiled({ pattern: '己经', replacement: '已经' }), [{ start: 0, end: 2 }]);
+    const plan = planPageReplacement(page('已经'), 'corrected', compiled({ pattern: '己经', replacement: '已经' }), [{ start: 0, end: 2 }], findMatches);
     expect(plan.ok ? '' : plan.error.message).toMatch(/no longer where the search found them/);
   });
 
@@ -27,7 +28,7 @@ describe('planPageReplacement', () => {
     const plan = planPageReplacement(page('锅护 锅护', '𠮷锅炉 锅护'), 'original', compiled({ pattern: '锅护', replacement: '锅炉', scope: 'original' }), [
       { start: 0, end: 2 },
       { start: 3, end: 5 },
-    ]);
+    ], findMatches);
     expect(plan.ok && plan.value).toEqual({ text: '𠮷锅炉 锅炉', edits: [{ start: 5, end: 6, original: '护', corrected: '炉' }], alreadyCorrected: 1 });
   });
 });

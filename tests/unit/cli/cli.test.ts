@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
-import { openPage } from '../../../electron/services/open-page';
-import { savePage } from '../../../electron/services/save-page';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 
 let corpus: TempCorpus;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { CorpusEntityIndexer } from '../../../electron/services/corpus-entity-index';
+import { CorpusEntityIndexer } from '../../../electron/services/entities/corpus-entity-index';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 import { spansOf, tagPage } from './support';
 

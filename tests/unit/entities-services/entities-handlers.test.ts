@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers';
+import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import { DEFAULT_TAGSET } from '../../../shared/entities/tagset';
 import type { CorpusEntityIndex, PropagationApplyOutcome, PropagationPreview, PropagationUndoOutcome, TaggedWordAt, TagsetInfo } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';

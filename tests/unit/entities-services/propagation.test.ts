@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { openPage } from '../../../electron/services/open-page';
-import { applyCorpusPropagation, undoCorpusPropagation } from '../../../electron/services/propagation-apply';
-import { previewCorpusPropagation } from '../../../electron/services/propagation-preview';
+import { openPage } from '../../../electron/services/page/open-page';
+import { applyCorpusPropagation, undoCorpusPropagation } from '../../../electron/services/entities/propagation-apply';
+import { previewCorpusPropagation } from '../../../electron/services/entities/propagation-preview';
 import type { PropagationApplyRequest, PropagationPreview } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
@@ -188,7 +188,7 @@ describe('applyCorpusPropagation and undoCorpusPropagation', () => {
 
 describe('previewCorpusPropagation over the corpus text cache', () => {
   it('reuses unchanged pages between previews and re-reads a page whose file or sidecar changed', async () => {
-    const { CorpusTextCache } = await import('../../../electron/services/corpus-text-cache');
+    const { CorpusTextCache } = await import('../../../electron/services/corpus/corpus-text-cache');
     const { realpath, utimes } = await import('node:fs/promises');
     const path = await import('node:path');
     await setUp();

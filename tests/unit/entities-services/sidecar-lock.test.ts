@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapLimit } from '../../../electron/services/map-limit';
-import { withSidecarLock } from '../../../electron/services/sidecar-lock';
+import { mapLimit } from '../../../electron/services/disk/map-limit';
+import { withSidecarLock } from '../../../electron/services/page/sidecar-lock';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

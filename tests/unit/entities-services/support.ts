@@ -1,5 +1,5 @@
-import { openPage } from '../../../electron/services/open-page';
-import { savePage } from '../../../electron/services/save-page';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
 import { cpLength } from '../../../shared/text/codepoints';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { readTagsetFile, writeTagsetFile } from '../../../electron/services/tagset-file';
+import { readTagsetFile, writeTagsetFile } from '../../../electron/services/entities/tagset-file';
 import { DEFAULT_TAGSET, TAGSET_FILE_NAME, type Tagset } from '../../../shared/entities/tagset';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 

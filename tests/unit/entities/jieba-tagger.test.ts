@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestFromSegmenter } from '../../../shared/entities/suggest/segmenter';
-import { JiebaTagger } from '../../../electron/services/jieba-tagger';
+import { JiebaTagger } from '../../../electron/services/entities/jieba-tagger';
 
 describe('the jieba tagger', () => {
   it('returns words that concatenate back to the text, with part-of-speech tags', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JiebaTagger } from '../../../electron/services/jieba-tagger';
+import { JiebaTagger } from '../../../electron/services/entities/jieba-tagger';
 import { packTaggedWords, unpackTaggedWords } from '../../../shared/entities/suggest/page-request';
 import { changedLines, spliceTaggedWords } from '../../../shared/entities/suggest/retag';
 import type { TaggedWord } from '../../../shared/entities/suggest';

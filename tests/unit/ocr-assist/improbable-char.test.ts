@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLanguageModel } from '../../../electron/services/language-model';
+import { loadLanguageModel } from '../../../electron/services/ocr/language-model';
 import { glyphLookAlikesOf } from '../../../shared/ocr-assist/glyph-neighbours';
 import { pairFrequencies } from '../../../shared/ocr-assist/pair-words';
 import { isImprobable } from '../../../shared/ocr-assist/rules/improbable-char';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLanguageModel } from '../../../electron/services/language-model';
+import { loadLanguageModel } from '../../../electron/services/ocr/language-model';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import { createWordFrequencyModel } from '../../../shared/ocr-assist/word-frequency-model';
 

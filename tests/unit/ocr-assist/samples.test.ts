@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLanguageModel } from '../../../electron/services/language-model';
+import { loadLanguageModel } from '../../../electron/services/ocr/language-model';
 import { applySafeFixes } from '../../../shared/ocr-assist/suggest';
 import { normalizeOriginal } from '../../../shared/text/normalize';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLanguageModel } from '../../../electron/services/language-model';
+import { loadLanguageModel } from '../../../electron/services/ocr/language-model';
 import { applySafe, applySafeFixes, suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
 

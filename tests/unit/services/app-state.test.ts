@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PREFERENCES, indexFileOf, MAX_RECENT_CORPORA, openAppStore } from '../../../electron/services/app-state';
+import { DEFAULT_PREFERENCES, indexFileOf, MAX_RECENT_CORPORA, openAppStore } from '../../../electron/services/app/app-state';
 
 let dir: string;
 let file: string;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from '../../../electron/services/atomic-write';
+import { writeFileAtomic } from '../../../electron/services/disk/atomic-write';
 
 let dir: string;
 beforeEach(async () => {

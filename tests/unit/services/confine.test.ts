@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { resolveInCorpus } from '../../../electron/services/confine';
+import { resolveInCorpus } from '../../../electron/services/disk/confine';
 
 let base: string;
 let root: string;

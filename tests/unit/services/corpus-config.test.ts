@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
-import { CORPUS_CONFIG_FILE, readCorpusSettings, writeTextSource } from '../../../electron/services/corpus-config';
-import { scanCorpus } from '../../../electron/services/corpus-scan';
-import { openPage } from '../../../electron/services/open-page';
+import { CORPUS_CONFIG_FILE, readCorpusSettings, writeTextSource } from '../../../electron/services/corpus/corpus-config';
+import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
+import { openPage } from '../../../electron/services/page/open-page';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 const HOCR = "<html><head><meta name='ocr-system' content='tesseract'/></head><body><div class='ocr_page' title='bbox 0 0 100 100'><span class='ocr_line' title='bbox 0 0 50 10'>版面𠮷</span></div></body></html>";

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { scanCorpus } from '../../../electron/services/corpus-scan';
+import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
 import type { PageEntry } from '../../../shared/ipc/contract';
 
 let root: string;

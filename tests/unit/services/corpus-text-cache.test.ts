@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, realpath, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CorpusTextCache } from '../../../electron/services/corpus-text-cache';
-import { savePage } from '../../../electron/services/save-page';
-import { sha256Hex } from '../../../electron/services/hash';
-import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { CorpusTextCache } from '../../../electron/services/corpus/corpus-text-cache';
+import { savePage } from '../../../electron/services/page/save-page';
+import { sha256Hex } from '../../../electron/services/disk/hash';
+import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 let corpus: TempCorpus;
 let root: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodePageBytes, decodeUtf8, findReplacements } from '../../../electron/services/encoding';
+import { decodePageBytes, decodeUtf8, findReplacements } from '../../../electron/services/page/encoding';
 
 const SAMPLE = '北京日报 第三版\n今天天气很好，市民出行𠮷。\n一九五〇年十月一日\n';
 const TRADITIONAL = '中華民國報紙，今天天氣很好。\n臺北市新聞第三版\n';

@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { exportCorpus } from '../../../electron/services/export';
-import { openPage } from '../../../electron/services/open-page';
-import { savePage } from '../../../electron/services/save-page';
+import { exportCorpus } from '../../../electron/services/export/export';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 let corpus: TempCorpus;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers';
+import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import type { EventChannel, EventPayloads, PageData, SaveOutcome } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePathsNaturally, sortByPathNaturally } from '../../../electron/services/page-files';
+import { comparePathsNaturally, sortByPathNaturally } from '../../../shared/model/page-files';
 
 describe('natural order of corpus paths', () => {
   it('puts page2 before page10, folder by folder, and shorter paths first', () => {

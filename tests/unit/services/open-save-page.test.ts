@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { openPage } from '../../../electron/services/open-page';
-import { savePage } from '../../../electron/services/save-page';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import type { PageData, SaveRequest } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';

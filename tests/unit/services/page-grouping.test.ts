@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scanCorpus } from '../../../electron/services/corpus-scan';
-import { openPage } from '../../../electron/services/open-page';
-import { choosePages, sniffLayoutFormat, type GroupFile } from '../../../electron/services/page-grouping';
-import { savePage } from '../../../electron/services/save-page';
+import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
+import { openPage } from '../../../electron/services/page/open-page';
+import { choosePages, sniffLayoutFormat, type GroupFile } from '../../../electron/services/corpus/page-grouping';
+import { savePage } from '../../../electron/services/page/save-page';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 const HOCR = "<html><head><meta name='ocr-system' content='tesseract'/></head><body><div class='ocr_page' title='image \"p.jpg\"; bbox 0 0 100 100'><span class='ocr_line' title='bbox 0 0 50 10'>版面𠮷</span><span class='ocr_line' title='bbox 0 20 50 30'>第二行</span></div></body></html>";

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers';
-import { openPage } from '../../../electron/services/open-page';
+import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { openPage } from '../../../electron/services/page/open-page';
 import type { PageData, ScanImage } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 

@@ -3,11 +3,11 @@ import { copyFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { decodePageBytes } from '../../../electron/services/encoding';
-import { scanCorpus } from '../../../electron/services/corpus-scan';
-import { openPage } from '../../../electron/services/open-page';
-import { savePage } from '../../../electron/services/save-page';
-import { exportCorpus } from '../../../electron/services/export';
+import { decodePageBytes } from '../../../electron/services/page/encoding';
+import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
+import { exportCorpus } from '../../../electron/services/export/export';
 import { importLayout } from '../../../shared/layout/detect';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPage } from '../../../electron/services/open-page';
-import { savePage } from '../../../electron/services/save-page';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import { saveRequestSchema, type PageData, type SaveRequest } from '../../../shared/ipc/contract';
 import type { Correction } from '../../../shared/model/sidecar-schema';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ScanPreviews } from '../../../electron/services/scan-preview';
+import { ScanPreviews } from '../../../electron/services/scans/scan-preview';
 import { MAX_PREVIEW_WIDTH, previewWidthFor } from '../../../shared/ipc/scan-url';
 
 let work: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEventGate } from '../../../electron/event-gate';
 import { createEventStream } from '../../../electron/harness/event-stream';
-import { createEventHub } from '../../../renderer/bridge/event-hub';
+import { createEventHub } from '../../../shared/ipc/event-hub';
 
 describe('event hub (renderer side)', () => {
   it('hands events that arrived before anyone listened to the first listener, in order', () => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventStream } from '../../../electron/harness/event-stream';
 import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs';
 import { startHarnessServer, type HarnessServer } from '../../../electron/harness/server';
-import { createHandlers } from '../../../electron/services/handlers';
+import { createHandlers } from '../../../electron/services/handlers/table';
 import sharp from 'sharp';
 import { previewWidthFor } from '../../../shared/ipc/scan-url';
 import { rawRequest } from './harness-test-helpers';

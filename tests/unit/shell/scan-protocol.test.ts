@@ -4,8 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerScanRequest } from '../../../electron/scan-protocol';
-import { findScanImage } from '../../../electron/services/scan-image';
-import { ScanPreviews } from '../../../electron/services/scan-preview';
+import { findScanImage } from '../../../electron/services/scans/scan-image';
+import { ScanPreviews } from '../../../electron/services/scans/scan-preview';
 import { scanSchemeUrl } from '../../../shared/ipc/scan-url';
 
 let corpus: string;

@@ -1,0 +1,125 @@
+import { mkdir, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { JSONFile } from 'lowdb/node';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { LANGUAGES, type Preferences } from '../../../shared/ipc/contract';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/model/sidecar-schema';
+
+/// How many recently opened corpora are remembered.
+export const MAX_RECENT_CORPORA = 10;
+
+/// What the scan remembers about one page's sidecar, so an unchanged sidecar need not be parsed again.
+export interface IndexEntry {
+  sidecarMtime: number;
+  sidecarSize: number;
+  status: ReviewStatus | null;
+}
+
+/// The corpus index cache of one corpus: page path → what its sidecar said when last read.
+export type CorpusIndex = Record<string, IndexEntry>;
+
+/// Preferences a fresh installation starts with.
+export const DEFAULT_PREFERENCES: Preferences = { language: 'zh-CN', autosaveSeconds: 5 };
+
+const storedStateSchema = z.object({
+  preferences: z
+    .object({
+      language: z.enum(LANGUAGES).catch(DEFAULT_PREFERENCES.language),
+      autosaveSeconds: z.number().int().min(0).max(3600).catch(DEFAULT_PREFERENCES.autosaveSeconds),
+    })
+    .catch(DEFAULT_PREFERENCES),
+  recentCorpora: z.array(z.string()).catch([]),
+});
+
+// The corpus index lives in its own file (`<state>.index.json`): it holds an entry per page, and a preference
+// change must not wait for 10,000 entries to be written.
+const storedIndexSchema = z.object({
+  corpusIndex: z
+    .record(
+      z.string(),
+      z.record(z.string(), z.object({ sidecarMtime: z.number(), sidecarSize: z.number(), status: z.enum(REVIEW_STATUSES).nullable() })),
+    )
+    .catch({}),
+});
+
+type StoredState = z.infer<typeof storedStateSchema>;
+type StoredIndex = z.infer<typeof storedIndexSchema>;
+
+/// The application's own saved state: preferences, recent corpora and the corpus index cache.
+export interface AppStore {
+  /// The current preferences.
+  preferences(): Preferences;
+  /// Applies a partial update, saves, and returns the resulting preferences.
+  setPreferences(patch: Partial<Preferences>): Promise<Preferences>;
+  /// Recently opened corpus roots, most recent first.
+  recentCorpora(): string[];
+  /// Moves `root` to the front of the recent list (keeping at most MAX_RECENT_CORPORA) and saves.
+  addRecentCorpus(root: string): Promise<void>;
+  /// The cached index of a corpus (empty when never scanned).
+  corpusIndex(root: string): CorpusIndex;
+  /// Replaces the cached index of a corpus and saves.
+  setCorpusIndex(root: string, index: CorpusIndex): Promise<void>;
+}
+
+/// Opens (or creates) the app state store kept in a lowdb JSON file at `file` (its folder is created if needed).
+///
+/// A damaged state file is moved aside to `<file>.broken-<time>` and the store starts from defaults, so a bad
+/// file never stops the app from starting; unknown or invalid fields fall back to their defaults individually.
+export async function openAppStore(file: string): Promise<AppStore> {
+  const db = await openLow<StoredState>(file, storedStateSchema, defaults);
+  const indexDb = await openLow<StoredIndex>(indexFileOf(file), storedIndexSchema, () => ({ corpusIndex: {} }));
+  const data = (): StoredState => db.data;
+
+  return {
+    preferences: () => ({ ...data().preferences }),
+    async setPreferences(patch) {
+      await db.update((d) => {
+        d.preferences = { ...d.preferences, ...definedOnly(patch) };
+      });
+      return { ...data().preferences };
+    },
+    recentCorpora: () => [...data().recentCorpora],
+    async addRecentCorpus(root) {
+      await db.update((d) => {
+        d.recentCorpora = [root, ...d.recentCorpora.filter((r) => r !== root)].slice(0, MAX_RECENT_CORPORA);
+      });
+    },
+    corpusIndex: (root) => ({ ...(indexDb.data.corpusIndex[root] ?? {}) }),
+    async setCorpusIndex(root, index) {
+      await indexDb.update((d) => {
+        d.corpusIndex[root] = index;
+      });
+    },
+  };
+}
+
+function defaults(): StoredState {
+  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [] };
+}
+
+/// The file holding the corpus index cache beside a state file (`state.json` → `state.index.json`).
+export function indexFileOf(stateFile: string): string {
+  return stateFile.replace(/(\.json)?$/, '.index.json');
+}
+
+async function openLow<T>(file: string, schema: z.ZodType<T>, defaults: () => T): Promise<Low<T>> {
+  await mkdir(path.dirname(file), { recursive: true });
+  // Low + JSONFile rather than JSONFilePreset: the preset silently swaps in an in-memory adapter when
+  // NODE_ENV is 'test', which would make the store's own tests meaningless.
+  const db = new Low<T>(new JSONFile<T>(file), defaults());
+  try {
+    await db.read();
+  } catch {
+    // Not JSON at all: keep the bad file for inspection and start again.
+    await rename(file, `${file}.broken-${Date.now()}`);
+    db.data = defaults();
+  }
+  const cleaned = schema.safeParse(db.data);
+  db.data = cleaned.success ? cleaned.data : defaults();
+  return db;
+}
+
+function definedOnly<T extends object>(patch: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../../shared/result';
+import { writeFileAtomic } from '../disk/atomic-write';
+
+/// The settings file's name at the corpus root.
+export const CORPUS_CONFIG_FILE = 'jiaodui.corpus.json';
+
+/// The text source a corpus uses when its settings file does not say (or cannot be read).
+export const DEFAULT_TEXT_SOURCE: TextSource = 'layout';
+
+/// The settings file's content: `{ "format": "jiaodui-corpus", "version": 1, "textSource": "layout" | "text" }`.
+export const corpusConfigSchema = z.strictObject({
+  format: z.literal('jiaodui-corpus'),
+  version: z.literal(1),
+  textSource: z.enum(TEXT_SOURCES),
+});
+
+/// Reads the corpus settings; a missing file gives the defaults, a malformed one the defaults plus a problem.
+///
+/// Never fails: a broken settings file must not keep pages from opening, so its problem is reported instead.
+export async function readCorpusSettings(root: string): Promise<CorpusSettings> {
+  const defaults: CorpusSettings = { textSource: DEFAULT_TEXT_SOURCE, file: CORPUS_CONFIG_FILE, problem: null };
+  let text: string;
+  try {
+    text = await readFile(path.join(root, CORPUS_CONFIG_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults;
+    return { ...defaults, problem: `${CORPUS_CONFIG_FILE} cannot be read (${(error as Error).message}); the default text source (layout file first) is used.` };
+  }
+  const problem = parseProblem(text);
+  if (typeof problem === 'string') return { ...defaults, problem: `${CORPUS_CONFIG_FILE}: ${problem} The default text source (layout file first) is used.` };
+  return { ...defaults, textSource: problem.textSource };
+}
+
+function parseProblem(text: string): string | z.infer<typeof corpusConfigSchema> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return `this is not valid JSON (${(error as Error).message}).`;
+  }
+  const parsed = corpusConfigSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  return `${z.prettifyError(parsed.error).replace(/\n/g, '; ')}.`;
+}
+
+/// Writes the corpus settings file atomically with the given text source.
+///
+/// Refuses (`'io'`) only when the file cannot be written; the caller rescans the corpus afterwards.
+export async function writeTextSource(root: string, textSource: TextSource): Promise<Result<CorpusSettings>> {
+  const content = `${JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource }, null, 2)}\n`;
+  try {
+    await writeFileAtomic(path.join(root, CORPUS_CONFIG_FILE), content);
+  } catch (error) {
+    return fail('io', `The corpus settings could not be saved in ${CORPUS_CONFIG_FILE}.`, (error as Error).message);
+  }
+  return ok({ textSource, file: CORPUS_CONFIG_FILE, problem: null });
+}

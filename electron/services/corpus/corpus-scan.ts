@@ -1,0 +1,232 @@
+import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PageEntry, TextSource } from '../../../shared/ipc/contract';
+import { REVIEW_STATUSES, SIDECAR_SUFFIX, type ReviewStatus } from '../../../shared/model/sidecar-schema';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { CorpusIndex, IndexEntry } from '../app/app-state';
+import { isInside } from '../disk/confine';
+import { readCorpusSettings } from './corpus-config';
+import { baseOf, classifyName, comparePathsNaturally, sortByPathNaturally } from '../../../shared/model/page-files';
+import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
+
+/// Options of a corpus scan.
+export interface ScanOptions {
+  /// Pages per batch handed to onBatch (default 500).
+  batchSize?: number;
+  /// Called with each batch of pages as they are found, and the number of directory entries looked at so far.
+  onBatch?: (pages: PageEntry[], scanned: number) => void;
+  /// Stops the scan; the result is then fail('cancelled').
+  signal?: AbortSignal;
+  /// The cached index from the previous scan: sidecars whose mtime and size are unchanged are not read again.
+  index?: CorpusIndex;
+  /// Where page text comes from when a page has both a `.txt` and a layout file; default: the corpus settings.
+  textSource?: TextSource;
+}
+
+/// The outcome of a full scan: every page, naturally sorted, and the index cache to keep for next time.
+export interface ScanResult {
+  pages: PageEntry[];
+  index: CorpusIndex;
+  /// Directory entries looked at.
+  scanned: number;
+  /// Folders that could not be read (permission denied, vanished), relative paths.
+  unreadable: string[];
+  /// Sidecars whose page file is gone (no file of the sidecar's name minus `.jiaodui.json` beside it), relative paths.
+  orphanSidecars: string[];
+}
+
+/// Walks a corpus folder and lists its pages, reporting them in batches while walking.
+///
+/// Files with the same base name form one page group (`choosePages`): its page is a `.txt` file or a layout
+/// file (hOCR, ALTO, PAGE XML, recognised by its head), as the corpus's text source setting says; the group's
+/// other files are the page's companions. Sidecars,
+/// hidden entries, temporary files and node_modules are skipped, and symlinks are followed only to files
+/// inside the corpus (never to folders, so a link cycle cannot trap the scan). Each page's review status comes
+/// from its sidecar, through the index cache when the sidecar's mtime and size are unchanged.
+export async function scanCorpus(root: string, options: ScanOptions = {}): Promise<Result<ScanResult>> {
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+    if (!(await stat(realRoot)).isDirectory()) return fail('no-corpus', `"${root}" is not a folder.`);
+  } catch {
+    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+  }
+
+  const textSource = options.textSource ?? (await readCorpusSettings(realRoot)).textSource;
+  const previous = options.index ?? {};
+  const index: CorpusIndex = {};
+  const all: PageEntry[] = [];
+  const unreadable: string[] = [];
+  const orphanSidecars: string[] = [];
+  let pending: PageEntry[] = [];
+  let scanned = 0;
+
+  const flush = (force: boolean) => {
+    if (pending.length === 0 || (!force && pending.length < batchSize)) return;
+    while (pending.length >= batchSize || (force && pending.length > 0)) {
+      const batch = sortByPathNaturally(pending.slice(0, batchSize), (page) => page.path);
+      pending = pending.slice(batchSize);
+      options.onBatch?.(batch, scanned);
+    }
+  };
+
+  // Depth-first with an explicit stack of folders (relative paths, '' = root), visited in natural order.
+  const folders: string[] = [''];
+  while (folders.length > 0) {
+    if (options.signal?.aborted) return fail('cancelled', 'The corpus scan was cancelled.');
+    const relDir = folders.pop()!;
+    const listing = await listFolder(realRoot, relDir);
+    if (listing === null) {
+      unreadable.push(relDir);
+      continue;
+    }
+    scanned += listing.entries;
+    for (const name of listing.sidecarNames) {
+      if (!listing.fileNames.has(name.slice(0, -SIDECAR_SUFFIX.length))) orphanSidecars.push(relDir === '' ? name : `${relDir}/${name}`);
+    }
+    const pages = await describePages(realRoot, relDir, listing, { previous, index, textSource });
+    all.push(...pages);
+    pending.push(...pages);
+    flush(false);
+    folders.push(...listing.folders.sort(comparePathsNaturally).reverse());
+  }
+  flush(true);
+  sortByPathNaturally(all, (page) => page.path);
+  orphanSidecars.sort(comparePathsNaturally);
+  return ok({ pages: all, index, scanned, unreadable, orphanSidecars });
+}
+
+interface FolderListing {
+  entries: number;
+  folders: string[];
+  pageNames: string[];
+  companionNames: string[];
+  sidecarNames: Set<string>;
+  /// Names of every entry that is not a folder, to tell whether a sidecar's page file exists.
+  fileNames: Set<string>;
+}
+
+async function listFolder(realRoot: string, relDir: string): Promise<FolderListing | null> {
+  const abs = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set(), fileNames: new Set() };
+  try {
+    const dir = await opendir(abs, { bufferSize: 256 });
+    for await (const entry of dir) {
+      listing.entries++;
+      const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      if (entry.name.endsWith(SIDECAR_SUFFIX) && !entry.name.startsWith('.')) listing.sidecarNames.add(entry.name);
+      let isDirectory = entry.isDirectory();
+      if (!isDirectory) listing.fileNames.add(entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = await symlinkTarget(realRoot, path.join(abs, entry.name));
+        // Links to folders are skipped (cycles); links to files count only when they stay inside the corpus.
+        if (target !== 'file') continue;
+        isDirectory = false;
+      } else if (!isDirectory && !entry.isFile()) continue;
+      const role = classifyName(entry.name, isDirectory);
+      if (role === 'folder') listing.folders.push(rel);
+      else if (role === 'page') listing.pageNames.push(entry.name);
+      else if (role === 'companion') listing.companionNames.push(entry.name);
+    }
+  } catch {
+    return null;
+  }
+  return listing;
+}
+
+async function symlinkTarget(realRoot: string, abs: string): Promise<'file' | 'other'> {
+  try {
+    const real = await realpath(abs);
+    if (!isInside(realRoot, real)) return 'other';
+    return (await stat(real)).isFile() ? 'file' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+interface DescribeContext {
+  previous: CorpusIndex;
+  index: CorpusIndex;
+  textSource: TextSource;
+}
+
+async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
+  const prefix = relDir === '' ? '' : `${relDir}/`;
+  const absDir = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const groups = new Map<string, string[]>();
+  for (const name of [...listing.pageNames, ...listing.companionNames]) {
+    const base = baseOf(name);
+    groups.set(base, [...(groups.get(base) ?? []), name]);
+  }
+  const described = await Promise.all(
+    [...groups.values()].map(async (names): Promise<PageEntry[]> => {
+      const files: GroupFile[] = await Promise.all(
+        names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat(path.join(absDir, name)) : null })),
+      );
+      const sources = new Set(files.filter((file) => file.layout !== null || listing.pageNames.includes(file.name)).map((file) => file.name));
+      const pages = await Promise.all(
+        choosePages(files, context.textSource).map((chosen) => describePage(absDir, prefix, listing, context, chosen.page, chosen.source, chosen.companions, sources)),
+      );
+      return pages.filter((p): p is PageEntry => p !== null);
+    }),
+  );
+  return described.flat();
+}
+
+async function describePage(
+  absDir: string,
+  prefix: string,
+  listing: FolderListing,
+  context: DescribeContext,
+  name: string,
+  source: PageEntry['source'] & string,
+  companionNames: string[],
+  sources: Set<string>,
+): Promise<PageEntry | null> {
+  const rel = prefix + name;
+  let info;
+  try {
+    info = await stat(path.join(absDir, name));
+  } catch {
+    return null; // vanished between listing and stat
+  }
+  const sidecarName = name + SIDECAR_SUFFIX;
+  let status: ReviewStatus | null = null;
+  if (listing.sidecarNames.has(sidecarName)) {
+    const entry = await sidecarIndexEntry(path.join(absDir, sidecarName), context.previous[rel]);
+    if (entry) {
+      context.index[rel] = entry;
+      status = entry.status;
+    }
+  }
+  const companions = companionNames.map((companion) => prefix + companion).sort(comparePathsNaturally);
+  const page: PageEntry = { path: rel, base: baseOf(rel), companions, bytes: info.size, mtimeMs: info.mtimeMs, status, source };
+  // Sidecars saved while another text source was chosen are kept and named, never taken over or deleted.
+  const otherSidecars = companionNames.filter((companion) => sources.has(companion) && listing.sidecarNames.has(companion + SIDECAR_SUFFIX));
+  if (otherSidecars.length > 0) page.otherSidecars = otherSidecars.map((companion) => prefix + companion + SIDECAR_SUFFIX).sort(comparePathsNaturally);
+  return page;
+}
+
+async function sidecarIndexEntry(abs: string, cached: IndexEntry | undefined): Promise<IndexEntry | null> {
+  try {
+    const info = await stat(abs);
+    if (cached && cached.sidecarMtime === info.mtimeMs && cached.sidecarSize === info.size) return cached;
+    return { sidecarMtime: info.mtimeMs, sidecarSize: info.size, status: await readStatus(abs) };
+  } catch {
+    return null;
+  }
+}
+
+/// Reads only the review status from a sidecar file (null when it is not readable JSON with a known status).
+///
+/// The full schema check happens when the page is opened; the list only needs the status.
+export async function readStatus(abs: string): Promise<ReviewStatus | null> {
+  try {
+    const data: unknown = JSON.parse(await readFile(abs, 'utf8'));
+    const status = (data as { status?: unknown } | null)?.status;
+    return typeof status === 'string' && (REVIEW_STATUSES as readonly string[]).includes(status) ? (status as ReviewStatus) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,76 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { fail, ok, type Result } from '../../../shared/result';
+
+/// Resolves a renderer-supplied relative path to an absolute path inside the corpus, or refuses it.
+///
+/// Refuses empty paths, NUL characters, absolute paths, Windows drive and UNC paths, backslashes (which would
+/// be separators on Windows only), `.` and `..` segments, and any path whose real location (after following
+/// symlinks) leaves the corpus. A path that does not exist yet is accepted when its nearest existing parent is
+/// inside the corpus, so sidecars can be created. Every refusal has the code 'outside-corpus'.
+export async function resolveInCorpus(root: string, rel: string): Promise<Result<string>> {
+  const shapeProblem = relativePathProblem(rel);
+  if (shapeProblem) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shapeProblem}.`);
+
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+  } catch {
+    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+  }
+  return resolveInRealRoot(realRoot, rel);
+}
+
+/// Like resolveInCorpus, for callers that resolve many paths and already know the corpus root's real path.
+///
+/// `realRoot` must be the result of `realpath(root)`; the same refusals apply.
+export async function resolveInRealRoot(realRoot: string, rel: string): Promise<Result<string>> {
+  const shapeProblem = relativePathProblem(rel);
+  if (shapeProblem) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shapeProblem}.`);
+  const candidate = path.join(realRoot, ...rel.split('/'));
+  const real = await realPathOfNearestExisting(candidate);
+  if (real === null || !isInside(realRoot, real)) {
+    return fail('outside-corpus', `The path "${printable(rel)}" leads outside the corpus folder.`);
+  }
+  return ok(candidate);
+}
+
+/// Why a relative path is unacceptable in shape alone (no disk access), or null when it is fine.
+export function relativePathProblem(rel: string): string | null {
+  if (rel.length === 0) return 'it is empty';
+  if (rel.includes('\0')) return 'it contains a NUL character';
+  if (rel.includes('\\')) return 'it contains a backslash';
+  if (rel.startsWith('/')) return 'it is an absolute path';
+  if (/^[A-Za-z]:/.test(rel)) return 'it names a Windows drive';
+  const segments = rel.split('/');
+  if (segments.some((s) => s === '..')) return 'it contains a ".." segment';
+  if (segments.some((s) => s === '.' || s === '')) return 'it contains an empty or "." segment';
+  return null;
+}
+
+/// True when `child` is `parent` itself or lies below it (both absolute, already resolved).
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function realPathOfNearestExisting(target: string): Promise<string | null> {
+  const missing: string[] = [];
+  let current = target;
+  for (;;) {
+    try {
+      const real = await realpath(current);
+      return path.join(real, ...missing.reverse());
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
+      const parent = path.dirname(current);
+      if (parent === current) return null;
+      missing.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+function printable(rel: string): string {
+  return rel.replace(/\0/g, '\\0');
+}

@@ -1,0 +1,122 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { CorpusEntityEntry, CorpusEntityIndex } from '../../../shared/ipc/contract';
+import { parseSidecar } from '../../../shared/model/sidecar-io';
+import { mapLimit } from '../disk/map-limit';
+import { sidecarPathOf } from '../../../shared/model/page-files';
+
+/// The spans of one sidecar as last read, keyed by the sidecar's mtime and size (null: the page had no sidecar).
+type CachedPage = CachedSidecar | null;
+
+/// The spans of one sidecar as last read, keyed by the sidecar's mtime and size.
+interface CachedSidecar {
+  mtimeMs: number;
+  size: number;
+  spans: { start: number; end: number; type: string; text: string }[];
+  /// Why the sidecar cannot be used (then `spans` is empty), else null.
+  problem: string | null;
+}
+
+// Files read at once: enough to keep the disk busy, few enough not to run out of file handles.
+const READ_CONCURRENCY = 16;
+
+/// Builds the corpus entity index from the sidecars of a corpus, re-reading only sidecars whose mtime or size
+/// changed since the last build (one instance per open corpus keeps the cache).
+///
+/// A full build checks every page's sidecar on disk (one stat each); a quick build checks only the pages named as
+/// changed and pages not seen before, and trusts the cache for the rest, so the app can ask after every save.
+///
+/// Sidecars are read with the schema check only: a sidecar written for other page bytes still quotes its own
+/// text, so its spans count. Sidecars that are not JSON, fail the schema or are newer are listed as unreadable.
+export class CorpusEntityIndexer {
+  private readonly cache = new Map<string, CachedPage>();
+
+  constructor(private readonly root: string) {}
+
+  /// The index over the sidecars of the given pages (relative paths in display order; pages without one are skipped).
+  ///
+  /// `full` (default true) checks every sidecar; otherwise only pages in `changed` and pages not cached yet.
+  async build(pages: readonly string[], options: { full?: boolean; changed?: ReadonlySet<string> } = {}): Promise<CorpusEntityIndex> {
+    const full = options.full ?? true;
+    const toCheck = full ? pages : pages.filter((page) => !this.cache.has(page) || options.changed?.has(page) === true);
+    await mapLimit(toCheck, READ_CONCURRENCY, (page) => this.read(page));
+    const live = new Set(pages);
+    for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
+    return assembleIndex(pages.map((page) => ({ page, sidecar: this.cache.get(page) })));
+  }
+
+  private async read(page: string): Promise<CachedSidecar | null> {
+    const abs = path.join(this.root, ...sidecarPathOf(page).split('/'));
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      this.cache.set(page, null);
+      return null;
+    }
+    const cached = this.cache.get(page);
+    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+    let entry: CachedSidecar;
+    try {
+      const parsed = parseSidecar(await readFile(abs, 'utf8'));
+      entry =
+        parsed.kind === 'ok'
+          ? { mtimeMs: info.mtimeMs, size: info.size, spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })), problem: null }
+          : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: parsed.message };
+    } catch (error) {
+      entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: `The sidecar cannot be read (${(error as Error).message}).` };
+    }
+    this.cache.set(page, entry);
+    return entry;
+  }
+}
+
+interface Accumulator {
+  text: string;
+  count: number;
+  types: Map<string, number>;
+  /// Per page: the first start and the span count.
+  pages: Map<string, { start: number; count: number }>;
+}
+
+/// Groups the spans of all pages by their text (pages keep the order given).
+export function assembleIndex(read: readonly { page: string; sidecar: Pick<CachedSidecar, 'spans' | 'problem'> | null | undefined }[]): CorpusEntityIndex {
+  const byText = new Map<string, Accumulator>();
+  const typeTotals = new Map<string, number>();
+  const unreadable: CorpusEntityIndex['unreadable'] = [];
+  let sidecars = 0;
+  for (const { page, sidecar } of read) {
+    if (!sidecar) continue;
+    sidecars++;
+    if (sidecar.problem !== null) unreadable.push({ path: page, message: sidecar.problem });
+    for (const span of sidecar.spans) {
+      let acc = byText.get(span.text);
+      if (!acc) byText.set(span.text, (acc = { text: span.text, count: 0, types: new Map(), pages: new Map() }));
+      acc.count++;
+      acc.types.set(span.type, (acc.types.get(span.type) ?? 0) + 1);
+      typeTotals.set(span.type, (typeTotals.get(span.type) ?? 0) + 1);
+      const onPage = acc.pages.get(page);
+      if (onPage) {
+        onPage.count++;
+        onPage.start = Math.min(onPage.start, span.start);
+      } else acc.pages.set(page, { start: span.start, count: 1 });
+    }
+  }
+  const entries: CorpusEntityEntry[] = [];
+  // No prototype, so an entity text such as "__proto__" is an ordinary key.
+  const known = Object.create(null) as Record<string, string>;
+  for (const acc of byText.values()) {
+    // Most frequent first; a stable sort keeps first-seen order among equals, so ties go to the type seen first.
+    const types = [...acc.types].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
+    known[acc.text] = types[0]!.type;
+    entries.push({
+      text: acc.text,
+      types,
+      count: acc.count,
+      pages: [...acc.pages].map(([page, { start, count }]) => ({ path: page, start, count })),
+    });
+  }
+  entries.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const typesInUse = [...typeTotals].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
+  return { entries, known, typesInUse, sidecars, unreadable };
+}

@@ -1,0 +1,72 @@
+import { copyFile, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_TAGSET, TAGSET_FILE_NAME, parseTagset, serializeTagset } from '../../../shared/entities/tagset';
+import type { SaveTagsetRequest, TagsetInfo } from '../../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../../shared/result';
+import { writeFileAtomic } from '../disk/atomic-write';
+import { sha256Hex } from '../disk/hash';
+
+/// Reads the corpus tag set from `jiaodui.tagset.json` at the corpus root.
+///
+/// A missing file gives the default tag set; a malformed one gives the default too, with `problem` saying in plain
+/// words what is wrong, so the UI can show it (the file itself is left alone). Fails with 'io' only when the file
+/// exists but cannot be read.
+export async function readTagsetFile(root: string): Promise<Result<TagsetInfo>> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(tagsetPath(root));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ tagset: DEFAULT_TAGSET, origin: 'default', problem: null, fileHash: null });
+    return fail('io', `${TAGSET_FILE_NAME} exists but cannot be read.`, (error as Error).message);
+  }
+  const fileHash = sha256Hex(bytes);
+  const parsed = parseTagset(new TextDecoder('utf-8').decode(bytes));
+  if (!parsed.ok) {
+    const detail = parsed.error.detail ? ` ${parsed.error.detail.replace(/\n/g, '; ')}` : '';
+    return ok({
+      tagset: DEFAULT_TAGSET,
+      origin: 'default',
+      problem: `${parsed.error.message}${detail} The default tag set is used until the file is fixed or replaced.`,
+      fileHash,
+    });
+  }
+  return ok({ tagset: parsed.value, origin: 'file', problem: null, fileHash });
+}
+
+/// Validates a tag set and writes it atomically to `jiaodui.tagset.json`.
+///
+/// Refuses ('sidecar-changed') when the file's bytes are no longer those the settings were loaded with, and
+/// ('read-only') to replace a malformed file unless `replaceMalformed` is set; the malformed file is then first
+/// copied to `jiaodui.tagset.json.broken-<time>` so nothing the user wrote is lost.
+export async function writeTagsetFile(root: string, request: SaveTagsetRequest, now: () => Date = () => new Date()): Promise<Result<TagsetInfo>> {
+  const serialized = serializeTagset(request.tagset);
+  if (!serialized.ok) return serialized;
+  const current = await readTagsetFile(root);
+  if (!current.ok) return current;
+  if (current.value.fileHash !== request.expectedFileHash) {
+    return fail('sidecar-changed', `${TAGSET_FILE_NAME} was changed or removed by someone else since the settings were opened. Reopen the settings before saving.`);
+  }
+  const file = tagsetPath(root);
+  if (current.value.problem !== null) {
+    if (request.replaceMalformed !== true) {
+      return fail('read-only', `${TAGSET_FILE_NAME} is not a valid tag set, so it was not overwritten. Confirm replacing it to save.`, current.value.problem);
+    }
+    try {
+      await copyFile(file, `${file}.broken-${now().toISOString().replace(/[:.]/g, '-')}`);
+    } catch (error) {
+      return fail('io', `The malformed ${TAGSET_FILE_NAME} could not be kept aside, so it was not replaced.`, (error as Error).message);
+    }
+  }
+  try {
+    await writeFileAtomic(file, serialized.value);
+  } catch (error) {
+    return fail('io', `${TAGSET_FILE_NAME} could not be written.`, (error as Error).message);
+  }
+  // Report what the file now says (labels trimmed by the schema), not what was sent.
+  const stored = parseTagset(serialized.value);
+  return ok({ tagset: stored.ok ? stored.value : request.tagset, origin: 'file', problem: null, fileHash: sha256Hex(serialized.value) });
+}
+
+function tagsetPath(root: string): string {
+  return path.join(root, TAGSET_FILE_NAME);
+}

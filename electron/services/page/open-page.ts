@@ -1,0 +1,109 @@
+import { stat } from 'node:fs/promises';
+import type { PageData, PageEntry } from '../../../shared/ipc/contract';
+import { fail, ok, type Result } from '../../../shared/result';
+import { resolveInCorpus } from '../disk/confine';
+import { LOW_ENCODING_CONFIDENCE } from './encoding';
+import { readPageScan, siblingsOf, type PageScanOutcome } from '../scans/page-scan';
+import { readPageSource, type PageSource } from './page-source';
+import { extensionOf, sidecarPathOf } from '../../../shared/model/page-files';
+import { hasLayoutExtension } from '../corpus/page-grouping';
+import { readSidecarState, type SidecarState } from './sidecar-file';
+
+/// Opens one page of the corpus: its original text, and the saved corrections when there are usable ones.
+///
+/// The path is confined to the corpus; the page file is hashed, decoded and normalised. When the sidecar is not
+/// JSON, fails the schema, is from a newer version, is foreign or was written for other page bytes, the page is
+/// shown with its original text and `readOnly` set, so it is never overwritten. Binary files fail with
+/// 'binary-file'; empty files, undecodable bytes and guessed encodings add notices. A layout companion (hOCR,
+/// ALTO, PAGE XML with the same base name) adds the scan and its line regions, linked to the page's lines; when
+/// the page file is itself a layout file, its text is the text the importer builds and it gives the scan.
+///
+/// `entry` is the page's entry from the corpus scan: its companions are used instead of reading the folder. A
+/// sidecar of the group's other text source (say `page.txt.jiaodui.json` while the page is `page.xml`) is never
+/// read or written here; a notice says it exists.
+export async function openPage(root: string, rel: string, entry?: PageEntry): Promise<Result<PageData>> {
+  const pageAbs = await resolveInCorpus(root, rel);
+  if (!pageAbs.ok) return pageAbs;
+  const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(rel));
+  if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${rel}" leads outside the corpus folder.`);
+
+  const source = await readPageSource(pageAbs.value, rel);
+  if (!source.ok) return source;
+  const sidecar = await readSidecarState(sidecarAbs.value, source.value.sha256);
+  if (!sidecar.ok) return sidecar;
+  const companions = entry?.companions ?? (await siblingsOf(root, rel));
+  const scan = await readPageScan(root, rel, source.value, companions);
+  const page = buildPageData(rel, source.value, sidecar.value, scan);
+  const others = await otherSidecars(root, companions);
+  if (others.length > 0) {
+    page.notices.push({
+      code: 'other-source-sidecar',
+      message: `Corrections saved from another text source of this page are kept unchanged in ${others.join(', ')}.`,
+    });
+  }
+  return ok(page);
+}
+
+// The sidecars that exist beside the group's other text sources (.txt or layout files).
+async function otherSidecars(root: string, companions: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const companion of companions) {
+    if (extensionOf(companion).toLowerCase() !== '.txt' && !hasLayoutExtension(companion)) continue;
+    const abs = await resolveInCorpus(root, sidecarPathOf(companion));
+    if (!abs.ok) continue;
+    try {
+      if ((await stat(abs.value)).isFile()) found.push(sidecarPathOf(companion));
+    } catch {
+      // none
+    }
+  }
+  return found;
+}
+
+function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, scan: PageScanOutcome): PageData {
+  const usable = sidecar.kind === 'usable' ? sidecar.sidecar : null;
+  const lineOrigins = usable && usable.lineOrigins.length > 0 ? { lineOrigins: usable.lineOrigins } : {};
+  return {
+    path: rel,
+    encoding: source.encoding,
+    lineEnding: source.lineEnding,
+    bytes: source.bytes.length,
+    sha256: source.sha256,
+    originalText: source.originalText,
+    undecodable: source.undecodable,
+    text: usable ? usable.text : source.originalText,
+    corrections: usable ? usable.corrections : [],
+    entities: usable ? usable.entities : [],
+    rejectedEntities: usable ? usable.rejectedEntities : [],
+    rejectedCorrections: usable ? usable.rejectedCorrections : [],
+    status: usable ? usable.status : 'unreviewed',
+    sidecarHash: sidecar.kind === 'none' ? null : sidecar.hash,
+    sidecarModified: usable ? usable.modified : null,
+    readOnly: sidecar.kind === 'unusable' ? { reason: sidecar.reason, message: sidecar.message } : null,
+    notices: noticesFor(source),
+    scan: scan.scan,
+    scanError: scan.scanError,
+    sourceFormat: source.format,
+    ...lineOrigins,
+  };
+}
+
+function noticesFor(source: PageSource): PageData['notices'] {
+  const notices: PageData['notices'] = [];
+  if (source.bytes.length === 0) notices.push({ code: 'empty-file', message: 'This page file is empty.' });
+  if (source.undecodable.count > 0) {
+    const { count, lines } = source.undecodable;
+    const shown = lines.slice(0, 20).join(', ') + (lines.length > 20 ? ', …' : '');
+    notices.push({
+      code: 'undecodable-bytes',
+      message: `${count} byte sequence${count === 1 ? '' : 's'} could not be decoded as ${source.encoding.name} and ${count === 1 ? 'is' : 'are'} shown as \uFFFD (line${lines.length === 1 ? '' : 's'} ${shown}).`,
+    });
+  }
+  if (source.encoding.confidence < LOW_ENCODING_CONFIDENCE) {
+    notices.push({
+      code: 'low-confidence-encoding',
+      message: `The encoding was guessed as ${source.encoding.name} with low confidence (${Math.round(source.encoding.confidence * 100)}%); check that the text reads correctly.`,
+    });
+  }
+  return notices;
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import type { EncodingInfo } from '../../../shared/ipc/contract';
+import { importLayout } from '../../../shared/layout/detect';
+import type { LayoutPage } from '../../../shared/layout/types';
+import { decodeXmlBytes, xmlEncodingName } from '../../../shared/layout/xml-decode';
+import type { SourceFormat } from '../../../shared/model/sidecar-schema';
+import { fail, ok, type Result } from '../../../shared/result';
+import { normalizeOriginal, type LineEnding } from '../../../shared/text/normalize';
+import { decodePageBytes, type UndecodableReport } from './encoding';
+import { sha256Hex } from '../disk/hash';
+import { sourceFormatOf, hasLayoutExtension } from '../corpus/page-grouping';
+
+/// A page file read from disk and turned into Jiaodui's original text.
+export interface PageSource {
+  bytes: Uint8Array;
+  sha256: string;
+  encoding: EncodingInfo;
+  undecodable: UndecodableReport;
+  /// Decoded, LF line endings, NFC.
+  originalText: string;
+  lineEnding: LineEnding;
+  /// What the text was read from: the plain text file, or the text the importer built from a layout file.
+  format: SourceFormat;
+  /// The imported layout when the page file is a layout file (its lines and regions give the scan).
+  layout: LayoutPage | null;
+}
+
+/// Reads a page file (already confined to the corpus), hashes, decodes and normalises it.
+///
+/// Fails with 'not-found' when it is missing, 'binary-file' when it is not text, 'io' on other read errors.
+export async function readPageSource(abs: string, displayPath: string): Promise<Result<PageSource>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('not-found', `The page "${displayPath}" does not exist.`);
+    if (code === 'EISDIR') return fail('not-found', `"${displayPath}" is a folder, not a page.`);
+    return fail('io', `The page "${displayPath}" cannot be read.`, (error as Error).message);
+  }
+  return pageSourceFromBytes(bytes, displayPath);
+}
+
+/// Hashes, decodes and normalises a page file's bytes already read (for callers that read files themselves).
+///
+/// A page file with a layout extension (.hocr, .xml, .html) is imported: its original text is the text the
+/// importer builds (lines joined with LF, blocks separated by a blank line, NFC); a malformed one fails with
+/// 'io' (detail 'layout-invalid') and the importer's message naming the file and the place.
+export function pageSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<PageSource> {
+  if (hasLayoutExtension(displayPath)) return layoutSourceFromBytes(bytes, displayPath);
+  const decoded = decodePageBytes(bytes);
+  if (decoded.kind === 'binary') return fail('binary-file', `"${displayPath}" cannot be opened. ${decoded.message}`);
+  const { text, lineEnding } = normalizeOriginal(decoded.text);
+  return ok({ bytes, sha256: sha256Hex(bytes), encoding: decoded.encoding, undecodable: decoded.undecodable, originalText: text, lineEnding, format: 'text', layout: null });
+}
+
+function layoutSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<PageSource> {
+  const imported = importLayout(decodeXmlBytes(bytes), displayPath.slice(displayPath.lastIndexOf('/') + 1));
+  if (!imported.ok) return fail('io', imported.error.message, 'layout-invalid');
+  const { name, bom } = xmlEncodingName(bytes);
+  return ok({
+    bytes,
+    sha256: sha256Hex(bytes),
+    encoding: { name, confidence: 1, bom },
+    undecodable: { count: 0, lines: [] },
+    originalText: imported.value.text.normalize('NFC'),
+    lineEnding: 'LF',
+    format: sourceFormatOf(imported.value.format),
+    layout: imported.value,
+  });
+}
