@@ -9,7 +9,7 @@ import { readHarnessUrl, stopProcess } from '../../scripts/harness-process';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /// The pages every test starts from: the real OCR'd pages beside the repository, or JIAODUI_E2E_CORPUS (CI).
-const sourceCorpus = path.resolve(repoRoot, process.env.JIAODUI_E2E_CORPUS ?? '../shared/corpus');
+const sourceCorpus = path.resolve(repoRoot, process.env.JIAODUI_E2E_CORPUS ?? 'tests/fixtures/corpus');
 
 /// The running app under test, in whichever shell the project uses.
 export interface AppUnderTest {

@@ -9,7 +9,7 @@ import { xyCutOrder } from '../../../shared/ocr-assist/rules/reading-order';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { LineBox, OcrSuggestion } from '../../../shared/ocr-assist/types';
 
-const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/samples/scans');
+const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/samples/scans');
 const truth = path.resolve(scans, '../ground-truth');
 
 const box = (x: number, y: number, width = 300, height = 30): LineBox => ({ x, y, width, height });
