@@ -63,7 +63,7 @@ export function readStaticFileSync(root: string, file: string): Buffer | null {
 
 /// The strict policy used when the built index.html carries no CSP meta tag.
 export const DEFAULT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: jiaodui-scan:; font-src 'self' data:; connect-src 'self' jiaodui-scan:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob: jiaodui-scan:; font-src 'self' data:; connect-src 'self' jiaodui-scan:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// The policy the harness sends as a header: the page's own policy plus `frame-ancestors 'none'`.
 ///

@@ -4,7 +4,7 @@ import { corpus } from './corpus-profile';
 import { expect, test } from './fixtures';
 import { pageList, selectInEditor } from './helpers';
 
-// The page's Content-Security-Policy allows no inline styles or scripts. Every spec fails on a CSP violation (the
+// The page's Content-Security-Policy allows no inline scripts and no <style> elements. Every spec fails on a CSP violation (the
 // app fixture watches for them); this one checks the policy itself, that the styles made at run time still apply,
 // and that the watch does catch a violation.
 
@@ -22,14 +22,16 @@ async function metaPolicy(page: Page): Promise<string> {
   return page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
 }
 
-test('the policy allows only our own scripts and styles, nothing inline', async ({ app }) => {
+test('the policy allows only our own scripts and style sheets: no inline script, no <style> element', async ({ app }) => {
   const policy = directives(await metaPolicy(app.page));
   expect(policy.get('script-src')).toEqual(["'self'"]);
   expect(policy.get('style-src')).toEqual(["'self'"]);
+  // Only style attributes are exempt (Chromium's own editing writes them; see renderer/index.html).
+  expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+  expect(policy.has('style-src-elem')).toBe(false);
+  expect(policy.has('script-src-elem')).toBe(false);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
-  expect(policy.has('style-src-attr')).toBe(false);
-  expect(policy.has('style-src-elem')).toBe(false);
   if (app.page.url().startsWith('http:')) {
     // The harness sends the same policy as a header, plus what a meta tag cannot carry (frame-ancestors).
     const header = await app.page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
@@ -55,18 +57,22 @@ test('entity colours, made from the tag set at run time, apply without inline st
   expect(await editor.evaluate((element) => getComputedStyle(element).whiteSpace)).toBe('pre-wrap');
 });
 
-test('an inline style is refused and reported, so the watch every spec has would fail', async ({ app }) => {
+test('an inline <style> element and an inline script are refused and reported, so the watch every spec has would fail', async ({ app }) => {
   const page = app.page;
   const before = await page.evaluate(() => getComputedStyle(document.body).outlineStyle);
   await page.evaluate(() => {
     const style = document.createElement('style');
     style.textContent = 'body { outline: 7px dashed red; }';
     document.head.append(style);
-    document.body.setAttribute('style', 'outline: 7px dotted blue');
+    const script = document.createElement('script');
+    script.textContent = 'document.body.dataset.injected = "yes";';
+    document.head.append(script);
   });
   await expect.poll(() => app.cspViolations.length).toBeGreaterThanOrEqual(2);
   expect(await page.evaluate(() => getComputedStyle(document.body).outlineStyle)).toBe(before);
-  expect(app.cspViolations.every((message) => /style/i.test(message))).toBe(true);
+  expect(await page.evaluate(() => document.body.dataset.injected ?? null)).toBeNull();
+  expect(app.cspViolations.some((message) => /style/i.test(message))).toBe(true);
+  expect(app.cspViolations.some((message) => /script/i.test(message))).toBe(true);
   // Seen and expected: clear them so the fixture does not fail this test.
   app.cspViolations.length = 0;
 });

@@ -104,6 +104,7 @@ describe('Electron main process (bundled, against a fake electron)', () => {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
     });
