@@ -86,7 +86,7 @@ export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
 export { expect } from '@playwright/test';
 
 // `watch` sees the page before it loads anything (in Electron, as soon as the window exists).
-async function launchHarness(browser: Browser, corpusDir: string, stateDir: string, lang: 'en' | null, watch: (page: Page) => void): Promise<Running> {
+async function launchHarness(browser: Browser, corpusDir: string, stateDir: string, lang: 'en' | null, watch: (page: Page) => Promise<void>): Promise<Running> {
   const child = spawn(
     process.execPath,
     [
@@ -107,7 +107,7 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
   const url = await readHarnessUrl(child);
   const context: BrowserContext = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  watch(page);
+  await watch(page);
   await page.goto(url);
   return {
     page,
@@ -119,13 +119,13 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
   };
 }
 
-async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | null, watch: (page: Page) => void): Promise<Running> {
+async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | null, watch: (page: Page) => Promise<void>): Promise<Running> {
   const electronApp: ElectronApplication = await _electron.launch({
     args: ['dist/electron/main.cjs', '--corpus', corpusDir, '--user-data-dir', stateDir, ...(lang ? ['--lang', lang] : [])],
     cwd: repoRoot,
   });
   const page = await electronApp.firstWindow();
-  watch(page);
+  await watch(page);
   return { page, electronApp, stop: () => electronApp.close() };
 }
 
