@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
-import { resolveInCorpus } from '../../services/disk/confine';
+import { corpusFile, corpusFileInRealRoot } from '../../services/disk/confined-fs';
 import { readCorpusSettings } from '../../services/corpus/corpus-config';
 import { scanCorpus } from '../../services/corpus/corpus-scan';
 import { readPageSource } from '../../services/page/page-source';
@@ -69,9 +69,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function checkPage(root: string, rel: string): Promise<{ hadSidecar: boolean; problems: string[] }> {
-  const pageAbs = await resolveInCorpus(root, rel);
+  const pageAbs = await corpusFile(root, rel);
   if (!pageAbs.ok) return { hadSidecar: false, problems: [pageAbs.error.message] };
-  const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(rel));
+  const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(rel));
   if (!sidecarAbs.ok) return { hadSidecar: true, problems: [sidecarAbs.error.message] };
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return { hadSidecar: false, problems: [source.error.message] };
