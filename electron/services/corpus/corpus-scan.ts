@@ -162,7 +162,7 @@ async function describePages(realRoot: string, relDir: string, listing: FolderLi
   const described = await Promise.all(
     [...groups.values()].map(async (names): Promise<PageEntry[]> => {
       const files: GroupFile[] = await Promise.all(
-        names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat(path.join(absDir, name)) : null })),
+        names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat({ realRoot, rel: prefix + name, abs: path.join(absDir, name) }) : null })),
       );
       const sources = new Set(files.filter((file) => file.layout !== null || listing.pageNames.includes(file.name)).map((file) => file.name));
       const pages = await Promise.all(

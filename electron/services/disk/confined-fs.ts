@@ -100,10 +100,13 @@ export interface VerifiedFolder {
 }
 
 /// Opens a corpus folder (null: the root) and verifies it lies inside the corpus; the caller closes the handle.
+/// Throws ConfinementError for a folder path of the wrong shape or one that leads outside the corpus.
 ///
 /// Where folders cannot be opened (Windows: EISDIR/EPERM) the handle is null and the real path was checked by
 /// realpath alone.
 export async function openFolderInCorpus(realRoot: string, folderRel: string | null): Promise<VerifiedFolder> {
+  const shape = folderRel === null ? null : relativePathProblem(folderRel);
+  if (shape !== null) throw new ConfinementError(`The folder "${printable(folderRel ?? '')}" is not allowed: ${shape}.`);
   const abs = folderRel === null ? realRoot : fileIn(realRoot, folderRel).abs;
   if (process.platform === 'win32') {
     const real = await realpath(abs);
