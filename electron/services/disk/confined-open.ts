@@ -101,7 +101,8 @@ export function openVerifiedSync(realRoot: string, candidate: string, flags: num
   }
 }
 
-function verifiedPathOfSync(fd: number, candidate: string): string | null {
+/// The real path of what descriptor `fd` opened, or null when it cannot be shown to be the file at `candidate`.
+export function verifiedPathOfSync(fd: number, candidate: string): string | null {
   if (HAS_PROC_FD) {
     try {
       return readlinkSync(`/proc/self/fd/${fd}`);
