@@ -45,18 +45,19 @@ export async function writeFileAtomicInCorpus(file: CorpusFile, data: string | U
   const slash = file.rel.lastIndexOf('/');
   const name = file.rel.slice(slash + 1);
   const folder = await openFolderInCorpus(file.realRoot, slash < 0 ? null : file.rel.slice(0, slash));
-  const temp = path.join(folder.realPath, tempNameFor(name));
+  const tempName = tempNameFor(name);
+  const temp = path.join(folder.realPath, tempName);
   liveTemps.add(temp);
   let created = false;
+  let ino: number | null = null;
   try {
     const handle = await open(temp, CREATE_FLAGS);
     created = true;
-    let ino: number;
     try {
+      ino = (await handle.stat()).ino;
       if ((await verifiedPathOf(handle, temp)) !== temp) throw new ConfinementError('The folder of the file being saved moved outside the corpus folder.');
       await handle.writeFile(data);
       if (durable) await handle.sync();
-      ino = (await handle.stat()).ino;
     } finally {
       await handle.close();
     }
@@ -67,8 +68,18 @@ export async function writeFileAtomicInCorpus(file: CorpusFile, data: string | U
     if (durable) await folder.sync().catch(() => undefined);
   } finally {
     liveTemps.delete(temp);
-    if (created) await unlink(temp).catch(() => undefined);
+    if (created) await removeOwnTemp(folder, temp, tempName, ino);
     await folder.close();
+  }
+}
+
+// Removes the temporary file this write created: where it was made, or where its folder has moved since (the
+// folder handle knows), and only when the file there is still ours (same inode), so nothing else is ever removed.
+async function removeOwnTemp(folder: VerifiedFolder, temp: string, tempName: string, ino: number | null): Promise<void> {
+  const moved = folder.handle === null ? null : await verifiedPathOf(folder.handle, folder.realPath);
+  for (const candidate of new Set([temp, ...(moved === null ? [] : [path.join(moved, tempName)])])) {
+    const info = await lstat(candidate).catch(() => null);
+    if (info !== null && info.isFile() && (ino === null || info.ino === ino)) await unlink(candidate).catch(() => undefined);
   }
 }
 
