@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { readdir, realpath, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -94,9 +94,21 @@ export async function readdirInCorpus(realRoot: string, folderRel: string | null
 export interface VerifiedFolder {
   handle: FileHandle | null;
   realPath: string;
+  /// A path naming entry `name` of this very folder. On Linux it goes through the folder's descriptor
+  /// (`/proc/self/fd/<fd>/<name>`), which the kernel resolves to the opened folder itself, not by its path: as
+  /// openat/renameat/unlinkat would, so a folder swapped for a symlink later cannot redirect it. Elsewhere it is
+  /// `<realPath>/<name>` (see docs/confinement.md for that remaining window).
+  entry(name: string): string;
   close(): Promise<void>;
   /// Flushes the folder's entries; may fail on file systems that refuse fsync on a folder.
   sync(): Promise<void>;
+}
+
+// Whether entries can be named through a folder's descriptor (Linux with /proc mounted); checked once.
+let procFd: boolean | null = null;
+function hasProcFd(): boolean {
+  procFd ??= process.platform === 'linux' && existsSync('/proc/self/fd');
+  return procFd;
 }
 
 /// Opens a corpus folder (null: the root) and verifies it lies inside the corpus; the caller closes the handle.
@@ -111,19 +123,21 @@ export async function openFolderInCorpus(realRoot: string, folderRel: string | n
   if (process.platform === 'win32') {
     const real = await realpath(abs);
     if (!isInside(realRoot, real)) throw new ConfinementError();
-    return { handle: null, realPath: real, close: async () => undefined, sync: async () => undefined };
+    return { handle: null, realPath: real, entry: (name) => path.join(real, name), close: async () => undefined, sync: async () => undefined };
   }
   const { handle, realPath } = await openVerified(realRoot, abs, FOLDER_FLAGS);
-  return { handle, realPath, close: () => handle.close(), sync: () => handle.sync() };
+  const entry = hasProcFd() ? (name: string) => `/proc/self/fd/${handle.fd}/${name}` : (name: string) => path.join(realPath, name);
+  return { handle, realPath, entry, close: () => handle.close(), sync: () => handle.sync() };
 }
 
 /// Removes a corpus file (a sidecar being undone, a stale temporary file) after verifying its folder; a missing
-/// file is not an error. The file itself is unlinked by name: unlinking a symlink removes the link, never its target.
+/// file is not an error. The file itself is unlinked by name within the verified folder (see VerifiedFolder.entry):
+/// unlinking a symlink removes the link, never its target.
 export async function removeInCorpus(file: CorpusFile): Promise<void> {
   const slash = file.rel.lastIndexOf('/');
   const folder = await openFolderInCorpus(file.realRoot, slash < 0 ? null : file.rel.slice(0, slash));
   try {
-    await unlink(path.join(folder.realPath, file.rel.slice(slash + 1))).catch((error: NodeJS.ErrnoException) => {
+    await unlink(folder.entry(file.rel.slice(slash + 1))).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
   } finally {

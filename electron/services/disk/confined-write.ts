@@ -32,66 +32,68 @@ export function tempNameFor(name: string): string {
 /// Writes a corpus file atomically, confined to the corpus even while other processes swap folders for symlinks.
 ///
 /// Opens the target's folder and verifies what was opened lies inside the corpus; creates the temporary file in
-/// that folder's real path exclusively and without following symlinks, and verifies its handle too; writes and
-/// flushes it; runs `beforeRename`; re-verifies, right before the rename, that the folder handle still lies inside
-/// the corpus at the same real path, that this path still leads to that folder, and that the temporary file there
-/// is still the one written (same inode, not a link); renames it over the target (a symlink at the target is
-/// replaced, never followed) and flushes the folder. The temporary file is removed on any failure.
+/// that very folder (named through its descriptor on Linux, see VerifiedFolder.entry) exclusively and without
+/// following symlinks, and verifies its handle too; writes and flushes it; runs `beforeRename`; re-verifies,
+/// right before the rename, that the folder handle still lies inside the corpus at the same real path, that this
+/// path still leads to that folder, and that the temporary file is still the one written (same inode, not a link);
+/// renames it over the target within the same folder (a symlink at the target is replaced, never followed) and
+/// flushes the folder. The temporary file is removed on any failure.
 ///
-/// Node has no renameat: between the last re-verification and the rename (microseconds, no await between them) a
-/// folder above the target could still be swapped. docs/confinement.md describes this remaining window.
+/// Node has no renameat. On Linux the descriptor path stands in for it, so a folder swapped for a symlink cannot
+/// redirect the create or the rename; only the folder itself being moved out of the corpus between the last check
+/// and the rename would carry the write along with it. Elsewhere the rename goes by path and a folder above the
+/// target could be swapped in that instant (no await between check and rename). docs/confinement.md says more.
 export async function writeFileAtomicInCorpus(file: CorpusFile, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const durable = options.durable ?? true;
   const slash = file.rel.lastIndexOf('/');
   const name = file.rel.slice(slash + 1);
   const folder = await openFolderInCorpus(file.realRoot, slash < 0 ? null : file.rel.slice(0, slash));
   const tempName = tempNameFor(name);
+  // The registry and the messages use the real path; every file operation names the entry through the folder.
   const temp = path.join(folder.realPath, tempName);
   liveTemps.add(temp);
   let created = false;
   let ino: number | null = null;
   try {
-    const handle = await open(temp, CREATE_FLAGS);
+    const handle = await open(folder.entry(tempName), CREATE_FLAGS);
     created = true;
     try {
       ino = (await handle.stat()).ino;
-      if ((await verifiedPathOf(handle, temp)) !== temp) throw new ConfinementError('The folder of the file being saved moved outside the corpus folder.');
+      if ((await verifiedPathOf(handle, folder.entry(tempName))) !== temp) throw new ConfinementError('The folder of the file being saved moved outside the corpus folder.');
       await handle.writeFile(data);
       if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
     await options.beforeRename?.();
-    await reverify(file.realRoot, folder, temp, ino);
-    await rename(temp, path.join(folder.realPath, name));
+    await reverify(file.realRoot, folder, tempName, ino);
+    await rename(folder.entry(tempName), folder.entry(name));
     created = false;
     if (durable) await folder.sync().catch(() => undefined);
   } finally {
     liveTemps.delete(temp);
-    if (created) await removeOwnTemp(folder, temp, tempName, ino);
+    if (created) await removeOwnTemp(folder, tempName, ino);
     await folder.close();
   }
 }
 
-// Removes the temporary file this write created: where it was made, or where its folder has moved since (the
-// folder handle knows), and only when the file there is still ours (same inode), so nothing else is ever removed.
-async function removeOwnTemp(folder: VerifiedFolder, temp: string, tempName: string, ino: number | null): Promise<void> {
-  const moved = folder.handle === null ? null : await verifiedPathOf(folder.handle, folder.realPath);
-  for (const candidate of new Set([temp, ...(moved === null ? [] : [path.join(moved, tempName)])])) {
-    const info = await lstat(candidate).catch(() => null);
-    if (info !== null && info.isFile() && (ino === null || info.ino === ino)) await unlink(candidate).catch(() => undefined);
-  }
+// Removes the temporary file this write created, in the folder it was made in (even if that folder has moved
+// since), and only when the file there is still ours (same inode), so nothing else is ever removed.
+async function removeOwnTemp(folder: VerifiedFolder, tempName: string, ino: number | null): Promise<void> {
+  const entry = folder.entry(tempName);
+  const info = await lstat(entry).catch(() => null);
+  if (info !== null && info.isFile() && (ino === null || info.ino === ino)) await unlink(entry).catch(() => undefined);
 }
 
 // The last checks before the rename: the folder handle still lies inside the corpus, at the same real path; that
 // path still leads to the same folder (no folder above it swapped for a symlink); the temp is still our file.
-async function reverify(realRoot: string, folder: VerifiedFolder, temp: string, ino: number): Promise<void> {
+async function reverify(realRoot: string, folder: VerifiedFolder, tempName: string, ino: number): Promise<void> {
   const moved = new ConfinementError('The folder of the file being saved moved outside the corpus folder; nothing was written.');
   if (folder.handle !== null) {
     const now = await verifiedPathOf(folder.handle, folder.realPath);
     if (now !== folder.realPath || !isInside(realRoot, now)) throw moved;
   }
-  const [real, tempInfo] = await Promise.all([realpath(folder.realPath).catch(() => null), lstat(temp).catch(() => null)]);
+  const [real, tempInfo] = await Promise.all([realpath(folder.realPath).catch(() => null), lstat(folder.entry(tempName)).catch(() => null)]);
   if (real !== folder.realPath) throw moved;
   if (tempInfo === null || !tempInfo.isFile() || tempInfo.ino !== ino) {
     throw new ConfinementError('The temporary file of the save was replaced by another file; nothing was written.');

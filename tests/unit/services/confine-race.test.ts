@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerScanRequest } from '../../../electron/scan-protocol';
+import { resolveInCorpus } from '../../../electron/services/disk/confine';
+import { corpusFile, readFileInCorpus, readFileInCorpusSync } from '../../../electron/services/disk/confined-fs';
+import { writeFileAtomicInCorpus } from '../../../electron/services/disk/confined-write';
+import { openPage } from '../../../electron/services/page/open-page';
+import { savePage } from '../../../electron/services/page/save-page';
+import { findScanImage, readScanImage } from '../../../electron/services/scans/scan-image';
+import { sha256Hex } from '../../../electron/services/disk/hash';
+import { scanSchemeUrl } from '../../../shared/ipc/scan-url';
+
+// Requests made while another process swaps a file and a folder of the corpus for symlinks to an outside
+// folder in a tight loop. Each must return inside bytes or a refusal, never outside bytes, and nothing may be
+// written outside. JIAODUI_RACE_ATTEMPTS raises the count (CI: 2,000).
+const ATTEMPTS = Number(process.env.JIAODUI_RACE_ATTEMPTS ?? 2000);
+const WAVE = 8;
+const SECRET = 'OUTSIDE-SECRET';
+// The page saved through the swapped folder has the same bytes inside and outside, so only confinement (not
+// the page-hash check) can stop a save from landing outside.
+const SAVED_PAGE = '人民日报𠮷\n第二行\n';
+
+// The swapper: file swaps by renaming a fresh symlink over the file, folder swaps by moving the folder away and
+// putting a symlink in its place, then both restored; over and over until killed.
+const SWAPPER = `
+const fs = require('fs'), p = require('path');
+const [root, outside] = process.argv.slice(1);
+const inside = { 'top.txt': 'INSIDE top 页', 'top.png': 'INSIDE-PNG' };
+const quiet = (f) => { try { f(); } catch {} };
+for (;;) {
+  for (const f of Object.keys(inside)) quiet(() => { fs.symlinkSync(p.join(outside, f), p.join(root, '.l-' + f)); fs.renameSync(p.join(root, '.l-' + f), p.join(root, f)); });
+  quiet(() => { fs.renameSync(p.join(root, 'dir'), p.join(root, '.dir-away')); fs.symlinkSync(p.join(outside, 'dir'), p.join(root, 'dir')); });
+  for (const f of Object.keys(inside)) quiet(() => { fs.writeFileSync(p.join(root, '.n-' + f), inside[f]); fs.renameSync(p.join(root, '.n-' + f), p.join(root, f)); });
+  quiet(() => { fs.unlinkSync(p.join(root, 'dir')); fs.renameSync(p.join(root, '.dir-away'), p.join(root, 'dir')); });
+}`;
+
+let base: string;
+let root: string;
+let outside: string;
+let swapper: ChildProcess | null = null;
+let outsideBefore: Map<string, string>;
+
+async function tree(folder: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    const abs = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(folder, abs), entry.isFile() ? await readFile(abs, 'utf8') : '<folder>');
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  base = await realpath(await mkdtemp(path.join(tmpdir(), 'jiaodui-race-')));
+  root = path.join(base, 'corpus');
+  outside = path.join(base, 'outside');
+  await mkdir(path.join(root, 'dir'), { recursive: true });
+  await mkdir(path.join(outside, 'dir'), { recursive: true });
+  await writeFile(path.join(root, 'top.txt'), 'INSIDE top 页');
+  await writeFile(path.join(root, 'top.png'), 'INSIDE-PNG');
+  await writeFile(path.join(root, 'dir', 'read.txt'), 'INSIDE read 页');
+  await writeFile(path.join(root, 'dir', 'scan.png'), 'INSIDE-SCAN');
+  await writeFile(path.join(root, 'dir', 'page.txt'), SAVED_PAGE);
+  await writeFile(path.join(outside, 'top.txt'), `${SECRET} top`);
+  await writeFile(path.join(outside, 'top.png'), `${SECRET} png`);
+  await writeFile(path.join(outside, 'dir', 'read.txt'), `${SECRET} read`);
+  await writeFile(path.join(outside, 'dir', 'scan.png'), `${SECRET} scan`);
+  await writeFile(path.join(outside, 'dir', 'page.txt'), SAVED_PAGE);
+  outsideBefore = await tree(outside);
+  swapper = spawn(process.execPath, ['-e', SWAPPER, root, outside], { stdio: 'ignore' });
+  // Let the swapper start swapping.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+});
+afterAll(async () => {
+  swapper?.kill('SIGKILL');
+  await rm(base, { recursive: true, force: true });
+});
+
+const leaked = (bytes: string | Uint8Array): boolean => (typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1')).includes(SECRET);
+
+interface Tally {
+  served: number;
+  refused: number;
+  escaped: number;
+}
+
+async function race(attempts: number, one: (i: number) => Promise<'served' | 'refused' | 'escaped'>): Promise<Tally> {
+  const tally: Tally = { served: 0, refused: 0, escaped: 0 };
+  for (let start = 0; start < attempts; start += WAVE) {
+    const wave = Array.from({ length: Math.min(WAVE, attempts - start) }, (_, k) => one(start + k));
+    for (const outcome of await Promise.all(wave)) tally[outcome]++;
+  }
+  return tally;
+}
+
+const judge = (bytes: string | Uint8Array) => (leaked(bytes) ? 'escaped' : 'served');
+
+describe('confinement under a symlink-swapping race', () => {
+  it(`serves no outside bytes and writes nothing outside in ${ATTEMPTS} reads, scan images, opens and saves`, async () => {
+    let expectedSidecarHash: string | null = null;
+    let saves = 0;
+    const started = performance.now();
+    const tally = await race(ATTEMPTS, async (i) => {
+      switch (i % 8) {
+        case 0: {
+          const file = await corpusFile(root, 'top.txt');
+          return file.ok ? readFileInCorpus(file.value).then(judge, () => 'refused' as const) : 'refused';
+        }
+        case 1: {
+          const file = await corpusFile(root, 'dir/read.txt');
+          if (!file.ok) return 'refused';
+          try {
+            return judge(readFileInCorpusSync(file.value));
+          } catch {
+            return 'refused';
+          }
+        }
+        case 2: {
+          const image = await readScanImage(root, i % 16 === 2 ? 'top.png' : 'dir/scan.png');
+          return image.ok ? judge(Buffer.from(image.value.base64, 'base64')) : 'refused';
+        }
+        case 3: {
+          // The Electron scheme (and the harness GET, which answers through the same answerScanImage and streams
+          // the same handle): the body streamed from the verified handle.
+          const response = await answerScanRequest(scanSchemeUrl(i % 16 === 3 ? 'top.png' : 'dir/scan.png'), { scanImageFile: (rel) => findScanImage(root, rel) });
+          const body = new Uint8Array(await response.arrayBuffer());
+          return response.status === 200 ? judge(body) : 'refused';
+        }
+        case 4:
+        case 5: {
+          const page = await openPage(root, i % 16 < 8 ? 'top.txt' : 'dir/read.txt');
+          return page.ok ? judge(page.value.originalText + page.value.text) : 'refused';
+        }
+        case 6: {
+          const saved = await savePage(root, {
+            path: 'dir/page.txt',
+            text: `${SAVED_PAGE}${i}`,
+            status: 'unreviewed',
+            entities: [],
+            sourceSha256: sha256Hex(Buffer.from(SAVED_PAGE)),
+            expectedSidecarHash,
+          }, '0.0.0-race');
+          if (!saved.ok) return 'refused';
+          expectedSidecarHash = saved.value.sidecarHash;
+          saves++;
+          return 'served';
+        }
+        default: {
+          const file = await corpusFile(root, 'dir/direct.jiaodui.json');
+          if (!file.ok) return 'refused';
+          return writeFileAtomicInCorpus(file.value, `direct ${i}`).then(() => 'served' as const, () => 'refused' as const);
+        }
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`confine race: ${ATTEMPTS} attempts in ${seconds.toFixed(1)} s: ${tally.served} served, ${tally.refused} refused, ${tally.escaped} escaped; ${saves} saves landed`);
+    expect(tally.escaped).toBe(0);
+    expect(await tree(outside)).toEqual(outsideBefore);
+    // The swapping really interfered, and requests still got through between swaps.
+    expect(tally.refused).toBeGreaterThan(0);
+    expect(tally.served).toBeGreaterThan(0);
+    expect(saves).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('the same race defeats the old check-then-read (resolveInCorpus, then readFile), so the test can see escapes', async () => {
+    // Rounds of 2,000 until the first escape (at most 25 rounds): the escape rate depends on the machine's load.
+    const total: Tally = { served: 0, refused: 0, escaped: 0 };
+    for (let round = 0; round < 25 && total.escaped === 0; round++) {
+      const tally = await race(2000, async (i) => {
+        const abs = await resolveInCorpus(root, i % 2 === 0 ? 'top.txt' : 'dir/read.txt');
+        if (!abs.ok) return 'refused';
+        return readFile(abs.value).then(judge, () => 'refused' as const);
+      });
+      for (const key of ['served', 'refused', 'escaped'] as const) total[key] += tally[key];
+    }
+    const attempts = total.served + total.refused + total.escaped;
+    console.log(`old check-then-read under the same race: ${attempts} attempts, ${total.served} served, ${total.refused} refused, ${total.escaped} escaped`);
+    expect(total.escaped).toBeGreaterThan(0);
+  }, 120_000);
+});
