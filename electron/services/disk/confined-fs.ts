@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, type Stats } from 'node:fs';
 import { readdir, realpath, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -143,11 +143,6 @@ export async function removeInCorpus(file: CorpusFile): Promise<void> {
   } finally {
     await folder.close();
   }
-}
-
-/// The real path of the corpus root, synchronously (for the batch readers).
-export function realRootSync(root: string): string {
-  return realpathSync.native(root);
 }
 
 function fileIn(realRoot: string, rel: string): CorpusFile {

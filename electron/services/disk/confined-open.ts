@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { isInside } from './confine';
 
 // Where O_NOFOLLOW / O_DIRECTORY / O_NONBLOCK do not exist (Windows) they are 0 and the lstat and (dev, ino)
@@ -121,20 +121,6 @@ export function verifiedPathOfSync(fd: number, candidate: string): string | null
 /// True when two stats describe the same file (device and inode).
 export function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
-}
-
-/// The lstat of a path, or null when it does not exist (used where O_NOFOLLOW is missing and before a rename).
-export async function lstatOrNull(abs: string): Promise<Stats | null> {
-  return lstat(abs).catch(() => null);
-}
-
-/// lstatSync or null (see lstatOrNull).
-export function lstatSyncOrNull(abs: string): Stats | null {
-  try {
-    return lstatSync(abs);
-  } catch {
-    return null;
-  }
 }
 
 // ELOOP: O_NOFOLLOW met a symlink (Linux); macOS and the BSDs say EMLINK, some folders ENOTDIR with O_DIRECTORY.
