@@ -1,101 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerScanRequest } from '../../../electron/scan-protocol';
 import { resolveInCorpus } from '../../../electron/services/disk/confine';
 import { corpusFile, readFileInCorpus, readFileInCorpusSync } from '../../../electron/services/disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../../../electron/services/disk/confined-write';
+import { sha256Hex } from '../../../electron/services/disk/hash';
 import { openPage } from '../../../electron/services/page/open-page';
 import { savePage } from '../../../electron/services/page/save-page';
 import { findScanImage, readScanImage } from '../../../electron/services/scans/scan-image';
-import { sha256Hex } from '../../../electron/services/disk/hash';
 import { scanSchemeUrl } from '../../../shared/ipc/scan-url';
+import { judge, race, SAVED_PAGE, startRaceCorpus, type RaceCorpus, type Tally } from './race-corpus';
 
 // Requests made while another process swaps a file and a folder of the corpus for symlinks to an outside
-// folder in a tight loop. Each must return inside bytes or a refusal, never outside bytes, and nothing may be
-// written outside. JIAODUI_RACE_ATTEMPTS raises the count (CI: 2,000).
+// folder in a tight loop (race-corpus.ts). Each must return inside bytes or a refusal, never outside bytes, and
+// nothing may be written outside. JIAODUI_RACE_ATTEMPTS raises the count (CI: 2,000).
 const ATTEMPTS = Number(process.env.JIAODUI_RACE_ATTEMPTS ?? 2000);
-const WAVE = 8;
-const SECRET = 'OUTSIDE-SECRET';
-// The page saved through the swapped folder has the same bytes inside and outside, so only confinement (not
-// the page-hash check) can stop a save from landing outside.
-const SAVED_PAGE = '人民日报𠮷\n第二行\n';
 
-// The swapper: file swaps by renaming a fresh symlink over the file, folder swaps by moving the folder away and
-// putting a symlink in its place, then both restored; over and over until killed.
-const SWAPPER = `
-const fs = require('fs'), p = require('path');
-const [root, outside] = process.argv.slice(1);
-const inside = { 'top.txt': 'INSIDE top 页', 'top.png': 'INSIDE-PNG' };
-const quiet = (f) => { try { f(); } catch {} };
-for (;;) {
-  for (const f of Object.keys(inside)) quiet(() => { fs.symlinkSync(p.join(outside, f), p.join(root, '.l-' + f)); fs.renameSync(p.join(root, '.l-' + f), p.join(root, f)); });
-  quiet(() => { fs.renameSync(p.join(root, 'dir'), p.join(root, '.dir-away')); fs.symlinkSync(p.join(outside, 'dir'), p.join(root, 'dir')); });
-  for (const f of Object.keys(inside)) quiet(() => { fs.writeFileSync(p.join(root, '.n-' + f), inside[f]); fs.renameSync(p.join(root, '.n-' + f), p.join(root, f)); });
-  quiet(() => { fs.unlinkSync(p.join(root, 'dir')); fs.renameSync(p.join(root, '.dir-away'), p.join(root, 'dir')); });
-}`;
-
-let base: string;
+let corpus: RaceCorpus;
 let root: string;
-let outside: string;
-let swapper: ChildProcess | null = null;
-let outsideBefore: Map<string, string>;
-
-async function tree(folder: string): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
-    const abs = path.join(entry.parentPath, entry.name);
-    found.set(path.relative(folder, abs), entry.isFile() ? await readFile(abs, 'utf8') : '<folder>');
-  }
-  return found;
-}
-
 beforeAll(async () => {
-  base = await realpath(await mkdtemp(path.join(tmpdir(), 'jiaodui-race-')));
-  root = path.join(base, 'corpus');
-  outside = path.join(base, 'outside');
-  await mkdir(path.join(root, 'dir'), { recursive: true });
-  await mkdir(path.join(outside, 'dir'), { recursive: true });
-  await writeFile(path.join(root, 'top.txt'), 'INSIDE top 页');
-  await writeFile(path.join(root, 'top.png'), 'INSIDE-PNG');
-  await writeFile(path.join(root, 'dir', 'read.txt'), 'INSIDE read 页');
-  await writeFile(path.join(root, 'dir', 'scan.png'), 'INSIDE-SCAN');
-  await writeFile(path.join(root, 'dir', 'page.txt'), SAVED_PAGE);
-  await writeFile(path.join(outside, 'top.txt'), `${SECRET} top`);
-  await writeFile(path.join(outside, 'top.png'), `${SECRET} png`);
-  await writeFile(path.join(outside, 'dir', 'read.txt'), `${SECRET} read`);
-  await writeFile(path.join(outside, 'dir', 'scan.png'), `${SECRET} scan`);
-  await writeFile(path.join(outside, 'dir', 'page.txt'), SAVED_PAGE);
-  outsideBefore = await tree(outside);
-  swapper = spawn(process.execPath, ['-e', SWAPPER, root, outside], { stdio: 'ignore' });
-  // Let the swapper start swapping.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  corpus = await startRaceCorpus();
+  root = corpus.root;
 });
 afterAll(async () => {
-  swapper?.kill('SIGKILL');
-  await rm(base, { recursive: true, force: true });
+  await corpus.stop();
 });
-
-const leaked = (bytes: string | Uint8Array): boolean => (typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1')).includes(SECRET);
-
-interface Tally {
-  served: number;
-  refused: number;
-  escaped: number;
-}
-
-async function race(attempts: number, one: (i: number) => Promise<'served' | 'refused' | 'escaped'>): Promise<Tally> {
-  const tally: Tally = { served: 0, refused: 0, escaped: 0 };
-  for (let start = 0; start < attempts; start += WAVE) {
-    const wave = Array.from({ length: Math.min(WAVE, attempts - start) }, (_, k) => one(start + k));
-    for (const outcome of await Promise.all(wave)) tally[outcome]++;
-  }
-  return tally;
-}
-
-const judge = (bytes: string | Uint8Array) => (leaked(bytes) ? 'escaped' : 'served');
 
 describe('confinement under a symlink-swapping race', () => {
   it(`serves no outside bytes and writes nothing outside in ${ATTEMPTS} reads, scan images, opens and saves`, async () => {
@@ -157,7 +86,7 @@ describe('confinement under a symlink-swapping race', () => {
     const seconds = (performance.now() - started) / 1000;
     console.log(`confine race: ${ATTEMPTS} attempts in ${seconds.toFixed(1)} s: ${tally.served} served, ${tally.refused} refused, ${tally.escaped} escaped; ${saves} saves landed`);
     expect(tally.escaped).toBe(0);
-    expect(await tree(outside)).toEqual(outsideBefore);
+    expect(await corpus.outsideTree()).toEqual(corpus.outsideBefore);
     // The swapping really interfered, and requests still got through between swaps.
     expect(tally.refused).toBeGreaterThan(0);
     expect(tally.served).toBeGreaterThan(0);
