@@ -91,7 +91,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });
-      fs.createReadStream(answer.abs).on('error', () => response.destroy()).pipe(response);
+      // From the handle verified inside the corpus, never reopened by path; the stream closes it.
+      answer.handle.createReadStream().on('error', () => response.destroy()).pipe(response);
       return;
     }
     if (url.pathname === HARNESS_PATHS.folders && method === 'GET') {
