@@ -8,6 +8,7 @@ import { isInside } from '../disk/confine';
 import { readCorpusSettings } from './corpus-config';
 import { baseOf, classifyName, comparePathsNaturally, sortByPathNaturally } from '../../../shared/model/page-files';
 import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
+import { pushAll } from '../../../shared/push-all';
 
 /// Options of a corpus scan.
 export interface ScanOptions {
@@ -86,10 +87,10 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
       if (!listing.fileNames.has(name.slice(0, -SIDECAR_SUFFIX.length))) orphanSidecars.push(relDir === '' ? name : `${relDir}/${name}`);
     }
     const pages = await describePages(realRoot, relDir, listing, { previous, index, textSource });
-    all.push(...pages);
-    pending.push(...pages);
+    pushAll(all, pages);
+    pushAll(pending, pages);
     flush(false);
-    folders.push(...listing.folders.sort(comparePathsNaturally).reverse());
+    pushAll(folders, listing.folders.sort(comparePathsNaturally).reverse());
   }
   flush(true);
   sortByPathNaturally(all, (page) => page.path);
@@ -108,7 +109,7 @@ interface FolderListing {
 }
 
 async function listFolder(realRoot: string, relDir: string): Promise<FolderListing | null> {
-  const abs = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const abs = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
   const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set(), fileNames: new Set() };
   try {
     const dir = await opendir(abs, { bufferSize: 256 });
@@ -153,7 +154,7 @@ interface DescribeContext {
 
 async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
   const prefix = relDir === '' ? '' : `${relDir}/`;
-  const absDir = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const absDir = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
   const groups = new Map<string, string[]>();
   for (const name of [...listing.pageNames, ...listing.companionNames]) {
     const base = baseOf(name);

@@ -46,7 +46,7 @@ export class CorpusEntityIndexer {
   }
 
   private async read(page: string): Promise<CachedSidecar | null> {
-    const abs = path.join(this.root, ...sidecarPathOf(page).split('/'));
+    const abs = path.join(this.root, sidecarPathOf(page).split('/').join(path.sep));
     let info;
     try {
       info = await stat(abs);

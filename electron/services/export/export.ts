@@ -79,7 +79,7 @@ const notWritten = (problem: string): PageExport => ({ written: false, problem }
 function exportOneSync(realRoot: string, rel: string, absOut: string, folders: Map<string, boolean>): PageExport {
   const shapeProblem = relativePathProblem(rel);
   if (shapeProblem) return notWritten(`The path is not allowed: ${shapeProblem}.`);
-  const pageAbs = path.join(realRoot, ...rel.split('/'));
+  const pageAbs = path.join(realRoot, rel.split('/').join(path.sep));
   let bytes: Buffer;
   try {
     // The real path, not the link: a page reached through a symlink must still lie inside the corpus.
@@ -91,7 +91,7 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   const source = pageSourceFromBytes(bytes, rel);
   if (!source.ok) return notWritten(source.error.message);
   let sidecar: SidecarState = { kind: 'none' };
-  const sidecarAbs = path.join(realRoot, ...sidecarPathOf(rel).split('/'));
+  const sidecarAbs = path.join(realRoot, sidecarPathOf(rel).split('/').join(path.sep));
   try {
     sidecar = sidecarStateFromBytes(readFileSync(sidecarAbs), source.value.sha256);
   } catch (error) {
@@ -101,7 +101,7 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   const text = sidecar.kind === 'usable' ? sidecar.sidecar.text : source.value.originalText;
   // A page whose text comes from a layout file is exported as plain text under its base name (page.xml → page.txt).
   const outRel = source.value.format === 'text' ? rel : `${baseOf(rel)}.txt`;
-  const target = path.join(absOut, ...outRel.split('/'));
+  const target = path.join(absOut, outRel.split('/').join(path.sep));
   const folder = path.dirname(target);
   let insideCorpus = folders.get(folder);
   if (insideCorpus === undefined) {
@@ -126,7 +126,7 @@ async function realPathOrSelf(abs: string): Promise<string> {
   const missing: string[] = [];
   for (;;) {
     try {
-      return path.join(await realpath(current), ...missing.reverse());
+      return path.join(await realpath(current), missing.reverse().join(path.sep));
     } catch {
       const parent = path.dirname(current);
       if (parent === current) return abs;
