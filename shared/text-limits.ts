@@ -1,43 +1,38 @@
 import { fail, ok, type Result } from './result';
 import { formatCount, MAX_LINE_CODE_POINTS, MAX_PAGE_CODE_POINTS } from './limits';
+import { cpLength } from './text/codepoints';
 
-/// Checks a page text against the page and line limits (`shared/limits.ts`) in one pass over its code units.
+/// Checks a page text against the page and line limits (`shared/limits.ts`).
 ///
 /// Fails with 'too-large' naming `what` (such as `"a.txt"`), the limit and the value found; the detail carries
-/// the numbers as `name=value/limit`.
+/// the numbers. Fast on ordinary pages: code points are only counted where the UTF-16 length could pass a limit.
 export function checkTextLimits(text: string, what: string): Result<void> {
-  // Code points: UTF-16 units minus the low halves of surrogate pairs.
-  if (text.length > 2 * MAX_PAGE_CODE_POINTS) return pageTooLarge(text.length / 2, what, 'at least ');
-  let points = 0;
-  let line = 0;
-  let lineNumber = 1;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 10) {
-      line = 0;
-      lineNumber++;
-      continue;
-    }
-    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHigh(text.charCodeAt(i - 1))) continue;
-    points++;
-    if (++line > MAX_LINE_CODE_POINTS) {
+  if (text.length > MAX_PAGE_CODE_POINTS) {
+    const points = cpLength(text);
+    if (points > MAX_PAGE_CODE_POINTS) {
       return fail(
         'too-large',
-        `${what}: line ${formatCount(lineNumber)} is longer than ${formatCount(MAX_LINE_CODE_POINTS)} characters, the most Jiaodui edits in one line.`,
-        `line-code-points>${MAX_LINE_CODE_POINTS}; line=${lineNumber}`,
+        `${what} has ${formatCount(points)} characters; Jiaodui handles pages of up to ${formatCount(MAX_PAGE_CODE_POINTS)}.`,
+        `page-code-points=${points}/${MAX_PAGE_CODE_POINTS}`,
       );
     }
   }
-  if (points > MAX_PAGE_CODE_POINTS) return pageTooLarge(points, what, '');
+  if (text.length <= MAX_LINE_CODE_POINTS) return ok(undefined);
+  let lineNumber = 1;
+  for (let start = 0; start <= text.length; lineNumber++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start > MAX_LINE_CODE_POINTS) {
+      const points = cpLength(text.slice(start, end));
+      if (points > MAX_LINE_CODE_POINTS) {
+        return fail(
+          'too-large',
+          `${what}: line ${formatCount(lineNumber)} has ${formatCount(points)} characters; Jiaodui edits lines of up to ${formatCount(MAX_LINE_CODE_POINTS)}.`,
+          `line-code-points=${points}/${MAX_LINE_CODE_POINTS}; line=${lineNumber}`,
+        );
+      }
+    }
+    start = end + 1;
+  }
   return ok(undefined);
 }
-
-function pageTooLarge(points: number, what: string, qualifier: string): Result<never> {
-  return fail(
-    'too-large',
-    `${what} has ${qualifier}${formatCount(Math.floor(points))} characters; Jiaodui handles pages of up to ${formatCount(MAX_PAGE_CODE_POINTS)}.`,
-    `page-code-points=${Math.floor(points)}/${MAX_PAGE_CODE_POINTS}`,
-  );
-}
-
-const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;

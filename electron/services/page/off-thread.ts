@@ -5,6 +5,7 @@ import { OFF_THREAD_DIFF_CODE_POINTS, OFF_THREAD_IMPORT_BYTES } from '../../../s
 import { computeCorrections } from '../../../shared/model/corrections';
 import type { Correction } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
+import { unpackCorrections } from '../text-worker/packed-corrections';
 
 /// The corrections from `original` to `corrected` (as `computeCorrections`), worked out on the text worker when the
 /// texts are long, so the main process keeps answering requests during the seconds a 7-million-character diff takes.
@@ -15,7 +16,8 @@ export async function correctionsOffThread(original: string, corrected: string):
   if (!isMainThread || original.length + corrected.length <= OFF_THREAD_DIFF_CODE_POINTS) return ok(computeCorrections(original, corrected));
   // Loaded here, not at the top: the worker's jobs import the page reader, which imports this file.
   const { sharedTextWorker } = await import('../text-worker/text-worker');
-  return sharedTextWorker().run({ kind: 'corrections', original, corrected });
+  const packed = await sharedTextWorker().run({ kind: 'corrections', original, corrected });
+  return packed.ok ? ok(unpackCorrections(packed.value)) : packed;
 }
 
 /// Imports a decoded layout file (as `importLayout`), on the text worker when it is larger than
