@@ -20,7 +20,7 @@ export function diffCodePoints(a: string, b: string): DiffRun[] {
 ///
 /// Time about linear in the texts even when every line of a 7-million-character page changed (a corpus-wide batch
 /// replace): lines are matched with `matchTokens`; a block of changed lines is diffed as one text when short,
-/// otherwise line against line (in place when both sides have as many lines, else aligned on similar lines).
+/// otherwise line against line, pairing each line with the most alike one nearby.
 export function diffLinesThenChars(a: string, b: string): DiffRun[] {
   if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
   const before = splitKeepingNewlines(a);
@@ -54,7 +54,7 @@ export function diffLinesThenChars(a: string, b: string): DiffRun[] {
 // Lines: an exact diff for stretches of up to 256 lines, or needing up to 128 line edits.
 const LINE_LIMITS: MatchLimits = { exactSize: 256, maxEdits: 128 };
 // Code points: an exact diff for stretches of up to 256 characters, or needing up to 64 edits.
-const CHAR_LIMITS: MatchLimits = { exactSize: 256, maxEdits: 64 };
+const CHAR_LIMITS: MatchLimits = { exactSize: 256, maxEdits: 64, windowsFirst: true };
 // A block of changed lines up to this many UTF-16 units is diffed as one text (lines joined or split are found).
 const BLOCK_AS_TEXT = 2048;
 
@@ -67,38 +67,30 @@ function changedLines(deleted: string[], inserted: string[], out: RunList): void
     charDiff(x, y, out);
     return;
   }
-  if (deleted.length === inserted.length) {
-    for (let i = 0; i < deleted.length; i++) charDiff(deleted[i]!, inserted[i]!, out);
-    return;
-  }
-  // Different numbers of lines: walk both, pairing a line with its counterpart when one side skips a line.
+  // Walk both sides, pairing lines; a line is skipped as deleted (inserted) when the next line on its side fits
+  // the other side's line better than the pair does, so one added or removed line does not shift the pairing.
   let i = 0;
   let k = 0;
   while (i < deleted.length && k < inserted.length) {
-    if (!mostlyAlike(deleted[i]!, inserted[k]!)) {
-      if (i + 1 < deleted.length && mostlyAlike(deleted[i + 1]!, inserted[k]!)) {
-        out.push('delete', deleted[i++]!);
-        continue;
-      }
-      if (k + 1 < inserted.length && mostlyAlike(deleted[i]!, inserted[k + 1]!)) {
-        out.push('insert', inserted[k++]!);
-        continue;
-      }
-    }
-    charDiff(deleted[i++]!, inserted[k++]!, out);
+    const paired = alikeness(deleted[i]!, inserted[k]!);
+    const skipDeleted = i + 1 < deleted.length ? alikeness(deleted[i + 1]!, inserted[k]!) : -1;
+    const skipInserted = k + 1 < inserted.length ? alikeness(deleted[i]!, inserted[k + 1]!) : -1;
+    if (skipDeleted > paired && skipDeleted >= skipInserted) out.push('delete', deleted[i++]!);
+    else if (skipInserted > paired) out.push('insert', inserted[k++]!);
+    else charDiff(deleted[i++]!, inserted[k++]!, out);
   }
   while (i < deleted.length) out.push('delete', deleted[i++]!);
   while (k < inserted.length) out.push('insert', inserted[k++]!);
 }
 
-// True when the common start and end of two lines make up at least half of the longer one.
-function mostlyAlike(x: string, y: string): boolean {
+// How alike two lines are: the length of their common start and end (UTF-16 units).
+function alikeness(x: string, y: string): number {
   const limit = Math.min(x.length, y.length);
   let prefix = 0;
   while (prefix < limit && x.charCodeAt(prefix) === y.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < limit - prefix && x.charCodeAt(x.length - 1 - suffix) === y.charCodeAt(y.length - 1 - suffix)) suffix++;
-  return 2 * (prefix + suffix) >= Math.max(x.length, y.length);
+  return prefix + suffix;
 }
 
 function charDiff(x: string, y: string, out: RunList): void {

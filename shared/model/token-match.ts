@@ -6,6 +6,9 @@ import { myersMatches } from './diff-myers';
 export interface MatchLimits {
   exactSize: number;
   maxEdits: number;
+  /// Cut long stretches at a common run of tokens before trying unique tokens (code points of a page, where a
+  /// character found once on each side is often a coincidence; lines are cut at unique lines first).
+  windowsFirst?: boolean;
 }
 
 /// Pairs equal tokens of `a` and `b` in order (a longest-common-subsequence approximation), in bounded time.
@@ -33,8 +36,17 @@ export function matchTokens(a: ArrayLike<number>, b: ArrayLike<number>, limits: 
       for (let i = 0; i < pairs.length; i += 2) match[pairs[i]!] = pairs[i + 1]!;
       continue;
     }
-    // Too many edits for a bounded diff: cut at tokens found once on each side; none, and the stretch stays unmatched.
-    const anchors = uniqueAnchors(a, aLo, aHi, b, bLo, bHi);
+    // Too many edits for a bounded diff: cut at a common run of tokens or at tokens found once on each side; neither,
+    // and the stretch stays unmatched.
+    const window = limits.windowsFirst ? windowAnchor(a, aLo, aHi, b, bLo, bHi) : null;
+    const anchors = window === null ? uniqueAnchors(a, aLo, aHi, b, bLo, bHi) : [];
+    const found = window ?? (anchors.length === 0 && !limits.windowsFirst ? windowAnchor(a, aLo, aHi, b, bLo, bHi) : null);
+    if (found !== null) {
+      const [ai, bi] = found;
+      for (let k = 0; k < WINDOW; k++) match[ai + k] = bi + k;
+      stack.push(aLo, ai, bLo, bi, ai + WINDOW, aHi, bi + WINDOW, bHi);
+      continue;
+    }
     if (anchors.length === 0) continue;
     let prevA = aLo;
     let prevB = bLo;
@@ -49,6 +61,40 @@ export function matchTokens(a: ArrayLike<number>, b: ArrayLike<number>, limits: 
     if (aHi > prevA || bHi > prevB) stack.push(prevA, aHi, prevB, bHi);
   }
   return match;
+}
+
+// Length of the runs `windowAnchor` looks for, and how many places of `a` it tries.
+const WINDOW = 16;
+const WINDOW_TRIES = 15;
+
+// A run of WINDOW tokens found exactly once in a[aLo, aHi) and once in b[bLo, bHi), tried at the middle of `a` and
+// then further out: [start in a, start in b], or null. A run found twice is skipped: repeated phrases are common,
+// and the copy at the right place may hold an edit. O(tries · (n + m)).
+function windowAnchor(a: ArrayLike<number>, aLo: number, aHi: number, b: ArrayLike<number>, bLo: number, bHi: number): [number, number] | null {
+  if (aHi - aLo < WINDOW || bHi - bLo < WINDOW) return null;
+  for (let t = 0; t < WINDOW_TRIES; t++) {
+    // Fractions 1/2, 1/4, 3/4, 1/8, 3/8, …, 15/16 of the way through a (t + 1 = 2^(level - 1) + (k - 1) / 2).
+    const level = Math.floor(Math.log2(t + 1)) + 1;
+    const k = 2 * (t + 1 - 2 ** (level - 1)) + 1;
+    const ai = Math.min(aHi - WINDOW, aLo + Math.floor(((aHi - aLo) * k) / 2 ** level));
+    const inB = onlyOccurrence(a, ai, b, bLo, bHi);
+    if (inB >= 0 && onlyOccurrence(a, ai, a, aLo, aHi) === ai) return [ai, inB];
+  }
+  return null;
+}
+
+// Where a[at, at + WINDOW) occurs in t[lo, hi) when it occurs exactly once there, else -1.
+function onlyOccurrence(a: ArrayLike<number>, at: number, t: ArrayLike<number>, lo: number, hi: number): number {
+  let found = -1;
+  for (let j = lo; j + WINDOW <= hi; j++) {
+    if (t[j] !== a[at]) continue;
+    let same = 1;
+    while (same < WINDOW && t[j + same] === a[at + same]) same++;
+    if (same < WINDOW) continue;
+    if (found >= 0) return -1;
+    found = j;
+  }
+  return found;
 }
 
 // Tokens occurring exactly once in a[aLo, aHi) and once in b[bLo, bHi), as flat (a, b) position pairs forming the
