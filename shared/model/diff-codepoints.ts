@@ -1,4 +1,4 @@
-import { matchTokens, type MatchLimits } from './token-match';
+import { DIFF_WORK_BUDGET, matchTokens, type DiffBudget, type MatchLimits } from './token-match';
 
 /// One run of a diff: kept, removed from the first text, or added by the second; text in code points.
 export interface DiffRun {
@@ -35,8 +35,8 @@ export function diffLinesThenChars(a: string, b: string): DiffRun[] {
     }
     return out;
   };
-  const match = matchTokens(idsOf(before), idsOf(after), LINE_LIMITS);
   const out = new RunList();
+  const match = matchTokens(idsOf(before), idsOf(after), LINE_LIMITS, out.budget);
   let j = 0;
   let blockStart = 0;
   for (let i = 0; i < before.length; i++) {
@@ -120,7 +120,7 @@ function middleDiff(x: string, y: string, out: RunList): void {
   }
   const cx = codePoints(x);
   const cy = codePoints(y);
-  const match = matchTokens(cx.points, cy.points, CHAR_LIMITS);
+  const match = matchTokens(cx.points, cy.points, CHAR_LIMITS, out.budget);
   let j = 0;
   let runStart = 0; // first code point of x not yet emitted
   for (let i = 0; i < cx.points.length; i++) {
@@ -161,6 +161,8 @@ function splitKeepingNewlines(text: string): string[] {
 
 // Runs under construction: empty runs dropped, neighbours of the same kind joined (as text pieces, joined once).
 class RunList {
+  /// The exact-diff work left for this diff (see `matchTokens`).
+  readonly budget: DiffBudget = { work: DIFF_WORK_BUDGET };
   private readonly ops: DiffRun['op'][] = [];
   private readonly pieces: string[][] = [];
 

@@ -8,7 +8,8 @@
 export type MatchedPairs = number[];
 
 /// Appends to `out` the matched pairs of a shortest edit script between `a[aLo, aHi)` and `b[bLo, bHi)` (absolute
-/// positions, in decreasing order); false (and nothing appended) when it takes more than `maxEdits` edits.
+/// positions, in decreasing order) and returns its number of edits; -1 (and nothing appended) when it takes more
+/// than `maxEdits` edits.
 export function myersMatches(
   a: ArrayLike<number>,
   aLo: number,
@@ -18,7 +19,7 @@ export function myersMatches(
   bHi: number,
   maxEdits: number,
   out: MatchedPairs,
-): boolean {
+): number {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const max = Math.min(maxEdits, n + m);
@@ -42,7 +43,7 @@ export function myersMatches(
       }
     }
   }
-  if (found < 0) return false;
+  if (found < 0) return -1;
   // Walk back through the saved fronts (trace[d] is the front reached with d - 1 edits), collecting the diagonal
   // (matched) steps of each snake.
   let x = n;
@@ -68,5 +69,5 @@ export function myersMatches(
     x = prevX;
     y = prevY;
   }
-  return true;
+  return found;
 }

@@ -18,7 +18,11 @@ export interface MatchLimits {
 /// increasing order (patience diff), and the pieces between go back on the stack. A stretch that is neither short
 /// nor cut is left unmatched (its caller handles it as one changed block). Time about O((n + m) · (log + maxEdits)).
 /// Returns, for each position of `a`, the matched position in `b` or -1.
-export function matchTokens(a: ArrayLike<number>, b: ArrayLike<number>, limits: MatchLimits): Int32Array {
+///
+/// `budget` caps the work of the exact diffs (about edits² each) over a whole page: once spent, stretches that are
+/// not trimmed away stay unmatched (coarse but correct), so even a page whose every line was rewritten (reversed,
+/// say) is done in seconds. Share one budget between the calls for one page.
+export function matchTokens(a: ArrayLike<number>, b: ArrayLike<number>, limits: MatchLimits, budget: DiffBudget = { work: DIFF_WORK_BUDGET }): Int32Array {
   const match = new Int32Array(a.length).fill(-1);
   const pairs: number[] = [];
   const stack: number[] = [0, a.length, 0, b.length];
@@ -30,9 +34,13 @@ export function matchTokens(a: ArrayLike<number>, b: ArrayLike<number>, limits: 
     while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) match[aLo++] = bLo++;
     while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) match[--aHi] = --bHi;
     if (aLo === aHi || bLo === bHi) continue;
+    if (budget.work <= 0) continue;
     const size = aHi - aLo + (bHi - bLo);
+    const maxEdits = size <= limits.exactSize ? size : limits.maxEdits;
     pairs.length = 0;
-    if (myersMatches(a, aLo, aHi, b, bLo, bHi, size <= limits.exactSize ? size : limits.maxEdits, pairs)) {
+    const edits = myersMatches(a, aLo, aHi, b, bLo, bHi, maxEdits, pairs);
+    budget.work -= ((edits < 0 ? maxEdits : edits) + 1) ** 2 + size;
+    if (edits >= 0) {
       for (let i = 0; i < pairs.length; i += 2) match[pairs[i]!] = pairs[i + 1]!;
       continue;
     }
@@ -62,6 +70,14 @@ export function matchTokens(a: ArrayLike<number>, b: ArrayLike<number>, limits: 
   }
   return match;
 }
+
+/// What is left of the work allowed for diffing one page (see `matchTokens`).
+export interface DiffBudget {
+  work: number;
+}
+
+/// The work one page's diff may spend on exact diffs: a second or two on a busy machine; an ordinary page uses a few percent of it.
+export const DIFF_WORK_BUDGET = 100_000_000;
 
 // Length of the runs `windowAnchor` looks for, and how many places of `a` it tries.
 const WINDOW = 16;

@@ -28,11 +28,11 @@ describe('myersMatches', () => {
     fc.assert(
       fc.property(tokens, tokens, (a, b) => {
         const pairs: number[] = [];
-        expect(myersMatches(a, 0, a.length, b, 0, b.length, a.length + b.length, pairs)).toBe(true);
+        const edits = myersMatches(a, 0, a.length, b, 0, b.length, a.length + b.length, pairs);
         expect(pairs.length / 2).toBe(lcsLength(a, b));
+        expect(edits).toBe(a.length + b.length - pairs.length);
         for (let i = 0; i < pairs.length; i += 2) expect(a[pairs[i]!]).toBe(b[pairs[i + 1]!]);
-        const edits = a.length + b.length - pairs.length;
-        if (edits > 0) expect(myersMatches(a, 0, a.length, b, 0, b.length, edits - 1, [])).toBe(false);
+        if (edits > 0) expect(myersMatches(a, 0, a.length, b, 0, b.length, edits - 1, [])).toBe(-1);
       }),
     );
   });
@@ -87,6 +87,16 @@ describe('bounded diff of texts', () => {
     // Close to the edit: one "助力" → "肋力" per line kept, plus the added and removed lines.
     const changed = corrections.reduce((sum, c) => sum + Array.from(c.original).length + Array.from(c.corrected).length, 0);
     expect(changed).toBeLessThan(3 * 8000 + 200);
+  });
+
+  it('diffs a page whose every line was rewritten (reversed) within its work budget, still exactly', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `第${i}行，市人大常委会组成人员及机关干部助力疫情防控工作。`);
+    const original = lines.join('\n');
+    const edited = lines.map((line) => Array.from(line).reverse().join('')).join('\n');
+    const started = performance.now();
+    const corrections = computeCorrections(original, edited);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(applyCorrections(original, corrections)).toEqual({ ok: true, value: edited });
   });
 
   it('diffs one 1,000,000-character line with 2,000 scattered edits closely', () => {
