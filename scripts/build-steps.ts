@@ -18,6 +18,7 @@ export interface BuildReport {
   skipped: string[];
 }
 
+// eslint-disable-next-line no-restricted-syntax -- the few path segments written in this file
 const at = (...parts: string[]) => path.join(repoRoot, ...parts);
 
 // Native addons cannot be bundled; they load from node_modules at run time (electron-builder packs them).

@@ -10,6 +10,7 @@ import { findLeftoverTemps, removeStaleTemps, tempTargetOf, type LeftoverTemp } 
 import { readCorpusSettings } from './corpus-config';
 import { baseOf, classifyName, comparePathsNaturally, sortByPathNaturally } from '../../../shared/model/page-files';
 import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
+import { pushAll } from '../../../shared/push-all';
 
 /// Options of a corpus scan.
 export interface ScanOptions {
@@ -97,17 +98,17 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
     scanned += listing.entries;
     if (listing.tempNames.length > 0) {
       const folder = relDir === '' ? null : relDir;
-      leftoverTemps.push(...(await findLeftoverTemps(realRoot, folder, { names: listing.tempNames })));
-      if (options.temps !== 'report') removedTemps.push(...(await removeStaleTemps(realRoot, folder, { names: listing.tempNames })));
+      pushAll(leftoverTemps, await findLeftoverTemps(realRoot, folder, { names: listing.tempNames }));
+      if (options.temps !== 'report') pushAll(removedTemps, await removeStaleTemps(realRoot, folder, { names: listing.tempNames }));
     }
     for (const name of listing.sidecarNames) {
       if (!listing.fileNames.has(name.slice(0, -SIDECAR_SUFFIX.length))) orphanSidecars.push(relDir === '' ? name : `${relDir}/${name}`);
     }
     const pages = await describePages(realRoot, relDir, listing, { realRoot, previous, index, textSource });
-    all.push(...pages);
-    pending.push(...pages);
+    pushAll(all, pages);
+    pushAll(pending, pages);
     flush(false);
-    folders.push(...listing.folders.sort(comparePathsNaturally).reverse());
+    pushAll(folders, listing.folders.sort(comparePathsNaturally).reverse());
   }
   flush(true);
   sortByPathNaturally(all, (page) => page.path);
@@ -128,7 +129,7 @@ interface FolderListing {
 }
 
 async function listFolder(realRoot: string, relDir: string): Promise<FolderListing | null> {
-  const abs = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const abs = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
   const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set(), fileNames: new Set(), tempNames: [] };
   try {
     const dir = await opendir(abs, { bufferSize: 256 });
@@ -175,7 +176,7 @@ interface DescribeContext {
 
 async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
   const prefix = relDir === '' ? '' : `${relDir}/`;
-  const absDir = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const absDir = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
   const groups = new Map<string, string[]>();
   for (const name of [...listing.pageNames, ...listing.companionNames]) {
     const base = baseOf(name);

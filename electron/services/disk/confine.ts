@@ -31,7 +31,7 @@ export async function resolveInCorpus(root: string, rel: string): Promise<Result
 export async function resolveInRealRoot(realRoot: string, rel: string): Promise<Result<string>> {
   const shapeProblem = relativePathProblem(rel);
   if (shapeProblem) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shapeProblem}.`);
-  const candidate = path.join(realRoot, ...rel.split('/'));
+  const candidate = path.join(realRoot, rel.split('/').join(path.sep));
   const real = await realPathOfNearestExisting(candidate);
   if (real === null || !isInside(realRoot, real)) {
     return fail('outside-corpus', `The path "${printable(rel)}" leads outside the corpus folder.`);
@@ -64,7 +64,7 @@ async function realPathOfNearestExisting(target: string): Promise<string | null>
   for (;;) {
     try {
       const real = await realpath(current);
-      return path.join(real, ...missing.reverse());
+      return path.join(real, missing.reverse().join(path.sep));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
       const parent = path.dirname(current);

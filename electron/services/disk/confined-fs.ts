@@ -146,7 +146,7 @@ export async function removeInCorpus(file: CorpusFile): Promise<void> {
 }
 
 function fileIn(realRoot: string, rel: string): CorpusFile {
-  return { realRoot, rel, abs: path.sep === '/' ? `${realRoot}/${rel}` : path.join(realRoot, ...rel.split('/')) };
+  return { realRoot, rel, abs: path.sep === '/' ? `${realRoot}/${rel}` : path.join(realRoot, rel.split('/').join(path.sep)) };
 }
 
 function printable(rel: string): string {

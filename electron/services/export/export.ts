@@ -104,7 +104,7 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   const text = sidecar.kind === 'usable' ? sidecar.sidecar.text : source.value.originalText;
   // A page whose text comes from a layout file is exported as plain text under its base name (page.xml → page.txt).
   const outRel = source.value.format === 'text' ? rel : `${baseOf(rel)}.txt`;
-  const target = path.join(absOut, ...outRel.split('/'));
+  const target = path.join(absOut, outRel.split('/').join(path.sep));
   const folder = path.dirname(target);
   let insideCorpus = folders.get(folder);
   if (insideCorpus === undefined) {
@@ -134,7 +134,7 @@ async function realPathOrSelf(abs: string): Promise<string> {
   const missing: string[] = [];
   for (;;) {
     try {
-      return path.join(await realpath(current), ...missing.reverse());
+      return path.join(await realpath(current), missing.reverse().join(path.sep));
     } catch {
       const parent = path.dirname(current);
       if (parent === current) return abs;

@@ -78,6 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         // The schema and the implementation come from the same channel name, so the tuple fits.
         const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;
+        // eslint-disable-next-line no-restricted-syntax -- a channel's argument tuple, checked by its schema (at most three)
         return await implementation(...(parsed.data as unknown[]));
       } catch (error) {
         return fail('internal', `Something went wrong while handling "${name}".`, (error as Error).stack ?? String(error));

@@ -85,5 +85,5 @@ export function readPageOnDiskSync(realRoot: string, rel: string, options: { sid
 /// The absolute path of a relative corpus path under `realRoot` (no checks; see readPageOnDiskSync).
 export function absoluteIn(realRoot: string, rel: string): string {
   // A concatenation where the separator is already "/": path.join showed in the profile of a corpus read.
-  return path.sep === '/' ? `${realRoot}/${rel}` : path.join(realRoot, ...rel.split('/'));
+  return path.sep === '/' ? `${realRoot}/${rel}` : path.join(realRoot, rel.split('/').join(path.sep));
 }

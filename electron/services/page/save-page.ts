@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { SaveOutcome, SaveRequest } from '../../../shared/ipc/contract';
-import { applyCorrections, computeCorrections } from '../../../shared/model/corrections';
+import { applyCorrections } from '../../../shared/model/corrections';
+import { checkTextLimits } from '../../../shared/text-limits';
+import { correctionsOffThread } from './off-thread';
 import type { Correction } from '../../../shared/model/sidecar-schema';
 import { carryRules } from '../../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
@@ -63,7 +65,9 @@ async function saveNow(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveReq
 
   const timestamp = now().toISOString();
   const previous = existing.value.kind === 'usable' ? existing.value.sidecar : null;
-  const corrections = correctionsFor(source.value.originalText, text, req.corrections, previous?.corrections ?? []);
+  const computed = await correctionsFor(source.value.originalText, text, req.corrections, previous?.corrections ?? [], req.path);
+  if (!computed.ok) return computed;
+  const corrections = computed.value;
   const sidecar: Sidecar = {
     format: 'jiaodui-sidecar',
     schemaVersion: SIDECAR_SCHEMA_VERSION,
@@ -97,14 +101,18 @@ async function saveNow(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveReq
 
 // The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds
 // of milliseconds on a 200,000-character page). They are only trusted when they really turn the original into the
-// text, which costs one linear pass; otherwise the page is diffed here. A recomputed correction keeps the rule
-// of an equal proposed one (or, when the editor sent none, as a batch replace does, of an equal saved one).
-function correctionsFor(original: string, text: string, proposed: Correction[] | undefined, saved: readonly Correction[]): Correction[] {
+// text, which costs one linear pass; otherwise the page is diffed here (on the text worker when it is long, so the
+// main process keeps answering). A recomputed correction keeps the rule of an equal proposed one (or, when the
+// editor sent none, as a batch replace does, of an equal saved one). A text past the page limits is refused.
+async function correctionsFor(original: string, text: string, proposed: Correction[] | undefined, saved: readonly Correction[], rel: string): Promise<Result<Correction[]>> {
+  const limits = checkTextLimits(text, `The corrected text of "${rel}"`);
+  if (!limits.ok) return limits;
   if (proposed) {
     const applied = applyCorrections(original, proposed);
-    if (applied.ok && applied.value === text) return proposed;
+    if (applied.ok && applied.value === text) return ok(proposed);
   }
-  return carryRules(computeCorrections(original, text), proposed ?? saved);
+  const computed = await correctionsOffThread(original, text);
+  return computed.ok ? ok(carryRules(computed.value, proposed ?? saved)) : computed;
 }
 
 function findDuplicateId(ids: string[]): string | null {

@@ -10,6 +10,7 @@ import { corpusFile, isOutside, readdirInCorpus, readFileInCorpus } from '../dis
 import { baseOf, extensionOf, IMAGE_EXTENSIONS } from '../../../shared/model/page-files';
 import { byLayoutPreference, hasLayoutExtension, sniffLayoutFormat } from '../corpus/page-grouping';
 import type { PageSource } from '../page/page-source';
+import { maxOf } from '../../../shared/push-all';
 
 /// What opening a page learns about its scan: the scan, or why its layout file could not be read.
 export interface PageScanOutcome {
@@ -112,7 +113,7 @@ function buildScan(layoutFile: string, layout: LayoutPage, image: string | null,
     if (confidences !== null) scanLine.charConfidences = confidences;
     lines.push(scanLine);
   });
-  const right = Math.max(0, ...lines.map((line) => line.region.x + line.region.width));
-  const bottom = Math.max(0, ...lines.map((line) => line.region.y + line.region.height));
+  const right = Math.max(0, maxOf(lines.map((line) => line.region.x + line.region.width)));
+  const bottom = Math.max(0, maxOf(lines.map((line) => line.region.y + line.region.height)));
   return { layoutFile, image, imageWidth: layout.imageWidth ?? right, imageHeight: layout.imageHeight ?? bottom, lines };
 }
