@@ -5,7 +5,8 @@ import { writeFileAtomic } from '../disk/atomic-write';
 import { resolveInRealRoot } from '../disk/confine';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { currentSidecarHash } from '../page/sidecar-file';
-import type { BatchJournals } from './journal';
+import type { BatchJournals, JournalPage } from './journal';
+import { SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page/sidecar-lock';
 
 /// Undoes the last batch replacement on the corpus at `realRoot`: each page gets back its sidecar from before.
 ///
@@ -24,27 +25,53 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
       problems.push({ path: page.path, message: sidecarAbs.error.message });
       continue;
     }
-    const hash = await currentSidecarHash(sidecarAbs.value);
-    if (!hash.ok) {
-      problems.push({ path: page.path, message: hash.error.message });
+    // Checked and restored under the sidecar lock, so a save by another process cannot slip in between.
+    const problem = await withSidecarLock(sidecarAbs.value, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
+      error instanceof SidecarLockBusy ? `It was not undone: ${error.message}` : `It could not be undone: ${(error as Error).message}`,
+    );
+    if (problem !== null) {
+      problems.push({ path: page.path, message: problem });
       continue;
     }
-    if (hash.value !== page.afterHash) {
-      problems.push({
-        path: page.path,
-        message:
-          hash.value === null
-            ? 'Its saved corrections were deleted after the batch, so it was not undone.'
-            : 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.',
-      });
-      continue;
-    }
-    if (page.before === null) await rm(sidecarAbs.value, { force: true });
-    else await writeFileAtomic(sidecarAbs.value, Buffer.from(page.before, 'base64'));
     restoredPages.push(page.path);
   }
   onProgress?.(journal.pages.length, journal.pages.length);
   await journals.remove(journal.summary.id);
   const next = await journals.last(realRoot);
   return ok({ undone: journal.summary, restoredPages, problems, next: next?.summary ?? null });
+}
+
+const CHANGED_SINCE = 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.';
+
+// Puts back one page's sidecar from before the batch if it is still exactly what the batch wrote; returns why not.
+async function restorePage(sidecarAbs: string, page: JournalPage, guard: SidecarLockGuard): Promise<string | null> {
+  const unchanged = async (): Promise<string | null> => {
+    const hash = await currentSidecarHash(sidecarAbs);
+    if (!hash.ok) return hash.error.message;
+    if (hash.value === null) return 'Its saved corrections were deleted after the batch, so it was not undone.';
+    return hash.value === page.afterHash ? null : CHANGED_SINCE;
+  };
+  const problem = await unchanged();
+  if (problem !== null) return problem;
+  if (page.before === null) {
+    await guard.assertHeld();
+    const last = await unchanged();
+    if (last !== null) return last;
+    await rm(sidecarAbs, { force: true });
+    return null;
+  }
+  let late: string | null = null;
+  try {
+    await writeFileAtomic(sidecarAbs, Buffer.from(page.before, 'base64'), {
+      beforeRename: async () => {
+        await guard.assertHeld();
+        late = await unchanged();
+        if (late !== null) throw new Error(late);
+      },
+    });
+  } catch (error) {
+    if (late !== null) return late;
+    throw error;
+  }
+  return null;
 }

@@ -10,7 +10,14 @@ import path from 'node:path';
 ///
 /// `durable: false` skips both flushes: the file still appears whole or not at all, but a power cut may lose it.
 /// Export uses that, since its output can always be made again and 10,000 fsyncs would dominate its time.
-export async function writeFileAtomic(filePath: string, data: string | Uint8Array, options: { durable?: boolean } = {}): Promise<void> {
+///
+/// `beforeRename` runs after the temporary file is written and before the rename (e.g. a last check that the target
+/// has not changed); when it throws, the temporary file is removed, nothing is renamed, and the error is rethrown.
+export async function writeFileAtomic(
+  filePath: string,
+  data: string | Uint8Array,
+  options: { durable?: boolean; beforeRename?: () => Promise<void> } = {},
+): Promise<void> {
   const durable = options.durable ?? true;
   const dir = path.dirname(filePath);
   const temp = path.join(dir, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -22,6 +29,7 @@ export async function writeFileAtomic(filePath: string, data: string | Uint8Arra
     } finally {
       await handle.close();
     }
+    if (options.beforeRename) await options.beforeRename();
     await rename(temp, filePath);
   } catch (error) {
     await rm(temp, { force: true });

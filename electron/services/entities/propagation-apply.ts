@@ -7,7 +7,7 @@ import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
 import { currentSidecarHash, readSidecarState } from '../page/sidecar-file';
-import { withSidecarLock } from '../page/sidecar-lock';
+import { SidecarLockBusy, withSidecarLock } from '../page/sidecar-lock';
 
 /// What apply did to one page, kept so that undo can remove exactly those spans.
 export interface AppliedPage {
@@ -168,13 +168,14 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
   if (page.kind === 'refused') return page.message;
   if (page.sidecarHash !== record.sidecarHashAfter || page.sourceSha256 !== record.sourceSha256) return CHANGED_SINCE;
   if (record.createdSidecar) {
-    return withSidecarLock(page.sidecarAbs, async () => {
+    return withSidecarLock(page.sidecarAbs, async (guard) => {
       const now = await currentSidecarHash(page.sidecarAbs);
       if (!now.ok) return now.error.message;
       if (now.value !== record.sidecarHashAfter) return CHANGED_SINCE;
+      await guard.assertHeld();
       await rm(page.sidecarAbs, { force: true });
       return null;
-    });
+    }).catch((error: unknown) => (error instanceof SidecarLockBusy ? `Left alone: ${error.message}` : `It could not be undone: ${(error as Error).message}`));
   }
   const state = await readSidecarState(page.sidecarAbs, page.sourceSha256);
   if (!state.ok || state.value.kind !== 'usable') return CHANGED_SINCE;
