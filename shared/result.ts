@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'empty-file'
   | 'read-only'
   | 'sidecar-changed'
+  | 'corpus-locked'
   | 'io'
   | 'cancelled'
   | 'internal';
