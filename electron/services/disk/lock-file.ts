@@ -40,25 +40,48 @@ let exitHookInstalled = false;
 
 /// Tries once to take the lock file `file`: created exclusively (`wx`) with the holder's pid, host and times.
 ///
-/// An existing lock is taken over only when it is stale (`isStale`): it is first renamed aside, and only when the
-/// file moved is the very one judged stale (same device and inode) is a new lock created, again exclusively. Two
-/// processes racing to take over the same stale lock therefore cannot both win, and a fresh lock moved aside by
-/// mistake is put back (with `link`, which never overwrites). Errors other than "exists" (a read-only folder) throw.
+/// An existing lock is taken over only when it is stale (`isStale`). Taking over is itself guarded by a second lock
+/// file (`<file>.takeover`, created exclusively), so of several processes that judge the same lock stale only one
+/// moves it aside, and only if it is still the very lock judged (same token); the new lock is then created
+/// exclusively like any other, so exactly one process wins. Errors other than "exists" (a read-only folder) throw.
 export async function tryAcquireLock(file: string, options: LockOptions): Promise<LockAttempt> {
+  return acquireOnce(file, options, false);
+}
+
+// How long a takeover guard may exist before it is itself stale (its taker died within those milliseconds).
+const TAKEOVER_STALE_MS = 10_000;
+
+async function acquireOnce(file: string, options: LockOptions, isGuard: boolean): Promise<LockAttempt> {
   const now = options.now ?? Date.now;
   for (let attempt = 0; attempt < 3; attempt++) {
     const iso = new Date(now()).toISOString();
     const content: LockHolder = { ...options.extra, pid: process.pid, host: HOST, started: iso, refreshed: iso, token: randomBytes(12).toString('hex') };
-    const created = await createExclusive(file, content);
-    if (created !== null) return { kind: 'acquired', lock: new HeldLock(file, content, created, options) };
+    if (await createExclusive(file, content)) return { kind: 'acquired', lock: new HeldLock(file, content, options) };
     const seen = await inspectLock(file);
     // Released between our create and our look: try again.
     if (seen === null) continue;
     if (!isStale(seen.holder, seen.mtimeMs, now(), options.staleAfterMs)) return { kind: 'busy', holder: seen.holder };
-    await moveAsideIf(file, seen.id);
+    // A stale guard is simply moved aside (its taker died mid-takeover, a window of milliseconds).
+    if (isGuard) await moveAsideIf(file, seen.id);
+    else if (!(await takeOver(file, seen))) return { kind: 'busy', holder: seen.holder };
   }
   const last = await inspectLock(file);
   return { kind: 'busy', holder: last?.holder ?? null };
+}
+
+// Moves the stale lock `seen` aside while holding the takeover guard; false when another process is taking it over.
+async function takeOver(file: string, seen: SeenLock): Promise<boolean> {
+  const guard = await acquireOnce(`${file}.takeover`, { staleAfterMs: TAKEOVER_STALE_MS }, true);
+  if (guard.kind !== 'acquired') return false;
+  try {
+    const current = await inspectLock(file);
+    // Someone else replaced it meanwhile (and released the guard): judge again.
+    if (current !== null && current.id !== seen.id) return true;
+    if (current !== null) await moveAsideIf(file, seen.id);
+    return true;
+  } finally {
+    await guard.lock.release();
+  }
 }
 
 /// True when a lock can be taken over: its holder is a process of this machine that no longer runs, or the file was
@@ -82,7 +105,7 @@ export function processAlive(pid: number): boolean {
 
 /// Reads a lock file's holder and identity, or null when there is none. The holder is null when the file cannot
 /// be parsed (being written, or damaged); it is then judged by its age alone.
-export async function inspectLock(file: string): Promise<{ holder: LockHolder | null; mtimeMs: number; id: string } | null> {
+export async function inspectLock(file: string): Promise<SeenLock | null> {
   try {
     const info = await stat(file, { bigint: true });
     let holder: LockHolder | null = null;
@@ -91,11 +114,25 @@ export async function inspectLock(file: string): Promise<{ holder: LockHolder | 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     }
-    return { holder, mtimeMs: Number(info.mtimeMs), id: `${info.dev}:${info.ino}` };
+    return { holder, mtimeMs: Number(info.mtimeMs), id: identityOf(holder, info) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/// A lock file as read: its holder (null when unreadable), when it was last written, and an identity that tells it
+/// from any later lock file at the same path.
+export interface SeenLock {
+  holder: LockHolder | null;
+  mtimeMs: number;
+  id: string;
+}
+
+// The holder's token tells two locks apart; an unreadable file is told by inode, time and size. (The inode alone
+// is not enough: a file system may give a deleted lock's inode to the very next lock created.)
+function identityOf(holder: LockHolder | null, info: { dev: bigint; ino: bigint; mtimeNs: bigint; size: bigint }): string {
+  return holder !== null ? `token:${holder.token}` : `file:${info.dev}:${info.ino}:${info.mtimeNs}:${info.size}`;
 }
 
 /// A lock this process holds. `release` gives it back; `stillHeld` tells whether the file is still ours (someone
@@ -106,7 +143,6 @@ export class HeldLock {
   constructor(
     readonly file: string,
     private content: LockHolder,
-    private id: string,
     private readonly options: LockOptions,
   ) {
     held.add(this);
@@ -133,8 +169,7 @@ export class HeldLock {
     const next = { ...this.content, refreshed: new Date(now()).toISOString() };
     // Written beside it and renamed over it, so a reader never sees a half-written lock.
     const temp = path.join(path.dirname(this.file), `${path.basename(this.file)}.${randomBytes(6).toString('hex')}.refresh`);
-    const id = await createExclusive(temp, next);
-    if (id === null) return false;
+    if (!(await createExclusive(temp, next))) return false;
     try {
       await rename(temp, this.file);
     } catch (error) {
@@ -142,7 +177,6 @@ export class HeldLock {
       throw error;
     }
     this.content = next;
-    this.id = id;
     return true;
   }
 
@@ -151,7 +185,7 @@ export class HeldLock {
     if (this.released) return;
     this.released = true;
     held.delete(this);
-    await moveAsideIf(this.file, this.id);
+    await moveAsideIf(this.file, `token:${this.content.token}`);
   }
 
   /// The synchronous release used when the process exits.
@@ -167,29 +201,27 @@ export class HeldLock {
   }
 }
 
-// Creates `file` exclusively with the holder as JSON; returns its identity, or null when it exists already.
-async function createExclusive(file: string, content: LockHolder): Promise<string | null> {
+// Creates `file` exclusively with the holder as JSON; false when it exists already.
+async function createExclusive(file: string, content: LockHolder): Promise<boolean> {
   let handle;
   try {
     handle = await open(file, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
   try {
     await handle.writeFile(JSON.stringify(content));
-    const info = await handle.stat({ bigint: true });
-    return `${info.dev}:${info.ino}`;
   } catch (error) {
     await handle.close();
     await rm(file, { force: true });
     throw error;
-  } finally {
-    await handle.close().catch(() => undefined);
   }
+  await handle.close();
+  return true;
 }
 
-// Renames `file` aside and deletes it when it is the file with identity `id`; otherwise (someone replaced it in the
+// Renames `file` aside and deletes it when it is the lock with identity `id`; otherwise (someone replaced it in the
 // meantime) puts it back without overwriting whatever may have taken its place since.
 async function moveAsideIf(file: string, id: string): Promise<void> {
   const aside = path.join(path.dirname(file), `${path.basename(file)}.${randomBytes(6).toString('hex')}.stale`);
@@ -199,8 +231,8 @@ async function moveAsideIf(file: string, id: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const info = await stat(aside, { bigint: true });
-  if (`${info.dev}:${info.ino}` !== id) {
+  const moved = await inspectLock(aside);
+  if (moved !== null && moved.id !== id) {
     try {
       await link(aside, file);
     } catch (error) {
