@@ -1,10 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { resolveInRealRoot } from '../disk/confine';
 import { sidecarPathOf } from '../../../shared/model/page-files';
-import { currentSidecarHash } from '../page/sidecar-file';
+import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
 import type { BatchJournals, JournalPage } from './journal';
 import { SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page/sidecar-lock';
 
@@ -44,12 +44,15 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
 const CHANGED_SINCE = 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.';
 
 // Puts back one page's sidecar from before the batch if it is still exactly what the batch wrote; returns why not.
+// The last check before the rename (or removal) is synchronous and the change follows at once (see save-page.ts).
 async function restorePage(sidecarAbs: string, page: JournalPage, guard: SidecarLockGuard): Promise<string | null> {
+  let identity: string | null = null;
   const unchanged = async (): Promise<string | null> => {
-    const hash = await currentSidecarHash(sidecarAbs);
-    if (!hash.ok) return hash.error.message;
-    if (hash.value === null) return 'Its saved corrections were deleted after the batch, so it was not undone.';
-    return hash.value === page.afterHash ? null : CHANGED_SINCE;
+    const seen = await readSidecarSnapshot(sidecarAbs);
+    if (!seen.ok) return seen.error.message;
+    if (seen.value === null) return 'Its saved corrections were deleted after the batch, so it was not undone.';
+    identity = seen.value.identity;
+    return seen.value.hash === page.afterHash ? null : CHANGED_SINCE;
   };
   const problem = await unchanged();
   if (problem !== null) return problem;
@@ -57,7 +60,8 @@ async function restorePage(sidecarAbs: string, page: JournalPage, guard: Sidecar
     await guard.assertHeld();
     const last = await unchanged();
     if (last !== null) return last;
-    await rm(sidecarAbs, { force: true });
+    if (sidecarIdentityNow(sidecarAbs) !== identity) return CHANGED_SINCE;
+    rmSync(sidecarAbs, { force: true });
     return null;
   }
   let late: string | null = null;
@@ -66,6 +70,7 @@ async function restorePage(sidecarAbs: string, page: JournalPage, guard: Sidecar
       beforeRename: async () => {
         await guard.assertHeld();
         late = await unchanged();
+        if (late === null && sidecarIdentityNow(sidecarAbs) !== identity) late = CHANGED_SINCE;
         if (late !== null) throw new Error(late);
       },
     });

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { realpath, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import type { PropagationApplyRequest, PropagationPageOutcome } from '../../../shared/ipc/contract';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
-import { currentSidecarHash, readSidecarState } from '../page/sidecar-file';
+import { readSidecarState } from '../page/sidecar-file';
+import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
 import { SidecarLockBusy, withSidecarLock } from '../page/sidecar-lock';
 
 /// What apply did to one page, kept so that undo can remove exactly those spans.
@@ -169,11 +171,13 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
   if (page.sidecarHash !== record.sidecarHashAfter || page.sourceSha256 !== record.sourceSha256) return CHANGED_SINCE;
   if (record.createdSidecar) {
     return withSidecarLock(page.sidecarAbs, async (guard) => {
-      const now = await currentSidecarHash(page.sidecarAbs);
-      if (!now.ok) return now.error.message;
-      if (now.value !== record.sidecarHashAfter) return CHANGED_SINCE;
       await guard.assertHeld();
-      await rm(page.sidecarAbs, { force: true });
+      const now = await readSidecarSnapshot(page.sidecarAbs);
+      if (!now.ok) return now.error.message;
+      if (now.value?.hash !== record.sidecarHashAfter) return CHANGED_SINCE;
+      // Checked and removed in one go, so another program's write cannot slip in between (see save-page.ts).
+      if (sidecarIdentityNow(page.sidecarAbs) !== now.value.identity) return CHANGED_SINCE;
+      rmSync(page.sidecarAbs, { force: true });
       return null;
     }).catch((error: unknown) => (error instanceof SidecarLockBusy ? `Left alone: ${error.message}` : `It could not be undone: ${(error as Error).message}`));
   }

@@ -14,7 +14,8 @@ import { resolveInCorpus } from '../disk/confine';
 import { sha256Hex } from '../disk/hash';
 import { readPageSource } from './page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
-import { currentSidecarHash, readSidecarState } from './sidecar-file';
+import { readSidecarState } from './sidecar-file';
+import { readSidecarSnapshot, sidecarIdentityNow } from './sidecar-snapshot';
 import { SidecarLockBusy, SidecarLockLost, withSidecarLock, type SidecarLockGuard } from './sidecar-lock';
 
 /// Saves the corrected text, status and entities of one page to its sidecar, never touching the page file.
@@ -100,17 +101,21 @@ async function prepareSave(pageAbs: string, sidecarAbs: string, req: SaveRequest
 
 // Under the sidecar lock: the files must still be what the request was made from, up to the moment of the rename.
 async function commitSave(pageAbs: string, sidecarAbs: string, req: SaveRequest, prepared: PreparedSave, guard: SidecarLockGuard): Promise<Result<SaveOutcome>> {
-  const before = await currentSidecarHash(sidecarAbs);
+  const before = await readSidecarSnapshot(sidecarAbs);
   if (!before.ok) return before;
-  if (before.value !== req.expectedSidecarHash) return sidecarChanged(req.path, before.value);
+  if ((before.value?.hash ?? null) !== req.expectedSidecarHash) return sidecarChanged(req.path, before.value?.hash ?? null);
   if (sha256Hex(await readFile(pageAbs)) !== req.sourceSha256) return pageFileChanged(req.path);
   try {
     await writeFileAtomic(sidecarAbs, prepared.serialized, {
       beforeRename: async () => {
         await guard.assertHeld();
-        const last = await currentSidecarHash(sidecarAbs);
+        const last = await readSidecarSnapshot(sidecarAbs);
         if (!last.ok) throw new Error(last.error.message);
-        if (last.value !== req.expectedSidecarHash) throw new ChangedMeanwhile(last.value);
+        const hash = last.value?.hash ?? null;
+        if (hash !== req.expectedSidecarHash) throw new ChangedMeanwhile(hash);
+        // Synchronous, so the rename is issued right after it: a program that does not take the lock (a sync
+        // tool, an editor) can only slip in within microseconds.
+        if (sidecarIdentityNow(sidecarAbs) !== (last.value?.identity ?? null)) throw new ChangedMeanwhile('changed');
       },
     });
   } catch (error) {
