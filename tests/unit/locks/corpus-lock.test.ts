@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireCorpusLock, CORPUS_LOCK_NAME, corpusLockHolder } from '../../../electron/services/corpus/corpus-lock';
+import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
 import { HOST } from '../../../electron/services/disk/lock-file';
 import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import type { CorpusInfo, PageData, TagsetInfo } from '../../../shared/ipc/contract';
@@ -92,6 +93,19 @@ describe('acquireCorpusLock', () => {
     const attempt = await acquireCorpusLock(root, { appVersion: '1', shell: 'cli' }, { staleAfterMs: -1 });
     expect(attempt.kind).toBe('held');
     if (attempt.kind === 'held') await attempt.lock.release();
+  });
+});
+
+describe('lock files in a corpus', () => {
+  it('are skipped by the corpus scan (not pages, not orphan sidecars)', async () => {
+    await corpus.put('a.txt', '人民日报𠮷\n');
+    for (const name of [CORPUS_LOCK_NAME, '.a.txt.jiaodui.json.lock', '.a.txt.jiaodui.json.lock.takeover', '.jiaodui.lock.0a1b2c.stale', '.jiaodui.lock.0a1b2c.refresh']) {
+      await corpus.put(name, '{}');
+    }
+    const scan = await scanCorpus(root);
+    if (!scan.ok) throw new Error(scan.error.message);
+    expect(scan.value.pages.map((p) => p.path)).toEqual(['a.txt']);
+    expect(scan.value.orphanSidecars).toEqual([]);
   });
 });
 
