@@ -71,6 +71,8 @@ async function start(): Promise<void> {
     onDirtyChange: (dirty: boolean) => closeGuard.setDirty(dirty),
     onConfirmClose: () => closeGuard.confirm(),
   });
+  // The corpus lock goes back before the app ends (an exit hook removes it too, should this not run).
+  app.on('will-quit', () => void handlers.close());
   registerIpcHandlers(ipcMain, handlers, {
     mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
     indexUrl,

@@ -3,6 +3,7 @@ import type { AppState, Language, PageData } from '../shared/ipc/contract';
 import type { JiaoduiApi } from '../shared/ipc/api';
 import { REVIEW_STATUSES, type ReviewStatus } from '../shared/model/sidecar-schema';
 import type { HarnessExtras } from './bridge/install';
+import { CorpusLockNotice } from './components/CorpusLockNotice';
 import { ExportDialog } from './components/ExportDialog';
 import { FolderPicker } from './components/FolderPicker';
 import { CorrectionTooltip } from './components/CorrectionTooltip';
@@ -145,7 +146,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       expectedSidecarHash: sidecarHashRef.current,
     });
     if (!result.ok) {
-      const message = result.error.code === 'sidecar-changed' ? t('error.sidecar-changed') : result.error.message;
+      const message =
+        result.error.code === 'sidecar-changed' ? t('error.sidecar-changed') : result.error.code === 'corpus-locked' ? t('error.corpus-locked') : result.error.message;
       setSaveState({ kind: 'error', message });
       return false;
     }
@@ -480,6 +482,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         </header>
         <aside className="sidebar">
           <div className="corpus-name" title={corpus?.root}>{corpus?.name ?? '—'}</div>
+          <CorpusLockNotice corpus={corpus} />
           <div className="scan-status" role="status">
             {corpus && (scanning ? t('scanning', { count: pages.length }) : t('scanned', { count: pages.length }))}
             {selected.size > 1 && ` · ${t('selectedCount', { count: selected.size })}`}

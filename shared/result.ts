@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'empty-file'
   | 'read-only'
   | 'sidecar-changed'
+  | 'corpus-locked'
   | 'io'
   | 'cancelled'
   /// Past one of the limits in shared/limits.ts (page size, line or word length, XML depth or element count).

@@ -35,5 +35,13 @@ export async function startHarness(options: HarnessOptions): Promise<HarnessServ
     const opened = await handlers.openCorpus(options.corpus);
     if (!opened.ok) throw new Error(`Could not open the corpus ${options.corpus}: ${opened.error.message}`);
   }
-  return startHarnessServer({ staticDir: options.staticDir, port: options.port, handlers, dialogs, events });
+  const server = await startHarnessServer({ staticDir: options.staticDir, port: options.port, handlers, dialogs, events });
+  // Closing the harness gives the corpus back to other programs.
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      await handlers.close();
+    },
+  };
 }

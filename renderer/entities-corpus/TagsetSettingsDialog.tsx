@@ -70,7 +70,9 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
     const result = await api.saveEntityTagset({ tagset: tagsetOf(draft), expectedFileHash: info.fileHash, replaceMalformed: replaceMalformed || undefined });
     setSaving(false);
     if (!result.ok) {
-      setError(result.error.detail ? `${result.error.message} ${result.error.detail}` : result.error.message);
+      // A 'corpus-locked' detail is the holder as JSON, for programs; its message already names the holder.
+      const detail = result.error.code === 'corpus-locked' ? undefined : result.error.detail;
+      setError(detail ? `${result.error.message} ${detail}` : result.error.message);
       return;
     }
     setInfo(result.value);

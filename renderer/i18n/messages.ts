@@ -2,6 +2,7 @@ import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
+import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
 
@@ -116,6 +117,7 @@ const en = {
   ...review.en,
   ...batch.en,
   ...scans.en,
+  ...locks.en,
 };
 
 /// A message key.
@@ -230,6 +232,7 @@ const zhCN: Record<MessageKey, string> = {
   ...review.zhCN,
   ...batch.zhCN,
   ...scans.zhCN,
+  ...locks.zhCN,
 };
 
 /// The message tables by language.

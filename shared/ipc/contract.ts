@@ -70,6 +70,20 @@ export interface CorpusInfo {
   /// Absolute path of the corpus root, for display.
   root: string;
   name: string;
+  /// Present when another program (another app window, harness or the command line) holds the corpus lock: the
+  /// corpus is then open read-only here and every writing request is refused with 'corpus-locked'.
+  readOnly?: { holder: CorpusLockHolder };
+}
+
+/// Who holds a corpus's lock (`.jiaodui.lock` at its root), as its lock file says.
+export interface CorpusLockHolder {
+  host: string;
+  /// The holder's process id (0 when the lock file could not be read).
+  pid: number;
+  /// When the holder took the lock (ISO time; empty when unknown).
+  since: string;
+  shell?: string;
+  appVersion?: string;
 }
 
 /// How the page file's bytes were decoded.
@@ -87,7 +101,8 @@ export type ReadOnlyReason =
   | 'sidecar-schema'
   | 'sidecar-newer-version'
   | 'sidecar-hash-mismatch'
-  | 'sidecar-foreign';
+  | 'sidecar-foreign'
+  | 'corpus-locked';
 
 /// One layout line of a page's scan, linked to the page text.
 export interface ScanLine {

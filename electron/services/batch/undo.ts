@@ -1,10 +1,11 @@
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { corpusFileInRealRoot, removeInCorpus } from '../disk/confined-fs';
+import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sidecarPathOf } from '../../../shared/model/page-files';
-import { currentSidecarHash } from '../page/sidecar-file';
-import type { BatchJournals } from './journal';
+import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
+import type { BatchJournals, JournalPage } from './journal';
+import { SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page/sidecar-lock';
 
 /// Undoes the last batch replacement on the corpus at `realRoot`: each page gets back its sidecar from before.
 ///
@@ -23,27 +24,63 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
       problems.push({ path: page.path, message: sidecarAbs.error.message });
       continue;
     }
-    const hash = await currentSidecarHash(sidecarAbs.value);
-    if (!hash.ok) {
-      problems.push({ path: page.path, message: hash.error.message });
+    // Checked and restored under the sidecar lock, so a save by another process cannot slip in between.
+    const problem = await withSidecarLock(sidecarAbs.value.abs, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
+      error instanceof SidecarLockBusy ? `It was not undone: ${error.message}` : `It could not be undone: ${(error as Error).message}`,
+    );
+    if (problem !== null) {
+      problems.push({ path: page.path, message: problem });
       continue;
     }
-    if (hash.value !== page.afterHash) {
-      problems.push({
-        path: page.path,
-        message:
-          hash.value === null
-            ? 'Its saved corrections were deleted after the batch, so it was not undone.'
-            : 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.',
-      });
-      continue;
-    }
-    if (page.before === null) await removeInCorpus(sidecarAbs.value);
-    else await writeFileAtomicInCorpus(sidecarAbs.value, Buffer.from(page.before, 'base64'));
     restoredPages.push(page.path);
   }
   onProgress?.(journal.pages.length, journal.pages.length);
   await journals.remove(journal.summary.id);
   const next = await journals.last(realRoot);
   return ok({ undone: journal.summary, restoredPages, problems, next: next?.summary ?? null });
+}
+
+const CHANGED_SINCE = 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.';
+
+// Puts back one page's sidecar from before the batch if it is still exactly what the batch wrote; returns why not.
+// The last check before the rename (or removal) is synchronous and the change follows at once (see save-page.ts).
+async function restorePage(sidecarAbs: CorpusFile, page: JournalPage, guard: SidecarLockGuard): Promise<string | null> {
+  let identity: string | null = null;
+  const unchanged = async (): Promise<string | null> => {
+    const seen = await readSidecarSnapshot(sidecarAbs);
+    if (!seen.ok) return seen.error.message;
+    if (seen.value === null) return 'Its saved corrections were deleted after the batch, so it was not undone.';
+    identity = seen.value.identity;
+    return seen.value.hash === page.afterHash ? null : CHANGED_SINCE;
+  };
+  const problem = await unchanged();
+  if (problem !== null) return problem;
+  if (page.before === null) {
+    await guard.assertHeld();
+    const last = await unchanged();
+    if (last !== null) return last;
+    if (sidecarIdentityNow(sidecarAbs.abs) !== identity) return CHANGED_SINCE;
+    await removeInCorpus(sidecarAbs);
+    return null;
+  }
+  let late: string | null = null;
+  try {
+    await writeFileAtomicInCorpus(sidecarAbs, Buffer.from(page.before, 'base64'), {
+      beforeRename: async () => {
+        await guard.assertHeld();
+        late = await unchanged();
+        if (late !== null) throw new Error(late);
+      },
+      lastCheck: () => {
+        if (sidecarIdentityNow(sidecarAbs.abs) !== identity) {
+          late = CHANGED_SINCE;
+          throw new Error(late);
+        }
+      },
+    });
+  } catch (error) {
+    if (late !== null) return late;
+    throw error;
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, unlink } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { lstat, open, realpath, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from './confine';
 import { openFolderInCorpus, type CorpusFile, type VerifiedFolder } from './confined-fs';
@@ -13,6 +14,10 @@ export interface AtomicWriteOptions {
   /// made. Throwing aborts the write: the temporary file is removed and the error passes on. The sidecar locks use
   /// it to re-check the sidecar's hash at the last moment.
   beforeRename?: () => Promise<void>;
+  /// Runs synchronously after the folder's last verification, immediately before the rename is issued (also
+  /// synchronously), so nothing else runs in this process in between. Throwing aborts the write like beforeRename.
+  /// The sidecar locks use it for the last identity check of the sidecar being replaced.
+  lastCheck?: () => void;
 }
 
 // The temporary files of writes still running in this process (absolute paths under the verified real folder),
@@ -67,7 +72,10 @@ export async function writeFileAtomicInCorpus(file: CorpusFile, data: string | U
     }
     await options.beforeRename?.();
     await reverify(file.realRoot, folder, tempName, ino);
-    await rename(folder.entry(tempName), folder.entry(name));
+    options.lastCheck?.();
+    // Synchronous: an asynchronous rename waits for a free thread of libuv's pool, which under load left room for
+    // another program's write between the last check and the rename.
+    renameSync(folder.entry(tempName), folder.entry(name));
     created = false;
     if (durable) await folder.sync().catch(() => undefined);
   } finally {

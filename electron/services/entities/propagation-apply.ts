@@ -7,8 +7,9 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
-import { currentSidecarHash, readSidecarState } from '../page/sidecar-file';
-import { withSidecarLock } from '../page/sidecar-lock';
+import { readSidecarState } from '../page/sidecar-file';
+import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
+import { SidecarLockBusy, withSidecarLock } from '../page/sidecar-lock';
 
 /// What apply did to one page, kept so that undo can remove exactly those spans.
 export interface AppliedPage {
@@ -169,13 +170,16 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
   if (page.kind === 'refused') return page.message;
   if (page.sidecarHash !== record.sidecarHashAfter || page.sourceSha256 !== record.sourceSha256) return CHANGED_SINCE;
   if (record.createdSidecar) {
-    return withSidecarLock(page.sidecarAbs.abs, async () => {
-      const now = await currentSidecarHash(page.sidecarAbs);
+    return withSidecarLock(page.sidecarAbs.abs, async (guard) => {
+      await guard.assertHeld();
+      const now = await readSidecarSnapshot(page.sidecarAbs);
       if (!now.ok) return now.error.message;
-      if (now.value !== record.sidecarHashAfter) return CHANGED_SINCE;
+      if (now.value?.hash !== record.sidecarHashAfter) return CHANGED_SINCE;
+      // Checked right before the removal, so another program's write can hardly slip in between (see save-page.ts).
+      if (sidecarIdentityNow(page.sidecarAbs.abs) !== now.value.identity) return CHANGED_SINCE;
       await removeInCorpus(page.sidecarAbs);
       return null;
-    });
+    }).catch((error: unknown) => (error instanceof SidecarLockBusy ? `Left alone: ${error.message}` : `It could not be undone: ${(error as Error).message}`));
   }
   const state = await readSidecarState(page.sidecarAbs, page.sourceSha256);
   if (!state.ok || state.value.kind !== 'usable') return CHANGED_SINCE;

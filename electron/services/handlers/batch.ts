@@ -5,6 +5,7 @@ import { searchCorpus } from '../batch/search';
 import { undoLastBatch } from '../batch/undo';
 import type { ChannelHandlers, HandlerContext } from './context';
 import { corpusPagesAndTexts, noteWritten } from './corpus-texts';
+import { refuseUnlessWritable } from './corpus-write-gate';
 
 // Progress events at most this often (plus the last one).
 const PROGRESS_INTERVAL_MS = 100;
@@ -19,6 +20,8 @@ export function batchHandlers(ctx: HandlerContext): ChannelHandlers<'batch.searc
       return searchCorpus(corpus.value.cache, corpus.value.pages, query);
     },
     'batch.replace': async (request) => {
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused) return refused;
       const root = await realRoot(ctx);
       if (!root.ok) return root;
       const done = await oneAtATime(ctx, () =>
@@ -28,6 +31,8 @@ export function batchHandlers(ctx: HandlerContext): ChannelHandlers<'batch.searc
       return done;
     },
     'batch.undo': async () => {
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused) return refused;
       const root = await realRoot(ctx);
       if (!root.ok) return root;
       const undone = await oneAtATime(ctx, () => undoLastBatch(root.value, ctx.batch.journals, progressEmitter(ctx)));

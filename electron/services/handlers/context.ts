@@ -2,6 +2,7 @@ import type { CorpusInfo, PageEntry, EventChannel, EventPayloads, RequestArgs, R
 import type { Result } from '../../../shared/result';
 import type { AppStore } from '../app/app-state';
 import type { BatchJournals } from '../batch/journal';
+import type { CorpusLock } from '../corpus/corpus-lock';
 import type { CorpusTextCache } from '../corpus/corpus-text-cache';
 
 /// What the handler table needs from its shell (Electron or the browser harness).
@@ -21,6 +22,8 @@ export interface HandlerContext {
   deps: HandlerDeps;
   store(): Promise<AppStore>;
   corpus: CorpusInfo | null;
+  /// The open corpus's lock when this table holds it (null when another program holds it, or no corpus is open).
+  corpusLock: CorpusLock | null;
   /// The folder chosen through export.chooseFolder; export.run writes there.
   exportFolder: string | null;
   /// The latest corpus scan: its generation, how to cancel it, when it ends, and what it found.

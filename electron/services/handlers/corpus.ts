@@ -5,9 +5,11 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTextCacheOf } from './corpus-texts';
+import { lockCorpus, refuseUnlessWritable } from './corpus-write-gate';
 import type { ChannelHandlers, HandlerContext } from './context';
 
-/// Opens a corpus folder: remembers it, adds it to the recent list and starts a streaming scan.
+/// Opens a corpus folder: takes its lock (or opens it read-only when another program holds it), remembers it,
+/// adds it to the recent list and starts a streaming scan.
 ///
 /// Returns as soon as the folder is known to exist; pages arrive as 'corpus.scanProgress' events.
 export async function openCorpus(ctx: HandlerContext, root: string): Promise<Result<CorpusInfo>> {
@@ -18,7 +20,9 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   } catch {
     return fail('no-corpus', `The folder "${root}" cannot be found.`);
   }
-  const info: CorpusInfo = { root: real, name: path.basename(real) || real };
+  // One writer per corpus: when another program holds the corpus, it is opened read-only here.
+  const readOnly = await lockCorpus(ctx, real);
+  const info: CorpusInfo = { root: real, name: path.basename(real) || real, ...(readOnly ? { readOnly } : {}) };
   ctx.corpus = info;
   ctx.exportFolder = null;
   ctx.scan.pages = new Map();
@@ -87,7 +91,8 @@ export function corpusHandlers(
     },
     'corpus.settings': async () => (ctx.corpus ? ok(await readCorpusSettings(ctx.corpus.root)) : fail('no-corpus', 'No corpus folder is open.')),
     'corpus.setTextSource': async (source) => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
       const written = await writeTextSource(ctx.corpus.root, source);
       if (written.ok) startScan(ctx, ctx.corpus);
       return written;

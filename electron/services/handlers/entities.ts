@@ -8,6 +8,7 @@ import { readTagsetFile, writeTagsetFile } from '../entities/tagset-file';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 import { corpusPagesAndTexts, noteWritten } from './corpus-texts';
+import { refuseUnlessWritable } from './corpus-write-gate';
 
 type EntityChannel =
   | 'entities.tagset'
@@ -66,6 +67,8 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       return root.ok ? readTagsetFile(root.value) : root;
     },
     'entities.saveTagset': async (request) => {
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused) return refused;
       const root = corpusRoot();
       return root.ok ? writeTagsetFile(root.value, request) : root;
     },
@@ -83,6 +86,8 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       return previewCorpusPropagation(corpus.value.realRoot, corpus.value.pages, request, corpus.value.cache);
     },
     'entities.propagationApply': async (request) => {
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused) return refused;
       const root = corpusRoot();
       if (!root.ok) return root;
       const applied = await applyCorpusPropagation(root.value, request, ctx.deps.appVersion, progress());
@@ -97,6 +102,8 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       return ok({ undoToken, pages: applied.value.pages, added: applied.value.added });
     },
     'entities.propagationUndo': async (token) => {
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused) return refused;
       const root = corpusRoot();
       if (!root.ok) return root;
       const record = undo.get(token);

@@ -6,6 +6,7 @@ import type { ScanPreviews } from '../scans/scan-preview';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 import { noteWritten } from './corpus-texts';
+import { refuseUnlessWritable } from './corpus-write-gate';
 
 /// The page.* channels: open and save one page of the open corpus, and read a scan image of it.
 ///
@@ -19,12 +20,17 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
       if (!corpus) return fail('no-corpus', 'No corpus folder is open.');
       textWorker.warmUp();
       const opened = await openPage(corpus.root, rel, ctx.scan.pages.get(rel));
+      // In a corpus another program holds, every page is read-only (its own reason, if it has one, comes first).
+      if (opened.ok && corpus.readOnly && opened.value.readOnly === null) {
+        opened.value.readOnly = { reason: 'corpus-locked', message: 'This corpus is open for editing in another Jiaodui, so it is read-only here.' };
+      }
       // A page with a scan loads the image library now, so the viewer's request for a preview does not wait for it.
       if (opened.ok && opened.value.scan?.image) previews.warmUp();
       return opened;
     },
     'page.save': async (req) => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      const refused = await refuseUnlessWritable(ctx);
+      if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
       if (saved.ok) noteWritten(ctx, [req.path], { bySave: true });
       return saved;

@@ -7,6 +7,7 @@ import { appHandlers } from './app';
 import { batchHandlers } from './batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './context';
 import { corpusHandlers, openCorpus } from './corpus';
+import { releaseCorpusLock } from './corpus-write-gate';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
 import { ocrHandlers } from './ocr';
@@ -37,6 +38,9 @@ export interface Handlers {
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
   /// A TIFF scan of the open corpus converted to PNG, confined the same way; fails for other images.
   scanImageAsPng(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
+  /// Gives back the open corpus's lock (the shell calls it when the window closes or the app quits). The table
+  /// stays usable; opening a corpus takes a lock again.
+  close(): Promise<void>;
 }
 
 /// Builds the handler table over the given shell dependencies.
@@ -51,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     deps,
     store: () => (storePromise ??= openAppStore(deps.stateFile)),
     corpus: null,
+    corpusLock: null,
     exportFolder: null,
     scan: { generation: 0, abort: null, finished: Promise.resolve(), pages: new Map(), paths: null },
     corpusText: null,
@@ -85,6 +90,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
     openCorpus: (root) => openCorpus(ctx, root),
+    close: () => releaseCorpusLock(ctx),
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
     corpusTextsLoaded: async () => {

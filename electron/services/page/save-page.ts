@@ -10,13 +10,14 @@ import { checkSidecarConsistency } from '../../../shared/model/sidecar-consisten
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
-import { corpusFile, corpusFileInRealRoot, type CorpusFile } from '../disk/confined-fs';
+import { corpusFile, corpusFileInRealRoot, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sha256Hex } from '../disk/hash';
 import { readPageSource } from './page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { readSidecarState } from './sidecar-file';
-import { withSidecarLock } from './sidecar-lock';
+import { readSidecarSnapshot, sidecarIdentityNow } from './sidecar-snapshot';
+import { SidecarLockBusy, SidecarLockLost, withSidecarLock, type SidecarLockGuard } from './sidecar-lock';
 
 /// Saves the corrected text, status and entities of one page to its sidecar, never touching the page file.
 ///
@@ -24,39 +25,42 @@ import { withSidecarLock } from './sidecar-lock';
 /// loaded, refuses ('read-only') to overwrite an unusable sidecar, and refuses ('invalid-argument') entity spans
 /// that lie outside the text or do not quote it. The text is put in NFC; the editor's corrections (with their rules) are
 /// used when they reproduce the text, else they are recomputed here, keeping the rules of equal ones; `created` is kept from the previous sidecar. The sidecar is written atomically.
+///
+/// Everything slow (reading the page, the diff, serialising) happens first, without the lock; then, holding the
+/// sidecar lock (in-process queue and lock file, see sidecar-lock.ts), both hashes are checked again, the new sidecar
+/// is written to a temporary file, and the sidecar's hash is checked once more right before the rename. A change
+/// made by anyone in between refuses the save and writes nothing.
 export async function savePage(root: string, req: SaveRequest, appVersion: string, now: () => Date = () => new Date()): Promise<Result<SaveOutcome>> {
   const pageAbs = await corpusFile(root, req.path);
   if (!pageAbs.ok) return pageAbs;
   const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(req.path));
   if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${req.path}" leads outside the corpus folder.`);
 
-  // Saves of the same sidecar run one after another, so two quick saves cannot both pass the "unchanged" check.
   try {
-    return await withSidecarLock(sidecarAbs.value.abs, () => saveNow(pageAbs.value, sidecarAbs.value, req, appVersion, now));
+    const prepared = await prepareSave(pageAbs.value, sidecarAbs.value, req, appVersion, now);
+    if (!prepared.ok) return prepared;
+    return await withSidecarLock(sidecarAbs.value.abs, (guard) => commitSave(pageAbs.value, sidecarAbs.value, req, prepared.value, guard));
   } catch (error) {
+    if (error instanceof SidecarLockBusy) return fail('io', `"${req.path}" could not be saved: ${error.message} Try again in a moment.`);
     return fail('io', `The corrections of "${req.path}" could not be saved.`, (error as Error).message);
   }
 }
 
-async function saveNow(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveRequest, appVersion: string, now: () => Date): Promise<Result<SaveOutcome>> {
+// What a save writes, computed before the lock is taken.
+interface PreparedSave {
+  serialized: string;
+  outcome: SaveOutcome;
+}
+
+async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveRequest, appVersion: string, now: () => Date): Promise<Result<PreparedSave>> {
   const source = await readPageSource(pageAbs, req.path);
   if (!source.ok) return source;
-  if (source.value.sha256 !== req.sourceSha256) {
-    return fail('sidecar-changed', `The page file "${req.path}" has changed on disk since it was opened. Reopen the page before saving.`, 'page-file');
-  }
+  if (source.value.sha256 !== req.sourceSha256) return pageFileChanged(req.path);
 
   const existing = await readSidecarState(sidecarAbs, source.value.sha256);
   if (!existing.ok) return existing;
   const existingHash = existing.value.kind === 'none' ? null : existing.value.hash;
-  if (existingHash !== req.expectedSidecarHash) {
-    return fail(
-      'sidecar-changed',
-      existingHash === null
-        ? `The saved corrections of "${req.path}" were deleted since the page was opened. Reopen the page before saving.`
-        : `The saved corrections of "${req.path}" were changed by someone else since the page was opened. Reopen the page before saving.`,
-      'sidecar',
-    );
-  }
+  if (existingHash !== req.expectedSidecarHash) return sidecarChanged(req.path, existingHash);
   if (existing.value.kind === 'unusable') return fail('read-only', existing.value.message, existing.value.reason);
 
   const text = req.text.normalize('NFC');
@@ -95,8 +99,59 @@ async function saveNow(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveReq
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
 
   const serialized = serializeSidecar(sidecar);
-  await writeFileAtomicInCorpus(sidecarAbs, serialized);
-  return ok({ sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections });
+  return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections } });
+}
+
+// Under the sidecar lock: the files must still be what the request was made from, up to the moment of the rename.
+async function commitSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveRequest, prepared: PreparedSave, guard: SidecarLockGuard): Promise<Result<SaveOutcome>> {
+  const before = await readSidecarSnapshot(sidecarAbs);
+  if (!before.ok) return before;
+  if ((before.value?.hash ?? null) !== req.expectedSidecarHash) return sidecarChanged(req.path, before.value?.hash ?? null);
+  if (sha256Hex(await readFileInCorpus(pageAbs)) !== req.sourceSha256) return pageFileChanged(req.path);
+  try {
+    let identity: string | null = null;
+    await writeFileAtomicInCorpus(sidecarAbs, prepared.serialized, {
+      beforeRename: async () => {
+        await guard.assertHeld();
+        const last = await readSidecarSnapshot(sidecarAbs);
+        if (!last.ok) throw new Error(last.error.message);
+        const hash = last.value?.hash ?? null;
+        if (hash !== req.expectedSidecarHash) throw new ChangedMeanwhile(hash);
+        identity = last.value?.identity ?? null;
+      },
+      // Synchronous, and the rename is issued right after it: a program that does not take the lock (a sync tool,
+      // an editor) can only slip in within microseconds.
+      lastCheck: () => {
+        if (sidecarIdentityNow(sidecarAbs.abs) !== identity) throw new ChangedMeanwhile('changed');
+      },
+    });
+  } catch (error) {
+    if (error instanceof ChangedMeanwhile) return sidecarChanged(req.path, error.hash);
+    if (error instanceof SidecarLockLost) return fail('sidecar-changed', `Another program took over saving "${req.path}". Reopen the page before saving.`, 'sidecar');
+    throw error;
+  }
+  return ok(prepared.outcome);
+}
+
+// Thrown from the last check before the rename: the sidecar's bytes are now those hashing to `hash` (null: gone).
+class ChangedMeanwhile extends Error {
+  constructor(readonly hash: string | null) {
+    super('The sidecar changed while the save was being written.');
+  }
+}
+
+function pageFileChanged(rel: string): Result<never> {
+  return fail('sidecar-changed', `The page file "${rel}" has changed on disk since it was opened. Reopen the page before saving.`, 'page-file');
+}
+
+function sidecarChanged(rel: string, nowHash: string | null): Result<never> {
+  return fail(
+    'sidecar-changed',
+    nowHash === null
+      ? `The saved corrections of "${rel}" were deleted since the page was opened. Reopen the page before saving.`
+      : `The saved corrections of "${rel}" were changed by someone else since the page was opened. Reopen the page before saving.`,
+    'sidecar',
+  );
 }
 
 // The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapLimit } from '../../../electron/services/disk/map-limit';
 import { withSidecarLock } from '../../../electron/services/page/sidecar-lock';
@@ -14,11 +17,15 @@ describe('withSidecarLock', () => {
       if (fail) throw new Error(name);
       return name;
     };
+    const dir = await mkdtemp(path.join(tmpdir(), 'jiaodui-sidecar-lock-'));
     const results = await Promise.allSettled([
-      withSidecarLock('/c/a.json', task('a1', 30, true)),
-      withSidecarLock('/c/a.json', task('a2', 1)),
-      withSidecarLock('/c/b.json', task('b1', 1)),
+      withSidecarLock(path.join(dir, 'a.json'), task('a1', 30, true)),
+      withSidecarLock(path.join(dir, 'a.json'), task('a2', 1)),
+      withSidecarLock(path.join(dir, 'b.json'), task('b1', 1)),
     ]);
+    // Every lock file is gone once its task has settled, failed or not.
+    expect(await readdir(dir)).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     // b1 ran while a1 was still running; a2 only after a1 had ended.
     expect(log.indexOf('b1 end')).toBeLessThan(log.indexOf('a1 end'));

@@ -38,4 +38,22 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, 'x')).rejects.toThrow();
     expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+  it('runs beforeRename after the temporary file is written, and aborts cleanly when it throws', async () => {
+    const target = path.join(dir, 'a.json');
+    await writeFile(target, 'old');
+    let seenTemp: string[] = [];
+    await expect(
+      writeFileAtomic(target, 'new 𠮷', {
+        beforeRename: async () => {
+          seenTemp = (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
+          throw new Error('changed meanwhile');
+        },
+      }),
+    ).rejects.toThrow('changed meanwhile');
+    expect(seenTemp).toHaveLength(1);
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['a.json']);
+    await writeFileAtomic(target, 'new 𠮷', { beforeRename: async () => undefined });
+    expect(await readFile(target, 'utf8')).toBe('new 𠮷');
+  });
 });
