@@ -25,7 +25,7 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
       continue;
     }
     // Checked and restored under the sidecar lock, so a save by another process cannot slip in between.
-    const problem = await withSidecarLock(sidecarAbs.value.abs, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
+    const problem = await withSidecarLock(sidecarAbs.value, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
       error instanceof SidecarLockBusy ? `It was not undone: ${error.message}` : `It could not be undone: ${(error as Error).message}`,
     );
     if (problem !== null) {

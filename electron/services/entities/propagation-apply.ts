@@ -170,7 +170,7 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
   if (page.kind === 'refused') return page.message;
   if (page.sidecarHash !== record.sidecarHashAfter || page.sourceSha256 !== record.sourceSha256) return CHANGED_SINCE;
   if (record.createdSidecar) {
-    return withSidecarLock(page.sidecarAbs.abs, async (guard) => {
+    return withSidecarLock(page.sidecarAbs, async (guard) => {
       await guard.assertHeld();
       const now = await readSidecarSnapshot(page.sidecarAbs);
       if (!now.ok) return now.error.message;

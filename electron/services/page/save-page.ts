@@ -39,7 +39,7 @@ export async function savePage(root: string, req: SaveRequest, appVersion: strin
   try {
     const prepared = await prepareSave(pageAbs.value, sidecarAbs.value, req, appVersion, now);
     if (!prepared.ok) return prepared;
-    return await withSidecarLock(sidecarAbs.value.abs, (guard) => commitSave(pageAbs.value, sidecarAbs.value, req, prepared.value, guard));
+    return await withSidecarLock(sidecarAbs.value, (guard) => commitSave(pageAbs.value, sidecarAbs.value, req, prepared.value, guard));
   } catch (error) {
     if (error instanceof SidecarLockBusy) return fail('io', `"${req.path}" could not be saved: ${error.message} Try again in a moment.`);
     return fail('io', `The corrections of "${req.path}" could not be saved.`, (error as Error).message);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { openFolderInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { tryAcquireLock, type HeldLock, type LockHolder } from '../disk/lock-file';
 
 // Every write of a sidecar (saving a page, batch replace and undo, corpus propagation and its undo) goes through
@@ -45,29 +46,42 @@ export class SidecarLockLost extends Error {
   }
 }
 
-/// Runs `work` holding the sidecar's lock: after every earlier task of this process for the same sidecar
-/// (absolute path) has settled, and while holding the lock file beside it.
+/// Runs `work` holding the sidecar's lock: after every earlier task of this process for the same sidecar has
+/// settled, and while holding the lock file beside it. The lock file is created, refreshed and removed through the
+/// sidecar's verified folder (see openFolderInCorpus), so a folder swapped for a symlink cannot put it outside the
+/// corpus.
 ///
 /// Tasks for different sidecars run in parallel. Waits up to `waitMs` for a lock held by another process, polling,
 /// then throws SidecarLockBusy; stale locks (dead holder on this machine, or older than SIDECAR_LOCK_STALE_MS) are
 /// taken over. The lock file is removed when `work` settles.
 export async function withSidecarLock<T>(
-  sidecarAbs: string,
+  sidecar: CorpusFile,
   work: (guard: SidecarLockGuard) => Promise<T>,
   options: { waitMs?: number } = {},
 ): Promise<T> {
-  const run = (queues.get(sidecarAbs) ?? Promise.resolve()).then(() => withLockFile(sidecarAbs, work, options.waitMs ?? SIDECAR_LOCK_WAIT_MS));
+  const key = sidecar.abs;
+  const run = (queues.get(key) ?? Promise.resolve()).then(() => withLockFile(sidecar, work, options.waitMs ?? SIDECAR_LOCK_WAIT_MS));
   const settled = run.catch(() => undefined);
-  queues.set(sidecarAbs, settled);
+  queues.set(key, settled);
   try {
     return await run;
   } finally {
-    if (queues.get(sidecarAbs) === settled) queues.delete(sidecarAbs);
+    if (queues.get(key) === settled) queues.delete(key);
   }
 }
 
-async function withLockFile<T>(sidecarAbs: string, work: (guard: SidecarLockGuard) => Promise<T>, waitMs: number): Promise<T> {
-  const lock = await acquire(sidecarLockPathOf(sidecarAbs), waitMs);
+async function withLockFile<T>(sidecar: CorpusFile, work: (guard: SidecarLockGuard) => Promise<T>, waitMs: number): Promise<T> {
+  const slash = sidecar.rel.lastIndexOf('/');
+  const folder = await openFolderInCorpus(sidecar.realRoot, slash < 0 ? null : sidecar.rel.slice(0, slash));
+  try {
+    return await withLockFileIn(folder.entry(path.basename(sidecarLockPathOf(sidecar.abs))), work, waitMs);
+  } finally {
+    await folder.close();
+  }
+}
+
+async function withLockFileIn<T>(lockPath: string, work: (guard: SidecarLockGuard) => Promise<T>, waitMs: number): Promise<T> {
+  const lock = await acquire(lockPath, waitMs);
   const guard: SidecarLockGuard = {
     assertHeld: async () => {
       if (!(await lock.stillHeld())) throw new SidecarLockLost();

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapLimit } from '../../../electron/services/disk/map-limit';
 import { withSidecarLock } from '../../../electron/services/page/sidecar-lock';
+import { corpusFileInRealRoot, type CorpusFile } from '../../../electron/services/disk/confined-fs';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,11 +18,16 @@ describe('withSidecarLock', () => {
       if (fail) throw new Error(name);
       return name;
     };
-    const dir = await mkdtemp(path.join(tmpdir(), 'jiaodui-sidecar-lock-'));
+    const dir = await realpath(await mkdtemp(path.join(tmpdir(), 'jiaodui-sidecar-lock-')));
+    const file = (rel: string): CorpusFile => {
+      const r = corpusFileInRealRoot(dir, rel);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
     const results = await Promise.allSettled([
-      withSidecarLock(path.join(dir, 'a.json'), task('a1', 30, true)),
-      withSidecarLock(path.join(dir, 'a.json'), task('a2', 1)),
-      withSidecarLock(path.join(dir, 'b.json'), task('b1', 1)),
+      withSidecarLock(file('a.json'), task('a1', 30, true)),
+      withSidecarLock(file('a.json'), task('a2', 1)),
+      withSidecarLock(file('b.json'), task('b1', 1)),
     ]);
     // Every lock file is gone once its task has settled, failed or not.
     expect(await readdir(dir)).toEqual([]);

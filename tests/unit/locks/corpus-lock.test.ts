@@ -65,8 +65,12 @@ describe('acquireCorpusLock', () => {
     if (attempt.kind !== 'held') throw new Error('expected the lock');
     const lockFile = path.join(root, CORPUS_LOCK_NAME);
     const started = JSON.parse(await readFile(lockFile, 'utf8')).started as string;
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    const refreshed = JSON.parse(await readFile(lockFile, 'utf8'));
+    // Waits for the first refresh (a loaded machine may run the 20 ms timer late), at most 5 s.
+    let refreshed = JSON.parse(await readFile(lockFile, 'utf8'));
+    for (let waited = 0; refreshed.refreshed === started && waited < 5_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      refreshed = JSON.parse(await readFile(lockFile, 'utf8'));
+    }
     expect(refreshed.started).toBe(started);
     expect(Date.parse(refreshed.refreshed)).toBeGreaterThan(Date.parse(started));
     expect(await attempt.lock.verify()).toBe(true);
