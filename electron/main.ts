@@ -67,7 +67,9 @@ async function start(): Promise<void> {
     shell: 'electron',
     onDirtyChange: (dirty: boolean) => closeGuard.setDirty(dirty),
     onConfirmClose: () => closeGuard.confirm(),
+    watchCorpus: true,
   });
+  app.on('will-quit', () => void handlers.close());
   registerIpcHandlers(ipcMain, handlers, {
     mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),
     indexUrl,

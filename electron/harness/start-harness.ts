@@ -30,10 +30,18 @@ export async function startHarness(options: HarnessOptions): Promise<HarnessServ
     stateFile: options.stateFile,
     appVersion: options.appVersion,
     shell: 'browser',
+    watchCorpus: true,
   });
   if (options.corpus) {
     const opened = await handlers.openCorpus(options.corpus);
     if (!opened.ok) throw new Error(`Could not open the corpus ${options.corpus}: ${opened.error.message}`);
   }
-  return startHarnessServer({ staticDir: options.staticDir, port: options.port, handlers, dialogs, events });
+  const server = await startHarnessServer({ staticDir: options.staticDir, port: options.port, handlers, dialogs, events });
+  return {
+    ...server,
+    close: async () => {
+      await handlers.close();
+      await server.close();
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../disk/atomic-write';
+import { asOwnWrite } from '../disk/own-writes';
 import { resolveInRealRoot } from '../disk/confine';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { currentSidecarHash } from '../page/sidecar-file';
@@ -39,8 +40,9 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
       });
       continue;
     }
-    if (page.before === null) await rm(sidecarAbs.value, { force: true });
-    else await writeFileAtomic(sidecarAbs.value, Buffer.from(page.before, 'base64'));
+    const abs = sidecarAbs.value;
+    const before = page.before;
+    await asOwnWrite(abs, () => (before === null ? rm(abs, { force: true }) : writeFileAtomic(abs, Buffer.from(before, 'base64'))));
     restoredPages.push(page.path);
   }
   onProgress?.(journal.pages.length, journal.pages.length);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../disk/atomic-write';
+import { asOwnWrite } from '../disk/own-writes';
 
 /// The settings file's name at the corpus root.
 export const CORPUS_CONFIG_FILE = 'jiaodui.corpus.json';
@@ -53,7 +54,8 @@ function parseProblem(text: string): string | z.infer<typeof corpusConfigSchema>
 export async function writeTextSource(root: string, textSource: TextSource): Promise<Result<CorpusSettings>> {
   const content = `${JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource }, null, 2)}\n`;
   try {
-    await writeFileAtomic(path.join(root, CORPUS_CONFIG_FILE), content);
+    const file = path.join(root, CORPUS_CONFIG_FILE);
+    await asOwnWrite(file, () => writeFileAtomic(file, content));
   } catch (error) {
     return fail('io', `The corpus settings could not be saved in ${CORPUS_CONFIG_FILE}.`, (error as Error).message);
   }

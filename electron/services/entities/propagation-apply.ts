@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
+import { asOwnWrite } from '../disk/own-writes';
 import { currentSidecarHash, readSidecarState } from '../page/sidecar-file';
 import { withSidecarLock } from '../page/sidecar-lock';
 
@@ -172,7 +173,7 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
       const now = await currentSidecarHash(page.sidecarAbs);
       if (!now.ok) return now.error.message;
       if (now.value !== record.sidecarHashAfter) return CHANGED_SINCE;
-      await rm(page.sidecarAbs, { force: true });
+      await asOwnWrite(page.sidecarAbs, () => rm(page.sidecarAbs, { force: true }));
       return null;
     });
   }

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTextCacheOf } from './corpus-texts';
+import { watchCorpus } from './corpus-watch';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 /// Opens a corpus folder: remembers it, adds it to the recent list and starts a streaming scan.
@@ -27,6 +28,10 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   ctx.corpusText?.dispose();
   ctx.corpusText = null;
   await (await ctx.store()).addRecentCorpus(real);
+  // Changes made outside the app from now on are followed; the scan lists what is there already.
+  watchCorpus(ctx, info, () => {
+    if (ctx.corpus === info) startScan(ctx, info);
+  });
   startScan(ctx, info);
   return ok(info);
 }

@@ -7,6 +7,7 @@ import { appHandlers } from './app';
 import { batchHandlers } from './batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './context';
 import { corpusHandlers, openCorpus } from './corpus';
+import { stopWatching } from './corpus-watch';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
 import { ocrHandlers } from './ocr';
@@ -36,6 +37,8 @@ export interface Handlers {
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
   /// A TIFF scan of the open corpus converted to PNG, confined the same way; fails for other images.
   scanImageAsPng(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
+  /// Stops watching the open corpus (the app quits, the harness closes).
+  close(): Promise<void>;
 }
 
 /// Builds the handler table over the given shell dependencies.
@@ -55,6 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     corpusText: null,
     batch: { journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
     changedSidecars: new Set(),
+    watcher: null,
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
@@ -110,6 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
       return previews.png(found.value.abs);
     },
+    close: () => stopWatching(ctx),
   };
 }
 

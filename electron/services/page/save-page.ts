@@ -9,6 +9,7 @@ import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import { writeFileAtomic } from '../disk/atomic-write';
+import { asOwnWrite } from '../disk/own-writes';
 import { resolveInCorpus } from '../disk/confine';
 import { sha256Hex } from '../disk/hash';
 import { readPageSource } from './page-source';
@@ -91,7 +92,8 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
 
   const serialized = serializeSidecar(sidecar);
-  await writeFileAtomic(sidecarAbs, serialized);
+  // Remembered as the app's own write, so the corpus watcher does not report it as a change from outside.
+  await asOwnWrite(sidecarAbs, () => writeFileAtomic(sidecarAbs, serialized));
   return ok({ sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections });
 }
 
