@@ -37,6 +37,8 @@ export interface Handlers {
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
   /// A TIFF scan of the open corpus converted to PNG, confined the same way; fails for other images.
   scanImageAsPng(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
+  /// Resolves when the open corpus's watcher (if any) follows every folder and knows every file (tests).
+  corpusWatched(): Promise<void>;
   /// Stops watching the open corpus (the app quits, the harness closes).
   close(): Promise<void>;
 }
@@ -113,6 +115,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!found.ok) return found;
       if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
       return previews.png(found.value.abs);
+    },
+    corpusWatched: async () => {
+      await ctx.watcher?.ready;
     },
     close: () => stopWatching(ctx),
   };
