@@ -42,6 +42,10 @@ export class CorpusWatcher {
   readonly ready: Promise<void>;
   private readonly known = new Map<string, string>();
   private readonly pendingFiles = new Set<string>();
+  // Files with events from before every stamp was known: their stamp then may already be the new one.
+  private readonly earlyFiles = new Set<string>();
+  private readonly earlyFolders = new Set<string>();
+  private stampsKnown = false;
   // Folders to compare with what is known, and whether only their own files (not their sub-folders).
   private readonly pendingFolders = new Map<string, boolean>();
   private readonly watcher: FSWatcher;
@@ -73,6 +77,7 @@ export class CorpusWatcher {
     this.ready = watching.then(async () => {
       const files = await listWatchedFiles(root, '');
       if (!this.closed) for (const [rel, stamp] of files) this.known.set(rel, stamp);
+      this.stampsKnown = true;
     });
   }
 
@@ -90,6 +95,8 @@ export class CorpusWatcher {
     this.known.clear();
     this.pendingFiles.clear();
     this.pendingFolders.clear();
+    this.earlyFiles.clear();
+    this.earlyFolders.clear();
   }
 
   // chokidar follows folders only: files are reported by their folder's watch (onRaw).
@@ -110,6 +117,7 @@ export class CorpusWatcher {
     const rel = relativeOf(this.root, path.join(watchedPath, name));
     if (rel === null || rel === '' || watchedKind(rel) === null) return;
     this.pendingFiles.add(rel);
+    if (!this.stampsKnown) this.earlyFiles.add(rel);
     this.schedule();
   }
 
@@ -121,6 +129,7 @@ export class CorpusWatcher {
   private queueFolder(rel: string, shallow: boolean): void {
     // A whole-folder comparison already queued covers its own files.
     if (this.pendingFolders.get(rel) !== false) this.pendingFolders.set(rel, shallow);
+    if (!this.stampsKnown) this.earlyFolders.add(rel);
     this.schedule();
   }
 
@@ -153,15 +162,19 @@ export class CorpusWatcher {
     const changes = new Map<string, WatchedChange['kind']>();
     const deferred: string[] = [];
     for (const [folder, shallow] of folders) {
+      const early = this.earlyFolders.delete(folder);
       const listed = await listWatchedFiles(this.root, folder, { shallow });
       if (this.closed) return;
       for (const rel of [...this.known.keys()].filter((known) => isIn(folder, known, shallow))) if (!listed.has(rel)) this.judge(rel, null, changes, deferred);
-      for (const [rel, stamp] of listed) this.judge(rel, stamp, changes, deferred);
+      for (const [rel, stamp] of listed) this.judge(rel, stamp, changes, deferred, early);
     }
-    for (const rel of files) this.judge(rel, fileStamp(absoluteOf(this.root, rel)), changes, deferred);
+    for (const rel of files) this.judge(rel, fileStamp(absoluteOf(this.root, rel)), changes, deferred, this.earlyFiles.delete(rel));
     // The app is writing these now: they are judged once the write has ended, against what it left.
     for (const rel of deferred) this.pendingFiles.add(rel);
     if (deferred.length > 0) this.schedule();
+    // Events from the start that were judged (or folded into a folder's walk) need no special care any more.
+    for (const rel of this.earlyFiles) if (!this.pendingFiles.has(rel)) this.earlyFiles.delete(rel);
+    for (const rel of this.earlyFolders) if (!this.pendingFolders.has(rel)) this.earlyFolders.delete(rel);
     if (changes.size === 0 || this.closed) return;
     const list = [...changes].map(([rel, kind]) => ({ path: rel, kind })).sort((a, b) => comparePathsNaturally(a.path, b.path));
     this.options.onChanges({ changes: list, settingsChanged: list.some((change) => watchedKind(change.path) === 'settings') });
@@ -173,19 +186,21 @@ export class CorpusWatcher {
   }
 
   // Compares a file's stamp now (null: gone) with the one known, records it, and notes the change unless the app
-  // itself left the file so.
-  private judge(rel: string, stamp: string | null, changes: Map<string, WatchedChange['kind']>, deferred: string[]): void {
+  // itself left the file so. An `early` file (its event came while the watcher started) counts as changed even
+  // with the stamp known, since that stamp may have been taken after the change.
+  private judge(rel: string, stamp: string | null, changes: Map<string, WatchedChange['kind']>, deferred: string[], early = false): void {
     const abs = absoluteOf(this.root, rel);
     if (isOwnWriteInFlight(abs)) {
       deferred.push(rel);
+      if (early) this.earlyFiles.add(rel);
       return;
     }
     const before = this.known.get(rel) ?? null;
-    if (before === stamp) return;
+    if (before === stamp && !early) return;
     if (stamp === null) this.known.delete(rel);
     else this.known.set(rel, stamp);
     if (isOwnState(abs, stamp)) return;
-    const kind = before === null ? 'added' : stamp === null ? 'removed' : 'changed';
+    const kind = stamp === null ? 'removed' : before === null ? 'added' : 'changed';
     const earlier = changes.get(rel);
     // Within one batch: added then changed is added; added then removed is nothing; removed then added is changed.
     if (earlier === 'added' && kind === 'removed') changes.delete(rel);
