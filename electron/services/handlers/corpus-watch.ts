@@ -38,19 +38,21 @@ export async function stopWatching(ctx: HandlerContext): Promise<void> {
 }
 
 async function followChanges(ctx: HandlerContext, info: CorpusInfo, watcher: CorpusWatcher, batch: WatchedBatch, rescan: () => void): Promise<void> {
-  if (ctx.watcher !== watcher) return;
+  // Each opening of a corpus has its own info object: a batch of an earlier opening stops here.
+  const current = () => ctx.watcher === watcher && ctx.corpus === info;
+  if (!current()) return;
   ctx.deps.emit('corpus.filesChanged', { changes: batch.changes });
   if (batch.settingsChanged) return rescan();
   const bases = new Set(batch.changes.map((change) => groupOf(change.path)).filter((base): base is string => base !== null));
   if (bases.size === 0) return;
   // A scan under way may or may not have seen these files: the groups are described again once it has ended.
   await ctx.scan.finished;
-  if (ctx.watcher !== watcher || ctx.scan.paths === null) return;
+  if (!current() || ctx.scan.paths === null) return;
   if (bases.size > MAX_INCREMENTAL_GROUPS) return rescan();
   const generation = ctx.scan.generation;
   const fresh = await describeGroups(info.root, bases);
   // A scan started meanwhile lists these pages itself.
-  if (ctx.watcher !== watcher || ctx.scan.generation !== generation || ctx.scan.abort !== null) return;
+  if (!current() || ctx.scan.generation !== generation || ctx.scan.abort !== null) return;
 
   const old = new Map([...ctx.scan.pages.values()].filter((page) => bases.has(page.base)).map((page) => [page.path, page]));
   for (const path of old.keys()) ctx.scan.pages.delete(path);

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTextCacheOf } from './corpus-texts';
-import { watchCorpus } from './corpus-watch';
+import { stopWatching, watchCorpus } from './corpus-watch';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 /// Opens a corpus folder: remembers it, adds it to the recent list and starts a streaming scan.
@@ -20,6 +20,8 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
     return fail('no-corpus', `The folder "${root}" cannot be found.`);
   }
   const info: CorpusInfo = { root: real, name: path.basename(real) || real };
+  // The last corpus's watcher stops before its state goes, so no late batch of it lands in the new corpus's list.
+  void stopWatching(ctx);
   ctx.corpus = info;
   ctx.exportFolder = null;
   ctx.scan.pages = new Map();
