@@ -70,8 +70,10 @@ async function start(): Promise<void> {
     shell: 'electron',
     onDirtyChange: (dirty: boolean) => closeGuard.setDirty(dirty),
     onConfirmClose: () => closeGuard.confirm(),
+    watchCorpus: true,
   });
-  // The corpus lock goes back before the app ends (an exit hook removes it too, should this not run).
+  // The corpus lock goes back and the watcher stops before the app ends (an exit hook removes the lock too,
+  // should this not run).
   app.on('will-quit', () => void handlers.close());
   registerIpcHandlers(ipcMain, handlers, {
     mainFrame: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null),

@@ -41,6 +41,7 @@ const EVENT_CHANNELS: Record<EventChannel, true> = {
   'batch.progress': true,
   'entities.propagationProgress': true,
   'corpus.pageStatus': true,
+  'corpus.filesChanged': true,
   'app.command': true,
   'app.closeRequested': true,
   'dialog.request': true,

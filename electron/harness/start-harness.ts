@@ -30,18 +30,19 @@ export async function startHarness(options: HarnessOptions): Promise<HarnessServ
     stateFile: options.stateFile,
     appVersion: options.appVersion,
     shell: 'browser',
+    watchCorpus: true,
   });
   if (options.corpus) {
     const opened = await handlers.openCorpus(options.corpus);
     if (!opened.ok) throw new Error(`Could not open the corpus ${options.corpus}: ${opened.error.message}`);
   }
   const server = await startHarnessServer({ staticDir: options.staticDir, port: options.port, handlers, dialogs, events });
-  // Closing the harness gives the corpus back to other programs.
+  // Closing the harness gives the corpus back to other programs and stops its watcher.
   return {
     ...server,
     close: async () => {
-      await server.close();
       await handlers.close();
+      await server.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
+import { asOwnWrite } from '../disk/own-writes';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
 import type { BatchJournals, JournalPage } from './journal';
@@ -60,12 +61,13 @@ async function restorePage(sidecarAbs: CorpusFile, page: JournalPage, guard: Sid
     const last = await unchanged();
     if (last !== null) return last;
     if (sidecarIdentityNow(sidecarAbs.abs) !== identity) return CHANGED_SINCE;
-    await removeInCorpus(sidecarAbs);
+    await asOwnWrite(sidecarAbs.abs, () => removeInCorpus(sidecarAbs));
     return null;
   }
   let late: string | null = null;
   try {
-    await writeFileAtomicInCorpus(sidecarAbs, Buffer.from(page.before, 'base64'), {
+    const before = page.before;
+    await asOwnWrite(sidecarAbs.abs, () => writeFileAtomicInCorpus(sidecarAbs, Buffer.from(before, 'base64'), {
       beforeRename: async () => {
         await guard.assertHeld();
         late = await unchanged();
@@ -77,7 +79,7 @@ async function restorePage(sidecarAbs: CorpusFile, page: JournalPage, guard: Sid
           throw new Error(late);
         }
       },
-    });
+    }));
   } catch (error) {
     if (late !== null) return late;
     throw error;

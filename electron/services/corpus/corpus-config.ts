@@ -3,6 +3,7 @@ import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../sha
 import { fail, ok, type Result } from '../../../shared/result';
 import { corpusFile, readFileInCorpus } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
+import { asOwnWrite } from '../disk/own-writes';
 
 /// The settings file's name at the corpus root.
 export const CORPUS_CONFIG_FILE = 'jiaodui.corpus.json';
@@ -56,7 +57,8 @@ export async function writeTextSource(root: string, textSource: TextSource): Pro
   try {
     const file = await corpusFile(root, CORPUS_CONFIG_FILE);
     if (!file.ok) return file;
-    await writeFileAtomicInCorpus(file.value, content);
+    // Remembered as the app's own write, so the corpus watcher does not report it as a change from outside.
+    await asOwnWrite(file.value.abs, () => writeFileAtomicInCorpus(file.value, content));
   } catch (error) {
     return fail('io', `The corpus settings could not be saved in ${CORPUS_CONFIG_FILE}.`, (error as Error).message);
   }

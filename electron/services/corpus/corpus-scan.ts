@@ -116,6 +116,35 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   return ok({ pages: all, index, scanned, unreadable, orphanSidecars, leftoverTemps, removedTemps });
 }
 
+/// The pages of the given page groups (`bases`: relative paths without extension, e.g. `issue1/p1`) as a scan
+/// would list them now, naturally sorted; a group whose files are gone has none. For the corpus watcher, which
+/// updates the page list for the files changed outside the app without walking the corpus again: each affected
+/// folder is listed once, and only the named groups' files are looked at (their sidecars read afresh).
+export async function describeGroups(root: string, bases: Iterable<string>, options: { textSource?: TextSource } = {}): Promise<PageEntry[]> {
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+  } catch {
+    return [];
+  }
+  const textSource = options.textSource ?? (await readCorpusSettings(realRoot)).textSource;
+  const byFolder = new Map<string, Set<string>>();
+  for (const base of bases) {
+    const slash = base.lastIndexOf('/');
+    const relDir = slash < 0 ? '' : base.slice(0, slash);
+    byFolder.set(relDir, (byFolder.get(relDir) ?? new Set()).add(base.slice(slash + 1)));
+  }
+  const all: PageEntry[] = [];
+  for (const [relDir, names] of byFolder) {
+    const listing = await listFolder(realRoot, relDir);
+    if (listing === null) continue; // the folder is gone: so are its pages
+    const inGroups = (name: string) => names.has(baseOf(name));
+    const only = { ...listing, pageNames: listing.pageNames.filter(inGroups), companionNames: listing.companionNames.filter(inGroups) };
+    pushAll(all, await describePages(realRoot, relDir, only, { realRoot, previous: {}, index: {}, textSource }));
+  }
+  return sortByPathNaturally(all, (page) => page.path);
+}
+
 interface FolderListing {
   entries: number;
   folders: string[];

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
+import { asOwnWrite } from '../disk/own-writes';
 import { readSidecarState } from '../page/sidecar-file';
 import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
 import { SidecarLockBusy, withSidecarLock } from '../page/sidecar-lock';
@@ -177,7 +178,7 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
       if (now.value?.hash !== record.sidecarHashAfter) return CHANGED_SINCE;
       // Checked right before the removal, so another program's write can hardly slip in between (see save-page.ts).
       if (sidecarIdentityNow(page.sidecarAbs.abs) !== now.value.identity) return CHANGED_SINCE;
-      await removeInCorpus(page.sidecarAbs);
+      await asOwnWrite(page.sidecarAbs.abs, () => removeInCorpus(page.sidecarAbs));
       return null;
     }).catch((error: unknown) => (error instanceof SidecarLockBusy ? `Left alone: ${error.message}` : `It could not be undone: ${(error as Error).message}`));
   }

@@ -4,6 +4,7 @@ import type { AppStore } from '../app/app-state';
 import type { BatchJournals } from '../batch/journal';
 import type { CorpusLock } from '../corpus/corpus-lock';
 import type { CorpusTextCache } from '../corpus/corpus-text-cache';
+import type { CorpusWatcher } from '../corpus/corpus-watcher';
 
 /// What the handler table needs from its shell (Electron or the browser harness).
 export interface HandlerDeps {
@@ -15,6 +16,9 @@ export interface HandlerDeps {
   shell: 'electron' | 'browser';
   onDirtyChange?(dirty: boolean): void;
   onConfirmClose?(): void;
+  /// Watch the open corpus for files changed outside the app (corpus-watch.ts). The shells turn it on; tests of
+  /// other handlers leave it off, so files they write do not come back as events.
+  watchCorpus?: boolean;
 }
 
 /// The mutable state shared by the handlers of one window.
@@ -42,6 +46,8 @@ export interface HandlerContext {
   batch: { journals: BatchJournals; running: Promise<unknown> };
   /// Pages whose sidecar the app wrote (save, propagation, undo) since the corpus entity index last looked.
   changedSidecars: Set<string>;
+  /// The watcher of the open corpus (null: none open, or the shell does not watch).
+  watcher: CorpusWatcher | null;
 }
 
 /// One channel's implementation: receives already-validated arguments.

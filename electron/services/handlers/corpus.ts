@@ -6,6 +6,7 @@ import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTextCacheOf } from './corpus-texts';
 import { lockCorpus, refuseUnlessWritable } from './corpus-write-gate';
+import { stopWatching, watchCorpus } from './corpus-watch';
 import type { ChannelHandlers, HandlerContext } from './context';
 
 /// Opens a corpus folder: takes its lock (or opens it read-only when another program holds it), remembers it,
@@ -20,6 +21,8 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   } catch {
     return fail('no-corpus', `The folder "${root}" cannot be found.`);
   }
+  // The last corpus's watcher stops before its state goes, so no late batch of it lands in the new corpus's list.
+  void stopWatching(ctx);
   // One writer per corpus: when another program holds the corpus, it is opened read-only here.
   const readOnly = await lockCorpus(ctx, real);
   const info: CorpusInfo = { root: real, name: path.basename(real) || real, ...(readOnly ? { readOnly } : {}) };
@@ -31,6 +34,10 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   ctx.corpusText?.dispose();
   ctx.corpusText = null;
   await (await ctx.store()).addRecentCorpus(real);
+  // Changes made outside the app from now on are followed; the scan lists what is there already.
+  watchCorpus(ctx, info, () => {
+    if (ctx.corpus === info) startScan(ctx, info);
+  });
   startScan(ctx, info);
   return ok(info);
 }

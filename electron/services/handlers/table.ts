@@ -8,6 +8,7 @@ import { batchHandlers } from './batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './context';
 import { corpusHandlers, openCorpus } from './corpus';
 import { releaseCorpusLock } from './corpus-write-gate';
+import { stopWatching } from './corpus-watch';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
 import { ocrHandlers } from './ocr';
@@ -38,8 +39,10 @@ export interface Handlers {
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
   /// A TIFF scan of the open corpus converted to PNG, confined the same way; fails for other images.
   scanImageAsPng(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
-  /// Gives back the open corpus's lock (the shell calls it when the window closes or the app quits). The table
-  /// stays usable; opening a corpus takes a lock again.
+  /// Resolves when the open corpus's watcher (if any) follows every folder and knows every file (tests).
+  corpusWatched(): Promise<void>;
+  /// Stops watching the open corpus and gives back its lock (the shell calls it when the window closes or the app
+  /// quits). The table stays usable; opening a corpus takes a lock again.
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     corpusText: null,
     batch: { journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
     changedSidecars: new Set(),
+    watcher: null,
   };
   const table: ChannelHandlers<RequestChannel> = {
     ...appHandlers(ctx),
@@ -90,7 +94,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
     openCorpus: (root) => openCorpus(ctx, root),
-    close: () => releaseCorpusLock(ctx),
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
     corpusTextsLoaded: async () => {
@@ -126,6 +129,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       } finally {
         await found.value.handle.close();
       }
+    },
+    corpusWatched: async () => {
+      await ctx.watcher?.ready;
+    },
+    close: async () => {
+      await stopWatching(ctx);
+      await releaseCorpusLock(ctx);
     },
   };
 }

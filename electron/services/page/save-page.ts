@@ -12,6 +12,7 @@ import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/side
 import { fail, ok, type Result } from '../../../shared/result';
 import { corpusFile, corpusFileInRealRoot, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
+import { asOwnWrite } from '../disk/own-writes';
 import { sha256Hex } from '../disk/hash';
 import { readPageSource } from './page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
@@ -110,7 +111,8 @@ async function commitSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Save
   if (sha256Hex(await readFileInCorpus(pageAbs)) !== req.sourceSha256) return pageFileChanged(req.path);
   try {
     let identity: string | null = null;
-    await writeFileAtomicInCorpus(sidecarAbs, prepared.serialized, {
+    // Remembered as the app's own write, so the corpus watcher does not report it as a change from outside.
+    await asOwnWrite(sidecarAbs.abs, () => writeFileAtomicInCorpus(sidecarAbs, prepared.serialized, {
       beforeRename: async () => {
         await guard.assertHeld();
         const last = await readSidecarSnapshot(sidecarAbs);
@@ -124,7 +126,7 @@ async function commitSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Save
       lastCheck: () => {
         if (sidecarIdentityNow(sidecarAbs.abs) !== identity) throw new ChangedMeanwhile('changed');
       },
-    });
+    }));
   } catch (error) {
     if (error instanceof ChangedMeanwhile) return sidecarChanged(req.path, error.hash);
     if (error instanceof SidecarLockLost) return fail('sidecar-changed', `Another program took over saving "${req.path}". Reopen the page before saving.`, 'sidecar');
