@@ -63,6 +63,7 @@ async function otherSidecars(root: string, companions: readonly string[]): Promi
 function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, scan: PageScanOutcome): PageData {
   const usable = sidecar.kind === 'usable' ? sidecar.sidecar : null;
   const lineOrigins = usable && usable.lineOrigins.length > 0 ? { lineOrigins: usable.lineOrigins } : {};
+  const moves = usable && usable.moves.length > 0 ? { moves: usable.moves } : {};
   return {
     path: rel,
     encoding: source.encoding,
@@ -85,6 +86,7 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     scanError: scan.scanError,
     sourceFormat: source.format,
     ...lineOrigins,
+    ...moves,
   };
 }
 

@@ -4,6 +4,7 @@ import { applyCorrections, computeCorrections } from '../../../shared/model/corr
 import type { Correction } from '../../../shared/model/sidecar-schema';
 import { carryRules } from '../../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
+import { arrangeText } from '../../../shared/model/moves';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/sidecar-schema';
@@ -63,7 +64,12 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
 
   const timestamp = now().toISOString();
   const previous = existing.value.kind === 'usable' ? existing.value.sidecar : null;
-  const corrections = correctionsFor(source.value.originalText, text, req.corrections, previous?.corrections ?? []);
+  // The editor's block moves (or, from a batch or propagation that sends none, the saved ones): its corrections are
+  // on the original arranged by them.
+  const moves = req.moves ?? previous?.moves ?? [];
+  const arranged = arrangeText(source.value.originalText, moves);
+  if (!arranged.ok) return fail('invalid-argument', `The page cannot be saved: the moves do not fit the original text (${arranged.error.message}).`);
+  const corrections = correctionsFor(arranged.value, text, req.corrections, previous?.corrections ?? []);
   const sidecar: Sidecar = {
     format: 'jiaodui-sidecar',
     schemaVersion: SIDECAR_SCHEMA_VERSION,
@@ -81,9 +87,10 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
     created: previous?.created ?? timestamp,
     modified: timestamp,
     text,
+    moves,
     corrections,
     entities: req.entities,
-    lineOrigins: computeLineOrigins(source.value.originalText, text, corrections),
+    lineOrigins: computeLineOrigins(source.value.originalText, text, corrections, moves),
     rejectedEntities: req.rejectedEntities ?? previous?.rejectedEntities ?? [],
     rejectedCorrections: req.rejectedCorrections ?? previous?.rejectedCorrections ?? [],
   };
@@ -92,10 +99,10 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
 
   const serialized = serializeSidecar(sidecar);
   await writeFileAtomic(sidecarAbs, serialized);
-  return ok({ sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections });
+  return ok({ sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves });
 }
 
-// The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds
+// `original` is the arranged original. The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds
 // of milliseconds on a 200,000-character page). They are only trusted when they really turn the original into the
 // text, which costs one linear pass; otherwise the page is diffed here. A recomputed correction keeps the rule
 // of an equal proposed one (or, when the editor sent none, as a batch replace does, of an equal saved one).
