@@ -138,6 +138,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       entities,
       rejectedEntities,
       corrections: [...editor.getCorrections()],
+      moves: [...editor.getMoves()],
       rejectedCorrections: editor.getRejectedCorrections(),
       sourceSha256: page.sha256,
       expectedSidecarHash: sidecarHashRef.current,
@@ -444,6 +445,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           onTextChange();
         }}
         corrections={page.corrections}
+        {...(page.moves && { moves: page.moves })}
         labels={correctionLabels}
         onCaretLineChange={onCaretLineChange}
         review={review.options}
