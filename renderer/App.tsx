@@ -210,7 +210,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       setPageError(null);
       const opened = result.value;
       linkerRef.current = opened.scan
-        ? new LineLinker(opened.originalText, opened.text !== opened.originalText, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
+        ? new LineLinker(opened.originalText, opened.text !== opened.originalText || (opened.moves?.length ?? 0) > 0, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
         : null;
       caretLineRef.current = null;
       caretLine.set([]);

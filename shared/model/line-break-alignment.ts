@@ -9,13 +9,15 @@ import type { Correction } from './sidecar-schema';
 import { CodePointIndex, cpLength } from '../text/codepoints';
 
 /// Corrections (sorted, on `original`, turning it into `corrected`) where every cluster of corrections involving a
-/// line break is replaced by the corrections of a diff of its visible characters, so an unchanged character is
-/// never reported as changed because line breaks moved around it.
+/// line break is replaced by the corrections of a diff of its visible characters when that keeps more of them
+/// (or as many, with fewer line breaks changed), so an unchanged character is never reported as changed because
+/// line breaks moved around it.
 ///
-/// A cluster is a run of corrections whose gaps of unchanged text hold no whole line (fewer than two "\n"), which
-/// is what a changed block of lines between unchanged lines gives.
+/// A cluster is a run of corrections whose gaps of unchanged text hold no whole line with text, which is what a
+/// changed block of lines between unchanged lines gives.
 export function alignOnVisibleCharacters(original: string, corrected: string, corrections: readonly Correction[]): Correction[] {
-  if (!corrections.some(touchesBreak)) return [...corrections];
+  // Nothing to do unless a correction involves a line break or two corrections have one between them.
+  if (!corrections.some(touchesBreak) && (corrections.length < 2 || !original.includes('\n'))) return [...corrections];
   const origIndex = new CodePointIndex(original);
   const corrIndex = new CodePointIndex(corrected);
   const out: Correction[] = [];
@@ -26,9 +28,13 @@ export function alignOnVisibleCharacters(original: string, corrected: string, co
     let clusterDelta = delta;
     let touches = touchesBreak(corrections[i]!);
     clusterDelta += cpLength(corrections[i]!.corrected) - (corrections[i]!.end - corrections[i]!.start);
-    while (j + 1 < corrections.length && breaksIn(original, origIndex, corrections[j]!.end, corrections[j + 1]!.start) < 2) {
+    for (;;) {
+      if (j + 1 >= corrections.length) break;
+      const gap = gapBetween(original, origIndex, corrections[j]!.end, corrections[j + 1]!.start);
+      if (gap === 'whole-line') break;
       j++;
-      touches ||= touchesBreak(corrections[j]!);
+      // A line break kept between two corrections may be one the diff kept instead of a character.
+      touches ||= gap === 'breaks' || touchesBreak(corrections[j]!);
       clusterDelta += cpLength(corrections[j]!.corrected) - (corrections[j]!.end - corrections[j]!.start);
     }
     const start = corrections[i]!.start;
@@ -38,7 +44,11 @@ export function alignOnVisibleCharacters(original: string, corrected: string, co
     } else {
       const r = original.slice(origIndex.toUtf16(start), origIndex.toUtf16(end));
       const c = corrected.slice(corrIndex.toUtf16(start + delta), corrIndex.toUtf16(end + clusterDelta));
-      out.push(...visibleFirst(r, c).map((x) => ({ ...x, start: x.start + start, end: x.end + start })));
+      const realigned = visibleFirst(r, c).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
+      // The alignment that changes fewer visible characters wins; on a tie (the same characters kept), the one that
+      // changes fewer line breaks too.
+      const kept = corrections.slice(i, j + 1);
+      out.push(...(compareCost(cost(realigned), cost(kept)) < 0 ? realigned : kept));
     }
     delta = clusterDelta;
     i = j + 1;
@@ -46,16 +56,43 @@ export function alignOnVisibleCharacters(original: string, corrected: string, co
   return out;
 }
 
+// Code points a correction list changes: visible ones, and all.
+function cost(corrections: readonly Correction[]): [number, number] {
+  let visible = 0;
+  let all = 0;
+  for (const c of corrections) {
+    const length = cpLength(c.original) + cpLength(c.corrected);
+    all += length;
+    visible += length - countBreaks(c.original) - countBreaks(c.corrected);
+  }
+  return [visible, all];
+}
+
+function compareCost(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
+
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 function touchesBreak(c: Correction): boolean {
   return c.original.includes('\n') || c.corrected.includes('\n');
 }
 
-// Line breaks in original code points [from, to), counting at most 2.
-function breaksIn(text: string, index: CodePointIndex, from: number, to: number): number {
-  let count = 0;
+// What the unchanged original code points [from, to) between two corrections hold: a whole line with text
+// (two line breaks with something between them: the diff found it unchanged, a firm anchor), only other line
+// breaks (blank lines are all alike: weak anchors), or none.
+function gapBetween(text: string, index: CodePointIndex, from: number, to: number): 'whole-line' | 'breaks' | 'none' {
   const end = index.toUtf16(to);
-  for (let at = text.indexOf('\n', index.toUtf16(from)); at !== -1 && at < end && count < 2; at = text.indexOf('\n', at + 1)) count++;
-  return count;
+  let previous = -1;
+  for (let at = text.indexOf('\n', index.toUtf16(from)); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) {
+    if (previous >= 0 && at > previous + 1) return 'whole-line';
+    previous = at;
+  }
+  return previous >= 0 ? 'breaks' : 'none';
 }
 
 // The corrections of `a` into `b` (offsets on `a`) that keep every visible character the two share in order:
