@@ -31,7 +31,7 @@ test.afterEach(async () => {
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-test('puts blocks the OCR read across the columns back in reading order, and records the move', async ({ app }) => {
+test('puts blocks the OCR read across the columns back in reading order as moves, and the joins after it change only line breaks', async ({ app }) => {
   const page = app.page;
   await reopenFolder(app, folder);
   await pageList(page).getByRole('option', { name: `${PAGE}.txt` }).click();
@@ -60,13 +60,44 @@ test('puts blocks the OCR read across the columns back in reading order, and rec
 
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toContainText('Saved at');
-  const sidecar = JSON.parse(await fs.readFile(path.join(folder, `${PAGE}.txt.jiaodui.json`), 'utf8')) as { text: string; corrections: { rule?: string }[] };
+  type Record = { text: string; moves: { start: number; end: number; to: number }[]; corrections: { original: string; corrected: string; rule?: string }[] };
+  const readSidecar = async () => JSON.parse(await fs.readFile(path.join(folder, `${PAGE}.txt.jiaodui.json`), 'utf8')) as Record;
+  let sidecar = await readSidecar();
   expect(squeeze(sidecar.text)).toContain(seams[1]);
-  expect(sidecar.corrections.length).toBeGreaterThan(0);
-  expect(sidecar.corrections.every((c) => c.rule === 'reading-order')).toBe(true);
+  // Recorded as moves of the original's blocks, not as characters replaced by others.
+  expect(sidecar.moves.length).toBeGreaterThan(0);
+  expect(sidecar.corrections).toEqual([]);
+  // Nothing in the text is highlighted: no character differs from the OCR's.
+  await expect(editor.locator('.corr-changed, .corr-inserted')).toHaveCount(0);
 
-  // Undo puts the OCR's order back.
+  // Undo puts the OCR's order back; redo moves the blocks again.
   await editor.focus();
   await page.keyboard.press('Control+z');
   await expect.poll(async () => squeeze(await editor.innerText())).not.toContain(seams[0]);
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => squeeze(await editor.innerText())).toContain(seams[0]);
+
+  // Then every column-wrap join: only the line breaks change.
+  const reflow = en['review.rule.reflow'];
+  await expect(panel.getByRole('group', { name: new RegExp(`^${reflow} \\(\\d+\\)$`) })).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: en['review.acceptAllNamed'].replace('{rule}', reflow) }).click();
+  await expect(panel.getByRole('group', { name: new RegExp(`^${reflow} `) })).toHaveCount(0);
+  await expect(editor.locator('.corr-changed, .corr-inserted')).toHaveCount(0);
+  await expect(editor.locator('.corr-deleted').first()).toBeAttached();
+  // Hovering a marker shows what the OCR had there: a line break.
+  await expect(editor.locator('.corr-deleted').first()).toHaveAttribute('data-original', /^\n+$/);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  await expect.poll(async () => (await readSidecar()).corrections.length).toBeGreaterThan(0);
+  sidecar = await readSidecar();
+  expect(sidecar.moves.length).toBeGreaterThan(0);
+  // No meaningless substitutions: every correction only removes or adds line breaks.
+  for (const c of sidecar.corrections) expect({ original: squeeze(c.original), corrected: squeeze(c.corrected) }).toEqual({ original: '', corrected: '' });
+
+  // Reopened, the page shows the same: no character highlighted.
+  await reopenFolder(app, folder);
+  await pageList(page).getByRole('option', { name: `${PAGE}.txt` }).click();
+  await expect.poll(async () => squeeze(await editor.innerText())).toContain(seams[0]);
+  await expect(editor.locator('.corr-deleted').first()).toBeAttached();
+  await expect(editor.locator('.corr-changed, .corr-inserted')).toHaveCount(0);
 });
