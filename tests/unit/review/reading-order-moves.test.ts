@@ -17,7 +17,8 @@ import { acceptItem, acceptRule } from '../../../renderer/review/review-commands
 import { reviewItems, reviewKey, type ReviewAction } from '../../../renderer/review/review-plugin';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { applyCorrections, computeCorrections } from '../../../shared/model/corrections';
-import { arrangeText } from '../../../shared/model/moves';
+import { arrangeText, movesFromRanges } from '../../../shared/model/moves';
+import { spansOf } from '../../../renderer/entities/spans-io';
 
 const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/samples/scans');
 const PAGE = 'pharmacy-supply.txt';
@@ -92,4 +93,20 @@ describe('a reading-order repair followed by the joins of its lines', () => {
     expect(movesOf(undone.doc)).toEqual([]);
     expect(correctionsKey.getState(undone)!.corrections).toEqual([]);
   }, 60_000);
+});
+
+describe('accepting a block move', () => {
+  it('keeps the entity tags of the moved text on it, and records no correction', () => {
+    const original = `右栏𠮷甲\n\n左栏乙`;
+    let state = createPageState({ originalText: original, text: original, entities: [{ id: 'e1', start: 2, end: 4, type: 'PER', text: '𠮷甲' }] });
+    // "左栏乙" goes before "右栏𠮷甲"; the blank line between them stays.
+    const ranges = [{ from: 6, to: 9 }, { from: 4, to: 6 }, { from: 0, to: 4 }];
+    const suggestion = { start: 0, end: 9, replacement: `左栏乙\n\n右栏𠮷甲`, rule: 'reading-order' as const, confidence: 0.7, explanation: 'order', safe: false, moves: movesFromRanges(ranges) };
+    state = state.apply(state.tr.setMeta(reviewKey, { type: 'set', doc: state.doc, suggestions: [suggestion] } satisfies ReviewAction));
+    state = upToDate(state.apply(acceptItem(state, reviewItems(state)[0]!.id)!));
+    expect(textFromDoc(state.doc)).toBe(`左栏乙\n\n右栏𠮷甲`);
+    expect(spansOf(state.doc)).toEqual([{ id: 'e1', start: 7, end: 9, type: 'PER', text: '𠮷甲' }]);
+    expect(correctionsKey.getState(state)!.corrections).toEqual([]);
+    expect(arrangeText(original, movesOf(state.doc))).toEqual({ ok: true, value: `左栏乙\n\n右栏𠮷甲` });
+  });
 });
