@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { en } from '../../renderer/i18n/messages-review';
 import { expect, test } from './fixtures';
-import { pageList, reopenFolder } from './helpers';
+import { pageList, reopenFolder, selectInEditor } from './helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scansDir = path.resolve(repoRoot, '../shared/samples/scans');
@@ -86,6 +86,16 @@ test('puts blocks the OCR read across the columns back in reading order as moves
   await expect(editor.locator('.corr-deleted').first()).toBeAttached();
   // Hovering a marker shows what the OCR had there: a line break.
   await expect(editor.locator('.corr-deleted').first()).toHaveAttribute('data-original', /^\n+$/);
+  // The caret's scan outline is on the OCR lines its paragraph came from, wherever the OCR had put them, and not
+  // on the block that followed them in the OCR's order.
+  const ocrLines = (await fs.readFile(path.join(folder, `${PAGE}.txt`), 'utf8')).replace(/\r\n?/g, '\n').split('\n');
+  const paragraph = (await editor.innerText()).split('\n').find((line) => squeeze(line).includes(seams[0]!))!;
+  const cameFrom = ocrLines.flatMap((line, i) => (squeeze(line) !== '' && squeeze(paragraph).includes(squeeze(line)) ? [i] : []));
+  expect(cameFrom.length).toBeGreaterThan(2);
+  await selectInEditor(page, '位于朔城区', 0, 0);
+  await expect
+    .poll(() => page.locator('.scan-region-active').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('data-line'))).sort((x, y) => x - y)))
+    .toEqual(cameFrom);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toContainText('Saved at');
   await expect.poll(async () => (await readSidecar()).corrections.length).toBeGreaterThan(0);
