@@ -8,53 +8,82 @@ import { diffCodePoints } from './diff-codepoints';
 import type { Correction } from './sidecar-schema';
 import { CodePointIndex, cpLength } from '../text/codepoints';
 
-/// Corrections (sorted, on `original`, turning it into `corrected`) where every cluster of corrections involving a
-/// line break is replaced by the corrections of a diff of its visible characters when that keeps more of them
-/// (or as many, with fewer line breaks changed), so an unchanged character is never reported as changed because
-/// line breaks moved around it.
+/// Corrections (sorted, on `original`, turning it into `corrected`) where every block of corrections involving line
+/// breaks is replaced by the corrections of a diff of its visible characters when that keeps more of them (or as
+/// many, with fewer line breaks changed), so an unchanged character is never reported as changed because line
+/// breaks moved around it.
 ///
-/// A cluster is a run of corrections whose gaps of unchanged text hold no whole line with text, which is what a
-/// changed block of lines between unchanged lines gives.
+/// A block is a run of corrections whose gaps of unchanged text hold no whole line with text: what a changed block
+/// of lines between unchanged lines gives. It is realigned when a correction in it adds or removes a line break,
+/// or when line breaks stand between its corrections and it removes a character it also writes (the diff kept a
+/// line break instead of that character). A block longer than 5,000 code points (a page with fixes on every line)
+/// is split at its line breaks instead, and only the parts that add or remove line breaks are realigned: a
+/// character diff over all of it could take seconds.
 export function alignOnVisibleCharacters(original: string, corrected: string, corrections: readonly Correction[]): Correction[] {
   // Nothing to do unless a correction involves a line break or two corrections have one between them.
   if (!corrections.some(touchesBreak) && (corrections.length < 2 || !original.includes('\n'))) return [...corrections];
   const origIndex = new CodePointIndex(original);
-  const corrIndex = new CodePointIndex(corrected);
+  let corrIndex: CodePointIndex | null = null; // built when a block is realigned
   const out: Correction[] = [];
   let delta = 0; // corrected offset minus original offset before the current correction
-  let i = 0;
-  while (i < corrections.length) {
-    let j = i;
-    let clusterDelta = delta;
-    let touches = touchesBreak(corrections[i]!);
-    clusterDelta += cpLength(corrections[i]!.corrected) - (corrections[i]!.end - corrections[i]!.start);
-    for (;;) {
-      if (j + 1 >= corrections.length) break;
-      const gap = gapBetween(original, origIndex, corrections[j]!.end, corrections[j + 1]!.start);
-      if (gap === 'whole-line') break;
-      j++;
-      // A line break kept between two corrections may be one the diff kept instead of a character.
-      touches ||= gap === 'breaks' || touchesBreak(corrections[j]!);
-      clusterDelta += cpLength(corrections[j]!.corrected) - (corrections[j]!.end - corrections[j]!.start);
+  const realign = (block: readonly Correction[]): void => {
+    const start = block[0]!.start;
+    const end = block[block.length - 1]!.end;
+    const blockDelta = delta + block.reduce((sum, c) => sum + cpLength(c.corrected) - (c.end - c.start), 0);
+    const r = original.slice(origIndex.toUtf16(start), origIndex.toUtf16(end));
+    corrIndex ??= new CodePointIndex(corrected);
+    const c = corrected.slice(corrIndex.toUtf16(start + delta), corrIndex.toUtf16(end + blockDelta));
+    const realigned = visibleFirst(r, c).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
+    // The alignment that changes fewer visible characters wins; on a tie (the same characters kept), the one that
+    // changes fewer line breaks too.
+    out.push(...(compareCost(cost(realigned), cost(block)) < 0 ? realigned : block));
+    delta = blockDelta;
+  };
+  const keep = (block: readonly Correction[]): void => {
+    out.push(...block);
+    for (const c of block) delta += cpLength(c.corrected) - (c.end - c.start);
+  };
+  for (const block of runs(corrections, (a, b) => gapBetween(original, origIndex, a.end, b.start) !== 'whole-line')) {
+    const span = block[block.length - 1]!.end - block[0]!.start;
+    if (span <= MAX_REALIGNED) {
+      if (block.some(touchesBreak) || (hasBreaksBetween(original, origIndex, block) && removesWhatItWrites(block))) realign(block);
+      else keep(block);
+      continue;
     }
-    const start = corrections[i]!.start;
-    const end = corrections[j]!.end;
-    if (!touches) {
-      out.push(...corrections.slice(i, j + 1));
-    } else {
-      const r = original.slice(origIndex.toUtf16(start), origIndex.toUtf16(end));
-      const c = corrected.slice(corrIndex.toUtf16(start + delta), corrIndex.toUtf16(end + clusterDelta));
-      const realigned = visibleFirst(r, c).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
-      // The alignment that changes fewer visible characters wins; on a tie (the same characters kept), the one that
-      // changes fewer line breaks too.
-      const kept = corrections.slice(i, j + 1);
-      out.push(...(compareCost(cost(realigned), cost(kept)) < 0 ? realigned : kept));
+    for (const part of runs(block, (a, b) => gapBetween(original, origIndex, a.end, b.start) === 'none')) {
+      const partSpan = part[part.length - 1]!.end - part[0]!.start;
+      if (partSpan <= MAX_REALIGNED && part.some(touchesBreak)) realign(part);
+      else keep(part);
     }
-    delta = clusterDelta;
-    i = j + 1;
   }
   return out;
 }
+
+// Splits a sorted list into runs of neighbours that `together` keeps together.
+function runs(list: readonly Correction[], together: (a: Correction, b: Correction) => boolean): Correction[][] {
+  const out: Correction[][] = [];
+  for (const c of list) {
+    const last = out[out.length - 1];
+    if (last && together(last[last.length - 1]!, c)) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+function hasBreaksBetween(text: string, index: CodePointIndex, block: readonly Correction[]): boolean {
+  for (let k = 1; k < block.length; k++) if (gapBetween(text, index, block[k - 1]!.end, block[k]!.start) !== 'none') return true;
+  return false;
+}
+
+// Whether a visible character the block removes is one it also writes.
+function removesWhatItWrites(block: readonly Correction[]): boolean {
+  const removed = new Set<string>();
+  for (const c of block) for (const ch of c.original) if (ch !== '\n') removed.add(ch);
+  return block.some((c) => Array.from(c.corrected).some((ch) => removed.has(ch)));
+}
+
+// Above this many code points a block is realigned in parts: its character diff could take seconds.
+const MAX_REALIGNED = 5_000;
 
 // Code points a correction list changes: visible ones, and all.
 function cost(corrections: readonly Correction[]): [number, number] {

@@ -12,6 +12,11 @@ describe('corrections where line breaks changed', () => {
     ]);
   });
 
+  it('keep characters the plain diff gave up for line breaks kept between blank lines (found by the property test)', () => {
+    const corrections = computeCorrections(`\n\n${EXT_B}丁丂\n`, `${EXT_B}\n丁\n丂\n`);
+    expect(corrections.map((c) => [c.original, c.corrected])).toEqual([['\n\n', ''], ['', '\n'], ['', '\n']]);
+  });
+
   it('record the joins of a paragraph as line breaks removed, never as its text deleted and written again', () => {
     const lines = ['工作人员在指导顾客完成在线支付后，第一时', '间进行药品打包、张贴小票、消毒，并登记好每位', '顾客的小区所在地。随即，由穿戴好防护服的送药', `人员实施无接触配送。${EXT_B}疫情发生以来，市民购药便`, '利度直接关系到生命健康'];
     const original = ['标题', '', lines.join('\n'), '', '结尾'].join('\n');
