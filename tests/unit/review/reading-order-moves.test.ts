@@ -3,7 +3,7 @@
 // came from. Driven on the real sample page, through the editor state and the main process's suggestions.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { undo } from 'prosemirror-history';
+import { redo, undo } from 'prosemirror-history';
 import type { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { suggestForText } from '../../../electron/services/ocr/suggest-for-text';
@@ -50,6 +50,15 @@ describe('a reading-order repair followed by the joins of its lines', () => {
     expect(movesOf(state.doc).length).toBeGreaterThan(0);
     expect(correctionsKey.getState(state)!.corrections).toEqual([]);
     const afterRepair = textFromDoc(state.doc);
+    // Undo and redo of the repair bring the moves back with the text.
+    const repaired = movesOf(state.doc);
+    undo(state, (tr) => (state = state.apply(tr)));
+    expect(movesOf(upToDate(state).doc)).toEqual([]);
+    redo(state, (tr) => (state = state.apply(tr)));
+    state = upToDate(state);
+    expect(textFromDoc(state.doc)).toBe(afterRepair);
+    expect(movesOf(state.doc)).toEqual(repaired);
+    expect(correctionsKey.getState(state)!.corrections).toEqual([]);
 
     state = await withSuggestions(state);
     const reflows = reviewItems(state).filter((item) => item.rule === 'reflow').length;
