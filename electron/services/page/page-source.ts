@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { corpusFile, isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import type { EncodingInfo } from '../../../shared/ipc/contract';
 import { importLayout } from '../../../shared/layout/detect';
 import type { LayoutPage } from '../../../shared/layout/types';
@@ -25,20 +27,35 @@ export interface PageSource {
   layout: LayoutPage | null;
 }
 
-/// Reads a page file (already confined to the corpus), hashes, decodes and normalises it.
+/// Reads a page file of the corpus through a verified handle (see openInCorpus), hashes, decodes and normalises it.
 ///
-/// Fails with 'not-found' when it is missing, 'binary-file' when it is not text, 'io' on other read errors.
-export async function readPageSource(abs: string, displayPath: string): Promise<Result<PageSource>> {
+/// Fails with 'outside-corpus' when it leads outside the corpus, 'not-found' when it is missing, 'binary-file'
+/// when it is not text, 'io' on other read errors.
+export async function readPageSource(file: CorpusFile, displayPath: string): Promise<Result<PageSource>> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(abs);
+    bytes = await readFileInCorpus(file);
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `The page "${displayPath}" leads outside the corpus folder.`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('not-found', `The page "${displayPath}" does not exist.`);
     if (code === 'EISDIR') return fail('not-found', `"${displayPath}" is a folder, not a page.`);
     return fail('io', `The page "${displayPath}" cannot be read.`, (error as Error).message);
   }
   return pageSourceFromBytes(bytes, displayPath);
+}
+
+/// Reads a page file named by an absolute path outside any corpus (the command line's own argument), confined
+/// to its real folder; fails like readPageSource.
+export async function readPageSourceAtPath(abs: string, displayPath: string): Promise<Result<PageSource>> {
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch {
+    return fail('not-found', `The page "${displayPath}" does not exist.`);
+  }
+  const file = await corpusFile(path.dirname(real), path.basename(real));
+  return file.ok ? readPageSource(file.value, displayPath) : file;
 }
 
 /// Hashes, decodes and normalises a page file's bytes already read (for callers that read files themselves).

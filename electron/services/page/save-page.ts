@@ -9,8 +9,8 @@ import { checkSidecarConsistency } from '../../../shared/model/sidecar-consisten
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
-import { writeFileAtomic } from '../disk/atomic-write';
-import { resolveInCorpus } from '../disk/confine';
+import { corpusFile, corpusFileInRealRoot, type CorpusFile } from '../disk/confined-fs';
+import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sha256Hex } from '../disk/hash';
 import { readPageSource } from './page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
@@ -24,20 +24,20 @@ import { withSidecarLock } from './sidecar-lock';
 /// that lie outside the text or do not quote it. The text is put in NFC; the editor's corrections (with their rules) are
 /// used when they reproduce the text, else they are recomputed here, keeping the rules of equal ones; `created` is kept from the previous sidecar. The sidecar is written atomically.
 export async function savePage(root: string, req: SaveRequest, appVersion: string, now: () => Date = () => new Date()): Promise<Result<SaveOutcome>> {
-  const pageAbs = await resolveInCorpus(root, req.path);
+  const pageAbs = await corpusFile(root, req.path);
   if (!pageAbs.ok) return pageAbs;
-  const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(req.path));
+  const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(req.path));
   if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${req.path}" leads outside the corpus folder.`);
 
   // Saves of the same sidecar run one after another, so two quick saves cannot both pass the "unchanged" check.
   try {
-    return await withSidecarLock(sidecarAbs.value, () => saveNow(pageAbs.value, sidecarAbs.value, req, appVersion, now));
+    return await withSidecarLock(sidecarAbs.value.abs, () => saveNow(pageAbs.value, sidecarAbs.value, req, appVersion, now));
   } catch (error) {
     return fail('io', `The corrections of "${req.path}" could not be saved.`, (error as Error).message);
   }
 }
 
-async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, appVersion: string, now: () => Date): Promise<Result<SaveOutcome>> {
+async function saveNow(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveRequest, appVersion: string, now: () => Date): Promise<Result<SaveOutcome>> {
   const source = await readPageSource(pageAbs, req.path);
   if (!source.ok) return source;
   if (source.value.sha256 !== req.sourceSha256) {
@@ -75,7 +75,7 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
     schemaVersion: SIDECAR_SCHEMA_VERSION,
     app: { name: 'jiaodui', version: appVersion },
     source: {
-      file: path.basename(pageAbs),
+      file: path.posix.basename(pageAbs.rel),
       format: source.value.format,
       bytes: source.value.bytes.length,
       sha256: source.value.sha256,
@@ -98,7 +98,7 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
 
   const serialized = serializeSidecar(sidecar);
-  await writeFileAtomic(sidecarAbs, serialized);
+  await writeFileAtomicInCorpus(sidecarAbs, serialized);
   return ok({ sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves });
 }
 

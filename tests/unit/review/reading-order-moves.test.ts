@@ -7,7 +7,7 @@ import { redo, undo } from 'prosemirror-history';
 import type { EditorState } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { suggestForText } from '../../../electron/services/ocr/suggest-for-text';
-import { readPageSource } from '../../../electron/services/page/page-source';
+import { readPageSourceAtPath } from '../../../electron/services/page/page-source';
 import { correctionsKey, recomputeCorrections, type CorrectionDecorationSpec } from '../../../renderer/editor/corrections-plugin';
 import { createPageState } from '../../../renderer/editor/page-state';
 import { movesOf } from '../../../renderer/editor/schema';
@@ -20,7 +20,7 @@ import { applyCorrections, computeCorrections } from '../../../shared/model/corr
 import { arrangeText, movesFromRanges } from '../../../shared/model/moves';
 import { spansOf } from '../../../renderer/entities/spans-io';
 
-const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/samples/scans');
+const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/samples/scans');
 const PAGE = 'pharmacy-supply.txt';
 
 async function withSuggestions(state: EditorState): Promise<EditorState> {
@@ -39,7 +39,7 @@ const visible = (text: string) => text.replace(/\s/g, '');
 
 describe('a reading-order repair followed by the joins of its lines', () => {
   it('is recorded as moves and line-break corrections, highlighted and linked by where each character came from', async () => {
-    const source = await readPageSource(path.join(scans, PAGE), PAGE);
+    const source = await readPageSourceAtPath(path.join(scans, PAGE), PAGE);
     if (!source.ok) throw new Error(source.error.message);
     const original = source.value.originalText;
     let state = await withSuggestions(createPageState({ originalText: original, text: original }));
