@@ -141,6 +141,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       entities,
       rejectedEntities,
       corrections: [...editor.getCorrections()],
+      moves: [...editor.getMoves()],
       rejectedCorrections: editor.getRejectedCorrections(),
       sourceSha256: page.sha256,
       expectedSidecarHash: sidecarHashRef.current,
@@ -213,7 +214,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       setPageError(null);
       const opened = result.value;
       linkerRef.current = opened.scan
-        ? new LineLinker(opened.originalText, opened.text !== opened.originalText, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
+        ? new LineLinker(opened.originalText, opened.text !== opened.originalText || (opened.moves?.length ?? 0) > 0, opened.lineOrigins && { text: opened.text, lineOrigins: opened.lineOrigins })
         : null;
       caretLineRef.current = null;
       caretLine.set([]);
@@ -448,6 +449,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           onTextChange();
         }}
         corrections={page.corrections}
+        {...(page.moves && { moves: page.moves })}
         labels={correctionLabels}
         onCaretLineChange={onCaretLineChange}
         review={review.options}

@@ -8,13 +8,14 @@ import { acceptItem, acceptRule, focusItem, rejectItem, stepToItem, targetItem }
 import { correctionsWithRules } from '../review/corrections-with-rules';
 import { rejectionsForSave, reviewKey, type ReviewOptions, type ReviewState } from '../review/review-plugin';
 import { reviewSnapshot, type ReviewSnapshot } from '../review/review-snapshot';
-import type { Correction, EntitySpan, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
+import type { Correction, EntitySpan, Move, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
 import type { EntityKeysOptions } from '../entities/entity-keys';
 import { spansOf } from '../entities/spans-io';
 import { rejectionsOf, resetSuggestions, type SuggestContext } from '../entities/suggestions-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
+import { movesOf } from './schema';
 import { createPageStateWithProblems } from './page-state';
 import { jumpEditor } from './jump';
 import { SavedDocTracker } from './saved-doc-tracker';
@@ -38,6 +39,8 @@ export interface PageEditorProps {
   /// The corrections of `text` against `originalText` from the sidecar, if any: the editor checks them and then
   /// highlights them without diffing the whole page on open. Read when the page opens.
   corrections?: readonly Correction[];
+  /// The sidecar's block moves, which `corrections` are on. Read when the page opens.
+  moves?: readonly Move[];
   /// Translated correction tooltips; English when absent. Read when the page opens.
   labels?: CorrectionLabels;
   /// OCR confidences of characters of `originalText`; characters below `confidenceThreshold` are underlined.
@@ -88,6 +91,8 @@ export interface PageEditorHandle {
   /// so saving a 200,000-character page need not diff it whole. A correction containing a change made by
   /// accepting an OCR suggestion names that suggestion's rule.
   getCorrections(): readonly Correction[];
+  /// The block moves of the original the corrections are on (the original in corrected reading order).
+  getMoves(): readonly Move[];
   /// Puts the caret at the start of 0-based line `line` (clamped to the page), scrolls it into view and focuses.
   goToLine(line: number): void;
   /// Runs a review action on a suggestion (by id), or on the current one (`next`, `previous`, `accept-current`,
@@ -139,6 +144,7 @@ export function PageEditor(props: PageEditorProps) {
       ...(initial.suggest && { suggest: initial.suggest }),
       ...(initial.labels && { labels: initial.labels }),
       ...(initial.corrections && { corrections: initial.corrections }),
+      ...(initial.moves && { moves: initial.moves }),
       ...(initial.confidenceMarks && { confidenceMarks: initial.confidenceMarks }),
       ...(initial.confidenceThreshold !== undefined && { confidenceThreshold: initial.confidenceThreshold }),
       ...(initial.review && { review: initial.review }),
@@ -227,6 +233,7 @@ export function PageEditor(props: PageEditorProps) {
         if (refresh !== null) view.dispatch(refresh);
         return correctionsWithRules(view.state);
       },
+      getMoves: () => (viewRef.current ? movesOf(viewRef.current.state.doc) : []),
       goToLine: (line) => {
         const view = viewRef.current;
         if (view === null) return;

@@ -6,6 +6,9 @@ import type { Correction } from '../../shared/model/sidecar-schema';
 import { checkedCorrections, correctionsOf, indexOriginal, rediffChanged, type IndexedOriginal } from './incremental-corrections';
 import { cpToPmPos } from './text-doc';
 import { lineByLineSet } from './line-decorations';
+import { arrangeText } from '../../shared/model/moves';
+import type { Move } from '../../shared/model/sidecar-schema';
+import { movesOf } from './schema';
 
 /// Texts shown in correction tooltips; the app passes translated ones.
 export interface CorrectionLabels {
@@ -33,9 +36,14 @@ function visible(text: string): string {
 
 /// The corrections plugin's state: the original text and the highlights of what differs from it.
 ///
-/// `stale` is true while the highlights are the last computed set mapped through later edits, waiting for the
-/// idle recompute.
+/// `original` is the arranged original: the OCR text with the document's block moves applied (the OCR text itself
+/// without moves), which the corrections are on. `stale` is true while the highlights are the last computed set
+/// mapped through later edits, waiting for the idle recompute.
 export interface CorrectionsState {
+  /// The OCR original text, before any moves.
+  readonly ocrText: string;
+  /// The moves `original` was arranged with (the document's when computed).
+  readonly moves: readonly Move[];
   readonly original: IndexedOriginal;
   readonly decorations: DecorationSet;
   /// The corrections of `computedDoc` against the original.
@@ -88,13 +96,16 @@ export function correctionsPlugin(options: CorrectionsOptions): Plugin<Correctio
   return new Plugin<CorrectionsState>({
     key: correctionsKey,
     state: {
-      init: (_config, state) => initialState(indexOriginal(options.original), state.doc, options.corrections, labels),
+      init: (_config, state) => initialState(arranged(options.original, movesOf(state.doc)), state.doc, options.corrections, labels),
       apply: (tr, value, _oldState, newState) => {
         const action = tr.getMeta(correctionsKey) as CorrectionsAction | undefined;
-        if (action?.type === 'set-original') return fullState(indexOriginal(action.original), newState.doc, labels);
+        if (action?.type === 'set-original') return fullState(arranged(action.original, movesOf(newState.doc)), newState.doc, labels);
+        // A reading-order repair (or its undo) rearranged the original: the corrections are on another text now.
+        // Such an edit is rare, so the page is diffed whole against the new arrangement at once.
+        if (movesOf(newState.doc) !== value.moves) return fullState(arranged(value.ocrText, movesOf(newState.doc)), newState.doc, labels);
         if (action?.type === 'recompute') {
           if (!value.stale && !tr.docChanged) return value;
-          if (value.rebuild === true) return fullState(value.original, newState.doc, labels);
+          if (value.rebuild === true) return fullState(value, newState.doc, labels);
           return rediffedState(value, newState.doc, labels);
         }
         if (!tr.docChanged) return value;
@@ -165,22 +176,30 @@ class IdleRecompute {
   }
 }
 
+// The original arranged by `moves`, with what it was made from. Moves that do not fit (never made by the editor)
+// are left out rather than lose the page.
+function arranged(ocrText: string, moves: readonly Move[]): Pick<CorrectionsState, 'ocrText' | 'moves' | 'original'> {
+  const text = arrangeText(ocrText, moves);
+  return { ocrText, moves, original: indexOriginal(text.ok ? text.value : ocrText) };
+}
+
 function initialState(
-  original: IndexedOriginal,
+  base: Pick<CorrectionsState, 'ocrText' | 'moves' | 'original'>,
   doc: PmNode,
   known: readonly Correction[] | undefined,
   labels: CorrectionLabels,
 ): CorrectionsState {
-  const corrections = known === undefined ? null : checkedCorrections(original, doc, known);
-  return corrections === null ? fullState(original, doc, labels) : stateFor(original, doc, corrections, labels);
+  const corrections = known === undefined ? null : checkedCorrections(base.original, doc, known);
+  return corrections === null ? fullState(base, doc, labels) : stateFor(base, doc, corrections, labels);
 }
 
-function fullState(original: IndexedOriginal, doc: PmNode, labels: CorrectionLabels): CorrectionsState {
-  return stateFor(original, doc, correctionsOf(original, doc), labels);
+function fullState(base: Pick<CorrectionsState, 'ocrText' | 'moves' | 'original'>, doc: PmNode, labels: CorrectionLabels): CorrectionsState {
+  return stateFor(base, doc, correctionsOf(base.original, doc), labels);
 }
 
-function stateFor(original: IndexedOriginal, doc: PmNode, corrections: Correction[], labels: CorrectionLabels): CorrectionsState {
-  return { original, corrections, computedDoc: doc, decorations: decorationsFor(doc, corrections, labels), stale: false };
+function stateFor(base: Pick<CorrectionsState, 'ocrText' | 'moves' | 'original'>, doc: PmNode, corrections: Correction[], labels: CorrectionLabels): CorrectionsState {
+  const { ocrText, moves, original } = base;
+  return { ocrText, moves, original, corrections, computedDoc: doc, decorations: decorationsFor(doc, corrections, labels), stale: false };
 }
 
 // Re-diffs the changed lines only, and swaps the highlights in that window: the rest of the (mapped) set
@@ -196,7 +215,7 @@ function rediffedState(value: CorrectionsState, doc: PmNode, labels: CorrectionL
   const decorations = value.decorations
     .remove(value.decorations.find(from, to))
     .add(doc, decorationList(doc, window.corrections, labels, shift));
-  return { original: value.original, corrections, computedDoc: doc, decorations, stale: false };
+  return { ocrText: value.ocrText, moves: value.moves, original: value.original, corrections, computedDoc: doc, decorations, stale: false };
 }
 
 /// Builds the highlight decorations of a correction list on the document holding the corrected text.

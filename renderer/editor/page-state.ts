@@ -3,7 +3,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Plugin } from 'prosemirror-state';
 import { caretLinePlugin } from '../scan/caret-line-plugin';
-import type { Correction, EntitySpan } from '../../shared/model/sidecar-schema';
+import type { Correction, EntitySpan, Move } from '../../shared/model/sidecar-schema';
 import type { Rejection } from '../../shared/entities/suggest';
 import { entitiesPlugin, type EntitiesPluginOptions } from '../entities/entities-plugin';
 import { entityKeysPlugin, type EntityKeysOptions } from '../entities/entity-keys';
@@ -21,8 +21,11 @@ export interface PageStateOptions {
   originalText: string;
   /// The text to edit: the saved corrected text, or the original.
   text: string;
-  /// The corrections of `text` against `originalText` when known (from the sidecar); saves a whole-page diff.
+  /// The corrections of `text` against `originalText` (arranged by `moves`) when known (from the sidecar); saves a
+  /// whole-page diff.
   corrections?: readonly Correction[];
+  /// The block moves of the original (from the sidecar): the original in corrected reading order.
+  moves?: readonly Move[];
   labels?: CorrectionLabels;
   /// Idle pause before correction highlights are recomputed, in milliseconds.
   idleMs?: number;
@@ -92,5 +95,6 @@ export function createPageState(options: PageStateOptions): EditorState {
 /// `createPageState`, also returning the entity spans that could not be placed on the text.
 export function createPageStateWithProblems(options: PageStateOptions): { state: EditorState; refused: PlacedSpans['refused'] } {
   const placed = placeSpans(docFromText(options.text), options.entities ?? []);
-  return { state: EditorState.create({ doc: placed.doc, plugins: pagePlugins(options) }), refused: placed.refused };
+  const doc = options.moves && options.moves.length > 0 ? placed.doc.type.create({ moves: options.moves }, placed.doc.content) : placed.doc;
+  return { state: EditorState.create({ doc, plugins: pagePlugins(options) }), refused: placed.refused };
 }

@@ -1,4 +1,5 @@
 import { Schema, type MarkSpec, type Node as PmNode, type NodeSpec } from 'prosemirror-model';
+import type { Move } from '../../shared/model/sidecar-schema';
 
 /// Attributes of a `line` node.
 ///
@@ -64,13 +65,22 @@ const entitySpec: MarkSpec = {
   },
 };
 
+/// Attributes of the `doc` node: the block moves that put the original in corrected reading order (sidecar
+/// `moves`). Held on the document so that accepting a reading-order repair and undoing it change them with the
+/// text, in one undoable step.
+export interface DocAttrs {
+  moves: readonly Move[];
+}
+
+const NO_MOVES: readonly Move[] = Object.freeze([]);
+
 /// The editor's document schema: `doc → line+`, each line plain text.
 ///
 /// Lines map one-to-one to the `\n`-separated lines of the page text, so the page keeps its line layout exactly
 /// as in the file. Tagged entities are `entity` marks on the text.
 export const editorSchema = new Schema({
   nodes: {
-    doc: { content: 'line+' },
+    doc: { content: 'line+', attrs: { moves: { default: NO_MOVES } } },
     line: lineSpec,
     text: {},
   },
@@ -84,3 +94,8 @@ export const lineType = editorSchema.nodes['line']!;
 
 /// The `entity` mark type of `editorSchema`.
 export const entityMarkType = editorSchema.marks['entity']!;
+
+/// The block moves a document's text is corrected against (empty: none).
+export function movesOf(doc: PmNode): readonly Move[] {
+  return (doc.attrs as DocAttrs).moves;
+}

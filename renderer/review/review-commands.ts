@@ -6,6 +6,7 @@ import type { Correction } from '../../shared/model/sidecar-schema';
 import type { RuleId } from '../../shared/ocr-assist/types';
 import { cpLength, cpToUtf16 } from '../../shared/text/codepoints';
 import { ACCEPTED_META, type AcceptedChange } from './accepted-changes';
+import { acceptMoves, isMovingItem } from './accept-moves';
 import { ReplaceEachStep, type ReplacePart } from './replace-each-step';
 import { sliceFromText } from '../editor/text-doc';
 import { disjointItems, itemAt, stepItem, type ReviewItem } from './review-items';
@@ -81,6 +82,9 @@ export function acceptItem(state: EditorState, id: number): Transaction | null {
   const item = reviewItems(state).find((candidate) => candidate.id === id);
   if (!item) return null;
   const next = successor(state, item);
+  // A reading-order repair is recorded as moves, not as characters replaced by others.
+  const moved = isMovingItem(item) ? acceptMoves(closeHistory(state.tr), state, [item]) : null;
+  if (moved) return moved.setMeta(reviewKey, { type: 'current', id: next } satisfies ReviewAction).scrollIntoView();
   const tr = replaceMinimally(closeHistory(state.tr), item);
   return tr
     .setMeta(reviewKey, { type: 'current', id: next } satisfies ReviewAction)
@@ -94,6 +98,9 @@ export function acceptItem(state: EditorState, id: number): Transaction | null {
 export function acceptRule(state: EditorState, rule: RuleId): Transaction | null {
   const items = disjointItems(reviewItems(state).filter((item) => item.rule === rule));
   if (items.length === 0) return null;
+  const moving = items.filter(isMovingItem);
+  const moved = moving.length === items.length ? acceptMoves(closeHistory(state.tr), state, moving) : null;
+  if (moved) return moved;
   // One step for all of them (see ReplaceEachStep): each item's differing stretches, in document order.
   const parts: ReplacePart[] = [];
   const changesOf = items.map((item) => computeCorrections(item.text, item.replacement));

@@ -1,4 +1,5 @@
 import { RULE_IDS, type RuleId } from '../../shared/ocr-assist/types';
+import type { TextMove } from '../../shared/model/moves';
 
 /// How a rule's suggestions are drawn and previewed.
 ///
@@ -28,6 +29,8 @@ export interface ReviewItem {
   replacement: string;
   confidence: number;
   explanation: string;
+  /// The suggestion's block moves (code points relative to `from`), when it only rearranges its text.
+  moves?: readonly TextMove[];
 }
 
 /// A rejected suggestion held in the editor: the sidecar's `rejectedCorrections` entry with ProseMirror positions.

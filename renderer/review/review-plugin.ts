@@ -3,7 +3,8 @@ import { isHistoryTransaction } from 'prosemirror-history';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Mapping, type StepMap } from 'prosemirror-transform';
 import { DecorationSet, type EditorView } from 'prosemirror-view';
-import type { Correction, RejectedCorrection } from '../../shared/model/sidecar-schema';
+import type { Correction, Move, RejectedCorrection } from '../../shared/model/sidecar-schema';
+import { movesOf } from '../editor/schema';
 import type { OcrSuggestion } from '../../shared/ocr-assist/types';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { ACCEPTED_META, acceptedChangesFromCorrections, mapAcceptedChange, type AcceptedChange } from './accepted-changes';
@@ -47,8 +48,9 @@ export type ReviewAction =
 /// The key of the review plugin.
 export const reviewKey = new PluginKey<ReviewState>('ocr-review');
 
-/// Asks for suggestions on a page text; null when none can be had (the error is the source's to report).
-export type SuggestionSource = (text: string) => Promise<readonly OcrSuggestion[] | null>;
+/// Asks for suggestions on a page text, corrected against the original arranged by `moves`; null when none can be
+/// had (the error is the source's to report).
+export type SuggestionSource = (text: string, moves: readonly Move[]) => Promise<readonly OcrSuggestion[] | null>;
 
 /// Options of `reviewPlugin`.
 export interface ReviewOptions {
@@ -316,7 +318,7 @@ function withSuggestions(value: ReviewState, doc: PmNode, suggestions: readonly 
     const candidate = { from, to, rule: s.rule, text: rangeText(doc, starts, from, to), replacement: s.replacement };
     if (candidate.text === candidate.replacement || isRejected(candidate, value.rejections)) continue;
     const id = previous.get(itemKey(candidate)) ?? nextId++;
-    items.push({ ...candidate, id, confidence: s.confidence, explanation: s.explanation });
+    items.push({ ...candidate, id, confidence: s.confidence, explanation: s.explanation, ...(s.moves && s.moves.length > 0 && { moves: s.moves }) });
   }
   items.sort((a, b) => a.from - b.from || a.to - b.to);
   const currentId = value.currentId !== null && items.some((item) => item.id === value.currentId) ? value.currentId : null;
@@ -421,7 +423,7 @@ class SuggestionRefresher {
     if (this.view.composing) return this.schedule();
     const doc = this.view.state.doc;
     this.inFlight = true;
-    void this.source(textFromDoc(doc))
+    void this.source(textFromDoc(doc), movesOf(doc))
       .then((suggestions) => {
         if (this.view.isDestroyed || suggestions === null) return;
         if (this.view.state.doc !== doc) return this.schedule();

@@ -3,6 +3,7 @@ import { usePanelShown } from '../state/usePanelShown';
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { Language, PageData } from '../../shared/ipc/contract';
+import type { Move } from '../../shared/model/sidecar-schema';
 import { explainIn } from '../../shared/ocr-assist/explain';
 import type { PageEditorHandle, ReviewCommand } from '../editor/PageEditor';
 import type { ReviewActions } from './ReviewPanel';
@@ -53,11 +54,11 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
     const rejected = page.rejectedCorrections;
     if (page.readOnly) return { rejected };
     let first = true;
-    const source = async (text: string) => {
+    const source = async (text: string, moves: readonly Move[]) => {
       // The first request of a page waits until the page and its scan have been shown (see afterPageShown).
       if (first) await afterPageShown();
       first = false;
-      const result = await api.suggestCorrections({ path: page.path, text });
+      const result = await api.suggestCorrections({ path: page.path, text, ...(moves.length > 0 && { moves: [...moves] }) });
       if (!result.ok) {
         setError({ page, message: result.error.message });
         return null;

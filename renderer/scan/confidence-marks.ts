@@ -1,5 +1,6 @@
 import type { ScanLine } from '../../shared/ipc/contract';
 import { CorrectionMap } from '../../shared/model/corrections';
+import { ArrangementMap, type TextMove } from '../../shared/model/moves';
 import type { Correction } from '../../shared/model/sidecar-schema';
 import { cpLength } from '../../shared/text/codepoints';
 
@@ -41,7 +42,15 @@ export function originalConfidenceMarks(lines: readonly ScanLine[], originalText
   return marks.sort((a, b) => a.offset - b.offset);
 }
 
-/// Moves marks on the original text onto the corrected text: characters a correction replaced or deleted lose
+/// Carries marks on the original text to the arranged original (the original with block `moves` applied), each
+/// with its character; sorted by offset. `originalLength` is the original's length in code points.
+export function arrangedConfidenceMarks(marks: readonly ConfidenceMark[], originalLength: number, moves: readonly TextMove[]): ConfidenceMark[] {
+  if (moves.length === 0) return [...marks];
+  const map = ArrangementMap.of(originalLength, moves);
+  return marks.map((mark) => ({ offset: map.toArranged(mark.offset), confidence: mark.confidence })).sort((a, b) => a.offset - b.offset);
+}
+
+/// Moves marks on the (arranged) original text onto the corrected text: characters a correction replaced or deleted lose
 /// their mark (the editor's reading replaces the engine's), the others shift by the corrections before them.
 export function correctedConfidenceMarks(marks: readonly ConfidenceMark[], corrections: readonly Correction[]): ConfidenceMark[] {
   if (corrections.length === 0) return [...marks];

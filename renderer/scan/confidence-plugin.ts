@@ -3,7 +3,9 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { correctionsKey } from '../editor/corrections-plugin';
 import { cpToPmPos } from '../editor/text-doc';
-import { correctedConfidenceMarks, type ConfidenceMark } from './confidence-marks';
+import { arrangedConfidenceMarks, correctedConfidenceMarks, type ConfidenceMark } from './confidence-marks';
+import { movesOf } from '../editor/schema';
+import { cpLength } from '../../shared/text/codepoints';
 
 /// The class of characters the OCR engine was unsure of.
 export const LOW_CONFIDENCE_CLASS = 'ocr-low-confidence';
@@ -38,12 +40,17 @@ export function confidencePlugin(options: ConfidenceOptions): Plugin<ConfidenceS
     key: confidenceKey,
     state: {
       init: (_config, state) => {
-        const corrections = correctionsKey.getState(state)?.corrections ?? [];
-        const all = allDecorations(state.doc, correctedConfidenceMarks(options.marks, corrections));
+        const all = allDecorations(state.doc, marksOnText(state, options.marks));
         return { all, threshold: options.threshold, visible: visibleDecorations(state.doc, all, options.threshold) };
       },
-      apply: (tr, value, _oldState, newState) => {
+      apply: (tr, value, oldState, newState) => {
         const threshold = tr.getMeta(confidenceKey) as number | undefined;
+        if (movesOf(newState.doc) !== movesOf(oldState.doc)) {
+          // Blocks moved (or moved back): each mark follows its character, through the new arrangement.
+          const all = allDecorations(newState.doc, marksOnText(newState, options.marks));
+          const shown = threshold ?? value.threshold;
+          return { all, threshold: shown, visible: visibleDecorations(newState.doc, all, shown) };
+        }
         if (!tr.docChanged && (threshold === undefined || threshold === value.threshold)) return value;
         const all = tr.docChanged ? withoutReplaced(value.all.map(tr.mapping, tr.doc), tr) : value.all;
         if (threshold !== undefined && threshold !== value.threshold) {
@@ -56,6 +63,13 @@ export function confidencePlugin(options: ConfidenceOptions): Plugin<ConfidenceS
       decorations: (state) => confidenceKey.getState(state)?.visible ?? DecorationSet.empty,
     },
   });
+}
+
+// The marks (on the original) placed on the state's text, through its moves and its corrections.
+function marksOnText(state: EditorState, marks: readonly ConfidenceMark[]): ConfidenceMark[] {
+  const value = correctionsKey.getState(state);
+  const arranged = value ? arrangedConfidenceMarks(marks, cpLength(value.ocrText), value.moves) : marks;
+  return correctedConfidenceMarks(arranged, value?.corrections ?? []);
 }
 
 /// A transaction that sets the underline threshold (0..1), kept out of the undo history; null without the plugin.

@@ -1,10 +1,15 @@
 import { linkCorrectedLines, textLineSpans, type OriginalLineSpan } from '../../shared/layout/line-links';
-import type { Correction } from '../../shared/model/sidecar-schema';
+import { ArrangementMap } from '../../shared/model/moves';
+import type { Correction, Move } from '../../shared/model/sidecar-schema';
+import { cpLength } from '../../shared/text/codepoints';
 
-/// What the linker reads from the editor: the current text and its corrections against the original.
+/// What the linker reads from the editor: the current text, the block moves of the original and the corrections
+/// against the original arranged by them.
 export interface LinkSource {
   getText(): string;
   getCorrections(): readonly Correction[];
+  /// Absent: no moves.
+  getMoves?(): readonly Move[];
 }
 
 /// Maps lines of the edited text to the original (OCR) lines they came from, and back, so scan links survive edits.
@@ -62,7 +67,10 @@ export class LineLinker {
   private current(source: LinkSource): number[][] | null {
     if (this.stale) {
       const text = source.getText();
-      this.links = text === this.original ? null : linkCorrectedLines(this.spans, text, source.getCorrections());
+      const moves = source.getMoves?.() ?? [];
+      // Line n is original line n only while the text is the original and nothing was moved.
+      const arrangement = moves.length > 0 ? ArrangementMap.of(cpLength(this.original), moves) : undefined;
+      this.links = text === this.original && !arrangement ? null : linkCorrectedLines(this.spans, text, source.getCorrections(), arrangement);
       this.stale = false;
       this.fromStore = false;
     }

@@ -4,11 +4,13 @@ import type { OcrSuggestionForApp } from '../ocr-assist/types';
 import {
   REVIEW_STATUSES,
   correctionSchema,
+  moveSchema,
   entitySchema,
   rejectedCorrectionSchema,
   rejectedEntitySchema,
   type Correction,
   type EntitySpan,
+  type Move,
   type RejectedCorrection,
   type RejectedEntity,
   type ReviewStatus,
@@ -171,6 +173,9 @@ export interface PageData {
   sourceFormat?: SourceFormat;
   /// The sidecar's stored line origins (one entry per line of `text`), when it has them.
   lineOrigins?: number[][];
+  /// The sidecar's block moves (the original in corrected reading order); `corrections` are on the original with
+  /// them applied. Absent: none.
+  moves?: Move[];
 }
 
 /// Arguments of page.save.
@@ -183,6 +188,8 @@ export const saveRequestSchema = z.strictObject({
   /// they turn the original into `text` (linear time) and otherwise diffs the page itself, so a stale or wrong
   /// list can never be stored.
   corrections: z.array(correctionSchema).max(5_000_000).optional(),
+  /// The editor's block moves, which its corrections are on; when absent, the sidecar's stored ones are kept.
+  moves: z.array(moveSchema).max(1_000_000).optional(),
   /// Rejected suggestions to store; when absent, the sidecar's stored ones are kept.
   rejectedEntities: z.array(rejectedEntitySchema).max(1_000_000).optional(),
   rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000).optional(),
@@ -199,6 +206,7 @@ export interface SaveOutcome {
   sidecarHash: string;
   modified: string;
   corrections: Correction[];
+  moves: Move[];
 }
 
 /// Arguments of export.run: which pages (null: the whole corpus).
@@ -236,6 +244,9 @@ export const ocrSuggestRequestSchema = z.strictObject({
   path: relativePathSchema.optional(),
   text: z.string().max(50_000_000),
   rejected: z.array(rejectedCorrectionSchema).max(1_000_000).optional(),
+  /// The editor's block moves of the page's original: the scan regions and confidences of the original follow
+  /// them onto `text`.
+  moves: z.array(moveSchema).max(1_000_000).optional(),
 });
 /// A request for OCR-correction suggestions.
 export type OcrSuggestRequest = z.infer<typeof ocrSuggestRequestSchema>;

@@ -6,6 +6,7 @@
 /// replaced and the replacing text have the same number of line breaks); typed-in text comes from the line where
 /// it was inserted.
 import { computeCorrections } from '../model/corrections';
+import { ArrangementMap, type TextMove } from '../model/moves';
 import type { Correction } from '../model/sidecar-schema';
 import { cpLength } from '../text/codepoints';
 import type { LayoutLine, LayoutPage } from './types';
@@ -15,17 +16,25 @@ export type OriginalLineSpan = Pick<LayoutLine, 'index' | 'textStart' | 'text'>;
 
 /// For each line of `corrected` (split on "\n"), the sorted `index`es of the original lines it came from.
 ///
-/// `corrections` must be the corrections from the original text (whose lines are `originalLines`) to
+/// `corrections` must be the corrections from the arranged original (the original text, whose lines are
+/// `originalLines`, with the block moves of `arrangement` applied; the original itself without one) to
 /// `corrected`, as `computeCorrections` gives them. A blank corrected line, or one typed where the original had
 /// only a paragraph break, links to no line.
 export function linkCorrectedLines(
   originalLines: readonly OriginalLineSpan[],
   corrected: string,
   corrections: readonly Correction[],
+  arrangement?: ArrangementMap,
 ): number[][] {
+  // Each original line where it stands in the arranged original: moved with its block, in pieces when a move
+  // cut through it.
   const spans = [...originalLines]
-    .map((line) => ({ index: line.index, start: line.textStart, end: line.textStart + cpLength(line.text) }))
-    .sort((a, b) => a.start - b.start);
+    .flatMap((line) => {
+      const start = line.textStart;
+      const end = line.textStart + cpLength(line.text);
+      return (arrangement ? arrangement.arrangedRanges(start, end) : [{ from: start, to: end }]).map((r) => ({ index: line.index, start: r.from, end: r.to }));
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   // Worked out per run of characters, not per character: a save of a 200,000-character page took about 65 ms
   // here when every character got its own origin, and most of the page is one unchanged run.
   const segments = originSegments(cpLength(corrected), corrections);
@@ -63,9 +72,12 @@ export function textLineSpans(text: string): OriginalLineSpan[] {
 
 /// For each line of `corrected`, the numbers of the lines of `original` it came from: the sidecar's `lineOrigins`.
 ///
-/// `corrections` turn `original` into `corrected`.
-export function computeLineOrigins(original: string, corrected: string, corrections: readonly Correction[]): number[][] {
-  return linkCorrectedLines(textLineSpans(original), corrected, corrections);
+/// `corrections` turn the arranged original (`original` with `moves` applied) into `corrected`.
+export function computeLineOrigins(original: string, corrected: string, corrections: readonly Correction[], moves: readonly TextMove[] = []): number[][] {
+  const spans = textLineSpans(original);
+  if (moves.length === 0) return linkCorrectedLines(spans, corrected, corrections);
+  const last = spans[spans.length - 1]!;
+  return linkCorrectedLines(spans, corrected, corrections, ArrangementMap.of(last.textStart + cpLength(last.text), moves));
 }
 
 /// `linkCorrectedLines` for a layout page and its corrected text, computing the corrections itself.

@@ -1,6 +1,7 @@
 import type { Correction } from './sidecar-schema';
 import { CodePointIndex, cpLength } from '../text/codepoints';
 import { diffLinesThenChars } from './diff-codepoints';
+import { alignOnVisibleCharacters } from './line-break-alignment';
 import type { Result } from '../result';
 import { fail, ok } from '../result';
 import { upperBound } from '../sorted-search';
@@ -8,7 +9,8 @@ import { upperBound } from '../sorted-search';
 /// Computes the corrections that turn `original` into `corrected`, sorted and non-overlapping.
 ///
 /// Offsets are code points on `original`. Adjacent deletions and insertions form one correction (a
-/// replacement), so each entry is a contiguous change a reader recognises.
+/// replacement), so each entry is a contiguous change a reader recognises. Visible characters are matched before
+/// line breaks (see `alignOnVisibleCharacters`): a join or split is a line-break correction only.
 export function computeCorrections(original: string, corrected: string): Correction[] {
   if (original === corrected) return [];
   // An accept-all makes thousands of tiny corrections at once (a space removed, one character for another): an
@@ -37,7 +39,9 @@ export function computeCorrections(original: string, corrected: string): Correct
     }
   }
   if (current) corrections.push(current);
-  return corrections;
+  // Where line breaks changed, the characters are aligned on their own, so a join or split never makes unchanged
+  // text look changed.
+  return alignOnVisibleCharacters(original, corrected, corrections);
 }
 
 /// Applies corrections to the original text, checking that each one's `original` matches what is there.

@@ -2,16 +2,23 @@ import type { Sidecar } from './sidecar-schema';
 import { applyCorrections } from './corrections';
 import { CodePointIndex } from '../text/codepoints';
 import { pushAll } from '../push-all';
+import { arrangeText } from './moves';
+import { moveProblems } from './moves-consistency';
 
 /// Checks a schema-valid sidecar against its page's original text; returns problems in plain words (empty: fine).
 ///
-/// The corrections applied to the original must give the stored text, every entity span must lie inside the
+/// The moves must fit the original, the corrections applied to the arranged original must give the stored text, every entity span must lie inside the
 /// text, be non-empty and quote exactly the text it covers, and recorded line origins must fit both texts.
 export function checkSidecarConsistency(sidecar: Sidecar, originalText: string): string[] {
   const problems: string[] = [];
   if (sidecar.text !== sidecar.text.normalize('NFC')) problems.push('The corrected text is not in Unicode NFC form.');
-  const applied = applyCorrections(originalText, sidecar.corrections);
-  if (!applied.ok) problems.push(`Corrections do not fit the original text: ${applied.error.message}.`);
+  const moved = moveProblems(sidecar, originalText);
+  pushAll(problems, moved);
+  const arranged = arrangeText(originalText, sidecar.moves);
+  const applied = arranged.ok ? applyCorrections(arranged.value, sidecar.corrections) : arranged;
+  if (moved.length > 0) {
+    // Already said: the moves do not fit.
+  } else if (!applied.ok) problems.push(`Corrections do not fit the original text: ${applied.error.message}.`);
   else if (applied.value !== sidecar.text) problems.push('Applying the corrections to the original text does not give the stored corrected text.');
   // One index for all spans: a page may hold thousands of them.
   const index = new CodePointIndex(sidecar.text);

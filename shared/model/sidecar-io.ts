@@ -3,7 +3,9 @@ import {
   SIDECAR_SCHEMA_VERSION,
   sidecarSchema,
   sidecarV1Schema,
+  sidecarV2Schema,
   upgradeSidecarV1,
+  upgradeSidecarV2,
   type Correction,
   type EntitySpan,
   type Sidecar,
@@ -35,6 +37,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
     created: sidecar.created,
     modified: sidecar.modified,
     text: sidecar.text,
+    moves: [...sidecar.moves].sort((a, b) => a.start - b.start).map((m) => ({ start: m.start, end: m.end, to: m.to })),
     corrections: [...sidecar.corrections]
       .sort(compareCorrections)
       .map((c) => ({ start: c.start, end: c.end, original: c.original, corrected: c.corrected, ...(c.rule !== undefined && { rule: c.rule }) })),
@@ -88,6 +91,11 @@ export function parseSidecar(json: string): SidecarParse {
     const v1 = sidecarV1Schema.safeParse(data);
     if (v1.success) return { kind: 'ok', sidecar: upgradeSidecarV1(v1.data) };
     return { kind: 'schema', message: `The sidecar does not match the sidecar schema (version 1): ${z.prettifyError(v1.error).replace(/\n/g, '; ')}` };
+  }
+  if (version === 2) {
+    const v2 = sidecarV2Schema.safeParse(data);
+    if (v2.success) return { kind: 'ok', sidecar: upgradeSidecarV2(v2.data) };
+    return { kind: 'schema', message: `The sidecar does not match the sidecar schema (version 2): ${z.prettifyError(v2.error).replace(/\n/g, '; ')}` };
   }
   const parsed = sidecarSchema.safeParse(data);
   if (!parsed.success) {

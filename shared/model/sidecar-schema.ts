@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /// The sidecar format version this build writes and fully understands.
 ///
-/// Version 1 sidecars are still read: `upgradeSidecarV1` turns them into version 2 and the next save writes 2.
-export const SIDECAR_SCHEMA_VERSION = 2;
+/// Version 1 and 2 sidecars are still read: `upgradeSidecarV1` and `upgradeSidecarV2` turn them into version 3 and
+/// the next save writes 3.
+export const SIDECAR_SCHEMA_VERSION = 3;
 
 /// The kinds of file a page's original text can be read from.
 export const SOURCE_FORMATS = ['text', 'hocr', 'alto', 'page-xml'] as const;
@@ -24,7 +25,8 @@ const codePointOffset = z.number().int().nonnegative();
 
 /// One correction: the original code points [start, end) were replaced by `corrected`.
 ///
-/// `start`/`end` are code-point offsets on the original text (NFC, LF line endings); `original` repeats the
+/// `start`/`end` are code-point offsets on the arranged original: the original text (NFC, LF line endings) with the
+/// sidecar's `moves` applied, which is the original itself when there are none. `original` repeats the
 /// replaced text so a human can read the sidecar and so a mismatch with the page file is detectable. `rule` names
 /// the OCR-assistant rule whose accepted suggestion made the change (e.g. "look-alike", "reflow"); a correction
 /// typed by the editor has none.
@@ -83,6 +85,15 @@ export const rejectedCorrectionSchema = z.strictObject({
   replacement: z.string(),
 });
 
+/// One block move: the original code points [start, end) stand at code-point offset `to` of the arranged original
+/// (the original in corrected reading order), as a reading-order repair moved them. Text no move names keeps its
+/// order around the moved blocks. Moves apply before the corrections.
+export const moveSchema = z.strictObject({
+  start: codePointOffset,
+  end: codePointOffset,
+  to: codePointOffset,
+});
+
 /// For each line of the corrected text (split on "\n"), the 0-based numbers of the original text's lines it came
 /// from, ascending; an empty list for a line typed in. An empty array means "not recorded" (upgraded from v1).
 export const lineOriginsSchema = z.array(z.array(z.number().int().nonnegative()));
@@ -99,14 +110,25 @@ const sidecarShape = {
   entities: z.array(entitySchema),
 };
 
-/// The whole sidecar document, version 2 (the version this build writes).
-export const sidecarSchema = z.strictObject({
+const v2Shape = {
   ...sidecarShape,
-  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
   source: sourceSchema,
   lineOrigins: lineOriginsSchema,
   rejectedEntities: z.array(rejectedEntitySchema),
   rejectedCorrections: z.array(rejectedCorrectionSchema),
+};
+
+/// The whole sidecar document, version 3 (the version this build writes): version 2 with block `moves`.
+export const sidecarSchema = z.strictObject({
+  ...v2Shape,
+  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
+  moves: z.array(moveSchema),
+});
+
+/// A version 2 sidecar: no moves (its corrections are on the original text itself).
+export const sidecarV2Schema = z.strictObject({
+  ...v2Shape,
+  schemaVersion: z.literal(2),
 });
 
 /// A version 1 sidecar: no source format, line origins or rejections.
@@ -116,22 +138,30 @@ export const sidecarV1Schema = z.strictObject({
   source: sourceSchema.omit({ format: true }),
 });
 
-/// Turns a version 1 sidecar into version 2: its source was a text file, its line origins are not recorded and it
-/// has no rejections.
+/// Turns a version 1 sidecar into the current version: its source was a text file, its line origins are not
+/// recorded, it has no rejections and no moves.
 export function upgradeSidecarV1(v1: z.infer<typeof sidecarV1Schema>): Sidecar {
-  return {
+  return upgradeSidecarV2({
     ...v1,
-    schemaVersion: SIDECAR_SCHEMA_VERSION,
+    schemaVersion: 2,
     source: { ...v1.source, format: 'text' },
     lineOrigins: [],
     rejectedEntities: [],
     rejectedCorrections: [],
-  };
+  });
+}
+
+/// Turns a version 2 sidecar into the current version: no moves, so the arranged original is the original and
+/// its corrections and line origins stand as they are.
+export function upgradeSidecarV2(v2: z.infer<typeof sidecarV2Schema>): Sidecar {
+  return { ...v2, schemaVersion: SIDECAR_SCHEMA_VERSION, moves: [] };
 }
 
 /// A parsed, schema-valid sidecar.
 export type Sidecar = z.infer<typeof sidecarSchema>;
-/// One correction against the original text.
+/// One block move of the original text.
+export type Move = z.infer<typeof moveSchema>;
+/// One correction against the (arranged) original text.
 export type Correction = z.infer<typeof correctionSchema>;
 /// One entity span on the corrected text.
 export type EntitySpan = z.infer<typeof entitySchema>;

@@ -1,5 +1,6 @@
 import type { Why } from './explain';
 import type { PageLine } from './lines';
+import type { TextMove } from '../model/moves';
 
 /// Which rule proposed a suggestion.
 ///
@@ -50,6 +51,10 @@ export interface OcrSuggestion {
   /// The same as a sentence id and values, for the app to show in the user's language (`explainIn`).
   why?: Why;
   safe: boolean;
+  /// When the replacement only rearranges the suggestion's text (a reading-order repair): the block moves that
+  /// give it, code points relative to `start` (see `shared/model/moves.ts`). The editor records them as moves, so
+  /// every moved character keeps its tie to its original.
+  moves?: TextMove[];
 }
 
 /// An OCR suggestion as the app receives it: the English explanation is left out when `why` rebuilds it (see

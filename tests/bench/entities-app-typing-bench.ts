@@ -28,13 +28,14 @@ async function makeCorpus(): Promise<void> {
   const now = new Date(0).toISOString();
   const sidecar = serializeSidecar({
     format: 'jiaodui-sidecar',
-    schemaVersion: 2,
+    schemaVersion: 3,
     app: { name: 'jiaodui', version: 'bench' },
     source: { file: 'big.txt', format: 'text', bytes: Buffer.byteLength(text), sha256: sha256Hex(text), encoding: 'UTF-8', bom: false, lineEnding: 'LF' },
     status: 'in-progress',
     created: now,
     modified: now,
     text,
+    moves: [],
     corrections: [],
     entities: spans,
     lineOrigins: computeLineOrigins(text, text, []),

@@ -66,13 +66,14 @@ async function generate(): Promise<void> {
     const now = new Date(0).toISOString();
     const sidecar = serializeSidecar({
       format: 'jiaodui-sidecar',
-      schemaVersion: 2,
+      schemaVersion: 3,
       app: { name: 'jiaodui', version: 'bench' },
       source: { file: name, format: 'text', bytes: Buffer.byteLength(text), sha256: sha256Hex(text), encoding: 'UTF-8', bom: false, lineEnding: text.includes('\n') ? 'LF' : 'none' },
       status: 'in-progress',
       created: now,
       modified: now,
       text,
+      moves: [],
       corrections: [],
       entities: spansFor(text),
       lineOrigins: computeLineOrigins(text, text, []),

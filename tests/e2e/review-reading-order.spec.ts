@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { en } from '../../renderer/i18n/messages-review';
 import { expect, test } from './fixtures';
-import { pageList, reopenFolder } from './helpers';
+import { pageList, reopenFolder, selectInEditor } from './helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scansDir = path.resolve(repoRoot, 'tests/fixtures/samples/scans');
@@ -31,7 +31,7 @@ test.afterEach(async () => {
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-test('puts blocks the OCR read across the columns back in reading order, and records the move', async ({ app }) => {
+test('puts blocks the OCR read across the columns back in reading order as moves, and the joins after it change only line breaks', async ({ app }) => {
   const page = app.page;
   await reopenFolder(app, folder);
   await pageList(page).getByRole('option', { name: `${PAGE}.txt` }).click();
@@ -60,13 +60,54 @@ test('puts blocks the OCR read across the columns back in reading order, and rec
 
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toContainText('Saved at');
-  const sidecar = JSON.parse(await fs.readFile(path.join(folder, `${PAGE}.txt.jiaodui.json`), 'utf8')) as { text: string; corrections: { rule?: string }[] };
+  type Record = { text: string; moves: { start: number; end: number; to: number }[]; corrections: { original: string; corrected: string; rule?: string }[] };
+  const readSidecar = async () => JSON.parse(await fs.readFile(path.join(folder, `${PAGE}.txt.jiaodui.json`), 'utf8')) as Record;
+  let sidecar = await readSidecar();
   expect(squeeze(sidecar.text)).toContain(seams[1]);
-  expect(sidecar.corrections.length).toBeGreaterThan(0);
-  expect(sidecar.corrections.every((c) => c.rule === 'reading-order')).toBe(true);
+  // Recorded as moves of the original's blocks, not as characters replaced by others.
+  expect(sidecar.moves.length).toBeGreaterThan(0);
+  expect(sidecar.corrections).toEqual([]);
+  // Nothing in the text is highlighted: no character differs from the OCR's.
+  await expect(editor.locator('.corr-changed, .corr-inserted')).toHaveCount(0);
 
-  // Undo puts the OCR's order back.
+  // Undo puts the OCR's order back; redo moves the blocks again.
   await editor.focus();
   await page.keyboard.press('Control+z');
   await expect.poll(async () => squeeze(await editor.innerText())).not.toContain(seams[0]);
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => squeeze(await editor.innerText())).toContain(seams[0]);
+
+  // Then every column-wrap join: only the line breaks change.
+  const reflow = en['review.rule.reflow'];
+  await expect(panel.getByRole('group', { name: new RegExp(`^${reflow} \\(\\d+\\)$`) })).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: en['review.acceptAllNamed'].replace('{rule}', reflow) }).click();
+  await expect(panel.getByRole('group', { name: new RegExp(`^${reflow} `) })).toHaveCount(0);
+  await expect(editor.locator('.corr-changed, .corr-inserted')).toHaveCount(0);
+  await expect(editor.locator('.corr-deleted').first()).toBeAttached();
+  // Hovering a marker shows what the OCR had there: a line break.
+  await expect(editor.locator('.corr-deleted').first()).toHaveAttribute('data-original', /^\n+$/);
+  // The caret's scan outline is on the OCR lines its paragraph came from, wherever the OCR had put them, and not
+  // on the block that followed them in the OCR's order.
+  const ocrLines = (await fs.readFile(path.join(folder, `${PAGE}.txt`), 'utf8')).replace(/\r\n?/g, '\n').split('\n');
+  const paragraph = (await editor.innerText()).split('\n').find((line) => squeeze(line).includes(seams[0]!))!;
+  const cameFrom = ocrLines.flatMap((line, i) => (squeeze(line) !== '' && squeeze(paragraph).includes(squeeze(line)) ? [i] : []));
+  expect(cameFrom.length).toBeGreaterThan(2);
+  await selectInEditor(page, '位于朔城区', 0, 0);
+  await expect
+    .poll(() => page.locator('.scan-region-active').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('data-line'))).sort((x, y) => x - y)))
+    .toEqual(cameFrom);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  await expect.poll(async () => (await readSidecar()).corrections.length).toBeGreaterThan(0);
+  sidecar = await readSidecar();
+  expect(sidecar.moves.length).toBeGreaterThan(0);
+  // No meaningless substitutions: every correction only removes or adds line breaks.
+  for (const c of sidecar.corrections) expect({ original: squeeze(c.original), corrected: squeeze(c.corrected) }).toEqual({ original: '', corrected: '' });
+
+  // Reopened, the page shows the same: no character highlighted.
+  await reopenFolder(app, folder);
+  await pageList(page).getByRole('option', { name: `${PAGE}.txt` }).click();
+  await expect.poll(async () => squeeze(await editor.innerText())).toContain(seams[0]);
+  await expect(editor.locator('.corr-deleted').first()).toBeAttached();
+  await expect(editor.locator('.corr-changed, .corr-inserted')).toHaveCount(0);
 });

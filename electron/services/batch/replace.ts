@@ -3,6 +3,7 @@ import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
 import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import { savePage } from '../page/save-page';
+import { arrangeText } from '../../../shared/model/moves';
 import { correctionsAfterBatch } from './batch-corrections';
 import { BatchJournals, type JournalPage } from './journal';
 import { readPageOnDiskSync } from '../page/page-on-disk';
@@ -68,7 +69,8 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
           text: plan.value.text,
           status: previous?.status ?? 'unreviewed',
           entities: carried.entities,
-          corrections: correctionsAfterBatch(page.texts.original, plan.value.text, plan.value.edits, previous?.corrections ?? []),
+          // The saved corrections are on the original arranged by the saved moves, which the save keeps.
+          corrections: correctionsAfterBatch(arrangedOriginal(page.texts.original, previous), plan.value.text, plan.value.edits, previous?.corrections ?? []),
           rejectedEntities: carried.rejectedEntities,
           rejectedCorrections: carried.rejectedCorrections,
           sourceSha256: page.texts.sourceSha256,
@@ -140,4 +142,10 @@ function carryThrough(previous: Sidecar | null, edits: readonly Correction[], te
     if (place) rejectedCorrections.push({ ...r, ...place });
   }
   return { entities: mapped.spans, rejectedEntities, rejectedCorrections, removedEntities: mapped.removed.length };
+}
+
+// The original in the saved reading order (the saved moves applied); the original itself without usable ones.
+function arrangedOriginal(original: string, sidecar: Sidecar | null): string {
+  const arranged = arrangeText(original, sidecar?.moves ?? []);
+  return arranged.ok ? arranged.value : original;
 }

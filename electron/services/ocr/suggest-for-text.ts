@@ -4,6 +4,7 @@ import type { OcrSuggestRequest, PageScan } from '../../../shared/ipc/contract';
 import { unionRegions } from '../../../shared/layout/geometry';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { computeCorrections } from '../../../shared/model/corrections';
+import { ArrangementMap, arrangeText, type TextMove } from '../../../shared/model/moves';
 import type { RejectedCorrection } from '../../../shared/model/sidecar-schema';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { CharConfidence, LineBox, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
@@ -42,13 +43,17 @@ export async function suggestForText(root: string | null, request: OcrSuggestReq
     if (root === null) return fail('no-corpus', 'No corpus folder is open.');
     const page = await pageConfidences(root, request.path);
     if (!page.ok) return page;
-    const edited = page.value.originalText !== text;
-    const corrections = edited && (page.value.confidences.length > 0 || page.value.lineBoxes) ? computeCorrections(page.value.originalText, text) : [];
-    if (page.value.confidences.length > 0) confidences = confidencesOnCorrectedText(page.value.confidences, corrections);
+    // The editor's block moves put the original in its reading order; the text is corrected against that.
+    const arranged = arrangeText(page.value.originalText, request.moves ?? []);
+    const moves = arranged.ok ? (request.moves ?? []) : [];
+    const arrangedText = arranged.ok ? arranged.value : page.value.originalText;
+    const edited = page.value.originalText !== text || moves.length > 0;
+    const corrections = edited && (page.value.confidences.length > 0 || page.value.lineBoxes) ? computeCorrections(arrangedText, text) : [];
+    if (page.value.confidences.length > 0) confidences = confidencesOnCorrectedText(confidencesMoved(page.value.confidences, page.value.originalText, moves), corrections);
     // The regions belong to the OCR's lines: each line of the edited text gets the regions of the lines it came
     // from (joined lines, their union).
     const boxes = page.value.lineBoxes;
-    if (boxes) lineBoxes = edited ? computeLineOrigins(page.value.originalText, text, corrections).map((from) => unionRegions(from.map((line) => boxes[line] ?? null))) : boxes;
+    if (boxes) lineBoxes = edited ? computeLineOrigins(page.value.originalText, text, corrections, moves).map((from) => unionRegions(from.map((line) => boxes[line] ?? null))) : boxes;
   }
   const rejected = stillStanding(request.rejected ?? [], text);
   // Imported on first use: the dictionary module (a native package's multi-megabyte file) then loads only when
@@ -92,6 +97,15 @@ async function filesKey(pageAbs: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+// Confidences on the original, carried with their characters to the arranged original (sorted by start).
+function confidencesMoved(confidences: readonly CharConfidence[], originalText: string, moves: readonly TextMove[]): CharConfidence[] {
+  if (moves.length === 0) return [...confidences];
+  const map = ArrangementMap.of(new CodePointIndex(originalText).length, moves);
+  return confidences
+    .flatMap((c) => map.arrangedRanges(c.start, c.end).map((r) => ({ ...c, start: r.from, end: r.to })))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 function stillStanding(rejected: readonly RejectedCorrection[], text: string): RejectedSuggestion[] {

@@ -71,6 +71,7 @@ function folderOf(rel: string): string | null {
 function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, scan: PageScanOutcome): PageData {
   const usable = sidecar.kind === 'usable' ? sidecar.sidecar : null;
   const lineOrigins = usable && usable.lineOrigins.length > 0 ? { lineOrigins: usable.lineOrigins } : {};
+  const moves = usable && usable.moves.length > 0 ? { moves: usable.moves } : {};
   return {
     path: rel,
     encoding: source.encoding,
@@ -93,6 +94,7 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     scanError: scan.scanError,
     sourceFormat: source.format,
     ...lineOrigins,
+    ...moves,
   };
 }
 

@@ -6,6 +6,7 @@ import { correctionsOffThread } from './off-thread';
 import type { Correction } from '../../../shared/model/sidecar-schema';
 import { carryRules } from '../../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
+import { arrangeText } from '../../../shared/model/moves';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/sidecar-schema';
@@ -70,7 +71,12 @@ async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Sav
 
   const timestamp = now().toISOString();
   const previous = existing.value.kind === 'usable' ? existing.value.sidecar : null;
-  const computed = await correctionsFor(source.value.originalText, text, req.corrections, previous?.corrections ?? [], req.path);
+  // The editor's block moves (or, from a batch or propagation that sends none, the saved ones): its corrections are
+  // on the original arranged by them.
+  const moves = req.moves ?? previous?.moves ?? [];
+  const arranged = arrangeText(source.value.originalText, moves);
+  if (!arranged.ok) return fail('invalid-argument', `The page cannot be saved: the moves do not fit the original text (${arranged.error.message}).`);
+  const computed = await correctionsFor(arranged.value, text, req.corrections, previous?.corrections ?? [], req.path);
   if (!computed.ok) return computed;
   const corrections = computed.value;
   const sidecar: Sidecar = {
@@ -90,9 +96,10 @@ async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Sav
     created: previous?.created ?? timestamp,
     modified: timestamp,
     text,
+    moves,
     corrections,
     entities: req.entities,
-    lineOrigins: computeLineOrigins(source.value.originalText, text, corrections),
+    lineOrigins: computeLineOrigins(source.value.originalText, text, corrections, moves),
     rejectedEntities: req.rejectedEntities ?? previous?.rejectedEntities ?? [],
     rejectedCorrections: req.rejectedCorrections ?? previous?.rejectedCorrections ?? [],
   };
@@ -100,7 +107,7 @@ async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Sav
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
 
   const serialized = serializeSidecar(sidecar);
-  return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections } });
+  return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves } });
 }
 
 // Under the sidecar lock: the files must still be what the request was made from, up to the moment of the rename.
@@ -156,7 +163,7 @@ function sidecarChanged(rel: string, nowHash: string | null): Result<never> {
   );
 }
 
-// The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds
+// `original` is the arranged original. The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds
 // of milliseconds on a 200,000-character page). They are only trusted when they really turn the original into the
 // text, which costs one linear pass; otherwise the page is diffed here (on the text worker when it is long, so the
 // main process keeps answering). A recomputed correction keeps the rule of an equal proposed one (or, when the

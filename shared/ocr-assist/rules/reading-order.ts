@@ -3,6 +3,7 @@ import type { PageLine } from '../lines';
 import type { LineBox, OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
 import { pushAll } from '../../push-all';
+import { movesFromRanges } from '../../model/moves';
 
 /// A text block of the page: a run of non-blank lines between blank lines, with the scan region they cover.
 interface Block {
@@ -120,9 +121,17 @@ export function readingOrderRule(context: RuleContext): OcrSuggestion[] {
   const chars = context.chars;
   const textOf = (block: Block) => chars.slice(block.first.start, block.last.end).join('');
   let replacement = '';
+  // The replacement as ranges of the suggestion's text, for its moves: blocks in the new order, the breaks between
+  // them where they were.
+  const base = blocks[from]!.first.start;
+  const ranges: { from: number; to: number }[] = [];
   for (let i = from; i <= to; i++) {
     replacement += textOf(ordered[i]!);
-    if (i < to) replacement += chars.slice(blocks[i]!.last.end, blocks[i + 1]!.first.start).join('');
+    ranges.push({ from: ordered[i]!.first.start - base, to: ordered[i]!.last.end - base });
+    if (i < to) {
+      replacement += chars.slice(blocks[i]!.last.end, blocks[i + 1]!.first.start).join('');
+      ranges.push({ from: blocks[i]!.last.end - base, to: blocks[i + 1]!.first.start - base });
+    }
   }
   const moved = ordered.slice(from, to + 1).filter((block, i) => block !== blocks[from + i]).length;
   return [
@@ -134,6 +143,7 @@ export function readingOrderRule(context: RuleContext): OcrSuggestion[] {
       confidence: 0.7,
       ...explain(rightToLeft ? 'reading-order.rtl' : 'reading-order', { moved, blocks: to - from + 1 }),
       safe: false,
+      moves: movesFromRanges(ranges),
     },
   ];
 }

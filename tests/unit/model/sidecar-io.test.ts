@@ -15,13 +15,14 @@ const corrected = `吉${EXT_B}祥如意\n已经`;
 function sampleSidecar(): Sidecar {
   return {
     format: 'jiaodui-sidecar',
-    schemaVersion: 2,
+    schemaVersion: 3,
     app: { name: 'jiaodui', version: '0.1.0' },
     source: { file: 'p.txt', format: 'text', bytes: 20, sha256: 'a'.repeat(64), encoding: 'UTF-8', bom: false, lineEnding: 'LF' },
     status: 'in-progress',
     created: '2026-11-22T10:00:00.000Z',
     modified: '2026-11-22T10:05:00.000Z',
     text: corrected,
+    moves: [],
     corrections: computeCorrections(original, corrected),
     entities: [
       { id: 'e2', start: 1, end: 2, type: 'MISC', text: EXT_B },
@@ -74,23 +75,40 @@ describe('sidecar serialisation', () => {
 });
 
 describe('reading a version 1 sidecar', () => {
-  it('upgrades it to version 2 with a text source, unrecorded line origins and no rejections', () => {
-    const { lineOrigins: _l, rejectedEntities: _e, rejectedCorrections: _c, ...rest } = sampleSidecar();
+  it('upgrades it to version 3 with a text source, unrecorded line origins, no rejections and no moves', () => {
+    const { lineOrigins: _l, rejectedEntities: _e, rejectedCorrections: _c, moves: _m, ...rest } = sampleSidecar();
     const v1 = { ...rest, schemaVersion: 1, source: { ...rest.source, format: undefined } };
     const parsed = parseSidecar(JSON.stringify(v1));
     expect(parsed.kind).toBe('ok');
     if (parsed.kind !== 'ok') return;
-    expect(parsed.sidecar.schemaVersion).toBe(2);
+    expect(parsed.sidecar.schemaVersion).toBe(3);
+    expect(parsed.sidecar.moves).toEqual([]);
     expect(parsed.sidecar.source.format).toBe('text');
     expect(parsed.sidecar.lineOrigins).toEqual([]);
     expect(parsed.sidecar.rejectedEntities).toEqual([]);
     expect(parsed.sidecar.text).toBe(corrected);
   });
   it('still refuses a version 1 sidecar that breaks the version 1 schema', () => {
-    const { lineOrigins: _l, rejectedEntities: _e, rejectedCorrections: _c, ...rest } = sampleSidecar();
+    const { lineOrigins: _l, rejectedEntities: _e, rejectedCorrections: _c, moves: _m, ...rest } = sampleSidecar();
     const parsed = parseSidecar(JSON.stringify({ ...rest, schemaVersion: 1 }));
     expect(parsed.kind).toBe('schema');
     if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 1');
+  });
+});
+
+describe('reading a version 2 sidecar', () => {
+  it('upgrades it to version 3 with no moves, keeping its corrections and line origins', () => {
+    const { moves: _m, ...rest } = sampleSidecar();
+    const parsed = parseSidecar(JSON.stringify({ ...rest, schemaVersion: 2 }));
+    expect(parsed.kind).toBe('ok');
+    if (parsed.kind !== 'ok') return;
+    expect(parsed.sidecar).toEqual({ ...sampleSidecar(), entities: expect.any(Array), rejectedEntities: expect.any(Array) });
+    expect(checkSidecarConsistency(parsed.sidecar, original)).toEqual([]);
+  });
+  it('refuses a version 2 sidecar with moves (they came with version 3)', () => {
+    const parsed = parseSidecar(JSON.stringify({ ...sampleSidecar(), schemaVersion: 2 }));
+    expect(parsed.kind).toBe('schema');
+    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 2');
   });
 });
 
@@ -103,10 +121,10 @@ describe('reading a sidecar that cannot be used', () => {
     expect(parseSidecar('[1,2]').kind).toBe('foreign');
   });
   it('says when a newer Jiaodui wrote it', () => {
-    const newer = { ...sampleSidecar(), schemaVersion: 3 };
+    const newer = { ...sampleSidecar(), schemaVersion: 4 };
     const parsed = parseSidecar(JSON.stringify(newer));
     expect(parsed).toMatchObject({ kind: 'newer-version' });
-    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 3');
+    if (parsed.kind !== 'ok') expect(parsed.message).toContain('version 4');
   });
   it('names the field that fails the schema', () => {
     const broken = { ...sampleSidecar(), status: 'done-ish' };
