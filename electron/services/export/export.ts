@@ -93,7 +93,7 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   let sidecar: SidecarState = { kind: 'none' };
   const sidecarAbs = path.join(realRoot, ...sidecarPathOf(rel).split('/'));
   try {
-    sidecar = sidecarStateFromBytes(readFileSync(sidecarAbs), source.value.sha256);
+    sidecar = sidecarStateFromBytes(readFileSync(sidecarAbs), source.value);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return notWritten(`The sidecar cannot be read: ${(error as Error).message}`);
   }

@@ -62,7 +62,7 @@ export function readPageOnDiskSync(realRoot: string, rel: string, options: { sid
       // Throws ENOENT when there is no sidecar, like the read below.
       if (!isInside(realRoot, realpathSync.native(sidecarAbs))) return { message: 'The sidecar leads outside the corpus folder.' };
       sidecarBytes = readFileSync(sidecarAbs);
-      sidecar = sidecarStateFromBytes(sidecarBytes, source.value.sha256);
+      sidecar = sidecarStateFromBytes(sidecarBytes, source.value);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { message: `The sidecar cannot be read: ${(error as Error).message}` };
     }

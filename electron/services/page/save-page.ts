@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { SaveOutcome, SaveRequest } from '../../../shared/ipc/contract';
 import { applyCorrections, computeCorrections } from '../../../shared/model/corrections';
-import type { Correction } from '../../../shared/model/sidecar-schema';
+import type { Correction, RejectedCorrection, RejectedEntity } from '../../../shared/model/sidecar-schema';
+import { cpLength } from '../../../shared/text/codepoints';
 import { carryRules } from '../../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
@@ -43,7 +44,7 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
     return fail('sidecar-changed', `The page file "${req.path}" has changed on disk since it was opened. Reopen the page before saving.`, 'page-file');
   }
 
-  const existing = await readSidecarState(sidecarAbs, source.value.sha256);
+  const existing = await readSidecarState(sidecarAbs, source.value);
   if (!existing.ok) return existing;
   const existingHash = existing.value.kind === 'none' ? null : existing.value.hash;
   if (existingHash !== req.expectedSidecarHash) {
@@ -84,8 +85,7 @@ async function saveNow(pageAbs: string, sidecarAbs: string, req: SaveRequest, ap
     corrections,
     entities: req.entities,
     lineOrigins: computeLineOrigins(source.value.originalText, text, corrections),
-    rejectedEntities: req.rejectedEntities ?? previous?.rejectedEntities ?? [],
-    rejectedCorrections: req.rejectedCorrections ?? previous?.rejectedCorrections ?? [],
+    ...rejectionsInside(text, req.rejectedEntities ?? previous?.rejectedEntities ?? [], req.rejectedCorrections ?? previous?.rejectedCorrections ?? []),
   };
   const problems = checkSidecarConsistency(sidecar, source.value.originalText);
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
@@ -105,6 +105,16 @@ function correctionsFor(original: string, text: string, proposed: Correction[] |
     if (applied.ok && applied.value === text) return proposed;
   }
   return carryRules(computeCorrections(original, text), proposed ?? saved);
+}
+
+// A rejected place past the end of the text can never match again (the text there is gone); it is dropped rather
+// than refusing the whole save, since the consistency check would otherwise turn it into an unsaveable page.
+function rejectionsInside(text: string, entities: RejectedEntity[], corrections: RejectedCorrection[]): Pick<Sidecar, 'rejectedEntities' | 'rejectedCorrections'> {
+  const length = cpLength(text);
+  return {
+    rejectedEntities: entities.filter((r) => r.end === undefined || r.end <= length),
+    rejectedCorrections: corrections.filter((r) => r.start <= r.end && r.end <= length),
+  };
 }
 
 function findDuplicateId(ids: string[]): string | null {
