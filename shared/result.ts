@@ -10,6 +10,8 @@ export interface AppError {
   message: string;
   /// Optional detail such as the offending path or the schema problem.
   detail?: string;
+  /// Optional values that describe the error (a limit, an error id), for the renderer to word or show.
+  values?: Record<string, string | number>;
 }
 
 /// Every expected error the services can report.
@@ -25,13 +27,17 @@ export type ErrorCode =
   | 'sidecar-changed'
   | 'io'
   | 'cancelled'
+  /// A request body or arguments larger than the channel allows (HTTP 413 in the harness).
+  | 'too-large'
+  /// Too much request data is in flight at once; try again shortly (HTTP 503 in the harness).
+  | 'busy'
   | 'internal';
 
 /// Wraps a value as a successful result.
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 
-/// Wraps an error code and message as a failed result.
-export const fail = (code: ErrorCode, message: string, detail?: string): Result<never> => ({
+/// Wraps an error code and message as a failed result, with a detail string or a record of values.
+export const fail = (code: ErrorCode, message: string, detail?: string | Record<string, string | number>): Result<never> => ({
   ok: false,
-  error: detail === undefined ? { code, message } : { code, message, detail },
+  error: detail === undefined ? { code, message } : typeof detail === 'string' ? { code, message, detail } : { code, message, values: detail },
 });
