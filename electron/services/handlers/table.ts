@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { relativePathSchema, requestSchemas, type CorpusInfo, type RequestChannel } from '../../../shared/ipc/contract';
 import { fail, type Result } from '../../../shared/result';
@@ -52,10 +53,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const previews = new ScanPreviews();
   const textWorker = sharedTextWorker();
   const errorLog = openErrorLog(deps.stateFile);
-  // Read when an error is sanitised, after the handler ran (it may have opened another corpus).
-  const corpusRoot = () => ctx.corpus?.root ?? null;
+  // Folders the user chose in a dialog may be named in errors as they are (the user typed or picked them).
+  const chosen: string[] = [];
+  const dialogs: HandlerDeps['dialogs'] = {
+    async chooseFolder(purpose) {
+      const folder = await deps.dialogs.chooseFolder(purpose);
+      if (folder !== null) chosen.push(folder, path.resolve(folder));
+      return folder;
+    },
+  };
+  const known = () => ({ corpusRoot: ctx.corpus?.root ?? null, chosen });
   const ctx: HandlerContext = {
-    deps,
+    deps: { ...deps, dialogs },
     store: () => (storePromise ??= openAppStore(deps.stateFile)),
     corpus: null,
     exportFolder: null,
@@ -106,7 +115,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           return implementation(...(parsed.data as unknown[]));
         },
         errorLog,
-        corpusRoot,
+        known,
       );
     },
     errorLog,
@@ -118,9 +127,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await ctx.corpusText?.idle();
     },
     // The harness streams scan images itself; their errors are guarded like the request channels'.
-    scanImageFile: (rel) => guardHandler('page.scanImage', () => scanImageFile(rel), errorLog, corpusRoot),
-    scanImagePreview: (rel, width) => guardHandler('page.scanImage', () => scanImagePreview(rel, width), errorLog, corpusRoot),
-    scanImageAsPng: (rel) => guardHandler('page.scanImage', () => scanImageAsPng(rel), errorLog, corpusRoot),
+    scanImageFile: (rel) => guardHandler('page.scanImage', () => scanImageFile(rel), errorLog, known),
+    scanImagePreview: (rel, width) => guardHandler('page.scanImage', () => scanImagePreview(rel, width), errorLog, known),
+    scanImageAsPng: (rel) => guardHandler('page.scanImage', () => scanImageAsPng(rel), errorLog, known),
   };
 }
 

@@ -12,17 +12,24 @@ import { fail } from '../../../shared/result';
 import { rawRequest } from '../shell/harness-test-helpers';
 
 describe('sanitizePaths', () => {
-  const root = '/data/报纸 1950';
+  const root = { corpusRoot: '/data/报纸 1950', chosen: [] };
   it('makes paths inside the corpus relative and hides every other absolute path', () => {
     expect(sanitizePaths(`ENOENT: no such file or directory, open '/data/报纸 1950/版面/𠮷.txt'`, root)).toBe(`ENOENT: no such file or directory, open '版面/𠮷.txt'`);
     expect(sanitizePaths(`EACCES: permission denied, open '/home/ann/My Files/x.json'`, root)).toBe(`EACCES: permission denied, open '<path>'`);
     expect(sanitizePaths('cannot write /opt/Jiaodui/resources/app.asar/x.js now', root)).toBe('cannot write <path> now');
     expect(sanitizePaths(`"/data/报纸 1950"`, root)).toBe('"."');
-    expect(sanitizePaths(`'C:\\Users\\ann\\AppData\\state.json' and \\\\server\\share\\a.txt`, null)).toBe(`'<path>' and <path>`);
+    expect(sanitizePaths(`'C:\\Users\\ann\\AppData\\state.json' and \\\\server\\share\\a.txt`, { corpusRoot: null, chosen: [] })).toBe(`'<path>' and <path>`);
   });
 
   it('does not take a climb out of the corpus for a path inside it', () => {
     expect(sanitizePaths(`'/data/报纸 1950/../secret.txt'`, root)).toBe(`'<path>'`);
+  });
+
+  it('keeps paths in a folder the user chose (the renderer named it)', () => {
+    const known = { corpusRoot: null, chosen: ['/home/ann/out'] };
+    expect(sanitizePaths(`The folder "/home/ann/out" cannot be found; '/home/ann/out/a.txt'; '/home/ann/outside'`, known)).toBe(
+      `The folder "/home/ann/out" cannot be found; '/home/ann/out/a.txt'; '<path>'`,
+    );
   });
 
   it('leaves relative paths, fractions, URLs and regular expressions alone', () => {
@@ -93,6 +100,13 @@ describe('handler errors reaching the renderer', () => {
     }
   });
 
+  it('an error naming the folder the user chose in the dialog keeps it', async () => {
+    const missing = path.join(work, 'no-such-folder');
+    const handlers = createHandlers({ dialogs: { chooseFolder: async () => missing }, emit: () => {}, stateFile: path.join(work, 'state.json'), appVersion: '9.9.9', shell: 'browser' });
+    const result = await handlers.handle('corpus.chooseAndOpen', []);
+    expect(result).toMatchObject({ ok: false, error: { code: 'no-corpus', message: `The folder "${missing}" cannot be found.` } });
+  });
+
   it('a failed result keeps its code; its paths become corpus-relative or hidden, and an io failure is logged whole', async () => {
     const log = openErrorLog(path.join(work, 'state.json'));
     const root = path.join(work, 'corpus');
@@ -100,7 +114,7 @@ describe('handler errors reaching the renderer', () => {
       'page.open',
       async () => fail('io', `The page "a/𠮷.txt" cannot be read.`, `EIO: i/o error, read '${root}/a/𠮷.txt' (cache ${work}/state.index)`),
       log,
-      () => root,
+      () => ({ corpusRoot: root, chosen: [] }),
     );
     expect(result).toEqual({ ok: false, error: { code: 'io', message: 'The page "a/𠮷.txt" cannot be read.', detail: `EIO: i/o error, read 'a/𠮷.txt' (cache <path>)` } });
     await log.close();
@@ -110,9 +124,9 @@ describe('handler errors reaching the renderer', () => {
 
   it('keeps values that are not paths, and successful results unchanged (a corpus root in a value is for display)', async () => {
     const root = path.join(work, 'corpus');
-    const okResult = await guardHandler('corpus.current', async () => ({ ok: true as const, value: { root, name: 'corpus' } }), null, () => root);
+    const okResult = await guardHandler('corpus.current', async () => ({ ok: true as const, value: { root, name: 'corpus' } }), null, () => ({ corpusRoot: root, chosen: [] }));
     expect(okResult).toEqual({ ok: true, value: { root, name: 'corpus' } });
-    const tooLarge = await guardHandler('page.save', async () => fail('too-large', 'Too large.', { limit: 5, where: `${work}/x` }), null, () => root);
+    const tooLarge = await guardHandler('page.save', async () => fail('too-large', 'Too large.', { limit: 5, where: `${work}/x` }), null, () => ({ corpusRoot: root, chosen: [] }));
     expect(tooLarge).toEqual({ ok: false, error: { code: 'too-large', message: 'Too large.', values: { limit: 5, where: '<path>' } } });
   });
 });
