@@ -3,14 +3,17 @@ import { fail, type Result } from '../../shared/result';
 import type { RequestLimits } from '../request-limits';
 
 /// A request body read and parsed, or the HTTP status and coded error to answer instead.
-export type BodyOutcome = { ok: true; value: unknown } | { ok: false; status: number; result: Result<never>; abort: boolean };
+///
+/// A body read successfully keeps its bytes reserved in the budget until `release` is called (when the request has
+/// been answered): its parsed value lives that long, and it is what filled memory when large saves came at once.
+export type BodyOutcome = { ok: true; value: unknown; release(): void } | { ok: false; status: number; result: Result<never>; abort: boolean };
 
 /// Reads JSON request bodies within a per-request limit and a byte budget shared by all requests in flight.
 export interface BodyReader {
   /// Reads the body of `request` as JSON, refusing it when it is not JSON, larger than `limit` bytes, or does not
   /// fit in the budget. `abort` in a refusal means the body was not read to its end: answer, then close.
   readJson(request: IncomingMessage, limit: number): Promise<BodyOutcome>;
-  /// Bytes reserved by bodies being read now.
+  /// Bytes reserved by bodies being read or handled now.
   inFlight(): number;
 }
 
@@ -18,8 +21,8 @@ export interface BodyReader {
 ///
 /// A declared Content-Length is checked against the limit and reserved from the budget before any byte is read;
 /// a body without one (chunked) reserves its bytes as they arrive. Either way reading stops at the first byte past
-/// the limit (413 'too-large') or the budget (503 'busy'). The bytes are released when the body has been parsed or
-/// refused. Content types other than application/json are refused with 415 and malformed JSON with 400, both coded
+/// the limit (413 'too-large') or the budget (503 'busy'). The bytes are released when the body is refused, or by
+/// `release` once the request it carried has been answered. Content types other than application/json are refused with 415 and malformed JSON with 400, both coded
 /// 'invalid-argument' with values saying which.
 export function createBodyReader(limits: Pick<RequestLimits, 'inFlightBudgetBytes'>): BodyReader {
   let inFlight = 0;
@@ -52,24 +55,28 @@ export function createBodyReader(limits: Pick<RequestLimits, 'inFlightBudgetByte
       return true;
     };
     if (declared !== null && !reserve(declared)) return busy(true);
-    try {
-      const body = await collect(request, (size, chunk) => {
-        if (size > limit) return tooLarge(limit, true);
-        // With a declared length the bytes are reserved already (Node ends a body at its declared length).
-        if (declared === null && !reserve(chunk)) return busy(true);
-        return null;
-      });
-      if (!Buffer.isBuffer(body)) return body;
-      let value: unknown;
-      try {
-        value = JSON.parse(body.toString('utf8'));
-      } catch {
-        return { ok: false, status: 400, result: fail('invalid-argument', 'The request body is not valid JSON.', { reason: 'malformed-json' }), abort: false };
-      }
-      return { ok: true, value };
-    } finally {
+    const free = () => {
       inFlight -= reserved;
+      reserved = 0;
+    };
+    const body = await collect(request, (size, chunk) => {
+      if (size > limit) return tooLarge(limit, true);
+      // With a declared length the bytes are reserved already (Node ends a body at its declared length).
+      if (declared === null && !reserve(chunk)) return busy(true);
+      return null;
+    });
+    if (!Buffer.isBuffer(body)) {
+      free();
+      return body;
     }
+    let value: unknown;
+    try {
+      value = JSON.parse(body.toString('utf8'));
+    } catch {
+      free();
+      return { ok: false, status: 400, result: fail('invalid-argument', 'The request body is not valid JSON.', { reason: 'malformed-json' }), abort: false };
+    }
+    return { ok: true, value, release: free };
   }
 
   return { readJson, inFlight: () => inFlight };

@@ -108,12 +108,17 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       }
       const body = await bodies.readJson(request, bodyLimitOf(channel, limits));
       if (!body.ok) return refuseBody(request, response, body);
-      return sendJson(response, 200, await options.handlers.handle(channel, body.value));
+      try {
+        return sendJson(response, 200, await options.handlers.handle(channel, body.value));
+      } finally {
+        body.release();
+      }
     }
     if (url.pathname.startsWith(HARNESS_PATHS.dialog) && method === 'POST') {
       const id = safeDecode(url.pathname.slice(HARNESS_PATHS.dialog.length)) ?? '';
       const body = await bodies.readJson(request, limits.dialogBodyBytes);
       if (!body.ok) return refuseBody(request, response, body);
+      body.release();
       const folder = (body.value as { folder?: unknown } | null)?.folder;
       if (folder !== null && typeof folder !== 'string') {
         return sendJson(response, 400, fail('invalid-argument', 'The dialog answer needs "folder": a path or null.'));

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS, bodyLimitOf, estimateArgsBytes } from '../../../electron/request-limits';
+import { ok } from '../../../shared/result';
 import { rawRequest, startTestHarness, type RawResponse, type TestHarness } from './harness-test-helpers';
 
 // Small limits so real HTTP requests can cross them quickly: page.open stands in for a large-body channel.
@@ -119,6 +120,27 @@ describe('harness request bodies: one budget for all bodies in flight', () => {
     expect((await first.response).status).toBe(200);
     const third = await post('page.open', body);
     expect(third.status).toBe(200);
+  });
+
+  it('keeps the bytes of a body reserved until its request is answered (its parsed value lives that long)', async () => {
+    await harness.close();
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = 0;
+    harness = await startTestHarness(LIMITS, async () => {
+      started++;
+      await gate;
+      return ok(null);
+    });
+    const body = JSON.stringify(['x'.repeat(599_000)]);
+    const first = openPost('page.open', { 'Content-Length': String(body.length) });
+    first.request.end(body);
+    while (started === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first body is read and parsed; its handler is still running.
+    expect((await post('page.open', body)).status).toBe(503);
+    open();
+    expect((await first.response).status).toBe(200);
+    expect((await post('page.open', body)).status).toBe(200);
   });
 
   it('counts chunked bodies against the budget as their bytes arrive', async () => {

@@ -25,8 +25,8 @@ export interface TestHarness {
 }
 
 /// Starts a harness on a free port with a built-renderer stand-in (index.html, a script, a nested asset), with the
-/// given request limits (the app's when omitted).
-export async function startTestHarness(limits?: RequestLimits): Promise<TestHarness> {
+/// given request limits (the app's when omitted) and handler (by default one that echoes its arguments).
+export async function startTestHarness(limits?: RequestLimits, handle?: HandlerTable['handle']): Promise<TestHarness> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-harness-'));
   const staticDir = path.join(root, 'renderer');
   await fs.mkdir(path.join(staticDir, 'assets'), { recursive: true });
@@ -42,10 +42,12 @@ export async function startTestHarness(limits?: RequestLimits): Promise<TestHarn
   events.onAllDisconnected(() => dialogs.cancelAll());
   const handlers: HandlerTable = {
     channels: ['page.open', 'app.getState'],
-    async handle(channel, rawArgs) {
-      if (!Array.isArray(rawArgs)) return fail('invalid-argument', 'Arguments must be an array.');
-      return ok({ channel, rawArgs });
-    },
+    handle:
+      handle ??
+      (async (channel, rawArgs) => {
+        if (!Array.isArray(rawArgs)) return fail('invalid-argument', 'Arguments must be an array.');
+        return ok({ channel, rawArgs });
+      }),
   };
   const server = await startHarnessServer({ staticDir, port: 0, handlers, dialogs, events, ...(limits && { limits }) });
   return {
