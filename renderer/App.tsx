@@ -42,6 +42,7 @@ import { LineImageStrip } from './scan/LineImageStrip';
 import { useRotation } from './scan/useRotation';
 import { useScanImage } from './scan/useScanImage';
 import { usePages } from './state/usePages';
+import { useAdoptedStyleSheet } from './state/useAdoptedStyleSheet';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 
 /// What the page area shows about saving.
@@ -91,6 +92,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const review = useReview(api, page, editorRef, language);
   const [entityPanelShown, setEntityPanelShown] = usePanelShown('entities', page?.scan != null, { plain: true, scan: false });
   const entityServices = useEntityServices(api, corpus?.root ?? null, page, pageLoad);
+  useAdoptedStyleSheet(typeStyleSheet(entityServices.look));
   // The entity panel and popover follow the editor through this, without re-rendering the app.
   const entityChanges = useMemo(() => createEditorChanges(), []);
   useEffect(() => () => entityChanges.dispose(), [entityChanges]);
@@ -463,7 +465,6 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
 
   return (
     <LanguageContext.Provider value={language}>
-      <style>{typeStyleSheet(entityServices.look)}</style>
       <div className="app">
         <header className="toolbar" role="toolbar" aria-label={t('appTitle')}>
           <span className="brand" aria-hidden="true">校对 Jiaodui</span>

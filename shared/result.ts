@@ -27,7 +27,8 @@ export type ErrorCode =
   | 'sidecar-changed'
   | 'io'
   | 'cancelled'
-  /// A request body or arguments larger than the channel allows (HTTP 413 in the harness).
+  /// Past one of the limits in shared/limits.ts (page size, line or word length, XML depth or element count), or a
+  /// request body or arguments larger than the channel allows (electron/request-limits.ts; HTTP 413 in the harness).
   | 'too-large'
   /// Too much request data is in flight at once; try again shortly (HTTP 503 in the harness).
   | 'busy'

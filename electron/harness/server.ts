@@ -14,7 +14,7 @@ import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/ipc/harne
 import { isAllowedHost, isLoopbackAddress, tokenMatches } from './request-guard';
 import { createBodyReader, type BodyOutcome } from './request-body';
 import { REQUEST_LIMITS, bodyLimitOf, type RequestLimits } from '../request-limits';
-import { DEFAULT_CSP, contentTypeFor, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
+import { DEFAULT_CSP, contentTypeFor, headerCsp, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
 
 /// What the harness server serves and answers.
 export interface HarnessServerOptions {
@@ -45,8 +45,9 @@ export interface HarnessServer {
 ///
 /// Only loopback clients with a loopback Host header are answered; every /api request needs the session token
 /// (header `X-Jiaodui-Token`, or `?token=` on the event stream). Static files are confined to `staticDir` and
-/// carry the same Content-Security-Policy as the page's meta tag. Request bodies must be JSON within their channel's
-/// limit, and all bodies being read share one byte budget (see request-limits.ts and request-body.ts).
+/// carry the Content-Security-Policy of the page's meta tag (plus frame-ancestors, which only a header can set).
+/// Request bodies must be JSON within their channel's limit, and all bodies being read share one byte budget (see
+/// request-limits.ts and request-body.ts).
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const limits = options.limits ?? REQUEST_LIMITS;
@@ -95,7 +96,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });
-      fs.createReadStream(answer.abs).on('error', () => response.destroy()).pipe(response);
+      // From the handle verified inside the corpus, never reopened by path; the stream closes it.
+      answer.handle.createReadStream().on('error', () => response.destroy()).pipe(response);
       return;
     }
     if (url.pathname === HARNESS_PATHS.folders && method === 'GET') {
@@ -149,7 +151,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
   function pageCsp(): string {
     try {
-      return readMetaCsp(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8')) ?? DEFAULT_CSP;
+      const policy = readMetaCsp(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8'));
+      return policy === null ? DEFAULT_CSP : headerCsp(policy);
     } catch {
       return DEFAULT_CSP;
     }

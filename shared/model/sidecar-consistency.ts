@@ -1,6 +1,7 @@
 import type { Sidecar } from './sidecar-schema';
 import { applyCorrections } from './corrections';
 import { CodePointIndex } from '../text/codepoints';
+import { pushAll } from '../push-all';
 
 /// Every way a schema-valid sidecar can fail to fit its page. The page opener and `jiaodui validate` use the same
 /// list (`sidecarProblems`), so anything `validate` reports also makes the page read-only.
@@ -51,7 +52,9 @@ export function sidecarProblems(sidecar: Sidecar, originalText: string): Sidecar
   }
   // One index for all spans: a page may hold thousands of them.
   const index = new CodePointIndex(sidecar.text);
-  problems.push(...entityProblems(sidecar, index), ...lineOriginProblems(sidecar, originalText), ...rejectionProblems(sidecar, index.length));
+  pushAll(problems, entityProblems(sidecar, index));
+  pushAll(problems, lineOriginProblems(sidecar, originalText));
+  pushAll(problems, rejectionProblems(sidecar, index.length));
   return problems;
 }
 

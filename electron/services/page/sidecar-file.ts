@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import type { ReadOnlyReason } from '../../../shared/ipc/contract';
 import { sidecarProblems, type SidecarProblem } from '../../../shared/model/sidecar-consistency';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
@@ -26,17 +26,19 @@ const REASONS = {
   foreign: 'sidecar-foreign',
 } as const satisfies Record<string, ReadOnlyReason>;
 
-/// Reads the sidecar at `abs` and judges whether it belongs to the page `page` describes.
+/// Reads the sidecar `file` (through a verified handle, see openInCorpus) and judges whether it belongs to the page
+/// `page` describes.
 ///
 /// Unusable sidecars (bad JSON, schema errors, a newer format version, someone else's file, written for
 /// different page bytes, or not fitting the page's text: every problem `sidecarProblems` finds) come back with a
-/// reason and a plain-words message; the page is then read-only so the file is never overwritten. Fails with 'io'
-/// only when the file exists but cannot be read.
-export async function readSidecarState(abs: string, page: PageFacts): Promise<Result<SidecarState>> {
+/// reason and a plain-words message; the page is then read-only so the file is never overwritten. Fails with
+/// 'outside-corpus' when it leads outside the corpus, 'io' when the file exists but cannot be read.
+export async function readSidecarState(file: CorpusFile, page: PageFacts): Promise<Result<SidecarState>> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    bytes = await readFileInCorpus(file);
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ kind: 'none' });
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }
@@ -75,10 +77,11 @@ export function sidecarStateFromBytes(bytes: Uint8Array, page: PageFacts): Sidec
 }
 
 /// The hash of the sidecar file's current bytes, or null when there is none.
-export async function currentSidecarHash(abs: string): Promise<Result<string | null>> {
+export async function currentSidecarHash(file: CorpusFile): Promise<Result<string | null>> {
   try {
-    return ok(sha256Hex(await readFile(abs)));
+    return ok(sha256Hex(await readFileInCorpus(file)));
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }
