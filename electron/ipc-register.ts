@@ -2,6 +2,8 @@ import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { fail, type Result } from '../shared/result';
 import type { HandlerTable } from './handler-table';
 import { isTrustedSender } from './trusted-sender';
+import { bodyLimitOf, estimateArgsBytes } from './request-limits';
+import { INTERNAL_ERROR_MESSAGE } from './services/handlers/error-guard';
 
 /// Where IPC requests may come from: our window's main frame showing our packaged index.html.
 export interface TrustedOrigin {
@@ -13,9 +15,10 @@ export interface TrustedOrigin {
 
 /// Registers `ipcMain.handle` for every channel of the handler table, each guarded by the sender check.
 ///
-/// A request from another frame or page gets an 'untrusted-sender' error; an exception inside a handler
-/// becomes an 'internal' error value instead of a rejected promise, so the renderer always receives a Result.
-/// Returns a function that removes the handlers again.
+/// A request from another frame or page gets an 'untrusted-sender' error; arguments larger than the channel's
+/// limit (REQUEST_LIMITS, estimated from string lengths) get 'too-large' before any validation; an exception
+/// that escapes the handler table becomes an 'internal' error value without details (the table logs its own), so
+/// the renderer always receives a Result. Returns a function that removes the handlers again.
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: HandlerTable, origin: TrustedOrigin): () => void {
   for (const channel of handlers.channels) {
     ipcMain.handle(channel, (event, rawArgs) => handleGuarded(event, channel, rawArgs, handlers, origin));
@@ -37,10 +40,14 @@ async function handleGuarded(
   if (!frame || !mainFrame || frame !== mainFrame || !isTrustedSender(frame.url, origin.indexUrl)) {
     return fail('untrusted-sender', 'This request did not come from the Jiaodui window and was refused.');
   }
+  const limit = bodyLimitOf(channel);
+  if (estimateArgsBytes(rawArgs, limit) > limit) {
+    return fail('too-large', `The request is larger than this request type allows (${limit} bytes).`, { reason: 'body-too-large', limit });
+  }
   try {
     return await handlers.handle(channel, rawArgs);
   } catch (error) {
     console.error(`Handler for ${channel} failed`, error);
-    return fail('internal', 'Something went wrong inside the app.', error instanceof Error ? error.message : String(error));
+    return fail('internal', INTERNAL_ERROR_MESSAGE);
   }
 }

@@ -10,6 +10,8 @@ export interface AppError {
   message: string;
   /// Optional detail such as the offending path or the schema problem.
   detail?: string;
+  /// Optional values that describe the error (a limit, an error id), for the renderer to word or show.
+  values?: Record<string, string | number>;
 }
 
 /// Every expected error the services can report.
@@ -26,15 +28,18 @@ export type ErrorCode =
   | 'corpus-locked'
   | 'io'
   | 'cancelled'
-  /// Past one of the limits in shared/limits.ts (page size, line or word length, XML depth or element count).
+  /// Past one of the limits in shared/limits.ts (page size, line or word length, XML depth or element count), or a
+  /// request body or arguments larger than the channel allows (electron/request-limits.ts; HTTP 413 in the harness).
   | 'too-large'
+  /// Too much request data is in flight at once; try again shortly (HTTP 503 in the harness).
+  | 'busy'
   | 'internal';
 
 /// Wraps a value as a successful result.
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 
-/// Wraps an error code and message as a failed result.
-export const fail = (code: ErrorCode, message: string, detail?: string): Result<never> => ({
+/// Wraps an error code and message as a failed result, with a detail string or a record of values.
+export const fail = (code: ErrorCode, message: string, detail?: string | Record<string, string | number>): Result<never> => ({
   ok: false,
-  error: detail === undefined ? { code, message } : { code, message, detail },
+  error: detail === undefined ? { code, message } : typeof detail === 'string' ? { code, message, detail } : { code, message, values: detail },
 });

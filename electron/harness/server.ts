@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fail, ok, type Result } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 import { previewWidthOf } from '../../shared/ipc/scan-url';
 import { answerScanImage } from '../scan-image-answer';
 import type { HandlerTable } from '../handler-table';
@@ -12,6 +12,8 @@ import { listFolders } from './folders';
 import type { HarnessDialogs } from './harness-dialogs';
 import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/ipc/harness-protocol';
 import { isAllowedHost, isLoopbackAddress, tokenMatches } from './request-guard';
+import { createBodyReader, type BodyOutcome } from './request-body';
+import { REQUEST_LIMITS, bodyLimitOf, type RequestLimits } from '../request-limits';
 import { DEFAULT_CSP, contentTypeFor, headerCsp, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
 
 /// What the harness server serves and answers.
@@ -25,6 +27,8 @@ export interface HarnessServerOptions {
   events: EventStream;
   /// The session token; a random one when omitted.
   token?: string;
+  /// Request body limits and the in-flight budget (REQUEST_LIMITS when omitted; tests pass small ones).
+  limits?: RequestLimits;
 }
 
 /// A running harness server.
@@ -37,16 +41,17 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-// page.save may carry 50 million characters, which is up to ~150 MB of UTF-8 for CJK text.
-const MAX_BODY_BYTES = 256 * 1024 * 1024;
-
 /// Starts the localhost bridge: the renderer's static files plus the handler table over HTTP.
 ///
 /// Only loopback clients with a loopback Host header are answered; every /api request needs the session token
 /// (header `X-Jiaodui-Token`, or `?token=` on the event stream). Static files are confined to `staticDir` and
 /// carry the Content-Security-Policy of the page's meta tag (plus frame-ancestors, which only a header can set).
+/// Request bodies must be JSON within their channel's limit, and all bodies being read share one byte budget (see
+/// request-limits.ts and request-body.ts).
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const limits = options.limits ?? REQUEST_LIMITS;
+  const bodies = createBodyReader(limits);
   let port = options.port;
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -103,14 +108,19 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       if (channel === null || !options.handlers.channels.includes(channel)) {
         return sendJson(response, 404, fail('invalid-argument', `There is no request channel called ${channel ?? '(undecodable)'}.`));
       }
-      const body = await readJsonBody(request);
-      if (!body.ok) return sendJson(response, 400, body);
-      return sendJson(response, 200, await options.handlers.handle(channel, body.value));
+      const body = await bodies.readJson(request, bodyLimitOf(channel, limits));
+      if (!body.ok) return refuseBody(request, response, body);
+      try {
+        return sendJson(response, 200, await options.handlers.handle(channel, body.value));
+      } finally {
+        body.release();
+      }
     }
     if (url.pathname.startsWith(HARNESS_PATHS.dialog) && method === 'POST') {
       const id = safeDecode(url.pathname.slice(HARNESS_PATHS.dialog.length)) ?? '';
-      const body = await readJsonBody(request);
-      if (!body.ok) return sendJson(response, 400, body);
+      const body = await bodies.readJson(request, limits.dialogBodyBytes);
+      if (!body.ok) return refuseBody(request, response, body);
+      body.release();
       const folder = (body.value as { folder?: unknown } | null)?.folder;
       if (folder !== null && typeof folder !== 'string') {
         return sendJson(response, 400, fail('invalid-argument', 'The dialog answer needs "folder": a path or null.'));
@@ -175,20 +185,21 @@ function safeDecode(text: string): string | null {
   }
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<Result<unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return fail('invalid-argument', 'The request is too large.');
-    chunks.push(chunk as Buffer);
+// Answers a refused body. When it was not read to its end the connection is closed after the answer; until then
+// the rest is read and thrown away (closing a socket with unread bytes resets it, and the client could lose the
+// answer), for at most LINGER_MS.
+function refuseBody(request: IncomingMessage, response: ServerResponse, refusal: Extract<BodyOutcome, { ok: false }>): void {
+  if (refusal.abort) {
+    response.setHeader('Connection', 'close');
+    request.resume();
+    const timer = setTimeout(() => request.socket.destroy(), LINGER_MS);
+    timer.unref();
+    request.socket.once('close', () => clearTimeout(timer));
   }
-  try {
-    return ok(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
-  } catch {
-    return fail('invalid-argument', 'The request body is not valid JSON.');
-  }
+  sendJson(response, refusal.status, refusal.result);
 }
+
+const LINGER_MS = 2000;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -48,7 +48,9 @@ export function PageHeader({
       {saveState.kind === 'error' && <p role="alert" className="error">{saveState.message}</p>}
       {page.readOnly && (
         <p role="alert" className="read-only-banner">
-          <strong>{t('readOnly')}:</strong> {t(`readonly.${page.readOnly.reason}`)} <span className="detail">{page.readOnly.message}</span>
+          <strong>{t('readOnly')}:</strong> {t(`readonly.${page.readOnly.reason}`)}{' '}
+          {page.readOnly.problem && <span className="problem">{t(`sidecarProblem.${page.readOnly.problem.code}`, page.readOnly.problem.values)} </span>}
+          <span className="detail">{page.readOnly.message}</span>
         </p>
       )}
       {page.notices.map((notice) => (

@@ -5,6 +5,7 @@ import * as entitiesCorpus from './messages-entities-corpus';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
+import * as sidecar from './messages-sidecar';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -118,6 +119,7 @@ const en = {
   ...batch.en,
   ...scans.en,
   ...locks.en,
+  ...sidecar.en,
 };
 
 /// A message key.
@@ -233,6 +235,7 @@ const zhCN: Record<MessageKey, string> = {
   ...batch.zhCN,
   ...scans.zhCN,
   ...locks.zhCN,
+  ...sidecar.zhCN,
 };
 
 /// The message tables by language.

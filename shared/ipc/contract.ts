@@ -17,6 +17,7 @@ import {
   type SourceFormat,
 } from '../model/sidecar-schema';
 import { tagsetSchema, type Tagset } from '../entities/tagset';
+import type { SidecarProblemCode } from '../model/sidecar-consistency';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
 ///
@@ -104,7 +105,20 @@ export type ReadOnlyReason =
   | 'sidecar-newer-version'
   | 'sidecar-hash-mismatch'
   | 'sidecar-foreign'
-  | 'corpus-locked';
+  /// Another program holds the corpus (see CorpusInfo.readOnly): nothing may be written.
+  | 'corpus-locked'
+  /// Schema-valid, but it does not fit the page (see `sidecarProblems`): corrections that do not give its text,
+  /// entities outside the text or not quoting it, duplicate entity ids, line origins or rejected places that do
+  /// not fit.
+  | 'sidecar-inconsistent';
+
+/// Why a page is read-only: a reason code, the English message, and for 'sidecar-inconsistent' the first problem
+/// found (a code and its values, for the renderer to word).
+export interface ReadOnlyInfo {
+  reason: ReadOnlyReason;
+  message: string;
+  problem?: { code: SidecarProblemCode; values: Record<string, string | number> };
+}
 
 /// One layout line of a page's scan, linked to the page text.
 export interface ScanLine {
@@ -162,7 +176,7 @@ export interface PageData {
   sidecarHash: string | null;
   sidecarModified: string | null;
   /// Non-null when the page may be viewed but not saved, with the reason shown to the user.
-  readOnly: { reason: ReadOnlyReason; message: string } | null;
+  readOnly: ReadOnlyInfo | null;
   /// Notices to show (empty file, undecodable bytes, …) in English; the renderer translates by code.
   notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding' | 'other-source-sidecar'; message: string }[];
   /// The scan and its line regions when the page has a layout companion (.hocr or layout .xml), else null.

@@ -19,6 +19,17 @@ test.describe('a sidecar that cannot be trusted opens the page read-only and is 
     { name: 'from a newer version', content: (v) => JSON.stringify({ ...v, schemaVersion: 99 }), message: /newer version/ },
     { name: 'for another version of the page file', content: (v) => JSON.stringify({ ...v, source: { ...(v.source as object), sha256: '0'.repeat(64) } }), message: /SHA-256/ },
     { name: 'written by another program', content: () => JSON.stringify({ hello: 'world' }), message: /not written by Jiaodui/ },
+    // Schema-valid and for the right page bytes, but not fitting the page's text (issue 13): the notice names the problem.
+    {
+      name: 'whose corrections do not give its text',
+      content: (v) => JSON.stringify({ ...v, text: `${v.text as string}补` }),
+      message: /does not fit the page’s text.*Applying its corrections to the original text does not give its stored text/,
+    },
+    {
+      name: 'with an entity outside the text',
+      content: (v) => JSON.stringify({ ...v, entities: [...(v.entities as object[]), { id: 'far', start: 9_000_000, end: 9_000_002, type: 'PER', text: '𠮷田' }] }),
+      message: /Entity far \(9000000–9000002\) ends after the text/,
+    },
   ];
 
   for (const { name, content, message } of cases) {

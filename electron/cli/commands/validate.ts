@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
 import { corpusFile, corpusFileInRealRoot } from '../../services/disk/confined-fs';
 import { readCorpusSettings } from '../../services/corpus/corpus-config';
 import { scanCorpus } from '../../services/corpus/corpus-scan';
@@ -18,10 +17,11 @@ export const usage = `Usage: jiaodui validate <corpus>
 
 Checks every page of <corpus> that has a sidecar: the sidecar must be JSON in Jiaodui's format and schema version,
 its source hash must match the page file, its corrections applied to the original text must give its stored text,
-and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too,
-and so are orphan sidecars (a sidecar whose page file is gone). Temporary files a crashed save left
-(".<name>.<hex>.tmp") are listed with their count; stale ones (older than a few minutes, held by no save) are
-problems, and the app removes them when it next scans the corpus or opens the page. Nothing is changed here.
+every entity must lie inside the text, quote it exactly and have an id of its own, and line origins and rejected
+places must fit the texts; every problem found here also makes the page read-only in the app. Pages that cannot be
+read as text are problems too, and so are orphan sidecars (a sidecar whose page file is gone). Temporary files a
+crashed save left (".<name>.<hex>.tmp") are listed with their count; stale ones (older than a few minutes, held by no
+save) are problems, and the app removes them when it next scans the corpus or opens the page. Nothing is changed here.
 Pages are chosen as in the app: a layout file (PAGE > ALTO > hOCR) is the page unless jiaodui.corpus.json says
 "textSource": "text"; a malformed jiaodui.corpus.json is a problem (the default is then used).
 Problems go to stdout, one per line as "<page>: <problem>". Exit code 0 when there is none, 1 otherwise.`;
@@ -79,11 +79,13 @@ async function checkPage(root: string, rel: string): Promise<{ hadSidecar: boole
   if (!sidecarAbs.ok) return { hadSidecar: true, problems: [sidecarAbs.error.message] };
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return { hadSidecar: false, problems: [source.error.message] };
-  const sidecar = await readSidecarState(sidecarAbs.value, source.value.sha256);
+  const sidecar = await readSidecarState(sidecarAbs.value, source.value);
   if (!sidecar.ok) return { hadSidecar: true, problems: [sidecar.error.message] };
   if (sidecar.value.kind === 'none') return { hadSidecar: false, problems: [] };
-  if (sidecar.value.kind === 'unusable') return { hadSidecar: true, problems: [firstSentence(sidecar.value.message)] };
-  return { hadSidecar: true, problems: checkSidecarConsistency(sidecar.value.sidecar, source.value.originalText) };
+  // The page opener's own judgement: every problem listed here also makes the page read-only in the app.
+  const state = sidecar.value;
+  if (state.kind === 'unusable') return { hadSidecar: true, problems: state.problems?.map((p) => p.message) ?? [firstSentence(state.message)] };
+  return { hadSidecar: true, problems: [] };
 }
 
 // Lists the temporary files of saves (their count, then each path); returns how many are problems (stale).

@@ -95,7 +95,7 @@ async function applyToPage(
   }
   if (added.length === 0) return { kind: 'done', applied: null };
 
-  const previous = await readSidecarState(page.sidecarAbs, page.sourceSha256);
+  const previous = await readSidecarState(page.sidecarAbs, { sha256: page.sourceSha256, originalText: page.originalText });
   const sidecar = previous.ok && previous.value.kind === 'usable' ? previous.value.sidecar : null;
   const saved = await savePage(
     realRoot,
@@ -182,7 +182,7 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
       return null;
     }).catch((error: unknown) => (error instanceof SidecarLockBusy ? `Left alone: ${error.message}` : `It could not be undone: ${(error as Error).message}`));
   }
-  const state = await readSidecarState(page.sidecarAbs, page.sourceSha256);
+  const state = await readSidecarState(page.sidecarAbs, { sha256: page.sourceSha256, originalText: page.originalText });
   if (!state.ok || state.value.kind !== 'usable') return CHANGED_SINCE;
   const sidecar = state.value.sidecar;
   const added = new Set(record.addedIds);

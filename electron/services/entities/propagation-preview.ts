@@ -16,6 +16,8 @@ export type PageForPropagation =
       text: string;
       spans: { id: string; start: number; end: number; type: string; text: string }[];
       sourceSha256: string;
+      /// The page's original text (to judge its sidecar again before writing).
+      originalText: string;
       sidecarHash: string | null;
       pageAbs: CorpusFile;
       sidecarAbs: CorpusFile;
@@ -23,7 +25,8 @@ export type PageForPropagation =
   | { kind: 'refused'; message: string };
 
 /// Reads one page of the corpus for propagation: the sidecar's text and spans when it has a usable sidecar, else
-/// its original text; an unusable sidecar (bad JSON, schema, newer, other page bytes) refuses the page.
+/// its original text; an unusable sidecar (bad JSON, schema, newer, other page bytes, not fitting the page's text)
+/// refuses the page.
 export async function readPageForPropagation(realRoot: string, rel: string): Promise<PageForPropagation> {
   const pageAbs = corpusFileInRealRoot(realRoot, rel);
   if (!pageAbs.ok) return { kind: 'refused', message: pageAbs.error.message };
@@ -31,7 +34,7 @@ export async function readPageForPropagation(realRoot: string, rel: string): Pro
   if (!sidecarAbs.ok) return { kind: 'refused', message: `The sidecar of "${rel}" leads outside the corpus folder.` };
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return { kind: 'refused', message: source.error.message };
-  const state = await readSidecarState(sidecarAbs.value, source.value.sha256);
+  const state = await readSidecarState(sidecarAbs.value, source.value);
   if (!state.ok) return { kind: 'refused', message: state.error.message };
   if (state.value.kind === 'unusable') return { kind: 'refused', message: refusalOf(state.value.message) };
   const usable = state.value.kind === 'usable' ? state.value.sidecar : null;
@@ -40,6 +43,7 @@ export async function readPageForPropagation(realRoot: string, rel: string): Pro
     text: usable ? usable.text : source.value.originalText,
     spans: usable ? usable.entities : [],
     sourceSha256: source.value.sha256,
+    originalText: source.value.originalText,
     sidecarHash: state.value.kind === 'none' ? null : state.value.hash,
     pageAbs: pageAbs.value,
     sidecarAbs: sidecarAbs.value,

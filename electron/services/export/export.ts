@@ -95,7 +95,7 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   let sidecar: SidecarState = { kind: 'none' };
   const sidecarRel = sidecarPathOf(rel);
   try {
-    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value.sha256);
+    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value);
   } catch (error) {
     if (isOutside(error)) return notWritten('The sidecar leads outside the corpus folder.');
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return notWritten(`The sidecar cannot be read: ${(error as Error).message}`);

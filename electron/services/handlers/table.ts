@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { relativePathSchema, requestSchemas, type CorpusInfo, type RequestChannel } from '../../../shared/ipc/contract';
 import { fail, type Result } from '../../../shared/result';
@@ -16,14 +17,19 @@ import { pageHandlers } from './page';
 import { findScanImage, type ScanImageFile } from '../scans/scan-image';
 import { ScanPreviews, type ScanPreview } from '../scans/scan-preview';
 import { sharedTextWorker } from '../text-worker/text-worker';
+import { openErrorLog, type ErrorLog } from '../app/error-log';
+import { guardHandler } from './error-guard';
 
 export type { HandlerDeps } from './context';
 
 /// The request handler table both shells call: Electron's ipcMain wrapper and the browser harness.
 export interface Handlers {
   /// Validates `rawArgs` against the channel's schema, then runs it; unknown channels and bad arguments fail
-  /// with 'invalid-argument' before any implementation runs. Never throws.
+  /// with 'invalid-argument' before any implementation runs. Never throws: an exception becomes 'internal' with
+  /// an error id (details in the error log), and no error carries a stack or an absolute path outside the corpus.
   handle(channel: string, rawArgs: unknown): Promise<Result<unknown>>;
+  /// The error log beside the state file (tests read it after closing it).
+  errorLog: Pick<ErrorLog, 'file' | 'close'>;
   /// Opens a corpus folder directly (command line, tests, reopening the last corpus).
   openCorpus(root: string): Promise<Result<CorpusInfo>>;
   /// Every request channel the table serves.
@@ -54,8 +60,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let storePromise: Promise<AppStore> | null = null;
   const previews = new ScanPreviews();
   const textWorker = sharedTextWorker();
+  const errorLog = openErrorLog(deps.stateFile);
+  // Folders the user chose in a dialog may be named in errors as they are (the user typed or picked them).
+  const chosen: string[] = [];
+  const dialogs: HandlerDeps['dialogs'] = {
+    async chooseFolder(purpose) {
+      const folder = await deps.dialogs.chooseFolder(purpose);
+      if (folder !== null) chosen.push(folder, path.resolve(folder));
+      return folder;
+    },
+  };
+  const known = () => ({ corpusRoot: ctx.corpus?.root ?? null, chosen });
   const ctx: HandlerContext = {
-    deps,
+    deps: { ...deps, dialogs },
     store: () => (storePromise ??= openAppStore(deps.stateFile)),
     corpus: null,
     corpusLock: null,
@@ -76,23 +93,53 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...entitiesHandlers(ctx, textWorker),
   };
 
+  const scanImageFile = async (rel: string): Promise<Result<ScanImageFile>> => {
+    const shape = relativePathSchema.safeParse(rel);
+    if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
+    return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.');
+  };
+  // The found image's handle is closed here once the preview or PNG is made; scanImageFile's caller closes its own.
+  const scanImagePreview = async (rel: string, width: number): Promise<Result<ScanPreview>> => {
+    const found = await scanImageFile(rel);
+    if (!found.ok) return found;
+    try {
+      return await previews.make(found.value, width);
+    } finally {
+      await found.value.handle.close();
+    }
+  };
+  const scanImageAsPng = async (rel: string): Promise<Result<{ bytes: Buffer; mime: string }>> => {
+    const found = await scanImageFile(rel);
+    if (!found.ok) return found;
+    try {
+      if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
+      return await previews.png(found.value);
+    } finally {
+      await found.value.handle.close();
+    }
+  };
+
   return {
     async handle(channel, rawArgs) {
-      if (!Object.hasOwn(requestSchemas, channel)) return fail('invalid-argument', `Unknown request "${channel}".`);
+      if (!Object.hasOwn(requestSchemas, channel)) return fail('invalid-argument', `Unknown request "${channel.slice(0, 100)}".`);
       const name = channel as RequestChannel;
-      const parsed = requestSchemas[name].safeParse(rawArgs);
-      if (!parsed.success) {
-        return fail('invalid-argument', `Invalid arguments for "${name}": ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
-      }
-      try {
-        // The schema and the implementation come from the same channel name, so the tuple fits.
-        const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;
-        // eslint-disable-next-line no-restricted-syntax -- a channel's argument tuple, checked by its schema (at most three)
-        return await implementation(...(parsed.data as unknown[]));
-      } catch (error) {
-        return fail('internal', `Something went wrong while handling "${name}".`, (error as Error).stack ?? String(error));
-      }
+      return guardHandler(
+        name,
+        async () => {
+          const parsed = requestSchemas[name].safeParse(rawArgs);
+          if (!parsed.success) {
+            return fail('invalid-argument', `Invalid arguments for "${name}": ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+          }
+          // The schema and the implementation come from the same channel name, so the tuple fits.
+          const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;
+          // eslint-disable-next-line no-restricted-syntax -- a channel's argument tuple, checked by its schema (at most three)
+          return implementation(...(parsed.data as unknown[]));
+        },
+        errorLog,
+        known,
+      );
     },
+    errorLog,
     openCorpus: (root) => openCorpus(ctx, root),
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
@@ -100,36 +147,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await ctx.scan.finished;
       await ctx.corpusText?.idle();
     },
-    scanImageFile: async (rel) => {
-      const shape = relativePathSchema.safeParse(rel);
-      if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
-      return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.');
-    },
-    scanImagePreview: async (rel, width) => {
-      const shape = relativePathSchema.safeParse(rel);
-      if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
-      const found = await findScanImage(ctx.corpus.root, rel);
-      if (!found.ok) return found;
-      try {
-        return await previews.make(found.value, width);
-      } finally {
-        await found.value.handle.close();
-      }
-    },
-    scanImageAsPng: async (rel) => {
-      const shape = relativePathSchema.safeParse(rel);
-      if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
-      const found = await findScanImage(ctx.corpus.root, rel);
-      if (!found.ok) return found;
-      try {
-        if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
-        return await previews.png(found.value);
-      } finally {
-        await found.value.handle.close();
-      }
-    },
+    // The harness streams scan images itself; their errors are guarded like the request channels'.
+    scanImageFile: (rel) => guardHandler('page.scanImage', () => scanImageFile(rel), errorLog, known),
+    scanImagePreview: (rel, width) => guardHandler('page.scanImage', () => scanImagePreview(rel, width), errorLog, known),
+    scanImageAsPng: (rel) => guardHandler('page.scanImage', () => scanImageAsPng(rel), errorLog, known),
     corpusWatched: async () => {
       await ctx.watcher?.ready;
     },

@@ -12,7 +12,8 @@ import { readSidecarState, type SidecarState } from './sidecar-file';
 /// Opens one page of the corpus: its original text, and the saved corrections when there are usable ones.
 ///
 /// The path is confined to the corpus; the page file is hashed, decoded and normalised. When the sidecar is not
-/// JSON, fails the schema, is from a newer version, is foreign or was written for other page bytes, the page is
+/// JSON, fails the schema, is from a newer version, is foreign, was written for other page bytes or does not fit
+/// the page's text (any problem `jiaodui validate` reports), the page is
 /// shown with its original text and `readOnly` set, so it is never overwritten. Binary files fail with
 /// 'binary-file'; empty files, undecodable bytes and guessed encodings add notices. A layout companion (hOCR,
 /// ALTO, PAGE XML with the same base name) adds the scan and its line regions, linked to the page's lines; when
@@ -31,7 +32,7 @@ export async function openPage(root: string, rel: string, entry?: PageEntry): Pr
 
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return source;
-  const sidecar = await readSidecarState(sidecarAbs.value, source.value.sha256);
+  const sidecar = await readSidecarState(sidecarAbs.value, source.value);
   if (!sidecar.ok) return sidecar;
   const companions = entry?.companions ?? (await siblingsOf(root, rel));
   const scan = await readPageScan(root, rel, source.value, companions);
@@ -88,7 +89,7 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     status: usable ? usable.status : 'unreviewed',
     sidecarHash: sidecar.kind === 'none' ? null : sidecar.hash,
     sidecarModified: usable ? usable.modified : null,
-    readOnly: sidecar.kind === 'unusable' ? { reason: sidecar.reason, message: sidecar.message } : null,
+    readOnly: sidecar.kind === 'unusable' ? readOnlyOf(sidecar) : null,
     notices: noticesFor(source),
     scan: scan.scan,
     scanError: scan.scanError,
@@ -96,6 +97,12 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     ...lineOrigins,
     ...moves,
   };
+}
+
+// The first consistency problem goes to the renderer as a code and values, so it can be worded in the UI language.
+function readOnlyOf(sidecar: Extract<SidecarState, { kind: 'unusable' }>): NonNullable<PageData['readOnly']> {
+  const first = sidecar.problems?.[0];
+  return { reason: sidecar.reason, message: sidecar.message, ...(first && { problem: { code: first.code, values: first.values } }) };
 }
 
 function noticesFor(source: PageSource): PageData['notices'] {

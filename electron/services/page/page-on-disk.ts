@@ -58,7 +58,7 @@ export function readPageOnDiskSync(realRoot: string, rel: string, options: { sid
     try {
       const sidecarRel = sidecarPathOf(rel);
       sidecarBytes = readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) });
-      sidecar = sidecarStateFromBytes(sidecarBytes, source.value.sha256);
+      sidecar = sidecarStateFromBytes(sidecarBytes, source.value);
     } catch (error) {
       if (isOutside(error)) return { message: 'The sidecar leads outside the corpus folder.' };
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { message: `The sidecar cannot be read: ${(error as Error).message}` };

@@ -3,7 +3,8 @@ import type { SaveOutcome, SaveRequest } from '../../../shared/ipc/contract';
 import { applyCorrections } from '../../../shared/model/corrections';
 import { checkTextLimits } from '../../../shared/text-limits';
 import { correctionsOffThread } from './off-thread';
-import type { Correction } from '../../../shared/model/sidecar-schema';
+import type { Correction, RejectedCorrection, RejectedEntity } from '../../../shared/model/sidecar-schema';
+import { cpLength } from '../../../shared/text/codepoints';
 import { carryRules } from '../../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { arrangeText } from '../../../shared/model/moves';
@@ -59,7 +60,7 @@ async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Sav
   if (!source.ok) return source;
   if (source.value.sha256 !== req.sourceSha256) return pageFileChanged(req.path);
 
-  const existing = await readSidecarState(sidecarAbs, source.value.sha256);
+  const existing = await readSidecarState(sidecarAbs, source.value);
   if (!existing.ok) return existing;
   const existingHash = existing.value.kind === 'none' ? null : existing.value.hash;
   if (existingHash !== req.expectedSidecarHash) return sidecarChanged(req.path, existingHash);
@@ -100,8 +101,7 @@ async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Sav
     corrections,
     entities: req.entities,
     lineOrigins: computeLineOrigins(source.value.originalText, text, corrections, moves),
-    rejectedEntities: req.rejectedEntities ?? previous?.rejectedEntities ?? [],
-    rejectedCorrections: req.rejectedCorrections ?? previous?.rejectedCorrections ?? [],
+    ...rejectionsInside(text, req.rejectedEntities ?? previous?.rejectedEntities ?? [], req.rejectedCorrections ?? previous?.rejectedCorrections ?? []),
   };
   const problems = checkSidecarConsistency(sidecar, source.value.originalText);
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
@@ -177,6 +177,16 @@ async function correctionsFor(original: string, text: string, proposed: Correcti
   }
   const computed = await correctionsOffThread(original, text);
   return computed.ok ? ok(carryRules(computed.value, proposed ?? saved)) : computed;
+}
+
+// A rejected place past the end of the text can never match again (the text there is gone); it is dropped rather
+// than refusing the whole save, since the consistency check would otherwise turn it into an unsaveable page.
+function rejectionsInside(text: string, entities: RejectedEntity[], corrections: RejectedCorrection[]): Pick<Sidecar, 'rejectedEntities' | 'rejectedCorrections'> {
+  const length = cpLength(text);
+  return {
+    rejectedEntities: entities.filter((r) => r.end === undefined || r.end <= length),
+    rejectedCorrections: corrections.filter((r) => r.start <= r.end && r.end <= length),
+  };
 }
 
 function findDuplicateId(ids: string[]): string | null {

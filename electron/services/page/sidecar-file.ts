@@ -1,5 +1,6 @@
 import { isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import type { ReadOnlyReason } from '../../../shared/ipc/contract';
+import { sidecarProblems, type SidecarProblem } from '../../../shared/model/sidecar-consistency';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -10,7 +11,13 @@ import { sha256Hex } from '../disk/hash';
 export type SidecarState =
   | { kind: 'none' }
   | { kind: 'usable'; sidecar: Sidecar; hash: string }
-  | { kind: 'unusable'; hash: string; reason: ReadOnlyReason; message: string };
+  | { kind: 'unusable'; hash: string; reason: ReadOnlyReason; message: string; problems?: SidecarProblem[] };
+
+/// What a sidecar is judged against: the page file's hash and its original text (decoded, LF, NFC).
+export interface PageFacts {
+  sha256: string;
+  originalText: string;
+}
 
 const REASONS = {
   'invalid-json': 'sidecar-invalid-json',
@@ -19,13 +26,14 @@ const REASONS = {
   foreign: 'sidecar-foreign',
 } as const satisfies Record<string, ReadOnlyReason>;
 
-/// Reads the sidecar `file` (through a verified handle, see openInCorpus) and judges whether it belongs to the page whose bytes hash to `pageSha256`.
+/// Reads the sidecar `file` (through a verified handle, see openInCorpus) and judges whether it belongs to the page
+/// `page` describes.
 ///
-/// Unusable sidecars (bad JSON, schema errors, a newer format version, someone else's file, or written for
-/// different page bytes) come back with a reason and a plain-words message; the page is then read-only so the
-/// file is never overwritten. Fails with 'outside-corpus' when it leads outside the corpus, 'io' when the file
-/// exists but cannot be read.
-export async function readSidecarState(file: CorpusFile, pageSha256: string): Promise<Result<SidecarState>> {
+/// Unusable sidecars (bad JSON, schema errors, a newer format version, someone else's file, written for
+/// different page bytes, or not fitting the page's text: every problem `sidecarProblems` finds) come back with a
+/// reason and a plain-words message; the page is then read-only so the file is never overwritten. Fails with
+/// 'outside-corpus' when it leads outside the corpus, 'io' when the file exists but cannot be read.
+export async function readSidecarState(file: CorpusFile, page: PageFacts): Promise<Result<SidecarState>> {
   let bytes: Buffer;
   try {
     bytes = await readFileInCorpus(file);
@@ -34,17 +42,17 @@ export async function readSidecarState(file: CorpusFile, pageSha256: string): Pr
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ kind: 'none' });
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }
-  return ok(sidecarStateFromBytes(bytes, pageSha256));
+  return ok(sidecarStateFromBytes(bytes, page));
 }
 
-/// Judges sidecar bytes already read against the page whose bytes hash to `pageSha256` (see readSidecarState).
-export function sidecarStateFromBytes(bytes: Uint8Array, pageSha256: string): SidecarState {
+/// Judges sidecar bytes already read against the page `page` describes (see readSidecarState).
+export function sidecarStateFromBytes(bytes: Uint8Array, page: PageFacts): SidecarState {
   const hash = sha256Hex(bytes);
   const parsed = parseSidecar(decodeUtf8(bytes));
   if (parsed.kind !== 'ok') {
     return { kind: 'unusable', hash, reason: REASONS[parsed.kind], message: `${parsed.message} The page is read-only so the sidecar is not overwritten.` };
   }
-  if (parsed.sidecar.source.sha256 !== pageSha256) {
+  if (parsed.sidecar.source.sha256 !== page.sha256) {
     return {
       kind: 'unusable',
       hash,
@@ -52,6 +60,17 @@ export function sidecarStateFromBytes(bytes: Uint8Array, pageSha256: string): Si
       message:
         'The page file has changed since its corrections were saved (its SHA-256 no longer matches the sidecar). ' +
         'The original text is shown read-only so the saved corrections are not lost.',
+    };
+  }
+  const problems = sidecarProblems(parsed.sidecar, page.originalText);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'})` : '';
+    return {
+      kind: 'unusable',
+      hash,
+      reason: 'sidecar-inconsistent',
+      message: `The sidecar does not fit this page: ${problems[0]!.message}${more} The page is read-only so the sidecar is not overwritten.`,
+      problems,
     };
   }
   return { kind: 'usable', sidecar: parsed.sidecar, hash };

@@ -75,7 +75,7 @@ describe('harness server: address and token', () => {
     const notJson = await rawRequest(harness.server.port, {
       method: 'POST',
       path: '/api/invoke/page.open',
-      headers: { 'X-Jiaodui-Token': harness.server.token },
+      headers: { 'X-Jiaodui-Token': harness.server.token, 'Content-Type': 'application/json' },
       body: '{not json',
     });
     expect(notJson.status).toBe(400);
@@ -161,7 +161,7 @@ describe('harness server: events, dialogs and folders', () => {
     const response = await rawRequest(harness.server.port, {
       method: 'POST',
       path: '/api/dialog/made-up',
-      headers: { 'X-Jiaodui-Token': harness.server.token },
+      headers: { 'X-Jiaodui-Token': harness.server.token, 'Content-Type': 'application/json' },
       body: JSON.stringify({ folder: '/tmp' }),
     });
     expect(response.status).toBe(404);

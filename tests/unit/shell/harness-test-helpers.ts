@@ -7,6 +7,7 @@ import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs'
 import { startHarnessServer, type HarnessServer } from '../../../electron/harness/server';
 import type { HandlerTable } from '../../../electron/handler-table';
 import { fail, ok } from '../../../shared/result';
+import type { RequestLimits } from '../../../electron/request-limits';
 
 /// The meta CSP of the fake renderer page; the server must send the same policy as a header.
 export const PAGE_CSP = "default-src 'self'; connect-src 'self'; style-src 'self'";
@@ -23,8 +24,9 @@ export interface TestHarness {
   close(): Promise<void>;
 }
 
-/// Starts a harness on a free port with a built-renderer stand-in (index.html, a script, a nested asset).
-export async function startTestHarness(): Promise<TestHarness> {
+/// Starts a harness on a free port with a built-renderer stand-in (index.html, a script, a nested asset), with the
+/// given request limits (the app's when omitted) and handler (by default one that echoes its arguments).
+export async function startTestHarness(limits?: RequestLimits, handle?: HandlerTable['handle']): Promise<TestHarness> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-harness-'));
   const staticDir = path.join(root, 'renderer');
   await fs.mkdir(path.join(staticDir, 'assets'), { recursive: true });
@@ -40,12 +42,14 @@ export async function startTestHarness(): Promise<TestHarness> {
   events.onAllDisconnected(() => dialogs.cancelAll());
   const handlers: HandlerTable = {
     channels: ['page.open', 'app.getState'],
-    async handle(channel, rawArgs) {
-      if (!Array.isArray(rawArgs)) return fail('invalid-argument', 'Arguments must be an array.');
-      return ok({ channel, rawArgs });
-    },
+    handle:
+      handle ??
+      (async (channel, rawArgs) => {
+        if (!Array.isArray(rawArgs)) return fail('invalid-argument', 'Arguments must be an array.');
+        return ok({ channel, rawArgs });
+      }),
   };
-  const server = await startHarnessServer({ staticDir, port: 0, handlers, dialogs, events });
+  const server = await startHarnessServer({ staticDir, port: 0, handlers, dialogs, events, ...(limits && { limits }) });
   return {
     server,
     staticDir,

@@ -58,8 +58,22 @@ describe('registerIpcHandlers', () => {
       throw new Error('disk on fire');
     });
     const result = await registered.get('app.getState')?.({ senderFrame: mainFrame }, []);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside the app.', detail: 'disk on fire' } });
+    // No detail: the message of an exception may hold paths or page text.
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'An internal error occurred.' } });
     expect(logged).toHaveBeenCalledWith('Handler for app.getState failed', expect.any(Error));
     logged.mockRestore();
+  });
+
+  it('refuses arguments larger than the channel allows before the handler table sees them', async () => {
+    let calls = 0;
+    const { registered, mainFrame } = setup(async () => {
+      calls++;
+      return ok(null);
+    });
+    const result = await registered.get('page.open')?.({ senderFrame: mainFrame }, ['𠮷'.repeat(100_000)]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large', values: { limit: 64 * 1024 } } });
+    expect(calls).toBe(0);
+    expect(await registered.get('page.open')?.({ senderFrame: mainFrame }, ['a.txt'])).toMatchObject({ ok: true });
+    expect(calls).toBe(1);
   });
 });
