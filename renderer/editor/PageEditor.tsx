@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import { redo, undo } from 'prosemirror-history';
+import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
@@ -15,7 +15,7 @@ import { rejectionsOf, resetSuggestions, type SuggestContext } from '../entities
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
-import { createPageStateWithProblems } from './page-state';
+import { createPageStateWithProblems, redoOrNothing } from './page-state';
 import { jumpEditor } from './jump';
 import { SavedDocTracker } from './saved-doc-tracker';
 import { textFromDoc } from './text-doc';
@@ -77,7 +77,7 @@ export interface PageEditorHandle {
   focus(): void;
   /// Undoes the last change; false when there is nothing to undo.
   undo(): boolean;
-  /// Redoes the last undone change; false when there is nothing to redo.
+  /// Redoes the last undone change; does nothing when there is nothing to redo (never undoes).
   redo(): boolean;
   /// Records the current text as saved, which makes the page clean.
   markSaved(): void;
@@ -213,7 +213,7 @@ export function PageEditor(props: PageEditorProps) {
       getText: () => (viewRef.current ? textFromDoc(viewRef.current.state.doc) : ''),
       focus: () => viewRef.current?.focus(),
       undo: () => runCommand(viewRef.current, undo),
-      redo: () => runCommand(viewRef.current, redo),
+      redo: () => runCommand(viewRef.current, redoOrNothing),
       markSaved: () => {
         const view = viewRef.current;
         const tracker = trackerRef.current;

@@ -9,6 +9,7 @@ import type { ChannelHandlers, HandlerContext, HandlerDeps } from './context';
 import { corpusHandlers, openCorpus } from './corpus';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
+import { journalHandlers } from './journal';
 import { ocrHandlers } from './ocr';
 import { pageHandlers } from './page';
 import { findScanImage, type ScanImageFile } from '../scans/scan-image';
@@ -51,7 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     store: () => (storePromise ??= openAppStore(deps.stateFile)),
     corpus: null,
     exportFolder: null,
-    scan: { generation: 0, abort: null, finished: Promise.resolve(), pages: new Map(), paths: null },
+    scan: { generation: 0, abort: null, finished: Promise.resolve(), done: true, pages: new Map(), paths: null },
     corpusText: null,
     batch: { journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
     changedSidecars: new Set(),
@@ -64,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...ocrHandlers(ctx, textWorker),
     ...batchHandlers(ctx),
     ...entitiesHandlers(ctx, textWorker),
+    ...journalHandlers(ctx),
   };
 
   return {

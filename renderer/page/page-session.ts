@@ -1,0 +1,358 @@
+import type { PageData } from '../../shared/ipc/contract';
+import type { ReviewStatus } from '../../shared/model/sidecar-schema';
+import { Debounce } from './clock';
+import { contentOf, pageWithContent, sameContent, type PageContent } from './content';
+import type { EditorPort } from './editor-port';
+import { SerialQueue } from './serial-queue';
+import { SessionJournal, contentOfRecord } from './session-journal';
+import type { SessionOptions, SessionState, UnsavedChoice } from './session-types';
+import { isAboutPage, type FileChange } from './file-changes';
+
+const INITIAL: SessionState = {
+  path: null,
+  page: null,
+  load: 0,
+  error: null,
+  status: 'unreviewed',
+  dirty: false,
+  save: { kind: 'idle' },
+  correctionCount: 0,
+  prompt: null,
+  conflict: null,
+  recovery: null,
+  caret: null,
+};
+
+/// The open page: what was loaded, what is saved, whether there is unsaved work, the save queue, autosave, the
+/// leave and quit guards, conflicts with the disk and the recovery journal. Plain TypeScript: the React hook
+/// `usePageSession` binds it; unit tests drive it with a fake API and a fake clock.
+export class PageSession {
+  private state: SessionState = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  /// The page as loaded from disk (its hashes are what a save checks against).
+  private loaded: PageData | null = null;
+  private saved: PageContent | null = null;
+  private savedRejections = '';
+  private sidecarHash: string | null = null;
+  /// The editor started with content that is not the saved one (a restored journal, "keep mine").
+  private baseDirty = false;
+  private editor: EditorPort | null = null;
+  private saveOnAttach = false;
+  /// Counts load requests, so the answer of an older one is dropped.
+  private request = 0;
+  private answerPrompt: ((choice: UnsavedChoice) => void) | null = null;
+  private readonly queue = new SerialQueue();
+  private readonly autosave: Debounce;
+  private readonly caretTimer: Debounce;
+  private readonly journal: SessionJournal;
+
+  constructor(private readonly options: SessionOptions) {
+    this.autosave = new Debounce(options.clock);
+    this.caretTimer = new Debounce(options.clock);
+    this.journal = new SessionJournal(options.api, options.clock, Math.min(1000, options.journalDelayMs ?? 400));
+  }
+
+  /// For useSyncExternalStore.
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /// For useSyncExternalStore: the current state (a new object after each change).
+  readonly getState = (): SessionState => this.state;
+
+  /// Opens a page once unsaved work of the open one has been dealt with; false when the user cancelled.
+  async open(path: string, caret: number | null = null): Promise<boolean> {
+    if (!(await this.guard())) return false;
+    await this.load(path, caret);
+    return true;
+  }
+
+  /// Loads a page, dropping unsaved work of the open one (callers guard first; a batch reload need not).
+  async load(path: string, caret: number | null = null): Promise<void> {
+    this.stopTimers();
+    const request = ++this.request;
+    this.set({ path });
+    const [result, journal] = await Promise.all([this.options.api.openPage(path), this.options.api.readJournal(path)]);
+    if (request !== this.request) return;
+    if (!result.ok) {
+      this.loaded = this.saved = this.editor = null;
+      this.set({ page: null, error: result.error.message, dirty: false, conflict: null, recovery: null, save: { kind: 'idle' } });
+      return;
+    }
+    const page = result.value;
+    this.show(page, null, caret);
+    void this.options.api.rememberPage({ path, caret: caret ?? 0 });
+    const record = journal.ok ? journal.value : null;
+    if (record === null || page.readOnly !== null) return;
+    const mine = contentOfRecord(record);
+    if (sameContent(mine, contentOf(page))) return void this.journal.clear(path);
+    if (record.sourceSha256 === page.sha256 && record.sidecarHash === page.sidecarHash) this.set({ recovery: { record } });
+    // The page or its sidecar changed since the work was journalled: offer a comparison, never apply it blindly.
+    else this.set({ conflict: { reason: 'journal', mine, theirs: page, problem: null } });
+  }
+
+  /// The mounted editor of load `load` (null when it unmounts).
+  attachEditor(load: number, port: EditorPort | null): void {
+    if (load !== this.state.load) return;
+    this.editor = port;
+    if (port === null) return;
+    this.savedRejections = port.rejectionsKey();
+    if (this.saveOnAttach) {
+      this.saveOnAttach = false;
+      void this.save();
+    }
+  }
+
+  /// The editor's content changed (text, entities, rejections): autosave and the journal follow.
+  changed(): void {
+    if (!this.loaded || this.loaded.readOnly !== null) return;
+    this.refreshDirty();
+    if (this.state.dirty) this.scheduleAutosave();
+    else this.autosave.cancel();
+    this.journal.schedule(this.journalSource());
+  }
+
+  /// The caret moved: remembered for the corpus after a pause (a reload puts it back).
+  caretMoved(): void {
+    this.caretTimer.schedule(1000, () => {
+      const page = this.loaded;
+      if (page && this.editor) void this.options.api.rememberPage({ path: page.path, caret: this.editor.caret() });
+    });
+  }
+
+  setStatus(status: ReviewStatus): void {
+    this.set({ status });
+    this.changed();
+  }
+
+  /// Saves the open page after any save already running; true when what the editor holds is saved.
+  save(): Promise<boolean> {
+    return this.queue.run(() => this.saveNow());
+  }
+
+  /// Resolves true once unsaved work is saved or discarded (asking Save / Discard / Cancel), false on Cancel.
+  async guard(): Promise<boolean> {
+    if (!this.loaded) return true;
+    // A save still running decides whether work is unsaved: wait for it, then read the state it left.
+    await this.queue.idle();
+    this.refreshDirty();
+    if (!this.state.dirty || !this.loaded) return true;
+    if (this.answerPrompt) return false;
+    const path = this.loaded.path;
+    const choice = await new Promise<UnsavedChoice>((resolve) => {
+      this.answerPrompt = resolve;
+      this.set({ prompt: { page: path } });
+    });
+    this.answerPrompt = null;
+    this.set({ prompt: null });
+    if (choice === 'cancel') return false;
+    if (choice === 'save') return this.save();
+    await this.discard();
+    return true;
+  }
+
+  /// The user's answer to the unsaved-work prompt.
+  answer(choice: UnsavedChoice): void {
+    this.answerPrompt?.(choice);
+  }
+
+  /// The window is closing (app.closeRequested): confirm once the unsaved work is dealt with.
+  async requestClose(): Promise<void> {
+    if (await this.guard()) await this.options.api.confirmClose();
+  }
+
+  /// Drops the open page's unsaved work for good (its journal too); the editor is left to be replaced.
+  async discard(): Promise<void> {
+    const page = this.loaded;
+    this.autosave.cancel();
+    if (page) await this.journal.clear(page.path);
+  }
+
+  /// Restores the journalled work offered by `recovery`.
+  restore(): void {
+    const recovery = this.state.recovery;
+    if (!recovery || !this.loaded) return;
+    this.show(this.loaded, contentOfRecord(recovery.record), recovery.record.caret);
+  }
+
+  /// Declines the journalled work offered by `recovery` and forgets it.
+  async dropRecovery(): Promise<void> {
+    const page = this.loaded;
+    this.set({ recovery: null });
+    if (page) await this.journal.clear(page.path);
+  }
+
+  /// Conflict resolved by keeping `content` (mine, possibly with lines taken from theirs): saved over the disk's.
+  keepMine(content: PageContent): void {
+    const theirs = this.state.conflict?.theirs;
+    if (!theirs) return;
+    this.saveOnAttach = true;
+    this.show(theirs, content, this.editor?.caret() ?? null);
+  }
+
+  /// Conflict resolved by taking the disk's version: unsaved work is dropped.
+  async takeTheirs(): Promise<void> {
+    const conflict = this.state.conflict;
+    const page = this.loaded;
+    if (!conflict || !page) return;
+    await this.journal.clear(page.path);
+    if (conflict.theirs) this.show(conflict.theirs, null, this.editor?.caret() ?? null);
+    else await this.load(page.path);
+  }
+
+  /// Closes the compare view without resolving (the work stays unsaved; a save is refused again).
+  closeConflict(): void {
+    this.set({ conflict: null });
+  }
+
+  /// Files changed outside the app (the corpus watcher): reload the open page when nothing is unsaved, else compare.
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    const page = this.loaded;
+    if (!page || !changes.some((change) => isAboutPage(change.path, page.path))) return;
+    // Our own save writes the sidecar too: wait for it, then compare the disk with what we know.
+    await this.queue.idle();
+    const disk = await this.options.api.openPage(page.path);
+    if (this.loaded !== page) return;
+    if (disk.ok && disk.value.sha256 === page.sha256 && disk.value.sidecarHash === this.sidecarHash) return;
+    this.refreshDirty();
+    if (!this.state.dirty) {
+      if (disk.ok) this.show(disk.value, null, this.editor?.caret() ?? null);
+      else await this.load(page.path);
+      return;
+    }
+    const mine = this.currentContent();
+    if (mine) this.set({ conflict: { reason: 'external-change', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : disk.error.message } });
+  }
+
+  /// Stops the timers (the app unmounts).
+  dispose(): void {
+    this.stopTimers();
+    this.listeners.clear();
+  }
+
+  private async saveNow(): Promise<boolean> {
+    const page = this.loaded;
+    const editor = this.editor;
+    if (!page || page.readOnly !== null || !editor || !this.saved) return false;
+    this.autosave.cancel();
+    const content: PageContent = { ...editor.content(), status: this.state.status };
+    const rejections = editor.rejectionsKey();
+    const doc = editor.docToken();
+    // Edits undone back to what is saved: nothing to write, and no new sidecar.
+    if (!this.baseDirty && sameContent(content, this.saved)) {
+      editor.markSaved();
+      this.savedRejections = rejections;
+      this.refreshDirty();
+      if (!this.state.dirty) await this.journal.clear(page.path);
+      return true;
+    }
+    this.set({ save: { kind: 'saving' } });
+    const { text, entities, rejectedEntities, rejectedCorrections, status } = content;
+    const result = await this.options.api.savePage({
+      path: page.path,
+      text,
+      status,
+      entities,
+      rejectedEntities,
+      rejectedCorrections,
+      corrections: [...editor.corrections()],
+      sourceSha256: page.sha256,
+      expectedSidecarHash: this.sidecarHash,
+    });
+    // The page was replaced meanwhile (a reload, "keep mine"): this answer belongs to a version no longer shown.
+    if (this.loaded !== page) return result.ok;
+    if (!result.ok) {
+      this.set({ save: { kind: 'error', code: result.error.code, message: result.error.message } });
+      if (result.error.code === 'sidecar-changed') await this.openConflict(page, content);
+      return false;
+    }
+    this.sidecarHash = result.value.sidecarHash;
+    this.saved = content;
+    this.baseDirty = false;
+    this.savedRejections = rejections;
+    // Only what was saved counts as clean: an edit made while the save ran stays unsaved.
+    if (this.editor === editor && editor.docToken() === doc) editor.markSaved();
+    this.set({ save: { kind: 'saved', at: Date.parse(result.value.modified) }, correctionCount: result.value.corrections.length });
+    this.refreshDirty();
+    if (!this.state.dirty) await this.journal.clear(page.path);
+    this.options.onSaved?.(page.path, status, result.value, text);
+    return true;
+  }
+
+  private async openConflict(page: PageData, mine: PageContent): Promise<void> {
+    const disk = await this.options.api.openPage(page.path);
+    if (this.loaded !== page) return;
+    this.set({ conflict: { reason: 'save-refused', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : disk.error.message } });
+  }
+
+  // Shows `page` (as loaded from disk) in a new editor, with `content` instead of its own when given.
+  private show(page: PageData, content: PageContent | null, caret: number | null): void {
+    this.stopTimers();
+    this.loaded = page;
+    this.saved = contentOf(page);
+    this.sidecarHash = page.sidecarHash;
+    this.editor = null;
+    this.baseDirty = content !== null && !sameContent(content, this.saved);
+    const shown = content ? pageWithContent(page, content) : page;
+    const save = page.sidecarModified ? { kind: 'saved' as const, at: Date.parse(page.sidecarModified) } : { kind: 'idle' as const };
+    this.set({
+      page: shown,
+      path: page.path,
+      load: this.state.load + 1,
+      error: null,
+      status: shown.status,
+      dirty: this.baseDirty && page.readOnly === null,
+      save,
+      correctionCount: page.corrections.length,
+      conflict: null,
+      recovery: null,
+      caret,
+    });
+    if (this.state.dirty) this.scheduleAutosave();
+  }
+
+  private currentContent(): PageContent | null {
+    return this.editor ? { ...this.editor.content(), status: this.state.status } : null;
+  }
+
+  private journalSource() {
+    const page = this.loaded;
+    const editor = this.editor;
+    if (!page || !editor) return null;
+    return () =>
+      this.loaded !== page || this.editor !== editor
+        ? null
+        : { page, dirty: this.state.dirty, sidecarHash: this.sidecarHash, content: () => ({ ...editor.content(), status: this.state.status }), caret: () => editor.caret() };
+  }
+
+  private refreshDirty(): void {
+    const page = this.loaded;
+    const editor = this.editor;
+    const dirty =
+      page !== null &&
+      page.readOnly === null &&
+      this.saved !== null &&
+      (this.baseDirty || this.state.status !== this.saved.status || (editor !== null && (editor.docDirty() || editor.rejectionsKey() !== this.savedRejections)));
+    if (dirty !== this.state.dirty) this.set({ dirty });
+  }
+
+  private scheduleAutosave(): void {
+    const seconds = this.options.autosaveSeconds;
+    const page = this.loaded;
+    if (seconds > 0) this.autosave.schedule(seconds * 1000, () => void (this.loaded === page && this.state.dirty && this.save()));
+  }
+
+  private stopTimers(): void {
+    this.autosave.cancel();
+    this.caretTimer.cancel();
+    this.journal.cancel();
+  }
+
+  private set(patch: Partial<SessionState>): void {
+    const before = this.state.dirty;
+    this.state = { ...this.state, ...patch };
+    if (this.state.dirty !== before) void this.options.api.setDirty(this.state.dirty);
+    for (const listener of this.listeners) listener();
+  }
+}
