@@ -18,6 +18,7 @@ import { recomputeCorrections, type CorrectionLabels } from './corrections-plugi
 import { createPageStateWithProblems, redoOrNothing } from './page-state';
 import { jumpEditor } from './jump';
 import { SavedDocTracker } from './saved-doc-tracker';
+import { editorPortOf, type EditorPort } from '../page/editor-port';
 import { textFromDoc } from './text-doc';
 import './editor.css';
 
@@ -32,7 +33,9 @@ export interface PageEditorProps {
   readOnly: boolean;
   ariaLabel: string;
   /// Called when the page becomes dirty (differs from the last saved text) or clean again.
-  onDirtyChange(dirty: boolean): void;
+  onDirtyChange?(dirty: boolean): void;
+  /// Called with the editor's port for the page session once the view exists, and with null when it goes.
+  onPort?(port: EditorPort | null): void;
   /// Called after every change of the text, for example to schedule an autosave.
   onChange?(): void;
   /// The corrections of `text` against `originalText` from the sidecar, if any: the editor checks them and then
@@ -173,14 +176,16 @@ export function PageEditor(props: PageEditorProps) {
         }
         if (view.state.doc === before) return;
         const dirty = tracker.docChanged(view.state.doc);
-        if (dirty !== null) propsRef.current.onDirtyChange(dirty);
+        if (dirty !== null) propsRef.current.onDirtyChange?.(dirty);
         propsRef.current.onChange?.();
       },
     });
     viewRef.current = view;
     trackerRef.current = tracker;
     reportReview(view.state, undefined);
+    propsRef.current.onPort?.(editorPortOf(() => view.state, (tr) => view.dispatch(tr)));
     return () => {
+      propsRef.current.onPort?.(null);
       view.destroy();
       viewRef.current = null;
       trackerRef.current = null;
@@ -218,7 +223,7 @@ export function PageEditor(props: PageEditorProps) {
         const view = viewRef.current;
         const tracker = trackerRef.current;
         if (view === null || tracker === null) return;
-        if (tracker.markSaved(view.state.doc) !== null) propsRef.current.onDirtyChange(false);
+        if (tracker.markSaved(view.state.doc) !== null) propsRef.current.onDirtyChange?.(false);
       },
       getCorrections: () => {
         const view = viewRef.current;

@@ -4,6 +4,7 @@ import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
+import * as session from './messages-session';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -116,6 +117,7 @@ const en = {
   ...review.en,
   ...batch.en,
   ...scans.en,
+  ...session.en,
 };
 
 /// A message key.
@@ -230,6 +232,7 @@ const zhCN: Record<MessageKey, string> = {
   ...review.zhCN,
   ...batch.zhCN,
   ...scans.zhCN,
+  ...session.zhCN,
 };
 
 /// The message tables by language.

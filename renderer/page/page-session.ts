@@ -38,6 +38,9 @@ export class PageSession {
   private baseDirty = false;
   private editor: EditorPort | null = null;
   private saveOnAttach = false;
+  // What `transaction` saw last, so a selection move is not taken for an edit.
+  private lastToken: unknown = null;
+  private lastRejections = '';
   /// Counts load requests, so the answer of an older one is dropped.
   private request = 0;
   private answerPrompt: ((choice: UnsavedChoice) => void) | null = null;
@@ -92,12 +95,22 @@ export class PageSession {
     else this.set({ conflict: { reason: 'journal', mine, theirs: page, problem: null } });
   }
 
+  /// Closes the open page (another corpus, a new text source); callers guard first.
+  close(): void {
+    this.stopTimers();
+    this.request++;
+    this.loaded = this.saved = this.editor = null;
+    this.baseDirty = false;
+    this.set({ path: null, page: null, error: null, dirty: false, save: { kind: 'idle' }, conflict: null, recovery: null, caret: null });
+  }
+
   /// The mounted editor of load `load` (null when it unmounts).
   attachEditor(load: number, port: EditorPort | null): void {
     if (load !== this.state.load) return;
     this.editor = port;
     if (port === null) return;
-    this.savedRejections = port.rejectionsKey();
+    this.savedRejections = this.lastRejections = port.rejectionsKey();
+    this.lastToken = port.docToken();
     if (this.saveOnAttach) {
       this.saveOnAttach = false;
       void this.save();
@@ -225,10 +238,23 @@ export class PageSession {
     if (mine) this.set({ conflict: { reason: 'external-change', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : disk.error.message } });
   }
 
+  /// Every editor transaction: content changes go to `changed`, selection moves only to the caret memory.
+  transaction(): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const token = editor.docToken();
+    const rejections = editor.rejectionsKey();
+    if (token !== this.lastToken || rejections !== this.lastRejections) {
+      this.lastToken = token;
+      this.lastRejections = rejections;
+      this.changed();
+    }
+    this.caretMoved();
+  }
+
   /// Stops the timers (the app unmounts).
   dispose(): void {
     this.stopTimers();
-    this.listeners.clear();
   }
 
   private async saveNow(): Promise<boolean> {
@@ -273,7 +299,7 @@ export class PageSession {
     this.savedRejections = rejections;
     // Only what was saved counts as clean: an edit made while the save ran stays unsaved.
     if (this.editor === editor && editor.docToken() === doc) editor.markSaved();
-    this.set({ save: { kind: 'saved', at: Date.parse(result.value.modified) }, correctionCount: result.value.corrections.length });
+    this.set({ save: { kind: 'saved', at: Date.parse(result.value.modified), opened: false }, correctionCount: result.value.corrections.length });
     this.refreshDirty();
     if (!this.state.dirty) await this.journal.clear(page.path);
     this.options.onSaved?.(page.path, status, result.value, text);
@@ -295,7 +321,7 @@ export class PageSession {
     this.editor = null;
     this.baseDirty = content !== null && !sameContent(content, this.saved);
     const shown = content ? pageWithContent(page, content) : page;
-    const save = page.sidecarModified ? { kind: 'saved' as const, at: Date.parse(page.sidecarModified) } : { kind: 'idle' as const };
+    const save = page.sidecarModified ? { kind: 'saved' as const, at: Date.parse(page.sidecarModified), opened: true } : { kind: 'idle' as const };
     this.set({
       page: shown,
       path: page.path,

@@ -8,7 +8,8 @@ import type { PageContent } from './content';
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: number }
+  /// `opened`: the time is the sidecar's as found when the page opened, not a save of this session.
+  | { kind: 'saved'; at: number; opened: boolean }
   | { kind: 'error'; code: string; message: string };
 
 /// Two versions of the open page to compare: the editor's ("mine") and the one on disk now ("theirs").
@@ -28,8 +29,7 @@ export interface Recovery {
   record: JournalRecord;
 }
 
-/// What the user chose when leaving a page with unsaved work.
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+export type { UnsavedChoice } from '../components/UnsavedPrompt';
 
 /// The open page's state as the UI shows it; a new object whenever something changed (useSyncExternalStore).
 export interface SessionState {
