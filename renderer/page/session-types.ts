@@ -71,3 +71,19 @@ export interface SessionOptions {
   /// Called after each successful save (the page list's status dot, the corpus entity index).
   onSaved?(path: string, status: ReviewStatus, outcome: SaveOutcome, text: string): void;
 }
+
+/// The state before any page is opened.
+export const INITIAL_SESSION_STATE: SessionState = {
+  path: null,
+  page: null,
+  load: 0,
+  error: null,
+  status: 'unreviewed',
+  dirty: false,
+  save: { kind: 'idle' },
+  correctionCount: 0,
+  prompt: null,
+  conflict: null,
+  recovery: null,
+  caret: null,
+};
