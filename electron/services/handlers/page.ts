@@ -26,7 +26,12 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
     'page.save': async (req) => {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
-      if (saved.ok) noteWritten(ctx, [req.path], { bySave: true });
+      if (saved.ok) {
+        noteWritten(ctx, [req.path], { bySave: true });
+        // A renderer that starts later (a reload, a second window) reads the page list from here.
+        const entry = ctx.scan.pages.get(req.path);
+        if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status });
+      }
       return saved;
     },
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
