@@ -632,12 +632,12 @@ export interface EventPayloads {
   /// Review statuses of pages whose sidecars the main process wrote or removed (batch replace and undo, corpus
   /// propagation and its undo), read back from disk (null: no sidecar, or none with a known status).
   'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null }[] };
+  /// Files of the open corpus added, changed or removed outside the app (the corpus watcher), relative paths.
+  'corpus.filesChanged': { changes: { path: string; kind: 'added' | 'changed' | 'removed' }[] };
   /// A menu item or accelerator the main process turned into a command.
   'app.command': { command: MenuCommand };
   /// The window is closing with unsaved work: the renderer asks Save / Discard / Cancel, then calls app.confirmClose.
   'app.closeRequested': Record<string, never>;
-  /// Files of the open corpus added, changed or removed outside the app (the corpus watcher), relative paths.
-  'corpus.filesChanged': { changes: { path: string; kind: 'added' | 'changed' | 'removed' }[] };
   /// Harness only: the handler table asks the renderer to show its folder picker (the stand-in for a native dialog).
   'dialog.request': { id: string; purpose: 'open-corpus' | 'export-folder' };
 }
