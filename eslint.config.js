@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'scripts/**/*.{ts,tsx}'],
+    rules: {
+      // Every spread argument is a stack slot: `push(...list)`, `Math.max(...list)` or `String.fromCodePoint(...list)`
+      // throw "Maximum call stack size exceeded" past about 120,000 elements (a 20 MB page did). Use a loop, concat or
+      // a reduce; a spread of a list that is small by construction says why in a disable comment.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+          message: 'No argument spreading (…list in a call): an unbounded list overflows the stack. Loop, concat, or say why it is bounded.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

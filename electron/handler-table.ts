@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import type { Result } from '../shared/result';
 
 /// The part of the services' handler table the shells use: one entry point per channel.
@@ -9,8 +10,9 @@ export interface HandlerTable {
   handle(channel: string, rawArgs: unknown): Promise<Result<unknown>>;
   /// Every request channel the table answers.
   channels: readonly string[];
-  /// A scan image file of the open corpus (confined like page.scanImage), for the harness to stream.
-  scanImageFile?(rel: string): Promise<Result<{ abs: string; mime: string; size: number }>>;
+  /// A scan image file of the open corpus, opened and verified inside it, for the shells to stream from `handle`
+  /// (never by path); the receiver closes the handle.
+  scanImageFile?(rel: string): Promise<Result<{ handle: FileHandle; mime: string; size: number }>>;
   /// The downscaled copy of a scan image of the open corpus, `width` pixels wide (confined like `scanImageFile`).
   scanImagePreview?(rel: string, width: number): Promise<Result<{ bytes: Buffer; mime: string }>>;
   /// A TIFF scan of the open corpus converted to PNG (browsers cannot show TIFF); fails where it cannot be made.

@@ -17,6 +17,9 @@ import { createHandlers } from './services/handlers/table';
 import { chooseStartupCorpus } from './startup-corpus';
 import { createMainWindow } from './window';
 
+// Every renderer runs in Chromium's OS-level sandbox, whatever a window's webPreferences say; before 'ready'.
+app.enableSandbox();
+
 const launch = parseLaunchArgs(process.argv);
 // Must happen before 'ready': Electron fixes the profile folder then.
 if (launch.userDataDir) app.setPath('userData', path.resolve(launch.userDataDir));

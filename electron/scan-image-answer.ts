@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { isTiffPath } from '../shared/ipc/scan-url';
 import { fail, type Result } from '../shared/result';
 import type { HandlerTable } from './handler-table';
@@ -9,8 +10,9 @@ export type ScanImageSources = Required<Pick<HandlerTable, 'scanImageFile'>> & P
 export type ScanImageAnswer =
   /// An image made in the main process (a preview, a TIFF as PNG).
   | { kind: 'made'; image: { bytes: Buffer; mime: string } }
-  /// The scan file itself, to be streamed.
-  | { kind: 'file'; abs: string; mime: string; size: number }
+  /// The scan file itself, opened and verified inside the corpus, to be streamed from its handle (which the
+  /// stream closes: `handle.createReadStream()`).
+  | { kind: 'file'; handle: FileHandle; mime: string; size: number }
   /// A refusal, sent as the JSON Result with its HTTP status.
   | { kind: 'refused'; status: 400 | 404; body: Result<unknown> };
 
@@ -31,7 +33,7 @@ export async function answerScanImage(rel: string | null, width: number | null, 
     if (png.error.code !== 'internal') return refused(png);
   }
   const found = await sources.scanImageFile(rel);
-  return found.ok ? { kind: 'file', ...found.value } : refused(found);
+  return found.ok ? { kind: 'file', handle: found.value.handle, mime: found.value.mime, size: found.value.size } : refused(found);
 }
 
 // 404 when the image is missing, else 400.

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { previewWidthOf, relFromScanSchemeUrl } from '../shared/ipc/scan-url';
@@ -8,7 +7,7 @@ import { answerScanImage, type ScanImageSources } from './scan-image-answer';
 /// for `protocol.handle`.
 ///
 /// The path goes through the same confinement as the page.scanImage channel (`answerScanImage`); the file is
-/// streamed, never read whole, or its downscaled copy is sent when a width is asked for. Refusals are JSON Results
+/// streamed from the handle that was verified inside the corpus (never reopened by path), never read whole, or its downscaled copy is sent when a width is asked for. Refusals are JSON Results
 /// with status 400 or 404, as from the harness's GET.
 export async function answerScanRequest(url: string, sources: ScanImageSources): Promise<Response> {
   const rel = relFromScanSchemeUrl(url);
@@ -16,7 +15,7 @@ export async function answerScanRequest(url: string, sources: ScanImageSources):
   const answer = await answerScanImage(rel, width, sources);
   if (answer.kind === 'made') return madeImage(answer.image);
   if (answer.kind === 'refused') return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
-  const stream = Readable.toWeb(createReadStream(answer.abs)) as WebReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(answer.handle.createReadStream()) as WebReadableStream<Uint8Array>;
   return new Response(stream as unknown as ReadableStream<Uint8Array>, {
     status: 200,
     headers: { 'Content-Type': answer.mime, 'Content-Length': String(answer.size), 'X-Content-Type-Options': 'nosniff' },

@@ -10,7 +10,8 @@ export interface MainWindowPaths {
 
 /// Creates the one hardened application window and loads the renderer into it.
 ///
-/// Context isolation, the sandbox and web security are on and Node integration is off; the page is loaded
+/// Context isolation, the sandbox and web security are on and Node integration is off (main.ts also calls
+/// `app.enableSandbox()`, so every renderer is sandboxed); the page is loaded
 /// from a local file, never from remote content. The CSP comes from the meta tag in renderer/index.html, since
 /// response headers cannot be set for file:// loads.
 export function createMainWindow(paths: MainWindowPaths, query: Record<string, string> = {}): BrowserWindow {
@@ -32,6 +33,8 @@ export function createMainWindow(paths: MainWindowPaths, query: Record<string, s
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) opens links in new windows; the window-open handler denies them anyway.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -23,6 +23,7 @@ import { PageArea, jumpTo } from './page/PageArea';
 import { usePageSession } from './page/usePageSession';
 import { useReview } from './review/useReview';
 import { CorpusSettingsDialog } from './scan/CorpusSettingsDialog';
+import { useAdoptedStyleSheet } from './state/useAdoptedStyleSheet';
 import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 import { useTextSourceChange } from './state/useTextSourceChange';
@@ -41,6 +42,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { page, dirty } = state;
   const review = useReview(api, page, editorRef, language);
   const entities = usePageEntities(api, corpus?.root ?? null, page, state.load, editorRef);
+  useAdoptedStyleSheet(typeStyleSheet(entities.services.look));
   afterSave.current = (path, status, text) => {
     setPageStatus(path, status);
     entities.services.refreshKnown(text);
@@ -159,7 +161,6 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { popover, propagation } = entities;
   return (
     <LanguageContext.Provider value={language}>
-      <style>{typeStyleSheet(entities.services.look)}</style>
       <div className="app">
         <Toolbar
           corpusOpen={corpus !== null}

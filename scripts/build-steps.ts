@@ -18,6 +18,7 @@ export interface BuildReport {
   skipped: string[];
 }
 
+// eslint-disable-next-line no-restricted-syntax -- the few path segments written in this file
 const at = (...parts: string[]) => path.join(repoRoot, ...parts);
 
 // Native addons cannot be bundled; they load from node_modules at run time (electron-builder packs them).
@@ -51,6 +52,22 @@ export function textWorkerBuildOptions(outfile: string): BuildOptions {
   return { ...mainProcessBuildOptions(outfile), entryPoints: [at('electron', 'services', 'text-worker', 'worker-main.ts')] };
 }
 
+/// The esbuild options of the preload (also used by the sandbox test): one CommonJS file with only `electron` left
+/// outside, since a sandboxed preload can require nothing else.
+export function preloadBuildOptions(outfile: string): BuildOptions {
+  return {
+    entryPoints: [at('electron', 'preload.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  };
+}
+
 const STEPS: BuildStep[] = [
   {
     name: 'renderer',
@@ -72,18 +89,7 @@ const STEPS: BuildStep[] = [
     output: at('dist', 'electron', 'preload.cjs'),
     sources: [at('electron', 'preload.ts'), at('shared')],
     run: async () => {
-      // A sandboxed preload can require only `electron`: everything else must be inside this one file.
-      await esbuild({
-        entryPoints: [at('electron', 'preload.ts')],
-        outfile: at('dist', 'electron', 'preload.cjs'),
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'chrome130',
-        external: ['electron'],
-        sourcemap: 'inline',
-        logLevel: 'warning',
-      });
+      await esbuild(preloadBuildOptions(at('dist', 'electron', 'preload.cjs')));
     },
   },
 ];

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'sidecar-changed'
   | 'io'
   | 'cancelled'
+  /// Past one of the limits in shared/limits.ts (page size, line or word length, XML depth or element count).
+  | 'too-large'
   | 'internal';
 
 /// Wraps a value as a successful result.

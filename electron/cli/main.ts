@@ -26,6 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function overview(): string {
+  // eslint-disable-next-line no-restricted-syntax -- the CLI's fixed list of command names
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   const list = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(width)}  ${c.summary}`);
   return ['Usage: jiaodui <command> [arguments]', '', 'Commands:', ...list, '', 'Run "jiaodui <command> --help" for details.'].join('\n');

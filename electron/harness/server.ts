@@ -12,7 +12,7 @@ import { listFolders } from './folders';
 import type { HarnessDialogs } from './harness-dialogs';
 import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/ipc/harness-protocol';
 import { isAllowedHost, isLoopbackAddress, tokenMatches } from './request-guard';
-import { DEFAULT_CSP, contentTypeFor, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
+import { DEFAULT_CSP, contentTypeFor, headerCsp, readMetaCsp, readStaticFileSync, resolveStaticPath } from './static-files';
 
 /// What the harness server serves and answers.
 export interface HarnessServerOptions {
@@ -44,7 +44,7 @@ const MAX_BODY_BYTES = 256 * 1024 * 1024;
 ///
 /// Only loopback clients with a loopback Host header are answered; every /api request needs the session token
 /// (header `X-Jiaodui-Token`, or `?token=` on the event stream). Static files are confined to `staticDir` and
-/// carry the same Content-Security-Policy as the page's meta tag.
+/// carry the Content-Security-Policy of the page's meta tag (plus frame-ancestors, which only a header can set).
 export async function startHarnessServer(options: HarnessServerOptions): Promise<HarnessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port;
@@ -91,7 +91,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });
-      fs.createReadStream(answer.abs).on('error', () => response.destroy()).pipe(response);
+      // From the handle verified inside the corpus, never reopened by path; the stream closes it.
+      answer.handle.createReadStream().on('error', () => response.destroy()).pipe(response);
       return;
     }
     if (url.pathname === HARNESS_PATHS.folders && method === 'GET') {
@@ -140,7 +141,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
 
   function pageCsp(): string {
     try {
-      return readMetaCsp(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8')) ?? DEFAULT_CSP;
+      const policy = readMetaCsp(fs.readFileSync(path.join(options.staticDir, 'index.html'), 'utf8'));
+      return policy === null ? DEFAULT_CSP : headerCsp(policy);
     } catch {
       return DEFAULT_CSP;
     }

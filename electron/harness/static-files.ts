@@ -63,7 +63,15 @@ export function readStaticFileSync(root: string, file: string): Buffer | null {
 
 /// The strict policy used when the built index.html carries no CSP meta tag.
 export const DEFAULT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: jiaodui-scan:; font-src 'self' data:; connect-src 'self' jiaodui-scan:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob: jiaodui-scan:; font-src 'self' data:; connect-src 'self' jiaodui-scan:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The policy the harness sends as a header: the page's own policy plus `frame-ancestors 'none'`.
+///
+/// Browsers ignore frame-ancestors in a meta tag (and log a warning for it), so the page cannot carry it itself.
+export function headerCsp(pagePolicy: string): string {
+  if (/(^|;)\s*frame-ancestors\b/i.test(pagePolicy)) return pagePolicy;
+  return `${pagePolicy.replace(/[\s;]+$/, '')}; frame-ancestors 'none'`;
+}
 
 /// Extracts the Content-Security-Policy of a page's `<meta http-equiv>` tag, so the header matches it exactly.
 ///

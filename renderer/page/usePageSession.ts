@@ -11,7 +11,7 @@ export function usePageSession(api: JiaoduiApi, autosaveSeconds: number, onSaved
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const [session] = useState(
-    () => new PageSession({ api, clock: realClock, autosaveSeconds, onSaved: (...args) => onSavedRef.current(...args) }),
+    () => new PageSession({ api, clock: realClock, autosaveSeconds, onSaved: (path, status, outcome, text) => onSavedRef.current(path, status, outcome, text) }),
   );
   useEffect(() => () => session.dispose(), [session]);
   const state = useSyncExternalStore(session.subscribe, session.getState);

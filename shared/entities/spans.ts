@@ -1,5 +1,6 @@
 import type { Correction, EntitySpan } from '../model/sidecar-schema';
 import { CodePointIndex, cpLength } from '../text/codepoints';
+import { pushAll } from '../push-all';
 
 /// One text edit in code points: the old text's [start, end) was replaced by `insertedLength` code points.
 ///
@@ -118,7 +119,7 @@ export function mapSpansThroughEdits(
   for (const edit of edits) {
     const step = mapSpansOffsetsOnly(current, edit);
     current = step.spans;
-    removed.push(...step.removed);
+    pushAll(removed, step.removed);
   }
   const index = new CodePointIndex(newText);
   const spansOut = current.map((span) => {

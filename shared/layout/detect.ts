@@ -5,6 +5,7 @@ import { importHocr } from './hocr';
 import { importPageXml } from './page-xml';
 import type { LayoutError, LayoutFormat, LayoutPage } from './types';
 import { layoutFail } from './xml-tree';
+import { formatCount, MAX_WORD_CODE_POINTS } from '../limits';
 
 /// Guesses the format of a layout file from its root element (and hOCR's class names); null when none fits.
 ///
@@ -22,7 +23,13 @@ export function detectLayoutFormat(xml: string): LayoutFormat | null {
 /// Imports an hOCR, ALTO or PAGE XML file, whichever it is; `fileName` names it in error messages.
 ///
 /// Malformed XML gives an error with the line and column of the problem. Never throws.
+/// A word longer than `MAX_WORD_CODE_POINTS` is refused (error with `tooLarge` set).
 export function importLayout(xml: string, fileName: string): Result<LayoutPage, LayoutError> {
+  const imported = importByFormat(xml, fileName);
+  return imported.ok ? checkWordLengths(imported.value, fileName) : imported;
+}
+
+function importByFormat(xml: string, fileName: string): Result<LayoutPage, LayoutError> {
   switch (detectLayoutFormat(xml)) {
     case 'hocr':
       return importHocr(xml, fileName);
@@ -33,6 +40,21 @@ export function importLayout(xml: string, fileName: string): Result<LayoutPage, 
     case null:
       return layoutFail(fileName, 0, 0, 'this is not hOCR, ALTO or PAGE XML (its root element is none of html, alto, PcGts)');
   }
+}
+
+// One word of the file (hOCR `ocrx_word`, ALTO `String`, PAGE `Word`) longer than the limit is refused: no OCR engine
+// reads a word of thousands of characters, so the file is damaged or not OCR output.
+function checkWordLengths(page: LayoutPage, fileName: string): Result<LayoutPage, LayoutError> {
+  for (const line of page.lines) {
+    for (const word of line.words) {
+      const length = word.end - word.start;
+      if (length <= MAX_WORD_CODE_POINTS) continue;
+      const failed = layoutFail(fileName, 0, 0, `a word on text line ${line.index + 1} has ${formatCount(length)} characters; Jiaodui reads words of up to ${formatCount(MAX_WORD_CODE_POINTS)}`);
+      failed.error.tooLarge = `word-code-points=${length}/${MAX_WORD_CODE_POINTS}`;
+      return failed;
+    }
+  }
+  return { ok: true, value: page };
 }
 
 // The name of the first element, skipping the XML declaration, processing instructions, comments and DOCTYPE.

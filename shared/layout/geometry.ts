@@ -1,5 +1,6 @@
 /// Rectangles and polygons in image pixels, as the layout formats write them.
 import type { Point, Region } from './types';
+import { maxOf, minOf } from '../push-all';
 
 /// The region of an hOCR-style box given by its corners `x0 y0 x1 y1`.
 export function regionFromCorners(x0: number, y0: number, x1: number, y1: number): Region {
@@ -10,10 +11,10 @@ export function regionFromCorners(x0: number, y0: number, x1: number, y1: number
 export function unionRegions(regions: readonly (Region | null)[]): Region | null {
   const present = regions.filter((r): r is Region => r !== null);
   if (present.length === 0) return null;
-  const x0 = Math.min(...present.map((r) => r.x));
-  const y0 = Math.min(...present.map((r) => r.y));
-  const x1 = Math.max(...present.map((r) => r.x + r.width));
-  const y1 = Math.max(...present.map((r) => r.y + r.height));
+  const x0 = minOf(present.map((r) => r.x));
+  const y0 = minOf(present.map((r) => r.y));
+  const x1 = maxOf(present.map((r) => r.x + r.width));
+  const y1 = maxOf(present.map((r) => r.y + r.height));
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
@@ -22,7 +23,7 @@ export function polygonBounds(points: readonly Point[]): Region | null {
   if (points.length === 0) return null;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
-  return regionFromCorners(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
+  return regionFromCorners(minOf(xs), minOf(ys), maxOf(xs), maxOf(ys));
 }
 
 /// Parses PAGE XML `points` ("x1,y1 x2,y2 …"); null when any pair is not two numbers.

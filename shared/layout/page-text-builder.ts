@@ -56,11 +56,12 @@ export class PageTextBuilder {
         words.push({ text: piece.text, start, end: this.length, region: piece.word.region, confidence: piece.word.confidence });
       }
       // Character confidences only line up when normalisation kept the piece's length.
+      // Pushed one by one: spreading a long word's list into push() overflows the stack (about 120,000 entries).
       if (piece.charConfidences && piece.charConfidences.length === pieceLength) {
         hasCharConfidences = true;
-        charConfidences.push(...piece.charConfidences);
+        for (const confidence of piece.charConfidences) charConfidences.push(confidence);
       } else {
-        charConfidences.push(...new Array<null>(pieceLength).fill(null));
+        for (let i = 0; i < pieceLength; i++) charConfidences.push(null);
       }
     }
     const line: LayoutLine = {

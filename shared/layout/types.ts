@@ -75,4 +75,7 @@ export interface LayoutError {
   line: number;
   column: number;
   message: string;
+  /// Set when the file is past one of the limits in shared/limits.ts: which one and the value found
+  /// (`xml-depth>256`, say); the page reader then reports 'too-large' instead of a malformed file.
+  tooLarge?: string;
 }

@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Result } from '../result';
 import type { LayoutError } from './types';
+import { formatCount, MAX_XML_DEPTH, MAX_XML_ELEMENTS } from '../limits';
 
 /// An XML element: its local name (namespace prefix removed), attributes as written, and children in order.
 export interface XmlElement {
@@ -48,6 +49,10 @@ export function parseXmlTree(xml: string, fileName: string, options: XmlReadOpti
     }
     return layoutFail(fileName, line ?? 0, col ?? 0, `the XML is malformed: ${msg}`);
   }
+  const elements = countElementStarts(xml);
+  if (elements > MAX_XML_ELEMENTS) {
+    return tooLarge(fileName, `the file has about ${formatCount(elements)} elements; Jiaodui reads layout files of up to ${formatCount(MAX_XML_ELEMENTS)}`, `xml-elements=${elements}/${MAX_XML_ELEMENTS}`);
+  }
   let ordered: unknown;
   try {
     ordered = new XMLParser({
@@ -60,10 +65,13 @@ export function parseXmlTree(xml: string, fileName: string, options: XmlReadOpti
       // HTML entity decoding makes parsing markedly slower, so it is only switched on when one is present.
       htmlEntities: options.html === true && HTML_ONLY_ENTITY.test(xml),
       unpairedTags,
-      // Deeply nested layout is legitimate (PAGE regions nest); the default limit of 100 is only a safety net.
-      maxNestedTags: 1000,
+      // Deeply nested layout is legitimate (PAGE regions nest), but not hundreds deep: the tree is walked recursively.
+      maxNestedTags: MAX_XML_DEPTH,
     }).parse(xml);
   } catch (error) {
+    if (error instanceof Error && /nested tags/i.test(error.message)) {
+      return tooLarge(fileName, `elements are nested more than ${MAX_XML_DEPTH} deep, the most Jiaodui reads (real OCR files nest under 20 deep)`, `xml-depth>${MAX_XML_DEPTH}`);
+    }
     // The parser enforces limits the validator does not check, such as entity expansion.
     return layoutFail(fileName, 0, 0, `the XML could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -78,6 +86,24 @@ export function layoutFail(fileName: string, line: number, column: number, probl
   const error: LayoutError = { line, column, message: `${fileName}${place}: ${problem}` };
   if (fileName !== '') error.file = fileName;
   return { ok: false, error };
+}
+
+// A limit error: the message names the file; `tooLarge` carries the limit and the value for the 'too-large' detail.
+function tooLarge(fileName: string, problem: string, detail: string): { ok: false; error: LayoutError } {
+  const failed = layoutFail(fileName, 0, 0, problem);
+  failed.error.tooLarge = detail;
+  return failed;
+}
+
+// Element start tags in a well-formed file (an upper bound: tag-like text in comments and CDATA counts too).
+function countElementStarts(xml: string): number {
+  let count = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    // A letter, '_' or ':' starts a name; '/', '!' and '?' start end tags, comments and declarations.
+    if (next !== 47 && next !== 33 && next !== 63) count++;
+  }
+  return count;
 }
 
 /// The element children of `element`, optionally only those with local name `name`.

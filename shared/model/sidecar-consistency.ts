@@ -1,6 +1,7 @@
 import type { Sidecar } from './sidecar-schema';
 import { applyCorrections } from './corrections';
 import { CodePointIndex } from '../text/codepoints';
+import { pushAll } from '../push-all';
 
 /// Checks a schema-valid sidecar against its page's original text; returns problems in plain words (empty: fine).
 ///
@@ -23,7 +24,7 @@ export function checkSidecarConsistency(sidecar: Sidecar, originalText: string):
       problems.push(`Entity ${entity.id} quotes “${entity.text}” but the text there is “${quote(entity.start, entity.end)}”.`);
     }
   }
-  problems.push(...lineOriginProblems(sidecar, originalText));
+  pushAll(problems, lineOriginProblems(sidecar, originalText));
   return problems;
 }
 

@@ -21,7 +21,7 @@ import { JiebaTagger } from '../../electron/services/entities/jieba-tagger';
 import { GOLD_PAGES } from '../fixtures/entities/gold-pages';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = path.resolve(repoRoot, 'tests/fixtures/corpus');
 
 interface GoldEntity {
   start: number;

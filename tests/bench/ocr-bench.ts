@@ -1,13 +1,13 @@
 /// Quality and speed benchmark of the OCR-correction assistant (`npm run bench:ocr`, run with tsx).
 ///
-/// On ../shared/samples (Tesseract text + ground truth): character error rate before and after the safe fixes
+/// On tests/fixtures/samples (Tesseract text + ground truth): character error rate before and after the safe fixes
 /// (line breaks ignored); recall of the character suggestions per kind of error (misread, extra, missing;
 /// reading-order damage counted apart, see `coverage`) and their precision, on the plain text and with the
 /// engine's hOCR confidences; then as the app works on a .txt page with its scan (`suggestForText`: confidences
 /// and line regions from the layout file): CER after the reading-order repair and the recall of the character
 /// suggestions on the repaired text, every wrong character counted; false alarms on the ground truth itself;
 /// paragraph-break precision/recall/F1 after layout repair. Then paragraph breaks on a corpus page set in simulated columns, what the rules propose on
-/// ../shared/corpus (no ground truth), and the time to suggest on a 200,000-character page. The rules are
+/// tests/fixtures/corpus (no ground truth), and the time to suggest on a 200,000-character page. The rules are
 /// general; nothing here feeds the ground truth back into them.
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -24,8 +24,8 @@ import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types
 import { normalizeOriginal } from '../../shared/text/normalize';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const samples = path.resolve(repoRoot, '../shared/samples');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const samples = path.resolve(repoRoot, 'tests/fixtures/samples');
+const corpus = path.resolve(repoRoot, 'tests/fixtures/corpus');
 const LAYOUT_RULES = new Set(['reading-order', 'reflow', 'vertical-headline']);
 /// Runs of at least this many consecutive wrong characters are reading-order damage, counted apart.
 const READING_ORDER_RUN = 6;
@@ -375,7 +375,7 @@ function wrap(chars: readonly string[], width: number): string[] {
   return lines;
 }
 
-/// Paragraph breaks on a page with one paragraph per line (../shared/corpus/000…, which holds its paragraphs
+/// Paragraph breaks on a page with one paragraph per line (tests/fixtures/corpus/000…, which holds its paragraphs
 /// that way), after setting it in simulated narrow columns: each column has its width, paragraphs wrap at it,
 /// closing marks never begin a line, a blank line marks every column end (mid-paragraph too), and lines without
 /// clause punctuation (headlines, bylines) stay whole, as papers set them across columns. Safe fixes then have

@@ -2,8 +2,9 @@
 /// (the editor alone on a 200,000-character page), the entity-tagging benchmark (the same size of page with 5,000
 /// entities), the app benchmark (the whole app in the browser harness), the scan benchmark (a sample page with its
 /// scan, 100 caret moves, a 6,000 × 9,000 px scan opened and panned), the accept-all benchmark (10,000 OCR
-/// suggestions accepted at once in the editor) and the batch-correction benchmark (text cache fill and corpus-wide
-/// search over 10,000 generated pages, kept in .bench/batch).
+/// suggestions accepted at once in the editor), the batch-correction benchmark (text cache fill and corpus-wide
+/// search over 10,000 generated pages, kept in .bench/batch) and the big-save benchmark (a 20 MB page with every
+/// line changed saved while small requests keep coming).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -24,4 +25,5 @@ run('tests/bench/app-bench.ts');
 run('tests/bench/scan-bench.ts');
 run('tests/bench/review-bench.ts');
 run('tests/bench/batch-bench.ts', '--keep');
+run('tests/bench/big-save-bench.ts');
 if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });

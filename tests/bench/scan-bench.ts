@@ -1,6 +1,6 @@
 /// Scan benchmark (issue 6): the real app in the browser harness, in a fresh harness and browser per run.
 ///
-/// 1. The sample page `heating-supply` with its scan (`../shared/samples/scans`): click in the page list → scan
+/// 1. The sample page `heating-supply` with its scan (`tests/fixtures/samples/scans`): click in the page list → scan
 ///    image decoded; then 100 caret moves by clicking line regions on the scan (script time, and to the next frame).
 /// 2. A large scan: a 6,000 × 9,000 px JPEG drawn from the sample scan in a Chromium canvas (written only to a
 ///    temp folder) and an hOCR page of 120 lines: press → first paint (a preview sized to the viewer), and → full
@@ -16,7 +16,7 @@ import type { Browser, Page } from '@playwright/test';
 import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const samples = path.resolve(repoRoot, '../shared/samples/scans');
+const samples = path.resolve(repoRoot, 'tests/fixtures/samples/scans');
 const RUNS = 3;
 const CARET_MOVES = 100;
 const PAN_FRAMES = 120;

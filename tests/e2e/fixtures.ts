@@ -5,11 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from '@playwright/test';
 import { readHarnessUrl, stopProcess } from '../../scripts/harness-process';
+import { watchCspViolations } from './csp-watch';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /// The pages every test starts from: the real OCR'd pages beside the repository, or JIAODUI_E2E_CORPUS (CI).
-const sourceCorpus = path.resolve(repoRoot, process.env.JIAODUI_E2E_CORPUS ?? '../shared/corpus');
+const sourceCorpus = path.resolve(repoRoot, process.env.JIAODUI_E2E_CORPUS ?? 'tests/fixtures/corpus');
 
 /// The running app under test, in whichever shell the project uses.
 export interface AppUnderTest {
@@ -29,6 +30,8 @@ export interface AppUnderTest {
   /// Runs `trigger` (a click or key that opens a folder dialog) and answers that dialog with `folder`: through the
   /// in-app picker in the harness, by stubbing Electron's native dialog in the desktop app.
   chooseFolder(folder: string, trigger: () => Promise<void>): Promise<void>;
+  /// The Content Security Policy violations the app's pages reported so far; any left at the end fail the test.
+  cspViolations: string[];
 }
 
 interface Running {
@@ -53,8 +56,10 @@ export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
     const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-e2e-state-'));
     // The first start asks for the English UI (the app's default is Chinese) so specs can use English names;
     // a restart passes no language, so the saved preference is what the reopened app shows.
+    const cspViolations: string[] = [];
+    const watch = (page: Page) => watchCspViolations(page, cspViolations);
     const launch = (lang: 'en' | null) =>
-      testInfo.project.name === 'electron' ? launchElectron(corpusDir, stateDir, lang) : launchHarness(browser, corpusDir, stateDir, lang);
+      testInfo.project.name === 'electron' ? launchElectron(corpusDir, stateDir, lang, watch) : launchHarness(browser, corpusDir, stateDir, lang, watch);
     let running = await launch('en');
     const app: AppUnderTest = {
       get page() {
@@ -65,6 +70,7 @@ export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
       },
       corpusDir,
       stateDir,
+      cspViolations,
       async restart() {
         await running.stop();
         running = await launch(null);
@@ -90,12 +96,15 @@ export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
     await use(app);
     await running.stop();
     await fs.rm(stateDir, { recursive: true, force: true });
+    // After stop: every message the page logged has arrived.
+    if (cspViolations.length > 0) throw new Error(`The page reported Content Security Policy violations:\n${cspViolations.join('\n')}`);
   },
 });
 
 export { expect } from '@playwright/test';
 
-async function launchHarness(browser: Browser, corpusDir: string, stateDir: string, lang: 'en' | null): Promise<Running> {
+// `watch` sees the page before it loads anything (in Electron, as soon as the window exists).
+async function launchHarness(browser: Browser, corpusDir: string, stateDir: string, lang: 'en' | null, watch: (page: Page) => Promise<void>): Promise<Running> {
   const child = spawn(
     process.execPath,
     [
@@ -117,6 +126,7 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
   const url = await readHarnessUrl(child);
   const context: BrowserContext = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
+  await watch(page);
   await page.goto(url);
   return {
     page,
@@ -135,12 +145,13 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
   };
 }
 
-async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | null): Promise<Running> {
+async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | null, watch: (page: Page) => Promise<void>): Promise<Running> {
   const electronApp: ElectronApplication = await _electron.launch({
     args: ['dist/electron/main.cjs', '--corpus', corpusDir, '--user-data-dir', stateDir, ...(lang ? ['--lang', lang] : [])],
     cwd: repoRoot,
   });
   const page = await electronApp.firstWindow();
+  await watch(page);
   return {
     page,
     url: null,

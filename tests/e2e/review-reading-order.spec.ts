@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { pageList, reopenFolder } from './helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const scansDir = path.resolve(repoRoot, '../shared/samples/scans');
+const scansDir = path.resolve(repoRoot, 'tests/fixtures/samples/scans');
 const truthDir = path.resolve(scansDir, '../ground-truth');
 const PAGE = 'pharmacy-supply';
 

@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 import { pageList, reopenFolder, selectInEditor } from './helpers';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const scansDir = path.resolve(repoRoot, '../shared/samples/scans');
+const scansDir = path.resolve(repoRoot, 'tests/fixtures/samples/scans');
 const PAGE = 'heating-supply';
 
 test.skip(!existsSync(scansDir), `the sample scans are not at ${scansDir}`);

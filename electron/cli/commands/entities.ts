@@ -10,7 +10,7 @@ import type { EntitySuggestion, SuggestionSource } from '../../../shared/entitie
 import { isInside } from '../../services/disk/confine';
 import { findCorpusRoot, readCorpusEntityIndex } from '../../services/corpus/corpus-known';
 import { JiebaTagger } from '../../services/entities/jieba-tagger';
-import { readPageSource } from '../../services/page/page-source';
+import { readPageSourceAtPath } from '../../services/page/page-source';
 
 /// Where the command writes, one line (or block) per call; `cwd` resolves relative paths (default: process cwd).
 export interface CommandIo {
@@ -77,7 +77,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     known = new Map([...(known ?? []), ...loaded]);
   }
 
-  const source = await readPageSource(pageAbs, page);
+  const source = await readPageSourceAtPath(pageAbs, page);
   if (!source.ok) {
     io.stderr(`entities: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}`);
     return 1;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { applySafeFixes, suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
 import { loadLanguageModel } from '../../services/ocr/language-model';
-import { readPageSource } from '../../services/page/page-source';
+import { readPageSourceAtPath } from '../../services/page/page-source';
 
 /// Where the command writes; the dispatcher passes process.stdout/stderr, tests collect the strings.
 export interface CommandIo {
@@ -53,7 +53,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     io.stderr(`suggest: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
-  const source = await readPageSource(path.resolve(parsed.page), parsed.page);
+  const source = await readPageSourceAtPath(path.resolve(parsed.page), parsed.page);
   if (!source.ok) {
     io.stderr(`suggest: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}\n`);
     return 1;

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
-import { resolveInCorpus } from '../../services/disk/confine';
+import { corpusFile, corpusFileInRealRoot } from '../../services/disk/confined-fs';
 import { readCorpusSettings } from '../../services/corpus/corpus-config';
 import { scanCorpus } from '../../services/corpus/corpus-scan';
+import type { LeftoverTemp } from '../../services/disk/temp-leftovers';
 import { readPageSource } from '../../services/page/page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { readSidecarState } from '../../services/page/sidecar-file';
@@ -18,7 +19,9 @@ export const usage = `Usage: jiaodui validate <corpus>
 Checks every page of <corpus> that has a sidecar: the sidecar must be JSON in Jiaodui's format and schema version,
 its source hash must match the page file, its corrections applied to the original text must give its stored text,
 and every entity must lie inside the text and quote it exactly. Pages that cannot be read as text are problems too,
-and so are orphan sidecars (a sidecar whose page file is gone).
+and so are orphan sidecars (a sidecar whose page file is gone). Temporary files a crashed save left
+(".<name>.<hex>.tmp") are listed with their count; stale ones (older than a few minutes, held by no save) are
+problems, and the app removes them when it next scans the corpus or opens the page. Nothing is changed here.
 Pages are chosen as in the app: a layout file (PAGE > ALTO > hOCR) is the page unless jiaodui.corpus.json says
 "textSource": "text"; a malformed jiaodui.corpus.json is a problem (the default is then used).
 Problems go to stdout, one per line as "<page>: <problem>". Exit code 0 when there is none, 1 otherwise.`;
@@ -35,7 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   const root = path.resolve(io.cwd, args.positionals[0]!);
   io.stderr(`scanning ${root}`);
-  const scan = await scanCorpus(root);
+  const scan = await scanCorpus(root, { temps: 'report' });
   if (!scan.ok) {
     io.stderr(`error: ${scan.error.message}`);
     return EXIT.problems;
@@ -56,6 +59,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(settings.problem);
     problemCount++;
   }
+  problemCount += reportTemps(io, scan.value.leftoverTemps);
   for (const sidecar of scan.value.orphanSidecars) {
     io.stdout(`${sidecar}: This sidecar's page file is gone (orphan sidecar); its corrections belong to no page.`);
     problemCount++;
@@ -69,9 +73,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function checkPage(root: string, rel: string): Promise<{ hadSidecar: boolean; problems: string[] }> {
-  const pageAbs = await resolveInCorpus(root, rel);
+  const pageAbs = await corpusFile(root, rel);
   if (!pageAbs.ok) return { hadSidecar: false, problems: [pageAbs.error.message] };
-  const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(rel));
+  const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(rel));
   if (!sidecarAbs.ok) return { hadSidecar: true, problems: [sidecarAbs.error.message] };
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return { hadSidecar: false, problems: [source.error.message] };
@@ -80,6 +84,21 @@ async function checkPage(root: string, rel: string): Promise<{ hadSidecar: boole
   if (sidecar.value.kind === 'none') return { hadSidecar: false, problems: [] };
   if (sidecar.value.kind === 'unusable') return { hadSidecar: true, problems: [firstSentence(sidecar.value.message)] };
   return { hadSidecar: true, problems: checkSidecarConsistency(sidecar.value.sidecar, source.value.originalText) };
+}
+
+// Lists the temporary files of saves (their count, then each path); returns how many are problems (stale).
+function reportTemps(io: CliIo, temps: readonly LeftoverTemp[]): number {
+  if (temps.length === 0) return 0;
+  const stale = temps.filter((temp) => temp.stale);
+  io.stdout(`${temps.length} temporary file${temps.length === 1 ? '' : 's'} of interrupted or running saves (${stale.length} stale):`);
+  for (const temp of temps) {
+    io.stdout(
+      temp.stale
+        ? `${temp.rel}: Temporary file left by an interrupted save of ${temp.target}; the app removes it when it next scans the corpus.`
+        : `${temp.rel}: Temporary file of a save of ${temp.target} that may still be running (recent, or its lock file exists); left alone.`,
+    );
+  }
+  return stale.length;
 }
 
 // The read-only messages end with advice for the editor that does not apply on the command line.

@@ -1,8 +1,7 @@
-import { rm } from 'node:fs/promises';
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { writeFileAtomic } from '../disk/atomic-write';
-import { resolveInRealRoot } from '../disk/confine';
+import { corpusFileInRealRoot, removeInCorpus } from '../disk/confined-fs';
+import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { currentSidecarHash } from '../page/sidecar-file';
 import type { BatchJournals } from './journal';
@@ -19,7 +18,7 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
   const problems: BatchUndoOutcome['problems'] = [];
   for (const [done, page] of journal.pages.entries()) {
     onProgress?.(done, journal.pages.length);
-    const sidecarAbs = await resolveInRealRoot(realRoot, sidecarPathOf(page.path));
+    const sidecarAbs = corpusFileInRealRoot(realRoot, sidecarPathOf(page.path));
     if (!sidecarAbs.ok) {
       problems.push({ path: page.path, message: sidecarAbs.error.message });
       continue;
@@ -39,8 +38,8 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
       });
       continue;
     }
-    if (page.before === null) await rm(sidecarAbs.value, { force: true });
-    else await writeFileAtomic(sidecarAbs.value, Buffer.from(page.before, 'base64'));
+    if (page.before === null) await removeInCorpus(sidecarAbs.value);
+    else await writeFileAtomicInCorpus(sidecarAbs.value, Buffer.from(page.before, 'base64'));
     restoredPages.push(page.path);
   }
   onProgress?.(journal.pages.length, journal.pages.length);

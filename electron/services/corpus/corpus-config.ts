@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { writeFileAtomic } from '../disk/atomic-write';
+import { corpusFile, readFileInCorpus } from '../disk/confined-fs';
+import { writeFileAtomicInCorpus } from '../disk/confined-write';
 
 /// The settings file's name at the corpus root.
 export const CORPUS_CONFIG_FILE = 'jiaodui.corpus.json';
@@ -25,7 +24,9 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettings> 
   const defaults: CorpusSettings = { textSource: DEFAULT_TEXT_SOURCE, file: CORPUS_CONFIG_FILE, problem: null };
   let text: string;
   try {
-    text = await readFile(path.join(root, CORPUS_CONFIG_FILE), 'utf8');
+    const file = await corpusFile(root, CORPUS_CONFIG_FILE);
+    if (!file.ok) return { ...defaults, problem: `${file.error.message} The default text source (layout file first) is used.` };
+    text = (await readFileInCorpus(file.value)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults;
     return { ...defaults, problem: `${CORPUS_CONFIG_FILE} cannot be read (${(error as Error).message}); the default text source (layout file first) is used.` };
@@ -53,7 +54,9 @@ function parseProblem(text: string): string | z.infer<typeof corpusConfigSchema>
 export async function writeTextSource(root: string, textSource: TextSource): Promise<Result<CorpusSettings>> {
   const content = `${JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource }, null, 2)}\n`;
   try {
-    await writeFileAtomic(path.join(root, CORPUS_CONFIG_FILE), content);
+    const file = await corpusFile(root, CORPUS_CONFIG_FILE);
+    if (!file.ok) return file;
+    await writeFileAtomicInCorpus(file.value, content);
   } catch (error) {
     return fail('io', `The corpus settings could not be saved in ${CORPUS_CONFIG_FILE}.`, (error as Error).message);
   }

@@ -1,13 +1,16 @@
-import { opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageEntry, TextSource } from '../../../shared/ipc/contract';
 import { REVIEW_STATUSES, SIDECAR_SUFFIX, type ReviewStatus } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CorpusIndex, IndexEntry } from '../app/app-state';
 import { isInside } from '../disk/confine';
+import { corpusFile, corpusFileInRealRoot, readFileInCorpus, statInCorpus } from '../disk/confined-fs';
+import { findLeftoverTemps, removeStaleTemps, tempTargetOf, type LeftoverTemp } from '../disk/temp-leftovers';
 import { readCorpusSettings } from './corpus-config';
 import { baseOf, classifyName, comparePathsNaturally, sortByPathNaturally } from '../../../shared/model/page-files';
 import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
+import { pushAll } from '../../../shared/push-all';
 
 /// Options of a corpus scan.
 export interface ScanOptions {
@@ -21,6 +24,9 @@ export interface ScanOptions {
   index?: CorpusIndex;
   /// Where page text comes from when a page has both a `.txt` and a layout file; default: the corpus settings.
   textSource?: TextSource;
+  /// What to do with temporary files a crashed save left: 'remove' the stale ones (default), or only 'report'
+  /// them in `leftoverTemps` (the command line's validate).
+  temps?: 'remove' | 'report';
 }
 
 /// The outcome of a full scan: every page, naturally sorted, and the index cache to keep for next time.
@@ -33,6 +39,11 @@ export interface ScanResult {
   unreadable: string[];
   /// Sidecars whose page file is gone (no file of the sidecar's name minus `.jiaodui.json` beside it), relative paths.
   orphanSidecars: string[];
+  /// Temporary files of atomic writes found (see temp-leftovers), with whether each is stale (removed unless
+  /// `temps` was 'report').
+  leftoverTemps: LeftoverTemp[];
+  /// The stale temporary files this scan removed, relative paths.
+  removedTemps: string[];
 }
 
 /// Walks a corpus folder and lists its pages, reporting them in batches while walking.
@@ -41,7 +52,8 @@ export interface ScanResult {
 /// file (hOCR, ALTO, PAGE XML, recognised by its head), as the corpus's text source setting says; the group's
 /// other files are the page's companions. Sidecars,
 /// hidden entries, temporary files and node_modules are skipped, and symlinks are followed only to files
-/// inside the corpus (never to folders, so a link cycle cannot trap the scan). Each page's review status comes
+/// inside the corpus (never to folders, so a link cycle cannot trap the scan). Temporary files a crashed save
+/// left behind (stale, held by no save) are removed and listed in `removedTemps`. Each page's review status comes
 /// from its sidecar, through the index cache when the sidecar's mtime and size are unchanged.
 export async function scanCorpus(root: string, options: ScanOptions = {}): Promise<Result<ScanResult>> {
   const batchSize = Math.max(1, options.batchSize ?? 500);
@@ -59,6 +71,8 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   const all: PageEntry[] = [];
   const unreadable: string[] = [];
   const orphanSidecars: string[] = [];
+  const removedTemps: string[] = [];
+  const leftoverTemps: LeftoverTemp[] = [];
   let pending: PageEntry[] = [];
   let scanned = 0;
 
@@ -82,19 +96,24 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
       continue;
     }
     scanned += listing.entries;
+    if (listing.tempNames.length > 0) {
+      const folder = relDir === '' ? null : relDir;
+      pushAll(leftoverTemps, await findLeftoverTemps(realRoot, folder, { names: listing.tempNames }));
+      if (options.temps !== 'report') pushAll(removedTemps, await removeStaleTemps(realRoot, folder, { names: listing.tempNames }));
+    }
     for (const name of listing.sidecarNames) {
       if (!listing.fileNames.has(name.slice(0, -SIDECAR_SUFFIX.length))) orphanSidecars.push(relDir === '' ? name : `${relDir}/${name}`);
     }
-    const pages = await describePages(realRoot, relDir, listing, { previous, index, textSource });
-    all.push(...pages);
-    pending.push(...pages);
+    const pages = await describePages(realRoot, relDir, listing, { realRoot, previous, index, textSource });
+    pushAll(all, pages);
+    pushAll(pending, pages);
     flush(false);
-    folders.push(...listing.folders.sort(comparePathsNaturally).reverse());
+    pushAll(folders, listing.folders.sort(comparePathsNaturally).reverse());
   }
   flush(true);
   sortByPathNaturally(all, (page) => page.path);
   orphanSidecars.sort(comparePathsNaturally);
-  return ok({ pages: all, index, scanned, unreadable, orphanSidecars });
+  return ok({ pages: all, index, scanned, unreadable, orphanSidecars, leftoverTemps, removedTemps });
 }
 
 interface FolderListing {
@@ -105,17 +124,20 @@ interface FolderListing {
   sidecarNames: Set<string>;
   /// Names of every entry that is not a folder, to tell whether a sidecar's page file exists.
   fileNames: Set<string>;
+  /// Names of atomic writes' temporary files (`.<name>.<hex>.tmp`).
+  tempNames: string[];
 }
 
 async function listFolder(realRoot: string, relDir: string): Promise<FolderListing | null> {
-  const abs = path.join(realRoot, ...relDir.split('/').filter(Boolean));
-  const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set(), fileNames: new Set() };
+  const abs = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
+  const listing: FolderListing = { entries: 0, folders: [], pageNames: [], companionNames: [], sidecarNames: new Set(), fileNames: new Set(), tempNames: [] };
   try {
     const dir = await opendir(abs, { bufferSize: 256 });
     for await (const entry of dir) {
       listing.entries++;
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.name.endsWith(SIDECAR_SUFFIX) && !entry.name.startsWith('.')) listing.sidecarNames.add(entry.name);
+      if (tempTargetOf(entry.name) !== null) listing.tempNames.push(entry.name);
       let isDirectory = entry.isDirectory();
       if (!isDirectory) listing.fileNames.add(entry.name);
       if (entry.isSymbolicLink()) {
@@ -146,6 +168,7 @@ async function symlinkTarget(realRoot: string, abs: string): Promise<'file' | 'o
 }
 
 interface DescribeContext {
+  realRoot: string;
   previous: CorpusIndex;
   index: CorpusIndex;
   textSource: TextSource;
@@ -153,7 +176,7 @@ interface DescribeContext {
 
 async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
   const prefix = relDir === '' ? '' : `${relDir}/`;
-  const absDir = path.join(realRoot, ...relDir.split('/').filter(Boolean));
+  const absDir = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
   const groups = new Map<string, string[]>();
   for (const name of [...listing.pageNames, ...listing.companionNames]) {
     const base = baseOf(name);
@@ -162,7 +185,7 @@ async function describePages(realRoot: string, relDir: string, listing: FolderLi
   const described = await Promise.all(
     [...groups.values()].map(async (names): Promise<PageEntry[]> => {
       const files: GroupFile[] = await Promise.all(
-        names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat(path.join(absDir, name)) : null })),
+        names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat({ realRoot, rel: prefix + name, abs: path.join(absDir, name) }) : null })),
       );
       const sources = new Set(files.filter((file) => file.layout !== null || listing.pageNames.includes(file.name)).map((file) => file.name));
       const pages = await Promise.all(
@@ -194,7 +217,7 @@ async function describePage(
   const sidecarName = name + SIDECAR_SUFFIX;
   let status: ReviewStatus | null = null;
   if (listing.sidecarNames.has(sidecarName)) {
-    const entry = await sidecarIndexEntry(path.join(absDir, sidecarName), context.previous[rel]);
+    const entry = await sidecarIndexEntry(context.realRoot, prefix + sidecarName, context.previous[rel]);
     if (entry) {
       context.index[rel] = entry;
       status = entry.status;
@@ -208,22 +231,27 @@ async function describePage(
   return page;
 }
 
-async function sidecarIndexEntry(abs: string, cached: IndexEntry | undefined): Promise<IndexEntry | null> {
+async function sidecarIndexEntry(realRoot: string, rel: string, cached: IndexEntry | undefined): Promise<IndexEntry | null> {
   try {
-    const info = await stat(abs);
+    const file = corpusFileInRealRoot(realRoot, rel);
+    if (!file.ok) return null;
+    const info = await statInCorpus(file.value);
     if (cached && cached.sidecarMtime === info.mtimeMs && cached.sidecarSize === info.size) return cached;
-    return { sidecarMtime: info.mtimeMs, sidecarSize: info.size, status: await readStatus(abs) };
+    return { sidecarMtime: info.mtimeMs, sidecarSize: info.size, status: await readStatus(realRoot, rel) };
   } catch {
     return null;
   }
 }
 
-/// Reads only the review status from a sidecar file (null when it is not readable JSON with a known status).
+/// Reads only the review status from the sidecar `rel` of the corpus at `root`, through a verified handle (null
+/// when it is not readable JSON with a known status, or leads outside the corpus).
 ///
 /// The full schema check happens when the page is opened; the list only needs the status.
-export async function readStatus(abs: string): Promise<ReviewStatus | null> {
+export async function readStatus(root: string, rel: string): Promise<ReviewStatus | null> {
   try {
-    const data: unknown = JSON.parse(await readFile(abs, 'utf8'));
+    const file = await corpusFile(root, rel);
+    if (!file.ok) return null;
+    const data: unknown = JSON.parse((await readFileInCorpus(file.value)).toString('utf8'));
     const status = (data as { status?: unknown } | null)?.status;
     return typeof status === 'string' && (REVIEW_STATUSES as readonly string[]).includes(status) ? (status as ReviewStatus) : null;
   } catch {

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { openInCorpus, type CorpusFile } from '../disk/confined-fs';
 import type { TextSource } from '../../../shared/ipc/contract';
 import { detectLayoutFormat } from '../../../shared/layout/detect';
 import type { LayoutFormat } from '../../../shared/layout/types';
@@ -27,14 +27,15 @@ export function hasLayoutExtension(name: string): boolean {
 // Enough of the head to see the root element and hOCR's ocr-system / ocr_page markers.
 const SNIFF_BYTES = 16 * 1024;
 
-/// Which layout format the file at `abs` is in, from its first bytes; null when it is none (or unreadable).
+/// Which layout format the corpus file `file` is in, from its first bytes read through a verified handle (see
+/// openInCorpus); null when it is none, unreadable, or leads outside the corpus.
 ///
 /// An `.html` or `.hocr` file counts as hOCR only when its head names hOCR (`ocr_page`, `ocr-system`,
 /// `ocr-capabilities`), so an unrelated web page beside a `.txt` never takes its place.
-export async function sniffLayoutFormat(abs: string): Promise<SourceFormat | null> {
+export async function sniffLayoutFormat(file: CorpusFile): Promise<SourceFormat | null> {
   let head: Uint8Array;
   try {
-    const handle = await open(abs, 'r');
+    const { handle } = await openInCorpus(file);
     try {
       const buffer = new Uint8Array(SNIFF_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);

@@ -4,6 +4,9 @@ import path from 'node:path';
 
 /// Writes a file so that readers see either the old content or the new, never a half-written file.
 ///
+/// For app data outside the corpus (the batch undo journals). Corpus files go through writeFileAtomicInCorpus
+/// (confined-write.ts), which also confines the write to the corpus while folders are being swapped.
+///
 /// Writes to a temporary file in the same folder (`.<name>.<random>.tmp`, so corpus scans ignore it), flushes
 /// it to disk, renames it over the target, then flushes the folder so the rename itself survives a crash
 /// (skipped where the platform cannot open folders, e.g. Windows). The temporary file is removed on failure.

@@ -4,6 +4,10 @@ import { fail, ok, type Result } from '../../../shared/result';
 
 /// Resolves a renderer-supplied relative path to an absolute path inside the corpus, or refuses it.
 ///
+/// A check only, true at the moment it ran: never open, read or write the path it returns, since another process
+/// can swap a file or folder for a symlink in between (docs/confinement.md). Corpus I/O goes through
+/// confined-fs.ts / confined-write.ts, which open first and verify what was opened.
+///
 /// Refuses empty paths, NUL characters, absolute paths, Windows drive and UNC paths, backslashes (which would
 /// be separators on Windows only), `.` and `..` segments, and any path whose real location (after following
 /// symlinks) leaves the corpus. A path that does not exist yet is accepted when its nearest existing parent is
@@ -23,11 +27,11 @@ export async function resolveInCorpus(root: string, rel: string): Promise<Result
 
 /// Like resolveInCorpus, for callers that resolve many paths and already know the corpus root's real path.
 ///
-/// `realRoot` must be the result of `realpath(root)`; the same refusals apply.
+/// `realRoot` must be the result of `realpath(root)`; the same refusals apply, and the same warning: a check only.
 export async function resolveInRealRoot(realRoot: string, rel: string): Promise<Result<string>> {
   const shapeProblem = relativePathProblem(rel);
   if (shapeProblem) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shapeProblem}.`);
-  const candidate = path.join(realRoot, ...rel.split('/'));
+  const candidate = path.join(realRoot, rel.split('/').join(path.sep));
   const real = await realPathOfNearestExisting(candidate);
   if (real === null || !isInside(realRoot, real)) {
     return fail('outside-corpus', `The path "${printable(rel)}" leads outside the corpus folder.`);
@@ -60,7 +64,7 @@ async function realPathOfNearestExisting(target: string): Promise<string | null>
   for (;;) {
     try {
       const real = await realpath(current);
-      return path.join(real, ...missing.reverse());
+      return path.join(real, missing.reverse().join(path.sep));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
       const parent = path.dirname(current);

@@ -1,5 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { corpusFile, openInCorpus } from '../disk/confined-fs';
 import type { CorpusEntityEntry, CorpusEntityIndex } from '../../../shared/ipc/contract';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import { mapLimit } from '../disk/map-limit';
@@ -46,28 +45,38 @@ export class CorpusEntityIndexer {
   }
 
   private async read(page: string): Promise<CachedSidecar | null> {
-    const abs = path.join(this.root, ...sidecarPathOf(page).split('/'));
-    let info;
+    // Opened first and verified inside the corpus; the stat and the read go through that handle.
+    const file = await corpusFile(this.root, sidecarPathOf(page));
+    let handle;
     try {
-      info = await stat(abs);
+      if (!file.ok) throw new Error(file.error.message);
+      handle = (await openInCorpus(file.value)).handle;
     } catch {
       this.cache.set(page, null);
       return null;
     }
-    const cached = this.cache.get(page);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
-    let entry: CachedSidecar;
     try {
-      const parsed = parseSidecar(await readFile(abs, 'utf8'));
-      entry =
-        parsed.kind === 'ok'
-          ? { mtimeMs: info.mtimeMs, size: info.size, spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })), problem: null }
-          : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: parsed.message };
-    } catch (error) {
-      entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: `The sidecar cannot be read (${(error as Error).message}).` };
+      const info = await handle.stat();
+      const cached = this.cache.get(page);
+      if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
+      let entry: CachedSidecar;
+      try {
+        const parsed = parseSidecar((await handle.readFile()).toString('utf8'));
+        entry =
+          parsed.kind === 'ok'
+            ? { mtimeMs: info.mtimeMs, size: info.size, spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })), problem: null }
+            : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: parsed.message };
+      } catch (error) {
+        entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: `The sidecar cannot be read (${(error as Error).message}).` };
+      }
+      this.cache.set(page, entry);
+      return entry;
+    } catch {
+      this.cache.set(page, null);
+      return null;
+    } finally {
+      await handle.close();
     }
-    this.cache.set(page, entry);
-    return entry;
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { realpath, rm } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import { removeInCorpus } from '../disk/confined-fs';
 import type { PropagationApplyRequest, PropagationPageOutcome } from '../../../shared/ipc/contract';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -168,11 +169,11 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
   if (page.kind === 'refused') return page.message;
   if (page.sidecarHash !== record.sidecarHashAfter || page.sourceSha256 !== record.sourceSha256) return CHANGED_SINCE;
   if (record.createdSidecar) {
-    return withSidecarLock(page.sidecarAbs, async () => {
+    return withSidecarLock(page.sidecarAbs.abs, async () => {
       const now = await currentSidecarHash(page.sidecarAbs);
       if (!now.ok) return now.error.message;
       if (now.value !== record.sidecarHashAfter) return CHANGED_SINCE;
-      await rm(page.sidecarAbs, { force: true });
+      await removeInCorpus(page.sidecarAbs);
       return null;
     });
   }

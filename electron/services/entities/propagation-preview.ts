@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { findOccurrences } from '../../../shared/entities/occurrences';
 import type { PropagationPreview, PropagationPreviewRequest } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { resolveInRealRoot } from '../disk/confine';
+import { corpusFileInRealRoot, type CorpusFile } from '../disk/confined-fs';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import { readPageSource } from '../page/page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
@@ -17,17 +17,17 @@ export type PageForPropagation =
       spans: { id: string; start: number; end: number; type: string; text: string }[];
       sourceSha256: string;
       sidecarHash: string | null;
-      pageAbs: string;
-      sidecarAbs: string;
+      pageAbs: CorpusFile;
+      sidecarAbs: CorpusFile;
     }
   | { kind: 'refused'; message: string };
 
 /// Reads one page of the corpus for propagation: the sidecar's text and spans when it has a usable sidecar, else
 /// its original text; an unusable sidecar (bad JSON, schema, newer, other page bytes) refuses the page.
 export async function readPageForPropagation(realRoot: string, rel: string): Promise<PageForPropagation> {
-  const pageAbs = await resolveInRealRoot(realRoot, rel);
+  const pageAbs = corpusFileInRealRoot(realRoot, rel);
   if (!pageAbs.ok) return { kind: 'refused', message: pageAbs.error.message };
-  const sidecarAbs = await resolveInRealRoot(realRoot, sidecarPathOf(rel));
+  const sidecarAbs = corpusFileInRealRoot(realRoot, sidecarPathOf(rel));
   if (!sidecarAbs.ok) return { kind: 'refused', message: `The sidecar of "${rel}" leads outside the corpus folder.` };
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return { kind: 'refused', message: source.error.message };

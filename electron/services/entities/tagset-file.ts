@@ -1,9 +1,8 @@
-import { copyFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { DEFAULT_TAGSET, TAGSET_FILE_NAME, parseTagset, serializeTagset } from '../../../shared/entities/tagset';
 import type { SaveTagsetRequest, TagsetInfo } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { writeFileAtomic } from '../disk/atomic-write';
+import { corpusFile, isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
+import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sha256Hex } from '../disk/hash';
 
 /// Reads the corpus tag set from `jiaodui.tagset.json` at the corpus root.
@@ -12,10 +11,13 @@ import { sha256Hex } from '../disk/hash';
 /// words what is wrong, so the UI can show it (the file itself is left alone). Fails with 'io' only when the file
 /// exists but cannot be read.
 export async function readTagsetFile(root: string): Promise<Result<TagsetInfo>> {
+  const file = await corpusFile(root, TAGSET_FILE_NAME);
+  if (!file.ok) return file;
   let bytes: Buffer;
   try {
-    bytes = await readFile(tagsetPath(root));
+    bytes = await readFileInCorpus(file.value);
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `${TAGSET_FILE_NAME} leads outside the corpus folder.`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ tagset: DEFAULT_TAGSET, origin: 'default', problem: null, fileHash: null });
     return fail('io', `${TAGSET_FILE_NAME} exists but cannot be read.`, (error as Error).message);
   }
@@ -46,19 +48,20 @@ export async function writeTagsetFile(root: string, request: SaveTagsetRequest, 
   if (current.value.fileHash !== request.expectedFileHash) {
     return fail('sidecar-changed', `${TAGSET_FILE_NAME} was changed or removed by someone else since the settings were opened. Reopen the settings before saving.`);
   }
-  const file = tagsetPath(root);
+  const file = await corpusFile(root, TAGSET_FILE_NAME);
+  if (!file.ok) return file;
   if (current.value.problem !== null) {
     if (request.replaceMalformed !== true) {
       return fail('read-only', `${TAGSET_FILE_NAME} is not a valid tag set, so it was not overwritten. Confirm replacing it to save.`, current.value.problem);
     }
     try {
-      await copyFile(file, `${file}.broken-${now().toISOString().replace(/[:.]/g, '-')}`);
+      await keepAside(file.value, `${TAGSET_FILE_NAME}.broken-${now().toISOString().replace(/[:.]/g, '-')}`);
     } catch (error) {
       return fail('io', `The malformed ${TAGSET_FILE_NAME} could not be kept aside, so it was not replaced.`, (error as Error).message);
     }
   }
   try {
-    await writeFileAtomic(file, serialized.value);
+    await writeFileAtomicInCorpus(file.value, serialized.value);
   } catch (error) {
     return fail('io', `${TAGSET_FILE_NAME} could not be written.`, (error as Error).message);
   }
@@ -67,6 +70,9 @@ export async function writeTagsetFile(root: string, request: SaveTagsetRequest, 
   return ok({ tagset: stored.ok ? stored.value : request.tagset, origin: 'file', problem: null, fileHash: sha256Hex(serialized.value) });
 }
 
-function tagsetPath(root: string): string {
-  return path.join(root, TAGSET_FILE_NAME);
+// A copy of the malformed file under `name` beside it, both confined to the corpus (read and written through
+// verified handles and folders).
+async function keepAside(file: CorpusFile, name: string): Promise<void> {
+  const bytes = await readFileInCorpus(file);
+  await writeFileAtomicInCorpus({ realRoot: file.realRoot, rel: name, abs: `${file.abs}${name.slice(TAGSET_FILE_NAME.length)}` }, bytes);
 }

@@ -1,10 +1,13 @@
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportOutcome } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { withLineEnding } from '../../../shared/text/normalize';
 import { isInside, relativePathProblem } from '../disk/confine';
+import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
+import { writeFileOutsideCorpusSync } from '../disk/outside-write';
+import { absoluteIn } from '../page/page-on-disk';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { pageSourceFromBytes } from '../page/page-source';
 import { baseOf, sidecarPathOf } from '../../../shared/model/page-files';
@@ -79,29 +82,29 @@ const notWritten = (problem: string): PageExport => ({ written: false, problem }
 function exportOneSync(realRoot: string, rel: string, absOut: string, folders: Map<string, boolean>): PageExport {
   const shapeProblem = relativePathProblem(rel);
   if (shapeProblem) return notWritten(`The path is not allowed: ${shapeProblem}.`);
-  const pageAbs = path.join(realRoot, ...rel.split('/'));
   let bytes: Buffer;
   try {
-    // The real path, not the link: a page reached through a symlink must still lie inside the corpus.
-    if (!isInside(realRoot, realpathSync(pageAbs))) return notWritten('The page leads outside the corpus folder.');
-    bytes = readFileSync(pageAbs);
+    // Opened first, then verified: a page reached through a symlink, or swapped for one, must lie inside the corpus.
+    bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
   } catch (error) {
+    if (isOutside(error)) return notWritten('The page leads outside the corpus folder.');
     return notWritten(`The page cannot be read: ${(error as Error).message}`);
   }
   const source = pageSourceFromBytes(bytes, rel);
   if (!source.ok) return notWritten(source.error.message);
   let sidecar: SidecarState = { kind: 'none' };
-  const sidecarAbs = path.join(realRoot, ...sidecarPathOf(rel).split('/'));
+  const sidecarRel = sidecarPathOf(rel);
   try {
-    sidecar = sidecarStateFromBytes(readFileSync(sidecarAbs), source.value.sha256);
+    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value.sha256);
   } catch (error) {
+    if (isOutside(error)) return notWritten('The sidecar leads outside the corpus folder.');
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return notWritten(`The sidecar cannot be read: ${(error as Error).message}`);
   }
 
   const text = sidecar.kind === 'usable' ? sidecar.sidecar.text : source.value.originalText;
   // A page whose text comes from a layout file is exported as plain text under its base name (page.xml → page.txt).
   const outRel = source.value.format === 'text' ? rel : `${baseOf(rel)}.txt`;
-  const target = path.join(absOut, ...outRel.split('/'));
+  const target = path.join(absOut, outRel.split('/').join(path.sep));
   const folder = path.dirname(target);
   let insideCorpus = folders.get(folder);
   if (insideCorpus === undefined) {
@@ -112,8 +115,13 @@ function exportOneSync(realRoot: string, rel: string, absOut: string, folders: M
   }
   if (insideCorpus) return notWritten('The export target lies inside the corpus folder; not written.');
   // Exports are written in place, without temp file or fsync: they can always be made again, and the
-  // originals and sidecars are never the target.
-  writeFileSync(target, withLineEnding(text, source.value.lineEnding));
+  // originals and sidecars are never the target (the opened target is verified outside the corpus first).
+  try {
+    writeFileOutsideCorpusSync(realRoot, target, withLineEnding(text, source.value.lineEnding));
+  } catch (error) {
+    if (isOutside(error)) return notWritten('The export target lies inside the corpus folder; not written.');
+    throw error;
+  }
   if (sidecar.kind === 'unusable') {
     return { written: true, problem: `Exported the original text because the saved corrections cannot be used: ${sidecar.message}` };
   }
@@ -126,7 +134,7 @@ async function realPathOrSelf(abs: string): Promise<string> {
   const missing: string[] = [];
   for (;;) {
     try {
-      return path.join(await realpath(current), ...missing.reverse());
+      return path.join(await realpath(current), missing.reverse().join(path.sep));
     } catch {
       const parent = path.dirname(current);
       if (parent === current) return abs;

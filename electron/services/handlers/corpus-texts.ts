@@ -1,7 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
 import { readStatus, scanCorpus } from '../corpus/corpus-scan';
-import { absoluteIn } from '../page/page-on-disk';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import type { HandlerContext } from './context';
@@ -50,7 +49,7 @@ export function noteWritten(ctx: HandlerContext, pages: readonly string[], optio
 }
 
 async function announceStatuses(ctx: HandlerContext, root: string, pages: readonly string[]): Promise<void> {
-  const statuses = await Promise.all(pages.map(async (path) => ({ path, status: await readStatus(absoluteIn(root, sidecarPathOf(path))) })));
+  const statuses = await Promise.all(pages.map(async (path) => ({ path, status: await readStatus(root, sidecarPathOf(path)) })));
   // A corpus opened meanwhile has other pages.
   if (ctx.corpus?.root !== root) return;
   for (const { path, status } of statuses) {

@@ -31,7 +31,8 @@ export interface Handlers {
   scanFinished(): Promise<void>;
   /// Resolves when the open corpus's text cache has no fill or refresh running (tests and benchmarks).
   corpusTextsLoaded(): Promise<void>;
-  /// A scan image of the open corpus, confined like page.scanImage, for shells that stream it (the harness GET).
+  /// A scan image of the open corpus, opened and verified like page.scanImage, for shells that stream it (the
+  /// harness GET, the Electron scheme); the caller streams from its handle and closes it.
   scanImageFile(rel: string): Promise<Result<ScanImageFile>>;
   /// The downscaled copy (`width` pixels wide) of a scan image of the open corpus, confined the same way.
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
@@ -79,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         // The schema and the implementation come from the same channel name, so the tuple fits.
         const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;
+        // eslint-disable-next-line no-restricted-syntax -- a channel's argument tuple, checked by its schema (at most three)
         return await implementation(...(parsed.data as unknown[]));
       } catch (error) {
         return fail('internal', `Something went wrong while handling "${name}".`, (error as Error).stack ?? String(error));
@@ -101,7 +103,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const found = await findScanImage(ctx.corpus.root, rel);
-      return found.ok ? previews.make(found.value.abs, width) : found;
+      if (!found.ok) return found;
+      try {
+        return await previews.make(found.value, width);
+      } finally {
+        await found.value.handle.close();
+      }
     },
     scanImageAsPng: async (rel) => {
       const shape = relativePathSchema.safeParse(rel);
@@ -109,8 +116,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       const found = await findScanImage(ctx.corpus.root, rel);
       if (!found.ok) return found;
-      if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
-      return previews.png(found.value.abs);
+      try {
+        if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
+        return await previews.png(found.value);
+      } finally {
+        await found.value.handle.close();
+      }
     },
   };
 }

@@ -9,7 +9,7 @@ import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { CharConfidence, LineBox, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CodePointIndex } from '../../../shared/text/codepoints';
-import { resolveInCorpus } from '../disk/confine';
+import { corpusFile } from '../disk/confined-fs';
 import { readPageScan } from '../scans/page-scan';
 import { readPageSource } from '../page/page-source';
 import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from '../../../shared/ocr-assist/confidences-on-text';
@@ -58,10 +58,10 @@ export async function suggestForText(root: string | null, request: OcrSuggestReq
 }
 
 async function pageConfidences(root: string, rel: string): Promise<Result<PageConfidences>> {
-  const pageAbs = await resolveInCorpus(root, rel);
+  const pageAbs = await corpusFile(root, rel);
   if (!pageAbs.ok) return pageAbs;
-  const key = await filesKey(pageAbs.value);
-  const cached = cache.get(pageAbs.value);
+  const key = await filesKey(pageAbs.value.abs);
+  const cached = cache.get(pageAbs.value.abs);
   if (cached && key !== null && cached.key === key) return ok(cached);
 
   const source = await readPageSource(pageAbs.value, rel);
@@ -74,8 +74,8 @@ async function pageConfidences(root: string, rel: string): Promise<Result<PageCo
     lineBoxes: scan ? lineBoxesOf(source.value.originalText, scan) : null,
   };
   if (key !== null) {
-    cache.delete(pageAbs.value);
-    cache.set(pageAbs.value, entry);
+    cache.delete(pageAbs.value.abs);
+    cache.set(pageAbs.value.abs, entry);
     if (cache.size > CACHE_PAGES) cache.delete(cache.keys().next().value!);
   }
   return ok(entry);
@@ -83,7 +83,8 @@ async function pageConfidences(root: string, rel: string): Promise<Result<PageCo
 
 // Size and modification time of the page file and of its folder: adding, removing or atomically replacing a
 // layout file changes the folder's time. A layout file rewritten in place is not noticed until the app restarts
-// or the page file changes; OCR output is written once, so that is accepted.
+// or the page file changes; OCR output is written once, so that is accepted. Only a cache key: the files
+// themselves are read through verified handles (readPageSource, readPageScan).
 async function filesKey(pageAbs: string): Promise<string | null> {
   try {
     const [page, folder] = await Promise.all([stat(pageAbs), stat(path.dirname(pageAbs))]);

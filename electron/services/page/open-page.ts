@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import type { PageData, PageEntry } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { resolveInCorpus } from '../disk/confine';
+import { corpusFile, corpusFileInRealRoot, statInCorpus } from '../disk/confined-fs';
+import { removeStaleTemps } from '../disk/temp-leftovers';
 import { LOW_ENCODING_CONFIDENCE } from './encoding';
 import { readPageScan, siblingsOf, type PageScanOutcome } from '../scans/page-scan';
 import { readPageSource, type PageSource } from './page-source';
@@ -22,10 +22,12 @@ import { readSidecarState, type SidecarState } from './sidecar-file';
 /// sidecar of the group's other text source (say `page.txt.jiaodui.json` while the page is `page.xml`) is never
 /// read or written here; a notice says it exists.
 export async function openPage(root: string, rel: string, entry?: PageEntry): Promise<Result<PageData>> {
-  const pageAbs = await resolveInCorpus(root, rel);
+  const pageAbs = await corpusFile(root, rel);
   if (!pageAbs.ok) return pageAbs;
-  const sidecarAbs = await resolveInCorpus(root, sidecarPathOf(rel));
+  const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(rel));
   if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${rel}" leads outside the corpus folder.`);
+  // Temporary files a crash left from an earlier save of this sidecar (none is held by a save still running).
+  await removeStaleTemps(pageAbs.value.realRoot, folderOf(rel), { onlyTarget: sidecarPathOf(rel).slice(rel.lastIndexOf('/') + 1) });
 
   const source = await readPageSource(pageAbs.value, rel);
   if (!source.ok) return source;
@@ -34,7 +36,7 @@ export async function openPage(root: string, rel: string, entry?: PageEntry): Pr
   const companions = entry?.companions ?? (await siblingsOf(root, rel));
   const scan = await readPageScan(root, rel, source.value, companions);
   const page = buildPageData(rel, source.value, sidecar.value, scan);
-  const others = await otherSidecars(root, companions);
+  const others = await otherSidecars(pageAbs.value.realRoot, companions);
   if (others.length > 0) {
     page.notices.push({
       code: 'other-source-sidecar',
@@ -45,19 +47,25 @@ export async function openPage(root: string, rel: string, entry?: PageEntry): Pr
 }
 
 // The sidecars that exist beside the group's other text sources (.txt or layout files).
-async function otherSidecars(root: string, companions: readonly string[]): Promise<string[]> {
+async function otherSidecars(realRoot: string, companions: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const companion of companions) {
     if (extensionOf(companion).toLowerCase() !== '.txt' && !hasLayoutExtension(companion)) continue;
-    const abs = await resolveInCorpus(root, sidecarPathOf(companion));
-    if (!abs.ok) continue;
+    const file = corpusFileInRealRoot(realRoot, sidecarPathOf(companion));
+    if (!file.ok) continue;
     try {
-      if ((await stat(abs.value)).isFile()) found.push(sidecarPathOf(companion));
+      if ((await statInCorpus(file.value)).isFile()) found.push(sidecarPathOf(companion));
     } catch {
-      // none
+      // none, or one that leads outside the corpus
     }
   }
   return found;
+}
+
+// The folder of a relative path (null: the corpus root).
+function folderOf(rel: string): string | null {
+  const slash = rel.lastIndexOf('/');
+  return slash < 0 ? null : rel.slice(0, slash);
 }
 
 function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, scan: PageScanOutcome): PageData {

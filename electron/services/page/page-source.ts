@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { corpusFile, isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import type { EncodingInfo } from '../../../shared/ipc/contract';
 import { importLayout } from '../../../shared/layout/detect';
-import type { LayoutPage } from '../../../shared/layout/types';
+import type { LayoutError, LayoutPage } from '../../../shared/layout/types';
 import { decodeXmlBytes, xmlEncodingName } from '../../../shared/layout/xml-decode';
 import type { SourceFormat } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -9,6 +11,10 @@ import { normalizeOriginal, type LineEnding } from '../../../shared/text/normali
 import { decodePageBytes, type UndecodableReport } from './encoding';
 import { sha256Hex } from '../disk/hash';
 import { sourceFormatOf, hasLayoutExtension } from '../corpus/page-grouping';
+import { checkTextLimits } from '../../../shared/text-limits';
+import { OFF_THREAD_IMPORT_BYTES } from '../../../shared/limits';
+import { checkPageFileSize, pageBytesWithinLimit } from './page-file-size';
+import { importLayoutOffThread } from './off-thread';
 
 /// A page file read from disk and turned into Jiaodui's original text.
 export interface PageSource {
@@ -25,20 +31,42 @@ export interface PageSource {
   layout: LayoutPage | null;
 }
 
-/// Reads a page file (already confined to the corpus), hashes, decodes and normalises it.
+/// Reads a page file of the corpus through a verified handle (see openInCorpus), hashes, decodes and normalises it.
 ///
-/// Fails with 'not-found' when it is missing, 'binary-file' when it is not text, 'io' on other read errors.
-export async function readPageSource(abs: string, displayPath: string): Promise<Result<PageSource>> {
+/// Fails with 'outside-corpus' when it leads outside the corpus, 'not-found' when it is missing, 'binary-file'
+/// when it is not text, 'io' on other read errors.
+export async function readPageSource(file: CorpusFile, displayPath: string): Promise<Result<PageSource>> {
+  const size = await checkPageFileSize(file, displayPath);
+  if (!size.ok) return size;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(abs);
+    bytes = await readFileInCorpus(file);
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `The page "${displayPath}" leads outside the corpus folder.`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('not-found', `The page "${displayPath}" does not exist.`);
     if (code === 'EISDIR') return fail('not-found', `"${displayPath}" is a folder, not a page.`);
     return fail('io', `The page "${displayPath}" cannot be read.`, (error as Error).message);
   }
+  if (hasLayoutExtension(displayPath) && bytes.length > OFF_THREAD_IMPORT_BYTES) {
+    // A large layout file takes seconds to import: done on the text worker, so other requests are answered meanwhile.
+    const imported = await importLayoutOffThread(decodeXmlBytes(bytes), fileNameOf(displayPath), bytes.length);
+    return imported.ok ? layoutSource(bytes, imported.value, displayPath) : imported;
+  }
   return pageSourceFromBytes(bytes, displayPath);
+}
+
+/// Reads a page file named by an absolute path outside any corpus (the command line's own argument), confined
+/// to its real folder; fails like readPageSource.
+export async function readPageSourceAtPath(abs: string, displayPath: string): Promise<Result<PageSource>> {
+  let real: string;
+  try {
+    real = await realpath(abs);
+  } catch {
+    return fail('not-found', `The page "${displayPath}" does not exist.`);
+  }
+  const file = await corpusFile(path.dirname(real), path.basename(real));
+  return file.ok ? readPageSource(file.value, displayPath) : file;
 }
 
 /// Hashes, decodes and normalises a page file's bytes already read (for callers that read files themselves).
@@ -47,16 +75,27 @@ export async function readPageSource(abs: string, displayPath: string): Promise<
 /// importer builds (lines joined with LF, blocks separated by a blank line, NFC); a malformed one fails with
 /// 'io' (detail 'layout-invalid') and the importer's message naming the file and the place.
 export function pageSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<PageSource> {
+  const size = pageBytesWithinLimit(bytes.length, displayPath);
+  if (!size.ok) return size;
   if (hasLayoutExtension(displayPath)) return layoutSourceFromBytes(bytes, displayPath);
   const decoded = decodePageBytes(bytes);
   if (decoded.kind === 'binary') return fail('binary-file', `"${displayPath}" cannot be opened. ${decoded.message}`);
   const { text, lineEnding } = normalizeOriginal(decoded.text);
+  const limits = checkTextLimits(text, `"${displayPath}"`);
+  if (!limits.ok) return limits;
   return ok({ bytes, sha256: sha256Hex(bytes), encoding: decoded.encoding, undecodable: decoded.undecodable, originalText: text, lineEnding, format: 'text', layout: null });
 }
 
 function layoutSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<PageSource> {
-  const imported = importLayout(decodeXmlBytes(bytes), displayPath.slice(displayPath.lastIndexOf('/') + 1));
-  if (!imported.ok) return fail('io', imported.error.message, 'layout-invalid');
+  return layoutSource(bytes, importLayout(decodeXmlBytes(bytes), fileNameOf(displayPath)), displayPath);
+}
+
+const fileNameOf = (displayPath: string) => displayPath.slice(displayPath.lastIndexOf('/') + 1);
+
+function layoutSource(bytes: Uint8Array, imported: Result<LayoutPage, LayoutError>, displayPath: string): Result<PageSource> {
+  if (!imported.ok) return imported.error.tooLarge ? fail('too-large', imported.error.message, imported.error.tooLarge) : fail('io', imported.error.message, 'layout-invalid');
+  const limits = checkTextLimits(imported.value.text, `"${displayPath}"`);
+  if (!limits.ok) return limits;
   const { name, bom } = xmlEncodingName(bytes);
   return ok({
     bytes,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import type { ReadOnlyReason } from '../../../shared/ipc/contract';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
@@ -19,16 +19,18 @@ const REASONS = {
   foreign: 'sidecar-foreign',
 } as const satisfies Record<string, ReadOnlyReason>;
 
-/// Reads the sidecar at `abs` and judges whether it belongs to the page whose bytes hash to `pageSha256`.
+/// Reads the sidecar `file` (through a verified handle, see openInCorpus) and judges whether it belongs to the page whose bytes hash to `pageSha256`.
 ///
 /// Unusable sidecars (bad JSON, schema errors, a newer format version, someone else's file, or written for
 /// different page bytes) come back with a reason and a plain-words message; the page is then read-only so the
-/// file is never overwritten. Fails with 'io' only when the file exists but cannot be read.
-export async function readSidecarState(abs: string, pageSha256: string): Promise<Result<SidecarState>> {
+/// file is never overwritten. Fails with 'outside-corpus' when it leads outside the corpus, 'io' when the file
+/// exists but cannot be read.
+export async function readSidecarState(file: CorpusFile, pageSha256: string): Promise<Result<SidecarState>> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(abs);
+    bytes = await readFileInCorpus(file);
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ kind: 'none' });
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }
@@ -56,10 +58,11 @@ export function sidecarStateFromBytes(bytes: Uint8Array, pageSha256: string): Si
 }
 
 /// The hash of the sidecar file's current bytes, or null when there is none.
-export async function currentSidecarHash(abs: string): Promise<Result<string | null>> {
+export async function currentSidecarHash(file: CorpusFile): Promise<Result<string | null>> {
   try {
-    return ok(sha256Hex(await readFile(abs)));
+    return ok(sha256Hex(await readFileInCorpus(file)));
   } catch (error) {
+    if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageScan } from '../../../shared/ipc/contract';
 import { alignTextLines } from '../../../shared/layout/align-text-lines';
@@ -6,10 +6,11 @@ import { importLayout } from '../../../shared/layout/detect';
 import { layoutCharConfidences, textLineConfidences } from '../../../shared/layout/text-line-confidences';
 import type { LayoutPage } from '../../../shared/layout/types';
 import { decodeXmlBytes } from '../../../shared/layout/xml-decode';
-import { resolveInCorpus } from '../disk/confine';
+import { corpusFile, isOutside, readdirInCorpus, readFileInCorpus } from '../disk/confined-fs';
 import { baseOf, extensionOf, IMAGE_EXTENSIONS } from '../../../shared/model/page-files';
 import { byLayoutPreference, hasLayoutExtension, sniffLayoutFormat } from '../corpus/page-grouping';
 import type { PageSource } from '../page/page-source';
+import { maxOf } from '../../../shared/push-all';
 
 /// What opening a page learns about its scan: the scan, or why its layout file could not be read.
 export interface PageScanOutcome {
@@ -50,7 +51,7 @@ export async function readPageScan(root: string, rel: string, source: PageSource
 async function layoutCompanions(root: string, siblings: readonly string[]): Promise<string[]> {
   const found: { name: string; format: NonNullable<Awaited<ReturnType<typeof sniffLayoutFormat>>> }[] = [];
   for (const name of siblings.filter(hasLayoutExtension)) {
-    const abs = await resolveInCorpus(root, name);
+    const abs = await corpusFile(root, name);
     const format = abs.ok ? await sniffLayoutFormat(abs.value) : null;
     // A .hocr that does not even look like hOCR is still tried, so its problem is reported rather than hidden.
     if (format !== null) found.push({ name, format });
@@ -70,10 +71,8 @@ export async function siblingsOf(root: string, rel: string): Promise<string[]> {
 
 // The names in a folder of the corpus (null: the root), or none when it cannot be read or leads outside.
 async function listFolder(root: string, folderRel: string | null): Promise<string[]> {
-  const folder = folderRel === null ? ({ ok: true, value: root } as const) : await resolveInCorpus(root, folderRel);
-  if (!folder.ok) return [];
   try {
-    return await readdir(folder.value);
+    return await readdirInCorpus(await realpath(root), folderRel);
   } catch {
     return [];
   }
@@ -82,12 +81,13 @@ async function listFolder(root: string, folderRel: string | null): Promise<strin
 type LayoutRead = { kind: 'page'; page: LayoutPage } | { kind: 'error'; message: string };
 
 async function readLayout(root: string, layoutRel: string): Promise<LayoutRead> {
-  const abs = await resolveInCorpus(root, layoutRel);
+  const abs = await corpusFile(root, layoutRel);
   if (!abs.ok) return { kind: 'error', message: abs.error.message };
   let bytes: Buffer;
   try {
-    bytes = await readFile(abs.value);
+    bytes = await readFileInCorpus(abs.value);
   } catch (error) {
+    if (isOutside(error)) return { kind: 'error', message: `The layout file "${layoutRel}" leads outside the corpus folder.` };
     return { kind: 'error', message: `The layout file "${layoutRel}" cannot be read: ${(error as Error).message}` };
   }
   if (bytes.length > MAX_LAYOUT_BYTES) return { kind: 'error', message: `The layout file "${layoutRel}" is too large to show (${bytes.length} bytes).` };
@@ -113,7 +113,7 @@ function buildScan(layoutFile: string, layout: LayoutPage, image: string | null,
     if (confidences !== null) scanLine.charConfidences = confidences;
     lines.push(scanLine);
   });
-  const right = Math.max(0, ...lines.map((line) => line.region.x + line.region.width));
-  const bottom = Math.max(0, ...lines.map((line) => line.region.y + line.region.height));
+  const right = Math.max(0, maxOf(lines.map((line) => line.region.x + line.region.width)));
+  const bottom = Math.max(0, maxOf(lines.map((line) => line.region.y + line.region.height)));
   return { layoutFile, image, imageWidth: layout.imageWidth ?? right, imageHeight: layout.imageHeight ?? bottom, lines };
 }

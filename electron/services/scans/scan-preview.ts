@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
 import { isPreviewWidth, MAX_PREVIEW_WIDTH, MIN_PREVIEW_WIDTH } from '../../../shared/ipc/scan-url';
 
@@ -17,13 +17,20 @@ const PNG_ENTRIES = 2;
 
 type Sharp = typeof import('sharp').default;
 
+/// A scan image opened and verified inside the corpus (see findScanImage): its handle and real path.
+export interface OpenedScan {
+  handle: FileHandle;
+  realPath: string;
+}
+
 /// Makes and remembers downscaled copies of scan images (`width` pixels wide, keeping the aspect ratio).
 ///
 /// A 6,000 × 9,000 px scan takes a browser one to three seconds to fetch and decode; its 1,500 px copy is shown in
 /// a fraction of that while the full image loads behind it. libvips (the `sharp` package) shrinks a JPEG while
 /// decoding it, so the copy costs about 0.25 s on the reference machine, and it runs on libuv's thread pool, never
-/// blocking the main process. Copies are keyed by path, size, modification time and width, so a changed scan is
-/// never shown stale. When `sharp` cannot be loaded (a platform without its binary), `make` says so and the viewer
+/// blocking the main process. The image is read through the verified handle and given to libvips as a buffer,
+/// never by path, so a file swapped meanwhile cannot be decoded in its place. Copies are keyed by real path,
+/// device, inode, size, modification time and width, so a changed scan is never shown stale. When `sharp` cannot be loaded (a platform without its binary), `make` says so and the viewer
 /// shows the full image instead.
 export class ScanPreviews {
   // Finished copies and copies being made; whole TIFFs as PNG.
@@ -31,36 +38,36 @@ export class ScanPreviews {
   private readonly pngs = new Map<string, Promise<Result<{ bytes: Buffer; mime: 'image/png' }>>>();
   private sharp: Promise<Sharp | null> | null = null;
 
-  /// The preview of the image file at `abs` (already confined to the corpus by the caller).
-  async make(abs: string, width: number): Promise<Result<ScanPreview>> {
+  /// The preview of the opened image `scan` (the caller closes its handle after this resolves).
+  async make(scan: OpenedScan, width: number): Promise<Result<ScanPreview>> {
     if (!isPreviewWidth(width)) {
       return fail('invalid-argument', `A scan preview is ${MIN_PREVIEW_WIDTH} to ${MAX_PREVIEW_WIDTH} pixels wide, not ${width}.`);
     }
-    return this.remember(this.cache, CACHE_ENTRIES, abs, `${width}`, () => this.shrink(abs, width));
+    return this.remember(this.cache, CACHE_ENTRIES, scan, `${width}`, () => this.shrink(scan.handle, width));
   }
 
-  /// The whole scan at `abs` as a PNG, for a TIFF, which browsers cannot show: converted here, on libuv's thread
+  /// The whole opened scan as a PNG, for a TIFF, which browsers cannot show: converted here, on libuv's thread
   /// pool, so the renderer decodes a PNG off its main thread instead of decoding the TIFF in JavaScript on it (a
   /// 6,000 × 9,000 px TIFF held the renderer for 2–5 s that way). The last two are kept (they are large).
-  async png(abs: string): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
-    return this.remember(this.pngs, PNG_ENTRIES, abs, 'png', () => this.toPng(abs));
+  async png(scan: OpenedScan): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
+    return this.remember(this.pngs, PNG_ENTRIES, scan, 'png', () => this.toPng(scan.handle));
   }
 
-  // The entry of `cache` for the file at `abs` as it is now (path, size, modification time and `variant`), made
+  // The entry of `cache` for the opened file as it is now (real path, device, inode, size, modification time and `variant`), made
   // when missing. An entry being made is shared: a request that comes while the page is being opened waits for
   // the copy that opening started. The least recently used entry goes first when there are more than `limit`; a
   // failure is not kept, so the next request tries again (the file may be being written).
   private async remember<T>(
     cache: Map<string, Promise<Result<T>>>,
     limit: number,
-    abs: string,
+    scan: OpenedScan,
     variant: string,
     make: () => Promise<Result<T>>,
   ): Promise<Result<T>> {
     let key: string;
     try {
-      const info = await stat(abs);
-      key = `${abs}\0${info.size}\0${info.mtimeMs}\0${variant}`;
+      const info = await scan.handle.stat();
+      key = `${scan.realPath}\0${info.dev}:${info.ino}\0${info.size}\0${info.mtimeMs}\0${variant}`;
     } catch (error) {
       return fail('not-found', 'The scan image cannot be read.', (error as Error).message);
     }
@@ -79,12 +86,12 @@ export class ScanPreviews {
     return made;
   }
 
-  private async toPng(abs: string): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
+  private async toPng(handle: FileHandle): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
     const sharp = await this.loadSharp();
     if (sharp === null) return fail('internal', 'TIFF conversion is not available on this system; the renderer decodes the file.');
     try {
       // Fast compression: the PNG only travels to the renderer on this machine.
-      const bytes = await sharp(abs, { limitInputPixels: false }).rotate().png({ compressionLevel: 1 }).toBuffer();
+      const bytes = await sharp(await readWhole(handle), { limitInputPixels: false }).rotate().png({ compressionLevel: 1 }).toBuffer();
       return ok({ bytes, mime: 'image/png' });
     } catch (error) {
       return fail('io', 'The TIFF scan cannot be decoded.', (error as Error).message);
@@ -96,11 +103,11 @@ export class ScanPreviews {
     void this.loadSharp();
   }
 
-  private async shrink(abs: string, width: number): Promise<Result<ScanPreview>> {
+  private async shrink(handle: FileHandle, width: number): Promise<Result<ScanPreview>> {
     const sharp = await this.loadSharp();
     if (sharp === null) return fail('internal', 'Scan previews are not available on this system; the full image is shown.');
     try {
-      const bytes = await sharp(abs, { limitInputPixels: false })
+      const bytes = await sharp(await readWhole(handle), { limitInputPixels: false })
         .rotate() // follows the EXIF orientation, as the browser does when it shows the full image
         .resize({ width, withoutEnlargement: true })
         .jpeg({ quality: PREVIEW_QUALITY })
@@ -119,4 +126,17 @@ export class ScanPreviews {
     );
     return this.sharp;
   }
+}
+
+// The whole file from the start, through the verified handle (a handle may have been read from before).
+async function readWhole(handle: FileHandle): Promise<Buffer> {
+  const { size } = await handle.stat();
+  const buffer = Buffer.alloc(size);
+  let offset = 0;
+  while (offset < size) {
+    const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+    if (bytesRead === 0) break;
+    offset += bytesRead;
+  }
+  return offset === size ? buffer : buffer.subarray(0, offset);
 }

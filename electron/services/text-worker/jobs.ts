@@ -4,15 +4,28 @@ import type { OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
 import { compactForApp } from '../../../shared/ocr-assist/explain';
 import { fail, ok, type Result } from '../../../shared/result';
 import { suggestForText } from '../ocr/suggest-for-text';
+import { computeCorrections } from '../../../shared/model/corrections';
+import { packCorrections, type PackedCorrections } from './packed-corrections';
+import { importLayout } from '../../../shared/layout/detect';
+import type { LayoutError, LayoutPage } from '../../../shared/layout/types';
 
 /// Work that takes the main process too long to do between two requests: the first OCR suggestions build a
-/// 350,000-word language model (about a second), and tagging a long page with jieba takes hundreds of milliseconds.
-export type TextJob = { kind: 'ocr-suggest'; root: string | null; request: OcrSuggestRequest } | { kind: 'tag-words'; text: string };
+/// 350,000-word language model (about a second), tagging a long page with jieba takes hundreds of milliseconds, and
+/// diffing or importing a page of millions of characters takes seconds.
+export type TextJob =
+  | { kind: 'ocr-suggest'; root: string | null; request: OcrSuggestRequest }
+  | { kind: 'tag-words'; text: string }
+  | { kind: 'corrections'; original: string; corrected: string }
+  | { kind: 'import-layout'; text: string; fileName: string };
 
 /// What each kind of job gives back.
 export interface TextJobResults {
   'ocr-suggest': OcrSuggestionForApp[];
   'tag-words': PlacedWord[];
+  /// Packed: 180,000 correction objects take the main process half a second to receive.
+  corrections: PackedCorrections;
+  /// The importer's own result, so its error keeps the file's line and column.
+  'import-layout': Result<LayoutPage, LayoutError>;
 }
 
 /// Does one job here, in whichever thread calls it (the text worker, or the main process when no worker can run).
@@ -22,6 +35,8 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
     const suggested = await suggestForText(job.root, job.request);
     return suggested.ok ? ok(compactForApp(suggested.value)) : suggested;
   }
+  if (job.kind === 'corrections') return ok(packCorrections(computeCorrections(job.original, job.corrected)));
+  if (job.kind === 'import-layout') return ok(importLayout(job.text, job.fileName));
   let tagger: { tag(text: string): { word: string; tag: string }[] };
   try {
     // jieba is a native addon: loaded on first use, so a system where it cannot load still runs everything else.

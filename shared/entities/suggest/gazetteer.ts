@@ -1,6 +1,7 @@
 import { isHan } from './han';
 import { PLACE_NAMES } from './place-names.generated';
 import type { EntitySuggestion } from './types';
+import { maxOf } from '../../push-all';
 
 /// Confidence of a province, prefecture or county named without its suffix (义乌, 杭州), found in the gazetteer.
 export const GAZETTEER_SHORT_CONFIDENCE = 0.6;
@@ -41,7 +42,7 @@ for (const name of PLACE_NAMES) {
 }
 // Countries and territories, which have no suffix to drop (美国, 也门): read as short forms.
 for (const name of countryNames()) SHORT.add(name);
-const MAX_LENGTH = Math.max(...[...FULL, ...SHORT].map((name) => Array.from(name).length));
+const MAX_LENGTH = maxOf([...FULL, ...SHORT].map((name) => Array.from(name).length));
 
 /// The Simplified Chinese names of the world's countries and territories, from the runtime's Unicode CLDR data
 /// (`Intl.DisplayNames`), without bracketed variants such as 刚果（金）; empty where the runtime lacks the data.

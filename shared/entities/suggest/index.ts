@@ -7,6 +7,7 @@ import { namesToRepeat, suggestRepeats } from './repeat';
 import { placeWords, suggestFromSegmenter } from './segmenter';
 import { checkRulesWithSegmenter } from './segmenter-check';
 import type { EntitySuggestion, PosTagger, Rejection } from './types';
+import { pushAll } from '../../push-all';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -36,15 +37,15 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
   const sources = new Set(options.sources ?? ['known', 'rule', 'segmenter']);
   const all: EntitySuggestion[] = [];
   const words = options.tagger ? placeWords(text, options.tagger) : undefined;
-  if (sources.has('known') && options.known && options.known.size > 0) all.push(...suggestKnown(text, options.known));
+  if (sources.has('known') && options.known && options.known.size > 0) pushAll(all, suggestKnown(text, options.known));
   if (sources.has('rule')) {
     const ruled = suggestByRules(text);
     const checked = words ? checkRulesWithSegmenter(ruled, words) : ruled;
-    all.push(...checked);
+    pushAll(all, checked);
     const names = namesToRepeat(checked);
     for (const [name, type] of options.pageNames ?? []) if (!names.has(name)) names.set(name, type);
-    all.push(...suggestRepeats(text, names, AFTER_NAME));
+    pushAll(all, suggestRepeats(text, names, AFTER_NAME));
   }
-  if (sources.has('segmenter') && options.tagger && words) all.push(...suggestFromSegmenter(text, options.tagger, words));
+  if (sources.has('segmenter') && options.tagger && words) pushAll(all, suggestFromSegmenter(text, options.tagger, words));
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }

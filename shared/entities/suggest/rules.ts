@@ -7,6 +7,7 @@ import { suggestShortBodies } from './rules-government';
 import { suggestSubunits } from './rules-subunit';
 import { joinLayoutGaps, mapFromJoined } from './joined-view';
 import type { EntitySuggestion } from './types';
+import { pushAll } from '../../push-all';
 
 /// Confidence of a place found by its administrative suffix.
 export const PLACE_RULE_CONFIDENCE = 0.7;
@@ -19,7 +20,7 @@ export const ORGANISATION_RULE_CONFIDENCE = 0.75;
 export function suggestByRules(text: string): EntitySuggestion[] {
   const view = joinLayoutGaps(text);
   const found = runRules(text);
-  if (view.changed) found.push(...withoutWorseJoinedNames(found, mapFromJoined(view, runRules(view.text), text)));
+  if (view.changed) pushAll(found, withoutWorseJoinedNames(found, mapFromJoined(view, runRules(view.text), text)));
   return found;
 }
 

@@ -2,6 +2,7 @@ import { unionRegions } from '../../layout/geometry';
 import type { PageLine } from '../lines';
 import type { LineBox, OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
+import { pushAll } from '../../push-all';
 
 /// A text block of the page: a run of non-blank lines between blank lines, with the scan region they cover.
 interface Block {
@@ -30,7 +31,7 @@ export function xyCutOrder<T extends { box: LineBox }>(blocks: readonly T[], rig
   const sections: T[][] = [rows[0]!];
   for (const row of rows.slice(1)) {
     const last = sections[sections.length - 1]!;
-    if (cutAlong([...last, ...row], 'x').length > 1) last.push(...row);
+    if (cutAlong([...last, ...row], 'x').length > 1) pushAll(last, row);
     else sections.push(row);
   }
   return sections.flatMap((section) => xyCutOrder(section, rightToLeft));

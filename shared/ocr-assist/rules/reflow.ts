@@ -2,6 +2,7 @@ import { decideLineJoins, joinSeparator, type LineJoin } from '../paragraph-brea
 import type { OcrSuggestion, RuleContext } from '../types';
 import { findVerticalRuns } from './vertical-headline';
 import { explain } from '../explain';
+import { minOf } from '../../push-all';
 
 /// Proposes joining lines that a newspaper column wrapped, one suggestion per paragraph block.
 ///
@@ -31,7 +32,7 @@ function blockSuggestion(block: readonly LineJoin[]): OcrSuggestion {
   // Keep the first line's indentation; trim only where lines meet.
   let replacement = first.text.trimEnd();
   for (const join of block) replacement += joinSeparator(join.before, join.after) + join.after.trimmed;
-  const confidence = Math.min(...block.map((join) => join.confidence));
+  const confidence = minOf(block.map((join) => join.confidence));
   const lineCount = block.length + 1;
   return {
     start: first.start,

@@ -1,4 +1,4 @@
-// The importers on the real Tesseract output in ../shared/samples/scans, checked against the .txt and .jpg beside it.
+// The importers on the real Tesseract output in tests/fixtures/samples/scans, checked against the .txt and .jpg beside it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -13,7 +13,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const fixturesDir = path.join(repoRoot, 'tests/fixtures/layout');
 
 /// The shared scan samples (read-only, outside the repository).
-export const scansDir = path.resolve(repoRoot, '../shared/samples/scans');
+export const scansDir = path.resolve(repoRoot, 'tests/fixtures/samples/scans');
 
 /// Reads a fixture as text.
 export function readFixtureSync(name: string): string {

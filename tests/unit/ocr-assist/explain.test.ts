@@ -6,7 +6,7 @@ import { explain, explainIn, type ExplanationId } from '../../../shared/ocr-assi
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import { createWordFrequencyModel } from '../../../shared/ocr-assist/word-frequency-model';
 
-const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/corpus');
 
 describe('explanations in two languages', () => {
   it('fills the same values into the English and the Chinese sentence', () => {

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lineBoxesOf } from '../../../electron/services/ocr/suggest-for-text';
 import { readPageScan } from '../../../electron/services/scans/page-scan';
-import { readPageSource } from '../../../electron/services/page/page-source';
+import { readPageSourceAtPath } from '../../../electron/services/page/page-source';
 import { xyCutOrder } from '../../../shared/ocr-assist/rules/reading-order';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { LineBox, OcrSuggestion } from '../../../shared/ocr-assist/types';
 
-const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/samples/scans');
+const scans = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/samples/scans');
 const truth = path.resolve(scans, '../ground-truth');
 
 const box = (x: number, y: number, width = 300, height = 30): LineBox => ({ x, y, width, height });
@@ -68,7 +68,7 @@ describe('reading-order rule', () => {
   });
 
   it('puts the real sample read across its columns into the order of the ground truth', async () => {
-    const source = await readPageSource(path.join(scans, 'pharmacy-supply.txt'), 'pharmacy-supply.txt');
+    const source = await readPageSourceAtPath(path.join(scans, 'pharmacy-supply.txt'), 'pharmacy-supply.txt');
     if (!source.ok) throw new Error(source.error.message);
     const { scan } = await readPageScan(scans, 'pharmacy-supply.txt', source.value);
     const text = source.value.originalText;
@@ -81,14 +81,14 @@ describe('reading-order rule', () => {
       expect(truthText).toContain(seam);
       expect(reordered).toContain(seam);
     }
-    const heating = await readPageSource(path.join(scans, 'heating-supply.txt'), 'heating-supply.txt');
+    const heating = await readPageSourceAtPath(path.join(scans, 'heating-supply.txt'), 'heating-supply.txt');
     if (!heating.ok) throw new Error(heating.error.message);
     const heatingScan = (await readPageScan(scans, 'heating-supply.txt', heating.value)).scan!;
     expect(readingOrder(heating.value.originalText, lineBoxesOf(heating.value.originalText, heatingScan))).toEqual([]);
   });
 
   it('holds back the reflows across the blocks it moves until the order is fixed, and only while it stands', async () => {
-    const source = await readPageSource(path.join(scans, 'pharmacy-supply.txt'), 'pharmacy-supply.txt');
+    const source = await readPageSourceAtPath(path.join(scans, 'pharmacy-supply.txt'), 'pharmacy-supply.txt');
     if (!source.ok) throw new Error(source.error.message);
     const { scan } = await readPageScan(scans, 'pharmacy-supply.txt', source.value);
     const text = source.value.originalText;

@@ -6,7 +6,7 @@ import { applySafeFixes } from '../../../shared/ocr-assist/suggest';
 import { normalizeOriginal } from '../../../shared/text/normalize';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const samples = path.resolve(repoRoot, '../shared/samples');
+const samples = path.resolve(repoRoot, 'tests/fixtures/samples');
 const read = (...parts: string[]): string => normalizeOriginal(readFileSync(path.join(samples, ...parts), 'utf8')).text;
 
 /// Edit distance between two code-point sequences (line breaks removed by the caller).

@@ -1,7 +1,16 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
 import { openPage } from '../../../electron/services/page/open-page';
 import { choosePages, sniffLayoutFormat, type GroupFile } from '../../../electron/services/corpus/page-grouping';
+import { corpusFile } from '../../../electron/services/disk/confined-fs';
+
+// Sniffs a file written by corpus.put (its absolute path), named as the corpus names it.
+async function sniffAt(abs: string) {
+  const file = await corpusFile(path.dirname(abs), path.basename(abs));
+  if (!file.ok) throw new Error(file.error.message);
+  return sniffLayoutFormat(file.value);
+}
 import { savePage } from '../../../electron/services/page/save-page';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
@@ -45,12 +54,12 @@ afterEach(async () => {
 
 describe('layout files as pages', () => {
   it('recognises the format from the head of the file only', async () => {
-    expect(await sniffLayoutFormat(await corpus.put('a.hocr', HOCR))).toBe('hocr');
-    expect(await sniffLayoutFormat(await corpus.put('a.xml', ALTO))).toBe('alto');
-    expect(await sniffLayoutFormat(await corpus.put('b.xml', PAGE_XML))).toBe('page-xml');
-    expect(await sniffLayoutFormat(await corpus.put('c.xml', '<catalogue/>'))).toBeNull();
-    expect(await sniffLayoutFormat(await corpus.put('d.html', '<html><body>a web page</body></html>'))).toBeNull();
-    expect(await sniffLayoutFormat(await corpus.put('e.hocr', ''))).toBeNull();
+    expect(await sniffAt(await corpus.put('a.hocr', HOCR))).toBe('hocr');
+    expect(await sniffAt(await corpus.put('a.xml', ALTO))).toBe('alto');
+    expect(await sniffAt(await corpus.put('b.xml', PAGE_XML))).toBe('page-xml');
+    expect(await sniffAt(await corpus.put('c.xml', '<catalogue/>'))).toBeNull();
+    expect(await sniffAt(await corpus.put('d.html', '<html><body>a web page</body></html>'))).toBeNull();
+    expect(await sniffAt(await corpus.put('e.hocr', ''))).toBeNull();
   });
 
   it('lists and opens a page that has only a layout file, and saves its sidecar under the layout file name', async () => {

@@ -12,8 +12,8 @@ import { importLayout } from '../../../shared/layout/detect';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const corpusDir = path.resolve(repoRoot, '../shared/corpus');
-const scansDir = path.resolve(repoRoot, '../shared/samples/scans');
+const corpusDir = path.resolve(repoRoot, 'tests/fixtures/corpus');
+const scansDir = path.resolve(repoRoot, 'tests/fixtures/samples/scans');
 
 let corpus: TempCorpus;
 beforeEach(async () => {

@@ -36,6 +36,7 @@ interface FakeRecord {
   quitCalls: number;
   privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
   protocolHandlers: Map<string, (request: { url: string }) => Promise<Response>>;
+  sandbox: 'before-ready' | 'after-ready' | null;
 }
 type FakeApp = { emit(name: string, ...args: unknown[]): void };
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -90,9 +91,23 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     expect(record.paths.userData).toBe(userData);
   });
 
+  it('sandboxes every renderer with app.enableSandbox() before the app is ready', () => {
+    expect(record.sandbox).toBe('before-ready');
+  });
+
   it('creates one window with isolation, sandbox and web security on and Node integration off', () => {
     expect(record.windows).toHaveLength(1);
-    expect(win().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win().options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(path.basename(String(win().options.webPreferences.preload))).toBe('preload.cjs');
     expect(win().loaded).toEqual({ file: path.join(dir, 'app', 'dist', 'renderer', 'index.html'), options: { query: { lang: 'en' } } });
   });

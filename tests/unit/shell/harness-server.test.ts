@@ -84,11 +84,11 @@ describe('harness server: address and token', () => {
 });
 
 describe('harness server: static files', () => {
-  it('serves index.html at / with the same CSP as its meta tag and safe headers', async () => {
+  it('serves index.html at / with the CSP of its meta tag plus frame-ancestors, and safe headers', async () => {
     const response = await rawRequest(harness.server.port, { path: '/?token=abc' });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.headers['content-security-policy']).toBe(PAGE_CSP);
+    expect(response.headers['content-security-policy']).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.body).toContain('<title>校对</title>');

@@ -9,7 +9,7 @@ import type { HandlerTable } from '../../../electron/handler-table';
 import { fail, ok } from '../../../shared/result';
 
 /// The meta CSP of the fake renderer page; the server must send the same policy as a header.
-export const PAGE_CSP = "default-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'";
+export const PAGE_CSP = "default-src 'self'; connect-src 'self'; style-src 'self'";
 
 /// A running harness over a fake handler table that echoes its arguments, with a temp static folder.
 export interface TestHarness {

@@ -13,11 +13,21 @@ const previews = new ScanPreviews();
 const find = (rel: string) => findScanImage(corpus, rel);
 const preview = async (rel: string, width: number) => {
   const found = await findScanImage(corpus, rel);
-  return found.ok ? previews.make(found.value.abs, width) : found;
+  if (!found.ok) return found;
+  try {
+    return await previews.make(found.value, width);
+  } finally {
+    await found.value.handle.close();
+  }
 };
 const asPng = async (rel: string) => {
   const found = await findScanImage(corpus, rel);
-  return found.ok ? previews.png(found.value.abs) : found;
+  if (!found.ok) return found;
+  try {
+    return await previews.png(found.value);
+  } finally {
+    await found.value.handle.close();
+  }
 };
 
 beforeAll(async () => {

@@ -14,6 +14,9 @@ const record = {
   quitCalls: 0,
   privilegedSchemes: [],
   protocolHandlers: new Map(),
+  // 'before-ready' or 'after-ready' once main.ts calls app.enableSandbox(), by whether it asked for 'ready' first.
+  sandbox: null,
+  readyAsked: false,
 };
 globalThis.__fakeElectron = record;
 
@@ -34,7 +37,11 @@ const app = emitter({
   getPath: (name) => record.paths[name] ?? '/nonexistent-default-' + name,
   getVersion: () => '9.9.9-test',
   requestSingleInstanceLock: () => true,
-  whenReady: () => Promise.resolve(),
+  enableSandbox: () => (record.sandbox = record.readyAsked ? 'after-ready' : 'before-ready'),
+  whenReady: () => {
+    record.readyAsked = true;
+    return Promise.resolve();
+  },
   quit: () => record.quitCalls++,
   exit: () => {},
 });

@@ -1,0 +1,27 @@
+import { closeSync, constants, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { isInside } from './confine';
+import { ConfinementError, verifiedPathOfSync } from './confined-open';
+
+// Created if missing, never through a symlinked last component, and NOT truncated on open: truncation waits
+// until the handle is shown to lie outside the corpus.
+const FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+
+/// Writes `data` to `target` (export output), refusing when what was opened lies inside the corpus at `realRoot`.
+///
+/// The mirror image of the corpus reads: the file is opened first (without truncating it), then verified through
+/// its handle to lie outside the corpus, and only then truncated and written. A folder of the export swapped for a
+/// symlink into the corpus therefore cannot make an export overwrite an original or a sidecar. Throws
+/// ConfinementError (code 'EOUTSIDE') in that case, fs errors otherwise.
+export function writeFileOutsideCorpusSync(realRoot: string, target: string, data: string | Uint8Array): void {
+  const fd = openSync(target, FLAGS, 0o666);
+  try {
+    const real = verifiedPathOfSync(fd, target);
+    if (real === null || isInside(realRoot, real)) throw new ConfinementError('The export target lies inside the corpus folder; not written.');
+    ftruncateSync(fd, 0);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
