@@ -104,8 +104,10 @@ export abstract class SessionCore {
     this.journal.schedule(this.journalSource());
   }
 
-  /// The caret moved: remembered for the corpus after a pause (a reload puts it back).
+  /// The caret moved: remembered for the corpus at most a second later (a reload puts it back). A pending timer
+  /// is not pushed back, so transactions that keep coming (suggestions arriving) cannot keep it from firing.
   caretMoved(): void {
+    if (this.caretTimer.pending) return;
     this.caretTimer.schedule(1000, () => {
       const page = this.loaded;
       if (page && this.editor) void this.options.api.rememberPage({ path: page.path, caret: this.editor.caret() });

@@ -41,6 +41,18 @@ describe('PageSession: saving', () => {
     expect(api.dirtyFlags).toEqual([true]);
   });
 
+  it('remembers the caret within a second even while transactions keep coming', async () => {
+    await open('a.txt');
+    for (let i = 0; i < 6; i++) {
+      editor.type('X');
+      session.transaction();
+      await clock.advance(400);
+    }
+    expect(api.remembered.length).toBeGreaterThan(1);
+    expect(api.remembered.at(-1)!.path).toBe('a.txt');
+    expect(api.remembered.at(-1)!.caret).toBeGreaterThan(0);
+  });
+
   it('autosaves after the pause, writes the journal within a second, and clears it once saved', async () => {
     await open('a.txt');
     type('X');
