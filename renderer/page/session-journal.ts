@@ -18,6 +18,7 @@ export type JournalSource = () => {
 export class SessionJournal {
   private readonly timer: Debounce;
   private chain: Promise<unknown> = Promise.resolve();
+  private latest: JournalSource | null = null;
 
   constructor(
     private readonly api: SessionApi,
@@ -28,9 +29,17 @@ export class SessionJournal {
   }
 
   /// Writes the work `source` describes after the pause (or clears the journal when it is no longer unsaved).
+  ///
+  /// A pending write is not pushed back by later changes (it reads the content when it runs), so steady typing
+  /// still reaches the journal within the pause.
   schedule(source: JournalSource | null): void {
     if (source === null) return;
-    this.timer.schedule(this.delayMs, () => void this.enqueue(() => this.write(source)));
+    this.latest = source;
+    if (this.timer.pending) return;
+    this.timer.schedule(this.delayMs, () => {
+      const latest = this.latest;
+      if (latest) void this.enqueue(() => this.write(latest));
+    });
   }
 
   /// Forgets the page's journal, after any write still running.

@@ -53,6 +53,16 @@ describe('PageSession: saving', () => {
     expect(api.remembered.at(-1)!.caret).toBeGreaterThan(0);
   });
 
+  it('journals steady typing within a second, though the typing never pauses', async () => {
+    await open('a.txt');
+    for (let i = 0; i < 10; i++) {
+      type('X');
+      await clock.advance(200);
+    }
+    expect(api.journalWrites).toBeGreaterThanOrEqual(3);
+    expect(api.journal.get('a.txt')!.text.startsWith('XXXXXXXX')).toBe(true);
+  });
+
   it('autosaves after the pause, writes the journal within a second, and clears it once saved', async () => {
     await open('a.txt');
     type('X');
