@@ -1,5 +1,5 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
-import { redo, undo } from 'prosemirror-history';
+import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { parseClipboardText, serializeClipboardText } from './clipboard';
@@ -16,9 +16,10 @@ import type { ConfidenceMark } from '../scan/confidence-marks';
 import { setConfidenceThreshold } from '../scan/confidence-plugin';
 import { recomputeCorrections, type CorrectionLabels } from './corrections-plugin';
 import { movesOf } from './schema';
-import { createPageStateWithProblems } from './page-state';
+import { createPageStateWithProblems, redoOrNothing } from './page-state';
 import { jumpEditor } from './jump';
 import { SavedDocTracker } from './saved-doc-tracker';
+import { editorPortOf, type EditorPort } from '../page/editor-port';
 import { textFromDoc } from './text-doc';
 import './editor.css';
 
@@ -33,7 +34,9 @@ export interface PageEditorProps {
   readOnly: boolean;
   ariaLabel: string;
   /// Called when the page becomes dirty (differs from the last saved text) or clean again.
-  onDirtyChange(dirty: boolean): void;
+  onDirtyChange?(dirty: boolean): void;
+  /// Called with the editor's port for the page session once the view exists, and with null when it goes.
+  onPort?(port: EditorPort | null): void;
   /// Called after every change of the text, for example to schedule an autosave.
   onChange?(): void;
   /// The corrections of `text` against `originalText` from the sidecar, if any: the editor checks them and then
@@ -80,7 +83,7 @@ export interface PageEditorHandle {
   focus(): void;
   /// Undoes the last change; false when there is nothing to undo.
   undo(): boolean;
-  /// Redoes the last undone change; false when there is nothing to redo.
+  /// Redoes the last undone change; does nothing when there is nothing to redo (never undoes).
   redo(): boolean;
   /// Records the current text as saved, which makes the page clean.
   markSaved(): void;
@@ -179,14 +182,16 @@ export function PageEditor(props: PageEditorProps) {
         }
         if (view.state.doc === before) return;
         const dirty = tracker.docChanged(view.state.doc);
-        if (dirty !== null) propsRef.current.onDirtyChange(dirty);
+        if (dirty !== null) propsRef.current.onDirtyChange?.(dirty);
         propsRef.current.onChange?.();
       },
     });
     viewRef.current = view;
     trackerRef.current = tracker;
     reportReview(view.state, undefined);
+    propsRef.current.onPort?.(editorPortOf(() => view.state, (tr) => view.dispatch(tr)));
     return () => {
+      propsRef.current.onPort?.(null);
       view.destroy();
       viewRef.current = null;
       trackerRef.current = null;
@@ -219,12 +224,12 @@ export function PageEditor(props: PageEditorProps) {
       getText: () => (viewRef.current ? textFromDoc(viewRef.current.state.doc) : ''),
       focus: () => viewRef.current?.focus(),
       undo: () => runCommand(viewRef.current, undo),
-      redo: () => runCommand(viewRef.current, redo),
+      redo: () => runCommand(viewRef.current, redoOrNothing),
       markSaved: () => {
         const view = viewRef.current;
         const tracker = trackerRef.current;
         if (view === null || tracker === null) return;
-        if (tracker.markSaved(view.state.doc) !== null) propsRef.current.onDirtyChange(false);
+        if (tracker.markSaved(view.state.doc) !== null) propsRef.current.onDirtyChange?.(false);
       },
       getCorrections: () => {
         const view = viewRef.current;

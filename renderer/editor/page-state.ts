@@ -1,7 +1,7 @@
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorState, type Command, type Plugin } from 'prosemirror-state';
 import { caretLinePlugin } from '../scan/caret-line-plugin';
 import type { Correction, EntitySpan, Move } from '../../shared/model/sidecar-schema';
 import type { Rejection } from '../../shared/entities/suggest';
@@ -51,6 +51,16 @@ export interface PageStateOptions {
   suggestIdleMs?: number;
 }
 
+/// Redo, or nothing when there is nothing to redo; always handled, so the keymap never falls through to another
+/// binding (without it, Shift-Mod-z with an empty redo stack fell back to Mod-z and undid the last edit).
+export const redoOrNothing: Command = (state, dispatch) => {
+  redo(state, dispatch);
+  return true;
+};
+
+/// Undo and redo keys of the page editor.
+export const historyKeys: Record<string, Command> = { 'Mod-z': undo, 'Mod-y': redoOrNothing, 'Shift-Mod-z': redoOrNothing };
+
 /// The plugins of a page editor: undo history, keymaps, correction highlights, OCR confidence underlines and the
 /// review of OCR-correction suggestions.
 ///
@@ -63,7 +73,7 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
   if (options.idleMs !== undefined) correctionOptions.idleMs = options.idleMs;
   const plugins = [
     history(),
-    keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
+    keymap(historyKeys),
     // Before the base keymap: Enter on a suggestion accepts it instead of splitting the line.
     ...(options.entityKeys ? [entityKeysPlugin(options.entityKeys)] : []),
     keymap(baseKeymap),

@@ -6,6 +6,7 @@ import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
 import * as sidecar from './messages-sidecar';
+import * as session from './messages-session';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -120,6 +121,7 @@ const en = {
   ...scans.en,
   ...locks.en,
   ...sidecar.en,
+  ...session.en,
 };
 
 /// A message key.
@@ -236,6 +238,7 @@ const zhCN: Record<MessageKey, string> = {
   ...scans.zhCN,
   ...locks.zhCN,
   ...sidecar.zhCN,
+  ...session.zhCN,
 };
 
 /// The message tables by language.

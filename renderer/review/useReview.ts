@@ -20,10 +20,6 @@ export interface ReviewHook {
   snapshot: ReviewSnapshot | null;
   /// Why suggestions could not be had, or null.
   error: string | null;
-  /// True when suggestions were rejected since the page was opened or saved (the page needs saving).
-  rejectionsDirty: boolean;
-  /// Call after a successful save.
-  markSaved(): void;
   /// Runs a review command in the editor.
   run(command: ReviewCommand): void;
   /// The panel's buttons.
@@ -39,7 +35,6 @@ export interface ReviewHook {
 export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: RefObject<PageEditorHandle | null>, language: Language): ReviewHook {
   const [snapshot, setSnapshot] = useState<{ page: PageData; value: ReviewSnapshot } | null>(null);
   const [error, setError] = useState<{ page: PageData; message: string } | null>(null);
-  const [baseline, setBaseline] = useState<{ page: PageData; count: number } | null>(null);
   // Beside a scan the text and the image need the width: the panel starts hidden there unless the user opened it
   // on a scan page before (remembered); elsewhere it starts open unless the user hid it.
   const withScan = page?.scan != null;
@@ -77,16 +72,9 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
       if (!page) return;
       latest.current = { page, value };
       setSnapshot(latest.current);
-      // The first report of a page's editor holds the rejections it kept from the sidecar: the saved state.
-      setBaseline((current) => (current?.page === page ? current : { page, count: value.rejectionCount }));
     },
     [page],
   );
-
-  const markSaved = useCallback(() => {
-    const current = latest.current;
-    if (current) setBaseline({ page: current.page, count: current.value.rejectionCount });
-  }, []);
 
   const run = useCallback((command: ReviewCommand) => void editorRef.current?.review(command), [editorRef]);
 
@@ -106,21 +94,17 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
   );
 
   const value = snapshot?.page === page ? snapshot.value : null;
-  const base = baseline?.page === page ? baseline.count : null;
-  const rejectionsDirty = value !== null && base !== null && value.rejectionCount !== base;
   return useMemo(
     () => ({
       options,
       onChange,
       snapshot: value,
       error: error?.page === page ? error.message : null,
-      rejectionsDirty,
-      markSaved,
       run,
       actions,
       shown,
       setShown,
     }),
-    [options, onChange, value, error, page, rejectionsDirty, markSaved, run, actions, shown, setShown],
+    [options, onChange, value, error, page, run, actions, shown, setShown],
   );
 }

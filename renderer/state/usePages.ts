@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CorpusInfo, PageEntry } from '../../shared/ipc/contract';
+import type { CorpusInfo, EventPayloads, LastPage, PageEntry } from '../../shared/ipc/contract';
 import type { ReviewStatus } from '../../shared/model/sidecar-schema';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 
@@ -9,27 +9,36 @@ export interface PagesState {
   pages: PageEntry[];
   scanning: boolean;
   generation: number;
+  /// The page open last in this corpus (from the start-up snapshot), to reopen after a reload; null once used.
+  lastPage: LastPage | null;
 }
 
-/// Follows corpus.scanProgress events: a new generation starts a new list; batches are appended as they come.
-export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
-  const [state, setState] = useState<PagesState>({ corpus: initialCorpus, pages: [], scanning: initialCorpus !== null, generation: -1 });
+type ScanEvent = EventPayloads['corpus.scanProgress'];
 
-  useEffect(
-    () =>
-      api.on('corpus.scanProgress', (event) => {
-        setState((previous) => {
-          // Generations only grow: an event of an older scan that arrives late must not replace the newer list.
-          if (event.generation < previous.generation) return previous;
-          const fresh = event.generation !== previous.generation;
-          const pages = fresh ? [...event.pages] : previous.pages.concat(event.pages);
-          // The final list is sorted by path so the order does not depend on the walk.
-          if (event.done) pages.sort((a, b) => comparePaths(a.path, b.path));
-          return { corpus: event.corpus, pages, scanning: !event.done, generation: event.generation };
-        });
-      }),
-    [api],
-  );
+/// Asks the main process for the scan so far (a reload or a second window missed the earlier events), then
+/// follows corpus.scanProgress events: a newer generation starts a new list; batches of the same generation are
+/// merged by path, so a batch both in the snapshot and sent as an event is counted once.
+export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
+  const [state, setState] = useState<PagesState>({ corpus: initialCorpus, pages: [], scanning: initialCorpus !== null, generation: -1, lastPage: null });
+
+  useEffect(() => {
+    // Subscribe first, so no event falls between the snapshot and the subscription.
+    const stop = api.on('corpus.scanProgress', (event) => setState((previous) => applyScanEvent(previous, event)));
+    let live = true;
+    void api.corpusPages().then((result) => {
+      if (!live || !result.ok) return;
+      const snapshot = result.value;
+      setState((previous) => {
+        if (snapshot.corpus === null || snapshot.generation < previous.generation) return previous;
+        const merged = applyScanEvent(previous, { generation: snapshot.generation, pages: snapshot.pages, scanned: snapshot.pages.length, done: snapshot.done, corpus: snapshot.corpus });
+        return { ...merged, lastPage: snapshot.lastPage };
+      });
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [api]);
 
   // Sidecars the main process wrote (batch replace, corpus propagation, their undo): the status dots follow.
   useEffect(
@@ -53,8 +62,32 @@ export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
       ...previous,
       pages: previous.pages.map((p) => (p.path === path ? { ...p, status } : p)),
     }));
+  /// The last page was reopened (or another page opened first): forget it.
+  const clearLastPage = () => setState((previous) => (previous.lastPage === null ? previous : { ...previous, lastPage: null }));
 
-  return { ...state, setPageStatus };
+  return { ...state, setPageStatus, clearLastPage };
+}
+
+/// One scan event applied to the page list state. Exported for tests.
+export function applyScanEvent(previous: PagesState, event: ScanEvent): PagesState {
+  // Generations only grow: an event of an older scan that arrives late must not replace the newer list.
+  if (event.generation < previous.generation) return previous;
+  const fresh = event.generation !== previous.generation;
+  let pages: PageEntry[];
+  if (fresh) pages = dedupe(event.pages);
+  else {
+    const known = new Set(previous.pages.map((p) => p.path));
+    pages = previous.pages.concat(event.pages.filter((p) => !known.has(p.path)));
+  }
+  // The final list is sorted by path so the order does not depend on the walk.
+  const done = event.done || (!fresh && !previous.scanning);
+  if (done) pages.sort((a, b) => comparePaths(a.path, b.path));
+  return { ...previous, corpus: event.corpus, pages, scanning: !done, generation: event.generation };
+}
+
+function dedupe(pages: readonly PageEntry[]): PageEntry[] {
+  const seen = new Set<string>();
+  return pages.filter((p) => !seen.has(p.path) && seen.add(p.path));
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

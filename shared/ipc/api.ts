@@ -18,8 +18,12 @@ import type {
   TaggedWordAt,
   TagsetInfo,
   CorpusInfo,
+  CorpusPagesSnapshot,
   CorpusSettings,
   EventChannel,
+  JournalEntry,
+  JournalRecord,
+  LastPage,
   EventPayloads,
   ExportOutcome,
   ExportRequest,
@@ -49,6 +53,16 @@ export interface JiaoduiApi {
   corpusSettings(): Promise<Result<CorpusSettings>>;
   /// Chooses where page text comes from, rewrites the settings file and rescans the corpus.
   setTextSource(source: TextSource): Promise<Result<CorpusSettings>>;
+  /// The open corpus, the current scan's pages so far and the page last open there (a renderer's start-up snapshot).
+  corpusPages(): Promise<Result<CorpusPagesSnapshot>>;
+  /// Remembers the open page and its caret for the open corpus (in the app state file).
+  rememberPage(lastPage: LastPage): Promise<Result<null>>;
+  /// Appends the open page's unsaved work to its recovery journal (fsynced before answering).
+  writeJournal(entry: JournalEntry): Promise<Result<null>>;
+  /// The latest journal entry of a page of the open corpus, or null.
+  readJournal(path: string): Promise<Result<JournalRecord | null>>;
+  /// Forgets a page's journal (after a save or a discard).
+  clearJournal(path: string): Promise<Result<null>>;
   openPage(path: string): Promise<Result<PageData>>;
   savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
   /// Reads a scan image of the corpus (.jpg, .jpeg or .png) for the scan viewer.
@@ -102,6 +116,11 @@ export function createApi(transport: Transport): JiaoduiApi {
     rescanCorpus: () => transport.invoke('corpus.rescan', []),
     corpusSettings: () => transport.invoke('corpus.settings', []),
     setTextSource: (source) => transport.invoke('corpus.setTextSource', [source]),
+    corpusPages: () => transport.invoke('corpus.pages', []),
+    rememberPage: (lastPage) => transport.invoke('corpus.rememberPage', [lastPage]),
+    writeJournal: (entry) => transport.invoke('journal.write', [entry]),
+    readJournal: (path) => transport.invoke('journal.read', [path]),
+    clearJournal: (path) => transport.invoke('journal.clear', [path]),
     openPage: (path) => transport.invoke('page.open', [path]),
     savePage: (request) => transport.invoke('page.save', [request]),
     scanImage: (path) => transport.invoke('page.scanImage', [path]),

@@ -530,6 +530,46 @@ export interface PropagationUndoOutcome {
   removed: number;
 }
 
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/// Arguments of journal.write: the open page's unsaved work and the versions it started from.
+///
+/// The journal lives in the app's data folder, never in the corpus; `path` is relative to the open corpus.
+export const journalEntrySchema = z.strictObject({
+  path: relativePathSchema,
+  /// The page file and sidecar hashes the editor loaded (PageData.sha256 and sidecarHash).
+  sourceSha256: sha256Schema,
+  sidecarHash: sha256Schema.nullable(),
+  text: z.string().max(50_000_000),
+  entities: z.array(entitySchema).max(1_000_000),
+  status: z.enum(REVIEW_STATUSES),
+  rejectedEntities: z.array(rejectedEntitySchema).max(1_000_000),
+  rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000),
+  /// The caret, in code points on `text`.
+  caret: z.number().int().nonnegative(),
+});
+/// One journal entry as written.
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
+/// A journal entry as read back, with when it was written (ISO time).
+export type JournalRecord = JournalEntry & { at: string };
+
+/// Where the editor was in a corpus: the open page and its caret (code points), remembered in the app state.
+export const lastPageSchema = z.strictObject({ path: relativePathSchema, caret: z.number().int().nonnegative() });
+/// The page last open in a corpus.
+export type LastPage = z.infer<typeof lastPageSchema>;
+
+/// What corpus.pages answers: the open corpus, the current scan's pages so far, and the page last open there.
+///
+/// A renderer that (re)starts takes this snapshot, then applies only scan events of a newer generation, or of the
+/// same generation merged by path (a batch may arrive both in the snapshot and as an event).
+export interface CorpusPagesSnapshot {
+  corpus: CorpusInfo | null;
+  generation: number;
+  pages: PageEntry[];
+  done: boolean;
+  lastPage: LastPage | null;
+}
+
 /// Request/response channels: name → [argument schema, result type].
 ///
 /// Every handler receives arguments validated by its schema and returns a Result.
@@ -543,6 +583,11 @@ export const requestSchemas = {
   'corpus.rescan': z.tuple([]),
   'corpus.settings': z.tuple([]),
   'corpus.setTextSource': z.tuple([z.enum(TEXT_SOURCES)]),
+  'corpus.pages': z.tuple([]),
+  'corpus.rememberPage': z.tuple([lastPageSchema]),
+  'journal.write': z.tuple([journalEntrySchema]),
+  'journal.read': z.tuple([relativePathSchema]),
+  'journal.clear': z.tuple([relativePathSchema]),
   'page.open': z.tuple([relativePathSchema]),
   'page.save': z.tuple([saveRequestSchema]),
   'page.scanImage': z.tuple([relativePathSchema]),
@@ -586,6 +631,12 @@ export interface RequestResults {
   'corpus.rescan': null;
   'corpus.settings': CorpusSettings;
   'corpus.setTextSource': CorpusSettings;
+  'corpus.pages': CorpusPagesSnapshot;
+  'corpus.rememberPage': null;
+  'journal.write': null;
+  /// The latest entry of the page's journal in the open corpus, or null when there is none.
+  'journal.read': JournalRecord | null;
+  'journal.clear': null;
   'page.open': PageData;
   'page.save': SaveOutcome;
   'page.scanImage': ScanImage;

@@ -18,8 +18,15 @@ export interface AppUnderTest {
   page: Page;
   /// The corpus folder the app has open: a fresh temporary copy for each test.
   corpusDir: string;
+  /// The harness's address with its token (null in Electron), to open another tab on the same app.
+  harnessUrl: string | null;
+  /// The app's data folder (its state file, the recovery journal in `journal/`).
+  stateDir: string;
   /// Closes the app and starts it again on the same corpus and saved state ("close the app, reopen").
   restart(): Promise<void>;
+  /// Kills the app with SIGKILL (the harness's whole process group; Electron's main process), as a crash or power
+  /// cut would, then starts it again on the same corpus and saved state.
+  crashAndRestart(): Promise<void>;
   /// Runs `trigger` (a click or key that opens a folder dialog) and answers that dialog with `folder`: through the
   /// in-app picker in the harness, by stubbing Electron's native dialog in the desktop app.
   chooseFolder(folder: string, trigger: () => Promise<void>): Promise<void>;
@@ -31,6 +38,9 @@ interface Running {
   page: Page;
   electronApp: ElectronApplication | null;
   stop(): Promise<void>;
+  /// Kills the app at once (SIGKILL), giving it no chance to save anything.
+  kill(): Promise<void>;
+  url: string | null;
 }
 
 /// Playwright `test` with two fixtures: `corpusDir` (a temp copy of the corpus) and `app` (the app opened on it).
@@ -55,10 +65,18 @@ export const test = base.extend<{ corpusDir: string; app: AppUnderTest }>({
       get page() {
         return running.page;
       },
+      get harnessUrl() {
+        return running.url;
+      },
       corpusDir,
+      stateDir,
       cspViolations,
       async restart() {
         await running.stop();
+        running = await launch(null);
+      },
+      async crashAndRestart() {
+        await running.kill();
         running = await launch(null);
       },
       async chooseFolder(folder, trigger) {
@@ -102,7 +120,8 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
       '--no-build',
       ...(lang ? ['--lang', lang] : []),
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group, so a crash test can kill the harness and everything it started at once.
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const url = await readHarnessUrl(child);
   const context: BrowserContext = await browser.newContext({ locale: 'en-US' });
@@ -111,10 +130,17 @@ async function launchHarness(browser: Browser, corpusDir: string, stateDir: stri
   await page.goto(url);
   return {
     page,
+    url,
     electronApp: null,
     async stop() {
       await context.close();
       await stopProcess(child);
+    },
+    async kill() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+      await context.close();
     },
   };
 }
@@ -126,6 +152,17 @@ async function launchElectron(corpusDir: string, stateDir: string, lang: 'en' | 
   });
   const page = await electronApp.firstWindow();
   await watch(page);
-  return { page, electronApp, stop: () => electronApp.close() };
+  return {
+    page,
+    url: null,
+    electronApp,
+    stop: () => electronApp.close(),
+    async kill() {
+      const main = electronApp.process();
+      const exited = new Promise<void>((resolve) => main.once('exit', () => resolve()));
+      main.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { LANGUAGES, type Preferences } from '../../../shared/ipc/contract';
+import { LANGUAGES, type LastPage, type Preferences } from '../../../shared/ipc/contract';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/model/sidecar-schema';
 
 /// How many recently opened corpora are remembered.
@@ -30,6 +30,8 @@ const storedStateSchema = z.object({
     })
     .catch(DEFAULT_PREFERENCES),
   recentCorpora: z.array(z.string()).catch([]),
+  // Corpus root → the page open there last and its caret (a reload or restart reopens it).
+  lastPages: z.record(z.string(), z.object({ path: z.string().min(1), caret: z.number().int().nonnegative() })).catch({}),
 });
 
 // The corpus index lives in its own file (`<state>.index.json`): it holds an entry per page, and a preference
@@ -56,6 +58,10 @@ export interface AppStore {
   recentCorpora(): string[];
   /// Moves `root` to the front of the recent list (keeping at most MAX_RECENT_CORPORA) and saves.
   addRecentCorpus(root: string): Promise<void>;
+  /// The page last open in a corpus and its caret, or null.
+  lastPage(root: string): LastPage | null;
+  /// Remembers the page open in a corpus and its caret.
+  setLastPage(root: string, lastPage: LastPage): Promise<void>;
   /// The cached index of a corpus (empty when never scanned).
   corpusIndex(root: string): CorpusIndex;
   /// Replaces the cached index of a corpus and saves.
@@ -85,6 +91,17 @@ export async function openAppStore(file: string): Promise<AppStore> {
         d.recentCorpora = [root, ...d.recentCorpora.filter((r) => r !== root)].slice(0, MAX_RECENT_CORPORA);
       });
     },
+    lastPage: (root) => {
+      const last = data().lastPages[root];
+      return last ? { ...last } : null;
+    },
+    async setLastPage(root, lastPage) {
+      const current = data().lastPages[root];
+      if (current?.path === lastPage.path && current.caret === lastPage.caret) return;
+      await db.update((d) => {
+        d.lastPages[root] = { ...lastPage };
+      });
+    },
     corpusIndex: (root) => ({ ...(indexDb.data.corpusIndex[root] ?? {}) }),
     async setCorpusIndex(root, index) {
       await indexDb.update((d) => {
@@ -95,7 +112,7 @@ export async function openAppStore(file: string): Promise<AppStore> {
 }
 
 function defaults(): StoredState {
-  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [] };
+  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [], lastPages: {} };
 }
 
 /// The file holding the corpus index cache beside a state file (`state.json` → `state.index.json`).

@@ -35,6 +35,8 @@ export interface HandlerContext {
     generation: number;
     abort: AbortController | null;
     finished: Promise<void>;
+    /// Whether the latest scan has sent its last event.
+    done: boolean;
     /// The pages found so far by path, so opening a page finds its companions without a folder read.
     pages: Map<string, PageEntry>;
     /// The same pages' paths in display order once a scan of the open corpus has finished, else null.

@@ -50,6 +50,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
   ctx.scan.abort = abort;
   const current = () => ctx.scan.generation === generation;
   ctx.scan.pages = new Map();
+  ctx.scan.done = false;
   ctx.scan.finished = (async () => {
     const store = await ctx.store();
     let scanned = 0;
@@ -70,20 +71,25 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
     }
     // A newer scan may have started while the index was written: its events stand, this one's end does not.
     if (!current()) return;
+    ctx.scan.done = true;
     ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned, done: true, corpus: info });
     ctx.scan.abort = null;
     // The first corpus search or propagation then finds every page's text in memory.
     if (result.ok && ctx.scan.paths !== null) corpusTextCacheOf(ctx, info.root).fill(ctx.scan.paths);
   })().catch(() => {
     // A scan that throws (the folder vanished mid-way) still ends the progress, so the UI stops waiting.
-    if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned: 0, done: true, corpus: info });
+    if (!current()) return;
+    ctx.scan.done = true;
+    ctx.deps.emit('corpus.scanProgress', { generation, pages: [], scanned: 0, done: true, corpus: info });
   });
 }
 
 /// The corpus.* channels: choose and open a folder, the current corpus, rescan.
 export function corpusHandlers(
   ctx: HandlerContext,
-): ChannelHandlers<'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan' | 'corpus.settings' | 'corpus.setTextSource'> {
+): ChannelHandlers<
+  'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan' | 'corpus.settings' | 'corpus.setTextSource' | 'corpus.pages' | 'corpus.rememberPage'
+> {
   return {
     'corpus.chooseAndOpen': async () => {
       const folder = await ctx.deps.dialogs.chooseFolder('open-corpus');
@@ -91,6 +97,18 @@ export function corpusHandlers(
       return openCorpus(ctx, folder);
     },
     'corpus.current': async () => ok(ctx.corpus),
+    // A renderer that starts (a reload, a second window) asks for the scan so far instead of waiting for events
+    // that were sent before it listened.
+    'corpus.pages': async () => {
+      const corpus = ctx.corpus;
+      const lastPage = corpus ? (await ctx.store()).lastPage(corpus.root) : null;
+      return ok({ corpus, generation: ctx.scan.generation, pages: [...ctx.scan.pages.values()], done: ctx.scan.done, lastPage });
+    },
+    'corpus.rememberPage': async (lastPage) => {
+      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      await (await ctx.store()).setLastPage(ctx.corpus.root, lastPage);
+      return ok(null);
+    },
     'corpus.rescan': async () => {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       startScan(ctx, ctx.corpus);

@@ -32,7 +32,12 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
       const refused = await refuseUnlessWritable(ctx);
       if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
-      if (saved.ok) noteWritten(ctx, [req.path], { bySave: true });
+      if (saved.ok) {
+        noteWritten(ctx, [req.path], { bySave: true });
+        // A renderer that starts later (a reload, a second window) reads the page list from here.
+        const entry = ctx.scan.pages.get(req.path);
+        if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status });
+      }
       return saved;
     },
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),

@@ -12,6 +12,7 @@ import { releaseCorpusLock } from './corpus-write-gate';
 import { stopWatching } from './corpus-watch';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
+import { journalHandlers } from './journal';
 import { ocrHandlers } from './ocr';
 import { pageHandlers } from './page';
 import { findScanImage, type ScanImageFile } from '../scans/scan-image';
@@ -77,7 +78,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     corpus: null,
     corpusLock: null,
     exportFolder: null,
-    scan: { generation: 0, abort: null, finished: Promise.resolve(), pages: new Map(), paths: null },
+    scan: { generation: 0, abort: null, finished: Promise.resolve(), done: true, pages: new Map(), paths: null },
     corpusText: null,
     batch: { journals: new BatchJournals(batchJournalFolderOf(deps.stateFile)), running: Promise.resolve() },
     changedSidecars: new Set(),
@@ -91,6 +92,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...ocrHandlers(ctx, textWorker),
     ...batchHandlers(ctx),
     ...entitiesHandlers(ctx, textWorker),
+    ...journalHandlers(ctx),
   };
 
   const scanImageFile = async (rel: string): Promise<Result<ScanImageFile>> => {

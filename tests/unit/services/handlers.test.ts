@@ -49,7 +49,7 @@ async function code(channel: string, args: unknown): Promise<string | null> {
 describe('createHandlers', () => {
   it('serves every channel of the contract', () => {
     expect(handlers.channels).toContain('page.save');
-    expect(handlers.channels).toHaveLength(26);
+    expect(handlers.channels).toHaveLength(31);
   });
 
   it('rejects unknown channels, including inherited object keys', async () => {

@@ -1,0 +1,28 @@
+import { useT } from '../i18n/LanguageContext';
+import type { AppCommand } from '../state/useShortcuts';
+
+/// The toolbar: open, save, export, corpus settings, find and replace, tag set, shortcuts and language.
+export function Toolbar({ corpusOpen, dirty, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
+  corpusOpen: boolean;
+  dirty: boolean;
+  run(command: AppCommand): void;
+  onCorpusSettings(): void;
+  onTagset(): void;
+  onSwitchLanguage(): void;
+}) {
+  const t = useT();
+  return (
+    <header className="toolbar" role="toolbar" aria-label={t('appTitle')}>
+      <span className="brand" aria-hidden="true">校对 Jiaodui</span>
+      <button type="button" onClick={() => run('open-folder')} title="Ctrl+O">{t('openFolder')}</button>
+      <button type="button" onClick={() => run('save')} disabled={!dirty} title="Ctrl+S">{t('save')}</button>
+      <button type="button" onClick={() => run('export')} disabled={!corpusOpen} title="Ctrl+E">{t('export')}</button>
+      <button type="button" onClick={onCorpusSettings} disabled={!corpusOpen}>{t('corpusSettings.open')}</button>
+      <button type="button" onClick={() => run('find-replace')} disabled={!corpusOpen} title="Ctrl+Shift+H">{t('batch.open')}</button>
+      <button type="button" onClick={onTagset} disabled={!corpusOpen}>{t('tagset.title')}</button>
+      <span className="spacer" />
+      <button type="button" onClick={() => run('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
+      <button type="button" onClick={onSwitchLanguage} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+/// UI strings of the page session: recovery after a crash and the compare view; `zhCN` must have the same keys.
+export const en = {
+  'recovery.notice': 'Unsaved work on this page from {time} was recovered (the app closed before saving it).',
+  'recovery.restore': 'Restore',
+  'recovery.discard': 'Discard',
+  'compare.title': 'Two versions of {page}',
+  'compare.reason.save-refused': 'The page changed on disk since you opened it, so your save was not written. Compare the two versions.',
+  'compare.reason.external-change': 'The page changed on disk while you had unsaved work. Compare the two versions.',
+  'compare.reason.journal': 'Unsaved work from {time} was recovered, but the page changed on disk since. Compare the two versions.',
+  'compare.mine': 'Your version',
+  'compare.theirs': 'On disk now',
+  'compare.differs': '{count} lines differ',
+  'compare.differsOne': '1 line differs',
+  'compare.takeLine': 'Use line {line} from disk',
+  'compare.giveLine': 'Undo line {line}',
+  'compare.keepMine': 'Keep my version (save over the disk)',
+  'compare.takeTheirs': 'Take the disk version',
+  'compare.later': 'Decide later',
+  'compare.unreadable': 'The page on disk cannot be read: {message}',
+  'compare.removed': 'Only your version is left.',
+};
+
+/// The same strings in Simplified Chinese.
+export const zhCN: Record<keyof typeof en, string> = {
+  'recovery.notice': '已找回本页 {time} 未保存的工作（应用在保存前关闭了）。',
+  'recovery.restore': '恢复',
+  'recovery.discard': '放弃',
+  'compare.title': '{page} 的两个版本',
+  'compare.reason.save-refused': '打开本页后，磁盘上的页面被改动过，因此没有写入您的保存。请比较两个版本。',
+  'compare.reason.external-change': '您有未保存的工作时，磁盘上的页面被改动了。请比较两个版本。',
+  'compare.reason.journal': '已找回 {time} 未保存的工作，但此后磁盘上的页面被改动过。请比较两个版本。',
+  'compare.mine': '您的版本',
+  'compare.theirs': '磁盘上的当前版本',
+  'compare.differs': '{count} 行不同',
+  'compare.differsOne': '1 行不同',
+  'compare.takeLine': '第 {line} 行改用磁盘版本',
+  'compare.giveLine': '第 {line} 行恢复为您的版本',
+  'compare.keepMine': '保留我的版本（覆盖磁盘）',
+  'compare.takeTheirs': '采用磁盘版本',
+  'compare.later': '稍后决定',
+  'compare.unreadable': '无法读取磁盘上的页面：{message}',
+  'compare.removed': '只剩下您的版本。',
+};

@@ -1,0 +1,55 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test, type AppUnderTest } from './fixtures';
+import { corpus } from './corpus-profile';
+import { pageList, selectInEditor } from './helpers';
+
+const SECOND = corpus.second.file;
+const { edit, secondEdit } = corpus.second;
+
+/// Saves one edit, lets "someone else" mark the sidecar reviewed, makes a second edit and saves: refused.
+async function refusedSave(app: AppUnderTest): Promise<{ page: Page; sidecarPath: string; theirs: string }> {
+  const page = app.page;
+  const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
+  await pageList(page).getByRole('option', { name: SECOND }).click();
+  await selectInEditor(page, edit.needle, edit.offset, edit.length);
+  await page.keyboard.type(edit.typed);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');
+  await fs.writeFile(sidecarPath, theirs);
+  await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
+  await page.keyboard.type(secondEdit.typed);
+  await page.keyboard.press('Control+s');
+  return { page, sidecarPath, theirs };
+}
+
+test('a refused save opens both versions; taking a line from disk and keeping mine saves the merge', async ({ app }) => {
+  const { page, sidecarPath, theirs } = await refusedSave(app);
+  const compare = page.getByRole('dialog', { name: `Two versions of ${SECOND}` });
+  await expect(compare).toBeVisible();
+  await expect(compare.getByRole('status')).toHaveText('1 line differs');
+  await expect(compare.getByTestId('compare-mine')).toContainText(secondEdit.after);
+  await expect(compare.getByTestId('compare-theirs')).toContainText(edit.after);
+  expect(await fs.readFile(sidecarPath, 'utf8')).toBe(theirs);
+  await compare.getByRole('button', { name: /^Use line \d+ from disk$/ }).click();
+  await expect(compare.getByTestId('compare-mine')).not.toContainText(secondEdit.after);
+  await compare.getByRole('button', { name: 'Keep my version (save over the disk)' }).click();
+  await expect(compare).toBeHidden();
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  const saved = JSON.parse(await fs.readFile(sidecarPath, 'utf8'));
+  expect(saved.text).toContain(edit.after);
+  expect(saved.text).not.toContain(secondEdit.after);
+});
+
+test('"Take the disk version" shows the page as on disk, with nothing unsaved', async ({ app }) => {
+  const { page, sidecarPath, theirs } = await refusedSave(app);
+  const compare = page.getByRole('dialog', { name: `Two versions of ${SECOND}` });
+  await compare.getByRole('button', { name: 'Take the disk version' }).click();
+  await expect(compare).toBeHidden();
+  await expect(page.getByLabel('Review status')).toHaveValue('reviewed');
+  await expect(page.getByRole('textbox', { name: 'Page text' })).not.toContainText(secondEdit.after);
+  await expect(page.getByTestId('save-state')).not.toHaveText('Unsaved changes');
+  expect(await fs.readFile(sidecarPath, 'utf8')).toBe(theirs);
+});
