@@ -72,7 +72,8 @@ describe('journal.write / read / clear', () => {
     await value('journal.write', [entry]);
     expect(await value<JournalRecord>('journal.read', ['a.txt'])).toMatchObject({ ...entry });
     expect(await readdir(path.join(work, 'journal'))).toHaveLength(1);
-    expect((await readdir(corpus.root)).sort()).toEqual(['a.txt', 'b.txt']);
+    // Nothing of the journal in the corpus: only the pages and the corpus lock (one writer per corpus).
+    expect((await readdir(corpus.root)).sort()).toEqual(['.jiaodui.lock', 'a.txt', 'b.txt']);
     const bad = await handlers.handle('journal.write', [{ ...entry, caret: -1 }]);
     expect(bad.ok ? null : bad.error.code).toBe('invalid-argument');
     await value('journal.clear', ['a.txt']);
