@@ -1,3 +1,4 @@
+import { closeHistory } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import type { Correction, Move } from '../../shared/model/sidecar-schema';
 import { recomputeCorrections } from '../editor/corrections-plugin';
@@ -65,6 +66,9 @@ export function editorPortOf(get: () => EditorState, dispatch: (tr: Transaction)
     markSaved: () => {
       savedDoc = seen = get().doc;
       seenDirty = false;
+      // A save closes the undo step being grouped: an edit right after it (within the history's grouping delay)
+      // is undone on its own, never together with what was typed before the save.
+      dispatch(closeHistory(get().tr));
     },
     caret: () => {
       const state = get();

@@ -46,3 +46,20 @@ describe('a page whose edits were all undone', () => {
     expect(port.content()).toEqual(loaded);
   });
 });
+
+describe('a save', () => {
+  it('closes the undo step: an edit right after it is undone alone, not with what was typed before the save', () => {
+    let state = createPageState({ originalText: '武跃林', text: '武跃林' });
+    const port = editorPortOf(
+      () => state,
+      (tr) => (state = state.apply(tr)),
+    );
+    // Correct the last character, save, then delete the whole name at once (all within the grouping delay).
+    state = state.apply(state.tr.insertText('琳', 3, 4));
+    port.markSaved();
+    state = state.apply(state.tr.delete(1, 4));
+    expect(textFromDoc(state.doc)).toBe('');
+    state = run(state, undo).state;
+    expect(textFromDoc(state.doc)).toBe('武跃琳');
+  });
+});
