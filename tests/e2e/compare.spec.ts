@@ -8,7 +8,7 @@ import { pageList, selectInEditor } from './helpers';
 const SECOND = corpus.second.file;
 const { edit, secondEdit } = corpus.second;
 
-/// Saves one edit, lets "someone else" mark the sidecar reviewed, makes a second edit and saves: refused.
+/// Saves one edit, makes a second edit, lets "someone else" mark the sidecar reviewed, and saves: refused.
 async function refusedSave(app: AppUnderTest): Promise<{ page: Page; sidecarPath: string; theirs: string }> {
   const page = app.page;
   const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
@@ -17,10 +17,12 @@ async function refusedSave(app: AppUnderTest): Promise<{ page: Page; sidecarPath
   await page.keyboard.type(edit.typed);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toContainText('Saved at');
-  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');
-  await fs.writeFile(sidecarPath, theirs);
   await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
   await page.keyboard.type(secondEdit.typed);
+  // Written while the second edit is unsaved, and saved at once: the save is refused (should the corpus watcher
+  // report the change first, the same comparison opens for the outside change).
+  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');
+  await fs.writeFile(sidecarPath, theirs);
   await page.keyboard.press('Control+s');
   return { page, sidecarPath, theirs };
 }

@@ -7,7 +7,7 @@ import { pageList, selectInEditor } from './helpers';
 const SECOND = corpus.second.file;
 const { edit, secondEdit } = corpus.second;
 
-// These need the corpus watcher (the "watch" branch), which sends corpus.filesChanged.
+// The corpus watcher reports outside changes (corpus.filesChanged); the page session reacts to them.
 
 test('an outside change of the open page reloads it silently when nothing is unsaved', async ({ app }) => {
   const page = app.page;
@@ -34,7 +34,9 @@ test('an outside change while there is unsaved work opens the comparison, and "k
   await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
   await page.keyboard.type(secondEdit.typed);
   const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
-  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace(edit.after, `${edit.after}甲`);
+  // Their change is a consistent one (a sidecar whose text no longer follows from its corrections would be
+  // untrustworthy and open read-only): they mark the page as needing attention.
+  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace(/"status": "[a-z-]+"/, '"status": "needs-attention"');
   await fs.writeFile(sidecarPath, theirs);
   const compare = page.getByRole('dialog', { name: `Two versions of ${SECOND}` });
   await expect(compare).toBeVisible({ timeout: 15_000 });
