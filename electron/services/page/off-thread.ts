@@ -5,7 +5,7 @@ import { OFF_THREAD_DIFF_CODE_POINTS, OFF_THREAD_IMPORT_BYTES } from '../../../s
 import { computeCorrections } from '../../../shared/model/corrections';
 import type { Correction } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
-import { unpackCorrections } from '../text-worker/packed-corrections';
+import { unpackCorrections, unpackCorrectionsInSlices } from '../text-worker/packed-corrections';
 import { prepareSaveFromBytes, type PreparedSave, type SaveInput } from './prepare-save';
 
 /// The corrections from `original` to `corrected` (as `computeCorrections`), worked out on the text worker when the
@@ -42,5 +42,5 @@ export async function prepareSaveOffThread(input: SaveInput): Promise<Result<Pre
   const packed = await sharedTextWorker().run({ kind: 'prepare-save', input });
   if (!packed.ok) return packed;
   const { serialized, sidecarHash, modified, corrections, moves } = packed.value;
-  return ok({ serialized, outcome: { sidecarHash, modified, corrections: unpackCorrections(corrections), moves } });
+  return ok({ serialized, outcome: { sidecarHash, modified, corrections: await unpackCorrectionsInSlices(corrections), moves } });
 }

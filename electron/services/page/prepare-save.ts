@@ -31,7 +31,8 @@ export interface SaveInput {
 
 /// What a save writes, computed before the lock is taken.
 export interface PreparedSave {
-  serialized: string;
+  /// The sidecar's text, or its UTF-8 bytes (from the text worker).
+  serialized: string | Uint8Array;
   outcome: SaveOutcome;
 }
 
@@ -41,7 +42,7 @@ export interface PreparedSave {
 /// Refuses ('sidecar-changed') when the page file's bytes or the sidecar's bytes differ from what the renderer
 /// loaded, ('read-only') an unusable sidecar, and ('invalid-argument') duplicate entity ids, moves that do not fit,
 /// and anything the consistency check finds; ('too-large') a text past the page limits. Synchronous and pure.
-export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave> {
+export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { serialized: string }> {
   const { req, rel } = input;
   const source = pageSourceFromBytes(input.pageBytes, rel);
   if (!source.ok) return source;
