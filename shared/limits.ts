@@ -21,7 +21,9 @@ export const MAX_XML_DEPTH = 256;
 /// Most elements read from one XML layout file: 2 million (a 64 MiB hOCR file of short words has about 500,000).
 export const MAX_XML_ELEMENTS = 2_000_000;
 
-/// Above this many code points (both texts together) a save's diff runs on the text worker, off the main process.
+/// Above this many code points (both texts together; on saving, the page file's bytes and the corrected text) a
+/// save is prepared on the text worker, off the main process: decoding, the diff, line origins, the consistency
+/// check, serialising and hashing.
 export const OFF_THREAD_DIFF_CODE_POINTS = 200_000;
 
 /// Above this many bytes a layout file is imported on the text worker, off the main process.

@@ -36,11 +36,23 @@ export interface PageSource {
 /// Fails with 'outside-corpus' when it leads outside the corpus, 'not-found' when it is missing, 'binary-file'
 /// when it is not text, 'io' on other read errors.
 export async function readPageSource(file: CorpusFile, displayPath: string): Promise<Result<PageSource>> {
+  const read = await readPageBytes(file, displayPath);
+  if (!read.ok) return read;
+  const bytes = read.value;
+  if (hasLayoutExtension(displayPath) && bytes.length > OFF_THREAD_IMPORT_BYTES) {
+    // A large layout file takes seconds to import: done on the text worker, so other requests are answered meanwhile.
+    const imported = await importLayoutOffThread(decodeXmlBytes(bytes), fileNameOf(displayPath), bytes.length);
+    return imported.ok ? layoutSource(bytes, imported.value, displayPath) : imported;
+  }
+  return pageSourceFromBytes(bytes, displayPath);
+}
+
+/// Reads a page file's bytes (size checked first), failing as readPageSource does; nothing is decoded.
+export async function readPageBytes(file: CorpusFile, displayPath: string): Promise<Result<Uint8Array>> {
   const size = await checkPageFileSize(file, displayPath);
   if (!size.ok) return size;
-  let bytes: Uint8Array;
   try {
-    bytes = await readFileInCorpus(file);
+    return ok(await readFileInCorpus(file));
   } catch (error) {
     if (isOutside(error)) return fail('outside-corpus', `The page "${displayPath}" leads outside the corpus folder.`);
     const code = (error as NodeJS.ErrnoException).code;
@@ -48,12 +60,6 @@ export async function readPageSource(file: CorpusFile, displayPath: string): Pro
     if (code === 'EISDIR') return fail('not-found', `"${displayPath}" is a folder, not a page.`);
     return fail('io', `The page "${displayPath}" cannot be read.`, (error as Error).message);
   }
-  if (hasLayoutExtension(displayPath) && bytes.length > OFF_THREAD_IMPORT_BYTES) {
-    // A large layout file takes seconds to import: done on the text worker, so other requests are answered meanwhile.
-    const imported = await importLayoutOffThread(decodeXmlBytes(bytes), fileNameOf(displayPath), bytes.length);
-    return imported.ok ? layoutSource(bytes, imported.value, displayPath) : imported;
-  }
-  return pageSourceFromBytes(bytes, displayPath);
 }
 
 /// Reads a page file named by an absolute path outside any corpus (the command line's own argument), confined

@@ -34,15 +34,20 @@ const REASONS = {
 /// reason and a plain-words message; the page is then read-only so the file is never overwritten. Fails with
 /// 'outside-corpus' when it leads outside the corpus, 'io' when the file exists but cannot be read.
 export async function readSidecarState(file: CorpusFile, page: PageFacts): Promise<Result<SidecarState>> {
-  let bytes: Buffer;
+  const bytes = await readSidecarBytes(file);
+  if (!bytes.ok) return bytes;
+  return ok(bytes.value === null ? { kind: 'none' } : sidecarStateFromBytes(bytes.value, page));
+}
+
+/// Reads the sidecar `file`'s bytes (null: there is none), failing as readSidecarState does; nothing is judged.
+export async function readSidecarBytes(file: CorpusFile): Promise<Result<Uint8Array | null>> {
   try {
-    bytes = await readFileInCorpus(file);
+    return ok(await readFileInCorpus(file));
   } catch (error) {
     if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ kind: 'none' });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
     return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
   }
-  return ok(sidecarStateFromBytes(bytes, page));
 }
 
 /// Judges sidecar bytes already read against the page `page` describes (see readSidecarState).

@@ -8,6 +8,8 @@ import { computeCorrections } from '../../../shared/model/corrections';
 import { packCorrections, type PackedCorrections } from './packed-corrections';
 import { importLayout } from '../../../shared/layout/detect';
 import type { LayoutError, LayoutPage } from '../../../shared/layout/types';
+import type { Move } from '../../../shared/model/sidecar-schema';
+import { prepareSaveFromBytes, type SaveInput } from '../page/prepare-save';
 
 /// Work that takes the main process too long to do between two requests: the first OCR suggestions build a
 /// 350,000-word language model (about a second), tagging a long page with jieba takes hundreds of milliseconds, and
@@ -16,7 +18,8 @@ export type TextJob =
   | { kind: 'ocr-suggest'; root: string | null; request: OcrSuggestRequest }
   | { kind: 'tag-words'; text: string }
   | { kind: 'corrections'; original: string; corrected: string }
-  | { kind: 'import-layout'; text: string; fileName: string };
+  | { kind: 'import-layout'; text: string; fileName: string }
+  | { kind: 'prepare-save'; input: SaveInput };
 
 /// What each kind of job gives back.
 export interface TextJobResults {
@@ -26,6 +29,19 @@ export interface TextJobResults {
   corrections: PackedCorrections;
   /// The importer's own result, so its error keeps the file's line and column.
   'import-layout': Result<LayoutPage, LayoutError>;
+  /// The serialised sidecar and what the save reports, its corrections packed; a refused save fails the job.
+  'prepare-save': PackedPreparedSave;
+}
+
+/// A prepared save (see `prepareSaveFromBytes`) for the trip back to the main process.
+export interface PackedPreparedSave {
+  /// The sidecar's UTF-8 bytes: moved to the main process without a copy (see `transferablesOf`), and written
+  /// without encoding 50 MB of text there.
+  serialized: Uint8Array;
+  sidecarHash: string;
+  modified: string;
+  corrections: PackedCorrections;
+  moves: Move[];
 }
 
 /// Does one job here, in whichever thread calls it (the text worker, or the main process when no worker can run).
@@ -37,6 +53,13 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
   }
   if (job.kind === 'corrections') return ok(packCorrections(computeCorrections(job.original, job.corrected)));
   if (job.kind === 'import-layout') return ok(importLayout(job.text, job.fileName));
+  if (job.kind === 'prepare-save') {
+    const prepared = prepareSaveFromBytes(job.input);
+    if (!prepared.ok) return prepared;
+    const { serialized, outcome } = prepared.value;
+    // TextEncoder gives an array with its own buffer, so it can be transferred.
+    return ok({ serialized: new TextEncoder().encode(serialized), sidecarHash: outcome.sidecarHash, modified: outcome.modified, corrections: packCorrections(outcome.corrections), moves: outcome.moves } satisfies PackedPreparedSave);
+  }
   let tagger: { tag(text: string): { word: string; tag: string }[] };
   try {
     // jieba is a native addon: loaded on first use, so a system where it cannot load still runs everything else.
@@ -55,4 +78,15 @@ export async function warmUpTextJobs(): Promise<void> {
   const { loadLanguageModel } = await import('../ocr/language-model');
   loadLanguageModel();
   await runTextJob({ kind: 'tag-words', text: '' });
+}
+
+/// The buffers of a job's result that can be moved to the other thread instead of copied: typed arrays found
+/// directly in the result's value that own their whole buffer (never a slice of Node's shared Buffer pool).
+export function transferablesOf(result: Result<unknown>): ArrayBuffer[] {
+  if (!result.ok || typeof result.value !== 'object' || result.value === null) return [];
+  const buffers: ArrayBuffer[] = [];
+  for (const value of Object.values(result.value)) {
+    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) buffers.push(value.buffer);
+  }
+  return buffers;
 }
