@@ -41,6 +41,13 @@ export async function corpusPagesAndTexts(ctx: HandlerContext): Promise<Result<{
 /// corpus entity index re-reads them next time without checking every other sidecar, and unless the renderer
 /// made the change itself (`bySave`), their review statuses go out as a 'corpus.pageStatus' event so the page
 /// list's status dots follow.
+/// Notes a page the app has just saved: the corpus entity index looks at it again, and the corpus text cache takes
+/// the saved texts as they are (see CorpusTextCache.noteSaved) instead of reading the page again.
+export function noteSaved(ctx: HandlerContext, path: string, saved: Parameters<CorpusTextCache['noteSaved']>[1]): void {
+  ctx.changedSidecars.add(path);
+  void ctx.corpusText?.noteSaved(path, saved).catch(() => undefined);
+}
+
 export function noteWritten(ctx: HandlerContext, pages: readonly string[], options: { bySave?: boolean } = {}): void {
   if (pages.length === 0) return;
   for (const page of pages) ctx.changedSidecars.add(page);

@@ -5,7 +5,7 @@ import { readScanImage } from '../scans/scan-image';
 import type { ScanPreviews } from '../scans/scan-preview';
 import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
-import { noteWritten } from './corpus-texts';
+import { noteSaved } from './corpus-texts';
 import { refuseUnlessWritable } from './corpus-write-gate';
 
 /// The page.* channels: open and save one page of the open corpus, and read a scan image of it.
@@ -33,7 +33,7 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
       if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
       if (saved.ok) {
-        noteWritten(ctx, [req.path], { bySave: true });
+        noteSaved(ctx, req.path, { sourceSha256: req.sourceSha256, sidecarHash: saved.value.sidecarHash, text: req.text.normalize('NFC'), spans: req.entities });
         // A renderer that starts later (a reload, a second window) reads the page list from here.
         const entry = ctx.scan.pages.get(req.path);
         if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status });

@@ -92,4 +92,26 @@ describe('CorpusTextCache', () => {
       await rm(outside, { recursive: true, force: true });
     }
   });
+  it('takes a saved page from what the save wrote, without reading it again, and reads it when it changed since', async () => {
+    await corpus.put('a.txt', '𠮷野家\n');
+    const cache = new CorpusTextCache(root);
+    const first = (await cache.texts(['a.txt'])).pages[0]!;
+    const entities = [{ id: 'e1', start: 0, end: 3, type: 'ORG', text: '𠮷野屋' }];
+    const saved = await savePage(root, { path: 'a.txt', text: '𠮷野屋\n', status: 'in-progress', entities, sourceSha256: first.sourceSha256, expectedSidecarHash: null }, 'test');
+    if (!saved.ok) throw new Error(saved.error.message);
+    await cache.noteSaved('a.txt', { sourceSha256: first.sourceSha256, sidecarHash: saved.value.sidecarHash, text: '𠮷野屋\n', spans: entities });
+    const after = await cache.texts(['a.txt']);
+    // Served from memory (nothing read), and the same as a fresh read of the files would give.
+    expect(after).toMatchObject({ loaded: 0, reused: 1 });
+    const fresh = (await new CorpusTextCache(root).texts(['a.txt'])).pages[0]!;
+    expect(after.pages[0]).toEqual(fresh);
+
+    // Saved again and taken from the save, then removed by another program: the next pass reads the disk again.
+    const second = await savePage(root, { path: 'a.txt', text: '𠮷野屋!\n', status: 'in-progress', entities, sourceSha256: first.sourceSha256, expectedSidecarHash: saved.value.sidecarHash }, 'test');
+    if (!second.ok) throw new Error(second.error.message);
+    await cache.noteSaved('a.txt', { sourceSha256: first.sourceSha256, sidecarHash: second.value.sidecarHash, text: '𠮷野屋!\n', spans: entities });
+    await unlink(path.join(root, 'a.txt.jiaodui.json'));
+    const gone = await cache.texts(['a.txt']);
+    expect(gone.pages[0]).toMatchObject({ corrected: '𠮷野家\n', sidecarHash: null });
+  });
 });

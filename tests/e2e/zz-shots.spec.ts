@@ -1,0 +1,28 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { corpus } from './corpus-profile';
+import { pageList, selectInEditor } from './helpers';
+const SECOND = corpus.second.file;
+const { edit, secondEdit } = corpus.second;
+test('shots', async ({ app }) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
+  await pageList(page).getByRole('option', { name: SECOND }).click();
+  await selectInEditor(page, edit.needle, edit.offset, edit.length);
+  await page.keyboard.type(edit.typed);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
+  await page.keyboard.type(secondEdit.typed);
+  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');
+  await fs.writeFile(sidecarPath, theirs);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('dialog', { name: `Two versions of ${SECOND}` })).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: '/tmp/shots/compare.png' });
+  await page.getByRole('button', { name: 'Take the disk version' }).click();
+  await page.getByRole('button', { name: '中文' }).click().catch(() => undefined);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/zh.png' });
+});
