@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
 import { corpus } from './corpus-profile';
-import { pageList, selectInEditor } from './helpers';
+import { saveFirstEditOfSecondPage, typeSecondEdit } from './helpers';
 
 const SECOND = corpus.second.file;
 const { edit, secondEdit } = corpus.second;
@@ -11,14 +10,8 @@ const { edit, secondEdit } = corpus.second;
 /// Saves one edit, makes a second edit, lets "someone else" mark the sidecar reviewed, and saves: refused.
 async function refusedSave(app: AppUnderTest): Promise<{ page: Page; sidecarPath: string; theirs: string }> {
   const page = app.page;
-  const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
-  await pageList(page).getByRole('option', { name: SECOND }).click();
-  await selectInEditor(page, edit.needle, edit.offset, edit.length);
-  await page.keyboard.type(edit.typed);
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toContainText('Saved at');
-  await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
-  await page.keyboard.type(secondEdit.typed);
+  const sidecarPath = await saveFirstEditOfSecondPage(app);
+  await typeSecondEdit(page);
   // Written while the second edit is unsaved, and saved at once: the save is refused (should the corpus watcher
   // report the change first, the same comparison opens for the outside change).
   const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { expect, test } from './fixtures';
 import { corpus } from './corpus-profile';
-import { pageList, reopenFolder, selectInEditor } from './helpers';
+import { pageList, reopenFolder, saveFirstEditOfSecondPage, selectInEditor, typeSecondEdit } from './helpers';
 
 const SECOND = corpus.second.file;
 const { edit, secondEdit } = corpus.second;
@@ -23,48 +23,18 @@ test('saves by itself after a pause in typing', async ({ app }) => {
 
 test('refuses to save over a sidecar that changed on disk, keeping the edits', async ({ app }) => {
   const page = app.page;
-  const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
-  await pageList(page).getByRole('option', { name: SECOND }).click();
-  await selectInEditor(page, edit.needle, edit.offset, edit.length);
-  await page.keyboard.type(edit.typed);
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  const sidecarPath = await saveFirstEditOfSecondPage(app);
 
   // With unsaved work in the editor, someone else (another editor, a sync tool) rewrites the sidecar, and the
   // save follows at once: it is refused (or, should the corpus watcher report the change first, the same
   // comparison opens), the edits stay in the editor and their file stays as they wrote it.
-  await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
-  await page.keyboard.type(secondEdit.typed);
+  await typeSecondEdit(page);
   const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');
   await fs.writeFile(sidecarPath, theirs);
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('dialog', { name: `Two versions of ${SECOND}` })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText(secondEdit.after);
   expect(await fs.readFile(sidecarPath, 'utf8')).toBe(theirs);
-});
-
-test('an outside change with nothing unsaved reloads the page, and the next save keeps both', async ({ app }) => {
-  const page = app.page;
-  const sidecarPath = path.join(app.corpusDir, `${SECOND}.jiaodui.json`);
-  await pageList(page).getByRole('option', { name: SECOND }).click();
-  await selectInEditor(page, edit.needle, edit.offset, edit.length);
-  await page.keyboard.type(edit.typed);
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toContainText('Saved at');
-  const theirs = (await fs.readFile(sidecarPath, 'utf8')).replace('"status": "unreviewed"', '"status": "reviewed"');
-  await fs.writeFile(sidecarPath, theirs);
-  // The corpus watcher reports it and the page reloads silently with their status.
-  await expect(page.getByLabel('Review status')).toHaveValue('reviewed', { timeout: 15_000 });
-  await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
-  await page.keyboard.type(secondEdit.typed);
-  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toContainText('Saved at');
-  const saved = JSON.parse(await fs.readFile(sidecarPath, 'utf8'));
-  // Their status and both of our edits (the second edit changes a character of the first's word).
-  expect(saved.status).toBe('reviewed');
-  expect(saved.text).toContain(secondEdit.after);
-  expect(saved.corrections).toHaveLength(2);
 });
 
 test('reads a GB18030 page with CRLF line endings and shows its encoding', async ({ app }) => {

@@ -1,4 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { corpus } from './corpus-profile';
 import type { AppUnderTest } from './fixtures';
 
 /// Selects `length` characters (UTF-16 units) of the editor text, starting `offset` units into the first match of
@@ -51,4 +53,24 @@ export function statusDot(page: Page, rel: string): Locator {
 /// Opens `folder` again through the Open folder button, so files created by the test are scanned.
 export async function reopenFolder(app: AppUnderTest, folder: string): Promise<void> {
   await app.chooseFolder(folder, () => app.page.getByRole('button', { name: 'Open folder' }).click());
+}
+
+/// Opens the second sample page, makes its first edit and saves it with Ctrl+S (waiting for the save); returns the
+/// path of its sidecar. The specs about outside changes and refused saves start from here.
+export async function saveFirstEditOfSecondPage(app: AppUnderTest): Promise<string> {
+  const page = app.page;
+  const { file, edit } = corpus.second;
+  await pageList(page).getByRole('option', { name: file }).click();
+  await selectInEditor(page, edit.needle, edit.offset, edit.length);
+  await page.keyboard.type(edit.typed);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  return path.join(app.corpusDir, `${file}.jiaodui.json`);
+}
+
+/// Makes the second sample page's second edit (left unsaved).
+export async function typeSecondEdit(page: Page): Promise<void> {
+  const { secondEdit } = corpus.second;
+  await selectInEditor(page, secondEdit.needle, secondEdit.offset, secondEdit.length);
+  await page.keyboard.type(secondEdit.typed);
 }
