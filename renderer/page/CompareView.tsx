@@ -36,6 +36,10 @@ export function CompareView({ conflict, page, onKeepMine, onTakeTheirs, onLater 
       <p>{t(`compare.reason.${conflict.reason}`, { time })}</p>
       {conflict.problem && <p className="error">{t('compare.unreadable', { message: conflict.problem })} {t('compare.removed')}</p>}
       <p role="status">{differing === 1 ? t('compare.differsOne') : t('compare.differs', { count: differing })}</p>
+      {theirs && theirs.status !== conflict.mine.status && (
+        // Not a line of text, but part of what "keep mine" would overwrite.
+        <p className="compare-status">{t('compare.statusDiffers', { mine: t(`status.${conflict.mine.status}`), theirs: t(`status.${theirs.status}`) })}</p>
+      )}
       <table className="compare-table">
         <thead>
           <tr>

@@ -25,6 +25,8 @@ test('a refused save opens both versions; taking a line from disk and keeping mi
   const compare = page.getByRole('dialog', { name: `Two versions of ${SECOND}` });
   await expect(compare).toBeVisible();
   await expect(compare.getByRole('status')).toHaveText('1 line differs');
+  // Their change was the review status: shown too, since keeping mine would overwrite it.
+  await expect(compare).toContainText('Review status differs too: yours is Unreviewed, on disk it is Reviewed.');
   await expect(compare.getByTestId('compare-mine')).toContainText(secondEdit.after);
   await expect(compare.getByTestId('compare-theirs')).toContainText(edit.after);
   expect(await fs.readFile(sidecarPath, 'utf8')).toBe(theirs);
