@@ -62,6 +62,11 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
       const previous = page.sidecar.kind === 'usable' ? page.sidecar.sidecar : null;
       const carried = carryThrough(previous, plan.value.edits, plan.value.text);
       if (carried.removedEntities > 0) notes.push(`${carried.removedEntities} entity tag(s) were removed because all of their text was replaced.`);
+      const corrections = await correctionsAfterBatch(arrangedOriginal(page.texts.original, previous), plan.value.text, plan.value.edits, previous?.corrections ?? []);
+      if (!corrections.ok) {
+        problems.push({ path: item.path, message: corrections.error.message });
+        continue;
+      }
       const saved = await savePage(
         context.realRoot,
         {
@@ -70,7 +75,7 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
           status: previous?.status ?? 'unreviewed',
           entities: carried.entities,
           // The saved corrections are on the original arranged by the saved moves, which the save keeps.
-          corrections: correctionsAfterBatch(arrangedOriginal(page.texts.original, previous), plan.value.text, plan.value.edits, previous?.corrections ?? []),
+          corrections: corrections.value,
           rejectedEntities: carried.rejectedEntities,
           rejectedCorrections: carried.rejectedCorrections,
           sourceSha256: page.texts.sourceSha256,
