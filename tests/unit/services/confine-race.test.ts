@@ -90,7 +90,10 @@ describe('confinement under a symlink-swapping race', () => {
     // The swapping really interfered, and requests still got through between swaps.
     expect(tally.refused).toBeGreaterThan(0);
     expect(tally.served).toBeGreaterThan(0);
-    expect(saves).toBeGreaterThan(0);
+    // Saves land only rarely here (0 to a few of 250): a save needs the folder unswapped for its whole sequence —
+    // the sidecar lock file, the temp file and the rename all go through the verified folder — and the swapper
+    // rarely leaves it that long. That saves do land, and what they write, is tested without a race elsewhere
+    // (open-save-page, save-race); here every save attempt was either refused or wrote inside the corpus.
   }, 120_000);
 
   it('the same race defeats the old check-then-read (resolveInCorpus, then readFile), so the test can see escapes', async () => {
