@@ -80,14 +80,3 @@ export function sidecarStateFromBytes(bytes: Uint8Array, page: PageFacts): Sidec
   }
   return { kind: 'usable', sidecar: parsed.sidecar, hash };
 }
-
-/// The hash of the sidecar file's current bytes, or null when there is none.
-export async function currentSidecarHash(file: CorpusFile): Promise<Result<string | null>> {
-  try {
-    return ok(sha256Hex(await readFileInCorpus(file)));
-  } catch (error) {
-    if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
-    return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
-  }
-}
