@@ -18,15 +18,16 @@ export interface CorpusFile {
 /// Names a corpus file after checking the relative path's shape and finding the root's real path; no file is
 /// opened. Fails 'outside-corpus' for a path of the wrong shape ('..', absolute, …), 'no-corpus' for a missing root.
 export async function corpusFile(root: string, rel: string): Promise<Result<CorpusFile>> {
-  const shape = relativePathProblem(rel);
-  if (shape) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shape}.`);
+  // The shape is judged before the disk is touched, so a malformed path never costs a realpath.
+  const shape = corpusFileInRealRoot(root, rel);
+  if (!shape.ok) return shape;
   let realRoot: string;
   try {
     realRoot = await realpath(root);
   } catch {
     return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
   }
-  return ok(fileIn(realRoot, rel));
+  return corpusFileInRealRoot(realRoot, rel);
 }
 
 /// corpusFile for a root already known to be real (the result of realpath); no disk access.
