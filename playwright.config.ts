@@ -16,6 +16,10 @@ const harness: Project = {
   },
 };
 
+// Tests that load an export into the real tool that reads it (Label Studio's frontend, Recogito's text annotator,
+// CETEIcean), in the same Chromium; they need no app.
+const readers: Project = { ...harness, name: 'readers', testDir: 'tests/readers' };
+
 // The same specs run against the real desktop app wherever an Electron binary is installed (CI on Windows/macOS).
 const electron: Project = { name: 'electron' };
 
@@ -32,5 +36,5 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
-  projects: findElectronBinary() ? [harness, electron] : [harness],
+  projects: findElectronBinary() ? [harness, electron, readers] : [harness, readers],
 });

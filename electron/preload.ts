@@ -27,6 +27,7 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'page.scanImage': true,
   'export.chooseFolder': true,
   'export.run': true,
+  'export.cancel': true,
   'ocr.suggest': true,
   'batch.search': true,
   'batch.replace': true,

@@ -1,3 +1,4 @@
+import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types';
 import { useEffect, useState } from 'react';
 import type { ExportOutcome } from '../../shared/ipc/contract';
 import type { JiaoduiApi } from '../../shared/ipc/api';
@@ -36,7 +37,7 @@ export function ExportDialog({
     setError(null);
     setOutcome(null);
     setProgress({ done: 0, total: scope === 'all' ? pageCount : selected.length });
-    const result = await api.exportCorpus({ pages: scope === 'all' ? null : [...selected] });
+    const result = await api.exportCorpus({ formats: ['text'], scope: scope === 'all' ? { kind: 'all' } : { kind: 'pages', pages: [...selected] }, options: DEFAULT_EXPORT_OPTIONS });
     if (result.ok) setOutcome(result.value);
     else setError(result.error.message);
   };

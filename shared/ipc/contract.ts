@@ -18,6 +18,7 @@ import {
 } from '../model/sidecar-schema';
 import { tagsetSchema, type Tagset } from '../entities/tagset';
 import type { SidecarProblemCode } from '../model/sidecar-consistency';
+import { EXPORT_FORMATS, type ExportFormatId } from '../export/format-ids';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
 ///
@@ -223,18 +224,52 @@ export interface SaveOutcome {
   moves: Move[];
 }
 
-/// Arguments of export.run: which pages (null: the whole corpus).
-export const exportRequestSchema = z.strictObject({
-  pages: z.array(relativePathSchema).max(1_000_000).nullable(),
+/// Which pages an export covers: named pages (this page, the selected pages), the pages whose review status is
+/// one of `statuses` (a page without a sidecar counts as 'unreviewed'), or the whole corpus.
+export const exportScopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pages'), pages: z.array(relativePathSchema).min(1).max(1_000_000) }),
+  z.strictObject({ kind: z.literal('status'), statuses: z.array(z.enum(REVIEW_STATUSES)).min(1).max(REVIEW_STATUSES.length) }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+/// The pages of one export.
+export type ExportScope = z.infer<typeof exportScopeSchema>;
+
+/// The export options (see `ExportOptions` in shared/export/types.ts).
+export const exportOptionsSchema = z.strictObject({
+  teiGrouping: z.enum(['per-page', 'one-document']),
+  lineBreaks: z.enum(['original', 'paragraphs']),
+  nestedSpans: z.enum(['outermost', 'innermost']),
 });
-/// A request to export corrected text.
+
+/// Arguments of export.run: the formats (several at once), the pages, the options. The destination is the folder
+/// chosen through export.chooseFolder; the renderer never names a path.
+export const exportRequestSchema = z.strictObject({
+  formats: z.array(z.enum(EXPORT_FORMATS)).min(1).max(EXPORT_FORMATS.length),
+  scope: exportScopeSchema,
+  options: exportOptionsSchema,
+});
+/// A request to export.
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
-/// What an export reports.
+/// One problem of an export: the page (or '' for the run), the format when it concerns one, a code the renderer
+/// words, and the main process's English words for logs and the command line.
+export interface ExportProblem {
+  path: string;
+  format?: ExportFormatId;
+  code: string;
+  message: string;
+}
+
+/// What an export reports. `cancelled`: the user stopped it; files finished before stay, nothing half-written
+/// stands under a final name.
 export interface ExportOutcome {
   outDir: string;
+  /// Files written under their final names.
   written: number;
-  problems: { path: string; message: string }[];
+  /// Pages exported (in at least one format).
+  pages: number;
+  cancelled: boolean;
+  problems: ExportProblem[];
 }
 
 /// Persisted user preferences.
@@ -593,6 +628,7 @@ export const requestSchemas = {
   'page.scanImage': z.tuple([relativePathSchema]),
   'export.chooseFolder': z.tuple([]),
   'export.run': z.tuple([exportRequestSchema]),
+  'export.cancel': z.tuple([]),
   'ocr.suggest': z.tuple([ocrSuggestRequestSchema]),
   'batch.search': z.tuple([batchQuerySchema]),
   'batch.replace': z.tuple([batchReplaceRequestSchema]),
@@ -642,6 +678,8 @@ export interface RequestResults {
   'page.scanImage': ScanImage;
   'export.chooseFolder': string | null;
   'export.run': ExportOutcome;
+  /// True when an export was running and is now told to stop.
+  'export.cancel': boolean;
   /// Suggestions sorted by position; offsets are code points on the request's `text`.
   'ocr.suggest': OcrSuggestionForApp[];
   'batch.search': BatchSearchOutcome;

@@ -64,6 +64,18 @@ export interface LayoutPage {
   /// The page text: lines joined with "\n", text blocks (paragraphs, regions) separated by a blank line; NFC.
   text: string;
   lines: LayoutLine[];
+  /// Entity tags the file itself carries (ALTO `NamedEntityTag` with `TAGREFS`, Transkribus `custom` attributes
+  /// on PAGE text lines), as code-point spans on `text`; absent or empty when it carries none.
+  entities?: LayoutEntity[];
+}
+
+/// An entity tag read from a layout file: code points [start, end) of the page text, its type in Jiaodui's
+/// tagset's ids (`PER`, `LOC`, `ORG`, `DATE`, `MISC` for the usual kinds, else the file's own label), and the text it covers.
+export interface LayoutEntity {
+  start: number;
+  end: number;
+  type: string;
+  text: string;
 }
 
 /// Why a layout file could not be read.

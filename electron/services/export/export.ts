@@ -62,13 +62,13 @@ export async function exportCorpus(root: string, pages: string[] | null, outDir:
         outcome = notWritten(`Could not write the file: ${(error as Error).message}`);
       }
       if (outcome.written) written++;
-      if (outcome.problem !== null) problems.push({ path: rel, message: outcome.problem });
+      if (outcome.problem !== null) problems.push({ path: rel, code: 'page', message: outcome.problem });
     }
     onProgress?.(done, total);
     await new Promise((resolve) => setImmediate(resolve));
   }
   problems.sort((a, b) => a.path.localeCompare(b.path));
-  return ok({ outDir: absOut, written, problems });
+  return ok({ outDir: absOut, written, pages: written, cancelled: false, problems });
 }
 
 interface PageExport {

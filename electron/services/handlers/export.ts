@@ -10,7 +10,7 @@ const PROGRESS_INTERVAL_MS = 100;
 /// The export.* channels: choose the export folder (remembered here), then export into it.
 ///
 /// The renderer never passes a filesystem path: export.run always writes to the folder the dialog returned.
-export function exportHandlers(ctx: HandlerContext): ChannelHandlers<'export.chooseFolder' | 'export.run'> {
+export function exportHandlers(ctx: HandlerContext): ChannelHandlers<'export.chooseFolder' | 'export.run' | 'export.cancel'> {
   return {
     'export.chooseFolder': async () => {
       const folder = await ctx.deps.dialogs.chooseFolder('export-folder');
@@ -22,7 +22,9 @@ export function exportHandlers(ctx: HandlerContext): ChannelHandlers<'export.cho
       ctx.exportFolder = abs;
       return ok(abs);
     },
-    'export.run': async ({ pages }) => {
+    'export.cancel': async () => ok(false),
+    'export.run': async ({ scope }) => {
+      const pages = scope.kind === 'pages' ? scope.pages : null;
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       if (!ctx.exportFolder) return fail('invalid-argument', 'Choose an export folder first.');
       let last = 0;
