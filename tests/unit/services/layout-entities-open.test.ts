@@ -2,13 +2,14 @@
 // sidecar exists it wins (an editor who removed the tags does not get them back).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPage } from '../../../electron/services/page/open-page';
 import { savePage } from '../../../electron/services/page/save-page';
 import type { PageData, SaveRequest } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
-const fixtures = path.resolve(__dirname, '../../fixtures/layout');
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/layout');
 let corpus: TempCorpus;
 beforeEach(async () => {
   corpus = await makeTempCorpus();
