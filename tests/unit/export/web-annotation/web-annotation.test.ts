@@ -114,3 +114,38 @@ describe('web-annotation export', () => {
     );
   });
 });
+
+// The terms the anno.jsonld context defines (w3c/web-annotation, jsonld/anno.jsonld; W3C Software and Document
+// licence), keyword and value terms together. A key or value outside them would be dropped or misread by a JSON-LD
+// processor, since no other context is in force.
+const ANNO_CONTEXT_TERMS = new Set(
+  (
+    'id type Annotation Dataset Image Video Audio Text Content TextualBody ResourceSelection SpecificResource FragmentSelector ' +
+    'CssSelector XPathSelector TextQuoteSelector TextPositionSelector DataPositionSelector SvgSelector RangeSelector TimeState ' +
+    'HttpState CssStylesheet Choice Person Software Organization AnnotationCollection AnnotationPage Audience Motivation ' +
+    'bookmarking classifying commenting describing editing highlighting identifying linking moderating questioning replying ' +
+    'reviewing tagging body target source selector state scope refinedBy startSelector endSelector renderedVia creator ' +
+    'generator rights motivation purpose homepage via canonical stylesheet cached conformsTo items partOf first last next prev ' +
+    'audience bodyText format language created modified generated text value start end exact prefix suffix sourceDate ' +
+    'sourceDateStart sourceDateEnd styleClass name email email_sha1 account label total startIndex'
+  ).split(' '),
+);
+
+describe('web-annotation JSON-LD terms', () => {
+  it('writes only keys the anno.jsonld context defines, and vocabulary values (type, motivation, purpose) from it', () => {
+    const text = '王𠮷明';
+    const [annotation] = annotationsOf(exportWebAnnotations(exportPage('p.txt', text, text, [span(text, 'e1', 0, 3, 'PER')]), context));
+    const visit = (value: unknown, key: string | null): void => {
+      if (Array.isArray(value)) return value.forEach((item) => visit(item, key));
+      if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) {
+          if (k !== '@context') expect(ANNO_CONTEXT_TERMS.has(k), k).toBe(true);
+          visit(v, k);
+        }
+      } else if (key === 'type' || key === 'motivation' || key === 'purpose') {
+        expect(ANNO_CONTEXT_TERMS.has(String(value)), String(value)).toBe(true);
+      }
+    };
+    visit(annotation, null);
+  });
+});
