@@ -40,7 +40,8 @@ export interface WebAnnotation {
 
 /// What every annotation of one page shares.
 export interface AnnotationFrame {
-  /// The annotation file's own name; ids are `<file>#<entity id>`, relative IRIs resolved against it.
+  /// The annotation file's own name, already made an IRI part (`iriPart`); ids are `<file>#<entity id>`, relative
+  /// IRIs resolved against it.
   annotationFile: string;
   /// The text the selectors refer to, as an IRI relative to the annotation file.
   source: string;
@@ -54,7 +55,7 @@ export function annotationFor(span: EntitySpan, index: CodePointIndex, frame: An
   const at = (cp: number): number => index.toUtf16(cp);
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `${iriPart(frame.annotationFile)}#${iriPart(span.id)}`,
+    id: `${frame.annotationFile}#${iriPart(span.id)}`,
     type: 'Annotation',
     motivation: 'tagging',
     generator: { type: 'Software', name: frame.generatorName },

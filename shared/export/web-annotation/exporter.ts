@@ -6,7 +6,7 @@
 /// `loadAnnotations(url)` and `setAnnotations(list)` take an array); it is valid JSON-LD, each annotation
 /// carrying the anno.jsonld context. `target.source` is the text file, not the page file: the positions are on the
 /// corrected text, which the page file (the original OCR) does not hold.
-import { CodePointIndex, cpSlice } from '../../text/codepoints';
+import { CodePointIndex } from '../../text/codepoints';
 import { pageView } from '../page-view';
 import type { ExportContext, ExportPage, PageExportResult, PerPageExporter } from '../types';
 import { annotationFor, iriPart, type AnnotationFrame } from './annotation';
@@ -24,13 +24,13 @@ export function exportWebAnnotations(page: ExportPage, context: ExportContext): 
   const index = new CodePointIndex(view.corrected);
   const fileBase = page.base.slice(page.base.lastIndexOf('/') + 1);
   const frame: AnnotationFrame = {
-    annotationFile: `${fileBase}.annotations.jsonld`,
+    annotationFile: iriPart(`${fileBase}.annotations.jsonld`),
     source: iriPart(`${fileBase}.annotations.txt`),
     generatorName: `Jiaodui ${context.appVersion}`,
     generated: context.startedAt,
   };
   for (const span of view.entities) {
-    if (span.end <= span.start || span.end > index.length || cpSlice(view.corrected, span.start, span.end) !== span.text) {
+    if (span.end <= span.start || span.end > index.length || view.corrected.slice(index.toUtf16(span.start), index.toUtf16(span.end)) !== span.text) {
       return {
         ok: false,
         problem: { code: 'invalid-page', message: `The entity "${span.text}" (${span.type}, ${span.start}–${span.end}) does not quote the corrected text of ${page.path}.` },
@@ -41,7 +41,8 @@ export function exportWebAnnotations(page: ExportPage, context: ExportContext): 
   return {
     ok: true,
     files: [
-      { path: `${page.base}.annotations.jsonld`, content: `${JSON.stringify(annotations, null, 2)}\n` },
+      // One annotation a line: readable and diffable, and several times faster to write than indented JSON.
+      { path: `${page.base}.annotations.jsonld`, content: annotations.length === 0 ? '[]\n' : `[\n${annotations.map((a) => JSON.stringify(a)).join(',\n')}\n]\n` },
       { path: `${page.base}.annotations.txt`, content: view.corrected },
     ],
   };
