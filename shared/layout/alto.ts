@@ -1,9 +1,11 @@
 /// Imports ALTO XML (versions 2, 3 and 4) into a `LayoutPage`.
 ///
 /// Reads the page size, `sourceImageInformation/fileName`, every `TextBlock` as a paragraph, `TextLine` boxes, and
-/// `String` (CONTENT, WC word confidence, CC character confidences), `SP` spaces and `HYP` hyphens.
+/// `String` (CONTENT, WC word confidence, CC character confidences), `SP` spaces and `HYP` hyphens, and the
+/// named-entity tags `String`s point to (`TAGREFS` to `Tags/NamedEntityTag`) as `entities`.
 import type { Result } from '../result';
 import { cpLength } from '../text/codepoints';
+import { AltoTagCollector } from './alto-tags';
 import { toUnitConfidence } from './confidence';
 import { PageTextBuilder, piecesFromWords, type LinePiece } from './page-text-builder';
 import type { LayoutError, LayoutPage, Region } from './types';
@@ -33,9 +35,15 @@ export function importAlto(xml: string, fileName: string): Result<LayoutPage, La
   }
   const page = pages[0]!;
   const builder = new PageTextBuilder();
+  const tags = new AltoTagCollector(root);
   for (const block of findElements(page, (e) => e.name === 'TextBlock')) {
     builder.startBlock();
-    for (const line of childElements(block, 'TextLine')) readLine(line, builder);
+    tags.startBlock();
+    for (const line of childElements(block, 'TextLine')) {
+      const linesBefore = builder.lines.length;
+      const refs = readLine(line, builder, tags);
+      if (tags.active) tags.addLine(refs, builder.lines.length > linesBefore ? builder.lines.at(-1) : undefined);
+    }
   }
 
   const result: LayoutPage = {
@@ -45,6 +53,10 @@ export function importAlto(xml: string, fileName: string): Result<LayoutPage, La
     text: builder.text(),
     lines: builder.lines,
   };
+  if (tags.active) {
+    const entities = tags.finish(result.text);
+    if (entities.length > 0) result.entities = entities;
+  }
   const width = numberAttr(page, 'WIDTH');
   const height = numberAttr(page, 'HEIGHT');
   if (width !== undefined && height !== undefined) {
@@ -54,8 +66,10 @@ export function importAlto(xml: string, fileName: string): Result<LayoutPage, La
   return { ok: true, value: result };
 }
 
-function readLine(line: XmlElement, builder: PageTextBuilder): void {
+// Adds the line and returns the named-entity tag refs of its non-empty Strings, which become its words in order.
+function readLine(line: XmlElement, builder: PageTextBuilder, tags: AltoTagCollector): string[][] {
   const words: LinePiece[] = [];
+  const refs: string[][] = [];
   // Strings that an SP element separates from the string before them.
   const spaced = new Set<LinePiece>();
   let sawSpace = false;
@@ -64,6 +78,7 @@ function readLine(line: XmlElement, builder: PageTextBuilder): void {
       sawSpace = true;
     } else if (child.name === 'String') {
       const word = readString(child);
+      if (word.text !== '' && tags.active) refs.push(tags.refsOf(child));
       if (sawSpace) spaced.add(word);
       words.push(word);
       sawSpace = false;
@@ -80,6 +95,7 @@ function readLine(line: XmlElement, builder: PageTextBuilder): void {
     polygon: null,
     confidence: null,
   });
+  return refs;
 }
 
 function readString(element: XmlElement): LinePiece {

@@ -2,13 +2,15 @@
 ///
 /// Reads `Page` (imageFilename, imageWidth, imageHeight), orders `TextRegion`s by the `ReadingOrder` (regions it
 /// leaves out follow in document order), and per `TextLine` its `Coords` polygon, `TextEquiv/Unicode` text and
-/// `conf`, plus `Word` boxes and `Glyph` confidences where present.
+/// `conf`, plus `Word` boxes and `Glyph` confidences where present, and the entity tags Transkribus writes in a
+/// line's `custom` attribute as `entities`.
 import type { Result } from '../result';
 import { cpLength } from '../text/codepoints';
 import { toUnitConfidence } from './confidence';
 import { parsePoints, polygonBounds } from './geometry';
 import { PageTextBuilder, piecesFromWords, type LinePiece } from './page-text-builder';
 import { readingOrderIds } from './page-reading-order';
+import { PageTagCollector } from './page-custom-tags';
 import type { LayoutError, LayoutPage, Point } from './types';
 import { needsSpaceBetween } from './word-spacing';
 import { attr, childElements, firstChild, layoutFail, numberAttr, parseXmlTree, textContent, type XmlElement } from './xml-tree';
@@ -26,9 +28,14 @@ export function importPageXml(xml: string, fileName: string): Result<LayoutPage,
   if (!page) return layoutFail(fileName, 0, 0, 'the file has no Page element');
 
   const builder = new PageTextBuilder();
+  const tags = new PageTagCollector();
   for (const region of orderedTextRegions(page)) {
     builder.startBlock();
-    for (const line of childElements(region, 'TextLine')) readLine(line, builder);
+    for (const line of childElements(region, 'TextLine')) {
+      const linesBefore = builder.lines.length;
+      const rawText = readLine(line, builder);
+      tags.addLine(attr(line, 'custom'), rawText, builder.lines.length > linesBefore ? builder.lines.at(-1) : undefined);
+    }
   }
   const result: LayoutPage = {
     format: 'page',
@@ -37,6 +44,8 @@ export function importPageXml(xml: string, fileName: string): Result<LayoutPage,
     text: builder.text(),
     lines: builder.lines,
   };
+  const entities = tags.finish(result.text);
+  if (entities.length > 0) result.entities = entities;
   const width = numberAttr(page, 'imageWidth');
   const height = numberAttr(page, 'imageHeight');
   if (width !== undefined && height !== undefined) {
@@ -63,7 +72,8 @@ function orderedTextRegions(page: XmlElement): XmlElement[] {
   return [...ordered, ...all.filter((region) => !placed.has(region))];
 }
 
-function readLine(line: XmlElement, builder: PageTextBuilder): void {
+// Adds the line; returns the raw text of its main TextEquiv (what Transkribus tag offsets count in), if it has one.
+function readLine(line: XmlElement, builder: PageTextBuilder): string | undefined {
   const polygon = coordsOf(line);
   const equiv = mainTextEquiv(line);
   const words = childElements(line, 'Word').map(readWord);
@@ -77,6 +87,7 @@ function readLine(line: XmlElement, builder: PageTextBuilder): void {
     polygon,
     confidence: equiv?.confidence ?? null,
   });
+  return equiv?.text;
 }
 
 function readWord(word: XmlElement): LinePiece {

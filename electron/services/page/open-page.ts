@@ -8,6 +8,7 @@ import { readPageSource, type PageSource } from './page-source';
 import { extensionOf, sidecarPathOf } from '../../../shared/model/page-files';
 import { hasLayoutExtension } from '../corpus/page-grouping';
 import { readSidecarState, type SidecarState } from './sidecar-file';
+import { layoutEntitySpans } from '../../../shared/layout/layout-entity-spans';
 
 /// Opens one page of the corpus: its original text, and the saved corrections when there are usable ones.
 ///
@@ -17,7 +18,9 @@ import { readSidecarState, type SidecarState } from './sidecar-file';
 /// shown with its original text and `readOnly` set, so it is never overwritten. Binary files fail with
 /// 'binary-file'; empty files, undecodable bytes and guessed encodings add notices. A layout companion (hOCR,
 /// ALTO, PAGE XML with the same base name) adds the scan and its line regions, linked to the page's lines; when
-/// the page file is itself a layout file, its text is the text the importer builds and it gives the scan.
+/// the page file is itself a layout file, its text is the text the importer builds and it gives the scan; when
+/// such a page has no sidecar yet, the entity tags its layout file carries (ALTO `NamedEntityTag`s, Transkribus
+/// `custom` tags) are its entities, so the editor shows them and the first save keeps them. A sidecar wins.
 ///
 /// `entry` is the page's entry from the corpus scan: its companions are used instead of reading the folder. A
 /// sidecar of the group's other text source (say `page.txt.jiaodui.json` while the page is `page.xml`) is never
@@ -83,7 +86,7 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     undecodable: source.undecodable,
     text: usable ? usable.text : source.originalText,
     corrections: usable ? usable.corrections : [],
-    entities: usable ? usable.entities : [],
+    entities: usable ? usable.entities : sidecar.kind === 'none' ? layoutEntitySpans(source.layout) : [],
     rejectedEntities: usable ? usable.rejectedEntities : [],
     rejectedCorrections: usable ? usable.rejectedCorrections : [],
     status: usable ? usable.status : 'unreviewed',
