@@ -1,6 +1,7 @@
 /// What exporters read off an `ExportPage`: the corrected text, its entities, the arranged original and the maps
 /// between original and corrected offsets. Built once per page; every offset is a code point on NFC text.
-import { entitySchema, type Correction, type EntitySpan, type ReviewStatus } from '../model/sidecar-schema';
+import type { Correction, EntitySpan, ReviewStatus } from '../model/sidecar-schema';
+import { layoutEntitySpans } from '../layout/layout-entity-spans';
 import { CorrectionMap } from '../model/corrections';
 import { ArrangementMap, arrangeText } from '../model/moves';
 import { cpLength } from '../text/codepoints';
@@ -40,7 +41,7 @@ export function pageView(page: ExportPage): PageView {
     corrected: sidecar?.text ?? page.originalText,
     arranged,
     corrections,
-    entities: sortSpans(sidecar ? sidecar.entities : layoutEntities(page)),
+    entities: sortSpans(sidecar ? sidecar.entities : layoutEntitySpans(page.layout)),
     status: sidecar?.status ?? 'unreviewed',
     originalToCorrected: (pos, assoc = 1) => correctionMap.toCorrected(arrangement.toArranged(pos), assoc),
     correctedToOriginal: (pos, assoc = 1) => arrangement.toOriginal(correctionMap.toOriginal(pos, assoc)),
@@ -50,12 +51,4 @@ export function pageView(page: ExportPage): PageView {
 /// Spans sorted by start, then longer first (an enclosing span before the spans inside it), then by id.
 export function sortSpans(spans: readonly EntitySpan[]): EntitySpan[] {
   return [...spans].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-function layoutEntities(page: ExportPage): EntitySpan[] {
-  const tags = page.layout?.entities ?? [];
-  return tags.flatMap((tag, i) => {
-    const span = { id: `layout-${i + 1}`, start: tag.start, end: tag.end, type: tag.type, text: tag.text };
-    return entitySchema.safeParse(span).success && tag.end > tag.start ? [span] : [];
-  });
 }
