@@ -2,9 +2,16 @@
 import type { ExportFormatId } from './format-ids';
 import type { Exporter } from './types';
 import { originalTextExporter, correctedTextExporter } from './formats/plain-text';
+import { conllBioExporter, conllBioesExporter } from './nlp/conll';
+import { webannoTsvExporter } from './nlp/webanno-tsv';
+import { xmiExporter } from './nlp/xmi';
 
 /// The exporters the app has; a format missing here is not offered.
 export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
   text: correctedTextExporter,
   original: originalTextExporter,
+  conll: conllBioExporter,
+  'conll-bioes': conllBioesExporter,
+  xmi: xmiExporter,
+  'webanno-tsv': webannoTsvExporter,
 };
