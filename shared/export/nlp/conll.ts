@@ -8,7 +8,7 @@
 /// `# ` lines removed first (docs/exports/nlp.md).
 import { pageView } from '../page-view';
 import type { CollectionExporter, ExportContext, ExportPage } from '../types';
-import { codePoints, isTokenChar, sentences } from './segment';
+import { codePoints, cpText, isTokenCode, sentences } from './segment';
 import { flattenSpans } from './span-policy';
 
 /// BIO (B- first, I- the rest) or BIOES (S- single character, B- first, I- inside, E- last).
@@ -51,26 +51,41 @@ export function conllPage(page: ExportPage, scheme: ConllScheme, context: Export
   const view = pageView(page);
   const cp = codePoints(view.corrected);
   const { kept, dropped } = flattenSpans(view.entities, context.options.nestedSpans);
-  const tags = new Array<string>(cp.chars.length).fill('O');
+  // The tag of each code point, null for O (most characters).
+  const tags = new Array<string | null>(cp.length).fill(null);
   for (const span of kept) {
     const label = tagLabel(span.type);
     const positions: number[] = [];
-    for (let i = span.start; i < Math.min(span.end, cp.chars.length); i++) if (isTokenChar(cp.chars[i]!)) positions.push(i);
+    for (let i = span.start; i < Math.min(span.end, cp.length); i++) if (isTokenCode(cp.codes[i]!)) positions.push(i);
     positions.forEach((pos, n) => {
       tags[pos] = `${prefix(scheme, n, positions.length)}-${label}`;
     });
   }
-  const out: string[] = [DOCSTART, `# page = ${oneLine(page.path)}`];
-  if (dropped.length > 0) out.push(`# left out = ${dropped.length} nested or overlapping entit${dropped.length === 1 ? 'y' : 'ies'}`);
-  out.push('');
+  const parts: string[] = [`${DOCSTART}\n# page = ${oneLine(page.path)}\n`];
+  if (dropped.length > 0) parts.push(`# left out = ${dropped.length} nested or overlapping entit${dropped.length === 1 ? 'y' : 'ies'}\n`);
+  parts.push('\n');
   for (const sentence of sentences(cp, view.entities)) {
     for (let i = sentence.start; i < sentence.end; i++) {
-      const char = cp.chars[i]!;
-      if (isTokenChar(char)) out.push(`${char}\t${tags[i]!}`);
+      const code = cp.codes[i]!;
+      if (!isTokenCode(code)) continue;
+      const tag = tags[i];
+      parts.push(tag == null ? outsideLine(code) : `${cpText(cp, i, i + 1)}\t${tag}\n`);
     }
-    out.push('');
+    parts.push('\n');
   }
-  return out.join('\n') + '\n';
+  return parts.join('');
+}
+
+// `<character><TAB>O` lines by code point: most lines of a file are one of a few thousand such lines.
+const outsideLines = new Map<number, string>();
+
+function outsideLine(code: number): string {
+  let line = outsideLines.get(code);
+  if (line === undefined) {
+    line = `${String.fromCodePoint(code)}\tO\n`;
+    if (outsideLines.size < 100_000) outsideLines.set(code, line);
+  }
+  return line;
 }
 
 function prefix(scheme: ConllScheme, n: number, count: number): string {

@@ -8,41 +8,81 @@ export interface Range {
   end: number;
 }
 
-/// The text split into code points, with the UTF-16 offset of each (for formats read by Java or JavaScript tools).
+/// The text as code points, with the UTF-16 offset of each (for formats read by Java or JavaScript tools).
 export interface CodePoints {
-  chars: string[];
-  /// `utf16[i]` is the UTF-16 offset of code point `i`; `utf16[chars.length]` is the text's UTF-16 length.
-  utf16: number[];
+  text: string;
+  /// Number of code points.
+  length: number;
+  /// `codes[i]` is code point `i`.
+  codes: Uint32Array;
+  /// `utf16[i]` is the UTF-16 offset of code point `i`; `utf16[length]` is the text's UTF-16 length.
+  utf16: Uint32Array;
 }
 
-/// Splits `text` into code points and their UTF-16 offsets.
+/// Indexes `text` by code point.
 export function codePoints(text: string): CodePoints {
-  const chars = Array.from(text);
-  const utf16 = new Array<number>(chars.length + 1);
-  let unit = 0;
-  for (let i = 0; i < chars.length; i++) {
-    utf16[i] = unit;
-    unit += chars[i]!.length;
+  const codes = new Uint32Array(text.length);
+  const utf16 = new Uint32Array(text.length + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    utf16[n] = i;
+    const unit = text.charCodeAt(i);
+    const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      codes[n++] = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+      i++;
+    } else codes[n++] = unit;
   }
-  utf16[chars.length] = unit;
-  return { chars, utf16 };
+  utf16[n] = text.length;
+  return { text, length: n, codes: codes.subarray(0, n), utf16: utf16.subarray(0, n + 1) };
 }
 
-// Whitespace (JS `\s`: Unicode White_Space, U+3000 included) and control characters are never tokens: column readers
-// split lines on whitespace, and a control character in a token column breaks them.
-const NON_TOKEN = /^[\s\p{Cc}]$/u;
-// Full stops, exclamation and question marks and semicolons, CJK (full-width) and other scripts.
-const TERMINATOR = /^[。！？；!?;｡︒﹒﹖﹗]$/u;
-// Closing quotes and brackets that stay with the sentence they close (「他说：好。」 ends after 」).
-const CLOSER = /^[」』”’）)\]］】》〉〕〗〙〛"'｣]$/u;
-// Scripts written without spaces between words: one token per character.
-const PER_CHARACTER = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]$/u;
-// Characters that join a run with their neighbours in other scripts (letters, combining marks, digits).
-const WORD = /^[\p{L}\p{M}\p{N}]$/u;
+/// The text of code points [start, end).
+export function cpText(cp: CodePoints, start: number, end: number): string {
+  return cp.text.slice(cp.utf16[start], cp.utf16[end]);
+}
 
-/// Whether a code point is a token (not whitespace, not a control character).
-export function isTokenChar(char: string): boolean {
-  return !NON_TOKEN.test(char);
+// Character classes, as bit flags.
+const TOKEN = 1;
+const TERMINATOR = 2;
+const CLOSER = 4;
+const PER_CHARACTER = 8;
+const WORD = 16;
+const KNOWN = 128;
+
+// Whitespace (JS `\s`: Unicode White_Space, U+3000 included) and control characters are never tokens: column
+// readers split lines on whitespace, and a control character in a token column breaks them.
+const NON_TOKEN_RE = /^[\s\p{Cc}]$/u;
+// Full stops, exclamation and question marks and semicolons, CJK (full-width) and other scripts.
+const TERMINATOR_RE = /^[。！？；!?;｡︒﹒﹖﹗]$/u;
+// Closing quotes and brackets that stay with the sentence they close (「他说：好。」 ends after 」).
+const CLOSER_RE = /^[」』”’）)\]］】》〉〕〗〙〛"'｣]$/u;
+// Scripts written without spaces between words: one token per character.
+const PER_CHARACTER_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]$/u;
+// Characters that join a run with their neighbours in other scripts (letters, combining marks, digits).
+const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
+
+// Classes by code point, worked out the first time a character is met (regular expressions per character would
+// dominate the export's time on a large corpus).
+const classCache = new Uint8Array(0x110000);
+
+function classOf(code: number): number {
+  const cached = classCache[code]!;
+  if (cached !== 0) return cached;
+  const char = String.fromCodePoint(code);
+  let flags = KNOWN;
+  if (!NON_TOKEN_RE.test(char)) flags |= TOKEN;
+  if (TERMINATOR_RE.test(char)) flags |= TERMINATOR;
+  if (CLOSER_RE.test(char)) flags |= CLOSER;
+  if (PER_CHARACTER_RE.test(char)) flags |= PER_CHARACTER;
+  else if (WORD_RE.test(char)) flags |= WORD;
+  classCache[code] = flags;
+  return flags;
+}
+
+/// Whether a code point is a token character (not whitespace, not a control character).
+export function isTokenCode(code: number): boolean {
+  return (classOf(code) & TOKEN) !== 0;
 }
 
 /// The page's sentences: split after 。！？；(and ! ? ; of other scripts, with any closing quotes or brackets that
@@ -50,28 +90,28 @@ export function isTokenChar(char: string): boolean {
 /// one sentence, so no format has to cut an entity). Each sentence is trimmed to its first and last token character;
 /// sentences with no token are left out.
 export function sentences(cp: CodePoints, entities: readonly EntitySpan[]): Range[] {
-  const { chars } = cp;
-  const inside = entityInteriors(chars.length, entities);
+  const { codes, length } = cp;
+  const inside = entityInteriors(length, entities);
   const result: Range[] = [];
   let start = 0;
   const close = (end: number): void => {
-    const trimmed = trim(chars, start, end);
+    const trimmed = trim(codes, start, end);
     if (trimmed) result.push(trimmed);
     start = end;
   };
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i]!;
-    if (char === '\n') {
+  for (let i = 0; i < length; i++) {
+    const code = codes[i]!;
+    if (code === 0x0a) {
       if (!inside[i + 1] && !inside[i]) close(i + 1);
       continue;
     }
-    if (!TERMINATOR.test(char)) continue;
+    if ((classOf(code) & TERMINATOR) === 0) continue;
     let end = i + 1;
-    while (end < chars.length && (TERMINATOR.test(chars[end]!) || CLOSER.test(chars[end]!))) end++;
+    while (end < length && (classOf(codes[end]!) & (TERMINATOR | CLOSER)) !== 0) end++;
     i = end - 1;
     if (!inside[end]) close(end);
   }
-  close(chars.length);
+  close(length);
   return result;
 }
 
@@ -80,18 +120,18 @@ export function sentences(cp: CodePoints, entities: readonly EntitySpan[]): Rang
 /// characters are not tokens. A run is also cut at every entity start and end, so an entity always covers whole
 /// tokens (WebAnno TSV and INCEpTION then need no sub-tokens).
 export function tokens(cp: CodePoints, sentence: Range, cuts: ReadonlySet<number>): Range[] {
-  const { chars } = cp;
+  const { codes } = cp;
   const result: Range[] = [];
   let i = sentence.start;
   while (i < sentence.end) {
-    const char = chars[i]!;
-    if (!isTokenChar(char)) {
+    const flags = classOf(codes[i]!);
+    if ((flags & TOKEN) === 0) {
       i++;
       continue;
     }
     let end = i + 1;
-    if (WORD.test(char) && !PER_CHARACTER.test(char)) {
-      while (end < sentence.end && !cuts.has(end) && WORD.test(chars[end]!) && !PER_CHARACTER.test(chars[end]!)) end++;
+    if ((flags & WORD) !== 0) {
+      while (end < sentence.end && !cuts.has(end) && (classOf(codes[end]!) & WORD) !== 0) end++;
     }
     result.push({ start: i, end });
     i = end;
@@ -109,7 +149,7 @@ export function entityCuts(entities: readonly EntitySpan[]): Set<number> {
   return cuts;
 }
 
-// inside[k] is true when offset k lies strictly inside some entity (a break at k would cut it).
+// inside[k] is 1 when offset k lies strictly inside some entity (a break at k would cut it).
 function entityInteriors(length: number, entities: readonly EntitySpan[]): Uint8Array {
   const diff = new Int32Array(length + 2);
   for (const span of entities) {
@@ -128,10 +168,10 @@ function entityInteriors(length: number, entities: readonly EntitySpan[]): Uint8
   return inside;
 }
 
-function trim(chars: readonly string[], start: number, end: number): Range | null {
+function trim(codes: Uint32Array, start: number, end: number): Range | null {
   let from = start;
   let to = end;
-  while (from < to && !isTokenChar(chars[from]!)) from++;
-  while (to > from && !isTokenChar(chars[to - 1]!)) to--;
+  while (from < to && !isTokenCode(codes[from]!)) from++;
+  while (to > from && !isTokenCode(codes[to - 1]!)) to--;
   return from < to ? { start: from, end: to } : null;
 }
