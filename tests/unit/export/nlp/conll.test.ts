@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conllBioExporter, conllBioesExporter, conllPage } from '../../../../shared/export/nlp/conll';
 import type { CollectionExporter, ExportContext, ExportPage } from '../../../../shared/export/types';
-import { context, cpIndexOf, textPage } from './pages';
+import { context, cpIndexOf, layoutPageWithoutSidecar, textPage } from './pages';
 
 function run(exporter: CollectionExporter, pages: ExportPage[], ctx: ExportContext): string {
   let out = exporter.start(ctx);
@@ -168,5 +168,16 @@ describe('CoNLL export', () => {
     const page = textPage('p.txt', '#1 新 闻', [[3, 6, 'NEWS ITEM']]);
     const chunk = conllPage(page, 'bio', context());
     expect(sentencesOf(chunk)[0]).toEqual(['#\tO', '1\tO', '新\tB-NEWS_ITEM', '闻\tI-NEWS_ITEM']);
+  });
+
+  it('exports a layout page without a usable sidecar with the entity tags its layout file carries', () => {
+    const page = layoutPageWithoutSidecar('scans/p9.xml', '𠮷田在上海。', [
+      [0, 2, 'PER'],
+      [3, 5, 'LOC'],
+    ]);
+    expect(entitiesOf(conllPage(page, 'bioes', context()))).toEqual([
+      ['𠮷田', 'PER'],
+      ['上海', 'LOC'],
+    ]);
   });
 });

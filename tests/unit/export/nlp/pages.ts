@@ -53,3 +53,18 @@ export function cpIndexOf(text: string, needle: string, occurrence = 0): number 
   }
   return Array.from(text.slice(0, at)).length;
 }
+
+/// An ALTO page without a usable sidecar whose layout file carries entity tags (`entities`, code points on `text`).
+export function layoutPageWithoutSidecar(path: string, text: string, spans: SpanSpec[]): ExportPage {
+  const entities = spans.map(([start, end, type]) => ({ start, end, type, text: cpSlice(text, start, end) }));
+  return {
+    path,
+    base: path.replace(/\.[^./]+$/u, ''),
+    originalText: text,
+    source: { format: 'alto', sha256: '1'.repeat(64), bytes: 0, encoding: 'utf-8', lineEnding: 'LF' },
+    layoutXml: '<alto/>',
+    layout: { format: 'alto', formatVersion: '3', image: null, text, lines: [], entities },
+    sidecar: null,
+    scan: null,
+  };
+}
