@@ -7,7 +7,7 @@
 /// reason). Stored offsets (code points) are converted here, at the format's edge.
 import { pageView } from '../page-view';
 import type { ExportContext, ExportPage, PerPageExporter } from '../types';
-import { codePoints, entityCuts, sentences, tokens } from './segment';
+import { codePoints, entityCuts, isTokenCode, sentences, tokens } from './segment';
 import { typeSystemXml } from './typesystem';
 import { xml10Safe, xmlAttr } from './xml-text';
 
@@ -59,10 +59,15 @@ export function pageXmi(page: ExportPage, context: ExportContext): string {
       lines.push(`  <segmentation:Token xmi:id="${id}" sofa="1" begin="${u[token.start]!}" end="${u[token.end]!}"/>\n`);
     }
   }
+  // An entity is trimmed to its first and last token character, as WebAnno TSV must: INCEpTION anchors named
+  // entities to tokens and flags annotations that start or end on whitespace. One over whitespace only is left out.
   for (const span of view.entities) {
-    const end = Math.min(span.end, cp.length);
-    if (span.start >= end) continue;
-    annotation('ner:NamedEntity', u[span.start]!, u[end]!, ` value="${xmlAttr(span.type)}"`);
+    let start = span.start;
+    let end = Math.min(span.end, cp.length);
+    while (start < end && !isTokenCode(cp.codes[start]!)) start++;
+    while (end > start && !isTokenCode(cp.codes[end - 1]!)) end--;
+    if (start >= end) continue;
+    annotation('ner:NamedEntity', u[start]!, u[end]!, ` value="${xmlAttr(span.type)}"`);
   }
   const namespaces = NAMESPACES.map(([prefix, uri]) => `xmlns:${prefix}="${uri}"`).join(' ');
   const note =

@@ -170,6 +170,16 @@ describe('WebAnno TSV 3.3 export', () => {
     expect(rows).toEqual(['1-1\t0-6\tLondon\tLOC\t', '1-2\t6-9\ters\t_\t', '1-3\t10-12\t𠮷\t_\t']);
   });
 
+  it('trims an entity that starts or ends on whitespace to its tokens, and leaves out one that covers only whitespace', () => {
+    const text = '甲 乙丙 丁';
+    const tsv = tsvOf(text, [
+      [1, 4, 'PER'],
+      [4, 5, 'LOC'],
+    ]);
+    const read = readTsv(tsv);
+    expect(read.entities.map((e) => [e.label, read.text.slice(e.begin, e.end)])).toEqual([['PER', '乙丙']]);
+  });
+
   it('escapes values and #Text lines as the spec says', () => {
     expect(escapeValue('A_B|C[1];x->y*\\z\tq\n')).toBe('A\\_B\\|C\\[1\\]\\;x\\->y\\*\\\\z\\tq\\n');
     expect(escapeText('a\tb\\c\fd\u0001e')).toBe('a\\tb\\\\c\\fd\\\u0001e');

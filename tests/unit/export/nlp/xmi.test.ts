@@ -114,6 +114,23 @@ describe('UIMA CAS XMI export', () => {
     expect(new Set(members)).toEqual(new Set(annotations.map((a) => a.id)));
   });
 
+  it('puts every entity on whole tokens inside one sentence (INCEpTION anchors named entities to tokens)', () => {
+    const { annotations } = readXmi(xml);
+    const tokens = annotations.filter((a) => a.type === TOKEN);
+    const sentences = annotations.filter((a) => a.type === SENTENCE);
+    for (const ne of annotations.filter((a) => a.type === NE)) {
+      expect(tokens.some((t) => t.begin === ne.begin), `a token starts at ${ne.begin}`).toBe(true);
+      expect(tokens.some((t) => t.end === ne.end), `a token ends at ${ne.end}`).toBe(true);
+      expect(sentences.some((s) => s.begin <= ne.begin && ne.end <= s.end), `one sentence holds ${ne.begin}-${ne.end}`).toBe(true);
+    }
+  });
+
+  it('trims an entity that starts or ends on whitespace to its token characters, and leaves out one over whitespace only', () => {
+    const out = readXmi(pageXmi(textPage('p.txt', '甲 𠮷丙 丁', [[1, 4, 'PER'], [4, 5, 'LOC']]), context()));
+    const entities = out.annotations.filter((a) => a.type === NE);
+    expect(entities.map((a) => [a.attrs.value, out.sofa.slice(a.begin, a.end)])).toEqual([['PER', '𠮷丙']]);
+  });
+
   it('matches the offsets INCEpTION itself writes for a sentence with a supplementary-plane character', () => {
     const reference = readXmi(readFileSync(join(FIXTURES, 'sentence-with-emoji.reference.xmi'), 'utf8'));
     const ours = readXmi(pageXmi(textPage('doc.txt', reference.sofa, [[cpIndexOf(reference.sofa, '😊'), cpIndexOf(reference.sofa, '😊') + 1, 'MISC']]), context()));
