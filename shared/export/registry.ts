@@ -2,9 +2,15 @@
 import type { ExportFormatId } from './format-ids';
 import type { Exporter } from './types';
 import { originalTextExporter, correctedTextExporter } from './formats/plain-text';
+import { bratExporter } from './annotation/brat';
+import { doccanoExporter } from './annotation/doccano';
+import { labelStudioExporter } from './annotation/label-studio';
 
 /// The exporters the app has; a format missing here is not offered.
 export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
   text: correctedTextExporter,
   original: originalTextExporter,
+  doccano: doccanoExporter,
+  'label-studio': labelStudioExporter,
+  brat: bratExporter,
 };

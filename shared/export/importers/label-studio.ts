@@ -1,0 +1,126 @@
+/// Reads Label Studio tasks JSON back into documents: Jiaodui's own export, Label Studio's "JSON" export (tasks with
+/// `annotations[].result[]` and `predictions[].result[]`) and its "JSON-MIN" export (one flat object per task, the
+/// regions under the labels control's name, `"label": [{"start", "end", "text", "labels"}]`).
+///
+/// Offsets count UTF-16 code units (Label Studio's editor measures them on the JavaScript string) and are converted
+/// to code points on the task's text; an offset that falls inside a surrogate pair is refused. The page is named
+/// by `data.page` (JSON-MIN: `page`), else by the uploaded file's name without the `xxxxxxxx-` prefix Label Studio
+/// adds (`file_upload`).
+import { CodePointIndex } from '../../text/codepoints';
+import type { ImportedSpan, ImportParse, ImportProblem } from '../import-types';
+import { asObject, isOffset, problem, shown, withoutBom } from './common';
+
+/// Parses `text`, the content of the Label Studio file `fileName` (named in each problem's `where`, with the task's
+/// 1-based number).
+///
+/// Which regions a task gives: its first annotation that was not cancelled, else its first prediction. A task with
+/// neither says nothing about its page and gives no document; an annotation with no regions gives a document with
+/// no spans. A task with any unreadable region gives no document, only problems, so no page is imported half.
+export function parseLabelStudio(text: string, fileName: string): ImportParse {
+  const parse: ImportParse = { documents: [], problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(withoutBom(text));
+  } catch (error) {
+    parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`));
+    return parse;
+  }
+  const tasks = Array.isArray(json) ? json : [json];
+  tasks.forEach((task, i) => readTask(task, `${fileName}#${i + 1}`, parse));
+  return parse;
+}
+
+function readTask(value: unknown, where: string, parse: ImportParse): void {
+  const task = asObject(value);
+  if (task === null) {
+    parse.problems.push(problem(where, 'malformed', 'The task is not a JSON object.'));
+    return;
+  }
+  const data = asObject(task.data);
+  const text = data !== null ? textOf(data) : typeof task.text === 'string' ? task.text : null;
+  if (text === null) {
+    parse.problems.push(problem(where, 'malformed', 'The task has no text (no "data.text").'));
+    return;
+  }
+  const regions = data !== null ? regionsOfFullTask(task) : regionsOfMinTask(task);
+  if (regions === null) return;
+  if (!Array.isArray(regions)) {
+    parse.problems.push(problem(where, 'malformed', 'An annotation\'s "result" is not a list.'));
+    return;
+  }
+  const page = pageOf(task, data);
+  if (page === null) {
+    parse.problems.push(problem(where, 'no-page', 'The task names no page (no "data.page", nor "file_upload").'));
+    return;
+  }
+  const index = new CodePointIndex(text);
+  const problems: ImportProblem[] = [];
+  const spans: ImportedSpan[] = [];
+  for (const region of regions) {
+    const read = readRegion(region, index, where);
+    if (read === null) continue;
+    if ('where' in read) problems.push(read);
+    else for (const span of read) spans.push(span);
+  }
+  if (problems.length > 0) parse.problems = parse.problems.concat(problems);
+  else parse.documents.push({ page, text, spans });
+}
+
+// The Text tag's data: `data.text` as in the usual NER config, else the task's only string field besides `page`.
+function textOf(data: Record<string, unknown>): string | null {
+  if (typeof data.text === 'string') return data.text;
+  const strings = Object.entries(data).filter(([key, value]) => key !== 'page' && typeof value === 'string');
+  return strings.length === 1 ? (strings[0]![1] as string) : null;
+}
+
+// The regions of a full task; null when it has no annotation or prediction to take them from.
+function regionsOfFullTask(task: Record<string, unknown>): unknown {
+  const annotations = Array.isArray(task.annotations) ? task.annotations.map(asObject) : [];
+  const annotation = annotations.find((a) => a !== null && a.was_cancelled !== true && 'result' in a);
+  if (annotation) return annotation.result;
+  const predictions = Array.isArray(task.predictions) ? task.predictions.map(asObject) : [];
+  const prediction = predictions.find((p) => p !== null && 'result' in p);
+  return prediction ? prediction.result : null;
+}
+
+// JSON-MIN: the lists of `{start, end, labels}` objects among the task's fields; null when there are none.
+function regionsOfMinTask(task: Record<string, unknown>): unknown[] | null {
+  const lists = Object.values(task).filter(
+    (value): value is unknown[] => Array.isArray(value) && value.length > 0 && value.every((item) => Array.isArray(asObject(item)?.labels)),
+  );
+  return lists.length === 0 ? null : lists.flat().map((value) => ({ type: 'labels', value }));
+}
+
+function pageOf(task: Record<string, unknown>, data: Record<string, unknown> | null): string | null {
+  const named = data !== null ? data.page : task.page;
+  if (typeof named === 'string' && named !== '') return named;
+  // Label Studio stores an uploaded file as `<8 hex digits>-<its name>`.
+  if (typeof task.file_upload === 'string' && task.file_upload !== '') return task.file_upload.replace(/^[0-9a-f]{8}-/, '');
+  return null;
+}
+
+// The spans of one result (one per label), null for a result that is no labelled span (a choice, a relation…).
+function readRegion(item: unknown, index: CodePointIndex, where: string): ImportedSpan[] | ImportProblem | null {
+  const region = asObject(item);
+  if (region === null) return problem(where, 'malformed', `A result is not a JSON object: ${shown(item)}.`);
+  const value = asObject(region.value);
+  const labels = value?.labels;
+  if (region.type !== 'labels' && !Array.isArray(labels)) return null;
+  if (value === null || !Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
+    return problem(where, 'malformed', `A labels result has no labels: ${shown(item)}.`);
+  }
+  const { start, end } = value;
+  if (!isOffset(start) || !isOffset(end) || end <= start) {
+    return problem(where, 'malformed', `A region has no character offsets with start < end: ${shown(value)}.`);
+  }
+  if (end > index.text.length) {
+    return problem(where, 'offset-out-of-range', `The region ${start}–${end} ends past the text's ${index.text.length} UTF-16 units.`);
+  }
+  const from = index.toCp(start);
+  const to = index.toCp(end);
+  if (index.toUtf16(from) !== start || index.toUtf16(to) !== end) {
+    return problem(where, 'malformed', `The region ${start}–${end} splits a character in two (offsets count UTF-16 units).`);
+  }
+  const quote = typeof value.text === 'string' ? value.text : index.text.slice(start, end);
+  return (labels as string[]).map((type) => ({ start: from, end: to, type, quote }));
+}
