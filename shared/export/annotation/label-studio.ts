@@ -1,9 +1,11 @@
 /// Label Studio tasks JSON: an array of tasks, each `{"data": {"text", "page"}, "annotations": [{"result": […]}]}`
 /// with one `labels` result per entity, for the named-entity config written beside (`label-studio-config.xml`).
 ///
-/// Offsets count UTF-16 code units: Label Studio's editor is JavaScript and measures `value.start`/`value.end` on
-/// the JavaScript string of the text, so 𠮷 (one code point) counts 2. tests/readers/label-studio.spec.ts loads
-/// this file into Label Studio's own frontend and reads back which characters each region highlights.
+/// Offsets count code points, although Label Studio's editor is JavaScript: it converts every DOM position to code
+/// points "for external usage" (label-studio-frontend src/utils/selection-tools.js, `findOnPosition` and
+/// `charsToCodePoints`: "In python and other modern tools complex unicode symbols handled as code points"), and its
+/// backend is Python. So 𠮷 counts 1. tests/readers/label-studio.spec.ts loads this file into Label Studio's own
+/// frontend (1.4.0) and reads back which characters each region highlights.
 import { CodePointIndex } from '../../text/codepoints';
 import { pageView } from '../page-view';
 import type { CollectionExporter } from '../types';
@@ -30,8 +32,7 @@ export const labelStudioExporter: CollectionExporter = {
   },
   page(page, index) {
     const view = pageView(page);
-    const cpIndex = new CodePointIndex(view.corrected);
-    const spans = spansOf(view, cpIndex);
+    const spans = spansOf(view, new CodePointIndex(view.corrected));
     if (!spans.ok) return spans;
     types.note(spans.spans);
     const result = spans.spans.map((s, i) => ({
@@ -40,7 +41,7 @@ export const labelStudioExporter: CollectionExporter = {
       to_name: 'text',
       type: 'labels',
       origin: 'manual',
-      value: { start: cpIndex.toUtf16(s.start), end: cpIndex.toUtf16(s.end), text: s.text, labels: [s.type] },
+      value: { start: s.start, end: s.end, text: s.text, labels: [s.type] },
     }));
     const task: Record<string, unknown> = { data: { text: view.corrected, page: page.path } };
     if (result.length > 0 || view.status === 'reviewed') task.annotations = [{ result }];

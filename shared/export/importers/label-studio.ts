@@ -2,8 +2,10 @@
 /// `annotations[].result[]` and `predictions[].result[]`) and its "JSON-MIN" export (one flat object per task, the
 /// regions under the labels control's name, `"label": [{"start", "end", "text", "labels"}]`).
 ///
-/// Offsets count UTF-16 code units (Label Studio's editor measures them on the JavaScript string) and are converted
-/// to code points on the task's text; an offset that falls inside a surrogate pair is refused. The page is named
+/// Offsets count code points, as Label Studio's editor and backend count them (label-studio-frontend
+/// src/utils/selection-tools.js converts DOM positions to code points; see the exporter); a region drawn in Label
+/// Studio 1.4 after an Extension B character may carry offsets that editor miscounted, and is put back on the
+/// place of its text (see `drawnPlace`). The page is named
 /// by `data.page` (JSON-MIN: `page`), else by the uploaded file's name without the `xxxxxxxx-` prefix Label Studio
 /// adds (`file_upload`).
 import { CodePointIndex } from '../../text/codepoints';
@@ -13,7 +15,7 @@ import { asObject, isOffset, problem, shown, withoutBom } from './common';
 /// Parses `text`, the content of the Label Studio file `fileName` (named in each problem's `where`, with the task's
 /// 1-based number).
 ///
-/// Which regions a task gives: its first annotation that was not cancelled, else its first prediction. A task with
+/// Which regions a task gives: its newest annotation that was not cancelled, else its first prediction. A task with
 /// neither says nothing about its page and gives no document; an annotation with no regions gives a document with
 /// no spans. A task with any unreadable region gives no document, only problems, so no page is imported half.
 export function parseLabelStudio(text: string, fileName: string): ImportParse {
@@ -73,11 +75,20 @@ function textOf(data: Record<string, unknown>): string | null {
   return strings.length === 1 ? (strings[0]![1] as string) : null;
 }
 
-// The regions of a full task; null when it has no annotation or prediction to take them from.
+// The regions of a full task; null when it has no annotation or prediction to take them from. Like Label Studio's
+// own converter (label_studio_converter/converter.py, `annotation_result_from_task`): cancelled or skipped
+// annotations are passed over and the newest of the others (by `created_at`, else the last listed) is taken;
+// `completions` is the old name of `annotations`.
 function regionsOfFullTask(task: Record<string, unknown>): unknown {
-  const annotations = Array.isArray(task.annotations) ? task.annotations.map(asObject) : [];
-  const annotation = annotations.find((a) => a !== null && a.was_cancelled !== true && 'result' in a);
-  if (annotation) return annotation.result;
+  const listed = Array.isArray(task.annotations) ? task.annotations : Array.isArray(task.completions) ? task.completions : [];
+  const annotations = listed
+    .map(asObject)
+    .filter((a): a is Record<string, unknown> => a !== null && a.was_cancelled !== true && a.skipped !== true && 'result' in a);
+  if (annotations.length > 0) {
+    const createdAt = (a: Record<string, unknown>) => (typeof a.created_at === 'string' ? a.created_at : '');
+    const newest = annotations.reduce((best, a) => (createdAt(a) >= createdAt(best) ? a : best));
+    return newest.result;
+  }
   const predictions = Array.isArray(task.predictions) ? task.predictions.map(asObject) : [];
   const prediction = predictions.find((p) => p !== null && 'result' in p);
   return prediction ? prediction.result : null;
@@ -113,14 +124,33 @@ function readRegion(item: unknown, index: CodePointIndex, where: string): Import
   if (!isOffset(start) || !isOffset(end) || end <= start) {
     return problem(where, 'malformed', `A region has no character offsets with start < end: ${shown(value)}.`);
   }
-  if (end > index.text.length) {
-    return problem(where, 'offset-out-of-range', `The region ${start}–${end} ends past the text's ${index.text.length} UTF-16 units.`);
+  if (end > index.length) {
+    return problem(where, 'offset-out-of-range', `The region ${start}–${end} ends past the text's ${index.length} characters.`);
   }
-  const from = index.toCp(start);
-  const to = index.toCp(end);
-  if (index.toUtf16(from) !== start || index.toUtf16(to) !== end) {
-    return problem(where, 'malformed', `The region ${start}–${end} splits a character in two (offsets count UTF-16 units).`);
-  }
-  const quote = typeof value.text === 'string' ? value.text : index.text.slice(start, end);
+  const cut = index.text.slice(index.toUtf16(start), index.toUtf16(end));
+  const quote = typeof value.text === 'string' ? value.text : cut;
+  const [from, to] = quote === cut ? [start, end] : (drawnPlace(index, start, end, quote) ?? [start, end]);
   return (labels as string[]).map((type) => ({ start: from, end: to, type, quote }));
+}
+
+// Where a region drawn in Label Studio 1.4's editor really is. When a region is drawn, the editor counts the text
+// nodes before the selected one in UTF-16 units and only the selected one in code points (label-studio-frontend
+// src/utils/selection-tools.js: `findGlobalOffset` adds `node.length`), so after an Extension B character on an
+// earlier line or in an earlier highlight, its offsets are too large by up to the number of such characters, while
+// `value.text` (the selection's text) is right. Each offset then lies between the code-point and the UTF-16
+// reading of the true place; the one place of the quote that fits is taken, or null when none or several fit (the
+// span keeps the file's offsets, and the quote check refuses the page).
+function drawnPlace(index: CodePointIndex, start: number, end: number, quote: string): [number, number] | null {
+  if (quote === '') return null;
+  let found: [number, number] | null = null;
+  for (let at = index.text.indexOf(quote); at >= 0; at = index.text.indexOf(quote, at + 1)) {
+    const from = index.toCp(at);
+    const to = index.toCp(at + quote.length);
+    if (index.toUtf16(from) !== at) continue;
+    if (from <= start && start <= at && to <= end && end <= at + quote.length) {
+      if (found !== null) return null;
+      found = [from, to];
+    }
+  }
+  return found;
 }
