@@ -113,7 +113,7 @@ test.describe('Label Studio (1.4.0 frontend) reads the Label Studio export', () 
     }
   });
 
-  test('a region drawn in Label Studio after 𠮷 is read back by the importer on the characters selected', async ({ page }) => {
+  test('regions drawn in Label Studio after 𠮷, one across a line end, are read back by the importer on the characters selected', async ({ page }) => {
     const text = `${EXT_B}田先生\n昨抵北京${EXT_B}祥饭店`;
     const { content } = runCollection(labelStudioExporter, [pageWith('c.txt', text, [{ id: 'p', start: 0, end: 2, type: 'PER', text: `${EXT_B}田` }])]);
     const config = labelStudioExporter.extraFiles!(CONTEXT)[0]!.content;
@@ -121,29 +121,54 @@ test.describe('Label Studio (1.4.0 frontend) reads the Label Studio export', () 
     await serveLabelStudio(page);
     await reload(page);
     await loadTask(page, config, { id: 1, ...task!, annotations: [{ id: 1, ...task!.annotations[0] }] }, 1);
-    // Choose the LOC label, select 北京 on the second line as an editor would, and let the editor make the region.
-    await page.getByText('LOC', { exact: true }).first().click();
-    await page.evaluate(() => {
-      const root = document.querySelector('.lsf-richtext__container')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let node = walker.nextNode();
-      while (node && !(node.textContent ?? '').includes('北京')) node = walker.nextNode();
-      const at = node!.textContent!.indexOf('北京');
-      const range = document.createRange();
-      range.setStart(node!, at);
-      range.setEnd(node!, at + 2);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      node!.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    });
-    await expect.poll(() => page.locator('.lsf-richtext__container .htx-highlight[data-label]').count()).toBe(2);
+    await drawRegion(page, 'LOC', ['北京', 0], ['北京', 2], 2);
+    await drawRegion(page, 'ORG', ['先生', 0], ['昨抵', 2], 3);
     const result = await page.evaluate(() => (window as unknown as { __ls: { annotationStore: { selected: { serializeAnnotation(): unknown[] } } } }).__ls.annotationStore.selected.serializeAnnotation());
+    // What Label Studio 1.4 itself wrote: offsets one too large after the 𠮷 on the first line (its editor counts
+    // earlier text nodes in UTF-16 units), the line end as the two characters \n. The importer puts them back.
+    const raw = (result as Array<{ value: { start: number; end: number; text: string } }>).map((r) => r.value);
+    expect(raw.map((v) => [v.start, v.end, v.text])).toEqual([
+      [0, 2, `${EXT_B}田`],
+      [8, 10, '北京'],
+      [3, 8, '先生\\n昨抵'],
+    ]);
     const exported = JSON.stringify([{ id: 1, data: task!.data, annotations: [{ id: 1, result, was_cancelled: false }] }]);
     const parse = parseLabelStudio(exported, 'project-1.json');
     expect(parse.problems).toEqual([]);
     expect(ordered(parse.documents[0]!.spans)).toEqual([
       { start: 0, end: 2, type: 'PER', quote: `${EXT_B}田` },
+      { start: 2, end: 7, type: 'ORG', quote: '先生\n昨抵' },
       { start: 7, end: 9, type: 'LOC', quote: '北京' },
     ]);
   });
 });
+
+// Draws a region as an editor does: picks the label, selects from the text node holding `from[0]` (at `from[1]`
+// UTF-16 units past where it starts) to the one holding `to[0]`, and releases the mouse; waits for `regions` regions.
+async function drawRegion(page: Page, label: string, from: [string, number], to: [string, number], regions: number): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __ls: { annotationStore: { selected: { unselectAll(): void } } } }).__ls.annotationStore.selected.unselectAll());
+  await page.getByText(label, { exact: true }).first().click();
+  await page.evaluate(
+    ({ from, to }) => {
+      const root = document.querySelector('.lsf-richtext__container')!;
+      const find = ([needle, offset]: [string, number]) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf(needle);
+          if (at >= 0) return { node, offset: at + offset };
+        }
+        throw new Error(`no text node holds ${needle}`);
+      };
+      const start = find(from);
+      const end = find(to);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      start.node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    { from, to },
+  );
+  await expect.poll(() => page.locator('.lsf-richtext__container .htx-highlight[data-label]').count()).toBe(regions);
+}

@@ -124,13 +124,22 @@ function readRegion(item: unknown, index: CodePointIndex, where: string): Import
   if (!isOffset(start) || !isOffset(end) || end <= start) {
     return problem(where, 'malformed', `A region has no character offsets with start < end: ${shown(value)}.`);
   }
+  const spans = (from: number, to: number, quote: string) => (labels as string[]).map((type) => ({ start: from, end: to, type, quote }));
+  const given = typeof value.text === 'string' ? value.text : null;
+  // Label Studio's editor stores a drawn region's line ends as the two characters `\n` (selection-tools.js,
+  // `captureSelection`: `selection.toString().replace(/[\n\r]/g, "\\n")`).
+  const restored = given?.replace(/\\n/g, '\n') ?? null;
+  if (end <= index.length) {
+    const cut = index.text.slice(index.toUtf16(start), index.toUtf16(end));
+    if (given === null || given === cut || restored === cut) return spans(start, end, cut);
+  }
+  const place = restored !== null && end <= index.text.length ? drawnPlace(index, start, end, restored) : null;
+  if (place !== null) return spans(place[0], place[1], restored!);
   if (end > index.length) {
     return problem(where, 'offset-out-of-range', `The region ${start}–${end} ends past the text's ${index.length} characters.`);
   }
-  const cut = index.text.slice(index.toUtf16(start), index.toUtf16(end));
-  const quote = typeof value.text === 'string' ? value.text : cut;
-  const [from, to] = quote === cut ? [start, end] : (drawnPlace(index, start, end, quote) ?? [start, end]);
-  return (labels as string[]).map((type) => ({ start: from, end: to, type, quote }));
+  // The quote disagrees with the text here: kept as the file gives it, for the import's quote check to report.
+  return spans(start, end, given!);
 }
 
 // Where a region drawn in Label Studio 1.4's editor really is. When a region is drawn, the editor counts the text
