@@ -108,3 +108,16 @@ describe('doccano import problems', () => {
     expect(parseDoccano('[{"text": ', 'x.json').problems.map((p) => [p.where, p.code])).toEqual([['x.json', 'malformed']]);
   });
 });
+
+describe('doccano export of a page without a sidecar', () => {
+  it('writes the layout file\'s own text and entity tags (ALTO NamedEntityTag, PAGE custom) as they were read', () => {
+    const text = `${EXT_B}田\n北京`;
+    const page = {
+      ...pageWith('scans/p.xml', text, []),
+      sidecar: null,
+      layout: { format: 'alto' as const, formatVersion: '3.0', image: null, text, lines: [], entities: [{ start: 0, end: 2, type: 'PER', text: `${EXT_B}田` }, { start: 3, end: 5, type: 'LOC', text: '北京' }] },
+    };
+    const { content } = runCollection(doccanoExporter, [page]);
+    expect(JSON.parse(content)).toEqual({ text, label: [[0, 2, 'PER'], [3, 5, 'LOC']], page: 'scans/p.xml' });
+  });
+});
