@@ -18,6 +18,7 @@ import { asObject, isOffset, problem, shown, withoutBom } from './common';
 /// Which regions a task gives: its newest annotation that was not cancelled, else its first prediction. A task with
 /// neither says nothing about its page and gives no document; an annotation with no regions gives a document with
 /// no spans. A task with any unreadable region gives no document, only problems, so no page is imported half.
+/// JSON-MIN holds one record per annotation: of the records of one task (same `id`), the newest gives the document.
 export function parseLabelStudio(text: string, fileName: string): ImportParse {
   const parse: ImportParse = { documents: [], problems: [] };
   let json: unknown;
@@ -28,11 +29,18 @@ export function parseLabelStudio(text: string, fileName: string): ImportParse {
     return parse;
   }
   const tasks = Array.isArray(json) ? json : [json];
-  tasks.forEach((task, i) => readTask(task, `${fileName}#${i + 1}`, parse));
+  const minRecords = new Map<string, MinRecord>();
+  tasks.forEach((task, i) => readTask(task, `${fileName}#${i + 1}`, parse, minRecords));
   return parse;
 }
 
-function readTask(value: unknown, where: string, parse: ImportParse): void {
+// A JSON-MIN record read: where its document sits in the parse, and when its annotation was made.
+interface MinRecord {
+  at: number;
+  createdAt: string;
+}
+
+function readTask(value: unknown, where: string, parse: ImportParse, minRecords: Map<string, MinRecord>): void {
   const task = asObject(value);
   if (task === null) {
     parse.problems.push(problem(where, 'malformed', 'The task is not a JSON object.'));
@@ -64,8 +72,24 @@ function readTask(value: unknown, where: string, parse: ImportParse): void {
     if ('where' in read) problems.push(read);
     else for (const span of read) spans.push(span);
   }
-  if (problems.length > 0) parse.problems = parse.problems.concat(problems);
-  else parse.documents.push({ page, text, spans });
+  if (problems.length > 0) {
+    parse.problems = parse.problems.concat(problems);
+    return;
+  }
+  const document = { page, text, spans };
+  const taskId = data === null && (typeof task.id === 'number' || typeof task.id === 'string') ? String(task.id) : null;
+  if (taskId === null) {
+    parse.documents.push(document);
+    return;
+  }
+  const createdAt = typeof task.created_at === 'string' ? task.created_at : '';
+  const earlier = minRecords.get(taskId);
+  if (earlier === undefined) {
+    minRecords.set(taskId, { at: parse.documents.push(document) - 1, createdAt });
+  } else if (createdAt > earlier.createdAt) {
+    parse.documents[earlier.at] = document;
+    earlier.createdAt = createdAt;
+  }
 }
 
 // The Text tag's data: `data.text` as in the usual NER config, else the task's only string field besides `page`.

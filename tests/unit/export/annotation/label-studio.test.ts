@@ -108,9 +108,18 @@ describe('Label Studio import of files Label Studio makes', () => {
     expect(parseLabelStudio(JSON.stringify([task]), 't.json').documents.map((d) => d.page)).toEqual(['p7.txt']);
   });
 
-  it('reads its JSON-MIN export (regions flat under the labels control\'s name) and the old "completions" key', () => {
+  it('reads its JSON-MIN export (regions flat under the labels control\'s name; the newest record of a task) and the old "completions" key', () => {
     const min = [{ id: 9, text, page: 'm.txt', label: [{ start: 3, end: 5, text: '东京', labels: ['LOC'] }], annotator: 1, annotation_id: 4, lead_time: 3.2 }];
     expect(parseLabelStudio(JSON.stringify(min), 'min.json').documents).toEqual([{ page: 'm.txt', text, spans: [{ start: 3, end: 5, type: 'LOC', quote: '东京' }] }]);
+    const twoAnnotations = [
+      { id: 9, text, page: 'm.txt', label: [{ start: 0, end: 2, labels: ['PER'] }], annotation_id: 5, created_at: '2026-01-01T00:00:00Z' },
+      { id: 9, text, page: 'm.txt', label: [{ start: 3, end: 5, labels: ['LOC'] }], annotation_id: 6, created_at: '2026-02-01T00:00:00Z' },
+      { id: 10, text, page: 'n.txt', label: [{ start: 0, end: 1, labels: ['X'] }], annotation_id: 7, created_at: '2026-01-01T00:00:00Z' },
+    ];
+    expect(parseLabelStudio(JSON.stringify(twoAnnotations), 'min.json').documents.map((d) => [d.page, d.spans.map((s) => s.type)])).toEqual([
+      ['m.txt', ['LOC']],
+      ['n.txt', ['X']],
+    ]);
     const old = [{ id: 1, data: { text, page: 'o.txt' }, completions: [{ result: [region(0, 2, ['PER'])] }] }];
     expect(parseLabelStudio(JSON.stringify(old), 'old.json').documents[0]!.spans).toEqual([{ start: 0, end: 2, type: 'PER', quote: `${EXT_B}田` }]);
   });
