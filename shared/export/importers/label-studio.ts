@@ -166,13 +166,14 @@ function readRegion(item: unknown, index: CodePointIndex, where: string): Import
   return spans(start, end, given!);
 }
 
-// Where a region drawn in Label Studio 1.4's editor really is. When a region is drawn, the editor counts the text
-// nodes before the selected one in UTF-16 units and only the selected one in code points (label-studio-frontend
-// src/utils/selection-tools.js: `findGlobalOffset` adds `node.length`), so after an Extension B character on an
-// earlier line or in an earlier highlight, its offsets are too large by up to the number of such characters, while
-// `value.text` (the selection's text) is right. Each offset then lies between the code-point and the UTF-16
-// reading of the true place; the one place of the quote that fits is taken, or null when none or several fit (the
-// span keeps the file's offsets, and the quote check refuses the page).
+// Where a region drawn in Label Studio 1.4's editor really is. When a region is drawn, that editor counts the
+// text nodes before the selected one in UTF-16 units and only the selected one in code points (label-studio-frontend
+// src/utils/selection-tools.js: `findGlobalOffset` adds `node.length`; later releases count every node in code
+// points), so after an Extension B character on an earlier line or in an earlier highlight, its offsets are too
+// large by up to the number of such characters, while `value.text` (the selection's text) is right. Each offset
+// then lies between the code-point and the UTF-16 reading of the true place; the one place of the quote that fits
+// is taken, or null when none or several fit (the span keeps the file's offsets, and the quote check refuses the
+// page).
 function drawnPlace(index: CodePointIndex, start: number, end: number, quote: string): [number, number] | null {
   if (quote === '') return null;
   let found: [number, number] | null = null;
