@@ -29,6 +29,13 @@ describe('doccano JSONL export', () => {
     expect(ordered(parse.documents[1]!.spans)).toEqual(ordered(expected(spansB())));
   });
 
+  it('leaves out a page whose sidecar has a span past its text, with an invalid-page problem, and goes on', () => {
+    const bad = pageWith('bad.txt', `${EXT_B}ab`, [{ id: 'x', start: 1, end: 4, type: 'X', text: 'abc' }]);
+    const { content, problems } = runCollection(doccanoExporter, [bad, pageWith('ok.txt', 'ab', [])]);
+    expect(problems).toEqual(['bad.txt: invalid-page']);
+    expect(content).toBe('{"text":"ab","label":[],"page":"ok.txt"}\n');
+  });
+
   it('leaves out a page with no text, which doccano refuses, and says why', () => {
     const { content, problems } = runCollection(doccanoExporter, [pageWith('empty.txt', '', [])]);
     expect(content).toBe('');
