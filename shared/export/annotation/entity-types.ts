@@ -1,8 +1,9 @@
 /// The entity types a labelling config or a brat `annotation.conf` lists: the default tag set's types first, in its
 /// order, then every other type the run's pages used, in the order first met.
 ///
-/// The export context carries no tag set, so a collection exporter notes the types of the pages it writes in a
-/// `TypeCollector` and writes the list in its extra files, which the export run writes after the pages.
+/// The export context carries no tag set, so an exporter notes the types of the pages it writes in a
+/// `TypeCollector` and writes the list in its extra files, which the export run writes after the pages
+/// (electron/services/export/, `writeExtraFiles`).
 import { DEFAULT_TAGSET } from '../../entities/tagset';
 
 /// The types met during one export run.

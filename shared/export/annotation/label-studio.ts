@@ -26,14 +26,13 @@ const types = new TypeCollector();
 export const labelStudioExporter: CollectionExporter = {
   kind: 'collection',
   fileName: () => LABEL_STUDIO_TASKS_FILE,
-  start() {
-    types.reset();
-    return '[\n';
-  },
+  start: () => '[\n',
   page(page, index) {
     const view = pageView(page);
     const spans = spansOf(view, new CodePointIndex(view.corrected));
     if (!spans.ok) return spans;
+    // The run's first page starts the list afresh (the run may call `start` only after it).
+    if (index === 0) types.reset();
     types.note(spans.spans);
     const result = spans.spans.map((s, i) => ({
       id: `e${i + 1}`,

@@ -79,19 +79,21 @@ export function expected(spans: EntitySpan[]): Array<{ start: number; end: numbe
   return spans.map((s) => ({ start: s.start, end: s.end, type: s.type, quote: s.text }));
 }
 
-/// The whole file a collection exporter writes for `pages`, with the problems it gave.
+/// The whole file a collection exporter writes for `pages`, with the problems it gave, called as the export run
+/// calls it (electron/services/export/): each page first, `start` only once the first page has given a chunk (or at
+/// the end when none did), then `end`.
 export function runCollection(exporter: CollectionExporter, pages: ExportPage[]): { content: string; problems: string[] } {
-  let content = exporter.start(CONTEXT);
+  let content = '';
   const problems: string[] = [];
   let written = 0;
   for (const page of pages) {
     const result = exporter.page(page, written, CONTEXT);
     if (result.ok) {
-      content += result.chunk;
+      content += (written === 0 ? exporter.start(CONTEXT) : '') + result.chunk;
       written++;
     } else problems.push(`${page.path}: ${result.problem.code}`);
   }
-  return { content: content + exporter.end(CONTEXT), problems };
+  return { content: content + (written === 0 ? exporter.start(CONTEXT) : '') + exporter.end(CONTEXT), problems };
 }
 
 /// Spans in a stable order for comparing (by start, longer first, then type).
