@@ -5,6 +5,9 @@ import { originalTextExporter, correctedTextExporter } from './formats/plain-tex
 import { conllBioExporter, conllBioesExporter } from './nlp/conll';
 import { webannoTsvExporter } from './nlp/webanno-tsv';
 import { xmiExporter } from './nlp/xmi';
+import { bratExporter } from './annotation/brat';
+import { doccanoExporter } from './annotation/doccano';
+import { labelStudioExporter } from './annotation/label-studio';
 import { webAnnotationExporter } from './web-annotation/exporter';
 
 /// The exporters the app has; a format missing here is not offered. (`tei` is listed with its per-page exporter;
@@ -14,6 +17,9 @@ export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
   original: originalTextExporter,
   conll: conllBioExporter,
   'conll-bioes': conllBioesExporter,
+  doccano: doccanoExporter,
+  'label-studio': labelStudioExporter,
+  brat: bratExporter,
   xmi: xmiExporter,
   'webanno-tsv': webannoTsvExporter,
   'web-annotation': webAnnotationExporter,
