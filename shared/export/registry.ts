@@ -2,9 +2,11 @@
 import type { ExportFormatId } from './format-ids';
 import type { Exporter } from './types';
 import { originalTextExporter, correctedTextExporter } from './formats/plain-text';
+import { altoExporter } from './layout/alto-export';
 
 /// The exporters the app has; a format missing here is not offered.
 export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
   text: correctedTextExporter,
   original: originalTextExporter,
+  alto: altoExporter,
 };

@@ -1,0 +1,245 @@
+/// Re-aligns a layout line's words with the corrected text, for the three layout exporters.
+///
+/// Each piece of the original line (the text before the first word, each word, each gap between words, the text
+/// after the last word) is mapped through `PageView.originalToCorrected` on its own, so text a reading-order move
+/// carried to another line still belongs to its original word's box. The corrected pieces are then cut into
+/// tokens, the words of the corrected file:
+/// - a space the editor typed inside a word splits it; the parts share the word's box in proportion to their
+///   characters along the line;
+/// - where the editor removed the space between two words, they join into one token with the union of their boxes;
+/// - words the OCR wrote without a space between them (Chinese, one word per character) stay separate tokens.
+/// A token identical to one original word is "unchanged" and keeps everything the file said about it.
+import { CodePointIndex, cpLength } from '../../text/codepoints';
+import { unionRegions } from '../../layout/geometry';
+import type { Region } from '../../layout/types';
+import type { PageView } from '../page-view';
+
+/// One original word of a line: code points [start, end) of the original text, and what the file says of it.
+export interface SourceWord {
+  start: number;
+  end: number;
+  text: string;
+  region: Region | null;
+}
+
+/// One original line: its code points [start, end) of the original text and its words in order.
+export interface SourceLine {
+  start: number;
+  end: number;
+  region: Region | null;
+  words: readonly SourceWord[];
+}
+
+/// A word of the corrected line.
+export interface Token {
+  text: string;
+  /// The original words whose text (or box) it took, ascending; empty for text typed between words.
+  words: number[];
+  /// True unless the token is exactly one original word, text unchanged.
+  changed: boolean;
+  /// Its box: a proportional share of its words' boxes, or the room between its neighbours for typed text.
+  region: Region | null;
+  /// Code-point ranges of the corrected page text it covers.
+  ranges: { start: number; end: number }[];
+  /// Whether whitespace separates it from the token before it (false for the first token and for CJK neighbours).
+  spaceBefore: boolean;
+}
+
+/// A line of the corrected file.
+export interface RealignedLine {
+  /// The corrected line text: every piece of the line, mapped.
+  text: string;
+  /// Whether `text` differs from the original line text.
+  changed: boolean;
+  tokens: Token[];
+  /// The corrected text after the last word (an ALTO HYP's hyphen, PAGE text outside words).
+  trailing: string;
+  /// Where each piece of `text` lies in the corrected page text: `text` offset `lineOffset` is corrected offset `start`.
+  pieces: { start: number; end: number; lineOffset: number }[];
+}
+
+interface Segment {
+  kind: 'word' | 'gap' | 'edge';
+  word: number;
+  originalText: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/// Realigns one line; `original` and `corrected` are CodePointIndexes over the page's original and corrected text.
+export function realignLine(line: SourceLine, view: PageView, original: CodePointIndex, corrected: CodePointIndex): RealignedLine {
+  const segments = mapSegments(line, view, original, corrected);
+  const pieces: RealignedLine['pieces'] = [];
+  let lineOffset = 0;
+  for (const s of segments) {
+    pieces.push({ start: s.start, end: s.end, lineOffset });
+    lineOffset += s.end - s.start;
+  }
+  const text = segments.map((s) => s.text).join('');
+  const originalText = segments.map((s) => s.originalText).join('');
+  const last = segments[segments.length - 1];
+  const trailing = last && last.kind === 'edge' && segments.length > 1 ? last.text : '';
+  return { text, changed: text !== originalText, tokens: tokenize(line, segments), trailing, pieces };
+}
+
+function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex, corrected: CodePointIndex): Segment[] {
+  const raw: Omit<Segment, 'start' | 'end' | 'text'>[] = [];
+  const bounds: [number, number][] = [];
+  let at = line.start;
+  const push = (kind: Segment['kind'], word: number, start: number, end: number): void => {
+    raw.push({ kind, word, originalText: slice(original, start, end) });
+    bounds.push([start, end]);
+  };
+  line.words.forEach((word, i) => {
+    if (i === 0 ? word.start > at : true) push(i === 0 ? 'edge' : 'gap', i - 1, at, word.start);
+    push('word', i, word.start, word.end);
+    at = word.end;
+  });
+  if (at < line.end || line.words.length === 0) push('edge', line.words.length, at, line.end);
+  const segments: Segment[] = [];
+  let previous: { start: number; end: number } | null = null;
+  raw.forEach((segment, i) => {
+    const [s, e] = bounds[i]!;
+    // Insertions at a boundary belong to the word before it (a word's end maps with assoc 1, a start with -1);
+    // a start falling inside the previous piece's range is clamped so no corrected text is counted twice.
+    let start = view.originalToCorrected(s, -1);
+    let end = view.originalToCorrected(e, 1);
+    if (previous && start >= previous.start && start < previous.end) start = previous.end;
+    if (end < start) end = start;
+    segments.push({ ...segment, start, end, text: slice(corrected, start, end) });
+    previous = { start, end };
+  });
+  return segments;
+}
+
+function slice(index: CodePointIndex, start: number, end: number): string {
+  return index.text.slice(index.toUtf16(start), index.toUtf16(end));
+}
+
+interface Building {
+  chars: string[];
+  parts: Map<number, [number, number]>;
+  ranges: { start: number; end: number }[];
+  spaceBefore: boolean;
+}
+
+const SPACE = /\s/u;
+
+function tokenize(line: SourceLine, segments: readonly Segment[]): Token[] {
+  const built: Building[] = [];
+  let current: Building | null = null;
+  let pendingSpace = false;
+  const close = (): void => {
+    if (current) built.push(current);
+    current = null;
+  };
+  const add = (char: string, position: number, word: number | null, offset: number): void => {
+    current ??= { chars: [], parts: new Map(), ranges: [], spaceBefore: pendingSpace && built.length > 0 };
+    pendingSpace = false;
+    current.chars.push(char);
+    const lastRange = current.ranges[current.ranges.length - 1];
+    if (lastRange && lastRange.end === position) lastRange.end = position + 1;
+    else current.ranges.push({ start: position, end: position + 1 });
+    if (word !== null) {
+      const part = current.parts.get(word);
+      current.parts.set(word, part ? [part[0], offset + 1] : [offset, offset + 1]);
+    }
+  };
+  for (const segment of segments) {
+    const chars = Array.from(segment.text);
+    if (segment.kind === 'edge') {
+      close();
+      continue;
+    }
+    if (segment.kind === 'gap' && !SPACE.test(segment.originalText)) {
+      // Words the OCR wrote side by side (CJK) stay apart; text between them that is no word stays out of tokens.
+      close();
+      continue;
+    }
+    chars.forEach((char, k) => {
+      if (SPACE.test(char)) {
+        close();
+        pendingSpace = true;
+      } else {
+        add(char, segment.start + k, segment.kind === 'word' ? segment.word : null, k);
+      }
+    });
+  }
+  close();
+  const lengths = segments.filter((s) => s.kind === 'word').map((s) => cpLength(s.text));
+  const tokens = built.map((b) => toToken(b, line, lengths));
+  absorbSwallowedWords(tokens, line, segments);
+  fillTypedRegions(tokens, line);
+  return tokens;
+}
+
+function toToken(b: Building, line: SourceLine, lengths: readonly number[]): Token {
+  const words = [...b.parts.keys()].sort((x, y) => x - y);
+  const text = b.chars.join('');
+  const only = words.length === 1 ? words[0]! : -1;
+  const whole = only >= 0 && b.parts.get(only)![0] === 0 && b.parts.get(only)![1] === lengths[only] && text.length > 0;
+  const changed = !(whole && cpLength(text) === lengths[only] && text === line.words[only]!.text);
+  const vertical = isVertical(line.region);
+  const region = unionRegions(words.map((w) => share(line.words[w]!.region, b.parts.get(w)!, lengths[w]!, vertical)));
+  return { text, words, changed, region, ranges: b.ranges, spaceBefore: b.spaceBefore };
+}
+
+// A word whose text went entirely into its neighbour (a correction replacing "New York" with one word) gives
+// that neighbour its box, as a join does; a word deleted where it stood apart just disappears.
+function absorbSwallowedWords(tokens: Token[], line: SourceLine, segments: readonly Segment[]): void {
+  const wordSegment = (i: number): Segment | undefined => segments.find((s) => s.kind === 'word' && s.word === i);
+  const gapAfter = (i: number): Segment | undefined => segments.find((s) => s.kind === 'gap' && s.word === i);
+  line.words.forEach((word, i) => {
+    if (wordSegment(i)?.text !== '') return;
+    const before = gapAfter(i - 1);
+    const after = gapAfter(i);
+    const joinedTo = (gap: Segment | undefined): boolean => gap !== undefined && SPACE.test(gap.originalText) && !SPACE.test(gap.text);
+    const host = joinedTo(before)
+      ? tokens.find((t) => t.words.includes(i - 1))
+      : joinedTo(after)
+        ? tokens.find((t) => t.words.includes(i + 1))
+        : undefined;
+    if (!host) return;
+    host.words = [...host.words, i].sort((x, y) => x - y);
+    host.region = unionRegions([host.region, word.region]);
+    host.changed = true;
+  });
+}
+
+// Text typed between words has no box of its own: it gets the room between its neighbours' boxes.
+function fillTypedRegions(tokens: Token[], line: SourceLine): void {
+  const vertical = isVertical(line.region);
+  tokens.forEach((token, i) => {
+    if (token.words.length > 0 || !line.region) return;
+    const before = tokens.slice(0, i).reverse().find((t) => t.region)?.region ?? null;
+    const after = tokens.slice(i + 1).find((t) => t.region)?.region ?? null;
+    token.region = between(before, after, line.region, vertical);
+  });
+}
+
+/// The box between two boxes along the line (for a new SP or a typed word), within the line's box.
+export function between(before: Region | null, after: Region | null, line: Region, vertical: boolean): Region {
+  if (vertical) {
+    const y0 = before ? before.y + before.height : line.y;
+    const y1 = after ? after.y : line.y + line.height;
+    return { x: line.x, y: Math.min(y0, y1), width: line.width, height: Math.abs(y1 - y0) };
+  }
+  const x0 = before ? before.x + before.width : line.x;
+  const x1 = after ? after.x : line.x + line.width;
+  return { x: Math.min(x0, x1), y: line.y, width: Math.abs(x1 - x0), height: line.height };
+}
+
+/// True for a line set top to bottom (taller than wide), as Chinese newspapers often are.
+export function isVertical(region: Region | null): boolean {
+  return region !== null && region.height > region.width;
+}
+
+// The share of `region` that characters [from, to) of a `length`-character word take, along the line.
+function share(region: Region | null, [from, to]: [number, number], length: number, vertical: boolean): Region | null {
+  if (!region || length <= 0 || (from === 0 && to === length)) return region;
+  const a = from / length;
+  const b = to / length;
+  if (vertical) return { x: region.x, y: region.y + region.height * a, width: region.width, height: region.height * (b - a) };
+  return { x: region.x + region.width * a, y: region.y, width: region.width * (b - a), height: region.height };
+}
