@@ -7,13 +7,14 @@
 /// entity's text) referenced by `TAGREFS` from every String they cover. The Description records the step: ALTO 4
 /// as a `Processing` element, ALTO 2 and 3 (no `Processing` there) as an `OCRProcessing/postProcessingStep`.
 /// The namespace and SCHEMAVERSION are left alone, so the file stays in its own ALTO version.
+import { pushAll } from '../../push-all';
 import { CodePointIndex } from '../../text/codepoints';
 import { pageView } from '../page-view';
 import type { ExportContext, ExportPage, PageExportResult, PerPageExporter } from '../types';
 import { altoDescriptionEdits, altoTagsEdits, danglingTagRefEdits, type EntityTagIds } from './alto-parts';
 import { declareUtf8, entitiesOver, indentBefore, layoutSource, mismatch, pairLines, prefixOf, regionMoved, sourceLine, type WalkedLine } from './layout-common';
 import { emitWords, type TokenWriter } from './line-emit';
-import { between, isVertical, realignLine, type Token } from './word-realign';
+import { between, isVertical, realignLines, type Token } from './word-realign';
 import { applyEdits, attributeEdits, cloneStartTag, formatNumber, IdAllocator, type Edit } from './xml-edit';
 import { posChildren, posFind, scanXml, type PosElement } from './xml-scan';
 import type { Region } from '../../layout/types';
@@ -42,10 +43,11 @@ function exportAlto(page: ExportPage, context: ExportContext): PageExportResult 
   const tags = altoTagsEdits(xml, root, view.entities, ids);
   const edits: Edit[] = [...tags.edits, ...altoDescriptionEdits(xml, root, context, ids)];
   const lineEdits: Edit[] = [];
-  for (const { walked, line } of pairs) {
+  const realignedLines = realignLines(pairs.map((pair) => sourceLine(pair.line)), view, original, corrected);
+  for (const [index, { walked, line }] of pairs.entries()) {
     const words = walked.words.map((w) => w.element);
     if (words.length === 0) continue;
-    const realigned = realignLine(sourceLine(line), view, original, corrected);
+    const realigned = realignedLines[index]!;
     const writer = altoWriter(xml, line.region, ids, tags.ids, view.entities);
     const tokens = realigned.tokens.length > 0 ? realigned.tokens : [emptyToken(line.words[0]!.region)];
     const body = emitWords(xml, words, tokens, writer);
@@ -53,7 +55,7 @@ function exportAlto(page: ExportPage, context: ExportContext): PageExportResult 
     const tail = fitTail(xml.slice(words.at(-1)!.end, Math.max(lastChild.end, words.at(-1)!.end)), realigned.trailing);
     lineEdits.push({ start: words[0]!.start, end: Math.max(lastChild.end, words.at(-1)!.end), text: body + tail });
   }
-  edits.push(...lineEdits, ...danglingTagRefEdits(xml, root, tags.ids.removed, lineEdits));
+  pushAll(pushAll(edits, lineEdits), danglingTagRefEdits(xml, root, tags.ids.removed, lineEdits));
   return { ok: true, files: [{ path: page.path, content: declareUtf8(applyEdits(xml, edits)) }] };
 }
 
@@ -110,7 +112,7 @@ function altoWriter(xml: string, lineRegion: Region | null, ids: IdAllocator, ta
         return cloneStartTag(xml, model, changes, true);
       }
       const edits = attributeEdits(xml, model, changes);
-      if (token.changed) for (const glyph of posChildren(model, 'Glyph')) edits.push({ start: glyph.start, end: glyph.end, text: '' });
+      if (token.changed) for (const glyph of posChildren(model, 'Glyph')) edits.push({ start: glyph.start - indentBefore(xml, glyph.start).length, end: glyph.end, text: '' });
       return applyEdits(xml, edits, model.start, model.end);
     },
     newSeparator(previous, next) {

@@ -1,4 +1,5 @@
 /// The parts of a corrected ALTO file outside its lines: the named-entity tags and the processing step.
+import { pushAll } from '../../push-all';
 import type { EntitySpan } from '../../model/sidecar-schema';
 import type { ExportContext } from '../types';
 import { indentBefore, prefixOf, processingNote } from './layout-common';
@@ -94,7 +95,7 @@ export function danglingTagRefEdits(xml: string, root: PosElement, removed: Read
     if (refs !== undefined && !inside(element)) {
       const kept = refs.split(/\s+/).filter((id) => id !== '' && !removed.has(id));
       if (kept.length !== refs.split(/\s+/).filter((id) => id !== '').length) {
-        edits.push(...attributeEdits(xml, element, { TAGREFS: kept.length > 0 ? kept.join(' ') : null }));
+        pushAll(edits, attributeEdits(xml, element, { TAGREFS: kept.length > 0 ? kept.join(' ') : null }));
       }
     }
     for (const child of posChildren(element)) visit(child);

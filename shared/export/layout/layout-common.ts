@@ -5,7 +5,7 @@ import { cpLength } from '../../text/codepoints';
 import type { EntitySpan } from '../../model/sidecar-schema';
 import type { ExportPage, ExportPageProblem } from '../types';
 import type { SourceLine } from './word-realign';
-import type { PosElement } from './xml-scan';
+import { decodeXmlText, type PosElement } from './xml-scan';
 
 const SOURCE_FORMAT: Record<LayoutFormat, ExportPage['source']['format']> = { alto: 'alto', hocr: 'hocr', page: 'page-xml' };
 const FORMAT_NAME: Record<LayoutFormat, string> = { alto: 'ALTO', hocr: 'hOCR', page: 'PAGE XML' };
@@ -51,7 +51,9 @@ export function pairLines<W>(walked: readonly WalkedLine<W>[], lines: readonly L
   const pairs = kept.map((w, i) => ({ walked: w, line: lines[i]! }));
   for (const { walked: w, line } of pairs) {
     if (w.words.length !== line.words.length) return null;
-    if (w.words.some((word, i) => word.text !== line.words[i]!.text)) return null;
+    // The importer leaves numeric character references in attributes undecoded (`caf&#233;`); both sides are
+    // compared decoded, so such a word still pairs with its element.
+    if (w.words.some((word, i) => decodeXmlText(word.text) !== decodeXmlText(line.words[i]!.text))) return null;
   }
   return pairs;
 }

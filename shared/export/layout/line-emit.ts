@@ -5,6 +5,7 @@
 /// split), and between tokens that begin new original words the original text between those words' elements is
 /// copied as it was (whitespace, an ALTO `SP`, anything else). Elements of words joined into another, or deleted,
 /// are dropped with the separator before them.
+import { maxOf } from '../../push-all';
 import type { Token } from './word-realign';
 import type { PosElement } from './xml-scan';
 
@@ -40,7 +41,7 @@ export function emitWords(xml: string, words: readonly PosElement[], tokens: rea
     const reuse = first !== undefined && !reused.has(first);
     if (reuse) reused.add(first);
     out.push(writer.render(token, model, reuse));
-    passed = Math.max(passed, ...token.words);
+    passed = Math.max(passed, maxOf(token.words));
   });
   return out.join('');
 }

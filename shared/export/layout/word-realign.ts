@@ -67,23 +67,29 @@ interface Segment {
   text: string;
 }
 
-/// Realigns one line; `original` and `corrected` are CodePointIndexes over the page's original and corrected text.
-export function realignLine(line: SourceLine, view: PageView, original: CodePointIndex, corrected: CodePointIndex): RealignedLine {
-  const segments = mapSegments(line, view, original, corrected);
-  const pieces: RealignedLine['pieces'] = [];
-  let lineOffset = 0;
-  for (const s of segments) {
-    pieces.push({ start: s.start, end: s.end, lineOffset });
-    lineOffset += s.end - s.start;
-  }
-  const text = segments.map((s) => s.text).join('');
-  const originalText = segments.map((s) => s.originalText).join('');
-  const last = segments[segments.length - 1];
-  const trailing = last && last.kind === 'edge' && segments.length > 1 ? last.text : '';
-  return { text, changed: text !== originalText, tokens: tokenize(line, segments), trailing, pieces };
+/// Realigns every line of a page (in the file's order); `original` and `corrected` index the page's original and
+/// corrected text. Lines are done together because a reading-order move can bring text of one line next to
+/// another's: each piece of corrected text is given to one piece of one line only.
+export function realignLines(lines: readonly SourceLine[], view: PageView, original: CodePointIndex, corrected: CodePointIndex): RealignedLine[] {
+  const all = lines.map((line) => mapSegments(line, view, original));
+  resolveOverlaps(all.flat());
+  return lines.map((line, i) => {
+    const segments = all[i]!.map((s) => ({ ...s, text: slice(corrected, s.start, s.end) }));
+    const pieces: RealignedLine['pieces'] = [];
+    let lineOffset = 0;
+    for (const s of segments) {
+      pieces.push({ start: s.start, end: s.end, lineOffset });
+      lineOffset += s.end - s.start;
+    }
+    const text = segments.map((s) => s.text).join('');
+    const originalText = segments.map((s) => s.originalText).join('');
+    const last = segments[segments.length - 1];
+    const trailing = last && last.kind === 'edge' && segments.length > 1 ? last.text : '';
+    return { text, changed: text !== originalText, tokens: tokenize(line, segments), trailing, pieces };
+  });
 }
 
-function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex, corrected: CodePointIndex): Segment[] {
+function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex): Omit<Segment, 'text'>[] {
   const raw: Omit<Segment, 'start' | 'end' | 'text'>[] = [];
   const bounds: [number, number][] = [];
   let at = line.start;
@@ -92,25 +98,31 @@ function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex,
     bounds.push([start, end]);
   };
   line.words.forEach((word, i) => {
-    if (i === 0 ? word.start > at : true) push(i === 0 ? 'edge' : 'gap', i - 1, at, word.start);
+    if (i > 0 || word.start > at) push(i === 0 ? 'edge' : 'gap', i - 1, at, word.start);
     push('word', i, word.start, word.end);
     at = word.end;
   });
   if (at < line.end || line.words.length === 0) push('edge', line.words.length, at, line.end);
-  const segments: Segment[] = [];
-  let previous: { start: number; end: number } | null = null;
-  raw.forEach((segment, i) => {
+  // Both ends map with assoc -1, so a replacement starting at a boundary belongs to the piece after it and
+  // pieces meet; only the line's last end takes text inserted at the end of the line (assoc 1).
+  return raw.map((segment, i) => {
     const [s, e] = bounds[i]!;
-    // Insertions at a boundary belong to the word before it (a word's end maps with assoc 1, a start with -1);
-    // a start falling inside the previous piece's range is clamped so no corrected text is counted twice.
-    let start = view.originalToCorrected(s, -1);
-    let end = view.originalToCorrected(e, 1);
-    if (previous && start >= previous.start && start < previous.end) start = previous.end;
-    if (end < start) end = start;
-    segments.push({ ...segment, start, end, text: slice(corrected, start, end) });
-    previous = { start, end };
+    const start = view.originalToCorrected(s, -1);
+    const end = Math.max(start, view.originalToCorrected(e, i === raw.length - 1 ? 1 : -1));
+    return { ...segment, start, end };
   });
-  return segments;
+}
+
+// Pieces whose corrected ranges overlap (a move put text of one line beside another's, a replacement crosses a
+// boundary): in corrected order, a later piece starts where the earlier ones end, so no text is counted twice.
+function resolveOverlaps(segments: { start: number; end: number }[]): void {
+  const ordered = segments.map((segment, order) => ({ segment, order })).sort((a, b) => a.segment.start - b.segment.start || a.order - b.order);
+  let reached = 0;
+  for (const { segment } of ordered) {
+    if (segment.start < reached) segment.start = reached;
+    if (segment.end < segment.start) segment.end = segment.start;
+    reached = Math.max(reached, segment.end);
+  }
 }
 
 function slice(index: CodePointIndex, start: number, end: number): string {
@@ -167,21 +179,22 @@ function tokenize(line: SourceLine, segments: readonly Segment[]): Token[] {
     });
   }
   close();
-  const lengths = segments.filter((s) => s.kind === 'word').map((s) => cpLength(s.text));
-  const tokens = built.map((b) => toToken(b, line, lengths));
+  const wordTexts = segments.filter((s) => s.kind === 'word').map((s) => s.text);
+  const tokens = built.map((b) => toToken(b, line, wordTexts));
   absorbSwallowedWords(tokens, line, segments);
   fillTypedRegions(tokens, line);
   return tokens;
 }
 
-function toToken(b: Building, line: SourceLine, lengths: readonly number[]): Token {
+function toToken(b: Building, line: SourceLine, wordTexts: readonly string[]): Token {
+  const lengths = wordTexts.map(cpLength);
   const words = [...b.parts.keys()].sort((x, y) => x - y);
   const text = b.chars.join('');
   const only = words.length === 1 ? words[0]! : -1;
   const whole = only >= 0 && b.parts.get(only)![0] === 0 && b.parts.get(only)![1] === lengths[only] && text.length > 0;
   const changed = !(whole && cpLength(text) === lengths[only] && text === line.words[only]!.text);
   const vertical = isVertical(line.region);
-  const region = unionRegions(words.map((w) => share(line.words[w]!.region, b.parts.get(w)!, lengths[w]!, vertical)));
+  const region = unionRegions(words.map((w) => share(line.words[w]!.region, b.parts.get(w)!, wordTexts[w]!, vertical)));
   return { text, words, changed, region, ranges: b.ranges, spaceBefore: b.spaceBefore };
 }
 
@@ -235,11 +248,17 @@ export function isVertical(region: Region | null): boolean {
   return region !== null && region.height > region.width;
 }
 
-// The share of `region` that characters [from, to) of a `length`-character word take, along the line.
-function share(region: Region | null, [from, to]: [number, number], length: number, vertical: boolean): Region | null {
-  if (!region || length <= 0 || (from === 0 && to === length)) return region;
-  const a = from / length;
-  const b = to / length;
+// The share of `region` that characters [from, to) of the word's corrected `text` take along the line, counted
+// between its first and last visible character (a line break the word took in takes no room).
+function share(region: Region | null, [from, to]: [number, number], text: string, vertical: boolean): Region | null {
+  const chars = Array.from(text);
+  const lead = chars.findIndex((c) => !SPACE.test(c));
+  const visibleEnd = chars.length - [...chars].reverse().findIndex((c) => !SPACE.test(c));
+  const length = visibleEnd - lead;
+  if (!region || lead < 0 || length <= 0) return region;
+  const a = Math.max(0, from - lead) / length;
+  const b = Math.min(length, to - lead) / length;
+  if (a <= 0 && b >= 1) return region;
   if (vertical) return { x: region.x, y: region.y + region.height * a, width: region.width, height: region.height * (b - a) };
   return { x: region.x + region.width * a, y: region.y, width: region.width * (b - a), height: region.height };
 }
