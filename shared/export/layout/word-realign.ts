@@ -74,7 +74,7 @@ export function realignLines(lines: readonly SourceLine[], view: PageView, origi
   const all = lines.map((line) => mapSegments(line, view, original));
   resolveOverlaps(all.flat());
   return lines.map((line, i) => {
-    const segments = all[i]!.map((s) => ({ ...s, text: slice(corrected, s.start, s.end) }));
+    const segments: Segment[] = all[i]!.map((s) => Object.assign(s, { text: slice(corrected, s.start, s.end) }));
     const pieces: RealignedLine['pieces'] = [];
     let lineOffset = 0;
     for (const s of segments) {
@@ -90,13 +90,11 @@ export function realignLines(lines: readonly SourceLine[], view: PageView, origi
 }
 
 function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex): Omit<Segment, 'text'>[] {
-  const raw: Omit<Segment, 'start' | 'end' | 'text'>[] = [];
-  const bounds: [number, number][] = [];
-  let at = line.start;
+  const segments: Omit<Segment, 'text'>[] = [];
   const push = (kind: Segment['kind'], word: number, start: number, end: number): void => {
-    raw.push({ kind, word, originalText: slice(original, start, end) });
-    bounds.push([start, end]);
+    segments.push({ kind, word, originalText: slice(original, start, end), start, end });
   };
+  let at = line.start;
   line.words.forEach((word, i) => {
     if (i > 0 || word.start > at) push(i === 0 ? 'edge' : 'gap', i - 1, at, word.start);
     push('word', i, word.start, word.end);
@@ -105,12 +103,13 @@ function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex)
   if (at < line.end || line.words.length === 0) push('edge', line.words.length, at, line.end);
   // Both ends map with assoc -1, so a replacement starting at a boundary belongs to the piece after it and
   // pieces meet; only the line's last end takes text inserted at the end of the line (assoc 1).
-  return raw.map((segment, i) => {
-    const [s, e] = bounds[i]!;
-    const start = view.originalToCorrected(s, -1);
-    const end = Math.max(start, view.originalToCorrected(e, i === raw.length - 1 ? 1 : -1));
-    return { ...segment, start, end };
+  const last = segments.length - 1;
+  segments.forEach((segment, i) => {
+    const start = view.originalToCorrected(segment.start, -1);
+    segment.end = Math.max(start, view.originalToCorrected(segment.end, i === last ? 1 : -1));
+    segment.start = start;
   });
+  return segments;
 }
 
 // Pieces whose corrected ranges overlap (a move put text of one line beside another's, a replacement crosses a

@@ -94,13 +94,13 @@ export function scanXml(xml: string, options: ScanOptions = {}): PosElement | nu
 
 function readStartTag(xml: string, lt: number, parent: PosElement | null): PosElement {
   let at = lt + 1;
-  while (at < xml.length && !/[\s/>]/.test(xml[at]!)) at++;
+  while (at < xml.length && !isSpace(xml.charCodeAt(at)) && xml.charCodeAt(at) !== SLASH && xml.charCodeAt(at) !== GT) at++;
   const qname = xml.slice(lt + 1, at);
   const attrs: Record<string, string> = {};
   const spans: Record<string, AttributeSpan> = {};
   for (;;) {
-    while (at < xml.length && /\s/.test(xml[at]!)) at++;
-    if (xml[at] === '>' || xml[at] === '/' || at >= xml.length) break;
+    while (at < xml.length && isSpace(xml.charCodeAt(at))) at++;
+    if (at >= xml.length || xml.charCodeAt(at) === GT || xml.charCodeAt(at) === SLASH) break;
     ATTRIBUTE.lastIndex = at;
     const match = ATTRIBUTE.exec(xml);
     if (!match) {
@@ -119,6 +119,14 @@ function readStartTag(xml: string, lt: number, parent: PosElement | null): PosEl
   const colon = qname.indexOf(':');
   const children: XmlNode[] = [];
   return { name: colon < 0 ? qname : qname.slice(colon + 1), qname, attrs, children, spans, start: lt, startTagEnd: gt + 1, contentEnd: gt + 1, end: gt + 1, selfClosing, parent };
+}
+
+const SLASH = 0x2f;
+const GT = 0x3e;
+
+// XML whitespace: space, tab, line feed, carriage return.
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 function endOf(xml: string, terminator: string, from: number): number {
