@@ -85,3 +85,12 @@ test('title properties: bbox and x_wconf replaced, x_confs dropped, others kept,
   expect(editTitle('bbox 1 2 3 4; x_wconf 50; x_confs 40 60; x_font "A; B"', true, { x: 5, y: 6, width: 10, height: 20 })).toBe('bbox 5 6 15 26; x_wconf 100; x_font "A; B"');
   expect(editTitle('bbox 1 2 3 4', true, null)).toBe('bbox 1 2 3 4; x_wconf 100');
 });
+
+test('a line the producer wrote without word elements gets its corrected text', () => {
+  const plain = xml.replace(/(<span class='ocr_line' id='line_2'[^>]*>)[\s\S]*?(<\/span>\n {4}<\/p>)/, '$1报纸 &amp; 号外$2');
+  const original = layoutPage('scans/p.hocr', plain).originalText;
+  expect(original).toBe('𠮷野家Tokyo Shop开\n报纸 & 号外\n\n第二段');
+  const out = exported(plain, { text: original.replace('号外', '𠮷外') });
+  expect(out).toContain(`<span class='ocr_line' id='line_2' title="bbox 10 60 160 100">报纸 &amp; 𠮷外</span>`);
+  expect(reimport(out, 'p.hocr').text).toBe(original.replace('号外', '𠮷外'));
+});

@@ -99,3 +99,15 @@ test('custom attribute: no entities and no other tags gives none', () => {
   expect(customWithEntities('person {offset:0; length:1;}', line, [])).toBeNull();
   expect(customWithEntities(undefined, line, [{ id: 'x', start: 1, end: 2, type: 'Work of art', text: 'b' }])).toBe('work_of_art {offset:1; length:1;}');
 });
+
+test('PAGE 2013: corrected and re-imported; no MetadataItem, which the 2013 schema lacks', () => {
+  const xml = readFixtureSync('page-2013.xml');
+  const original = layoutPage('o.xml', xml).originalText;
+  const text = original.replace('左栏第一行', '左栏第𠮷行');
+  const out = exported('o.xml', xml, { text });
+  expect(reimport(out, 'o.xml').text).toBe(text);
+  expect(out).toContain('<TextEquiv conf="1"><Unicode>左栏第𠮷行</Unicode></TextEquiv>');
+  expect(out).toContain('<TextEquiv><Unicode>左栏第𠮷行\n左栏第二行</Unicode></TextEquiv>');
+  expect(out).toContain('<LastChange>2026-12-07T10:00:00.000Z</LastChange>');
+  expect(out).not.toContain('MetadataItem');
+});
