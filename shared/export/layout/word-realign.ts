@@ -59,7 +59,8 @@ export interface RealignedLine {
 }
 
 interface Segment {
-  kind: 'word' | 'gap' | 'edge';
+  /// `typed`: corrected text no line piece maps to (a line typed between blocks), given to the line before it.
+  kind: 'word' | 'gap' | 'edge' | 'typed';
   word: number;
   originalText: string;
   start: number;
@@ -73,6 +74,7 @@ interface Segment {
 export function realignLines(lines: readonly SourceLine[], view: PageView, original: CodePointIndex, corrected: CodePointIndex): RealignedLine[] {
   const all = lines.map((line) => mapSegments(line, view, original));
   resolveOverlaps(all.flat());
+  placeUncovered(all, corrected);
   return lines.map((line, i) => {
     const segments: Segment[] = all[i]!.map((s) => Object.assign(s, { text: slice(corrected, s.start, s.end) }));
     const pieces: RealignedLine['pieces'] = [];
@@ -83,8 +85,7 @@ export function realignLines(lines: readonly SourceLine[], view: PageView, origi
     }
     const text = segments.map((s) => s.text).join('');
     const originalText = segments.map((s) => s.originalText).join('');
-    const last = segments[segments.length - 1];
-    const trailing = last && last.kind === 'edge' && segments.length > 1 ? last.text : '';
+    const trailing = segments.find((s) => s.kind === 'edge' && s.word === line.words.length && line.words.length > 0)?.text ?? '';
     return { text, changed: text !== originalText, tokens: tokenize(line, segments), trailing, pieces };
   });
 }
@@ -110,6 +111,34 @@ function mapSegments(line: SourceLine, view: PageView, original: CodePointIndex)
     segment.start = start;
   });
   return segments;
+}
+
+// Corrected text between the pieces of all lines that is more than whitespace (the editor typed a line of its
+// own between two blocks, or text where a line break was) would be in no word: it becomes typed text after the
+// piece before it (of the first piece when it comes before every piece), so no corrected character is lost.
+function placeUncovered(lines: Omit<Segment, 'text'>[][], corrected: CodePointIndex): void {
+  const ordered = lines
+    .flatMap((segments, line) => segments.map((segment, at) => ({ segment, line, at })))
+    .filter(({ segment }) => segment.end > segment.start)
+    .sort((a, b) => a.segment.start - b.segment.start);
+  const inserts: { line: number; after: number; start: number; end: number }[] = [];
+  let reached = 0;
+  let previous: (typeof ordered)[number] | undefined;
+  const gap = (until: number, owner: (typeof ordered)[number] | undefined, before: boolean): void => {
+    if (!owner || until <= reached || !/\S/u.test(slice(corrected, reached, until))) return;
+    inserts.push({ line: owner.line, after: before ? owner.at - 1 : owner.at, start: reached, end: until });
+  };
+  for (const item of ordered) {
+    gap(item.segment.start, previous ?? item, previous === undefined);
+    reached = Math.max(reached, item.segment.end);
+    previous = item;
+  }
+  gap(corrected.length, previous, false);
+  // Inserted back to front so the positions of earlier inserts in the same line stay right.
+  inserts.sort((a, b) => b.line - a.line || b.after - a.after);
+  for (const insert of inserts) {
+    lines[insert.line]!.splice(insert.after + 1, 0, { kind: 'typed', word: -1, originalText: '', start: insert.start, end: insert.end });
+  }
 }
 
 // Pieces whose corrected ranges overlap (a move put text of one line beside another's, a replacement crosses a
@@ -163,7 +192,11 @@ function tokenize(line: SourceLine, segments: readonly Segment[]): Token[] {
       close();
       continue;
     }
-    if (segment.kind === 'gap' && !SPACE.test(segment.originalText)) {
+    if (segment.kind === 'typed') {
+      // Text of its own: apart from the word before it even where no space separates them.
+      close();
+      pendingSpace = true;
+    } else if (segment.kind === 'gap' && !SPACE.test(segment.originalText)) {
       // Words the OCR wrote side by side (CJK) stay apart; text between them that is no word stays out of tokens.
       close();
       continue;

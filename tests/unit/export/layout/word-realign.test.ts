@@ -108,3 +108,16 @@ describe('in the corrected ALTO', () => {
     expect(reimport(out, 't.xml').text).toBe('上海吉野报馆');
   });
 });
+
+test('a line the editor typed between two blocks is not lost: it follows the line before it', () => {
+  const v3 = readFileSync(path.join(repoRoot, 'tests/fixtures/layout/alto-v3.xml'), 'utf8');
+  const page = layoutPage('v3.xml', v3);
+  expect(page.originalText).toBe('𠮷早报，\n\nPage 2');
+  const text = '𠮷早报，\n号外新闻\n\nPage 2';
+  const result = altoExporter.exportPage(layoutPage('v3.xml', v3, { text }), context);
+  if (!result.ok) throw new Error(result.problem.message);
+  const out = result.files[0]!.content;
+  expect(out).toMatch(/CONTENT="，"\/>\s*<SP[^>]*\/>\s*<String ID="s2_2" HPOS="190" VPOS="20" WIDTH="130" HEIGHT="40" WC="1" CONTENT="号外新闻"\/>/);
+  expect(schemaErrors(out, 'alto-3-0.xsd')).toBe('');
+  expect(reimport(out, 'v3.xml').text.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+});
