@@ -14,7 +14,8 @@ import type { ExportContext, ExportPage, PageExportResult, PerPageExporter } fro
 import { altoDescriptionEdits, altoTagsEdits, danglingTagRefEdits, type EntityTagIds } from './alto-parts';
 import { declareUtf8, entitiesOver, indentBefore, layoutSource, mismatch, pairLines, prefixOf, regionMoved, sourceLine, type WalkedLine } from './layout-common';
 import { emitWords, type TokenWriter } from './line-emit';
-import { between, isVertical, realignLines, type Token } from './word-realign';
+import { realignLines, type Token } from './word-realign';
+import { between, isVertical } from './word-boxes';
 import { applyEdits, attributeEdits, cloneStartTag, formatNumber, IdAllocator, type Edit } from './xml-edit';
 import { posChildren, posFind, scanXml, type PosElement } from './xml-scan';
 import type { Region } from '../../layout/types';
