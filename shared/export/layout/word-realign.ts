@@ -213,14 +213,14 @@ function tokenize(line: SourceLine, segments: readonly Segment[]): Token[] {
   }
   close();
   const wordTexts = segments.filter((s) => s.kind === 'word').map((s) => s.text);
-  const tokens = built.map((b) => toToken(b, line, wordTexts));
+  const lengths = wordTexts.map(cpLength);
+  const tokens = built.map((b) => toToken(b, line, wordTexts, lengths));
   absorbSwallowedWords(tokens, line, segments);
   fillTypedRegions(tokens, line);
   return tokens;
 }
 
-function toToken(b: Building, line: SourceLine, wordTexts: readonly string[]): Token {
-  const lengths = wordTexts.map(cpLength);
+function toToken(b: Building, line: SourceLine, wordTexts: readonly string[], lengths: readonly number[]): Token {
   const words = [...b.parts.keys()].sort((x, y) => x - y);
   const text = b.chars.join('');
   const only = words.length === 1 ? words[0]! : -1;
