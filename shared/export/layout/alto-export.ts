@@ -12,7 +12,7 @@ import { CodePointIndex } from '../../text/codepoints';
 import { pageView } from '../page-view';
 import type { ExportContext, ExportPage, PageExportResult, PerPageExporter } from '../types';
 import { altoDescriptionEdits, altoTagsEdits, danglingTagRefEdits, type EntityTagIds } from './alto-parts';
-import { declareUtf8, entitiesOver, indentBefore, layoutSource, mismatch, pairLines, prefixOf, regionMoved, sourceLine, type WalkedLine } from './layout-common';
+import { declareUtf8, guarded, entitiesOver, indentBefore, layoutSource, mismatch, pairLines, prefixOf, regionMoved, sourceLine, type WalkedLine } from './layout-common';
 import { emitWords, type TokenWriter } from './line-emit';
 import { realignLines, type Token } from './word-realign';
 import { between, isVertical } from './word-boxes';
@@ -24,7 +24,7 @@ import type { EntitySpan } from '../../model/sidecar-schema';
 /// The `alto` format: one corrected ALTO file per page read from ALTO, under the page's own path.
 export const altoExporter: PerPageExporter = {
   kind: 'per-page',
-  exportPage: exportAlto,
+  exportPage: guarded(exportAlto),
 };
 
 function exportAlto(page: ExportPage, context: ExportContext): PageExportResult {

@@ -7,7 +7,7 @@
 import { CodePointIndex } from '../../text/codepoints';
 import { pageView } from '../page-view';
 import type { ExportContext, ExportPage, PageExportResult, PerPageExporter } from '../types';
-import { declareUtf8, indentBefore, layoutSource, mismatch, pairLines, regionMoved, sourceLine, type WalkedLine } from './layout-common';
+import { declareUtf8, guarded, indentBefore, layoutSource, mismatch, pairLines, regionMoved, sourceLine, type WalkedLine } from './layout-common';
 import { emitWords, type TokenWriter } from './line-emit';
 import { realignLines } from './word-realign';
 import { applyEdits, attributeEdits, cloneStartTag, IdAllocator, type Edit } from './xml-edit';
@@ -22,7 +22,7 @@ const LINE_CLASSES = ['ocr_line', 'ocrx_line', 'ocr_header', 'ocr_caption', 'ocr
 /// The `hocr` format: one corrected hOCR file per page read from hOCR, under the page's own path.
 export const hocrExporter: PerPageExporter = {
   kind: 'per-page',
-  exportPage: exportHocr,
+  exportPage: guarded(exportHocr),
 };
 
 function exportHocr(page: ExportPage, _context: ExportContext): PageExportResult {

@@ -3,7 +3,7 @@
 import type { LayoutFormat, LayoutLine, LayoutPage } from '../../layout/types';
 import { cpLength } from '../../text/codepoints';
 import type { EntitySpan } from '../../model/sidecar-schema';
-import type { ExportPage, ExportPageProblem } from '../types';
+import type { ExportContext, ExportPage, ExportPageProblem, PageExportResult } from '../types';
 import type { SourceLine } from './word-realign';
 import { decodeXmlText, type PosElement } from './xml-scan';
 
@@ -101,4 +101,16 @@ export function regionMoved(a: { x: number; y: number; width: number; height: nu
 /// The processing note every corrected file records.
 export function processingNote(appVersion: string): string {
   return `Jiaodui ${appVersion}: proofread text (corrections by an editor) and named-entity tags`;
+}
+
+/// `exportPage` made safe: an unexpected error on one page becomes that page's problem instead of ending the export
+/// (the file is then not written, never written half-corrected).
+export function guarded(exportPage: (page: ExportPage, context: ExportContext) => PageExportResult): (page: ExportPage, context: ExportContext) => PageExportResult {
+  return (page, context) => {
+    try {
+      return exportPage(page, context);
+    } catch (error) {
+      return mismatch(page, `it could not be rewritten (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
 }

@@ -10,7 +10,7 @@ import { CodePointIndex } from '../../text/codepoints';
 import type { Region } from '../../layout/types';
 import { pageView } from '../page-view';
 import type { ExportContext, ExportPage, PageExportResult, PerPageExporter } from '../types';
-import { declareUtf8, indentBefore, layoutSource, mismatch, pairLines, prefixOf, regionMoved, sourceLine } from './layout-common';
+import { declareUtf8, guarded, indentBefore, layoutSource, mismatch, pairLines, prefixOf, regionMoved, sourceLine } from './layout-common';
 import { emitWords, type TokenWriter } from './line-emit';
 import { customWithEntities, mainTextEquiv, newTextEquiv, pageMetadataEdits, textEquivEdits, walkPageLines, type PageLine } from './page-parts';
 import { realignLines, type RealignedLine } from './word-realign';
@@ -21,7 +21,7 @@ import { parsePoints, polygonBounds } from '../../layout/geometry';
 /// The `page` format: one corrected PAGE XML file per page read from PAGE XML, under the page's own path.
 export const pageXmlExporter: PerPageExporter = {
   kind: 'per-page',
-  exportPage: exportPageXml,
+  exportPage: guarded(exportPageXml),
 };
 
 function exportPageXml(page: ExportPage, context: ExportContext): PageExportResult {

@@ -161,6 +161,17 @@ describe('ALTO 3.1 with styles, tags and hyphenation', () => {
   });
 });
 
+test('ALTO 3.1 without entities: the file\'s named-entity tag and every reference to it go, the rest stays valid', () => {
+  const xml = exportFixture('alto-3.1.xml');
+  const out = exported('s.xml', xml, {});
+  expect(schemaErrors(out, 'alto-3-1.xsd')).toBe('');
+  expect(out).not.toContain('OLD_NE1');
+  expect(out).toContain('<TextBlock ID="TB1" HPOS="100" VPOS="100" WIDTH="900" HEIGHT="200" STYLEREFS="font0" TAGREFS="LT1" LANG="en">');
+  expect(out).toContain('<String ID="S1" HPOS="100" VPOS="100" WIDTH="200" HEIGHT="50" CONTENT="Anna" WC="0.95" CC="0 0 1 0" STYLE="bold" TAGREFS="LT1"/>');
+  expect(out).toContain('<String ID="S2" HPOS="320" VPOS="100" WIDTH="400" HEIGHT="50" CONTENT="Karen" WC="0.7" SUBS_TYPE="HypPart1" SUBS_CONTENT="Karenina"/>');
+  expect(out).toContain('<Tags>\n    <LayoutTag ID="LT1" LABEL="headline"/>\n  </Tags>');
+});
+
 describe('ALTO 4.4, a vertical line', () => {
   const xml = exportFixture('alto-4.4.xml');
   const original = layoutPage('v.xml', xml).originalText;
