@@ -41,7 +41,10 @@ function exportAlto(page: ExportPage, context: ExportContext): PageExportResult 
   const original = new CodePointIndex(page.originalText);
   const corrected = new CodePointIndex(view.corrected);
   const ids = new IdAllocator(xml);
-  const tags = altoTagsEdits(xml, root, view.entities, ids);
+  // Without a sidecar the page's entities are only what the importer read from the file: the file's own tags are
+  // then left exactly as they are (they may hold more than the importer understands).
+  const entities = page.sidecar ? view.entities : [];
+  const tags = page.sidecar ? altoTagsEdits(xml, root, entities, ids) : { edits: [], ids: { removed: new Set<string>(), byEntity: new Map<string, string>() } };
   const edits: Edit[] = [...tags.edits, ...altoDescriptionEdits(xml, root, context, ids)];
   const lineEdits: Edit[] = [];
   const realignedLines = realignLines(pairs.map((pair) => sourceLine(pair.line)), view, original, corrected);
@@ -49,7 +52,7 @@ function exportAlto(page: ExportPage, context: ExportContext): PageExportResult 
     const words = walked.words.map((w) => w.element);
     if (words.length === 0) continue;
     const realigned = realignedLines[index]!;
-    const writer = altoWriter(xml, line.region, ids, tags.ids, view.entities);
+    const writer = altoWriter(xml, line.region, ids, tags.ids, entities);
     const tokens = realigned.tokens.length > 0 ? realigned.tokens : [emptyToken(line.words[0]!.region)];
     const body = emitWords(xml, words, tokens, writer);
     const lastChild = posChildren(walked.element).at(-1)!;
@@ -106,8 +109,9 @@ function altoWriter(xml: string, lineRegion: Region | null, ids: IdAllocator, ta
       if (token.region && (!reuse || regionMoved(token.region, originalRegion))) {
         Object.assign(changes, { HPOS: formatNumber(token.region.x), VPOS: formatNumber(token.region.y), WIDTH: formatNumber(token.region.width), HEIGHT: formatNumber(token.region.height) });
       }
-      const refs = tagRefs(model.attrs.TAGREFS, tagIds, entitiesOver(entities, token.ranges).map((e) => tagIds.byEntity.get(e.id)!));
-      if (refs !== (model.attrs.TAGREFS ?? null)) changes.TAGREFS = refs;
+      const added = entitiesOver(entities, token.ranges).map((e) => tagIds.byEntity.get(e.id)!);
+      const refs = tagRefs(model.attrs.TAGREFS, tagIds, added);
+      if ((added.length > 0 || tagIds.removed.size > 0) && refs !== (model.attrs.TAGREFS ?? null)) changes.TAGREFS = refs;
       if (!reuse) {
         Object.assign(changes, { ID: model.attrs.ID !== undefined ? ids.next(model.attrs.ID) : null, CONTENT: token.text, WC: '1', CC: null, SUBS_CONTENT: null, SUBS_TYPE: null });
         return cloneStartTag(xml, model, changes, true);

@@ -49,7 +49,8 @@ function exportPageXml(page: ExportPage, context: ExportContext): PageExportResu
     region.changed ||= realigned.changed;
     byRegion.set(pageLine.region, region);
     pushAll(edits, lineEdits(xml, pageLine, realigned, ids));
-    const custom = customWithEntities(pageLine.element.attrs.custom, realigned, view.entities);
+    // Without a sidecar the file's own tags stay exactly as they are (they may hold more than the importer reads).
+    const custom = page.sidecar ? customWithEntities(pageLine.element.attrs.custom, realigned, view.entities) : (pageLine.element.attrs.custom ?? null);
     if (custom !== (pageLine.element.attrs.custom ?? null)) pushAll(edits, attributeEdits(xml, pageLine.element, { custom }));
   }
   for (const [region, { lines, changed }] of byRegion) {

@@ -172,6 +172,12 @@ test('ALTO 3.1 without entities: the file\'s named-entity tag and every referenc
   expect(out).toContain('<Tags>\n    <LayoutTag ID="LT1" LABEL="headline"/>\n  </Tags>');
 });
 
+test('ALTO 3.1, page without a sidecar: the file\'s own tags stay exactly as they are', () => {
+  const xml = exportFixture('alto-3.1.xml');
+  const out = exported('s.xml', xml, undefined);
+  expect(out.replace(/\s*<postProcessingStep>.*?<\/postProcessingStep>/, '').replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')).toBe(xml);
+});
+
 describe('ALTO 4.4, a vertical line', () => {
   const xml = exportFixture('alto-4.4.xml');
   const original = layoutPage('v.xml', xml).originalText;

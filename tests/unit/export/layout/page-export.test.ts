@@ -111,3 +111,10 @@ test('PAGE 2013: corrected and re-imported; no MetadataItem, which the 2013 sche
   expect(out).toContain('<LastChange>2026-12-07T10:00:00.000Z</LastChange>');
   expect(out).not.toContain('MetadataItem');
 });
+
+test('a page without a sidecar keeps the file\'s own tags and text; only the Metadata changes', () => {
+  const out = exported('t.xml', transkribus, undefined);
+  expect(out).toContain('custom="readingOrder {index:0;} person {offset:0; length:2;} textStyle {offset:3; length:2; bold:true;}"');
+  const withoutMetadata = (text: string): string => text.replace(/<Metadata>[\s\S]*<\/Metadata>/, '');
+  expect(withoutMetadata(out)).toBe(withoutMetadata(transkribus));
+});
