@@ -96,7 +96,9 @@ function altoWriter(xml: string, lineRegion: Region | null, ids: IdAllocator, ta
   const sp = (previous: Token, next: Token, model: PosElement): string => {
     const prefix = prefixOf(model);
     const box = lineRegion && previous.region && next.region ? between(previous.region, next.region, lineRegion, vertical) : null;
-    const position = box ? ` WIDTH="${formatNumber(box.width)}" HPOS="${formatNumber(box.x)}" VPOS="${formatNumber(box.y)}"` : '';
+    // Tesseract writes SP with WIDTH, VPOS, HPOS; down a vertical line the gap is a height.
+    const height = box && vertical ? ` HEIGHT="${formatNumber(box.height)}"` : '';
+    const position = box ? `${height} WIDTH="${formatNumber(box.width)}" HPOS="${formatNumber(box.x)}" VPOS="${formatNumber(box.y)}"` : '';
     return `<${prefix}SP${position}/>`;
   };
   let lastModel: PosElement | null = null;

@@ -196,6 +196,7 @@ describe('ALTO 4.4, a vertical line', () => {
     expect(out).not.toContain('ID="G3"');
     expect(stringElement(out, 'S3')).toBe('<String ID="S3" HPOS="50" VPOS="200" WIDTH="60" HEIGHT="80" CONTENT="日报" WC="1"/>');
     expect(stringElement(out, 'S3_2')).toBe('<String ID="S3_2" HPOS="50" VPOS="320" WIDTH="60" HEIGHT="80" CONTENT="社论" WC="1"/>');
+    expect(out).toContain('CONTENT="日报" WC="1"/>\n            <SP HEIGHT="40" WIDTH="60" HPOS="50" VPOS="280"/>\n            <String ID="S3_2"');
     expect(out).toContain('<!-- a vertical line of a Chinese newspaper: one String per character -->');
     expect(sameModuloCjkSpacing(reimport(out, 'v.xml').text, text)).toBe(true);
   });
