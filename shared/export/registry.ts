@@ -2,6 +2,9 @@
 import type { ExportFormatId } from './format-ids';
 import type { Exporter, ExportOptions } from './types';
 import { originalTextExporter, correctedTextExporter } from './formats/plain-text';
+import { altoExporter } from './layout/alto-export';
+import { hocrExporter } from './layout/hocr-export';
+import { pageXmlExporter } from './layout/page-export';
 import { conllBioExporter, conllBioesExporter } from './nlp/conll';
 import { webannoTsvExporter } from './nlp/webanno-tsv';
 import { xmiExporter } from './nlp/xmi';
@@ -15,6 +18,9 @@ import { webAnnotationExporter } from './web-annotation/exporter';
 export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
   text: correctedTextExporter,
   original: originalTextExporter,
+  alto: altoExporter,
+  hocr: hocrExporter,
+  page: pageXmlExporter,
   conll: conllBioExporter,
   'conll-bioes': conllBioesExporter,
   doccano: doccanoExporter,
