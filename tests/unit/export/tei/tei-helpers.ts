@@ -77,6 +77,18 @@ export function jingErrors(documents: readonly string[]): string {
   }
 }
 
+/// Runs jing on `documents` plus one invalid document of its own (to prove in the same run that jing reports
+/// errors): the documents jing found fault with, other than that one, with its messages.
+export function jingErrorsApartFromAWrongOne(documents: readonly string[]): string[] {
+  const first = documents[0] ?? '';
+  const wrong = first.replace('<teiHeader>', '<teiHeader><notTei/>');
+  const output = jingErrors([...documents, wrong]);
+  const lines = output.split('\n').filter((line) => /doc-\d+\.xml:/.test(line));
+  const wrongName = `doc-${documents.length}.xml:`;
+  if (!lines.some((line) => line.includes(wrongName))) return [`jing did not reject the invalid document: ${output}`];
+  return lines.filter((line) => !line.includes(wrongName));
+}
+
 /// Whether `xml` is well-formed (fast-xml-parser's validator), or its error.
 export function wellFormed(xml: string): true | string {
   const result = XMLValidator.validate(xml);
@@ -123,7 +135,7 @@ export function readings(xml: string, side: 'corr' | 'sic'): string[] {
   return pages;
 }
 
-/// Every element named `name` with its text content (both sides of corrections joined as the corrected reading).
+/// Every element named `name` in the body (`<text>`) with its text content in the corrected reading, in document order.
 export function elementTexts(xml: string, name: string): { attributes: Record<string, string>; text: string }[] {
   const found: { attributes: Record<string, string>; text: string }[] = [];
   const textOf = (nodes: OrderedNode[]): string =>
@@ -136,15 +148,15 @@ export function elementTexts(xml: string, name: string): { attributes: Record<st
         return textOf(node[key] as OrderedNode[]);
       })
       .join('');
-  const walk = (nodes: OrderedNode[]): void => {
+  const walk = (nodes: OrderedNode[], inText: boolean): void => {
     for (const node of nodes) {
       const key = Object.keys(node).find((k) => k !== ':@')!;
       if (key === '#text') continue;
-      if (key === name) found.push({ attributes: node[':@'] ?? {}, text: textOf(node[key] as OrderedNode[]) });
-      walk(node[key] as OrderedNode[]);
+      if (inText && key === name) found.push({ attributes: node[':@'] ?? {}, text: textOf(node[key] as OrderedNode[]) });
+      walk(node[key] as OrderedNode[], inText || key === 'text');
     }
   };
-  walk(parser.parse(xml) as OrderedNode[]);
+  walk(parser.parse(xml) as OrderedNode[], false);
   return found;
 }
 
