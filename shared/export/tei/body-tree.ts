@@ -62,16 +62,22 @@ export function buildBodyTree(view: PageView): { ok: true; tree: BodyTree } | { 
   const choices = choiceNodes(view);
   if (typeof choices === 'string') return { ok: false, message: choices };
   const corrected = view.corrected;
-  const paragraphs = paragraphRanges(corrected, choices);
   const text = new CodePointIndex(corrected);
-  const pieceCounts: number[] = [];
-  const accepted: EntityPiece[][] = paragraphs.map(() => []);
+  const ranges: [number, number][] = [];
   for (const [entity, span] of view.entities.entries()) {
     if (!(span.start < span.end && span.end <= text.length)) {
       return { ok: false, message: `entity ${entity + 1} (${span.start}–${span.end}, ${span.type}) lies outside the corrected text` };
     }
-    const start = text.toUtf16(span.start);
-    const end = text.toUtf16(span.end);
+    ranges.push([text.toUtf16(span.start), text.toUtf16(span.end)]);
+  }
+  // An entity made of line breaks only could fall inside a blank line and so in no paragraph: that blank line
+  // stays inside its paragraph (as two <lb/>) instead.
+  const breaksOnly = ranges.filter(([start, end]) => /^\n+$/.test(corrected.slice(start, end)));
+  const paragraphs = paragraphRanges(corrected, choices, (at) => breaksOnly.some(([start, end]) => start >= at && end <= at + 2));
+  const pieceCounts: number[] = [];
+  const accepted: EntityPiece[][] = paragraphs.map(() => []);
+  for (const [entity, span] of view.entities.entries()) {
+    const [start, end] = ranges[entity]!;
     let count = 0;
     for (const [p, paragraph] of paragraphs.entries()) {
       const from = Math.max(start, paragraph.start);
@@ -128,8 +134,9 @@ function choiceNodes(view: PageView): ChoiceNode[] | string {
   return nodes;
 }
 
-// Paragraph ranges: the corrected text split at each "\n\n" that lies in unchanged text, left to right.
-function paragraphRanges(text: string, choices: readonly ChoiceNode[]): Paragraph[] {
+// Paragraph ranges: the corrected text split at each "\n\n" that lies in unchanged text, left to right, except
+// where `keep` says the blank line must stay.
+function paragraphRanges(text: string, choices: readonly ChoiceNode[], keep: (at: number) => boolean): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let start = 0;
   let plainFrom = 0;
@@ -137,6 +144,7 @@ function paragraphRanges(text: string, choices: readonly ChoiceNode[]): Paragrap
     // Searched in a slice of its own, so the work stays linear however many corrections the page has.
     const plain = text.slice(plainFrom, plainTo);
     for (let at = plain.indexOf('\n\n'); at !== -1; at = plain.indexOf('\n\n', at + 2)) {
+      if (keep(plainFrom + at)) continue;
       paragraphs.push({ start, end: plainFrom + at, children: [] });
       start = plainFrom + at + 2;
     }

@@ -145,6 +145,7 @@ export function elementTexts(xml: string, name: string): { attributes: Record<st
         if (key === '#text') return String(node['#text']);
         if (key === 'sic') return '';
         if (key === 'lb') return '\n';
+        if (key === 'g') return String.fromCodePoint(parseInt(node[':@']!.n!.slice(2), 16));
         return textOf(node[key] as OrderedNode[]);
       })
       .join('');
