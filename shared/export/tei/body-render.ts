@@ -3,7 +3,7 @@
 /// line break. No whitespace is added inside a paragraph, so the text a reader extracts is exactly the page's.
 import type { ExportOptions } from '../types';
 import type { BodyNode, BodyTree, ChoiceNode, EntityPiece } from './body-tree';
-import { escapeAttribute, escapeText, toXmlName } from './xml-text';
+import { escapeAttribute, escapeTextWithBreaks, toXmlName } from './xml-text';
 
 /// The TEI element for an entity type: the tagset's usual kinds get TEI's own elements, any other type is a
 /// `<name>` with the type (made into an XML name) as `@type`.
@@ -84,18 +84,11 @@ class BodyWriter {
   // Text [from, to) of `source`, escaped, each line break as `<lb/>` or, when reflowing, as nothing or a space.
   private text(source: string, from: number, to: number): string {
     if (from >= to) return '';
-    const lines = source.slice(from, to).split('\n');
-    if (lines.length === 1) return escapeText(lines[0]!);
-    let out = escapeText(lines[0]!);
-    let at = from + lines[0]!.length;
-    for (const line of lines.slice(1)) {
-      out += this.style.lineBreaks === 'original' ? '<lb/>' : reflowJoiner(source, at);
-      out += escapeText(line);
-      at += 1 + line.length;
-    }
-    return out;
+    return escapeTextWithBreaks(source, from, to, this.style.lineBreaks === 'original' ? lineBreakElement : (at) => reflowJoiner(source, at));
   }
 }
+
+const lineBreakElement = (): string => '<lb/>';
 
 // What a line break at `source[at]` becomes when lines are reflowed into paragraphs: nothing between CJK
 // characters (or after a hyphen, or next to another break), a space between words of other scripts; the same rule

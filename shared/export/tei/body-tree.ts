@@ -12,7 +12,7 @@
 ///   characters in the corrected reading. A deletion (empty `<corr>`) at an entity's edge stays outside it.
 /// - Entities that overlap without nesting: the later one (by start, longer first at the same start) is cut at the
 ///   earlier one's edge. Pieces of one entity are linked with `@xml:id`, `@next` and `@prev` by the renderer.
-import { CodePointIndex } from '../../text/codepoints';
+import { CodePointIndex, cpLength } from '../../text/codepoints';
 import type { PageView } from '../page-view';
 
 /// One piece of an entity span (the whole span when it did not need cutting).
@@ -115,7 +115,7 @@ function choiceNodes(view: PageView): ChoiceNode[] | string {
     const sicStart = arranged.toUtf16(c.start);
     const sicEnd = arranged.toUtf16(c.end);
     const correctedStart = c.start + shift;
-    const correctedLength = [...c.corrected].length;
+    const correctedLength = cpLength(c.corrected);
     if (correctedStart + correctedLength > corrected.length) return `correction ${i + 1} reaches past the end of the corrected text`;
     const start = corrected.toUtf16(correctedStart);
     const end = corrected.toUtf16(correctedStart + correctedLength);

@@ -6,19 +6,48 @@
 /// and carriage return; U+FFFE, U+FFFF; an unpaired surrogate) becomes an empty `<g type="forbidden-char"
 /// n="U+000C"/>`, so it is named and nothing is lost.
 
-// One pass finds everything that needs care in text content: markup characters, CR, forbidden characters.
+// One pass finds everything that may need care in text content: markup characters, CR, forbidden characters and
+// any surrogate (a paired one, as in 𠮷, is kept; only an unpaired one is forbidden). No lookaround: this runs over
+// every character exported.
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const SPECIAL_IN_TEXT = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SPECIAL_IN_TEXT = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+// The same and the line feed, for text whose line breaks are written as elements.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const SPECIAL_OR_LINE_BREAK = /[\n&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 
 /// `text` as XML character data.
 export function escapeText(text: string): string {
-  return text.replace(SPECIAL_IN_TEXT, escapeOne);
+  return text.replace(SPECIAL_IN_TEXT, (ch: string, at: number, all: string) => escapeAt(ch, at, all));
+}
+
+/// `source[from, to)` as XML character data, each line feed replaced by `lineBreak(indexInSource)`.
+export function escapeTextWithBreaks(source: string, from: number, to: number, lineBreak: (at: number) => string): string {
+  return source.slice(from, to).replace(SPECIAL_OR_LINE_BREAK, (ch: string, at: number, all: string) => (ch === '\n' ? lineBreak(from + at) : escapeAt(ch, at, all)));
 }
 
 /// `value` as the content of a double-quoted attribute. Attribute values never hold forbidden characters here
 /// (they are paths, hashes, names); one that does has it replaced by U+FFFD, as an attribute cannot hold an element.
 export function escapeAttribute(value: string): string {
-  return value.replace(SPECIAL_IN_TEXT, (ch) => (isForbidden(ch) ? '\uFFFD' : escapeOne(ch))).replace(/"/g, '&quot;').replace(/[\n\t]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return value
+    .replace(SPECIAL_IN_TEXT, (ch: string, at: number, all: string) => {
+      const escaped = escapeAt(ch, at, all);
+      return escaped.startsWith('<g ') ? '\uFFFD' : escaped;
+    })
+    .replace(/"/g, '&quot;')
+    .replace(/[\n\t]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+// A surrogate that is half of a pair stays; everything else matched is escaped or named.
+function escapeAt(ch: string, at: number, all: string): string {
+  const unit = ch.charCodeAt(0);
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const next = all.charCodeAt(at + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return ch;
+  } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+    const previous = all.charCodeAt(at - 1);
+    if (previous >= 0xd800 && previous <= 0xdbff) return ch;
+  }
+  return escapeOne(ch);
 }
 
 function escapeOne(ch: string): string {
@@ -34,10 +63,6 @@ function escapeOne(ch: string): string {
     default:
       return forbiddenCharElement(ch);
   }
-}
-
-function isForbidden(ch: string): boolean {
-  return ch !== '&' && ch !== '<' && ch !== '>' && ch !== '\r';
 }
 
 /// The TEI element standing for a character XML 1.0 cannot hold: `<g type="forbidden-char" n="U+000C"/>`.
