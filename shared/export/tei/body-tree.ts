@@ -79,7 +79,16 @@ export function buildBodyTree(view: PageView): { ok: true; tree: BodyTree } | { 
   for (const [entity, span] of view.entities.entries()) {
     const [start, end] = ranges[entity]!;
     let count = 0;
-    for (const [p, paragraph] of paragraphs.entries()) {
+    // From the first paragraph that ends after the span starts (a binary search: pages can have thousands).
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid]!.end < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let p = lo; p < paragraphs.length && paragraphs[p]!.start < end; p++) {
+      const paragraph = paragraphs[p]!;
       const from = Math.max(start, paragraph.start);
       const to = Math.min(end, paragraph.end);
       if (from >= to) continue;
