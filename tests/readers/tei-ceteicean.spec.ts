@@ -45,9 +45,9 @@ async function render(page: Page, xml: string): Promise<void> {
   }, xml);
 }
 
-// The text of every element `name`, entities cut into pieces joined through @next.
+// The text of every element `name` in the body (not the header's), entities cut into pieces joined through @next.
 async function entityTexts(page: Page, name: string): Promise<string[]> {
-  return page.locator(name).evaluateAll((elements) => {
+  return page.locator(`tei-text ${name}`).evaluateAll((elements) => {
     const visible = (e: Element): string => (e as HTMLElement).innerText;
     const byId = new Map(elements.filter((e) => e.id !== '').map((e) => [`#${e.id}`, e]));
     return elements
