@@ -105,7 +105,8 @@ export function pathToUri(path: string): string {
   let out = '';
   for (const ch of path) {
     const code = ch.codePointAt(0)!;
-    if (URI_SAFE.test(ch) || (code > 0x7f && !/[\u0080-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/.test(ch))) out += ch;
+    const iriLetter = code > 0x9f && code !== 0xfffe && code !== 0xffff && !(code >= 0xd800 && code <= 0xdfff);
+    if (URI_SAFE.test(ch) || iriLetter) out += ch;
     else out += [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   }
   return out;
