@@ -5,6 +5,7 @@ import { originalTextExporter, correctedTextExporter } from './formats/plain-tex
 import { altoExporter } from './layout/alto-export';
 import { hocrExporter } from './layout/hocr-export';
 import { pageXmlExporter } from './layout/page-export';
+import { teiCorpusExporter, teiPerPageExporter } from './tei/tei-exporters';
 import { conllBioExporter, conllBioesExporter } from './nlp/conll';
 import { webannoTsvExporter } from './nlp/webanno-tsv';
 import { xmiExporter } from './nlp/xmi';
@@ -21,6 +22,7 @@ export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
   alto: altoExporter,
   hocr: hocrExporter,
   page: pageXmlExporter,
+  tei: teiPerPageExporter,
   conll: conllBioExporter,
   'conll-bioes': conllBioesExporter,
   doccano: doccanoExporter,
@@ -35,6 +37,6 @@ export const EXPORTERS: Partial<Record<ExportFormatId, Exporter>> = {
 /// options choose between a per-page and a collection exporter (TEI's `teiGrouping`). Undefined for a format the
 /// app does not have.
 export function exporterFor(id: ExportFormatId, options: ExportOptions): Exporter | undefined {
-  void options;
+  if (id === 'tei' && options.teiGrouping === 'one-document') return teiCorpusExporter;
   return EXPORTERS[id];
 }
