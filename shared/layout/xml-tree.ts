@@ -62,8 +62,9 @@ export function parseXmlTree(xml: string, fileName: string, options: XmlReadOpti
       parseTagValue: false,
       parseAttributeValue: false,
       trimValues: false,
-      // HTML entity decoding makes parsing markedly slower, so it is only switched on when one is present.
-      htmlEntities: options.html === true && HTML_ONLY_ENTITY.test(xml),
+      // The parser decodes numeric character references (`&#233;`) only together with HTML entities; that makes
+      // parsing markedly slower, so it is only switched on when the file holds a reference it needs.
+      htmlEntities: (options.html === true && HTML_ONLY_ENTITY.test(xml)) || xml.includes('&#'),
       unpairedTags,
       // Deeply nested layout is legitimate (PAGE regions nest), but not hundreds deep: the tree is walked recursively.
       maxNestedTags: MAX_XML_DEPTH,

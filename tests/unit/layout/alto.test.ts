@@ -52,6 +52,12 @@ describe('importAlto', () => {
     expectOffsetsConsistent(page);
   });
 
+  it('decodes numeric character references in CONTENT, and leaves an escaped ampersand as text', () => {
+    const xml = '<alto><Layout><Page><PrintSpace><TextBlock><TextLine><String CONTENT="caf&#233;"/><SP/><String CONTENT="&#x20BB7;&amp;#233;"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>';
+    const page = importAlto(xml, 'refs.xml');
+    expect(page.ok && page.value.text).toBe('café 𠮷&#233;');
+  });
+
   it('refuses coordinates in mm10, which cannot be placed on the scan', () => {
     const xml = readFixtureSync('alto-v3.xml').replace('<MeasurementUnit>pixel', '<MeasurementUnit>mm10');
     const result = importAlto(xml, 'mm.xml');
