@@ -1,6 +1,6 @@
 import { useT } from '../i18n/LanguageContext';
 import { formatNameKey } from './format-groups';
-import { problemWords, runErrorWords } from './problem-words';
+import { problemPlace, problemWords, runErrorWords } from './problem-words';
 import type { ExportRun } from './useExportRun';
 
 /// The progress bar of a run (role progressbar, aria-valuenow from the export.progress events) and, once it has
@@ -37,8 +37,9 @@ export function ExportReport({ run }: { run: Pick<ExportRun, 'phase' | 'progress
               <p>{t('export.problems', { count: outcome.problems.length })}</p>
               <ul aria-label={t('export.problems', { count: outcome.problems.length })}>
                 {outcome.problems.map((problem, index) => (
-                  <li key={`${problem.path}\u0000${problem.format ?? ''}\u0000${index}`}>
-                    <code>{problem.path === '' ? t('export.problemRun') : problem.path}</code>
+                  // The main process's own words (for a summary, the pages it names) show on hover.
+                  <li key={`${problem.path}\u0000${problem.format ?? ''}\u0000${index}`} title={problem.message}>
+                    <code>{problemPlace(t, problem)}</code>
                     {problem.format && <span className="export-problem-format"> · {t(formatNameKey(problem.format))}</span>}
                     {': '}
                     {problemWords(t, problem)}
