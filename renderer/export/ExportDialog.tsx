@@ -87,13 +87,16 @@ export function ExportDialog({ api, pages, openPage, selected, remembered, onRem
           start();
         }}
       >
-        <fieldset disabled={busy} className="export-choices">
-          <FormatPicker formats={choices.formats} layoutCounts={layoutCounts} onChange={(formats) => change({ formats })} />
-          <div className="export-side">
-            <ScopePicker scope={choices.scope} statuses={choices.statuses} context={context} onChange={change} />
-            <OptionsPicker options={choices.options} onChange={(options) => change({ options })} />
-          </div>
-        </fieldset>
+        {/* The choices scroll in a small window; the folder, the report and the buttons stay in view. */}
+        <div className="export-scroll">
+          <fieldset disabled={busy} className="export-choices">
+            <FormatPicker formats={choices.formats} layoutCounts={layoutCounts} onChange={(formats) => change({ formats })} />
+            <div className="export-side">
+              <ScopePicker scope={choices.scope} statuses={choices.statuses} context={context} onChange={change} />
+              <OptionsPicker options={choices.options} onChange={(options) => change({ options })} />
+            </div>
+          </fieldset>
+        </div>
         <div className="export-folder">
           <span>{t('export.folder')}:</span>
           <code data-testid="export-folder">{folder ?? t('export.noFolder')}</code>

@@ -39,7 +39,7 @@ export function ExportReport({ run }: { run: Pick<ExportRun, 'phase' | 'progress
                 {outcome.problems.map((problem, index) => (
                   // The main process's own words (for a summary, the pages it names) show on hover.
                   <li key={`${problem.path}\u0000${problem.format ?? ''}\u0000${index}`} title={problem.message}>
-                    <code>{problemPlace(t, problem)}</code>
+                    {problem.path === '' ? <strong>{problemPlace(t, problem)}</strong> : <code>{problem.path}</code>}
                     {problem.format && <span className="export-problem-format"> · {t(formatNameKey(problem.format))}</span>}
                     {': '}
                     {problemWords(t, problem)}

@@ -74,7 +74,7 @@ test('exports two formats of the reviewed pages into the chosen folder and remem
   await expect(dialog.getByRole('radio', { name: `The whole corpus (${corpus.pages.length} pages)` })).toBeChecked();
   await dialog.getByRole('radio', { name: /^Pages with review status/ }).check();
   await expect(dialog.getByRole('checkbox', { name: 'Reviewed (1)' })).toBeChecked();
-  await expect(dialog.getByRole('checkbox', { name: `Unreviewed or not started (${corpus.pages.length - 1})` })).not.toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: `Unreviewed / not started (${corpus.pages.length - 1})` })).not.toBeChecked();
   await expect(dialog.getByRole('radio', { name: 'Pages with review status (1)' })).toBeChecked();
   await dialog.getByRole('radio', { name: 'One document for all the pages' }).check();
   await dialog.getByRole('radio', { name: 'The innermost entity is tagged' }).check();
