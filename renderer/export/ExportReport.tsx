@@ -41,7 +41,7 @@ export function ExportReport({ run }: { run: Pick<ExportRun, 'phase' | 'progress
                   <li key={`${problem.path}\u0000${problem.format ?? ''}\u0000${index}`} title={problem.message}>
                     {problem.path === '' ? <strong>{problemPlace(t, problem)}</strong> : <code>{problem.path}</code>}
                     {problem.format && <span className="export-problem-format"> · {t(formatNameKey(problem.format))}</span>}
-                    {': '}
+                    {t('export.colon')}
                     {problemWords(t, problem)}
                   </li>
                 ))}
