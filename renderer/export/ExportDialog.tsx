@@ -36,7 +36,12 @@ export interface ExportDialogProps {
 /// cancels a running export or else closes.
 export function ExportDialog({ api, pages, openPage, selected, remembered, onRemember, folder, onFolder, dirty, onSave, onClose }: ExportDialogProps) {
   const t = useT();
-  const context: ScopeContext = useMemo(() => ({ pages, openPage, selected }), [pages, openPage, selected]);
+  // Selected pages go in page-list order (a collection format writes them in that order), and only those the list
+  // still has.
+  const context: ScopeContext = useMemo(() => {
+    const chosen = new Set(selected);
+    return { pages, openPage, selected: chosen.size === 0 ? [] : pages.filter((p) => chosen.has(p.path)).map((p) => p.path) };
+  }, [pages, openPage, selected]);
   const [choices, setChoices] = useState<ExportChoices>(() => openingChoices(remembered, context));
   const [folderError, setFolderError] = useState<string | null>(null);
   const run = useExportRun(api);

@@ -18,7 +18,7 @@ export interface ScopeContext {
   pages: readonly Pick<PageEntry, 'path' | 'status'>[];
   /// The page open in the editor, or null.
   openPage: string | null;
-  /// The pages selected in the page list (in list order).
+  /// The pages selected in the page list, in list order.
   selected: readonly string[];
 }
 
