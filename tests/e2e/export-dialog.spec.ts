@@ -165,18 +165,23 @@ test('Cancel stops a running export and leaves no half-written file; Escape does
     await app.chooseFolder(outDir, () => dialog.getByRole('button', { name: 'Choose folder…' }).click());
     await expect(dialog.getByTestId('export-folder')).toHaveText(outDir);
 
-    // Cancel as soon as the run shows its Cancel button (which takes the focus from the Export button).
+    // Cancel once the progress bar shows pages done (the Cancel button took the focus from the Export button).
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const cancel = dialog.getByRole('button', { name: 'Cancel export' });
     await expect(cancel).toBeFocused();
+    const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+    await expect.poll(async () => Number((await bar.getAttribute('aria-valuenow')) ?? 0), { intervals: [20] }).toBeGreaterThan(0);
+    await expect(bar).toHaveAttribute('aria-valuemax', String(LARGE_PAGES));
     await cancel.click();
     await expect(dialog.getByRole('status')).toContainText('Export cancelled.');
     await expect(dialog.getByRole('status')).toContainText('nothing half-written was left behind');
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+    // The pages finished before the cancel stay, complete, under their final names.
     const first = await expectOnlyCompleteFiles(outDir, large);
+    expect(first.length).toBeGreaterThan(0);
     expect(first.length).toBeLessThan(2 * LARGE_PAGES);
 
-    // Escape during a run cancels it too, and the dialog stays open to say so.
+    // Escape during a run cancels it too (here at once), and the dialog stays open to say so.
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(cancel).toBeFocused();
     await page.keyboard.press('Escape');
