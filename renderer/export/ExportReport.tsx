@@ -13,20 +13,26 @@ export function ExportReport({ run }: { run: Pick<ExportRun, 'phase' | 'progress
   const done = progress?.done ?? (phase === 'finished' ? total : 0);
   const known = progress !== null || phase === 'finished';
   const fraction = total > 0 ? Math.min(1, done / total) : phase === 'finished' ? 1 : 0;
+  // A run refused outright (another export running, no folder) has no progress to show, only its error.
+  const showBar = phase !== 'finished' || outcome !== null;
   return (
     <div className="export-report">
-      <div
-        role="progressbar"
-        aria-label={t('export.progress')}
-        aria-valuemin={0}
-        aria-valuemax={known ? Math.max(total, 0) : undefined}
-        aria-valuenow={known ? done : undefined}
-        aria-valuetext={known ? t('export.progressText', { done, total }) : undefined}
-        className={`export-progress ${known ? '' : 'is-indeterminate'}`}
-      >
-        <div className="export-progress-bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
-      </div>
-      {known && <p className="hint">{t('export.progressText', { done, total })}</p>}
+      {showBar && (
+        <>
+          <div
+            role="progressbar"
+            aria-label={t('export.progress')}
+            aria-valuemin={0}
+            aria-valuemax={known ? Math.max(total, 0) : undefined}
+            aria-valuenow={known ? done : undefined}
+            aria-valuetext={known ? t('export.progressText', { done, total }) : undefined}
+            className={`export-progress ${known ? '' : 'is-indeterminate'}`}
+          >
+            <div className="export-progress-bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
+          </div>
+          {known && <p className="hint">{t('export.progressText', { done, total })}</p>}
+        </>
+      )}
       {outcome && (
         <div role="status" className="export-outcome">
           <p>
