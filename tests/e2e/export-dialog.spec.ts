@@ -48,18 +48,23 @@ test('exports two formats of the reviewed pages into the chosen folder and remem
   const pageFile = path.join(app.corpusDir, file);
   const originalText = await fs.readFile(pageFile, 'utf8');
 
-  // Proofread one page (a fix and 𠮷), mark it reviewed and save; the other pages stay without a sidecar.
+  // Proofread one page (a fix and 𠮷) and mark it reviewed; the other pages stay without a sidecar.
   await pageList(page).getByRole('option', { name: file }).click();
   await selectInEditor(page, fix.needle, fix.offset, fix.length);
   await page.keyboard.type(fix.typed);
   await page.keyboard.insertText(EXT_B);
   await page.keyboard.press('Control+Shift+R');
-  await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toContainText('Saved at');
   const fixed = fix.needle.slice(0, fix.offset) + fix.typed + EXT_B + fix.needle.slice(fix.offset + fix.length);
 
-  // Every format is offered with a name and a description; the layout formats say which pages they apply to.
+  // The export reads saved pages: the dialog says the open page has unsaved changes and saves them on request.
   const dialog = await openExportDialog(page);
+  const unsaved = dialog.getByText('The open page has unsaved changes');
+  await expect(unsaved).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save now' }).click();
+  await expect(page.getByTestId('save-state')).toContainText('Saved at');
+  await expect(unsaved).toBeHidden();
+
+  // Every format is offered with a name and a description; the layout formats say which pages they apply to.
   const formats = dialog.getByRole('group', { name: 'Formats' }).getByRole('checkbox');
   await expect(formats).toHaveCount(EXPORT_FORMATS.length);
   const alto = dialog.getByRole('checkbox', { name: 'ALTO (corrected)' });
