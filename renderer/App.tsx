@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppState, Language } from '../shared/ipc/contract';
+import type { AppState, ExportChoices, Language } from '../shared/ipc/contract';
 import type { JiaoduiApi } from '../shared/ipc/api';
 import type { HarnessExtras } from './bridge/install';
-import { ExportDialog } from './components/ExportDialog';
 import { FolderPicker } from './components/FolderPicker';
 import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { Sidebar } from './components/Sidebar';
@@ -18,6 +17,7 @@ import { CorpusPropagationPanel } from './entities-corpus/CorpusPropagationDialo
 import { TagsetSettingsDialog } from './entities-corpus/TagsetSettingsDialog';
 import { LanguageContext } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
+import { ExportDialog } from './export/ExportDialog';
 import { CompareView } from './page/CompareView';
 import { PageArea, jumpTo } from './page/PageArea';
 import { usePageSession } from './page/usePageSession';
@@ -52,6 +52,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [activePath, setActivePath] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showExport, setShowExport] = useState(false);
+  // The export dialog's choices (remembered in the app state) and this session's destination folder.
+  const [exportChoices, setExportChoices] = useState<ExportChoices | undefined>(initial.preferences.exportChoices);
+  const [exportFolder, setExportFolder] = useState<string | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showCorpusSettings, setShowCorpusSettings] = useState(false);
   const [showTagset, setShowTagset] = useState(false);
@@ -226,7 +229,28 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
             onLater={() => session.closeConflict()}
           />
         )}
-        {showExport && corpus && <ExportDialog api={api} pageCount={pages.length} selected={selectedList} onClose={() => setShowExport(false)} />}
+        {showExport && corpus && (
+          <ExportDialog
+            api={api}
+            pages={pages}
+            openPage={page?.path ?? null}
+            selected={selectedList}
+            remembered={exportChoices}
+            onRemember={(choices) => {
+              setExportChoices(choices);
+              void api.setPreferences({ exportChoices: choices });
+            }}
+            folder={exportFolder}
+            onFolder={setExportFolder}
+            dirty={dirty}
+            onSave={() => void session.save()}
+            onClose={() => {
+              setShowExport(false);
+              // Back to the page text once the dialog has closed and released focus.
+              window.setTimeout(() => editorRef.current?.focus(), 0);
+            }}
+          />
+        )}
         {batch.dialog}
         {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
         {showCorpusSettings && corpus && <CorpusSettingsDialog api={api} onApply={applyTextSource} onClose={() => setShowCorpusSettings(false)} />}

@@ -2,6 +2,7 @@ import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
+import * as exportDialog from './messages-export';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
@@ -62,17 +63,6 @@ const en = {
   readOnly: 'Read-only',
   unsavedTitle: 'Unsaved changes',
   unsavedBody: '“{page}” has changes that are not saved. Save them before leaving?',
-  exportTitle: 'Export corrected text',
-  exportScope: 'What to export',
-  exportAll: 'The whole corpus ({count} pages)',
-  exportSelected: 'The selected pages ({count})',
-  exportFolder: 'Destination folder',
-  chooseFolder: 'Choose folder…',
-  noFolderChosen: 'No folder chosen',
-  startExport: 'Start export',
-  exportProgress: 'Export progress',
-  exportDone: 'Wrote {count} files to {folder}.',
-  exportProblems: '{count} pages could not be exported:',
   folderPickerTitle: 'Choose a folder',
   folderPath: 'Folder path',
   goUp: 'Up',
@@ -102,7 +92,7 @@ const en = {
   'error.sidecar-changed': 'The sidecar changed on disk since this page was opened, so it was not overwritten. Your edits are still here.',
   'shortcut.save': 'Save the page',
   'shortcut.open': 'Open a folder',
-  'shortcut.export': 'Export corrected text',
+  'shortcut.export': 'Export pages',
   'shortcut.undo': 'Undo',
   'shortcut.redo': 'Redo',
   'shortcut.nextPage': 'Open the next page',
@@ -122,6 +112,7 @@ const en = {
   ...locks.en,
   ...sidecar.en,
   ...session.en,
+  ...exportDialog.en,
 };
 
 /// A message key.
@@ -180,17 +171,6 @@ const zhCN: Record<MessageKey, string> = {
   readOnly: '只读',
   unsavedTitle: '未保存的更改',
   unsavedBody: '“{page}”有尚未保存的更改。离开前要保存吗？',
-  exportTitle: '导出校对后的文本',
-  exportScope: '导出范围',
-  exportAll: '整个语料（{count} 个页面）',
-  exportSelected: '所选页面（{count} 个）',
-  exportFolder: '目标文件夹',
-  chooseFolder: '选择文件夹……',
-  noFolderChosen: '尚未选择文件夹',
-  startExport: '开始导出',
-  exportProgress: '导出进度',
-  exportDone: '已将 {count} 个文件写入 {folder}。',
-  exportProblems: '有 {count} 个页面未能导出：',
   folderPickerTitle: '选择文件夹',
   folderPath: '文件夹路径',
   goUp: '上一级',
@@ -220,7 +200,7 @@ const zhCN: Record<MessageKey, string> = {
   'error.sidecar-changed': '打开此页面后，其附属文件在磁盘上被改动过，因此没有覆盖它。您的修改仍保留在编辑器中。',
   'shortcut.save': '保存页面',
   'shortcut.open': '打开文件夹',
-  'shortcut.export': '导出校对文本',
+  'shortcut.export': '导出页面',
   'shortcut.undo': '撤销',
   'shortcut.redo': '重做',
   'shortcut.nextPage': '打开下一页',
@@ -239,6 +219,7 @@ const zhCN: Record<MessageKey, string> = {
   ...locks.zhCN,
   ...sidecar.zhCN,
   ...session.zhCN,
+  ...exportDialog.zhCN,
 };
 
 /// The message tables by language.

@@ -73,6 +73,8 @@ export interface JiaoduiApi {
   scanImageUrl?(path: string, previewWidth?: number): string;
   chooseExportFolder(): Promise<Result<string | null>>;
   exportCorpus(request: ExportRequest): Promise<Result<ExportOutcome>>;
+  /// Tells the running export to stop after the page it is on (true when one was running).
+  cancelExport(): Promise<Result<boolean>>;
   /// OCR-correction suggestions for the editor's current text (code points on `request.text`), with the page's
   /// scan confidences mapped onto it when `request.path` has a layout companion. Explanations come as `why`
   /// (sentence id and values) wherever that rebuilds them (`explainIn`), without the English text.
@@ -126,6 +128,7 @@ export function createApi(transport: Transport): JiaoduiApi {
     scanImage: (path) => transport.invoke('page.scanImage', [path]),
     chooseExportFolder: () => transport.invoke('export.chooseFolder', []),
     exportCorpus: (request) => transport.invoke('export.run', [request]),
+    cancelExport: () => transport.invoke('export.cancel', []),
     suggestCorrections: (request) => transport.invoke('ocr.suggest', [request]),
     batchSearch: (query) => transport.invoke('batch.search', [query]),
     batchReplace: (request) => transport.invoke('batch.replace', [request]),

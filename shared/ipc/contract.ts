@@ -272,16 +272,34 @@ export interface ExportOutcome {
   problems: ExportProblem[];
 }
 
+/// The scope kinds the export dialog offers: the open page, the selected pages, pages by review status, all.
+export const EXPORT_SCOPE_KINDS = ['page', 'selected', 'status', 'all'] as const;
+/// One scope kind of the export dialog.
+export type ExportScopeKind = (typeof EXPORT_SCOPE_KINDS)[number];
+
+/// The export dialog's last choices, remembered across restarts (not the pages themselves, nor the folder).
+export const exportChoicesSchema = z.strictObject({
+  formats: z.array(z.enum(EXPORT_FORMATS)).max(EXPORT_FORMATS.length),
+  scope: z.enum(EXPORT_SCOPE_KINDS),
+  statuses: z.array(z.enum(REVIEW_STATUSES)).max(REVIEW_STATUSES.length),
+  options: exportOptionsSchema,
+});
+/// The export dialog's remembered choices.
+export type ExportChoices = z.infer<typeof exportChoicesSchema>;
+
 /// Persisted user preferences.
 export interface Preferences {
   language: Language;
   autosaveSeconds: number;
+  /// The export dialog's last choices; absent until the first export.
+  exportChoices?: ExportChoices;
 }
 
 /// Arguments of app.setPreferences.
 export const preferencesPatchSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   autosaveSeconds: z.number().int().min(0).max(3600).optional(),
+  exportChoices: exportChoicesSchema.optional(),
 });
 
 /// Arguments of ocr.suggest: the editor's current text, and the page it belongs to.

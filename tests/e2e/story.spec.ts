@@ -62,12 +62,14 @@ test('proofreads a page: fixes a character, inserts 𠮷, saves a sidecar, reope
   const outDir = `${corpusDir}-export`;
   await fs.mkdir(outDir);
   await page.keyboard.press('Control+e');
-  const dialog = page.getByRole('dialog', { name: 'Export corrected text' });
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByRole('checkbox', { name: 'Corrected text' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /^The whole corpus/ })).toBeChecked();
   await app.chooseFolder(outDir, () => dialog.getByRole('button', { name: 'Choose folder…' }).click());
   await expect(dialog.getByTestId('export-folder')).toHaveText(outDir);
-  await dialog.getByRole('button', { name: 'Start export' }).click();
-  await expect(dialog.getByRole('status')).toContainText(`Wrote ${pageCount} files`);
-  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', String(pageCount));
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Pages exported: ${pageCount}; files written: ${pageCount}`);
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('aria-valuenow', String(pageCount));
 
   const exported = await fs.readFile(path.join(outDir, ...PAGE.split('/')), 'utf8');
   expect(exported).toContain(fixed);

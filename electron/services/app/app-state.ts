@@ -3,7 +3,9 @@ import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { LANGUAGES, type LastPage, type Preferences } from '../../../shared/ipc/contract';
+import { EXPORT_SCOPE_KINDS, LANGUAGES, type LastPage, type Preferences } from '../../../shared/ipc/contract';
+import { isExportFormat } from '../../../shared/export/format-ids';
+import { DEFAULT_EXPORT_OPTIONS } from '../../../shared/export/types';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/model/sidecar-schema';
 
 /// How many recently opened corpora are remembered.
@@ -22,11 +24,36 @@ export type CorpusIndex = Record<string, IndexEntry>;
 /// Preferences a fresh installation starts with.
 export const DEFAULT_PREFERENCES: Preferences = { language: 'zh-CN', autosaveSeconds: 5 };
 
+// The export dialog's remembered choices, read field by field: a format this version does not know (written by a
+// newer one) is dropped and any other bad field falls back to its default, so one stale value never loses the rest.
+const storedExportChoicesSchema = z
+  .object({
+    formats: z
+      .array(z.string())
+      .transform((ids) => [...new Set(ids.filter(isExportFormat))])
+      .catch([]),
+    scope: z.enum(EXPORT_SCOPE_KINDS).catch('all'),
+    statuses: z
+      .array(z.enum(REVIEW_STATUSES))
+      .transform((statuses) => [...new Set(statuses)])
+      .catch([]),
+    options: z
+      .object({
+        teiGrouping: z.enum(['per-page', 'one-document']).catch(DEFAULT_EXPORT_OPTIONS.teiGrouping),
+        lineBreaks: z.enum(['original', 'paragraphs']).catch(DEFAULT_EXPORT_OPTIONS.lineBreaks),
+        nestedSpans: z.enum(['outermost', 'innermost']).catch(DEFAULT_EXPORT_OPTIONS.nestedSpans),
+      })
+      .catch({ ...DEFAULT_EXPORT_OPTIONS }),
+  })
+  .optional()
+  .catch(undefined);
+
 const storedStateSchema = z.object({
   preferences: z
     .object({
       language: z.enum(LANGUAGES).catch(DEFAULT_PREFERENCES.language),
       autosaveSeconds: z.number().int().min(0).max(3600).catch(DEFAULT_PREFERENCES.autosaveSeconds),
+      exportChoices: storedExportChoicesSchema,
     })
     .catch(DEFAULT_PREFERENCES),
   recentCorpora: z.array(z.string()).catch([]),

@@ -73,4 +73,40 @@ describe('openAppStore', () => {
     expect(store.preferences()).toEqual({ language: DEFAULT_PREFERENCES.language, autosaveSeconds: 10 });
     expect(store.recentCorpora()).toEqual([]);
   });
+
+  it('remembers the export dialog choices across restarts, beside the other preferences', async () => {
+    const store = await openAppStore(file);
+    expect(store.preferences().exportChoices).toBeUndefined();
+    const choices = {
+      formats: ['tei', 'conll'] as const,
+      scope: 'status' as const,
+      statuses: ['reviewed', 'needs-attention'] as const,
+      options: { teiGrouping: 'one-document', lineBreaks: 'paragraphs', nestedSpans: 'innermost' } as const,
+    };
+    await store.setPreferences({ exportChoices: { ...choices, formats: [...choices.formats], statuses: [...choices.statuses] } });
+    await store.setPreferences({ language: 'en' });
+    const again = await openAppStore(file);
+    expect(again.preferences()).toEqual({ language: 'en', autosaveSeconds: DEFAULT_PREFERENCES.autosaveSeconds, exportChoices: choices });
+  });
+
+  it('reads remembered export choices field by field: unknown formats dropped, bad fields back to defaults', async () => {
+    await writeFile(
+      file,
+      JSON.stringify({
+        preferences: {
+          language: 'en',
+          autosaveSeconds: 3,
+          exportChoices: { formats: ['alto', 'future-format', 'alto', 'brat'], scope: 'everything', statuses: 'reviewed', options: { teiGrouping: 'one-document', lineBreaks: 7 } },
+        },
+      }),
+    );
+    const store = await openAppStore(file);
+    expect(store.preferences()).toEqual({
+      language: 'en',
+      autosaveSeconds: 3,
+      exportChoices: { formats: ['alto', 'brat'], scope: 'all', statuses: [], options: { teiGrouping: 'one-document', lineBreaks: 'original', nestedSpans: 'outermost' } },
+    });
+    await writeFile(file, JSON.stringify({ preferences: { language: 'en', autosaveSeconds: 3, exportChoices: 'text' } }));
+    expect((await openAppStore(file)).preferences()).toEqual({ language: 'en', autosaveSeconds: 3 });
+  });
 });
