@@ -1,4 +1,6 @@
 import { pageView } from '../../../../shared/export/page-view';
+import type { EntityFileReader } from '../../../../electron/services/export/import-files';
+import type { ImportParse } from '../../../../shared/export/import-types';
 import type { CollectionExporter, ExportPage, PerPageExporter } from '../../../../shared/export/types';
 
 /// A collection format for the pipeline tests: one line per page, `<index>\t<path>\t<corrected text with \n as ⏎>`
@@ -36,5 +38,37 @@ export const throwingExporter: PerPageExporter = {
   exportPage: (page) => {
     if (page.originalText.includes('BOOM')) throw new Error('exporter bug');
     return { ok: true, files: [{ path: `${page.base}.ok`, content: 'ok' }] };
+  },
+};
+
+/// A small annotation format for the import tests, standing in for doccano until its parser lands: one JSON line
+/// per page, `{"page": <path>, "text": <corrected text>, "spans": [[start, end, type], …]}`, offsets in code points.
+export const spansJsonlExporter: CollectionExporter = {
+  kind: 'collection',
+  fileName: () => 'spans.jsonl',
+  start: () => '',
+  page: (page) => {
+    const view = pageView(page);
+    return { ok: true, chunk: JSON.stringify({ page: page.path, text: view.corrected, spans: view.entities.map((e) => [e.start, e.end, e.type]) }) + '\n' };
+  },
+  end: () => '',
+};
+
+/// The reader of that format: each line a document, each span's quote cut from the line's text (code points).
+export const spansJsonlReader: EntityFileReader = {
+  extensions: ['.jsonl'],
+  parse: ({ text, relPath }) => {
+    const parse: ImportParse = { documents: [], problems: [] };
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        const data = JSON.parse(line) as { page: string; text: string; spans: [number, number, string][] };
+        const chars = Array.from(data.text);
+        parse.documents.push({ page: data.page, text: data.text, spans: data.spans.map(([start, end, type]) => ({ start, end, type, quote: chars.slice(start, end).join('') })) });
+      } catch {
+        parse.problems.push({ where: `${relPath}:${i + 1}`, code: 'malformed', message: 'Not a JSON line.' });
+      }
+    });
+    return parse;
   },
 };
