@@ -2,7 +2,7 @@ import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ExportFormatId } from '../../../shared/export/format-ids';
-import { EXPORTERS } from '../../../shared/export/registry';
+import { exporterFor } from '../../../shared/export/registry';
 import type { ExportContext, Exporter } from '../../../shared/export/types';
 import type { ExportOutcome, ExportRequest, PageEntry } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -29,7 +29,7 @@ export interface RunExportOptions {
   filter?: (rel: string) => boolean;
   /// The clock the run's start time comes from (exporters write it instead of reading the clock).
   now?: () => Date;
-  /// The exporters by format (default: the registry's); tests pass their own.
+  /// The exporters by format (default: the registry's `exporterFor`, which follows the options); tests pass their own.
   exporters?: Partial<Record<ExportFormatId, Exporter>>;
 }
 
@@ -59,10 +59,9 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
     return fail('invalid-argument', 'The export folder must not be inside the corpus folder, so original files can never be overwritten.');
   }
   const problems = new ExportProblems();
-  const table = options.exporters ?? EXPORTERS;
   const chosen: { format: ExportFormatId; exporter: Exporter }[] = [];
   for (const format of new Set(request.formats)) {
-    const exporter = table[format];
+    const exporter = options.exporters ? options.exporters[format] : exporterFor(format, request.options);
     if (exporter) chosen.push({ format, exporter });
     else problems.add('', 'unknown-format', `This version of Jiaodui cannot export the ${format} format yet.`, format);
   }
