@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runExport, type RunExportOptions } from '../../../../electron/services/export/export';
@@ -195,6 +195,18 @@ describe('runExport', () => {
     const result = await outcome(await run({ formats: ['text', 'original'] }, { exporters: { text: correctedTextExporter, original: correctedTextExporter } }));
     expect(result.problems).toEqual([{ path: 'p.txt', format: 'original', code: 'duplicate-path', message: expect.stringMatching(/already written by the text export/) }]);
     expect(await readFile(path.join(out, 'p.txt'), 'utf8')).toBe('文𠮷');
+  });
+
+  it('a file that cannot be written is a write-failed problem, and its partial file is removed', async () => {
+    await corpus.put('p.txt', '文𠮷');
+    await corpus.put('q.txt', '字');
+    // Folders stand where the text of p.txt and the collection file go: the renames fail.
+    await mkdir(path.join(out, 'p.txt'), { recursive: true });
+    await mkdir(path.join(out, 'pages.lines'), { recursive: true });
+    const result = await outcome(await run({ formats: ['text', 'conll'] }));
+    expect(result.problems.map((p) => `${p.path} ${p.format} ${p.code}`)).toEqual([' conll write-failed', 'p.txt text write-failed']);
+    expect(await filesIn(out)).toEqual(['q.txt']);
+    expect(result.written).toBe(1);
   });
 
   it('reports formats this build cannot export, and refuses when none can', async () => {
