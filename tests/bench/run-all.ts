@@ -4,7 +4,8 @@
 /// scan, 100 caret moves, a 6,000 × 9,000 px scan opened and panned), the accept-all benchmark (10,000 OCR
 /// suggestions accepted at once in the editor), the batch-correction benchmark (text cache fill and corpus-wide
 /// search over 10,000 generated pages, kept in .bench/batch) and the big-save benchmark (a 20 MB page with every
-/// line changed saved while small requests keep coming).
+/// line changed saved while small requests keep coming) and the export benchmark (10,000 pages with 20 corrections and
+/// 30 entities each, exported in every registered format, each in its own process for its peak memory).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -26,4 +27,5 @@ run('tests/bench/scan-bench.ts');
 run('tests/bench/review-bench.ts');
 run('tests/bench/batch-bench.ts', '--keep');
 run('tests/bench/big-save-bench.ts');
+run('tests/bench/export-bench.ts');
 if (!process.argv.includes('--keep')) rmSync(path.join(repoRoot, '.bench'), { recursive: true, force: true });

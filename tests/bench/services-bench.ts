@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { scanCorpus } from '../../electron/services/corpus/corpus-scan';
 import { computeCorrections } from '../../shared/model/corrections';
 import type { Correction } from '../../shared/model/sidecar-schema';
-import { exportCorpus } from '../../electron/services/export/export';
+import { runExport } from '../../electron/services/export/export';
+import { DEFAULT_EXPORT_OPTIONS } from '../../shared/export/types';
 import { openPage } from '../../electron/services/page/open-page';
 import { savePage } from '../../electron/services/page/save-page';
 import type { PageData } from '../../shared/ipc/contract';
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
   row(`savePage (${BIG_PAGE_CHARS.toLocaleString('en')} chars, editor's corrections checked), median of 5`, median(withCorrections));
 
   await rm(exportDir, { recursive: true, force: true });
-  const exported = await timed(() => exportCorpus(corpusRoot, null, exportDir));
+  const exported = await timed(() => runExport(corpusRoot, { formats: ['text'], scope: { kind: 'all' }, options: DEFAULT_EXPORT_OPTIONS }, exportDir, { appVersion: 'bench' }));
   if (!exported.value.ok) throw new Error(exported.value.error.message);
   row(`export all pages`, exported.ms, `${exported.value.value.written} written, ${exported.value.value.problems.length} problems`);
 

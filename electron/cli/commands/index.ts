@@ -2,6 +2,7 @@ import type { CliCommand } from '../io';
 import * as entitiesCommand from './entities';
 import * as exportCommand from './export';
 import * as importCommand from './import';
+import * as importEntitiesCommand from './import-entities';
 import * as suggestCommand from './suggest';
 import * as validateCommand from './validate';
 
@@ -10,6 +11,7 @@ export const commands: Record<string, CliCommand> = {
   entities: entitiesCommand,
   export: exportCommand,
   import: importCommand,
+  'import-entities': importEntitiesCommand,
   suggest: suggestCommand,
   validate: validateCommand,
 };

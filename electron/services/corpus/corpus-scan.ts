@@ -22,6 +22,9 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /// The cached index from the previous scan: sidecars whose mtime and size are unchanged are not read again.
   index?: CorpusIndex;
+  /// Whether each page's review status is read from its sidecar (default true). An export of all or named pages
+  /// does not need them: every status is then null, and the index cache stays empty.
+  statuses?: boolean;
   /// Where page text comes from when a page has both a `.txt` and a layout file; default: the corpus settings.
   textSource?: TextSource;
   /// What to do with temporary files a crashed save left: 'remove' the stale ones (default), or only 'report'
@@ -104,7 +107,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
     for (const name of listing.sidecarNames) {
       if (!listing.fileNames.has(name.slice(0, -SIDECAR_SUFFIX.length))) orphanSidecars.push(relDir === '' ? name : `${relDir}/${name}`);
     }
-    const pages = await describePages(realRoot, relDir, listing, { realRoot, previous, index, textSource });
+    const pages = await describePages(realRoot, relDir, listing, { realRoot, previous, index, textSource, statuses: options.statuses ?? true });
     pushAll(all, pages);
     pushAll(pending, pages);
     flush(false);
@@ -201,6 +204,8 @@ interface DescribeContext {
   previous: CorpusIndex;
   index: CorpusIndex;
   textSource: TextSource;
+  /// Whether to read review statuses (absent: yes).
+  statuses?: boolean;
 }
 
 async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
@@ -245,7 +250,7 @@ async function describePage(
   }
   const sidecarName = name + SIDECAR_SUFFIX;
   let status: ReviewStatus | null = null;
-  if (listing.sidecarNames.has(sidecarName)) {
+  if (context.statuses !== false && listing.sidecarNames.has(sidecarName)) {
     const entry = await sidecarIndexEntry(context.realRoot, prefix + sidecarName, context.previous[rel]);
     if (entry) {
       context.index[rel] = entry;

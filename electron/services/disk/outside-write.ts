@@ -6,18 +6,31 @@ import { ConfinementError, verifiedPathOfSync } from './confined-open';
 // until the handle is shown to lie outside the corpus.
 const FLAGS = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
 
-/// Writes `data` to `target` (export output), refusing when what was opened lies inside the corpus at `realRoot`.
+/// Opens `target` (export output) for writing and returns its file descriptor, emptied, after verifying through
+/// the handle that what was opened lies outside the corpus at `realRoot`.
 ///
-/// The mirror image of the corpus reads: the file is opened first (without truncating it), then verified through
-/// its handle to lie outside the corpus, and only then truncated and written. A folder of the export swapped for a
-/// symlink into the corpus therefore cannot make an export overwrite an original or a sidecar. Throws
-/// ConfinementError (code 'EOUTSIDE') in that case, fs errors otherwise.
-export function writeFileOutsideCorpusSync(realRoot: string, target: string, data: string | Uint8Array): void {
+/// The mirror image of the corpus reads: the file is opened first (without truncating it), then verified, and only
+/// then truncated. A folder of the export swapped for a symlink into the corpus therefore cannot make an export
+/// overwrite an original or a sidecar. Throws ConfinementError (code 'EOUTSIDE') in that case (the descriptor is
+/// closed), fs errors otherwise. The caller owns the descriptor.
+export function openOutsideCorpusSync(realRoot: string, target: string): number {
   const fd = openSync(target, FLAGS, 0o666);
   try {
     const real = verifiedPathOfSync(fd, target);
     if (real === null || isInside(realRoot, real)) throw new ConfinementError('The export target lies inside the corpus folder; not written.');
     ftruncateSync(fd, 0);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/// Writes `data` to `target` (export output), refusing when what was opened lies inside the corpus at `realRoot`
+/// (see openOutsideCorpusSync).
+export function writeFileOutsideCorpusSync(realRoot: string, target: string, data: string | Uint8Array): void {
+  const fd = openOutsideCorpusSync(realRoot, target);
+  try {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, offset);

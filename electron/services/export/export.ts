@@ -1,32 +1,53 @@
-import { mkdirSync, realpathSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportOutcome } from '../../../shared/ipc/contract';
+import { performance } from 'node:perf_hooks';
+import type { ExportFormatId } from '../../../shared/export/format-ids';
+import { exporterFor } from '../../../shared/export/registry';
+import type { ExportContext, Exporter } from '../../../shared/export/types';
+import type { ExportOutcome, ExportRequest, PageEntry } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
-import { withLineEnding } from '../../../shared/text/normalize';
-import { isInside, relativePathProblem } from '../disk/confine';
-import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
-import { writeFileOutsideCorpusSync } from '../disk/outside-write';
-import { absoluteIn } from '../page/page-on-disk';
-import { scanCorpus } from '../corpus/corpus-scan';
-import { pageSourceFromBytes } from '../page/page-source';
-import { baseOf, sidecarPathOf } from '../../../shared/model/page-files';
-import { sidecarStateFromBytes, type SidecarState } from '../page/sidecar-file';
+import { isInside } from '../disk/confine';
+import { pagesInScope } from './export-scope';
+import { ExportOutput } from './export-output';
+import { ExportProblems } from './export-problems';
+import { exportOnePage, finishFormats, startFormats, writeExtraFiles, type RunningFormat } from './export-formats';
+import { readExportPageSync } from './read-export-page';
 
-/// Called after each page with how many pages are finished and how many there are in all.
+/// Called with how many pages are finished and how many there are in all (after each slice of pages).
 export type ExportProgress = (done: number, total: number) => void;
 
-// Pages exported between two yields to the event loop (a few milliseconds of work).
-const EXPORT_BATCH = 25;
+/// What a run needs besides the request.
+export interface RunExportOptions {
+  /// The app's version, written by exporters that name the app.
+  appVersion: string;
+  onProgress?: ExportProgress;
+  /// Stops the run between two pages: finished files stay, partial files are removed, `cancelled` is true.
+  signal?: AbortSignal;
+  /// The page list of a finished scan of this corpus (the app's); without it the corpus is scanned.
+  known?: readonly PageEntry[];
+  /// Keeps the pages whose relative path it accepts (the command line's `--pages <glob>`).
+  filter?: (rel: string) => boolean;
+  /// The clock the run's start time comes from (exporters write it instead of reading the clock).
+  now?: () => Date;
+  /// The exporters by format (default: the registry's `exporterFor`, which follows the options); tests pass their own.
+  exporters?: Partial<Record<ExportFormatId, Exporter>>;
+}
 
-/// Writes the corrected text of pages (all when `pages` is null) under `outDir`, keeping sub-folders.
+// Pages are exported synchronously for at most this long before the event loop gets a turn, so the main process
+// keeps answering requests during a long export.
+const SLICE_MS = 12;
+
+/// Exports the pages `request.scope` names of the corpus at `root` in every format of `request.formats` into
+/// `outDir`, one page at a time, so memory stays bounded by the largest page.
 ///
-/// Each file is the sidecar's text when the sidecar is usable, else the original text (for a layout file page:
-/// the text its importer builds, written as `<base>.txt`), written (in place, no fsync: the output can be made
-/// again) as
-/// UTF-8 with the page's original line ending. An `outDir` inside the corpus is refused, and so is any single
-/// target that would land inside it. Problems with single pages are collected in the outcome; the export goes on.
-export async function exportCorpus(root: string, pages: string[] | null, outDir: string, onProgress?: ExportProgress): Promise<Result<ExportOutcome>> {
+/// Each page and its sidecar are read as every corpus reader does (confined, verified); a sidecar that cannot be
+/// trusted leaves the page exported as its original and gives a 'sidecar-unusable' problem. Per-page formats write
+/// their files as each page goes by; a collection format streams into one file. Every file is written under
+/// `<final name>.jiaodui-partial` and renamed when complete, so nothing half-written stands under a final name.
+/// The signal stops the run between pages: partial files are removed, finished files stay. An `outDir` inside the
+/// corpus is refused, and so is any single target that would land inside it. Problems with single pages are
+/// collected (see ExportProblems); the export goes on.
+export async function runExport(root: string, request: ExportRequest, outDir: string, options: RunExportOptions): Promise<Result<ExportOutcome>> {
   let realRoot: string;
   try {
     realRoot = await realpath(root);
@@ -37,95 +58,64 @@ export async function exportCorpus(root: string, pages: string[] | null, outDir:
   if (isInside(realRoot, await realPathOrSelf(absOut)) || isInside(path.resolve(root), absOut)) {
     return fail('invalid-argument', 'The export folder must not be inside the corpus folder, so original files can never be overwritten.');
   }
-
-  let list = pages;
-  if (list === null) {
-    const scan = await scanCorpus(root);
-    if (!scan.ok) return scan;
-    list = scan.value.pages.map((p) => p.path);
+  const problems = new ExportProblems();
+  const chosen: { format: ExportFormatId; exporter: Exporter }[] = [];
+  for (const format of new Set(request.formats)) {
+    const exporter = options.exporters ? options.exporters[format] : exporterFor(format, request.options);
+    if (exporter) chosen.push({ format, exporter });
+    else problems.add('', 'unknown-format', `This version of Jiaodui cannot export the ${format} format yet.`, format);
   }
+  if (chosen.length === 0) return fail('invalid-argument', `None of the chosen formats (${request.formats.join(', ')}) can be exported by this version.`);
 
-  const problems: ExportOutcome['problems'] = [];
-  const folders = new Map<string, boolean>();
-  let written = 0;
-  const total = list.length;
-  for (let done = 0; done < total; ) {
-    // Synchronous file calls in small batches: one readFileSync costs a fraction of the four thread-pool round
-    // trips of its promise twin, and yielding between batches keeps the main process answering.
-    const batchEnd = Math.min(total, done + EXPORT_BATCH);
-    for (; done < batchEnd; done++) {
-      const rel = list[done]!;
-      let outcome: PageExport;
-      try {
-        outcome = exportOneSync(realRoot, rel, absOut, folders);
-      } catch (error) {
-        outcome = notWritten(`Could not write the file: ${(error as Error).message}`);
+  const scoped = await pagesInScope(root, request.scope, { known: options.known, filter: options.filter, signal: options.signal });
+  if (!scoped.ok) {
+    return scoped.error.code === 'cancelled' ? ok({ outDir: absOut, written: 0, pages: 0, cancelled: true, problems: problems.all() }) : scoped;
+  }
+  const pages = scoped.value;
+  try {
+    await mkdir(absOut, { recursive: true });
+  } catch (error) {
+    return fail('io', `The export folder "${absOut}" cannot be made.`, (error as Error).message);
+  }
+  const context: ExportContext = { appVersion: options.appVersion, startedAt: (options.now?.() ?? new Date()).toISOString(), options: request.options };
+  const output = new ExportOutput(realRoot, absOut);
+  const formats: RunningFormat[] = startFormats(chosen, output, problems, context);
+
+  let exported = 0;
+  let done = 0;
+  let cancelled = false;
+  try {
+    options.onProgress?.(0, pages.length);
+    while (done < pages.length) {
+      const sliceEnd = performance.now() + SLICE_MS;
+      do {
+        if (options.signal?.aborted) break;
+        const scopedPage = pages[done]!;
+        const read = readExportPageSync(realRoot, scopedPage);
+        done++;
+        if (!read.ok) {
+          problems.add(scopedPage.path, 'unreadable', read.message);
+          continue;
+        }
+        if (read.sidecarProblem !== null) {
+          problems.add(scopedPage.path, 'sidecar-unusable', `Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: ${read.sidecarProblem}`);
+        }
+        if (await exportOnePage(read.page, formats, output, problems, context)) exported++;
+      } while (done < pages.length && performance.now() < sliceEnd);
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
       }
-      if (outcome.written) written++;
-      if (outcome.problem !== null) problems.push({ path: rel, code: 'page', message: outcome.problem });
+      options.onProgress?.(done, pages.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    onProgress?.(done, total);
-    await new Promise((resolve) => setImmediate(resolve));
+    if (!cancelled) await finishFormats(formats, output, problems, context);
+  } finally {
+    // Cancelled or failed: every collection still being written goes, with its partial file.
+    await output.discardAll();
   }
-  problems.sort((a, b) => a.path.localeCompare(b.path));
-  return ok({ outDir: absOut, written, pages: written, cancelled: false, problems });
-}
-
-interface PageExport {
-  written: boolean;
-  /// A plain-words problem to report, or null.
-  problem: string | null;
-}
-
-const notWritten = (problem: string): PageExport => ({ written: false, problem });
-
-function exportOneSync(realRoot: string, rel: string, absOut: string, folders: Map<string, boolean>): PageExport {
-  const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return notWritten(`The path is not allowed: ${shapeProblem}.`);
-  let bytes: Buffer;
-  try {
-    // Opened first, then verified: a page reached through a symlink, or swapped for one, must lie inside the corpus.
-    bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
-  } catch (error) {
-    if (isOutside(error)) return notWritten('The page leads outside the corpus folder.');
-    return notWritten(`The page cannot be read: ${(error as Error).message}`);
-  }
-  const source = pageSourceFromBytes(bytes, rel);
-  if (!source.ok) return notWritten(source.error.message);
-  let sidecar: SidecarState = { kind: 'none' };
-  const sidecarRel = sidecarPathOf(rel);
-  try {
-    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value);
-  } catch (error) {
-    if (isOutside(error)) return notWritten('The sidecar leads outside the corpus folder.');
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return notWritten(`The sidecar cannot be read: ${(error as Error).message}`);
-  }
-
-  const text = sidecar.kind === 'usable' ? sidecar.sidecar.text : source.value.originalText;
-  // A page whose text comes from a layout file is exported as plain text under its base name (page.xml → page.txt).
-  const outRel = source.value.format === 'text' ? rel : `${baseOf(rel)}.txt`;
-  const target = path.join(absOut, outRel.split('/').join(path.sep));
-  const folder = path.dirname(target);
-  let insideCorpus = folders.get(folder);
-  if (insideCorpus === undefined) {
-    // A symlink inside the export folder could point back into the corpus; check where the write really lands.
-    mkdirSync(folder, { recursive: true });
-    insideCorpus = isInside(realRoot, realpathSync(folder));
-    folders.set(folder, insideCorpus);
-  }
-  if (insideCorpus) return notWritten('The export target lies inside the corpus folder; not written.');
-  // Exports are written in place, without temp file or fsync: they can always be made again, and the
-  // originals and sidecars are never the target (the opened target is verified outside the corpus first).
-  try {
-    writeFileOutsideCorpusSync(realRoot, target, withLineEnding(text, source.value.lineEnding));
-  } catch (error) {
-    if (isOutside(error)) return notWritten('The export target lies inside the corpus folder; not written.');
-    throw error;
-  }
-  if (sidecar.kind === 'unusable') {
-    return { written: true, problem: `Exported the original text because the saved corrections cannot be used: ${sidecar.message}` };
-  }
-  return { written: true, problem: null };
+  writeExtraFiles(formats, output, problems, context);
+  return ok({ outDir: absOut, written: output.written, pages: exported, cancelled, problems: problems.all() });
 }
 
 async function realPathOrSelf(abs: string): Promise<string> {

@@ -15,7 +15,8 @@ import {
   type CorpusFile,
 } from '../../../electron/services/disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../../../electron/services/disk/confined-write';
-import { exportCorpus } from '../../../electron/services/export/export';
+import { runExport } from '../../../electron/services/export/export';
+import { exportRequest } from './export-request';
 
 let base: string;
 let root: string;
@@ -180,9 +181,13 @@ describe('export writes', () => {
   it('never writes through a symlink in the export folder that points into the corpus', async () => {
     const out = path.join(base, 'export');
     await mkdir(path.join(out, 'sub'), { recursive: true });
-    await symlink(path.join(root, 'sub', 'page.txt'), path.join(out, 'sub', 'page.txt'));
-    const outcome = await exportCorpus(root, ['sub/page.txt'], out);
-    expect(outcome.ok && outcome.value.written).toBe(0);
-    expect(await readFile(path.join(root, 'sub', 'page.txt'), 'utf8')).toBe('页𠮷');
+    await writeFile(path.join(root, 'sub', 'other.txt'), '别的原件');
+    await symlink(path.join(root, 'sub', 'other.txt'), path.join(out, 'sub', 'page.txt'));
+    const outcome = await runExport(root, exportRequest(['sub/page.txt']), out, { appVersion: '0.1.0' });
+    // The file is written under a partial name and renamed over the link: the link is replaced, never followed.
+    expect(outcome.ok && outcome.value.written).toBe(1);
+    expect(await readFile(path.join(root, 'sub', 'other.txt'), 'utf8')).toBe('别的原件');
+    expect((await lstat(path.join(out, 'sub', 'page.txt'))).isSymbolicLink()).toBe(false);
+    expect(await readFile(path.join(out, 'sub', 'page.txt'), 'utf8')).toBe('页𠮷');
   });
 });

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { exportCorpus } from '../../../electron/services/export/export';
+import { runExport } from '../../../electron/services/export/export';
+import { exportRequest } from './export-request';
 import { openPage } from '../../../electron/services/page/open-page';
 import { savePage } from '../../../electron/services/page/save-page';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
@@ -30,7 +31,7 @@ async function correct(rel: string, from: string, to: string) {
   if (!r.ok) throw new Error(r.error.message);
 }
 
-describe('exportCorpus', () => {
+describe('runExport with the corrected text', () => {
   it('writes corrected text with the original line ending, keeping sub-folders, as UTF-8', async () => {
     await corpus.put('1950/p1.txt', '人民曰报\r\n第二行𠮷\r\n');
     await corpus.put('1950/p2.txt', iconv.encode('今天夭气很好，北京市民出行。\n'.repeat(3), 'gb18030'));
@@ -38,7 +39,7 @@ describe('exportCorpus', () => {
     await correct('1950/p1.txt', '曰', '日');
     await correct('1950/p2.txt', '夭', '天');
     const progress: number[] = [];
-    const r = await exportCorpus(corpus.root, null, out, (done, total) => progress.push(done / total));
+    const r = await runExport(corpus.root, exportRequest(null), out, { appVersion: '0.1.0', onProgress: (done, total) => progress.push(done / total) });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ outDir: out, written: 3, problems: [] });
     expect(await readFile(path.join(out, '1950', 'p1.txt'), 'utf8')).toBe('人民日报\r\n第二行𠮷\r\n');
@@ -53,16 +54,16 @@ describe('exportCorpus', () => {
   it('exports only the listed pages', async () => {
     await corpus.put('a.txt', 'A');
     await corpus.put('b.txt', 'B');
-    const r = await exportCorpus(corpus.root, ['b.txt'], out);
+    const r = await runExport(corpus.root, exportRequest(['b.txt']), out, { appVersion: '0.1.0' });
     expect(r.ok && r.value.written).toBe(1);
     await expect(readFile(path.join(out, 'a.txt'))).rejects.toThrow();
   });
 
   it('refuses an export folder inside the corpus', async () => {
     await corpus.put('a.txt', 'A');
-    const r = await exportCorpus(corpus.root, null, path.join(corpus.root, 'export'));
+    const r = await runExport(corpus.root, exportRequest(null), path.join(corpus.root, 'export'), { appVersion: '0.1.0' });
     expect(r.ok ? null : r.error.code).toBe('invalid-argument');
-    const same = await exportCorpus(corpus.root, null, corpus.root);
+    const same = await runExport(corpus.root, exportRequest(null), corpus.root, { appVersion: '0.1.0' });
     expect(same.ok ? null : same.error.code).toBe('invalid-argument');
   });
 
@@ -71,7 +72,7 @@ describe('exportCorpus', () => {
     const name = path.basename(corpus.root);
     await corpus.put('x.txt', '原件');
     await corpus.put(`${name}/x.txt`, '子页');
-    const r = await exportCorpus(corpus.root, [`${name}/x.txt`], path.dirname(corpus.root));
+    const r = await runExport(corpus.root, exportRequest([`${name}/x.txt`]), path.dirname(corpus.root), { appVersion: '0.1.0' });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.written).toBe(0);
     expect(r.value.problems).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('exportCorpus', () => {
     await corpus.put('img.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     await corpus.put('broken.txt', '原文');
     await corpus.put('broken.txt.jiaodui.json', '{ not json');
-    const r = await exportCorpus(corpus.root, ['good.txt', 'img.txt', '../escape.txt', 'missing.txt', 'broken.txt'], out);
+    const r = await runExport(corpus.root, exportRequest(['good.txt', 'img.txt', '../escape.txt', 'missing.txt', 'broken.txt']), out, { appVersion: '0.1.0' });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.written).toBe(2);
     expect(r.value.problems.map((p) => p.path).sort()).toEqual(['../escape.txt', 'broken.txt', 'img.txt', 'missing.txt']);
@@ -95,7 +96,7 @@ describe('exportCorpus', () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(out, { recursive: true });
     await symlink(path.join(corpus.root, 'sub'), path.join(out, 'sub'));
-    const r = await exportCorpus(corpus.root, null, out);
+    const r = await runExport(corpus.root, exportRequest(null), out, { appVersion: '0.1.0' });
     expect(r.ok && r.value.written).toBe(0);
     expect((await corpus.read('sub/a.txt')).toString()).toBe('A');
   });

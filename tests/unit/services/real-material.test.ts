@@ -7,7 +7,8 @@ import { decodePageBytes } from '../../../electron/services/page/encoding';
 import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
 import { openPage } from '../../../electron/services/page/open-page';
 import { savePage } from '../../../electron/services/page/save-page';
-import { exportCorpus } from '../../../electron/services/export/export';
+import { runExport } from '../../../electron/services/export/export';
+import { exportRequest } from './export-request';
 import { importLayout } from '../../../shared/layout/detect';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 
@@ -63,7 +64,7 @@ describe('the services on the real OCR material', () => {
     expect((await corpus.read('heating-supply.txt')).equals(before)).toBe(true);
 
     const out = path.join(corpus.root + '-export');
-    const exported = await exportCorpus(corpus.root, ['heating-supply.txt'], out);
+    const exported = await runExport(corpus.root, exportRequest(['heating-supply.txt']), out, { appVersion: '0.1.0' });
     expect(exported.ok && exported.value.written).toBe(1);
     expect(await readFile(path.join(out, 'heating-supply.txt'), 'utf8')).toBe(chars.join(''));
     await (await import('node:fs/promises')).rm(out, { recursive: true, force: true });
@@ -108,7 +109,7 @@ describe('the services on the real OCR material', () => {
     expect(reopened.ok && reopened.value.text).toBe(corrected);
 
     const out = path.join(corpus.root + '-export');
-    const exported = await exportCorpus(corpus.root, null, out);
+    const exported = await runExport(corpus.root, exportRequest(null), out, { appVersion: '0.1.0' });
     expect(exported.ok && exported.value.written).toBe(2);
     expect(await readFile(path.join(out, 'heating-supply.txt'), 'utf8')).toBe(corrected);
     expect((await readdir(out)).sort()).toEqual(['heating-supply.txt', 'pharmacy-supply.txt']);

@@ -1,0 +1,128 @@
+import type { ExportFormatId } from '../../../shared/export/format-ids';
+import type { ExportContext, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
+import { OutputRefused, type CollectionSink, type ExportOutput } from './export-output';
+import type { ExportProblems } from './export-problems';
+
+/// One chosen format during a run: its exporter, its open collection file (collection formats), how many pages
+/// it has written, and whether it was stopped (its file could not be written).
+export interface RunningFormat {
+  format: ExportFormatId;
+  exporter: Exporter;
+  sink: CollectionSink | null;
+  pages: number;
+  /// Files of this format under their final names.
+  files: number;
+  stopped: boolean;
+}
+
+/// Starts every chosen format: a collection format's file is opened and its head written (a format whose file
+/// cannot be opened is stopped, with a problem).
+export function startFormats(chosen: readonly { format: ExportFormatId; exporter: Exporter }[], output: ExportOutput, problems: ExportProblems, context: ExportContext): RunningFormat[] {
+  return chosen.map(({ format, exporter }) => {
+    const running: RunningFormat = { format, exporter, sink: null, pages: 0, files: 0, stopped: false };
+    if (exporter.kind === 'collection') {
+      try {
+        running.sink = output.openCollection(exporter.fileName(context), format);
+        // The head is written with the first page's chunk (see exportOnePage): a write is only awaited there.
+      } catch (error) {
+        stop(running, problems, error);
+      }
+    }
+    return running;
+  });
+}
+
+/// Exports one page in every running format; true when at least one format wrote it.
+export async function exportOnePage(page: ExportPage, formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): Promise<boolean> {
+  let wrote = false;
+  for (const running of formats) {
+    if (running.stopped) continue;
+    try {
+      if (running.exporter.kind === 'per-page') {
+        const result = running.exporter.exportPage(page, context);
+        if (!result.ok) {
+          pageProblem(problems, page.path, running.format, result.problem);
+          continue;
+        }
+        if (writePageFiles(result.files, page.path, running, output, problems)) wrote = true;
+      } else {
+        const result = running.exporter.page(page, running.pages, context);
+        if (!result.ok) {
+          pageProblem(problems, page.path, running.format, result.problem);
+          continue;
+        }
+        const head = running.pages === 0 ? running.exporter.start(context) : '';
+        await running.sink!.write(head + result.chunk);
+        running.pages++;
+        wrote = true;
+      }
+    } catch (error) {
+      if (error instanceof OutputRefused && running.sink !== null) {
+        // The collection's file failed: nothing more can go into it.
+        await running.sink.discard();
+        stop(running, problems, error);
+      } else if (error instanceof OutputRefused) {
+        problems.add(page.path, error.code, error.message, running.format);
+      } else {
+        problems.add(page.path, 'exporter-failed', `The ${running.format} export failed on this page: ${(error as Error).message}`, running.format);
+      }
+    }
+  }
+  return wrote;
+}
+
+/// Ends every running collection format: its tail written and its file renamed to the final name.
+export async function finishFormats(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): Promise<void> {
+  for (const running of formats) {
+    if (running.stopped || running.exporter.kind !== 'collection' || running.sink === null) continue;
+    const exporter = running.exporter;
+    try {
+      await running.sink.write((running.pages === 0 ? exporter.start(context) : '') + exporter.end(context));
+      await running.sink.finish();
+      running.files++;
+    } catch (error) {
+      await running.sink.discard();
+      stop(running, problems, error);
+    }
+  }
+}
+
+/// Writes the files each format puts once beside its output (a labelling config, an annotation.conf), for every
+/// format that has at least one file under its final name: also after a cancel, so what is left is usable.
+export function writeExtraFiles(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): void {
+  for (const running of formats) {
+    if (running.files === 0 || !running.exporter.extraFiles) continue;
+    try {
+      for (const file of running.exporter.extraFiles(context)) output.writeFile(file.path, file.content, running.format);
+    } catch (error) {
+      if (error instanceof OutputRefused) problems.add('', error.code, error.message, running.format);
+      else problems.add('', 'exporter-failed', `The ${running.format} export could not make its extra files: ${(error as Error).message}`, running.format);
+    }
+  }
+}
+
+function writePageFiles(files: readonly ExportedFile[], rel: string, running: RunningFormat, output: ExportOutput, problems: ExportProblems): boolean {
+  let wrote = false;
+  for (const file of files) {
+    try {
+      output.writeFile(file.path, file.content, running.format);
+      running.files++;
+      wrote = true;
+    } catch (error) {
+      if (!(error instanceof OutputRefused)) throw error;
+      problems.add(rel, error.code, error.message, running.format);
+    }
+  }
+  return wrote;
+}
+
+function pageProblem(problems: ExportProblems, rel: string, format: ExportFormatId, problem: ExportPageProblem): void {
+  problems.add(rel, problem.code, problem.message, format);
+}
+
+function stop(running: RunningFormat, problems: ExportProblems, error: unknown): void {
+  running.stopped = true;
+  running.sink = null;
+  const code = error instanceof OutputRefused ? error.code : 'write-failed';
+  problems.add('', code, `The ${running.format} export stopped: ${(error as Error).message}`, running.format);
+}

@@ -1,0 +1,164 @@
+import { closeSync, createWriteStream, mkdirSync, realpathSync, renameSync, rmSync, writeSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { isInside, relativePathProblem } from '../disk/confine';
+import { isOutside } from '../disk/confined-fs';
+import { openOutsideCorpusSync } from '../disk/outside-write';
+
+/// The suffix of a file being written: `<final name>.jiaodui-partial`, renamed to the final name when complete.
+export const PARTIAL_SUFFIX = '.jiaodui-partial';
+
+/// Why a file of the export was not written, as a problem code (see shared/export/problem-codes.ts) and words.
+export class OutputRefused extends Error {
+  constructor(
+    readonly code: 'inside-corpus' | 'duplicate-path' | 'write-failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OutputRefused';
+  }
+}
+
+/// One collection file being written through a stream: chunks in order, then `finish` (renamed to its final name)
+/// or `discard` (the partial file removed).
+export interface CollectionSink {
+  /// Writes a chunk; resolves at once unless the stream's buffer is full, then when it has drained.
+  write(chunk: string): Promise<void>;
+  /// Ends the stream and renames the partial file to the final name.
+  finish(): Promise<void>;
+  /// Closes the stream and removes the partial file (cancel, error).
+  discard(): Promise<void>;
+}
+
+/// The export folder as the run writes it: every file under `<final name>.jiaodui-partial` first and renamed when
+/// complete, never inside the corpus, never the same path twice in one run.
+///
+/// Each folder of the output is created once and its real path checked against the corpus (a symlink inside the
+/// export folder could lead back into it); each file is opened without following a symlink and verified through
+/// its handle before anything is written (see openOutsideCorpusSync). Partial files still open are removed by
+/// `discardAll` (cancel, failure).
+export class ExportOutput {
+  private readonly folders = new Map<string, boolean>();
+  /// Final paths written (or being written) in this run, with the format that wrote them.
+  private readonly claimed = new Map<string, string>();
+  private readonly open = new Set<CollectionSink>();
+  /// Files under their final names.
+  written = 0;
+
+  constructor(
+    private readonly realRoot: string,
+    readonly outDir: string,
+  ) {}
+
+  /// Writes a whole file (`rel`: `/`-separated under the export folder) for `format`; throws OutputRefused.
+  writeFile(rel: string, content: string, format: string): void {
+    const target = this.claim(rel, format);
+    const partial = target + PARTIAL_SUFFIX;
+    try {
+      const fd = openOutsideCorpusSync(this.realRoot, partial);
+      try {
+        const bytes = Buffer.from(content, 'utf8');
+        let offset = 0;
+        while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, offset);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(partial, target);
+    } catch (error) {
+      throw this.refusal(error, rel, partial);
+    }
+    this.written++;
+  }
+
+  /// Opens a collection file (`rel` under the export folder) for `format`, written through a stream; throws
+  /// OutputRefused.
+  openCollection(rel: string, format: string): CollectionSink {
+    const target = this.claim(rel, format);
+    const partial = target + PARTIAL_SUFFIX;
+    let stream: WriteStream;
+    try {
+      stream = createWriteStream(partial, { fd: openOutsideCorpusSync(this.realRoot, partial), encoding: 'utf8' });
+    } catch (error) {
+      throw this.refusal(error, rel, partial);
+    }
+    let failure: Error | null = null;
+    stream.on('error', (error) => (failure ??= error));
+    const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.once('close', () => resolve())));
+    const sink: CollectionSink = {
+      write: async (chunk) => {
+        if (failure) throw this.refusal(failure, rel, partial);
+        if (chunk === '' || stream.write(chunk)) return;
+        // Back-pressure: wait until the buffered chunks reached the disk (or the stream failed).
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            stream.off('drain', done);
+            stream.off('close', done);
+            resolve();
+          };
+          stream.on('drain', done);
+          stream.on('close', done);
+        });
+        if (failure) throw this.refusal(failure, rel, partial);
+      },
+      finish: async () => {
+        this.open.delete(sink);
+        await new Promise<void>((resolve) => stream.end(() => resolve()));
+        await closed();
+        if (failure) throw this.refusal(failure, rel, partial);
+        try {
+          renameSync(partial, target);
+        } catch (error) {
+          throw this.refusal(error, rel, partial);
+        }
+        this.written++;
+      },
+      discard: async () => {
+        this.open.delete(sink);
+        stream.destroy();
+        await closed();
+        rmSync(partial, { force: true });
+      },
+    };
+    this.open.add(sink);
+    return sink;
+  }
+
+  /// Closes every collection still open and removes its partial file.
+  async discardAll(): Promise<void> {
+    for (const sink of [...this.open]) await sink.discard();
+  }
+
+  // The absolute target of `rel`, after checking its shape, that no other file of this run claimed it, and that
+  // its folder (created when missing) really lies outside the corpus.
+  private claim(rel: string, format: string): string {
+    const shape = relativePathProblem(rel);
+    if (shape !== null) throw new OutputRefused('write-failed', `The exporter named a file that is not allowed ("${rel}": ${shape}).`);
+    const earlier = this.claimed.get(rel);
+    if (earlier !== undefined) {
+      throw new OutputRefused('duplicate-path', `"${rel}" was already written by the ${earlier} export in this run; not written again.`);
+    }
+    const target = path.join(this.outDir, rel.split('/').join(path.sep));
+    const folder = path.dirname(target);
+    let insideCorpus = this.folders.get(folder);
+    if (insideCorpus === undefined) {
+      try {
+        mkdirSync(folder, { recursive: true });
+        insideCorpus = isInside(this.realRoot, realpathSync(folder));
+      } catch (error) {
+        throw new OutputRefused('write-failed', `The folder of "${rel}" cannot be made: ${(error as Error).message}`);
+      }
+      this.folders.set(folder, insideCorpus);
+    }
+    if (insideCorpus) throw new OutputRefused('inside-corpus', `The export target "${rel}" lies inside the corpus folder; not written.`);
+    this.claimed.set(rel, format);
+    return target;
+  }
+
+  private refusal(error: unknown, rel: string, partial: string): OutputRefused {
+    // Nothing is removed through a path found to lead into the corpus: the corpus is never written, not even to
+    // clean up.
+    if (isOutside(error)) return new OutputRefused('inside-corpus', `The export target "${rel}" lies inside the corpus folder; not written.`);
+    rmSync(partial, { force: true });
+    if (error instanceof OutputRefused) return error;
+    return new OutputRefused('write-failed', `"${rel}" could not be written: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,70 @@
+import type { ExportPage } from '../../../shared/export/types';
+import { decodeXmlBytes } from '../../../shared/layout/xml-decode';
+import { baseOf, extensionOf, IMAGE_EXTENSIONS, sidecarPathOf } from '../../../shared/model/page-files';
+import { relativePathProblem } from '../disk/confine';
+import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
+import { absoluteIn } from '../page/page-on-disk';
+import { pageSourceFromBytes } from '../page/page-source';
+import { sidecarStateFromBytes, type SidecarState } from '../page/sidecar-file';
+import type { ScopedPage } from './export-scope';
+
+/// A page read for export, with the problem of its sidecar when it could not be trusted (the page is then
+/// exported as its original), or why the page could not be read at all.
+export type ReadForExport =
+  | { ok: true; page: ExportPage; sidecarProblem: string | null }
+  | { ok: false; message: string };
+
+/// Reads page `scoped.path` of the corpus at `realRoot` and its sidecar synchronously, as every reader of the
+/// corpus does: the path's shape checked, each file opened first and verified to lie inside the corpus (a file
+/// swapped for a symlink meanwhile is refused), the page decoded and normalised (a layout file imported), the
+/// sidecar judged against the page's bytes and text.
+///
+/// A sidecar that exists but cannot be used leaves the page uncorrected and untagged (`sidecar` null) and says
+/// why in `sidecarProblem`. Synchronous: callers read one page at a time and yield between batches.
+export function readExportPageSync(realRoot: string, scoped: ScopedPage): ReadForExport {
+  const rel = scoped.path;
+  const shapeProblem = relativePathProblem(rel);
+  if (shapeProblem) return { ok: false, message: `The path is not allowed: ${shapeProblem}.` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
+  } catch (error) {
+    if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.' };
+    return { ok: false, message: `The page cannot be read: ${(error as Error).message}` };
+  }
+  const source = pageSourceFromBytes(bytes, rel);
+  if (!source.ok) return { ok: false, message: source.error.message };
+  let sidecar: SidecarState = { kind: 'none' };
+  const sidecarRel = sidecarPathOf(rel);
+  try {
+    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value);
+  } catch (error) {
+    if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
+  }
+  const { layout } = source.value;
+  const page: ExportPage = {
+    path: rel,
+    base: baseOf(rel),
+    originalText: source.value.originalText,
+    source: {
+      format: source.value.format,
+      sha256: source.value.sha256,
+      bytes: bytes.length,
+      encoding: source.value.encoding.name,
+      lineEnding: source.value.lineEnding,
+    },
+    layoutXml: layout === null ? null : decodeXmlBytes(bytes),
+    layout,
+    sidecar: sidecar.kind === 'usable' ? sidecar.sidecar : null,
+    scan: scanImageOf(scoped.companions, layout?.image ?? null),
+  };
+  return { ok: true, page, sidecarProblem: sidecar.kind === 'unusable' ? sidecar.message : null };
+}
+
+// The image companion the layout file names, else the first image companion (as the scan view picks it).
+function scanImageOf(companions: readonly string[], named: string | null): string | null {
+  const images = companions.filter((name) => (IMAGE_EXTENSIONS as readonly string[]).includes(extensionOf(name).toLowerCase()));
+  const namedBase = named === null ? null : named.split(/[\\/]/).pop()!;
+  return images.find((image) => image.split('/').pop() === namedBase) ?? images[0] ?? null;
+}
