@@ -4,6 +4,9 @@ import { isInside, relativePathProblem } from '../disk/confine';
 import { isOutside } from '../disk/confined-fs';
 import { openOutsideCorpusSync } from '../disk/outside-write';
 
+// The write buffer of a collection file before back-pressure waits for the disk.
+const COLLECTION_BUFFER_BYTES = 4 * 1024 * 1024;
+
 /// The suffix of a file being written: `<final name>.jiaodui-partial`, renamed to the final name when complete.
 export const PARTIAL_SUFFIX = '.jiaodui-partial';
 
@@ -76,7 +79,9 @@ export class ExportOutput {
     const partial = target + PARTIAL_SUFFIX;
     let stream: WriteStream;
     try {
-      stream = createWriteStream(partial, { fd: openOutsideCorpusSync(this.realRoot, partial), encoding: 'utf8' });
+      // A page's chunk is often larger than the default 16 KB buffer, which made every page wait for a disk round
+      // trip; a few megabytes keep memory bounded and let pages be made while earlier ones are written.
+      stream = createWriteStream(partial, { fd: openOutsideCorpusSync(this.realRoot, partial), encoding: 'utf8', highWaterMark: COLLECTION_BUFFER_BYTES });
     } catch (error) {
       throw this.refusal(error, rel, partial);
     }

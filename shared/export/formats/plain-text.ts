@@ -26,8 +26,14 @@ function render(page: ExportPage, text: string, context: ExportContext): string 
   return withLineEnding(body, page.source.lineEnding);
 }
 
-// Lines of one paragraph (blank-line separated) joined; CJK lines join without a space, others with one.
+// Lines of one paragraph (blank-line separated) joined; CJK lines join without a space, others with one. The
+// text's own final line breaks stay.
 function reflow(text: string): string {
+  const body = text.replace(/\n+$/, '');
+  return reflowBody(body) + text.slice(body.length);
+}
+
+function reflowBody(text: string): string {
   return text
     .split(/\n{2,}/)
     .map((paragraph) => paragraph.split('\n').reduce((joined, line) => (joined === '' ? line : joined + (needsSpace(joined, line) ? ' ' : '') + line), ''))

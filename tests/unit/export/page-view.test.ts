@@ -91,4 +91,11 @@ describe('plain text exporters', () => {
     const reflowed = correctedTextExporter.exportPage(page(sidecar, 'LF'), { ...context, options: { ...DEFAULT_EXPORT_OPTIONS, lineBreaks: 'paragraphs' } });
     expect(reflowed).toEqual({ ok: true, files: [{ path: 'sub/p1.txt', content: `乙丙${EXT_B}已经甲\n\nab cd` }] });
   });
+
+  it('keeps the final line break when reflowing', () => {
+    const ending = sidecarFor([], original.replace('己', '已'), []);
+    const withBreak: ExportPage = { ...page(null, 'LF'), originalText: `${original}\n`, sidecar: { ...ending, text: `${ending.text}\n` } };
+    const reflowed = correctedTextExporter.exportPage(withBreak, { ...context, options: { ...DEFAULT_EXPORT_OPTIONS, lineBreaks: 'paragraphs' } });
+    expect(reflowed).toEqual({ ok: true, files: [{ path: 'sub/p1.txt', content: `乙丙${EXT_B}已经甲\n\nab cd\n` }] });
+  });
 });
