@@ -71,13 +71,20 @@ export async function exportOnePage(page: ExportPage, formats: readonly RunningF
   return wrote;
 }
 
-/// Ends every running collection format: its tail written and its file renamed to the final name.
+/// Ends every running collection format: its tail written and its file renamed to the final name; a collection no
+/// page went into is removed instead.
 export async function finishFormats(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): Promise<void> {
   for (const running of formats) {
     if (running.stopped || running.exporter.kind !== 'collection' || running.sink === null) continue;
     const exporter = running.exporter;
+    if (running.pages === 0) {
+      // No page went into it (each one's problem is listed): an empty collection is not written, since some
+      // formats cannot be empty (a TEI teiCorpus needs at least one TEI).
+      await running.sink.discard();
+      continue;
+    }
     try {
-      await running.sink.write((running.pages === 0 ? exporter.start(context) : '') + exporter.end(context));
+      await running.sink.write(exporter.end(context));
       await running.sink.finish();
       running.files++;
     } catch (error) {

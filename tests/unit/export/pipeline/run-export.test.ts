@@ -126,6 +126,15 @@ describe('runExport', () => {
     expect(await filesIn(out)).toEqual(['good.ok', 'lines.conf', 'pages.lines', 'skip.ok']);
   });
 
+  it('writes no collection file when no page went into it (the problem of each page is listed instead)', async () => {
+    await corpus.put('skip.txt', 'SKIP me');
+    await corpus.put('skip2.txt', 'SKIP me too');
+    const result = await outcome(await run({ formats: ['conll'] }));
+    expect(result.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['skip.txt invalid-page', 'skip2.txt invalid-page']);
+    expect(result.written).toBe(0);
+    expect(await filesIn(out)).toEqual([]);
+  });
+
   it('lists a few pages a format does not apply to one by one, and summarises many in one problem', async () => {
     for (let i = 1; i <= 3; i++) await corpus.put(`few/p${i}.hocr`, hocr(`页${i}`));
     let result = await outcome(await run({ formats: ['brat'] }));
