@@ -1,6 +1,7 @@
 /// Plain text: the corrected text (format `text`) or the diplomatic original OCR text (format `original`).
 import { withLineEnding } from '../../text/normalize';
 import { pageView } from '../page-view';
+import { firstCodePoint, lastCodePoint, reflowSeparator } from '../reflow';
 import type { ExportContext, ExportPage, PerPageExporter } from '../types';
 
 /// The corrected text of each page, under the page's own path (a layout file page as `<base>.txt`), in UTF-8 with
@@ -36,13 +37,6 @@ function reflow(text: string): string {
 function reflowBody(text: string): string {
   return text
     .split(/\n{2,}/)
-    .map((paragraph) => paragraph.split('\n').reduce((joined, line) => (joined === '' ? line : joined + (needsSpace(joined, line) ? ' ' : '') + line), ''))
+    .map((paragraph) => paragraph.split('\n').reduce((joined, line) => (joined === '' ? line : joined + reflowSeparator(lastCodePoint(joined), firstCodePoint(line)) + line), ''))
     .join('\n\n');
-}
-
-function needsSpace(before: string, after: string): boolean {
-  const last = before.at(-1) ?? '';
-  const first = after[0] ?? '';
-  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
-  return last !== '' && first !== '' && !cjk.test(last) && !cjk.test(first) && last !== '-';
 }

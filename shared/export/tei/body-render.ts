@@ -4,6 +4,7 @@
 import type { ExportOptions } from '../types';
 import type { BodyNode, BodyTree, ChoiceNode, EntityPiece } from './body-tree';
 import { escapeAttribute, escapeTextWithBreaks, toXmlName } from './xml-text';
+import { firstCodePoint, lastCodePoint, reflowSeparator } from '../reflow';
 
 /// The TEI element for an entity type: the tagset's usual kinds get TEI's own elements, any other type is a
 /// `<name>` with the type (made into an XML name) as `@type`.
@@ -90,20 +91,7 @@ class BodyWriter {
 
 const lineBreakElement = (): string => '<lb/>';
 
-// What a line break at `source[at]` becomes when lines are reflowed into paragraphs: nothing between CJK
-// characters (or after a hyphen, or next to another break), a space between words of other scripts; the same rule
-// as the plain-text export's reflow.
+// What a line break at `source[at]` becomes when lines are reflowed into paragraphs (see reflowSeparator).
 function reflowJoiner(source: string, at: number): string {
-  const before = previousCharacter(source, at);
-  const after = String.fromCodePoint(source.codePointAt(at + 1) ?? 0x0a);
-  const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
-  if (before === '' || before === '\n' || before === '-' || after === '\n' || cjk.test(before) || cjk.test(after)) return '';
-  return ' ';
-}
-
-function previousCharacter(source: string, at: number): string {
-  if (at === 0) return '';
-  const unit = source.charCodeAt(at - 1);
-  const pair = unit >= 0xdc00 && unit <= 0xdfff && at >= 2 ? source.codePointAt(at - 2)! : unit;
-  return String.fromCodePoint(pair > 0xffff ? pair : unit);
+  return reflowSeparator(lastCodePoint(source.slice(Math.max(0, at - 2), at)), firstCodePoint(source.slice(at + 1, at + 3)));
 }

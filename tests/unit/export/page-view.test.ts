@@ -92,6 +92,12 @@ describe('plain text exporters', () => {
     expect(reflowed).toEqual({ ok: true, files: [{ path: 'sub/p1.txt', content: `乙丙${EXT_B}已经甲\n\nab cd` }] });
   });
 
+  it('joins a line ending in an Extension B character to the next without a space, as CJK', () => {
+    const page2: ExportPage = { ...page(null, 'LF'), originalText: `甲𠮷\nab\ncd𠮷\n乙` };
+    const reflowed = correctedTextExporter.exportPage(page2, { ...context, options: { ...DEFAULT_EXPORT_OPTIONS, lineBreaks: 'paragraphs' } });
+    expect(reflowed).toEqual({ ok: true, files: [{ path: 'sub/p1.txt', content: '甲𠮷ab cd𠮷乙' }] });
+  });
+
   it('keeps the final line break when reflowing', () => {
     const ending = sidecarFor([], original.replace('己', '已'), []);
     const withBreak: ExportPage = { ...page(null, 'LF'), originalText: `${original}\n`, sidecar: { ...ending, text: `${ending.text}\n` } };
