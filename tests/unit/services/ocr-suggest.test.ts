@@ -36,6 +36,11 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
+  // A scan still running writes the index cache into `work`, and refused requests are logged there: let both
+  // finish before the folder goes (else rm meets a file written meanwhile: ENOTEMPTY).
+  await handlers.scanFinished();
+  await handlers.close();
+  await handlers.errorLog.close();
   await corpus.remove();
   await rm(work, { recursive: true, force: true });
 });
