@@ -210,7 +210,10 @@ test('accepts a suggestion with Enter, rejects one that stays rejected after reo
   const count = Number(/\((\d+)\)/.exec((await acceptPlaces.textContent()) ?? '')![1]);
   expect(count).toBeGreaterThan(0);
   await acceptPlaces.click();
-  await expect(label(page, 'LOC')).toHaveCount(count);
+  // The suggestions of the reopened page may still be completing while the count is read (CI once saw 31 offered
+  // and 33 accepted): what must hold is that every place suggestion became a place, at least as many as offered.
+  await expect(reopened.locator('.ent-suggestion[data-suggestion-type="LOC"]')).toHaveCount(0);
+  expect(await label(page, 'LOC').count()).toBeGreaterThanOrEqual(count);
   await page.keyboard.press('Control+z');
   await expect(label(page, 'LOC')).toHaveCount(0);
 });
