@@ -139,6 +139,8 @@ function identityOf(holder: LockHolder | null, info: { dev: bigint; ino: bigint;
 /// may have judged it stale and taken it over); `refresh` rewrites it with a new `refreshed` time.
 export class HeldLock {
   private released = false;
+  /// The refresh being written, if any (release waits for it).
+  private refreshing: Promise<boolean> | null = null;
 
   constructor(
     readonly file: string,
@@ -164,6 +166,17 @@ export class HeldLock {
   /// Rewrites the lock with the current time as `refreshed` (keeping it fresh for other processes); false, and
   /// nothing written, when the lock is no longer ours.
   async refresh(): Promise<boolean> {
+    if (this.released) return false;
+    const run = this.rewriteRefreshed();
+    this.refreshing = run;
+    try {
+      return await run;
+    } finally {
+      if (this.refreshing === run) this.refreshing = null;
+    }
+  }
+
+  private async rewriteRefreshed(): Promise<boolean> {
     if (!(await this.stillHeld())) return false;
     const now = this.options.now ?? Date.now;
     const next = { ...this.content, refreshed: new Date(now()).toISOString() };
@@ -185,6 +198,8 @@ export class HeldLock {
     if (this.released) return;
     this.released = true;
     held.delete(this);
+    // A refresh still running would rename its rewritten lock over the path after we removed it: let it land first.
+    await this.refreshing?.catch(() => undefined);
     await moveAsideIf(this.file, `token:${this.content.token}`);
   }
 

@@ -138,6 +138,21 @@ describe('HeldLock', () => {
     expect(JSON.parse(await readFile(file, 'utf8')).token).toBe('successor');
   });
 
+  it('a release during a refresh leaves no lock behind: the refresh lands first, then the lock goes', async () => {
+    // The release comes at a different point of the refresh each round (after 0 to 39 turns of the event loop).
+    for (let round = 0; round < 40; round++) {
+      const lock = await acquired();
+      const refreshing = lock.refresh();
+      for (let turn = 0; turn < round; turn++) await new Promise((resolve) => setImmediate(resolve));
+      await lock.release();
+      await refreshing;
+      expect(await readdir(dir)).toEqual([]);
+      // Released: a later refresh writes nothing.
+      expect(await lock.refresh()).toBe(false);
+      expect(await readdir(dir)).toEqual([]);
+    }
+  });
+
   it('releases synchronously (the exit hook) only a lock that is still its own', async () => {
     const lock = await acquired();
     lock.releaseSync();
