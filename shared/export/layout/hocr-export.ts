@@ -12,7 +12,7 @@ import { emitWords, type TokenWriter } from './line-emit';
 import { realignLines } from './word-realign';
 import { applyEdits, attributeEdits, cloneStartTag, IdAllocator, type Edit } from './xml-edit';
 import { escapeXml, posChildren, posFind, scanXml, type PosElement } from './xml-scan';
-import { hocrBbox, parseHocrTitle } from '../../layout/hocr-title';
+import { hocrBbox, parseHocrTitle, splitStatements } from '../../layout/hocr-title';
 import { textContent } from '../../layout/xml-tree';
 import type { Region } from '../../layout/types';
 
@@ -115,30 +115,13 @@ export function editTitle(title: string, corrected: boolean, region: Region | nu
   if (region) set.set('bbox', `bbox ${Math.round(region.x)} ${Math.round(region.y)} ${Math.round(region.x + region.width)} ${Math.round(region.y + region.height)}`);
   if (corrected) set.set('x_wconf', 'x_wconf 100');
   for (const statement of statements) {
-    const name = statement.trim().split(/\s+/)[0] ?? '';
+    const name = statement.split(/\s+/)[0] ?? '';
     if (corrected && name === 'x_confs') continue;
     const replacement = set.get(name);
-    out.push(replacement ?? statement.trim());
+    out.push(replacement ?? statement);
     set.delete(name);
   }
   return [...out, ...set.values()].join('; ');
-}
-
-function splitStatements(title: string): string[] {
-  const statements: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const char of title) {
-    if (char === '"') quoted = !quoted;
-    if (char === ';' && !quoted) {
-      statements.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  statements.push(current);
-  return statements.filter((s) => s.trim() !== '');
 }
 
 // A `<meta>` naming another charset is made to name UTF-8, the encoding the file is written in.
