@@ -19,9 +19,6 @@ export const EXPORT_FORMATS = [
 /// One export format.
 export type ExportFormatId = (typeof EXPORT_FORMATS)[number];
 
-/// Formats that rewrite a page's own layout file (a text page has none; it is skipped with a note).
-export const LAYOUT_FORMATS: readonly ExportFormatId[] = ['alto', 'hocr', 'page'];
-
 /// The formats whose entity spans can be read back by `import-entities`.
 export const ENTITY_IMPORT_FORMATS = ['doccano', 'label-studio', 'brat'] as const;
 

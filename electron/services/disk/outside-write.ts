@@ -1,4 +1,4 @@
-import { closeSync, constants, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, ftruncateSync, openSync } from 'node:fs';
 import { isInside } from './confine';
 import { ConfinementError, verifiedPathOfSync } from './confined-open';
 
@@ -23,18 +23,5 @@ export function openOutsideCorpusSync(realRoot: string, target: string): number 
   } catch (error) {
     closeSync(fd);
     throw error;
-  }
-}
-
-/// Writes `data` to `target` (export output), refusing when what was opened lies inside the corpus at `realRoot`
-/// (see openOutsideCorpusSync).
-export function writeFileOutsideCorpusSync(realRoot: string, target: string, data: string | Uint8Array): void {
-  const fd = openOutsideCorpusSync(realRoot, target);
-  try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, offset);
-  } finally {
-    closeSync(fd);
   }
 }
