@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suggestEntities } from '../../../shared/entities/suggest/index';
-import type { EntitySuggestion, SuggestionSource } from '../../../shared/entities/suggest/types';
+import type { EntitySuggestion, Rejection, SuggestionSource } from '../../../shared/entities/suggest/types';
+import { readPageAsOpened } from '../page-as-opened';
 import { isInside } from '../../services/disk/confine';
 import { findCorpusRoot, readCorpusEntityIndex } from '../../services/corpus/corpus-known';
 import { JiebaTagger } from '../../services/entities/jieba-tagger';
@@ -77,14 +78,33 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     known = new Map([...(known ?? []), ...loaded]);
   }
 
-  const source = await readPageSourceAtPath(pageAbs, page);
-  if (!source.ok) {
-    io.stderr(`entities: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}`);
-    return 1;
+  // With a corpus the page is read as the app opens it (the sidecar's corrected text, its spans and rejections);
+  // without one, as the file reads.
+  const root = corpus === false ? null : corpus === undefined ? await findCorpusRoot(path.dirname(pageAbs)) : path.resolve(cwd, corpus);
+  let text: string;
+  let existing: readonly { start: number; end: number }[] = [];
+  let rejected: readonly Rejection[] = [];
+  if (root !== null) {
+    const opened = await readPageAsOpened(root, pageAbs);
+    if (!opened.ok) {
+      io.stderr(`entities: ${opened.error.message}`);
+      return 1;
+    }
+    if (opened.value.sidecarProblem) io.stderr(`entities: the sidecar is not used (${opened.value.sidecarProblem}); suggesting on the original text`);
+    ({ text, entities: existing, rejectedEntities: rejected } = opened.value);
+  } else {
+    const source = await readPageSourceAtPath(pageAbs, page);
+    if (!source.ok) {
+      io.stderr(`entities: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}`);
+      return 1;
+    }
+    text = source.value.originalText;
   }
-  const suggestions = suggestEntities(source.value.originalText, {
+  const suggestions = suggestEntities(text, {
     known,
     tagger: sources.includes('segmenter') ? new JiebaTagger() : undefined,
+    existing,
+    rejected,
     sources,
   });
   io.stdout(json ? JSON.stringify(suggestions.map(plain), null, 2) : table(suggestions));

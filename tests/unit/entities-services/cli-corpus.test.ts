@@ -46,6 +46,18 @@ describe('entities --suggest with the corpus', () => {
     ]);
   });
 
+  it('suggests on the page as the app opens it: the corrected text, without tagged spans', async () => {
+    await corpusWithKnownName();
+    // The editor inserted 上午 and tagged the second 韩小冬: the CLI sees the corrected text (offsets shifted by
+    // two) and suggests only the untagged occurrence.
+    const corrected = PAGE.replace('今天', '今天上午');
+    await tagPage(corpus.root, 'b/page.txt', spansOf(corrected, '韩小冬', 'PER', [1]), corrected);
+    const code = await runEntities([path.join(corpus.root, 'b/page.txt'), '--suggest', '--json', '--sources', 'known', '--corpus', corpus.root], io());
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([{ start: 5, end: 8, text: '韩小冬', type: 'PER', source: 'known', confidence: 0.9 }]);
+  });
+
   it('finds the corpus by its tag-set file when no --corpus is given, unless --no-corpus', async () => {
     await corpusWithKnownName();
     const page = path.join(corpus.root, 'b/page.txt');
