@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pageView } from '../../shared/export/page-view';
-import type { EntitySpan, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
+import type { EntitySpan, Move, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../shared/result';
 import { readExportPageSync } from '../services/export/read-export-page';
 
@@ -14,6 +14,8 @@ export interface PageAsOpened {
   entities: readonly EntitySpan[];
   rejectedEntities: readonly RejectedEntity[];
   rejectedCorrections: readonly RejectedCorrection[];
+  /// The editor's block moves of the original (the corrections are on the original in this order).
+  moves: readonly Move[];
   /// Why the sidecar was not used (the page is then shown as its original), or null.
   sidecarProblem: string | null;
 }
@@ -40,6 +42,7 @@ export async function readPageAsOpened(root: string, pageAbs: string): Promise<R
     entities: sidecar?.entities ?? [],
     rejectedEntities: sidecar?.rejectedEntities ?? [],
     rejectedCorrections: sidecar?.rejectedCorrections ?? [],
+    moves: sidecar?.moves ?? [],
     sidecarProblem: read.sidecarProblem,
   });
 }

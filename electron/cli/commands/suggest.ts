@@ -3,12 +3,15 @@
 ///
 /// Offsets are code points on the page text as read (decoded, LF line endings, NFC). Exit codes: 0 done,
 /// 1 page missing, unreadable or not text, or output not writable, 2 wrong usage.
-import { writeFile } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applySafeFixes, suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
 import { loadLanguageModel } from '../../services/ocr/language-model';
 import { readPageSourceAtPath } from '../../services/page/page-source';
+import { findCorpusRoot } from '../../services/corpus/corpus-known';
+import { suggestForText } from '../../services/ocr/suggest-for-text';
+import { readPageAsOpened } from '../page-as-opened';
 
 /// Where the command writes; the dispatcher passes process.stdout/stderr, tests collect the strings.
 export interface CommandIo {
@@ -17,7 +20,7 @@ export interface CommandIo {
 }
 
 /// How to call the command, printed for `--help` and after a usage error.
-export const USAGE = `Usage: suggest <page> [--json]
+export const USAGE = `Usage: suggest <page> [--json] [--corpus <dir> | --no-corpus]
        suggest <page> --apply safe --out <file>
 
 Lists suggested OCR corrections for a page file (column-wrapped lines, vertical headlines, spaces between
@@ -25,6 +28,11 @@ Chinese characters, half-width punctuation, doubled and look-alike characters, t
 code-point offsets on the page text as read (decoded, line endings made LF, Unicode NFC).
 
   --json              print [{start, end, replacement, rule, confidence, explanation}] as JSON
+  --corpus <dir>      the corpus folder the page belongs to: the page is read as the app opens it (the
+                      sidecar's corrected text, its block moves and rejected suggestions, the scan's
+                      confidences) and gets exactly the app's suggestions. Without it, the nearest folder
+                      above the page that holds jiaodui.tagset.json is used, if any
+  --no-corpus         suggest on the page file's own text, as read, with nothing the corpus knows
   --apply safe        apply only the safe fixes (layout, spacing, punctuation width) ...
   --out <file>        ... and write the result to <file> (UTF-8, LF); the page itself is never changed
   --help              show this help
@@ -39,7 +47,7 @@ export const usage = USAGE;
 type Parsed =
   | { kind: 'help' }
   | { kind: 'usage'; message: string }
-  | { kind: 'list'; page: string; json: boolean }
+  | { kind: 'list'; page: string; json: boolean; corpus?: string | false }
   | { kind: 'apply'; page: string; out: string };
 
 /// Runs the command with the arguments that follow `suggest`; resolves to the exit code, never rejects.
@@ -53,6 +61,11 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     io.stderr(`suggest: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
+  if (parsed.kind === 'list' && parsed.corpus !== false) {
+    const pageAbs = path.resolve(parsed.page);
+    const root = parsed.corpus === undefined ? await findCorpusRoot(path.dirname(pageAbs)) : path.resolve(parsed.corpus);
+    if (root !== null) return listAsApp(root, pageAbs, parsed.json, io);
+  }
   const source = await readPageSourceAtPath(path.resolve(parsed.page), parsed.page);
   if (!source.ok) {
     io.stderr(`suggest: ${source.error.message}${source.error.detail ? ` (${source.error.detail})` : ''}\n`);
@@ -63,6 +76,24 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   if (parsed.kind === 'apply') return applyToFile(text, parsed.out, model, io);
   const suggestions = suggestCorrections(text, { model });
   io.stdout(parsed.json ? `${JSON.stringify(suggestions.map(toJson), null, 2)}\n` : formatList(text, suggestions));
+  return 0;
+}
+
+// The app's own path: the page as opened, through the same service the ocr.suggest handler runs.
+async function listAsApp(root: string, pageAbs: string, json: boolean, io: CommandIo): Promise<number> {
+  const opened = await readPageAsOpened(root, pageAbs);
+  if (!opened.ok) {
+    io.stderr(`suggest: ${opened.error.message}\n`);
+    return 1;
+  }
+  const page = opened.value;
+  if (page.sidecarProblem) io.stderr(`suggest: the sidecar is not used (${page.sidecarProblem}); suggesting on the original text\n`);
+  const suggested = await suggestForText(await realpath(root), { path: page.rel, text: page.text, moves: [...page.moves], rejected: [...page.rejectedCorrections] });
+  if (!suggested.ok) {
+    io.stderr(`suggest: ${suggested.error.message}\n`);
+    return 1;
+  }
+  io.stdout(json ? `${JSON.stringify(suggested.value.map(toJson), null, 2)}\n` : formatList(page.text, suggested.value));
   return 0;
 }
 
@@ -109,11 +140,20 @@ function parseArgs(argv: string[]): Parsed {
   let json = false;
   let apply: string | undefined;
   let out: string | undefined;
+  let corpus: string | false | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { kind: 'help' };
     if (arg === '--json') json = true;
-    else if (arg === '--apply' || arg === '--out') {
+    else if (arg === '--no-corpus') {
+      if (typeof corpus === 'string') return { kind: 'usage', message: '--corpus and --no-corpus exclude each other.' };
+      corpus = false;
+    } else if (arg === '--corpus') {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) return { kind: 'usage', message: `${arg} needs a value.` };
+      if (corpus === false) return { kind: 'usage', message: '--corpus and --no-corpus exclude each other.' };
+      corpus = value;
+    } else if (arg === '--apply' || arg === '--out') {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return { kind: 'usage', message: `${arg} needs a value.` };
       if (arg === '--apply') apply = value;
@@ -125,11 +165,12 @@ function parseArgs(argv: string[]): Parsed {
   if (page === undefined) return { kind: 'usage', message: 'no page given.' };
   if (apply === undefined) {
     if (out !== undefined) return { kind: 'usage', message: '--out only goes with --apply safe.' };
-    return { kind: 'list', page, json };
+    return { kind: 'list', page, json, corpus };
   }
   if (apply !== 'safe') return { kind: 'usage', message: `--apply only knows "safe" (got "${apply}").` };
   if (out === undefined) return { kind: 'usage', message: '--apply safe needs --out <file>.' };
   if (json) return { kind: 'usage', message: '--json lists suggestions; it does not go with --apply.' };
+  if (corpus !== undefined) return { kind: 'usage', message: '--apply safe works on the page file itself; --corpus and --no-corpus go with listing.' };
   // Originals are never modified: the output must be another file.
   if (path.resolve(out) === path.resolve(page)) return { kind: 'usage', message: '--out must not be the page itself.' };
   return { kind: 'apply', page, out };
