@@ -1,16 +1,23 @@
 import { CodePointIndex } from '../../text/codepoints';
-import { isHan } from '../char-class';
+import { isDigit, isHan } from '../char-class';
+import { characterStatistics } from '../char-statistics';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
 
 /// A word must occur at least this often in the model to count as real (rare entries include OCR-like typos).
 const MIN_WORD_FREQUENCY = 20;
+/// A character that ends at least this many distinct dictionary words is a suffix (市, 署, 部, 军, 股 …): after
+/// a word or a number, its first copy ends that word (维也纳市 + 市长, 第96军 + 军长).
+const SUFFIX_TYPES = 100;
+/// A character this common as a word by itself (市, 省 …) begins a clause on its own (，市市场监管局).
+const FREE_STANDING = 20_000;
 
 /// Proposes removing a character the OCR engine read twice (`非非常时期`, `每每时刻` → `每时每刻`).
 ///
 /// Real reduplication stays: a doubled character is left alone when the pair, or the pair with a neighbour,
-/// is a common word (人人, 常常, 走走停停), 一 precedes it (一个个, 一幕幕), and repeats longer than two (哈哈哈) are never
-/// touched. Otherwise the doubling is a suggestion when dropping one copy, or moving it one place (每每时刻 →
+/// is a common word (人人, 常常, 走走停停), 一 precedes it (一个个, 一幕幕), in AABB patterns (许许多多), when the first copy
+/// is a suffix ending the word or number before it (维也纳市市长, 第96军军长) or a common word beginning a clause
+/// (，市市场监管局), and repeats longer than two (哈哈哈) are never touched. Otherwise the doubling is a suggestion when dropping one copy, or moving it one place (每每时刻 →
 /// 每时每刻), forms a common word. Needs a language model; not safe.
 export function doubledCharRule(context: RuleContext): OcrSuggestion[] {
   const model = context.model;
@@ -43,6 +50,14 @@ function isRealReduplication(chars: readonly string[], i: number, model: Languag
   ];
   // 一个个, 一幕幕, 一句句: 一 with a doubled measure word is a regular pattern of the language.
   if (chars[i - 1] === '一') return true;
+  // AABB reduplication: 许许多多, 枝枝叶叶.
+  if ((chars[i + 2] === chars[i + 3] && isHan(chars[i + 2])) || (chars[i - 2] === chars[i - 1] && isHan(chars[i - 2]))) return true;
+  const ch = chars[i]!;
+  const stats = characterStatistics(model, ch);
+  // A suffix after a word or a number ends it, and its second copy begins the next word (维也纳市市长, 药品股股长).
+  if (stats.ends >= SUFFIX_TYPES && (isDigit(chars[i - 1]) || wordEndingAt(chars, i - 1, model) !== undefined)) return true;
+  // A common one-character word at the start of a clause stands on its own (，市市场监管局).
+  if (stats.alone >= FREE_STANDING && !isHan(chars[i - 1])) return true;
   if (spans.some(([from, to]) => from >= 0 && to <= chars.length && isCommon(chars.slice(from, to).join(''), model))) {
     return true;
   }
