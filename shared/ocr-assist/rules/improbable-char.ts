@@ -12,6 +12,7 @@ import {
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
 import { chooseLookAlike, type LookAlikeFinding } from './look-alike';
 import { explain } from '../explain';
+import { inNameBeforeTitle } from '../name-context';
 import { affixCount, CANDIDATE_GAIN, judgeLookAlike, MIN_PROBABILITY, PRODUCTIVE_AFFIX } from '../lm-gate';
 
 /// A stretch of 2–4 characters counts as a word when the model has seen it at least this often.
@@ -35,8 +36,8 @@ const MAX_WORD = 4;
 /// CJK typeface, plus the confusion table) forms a common word with the neighbours and makes the surrounding
 /// characters at least 100 times more probable. A pair the character forms with a neighbour that occurs again on
 /// the page is the page's own vocabulary (a new word, a name) and is left alone, as are repeated pairs (太多太多)
-/// and characters that readily begin or end words where the replacement's word would put them (卡点, 敬德园: see
-/// `PRODUCTIVE_AFFIX`). The language-model gate (`judgeLookAlike`) then turns the margin and what speaks for the OCR reading into a
+/// characters that readily begin or end words where the replacement's word would put them (卡点, 敬德园: see
+/// `PRODUCTIVE_AFFIX`), and the characters of a name before a title (汤局长). The language-model gate (`judgeLookAlike`) then turns the margin and what speaks for the OCR reading into a
 /// calibrated probability; only likely swaps are proposed, with it as their confidence. Needs a language model;
 /// not safe.
 export function improbableCharRule(context: RuleContext): OcrSuggestion[] {
@@ -98,6 +99,8 @@ export function improbableFindings(context: RuleContext, minGain: number): LookA
     // A character that readily begins or ends words, where the swap's word would put it, likely forms one the
     // dictionary lacks (卡点) or a name (敬德园).
     if (affixCount(chars, i, choice, model) >= PRODUCTIVE_AFFIX) continue;
+    // A name before a title (汤局长) follows no dictionary.
+    if (inNameBeforeTitle(chars, i)) continue;
     findings.push({ index: i, choice });
   }
   return findings;

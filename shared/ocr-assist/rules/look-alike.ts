@@ -5,6 +5,7 @@ import { hanWindow, segment, wordSpanAt } from '../segmentation';
 import { CANDIDATE_GAIN, judgeLookAlike, MIN_PROBABILITY } from '../lm-gate';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
+import { inNameBeforeTitle } from '../name-context';
 
 /// How many characters on each side the model looks at.
 const REACH = 4;
@@ -65,6 +66,8 @@ export function lookAlikeFindings(context: RuleContext, minGain: number): LookAl
   const offsets = new CodePointIndex(context.text);
   for (const match of context.text.matchAll(CONFUSABLE)) {
     const index = offsets.toCp(match.index);
+    // A name before a title (汤局长) follows no dictionary.
+    if (inNameBeforeTitle(context.chars, index)) continue;
     const choice = chooseLookAlike(context.chars, index, model, minGain);
     if (choice !== undefined) findings.push({ index, choice });
   }

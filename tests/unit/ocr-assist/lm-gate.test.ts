@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLanguageModel } from '../../../electron/services/ocr/language-model';
 import { characterStatistics, compositionalSupport } from '../../../shared/ocr-assist/char-statistics';
 import { calibrate, MIN_PROBABILITY, PRODUCTIVE_AFFIX, probabilityOf } from '../../../shared/ocr-assist/lm-gate';
+import { inNameBeforeTitle } from '../../../shared/ocr-assist/name-context';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import { createWordFrequencyModel } from '../../../shared/ocr-assist/word-frequency-model';
 
@@ -64,5 +65,14 @@ describe('doubled characters that are real text', () => {
 
   it('still flag a doubling that makes no words: 在非非常时期', () => {
     expect(doubled('让用户在非非常时期真切感受').map((s) => [s.start, s.replacement])).toEqual([[4, '']]);
+  });
+});
+
+describe('names before a title', () => {
+  it('are not swapped for look-alikes that make a common word (当汤局长 is Director Tang, not 当场)', () => {
+    expect(inNameBeforeTitle(Array.from('当汤局长为西藏'), 1)).toBe(true);
+    expect(inNameBeforeTitle(Array.from('王大明主任说'), 2)).toBe(true);
+    expect(inNameBeforeTitle(Array.from('社区工诈人员'), 3)).toBe(false);
+    expect(suggestCorrections('爱心。当汤局长为西藏捐款', { model, rules: ['look-alike', 'improbable-char'] })).toEqual([]);
   });
 });
