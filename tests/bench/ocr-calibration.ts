@@ -257,8 +257,13 @@ export function calibrationReport(model: LanguageModel, show = false): void {
         }
       }
     }
-    reliability(`MSRA dev checking half, twice: ${injected} look-alike misreadings injected in ${chars} chars (recall ${(judged.filter((j) => j.right).length / injected).toFixed(3)})`, judged);
-    for (const rule of ['look-alike', 'improbable-char', 'doubled-char']) reliability(`  ${rule}`, judged.filter((j) => j.s.rule === rule));
+    // Only the swap rules can put an injected look-alike back; the others are counted apart.
+    const swaps = judged.filter((j) => j.s.rule === 'look-alike' || j.s.rule === 'improbable-char');
+    reliability(`MSRA dev checking half, twice: ${injected} look-alike misreadings injected in ${chars} chars (recall ${(swaps.filter((j) => j.right).length / injected).toFixed(3)}); look-alike and improbable-char`, swaps);
+    for (const rule of ['look-alike', 'improbable-char']) reliability(`  ${rule}`, judged.filter((j) => j.s.rule === rule));
+    const others = judged.filter((j) => !swaps.includes(j));
+    const byRule = [...new Set(others.map((j) => j.s.rule))].map((rule) => `${rule} ${others.filter((j) => j.s.rule === rule).length}`);
+    console.log(`  other character suggestions on that text (no such errors injected: false alarms or errors of the source): ${others.length}${byRule.length > 0 ? ` (${byRule.join(', ')})` : ''}`);
     if (show) for (const j of judged) console.log(`    ${j.right ? 'RIGHT' : 'WRONG'} ${j.s.rule} ${j.confidence.toFixed(2)} ${context(j.chars, j.s)}`);
   }
   const pages = realPages();
