@@ -57,7 +57,8 @@ function isRealReduplication(chars: readonly string[], i: number, model: Languag
   const ch = chars[i]!;
   const stats = characterStatistics(model, ch);
   // A suffix after a word or a number ends it, and its second copy begins the next word (维也纳市市长, 药品股股长).
-  if (stats.ends >= SUFFIX_TYPES && (isDigit(chars[i - 1]) || wordEndingAt(chars, i - 1, model) !== undefined)) return true;
+  // Names of places run long (斯特拉斯堡市市长): words of up to six characters count here.
+  if (stats.ends >= SUFFIX_TYPES && (isDigit(chars[i - 1]) || wordEndingAt(chars, i - 1, model, 6) !== undefined)) return true;
   // A common one-character word at the start of a clause stands on its own (，市市场监管局).
   if (stats.alone >= FREE_STANDING && !isHan(chars[i - 1])) return true;
   if (spans.some(([from, to]) => from >= 0 && to <= chars.length && isCommon(chars.slice(from, to).join(''), model))) {
@@ -92,9 +93,9 @@ function wordStartingAt(chars: readonly string[], start: number, model: Language
   return undefined;
 }
 
-/// The longest common word of 2–4 characters that ends with the character at `end`.
-function wordEndingAt(chars: readonly string[], end: number, model: LanguageModel): string | undefined {
-  for (let length = Math.min(4, model.maxWordLength); length >= 2; length--) {
+/// The longest common word of 2–4 (or `longest`) characters that ends with the character at `end`.
+function wordEndingAt(chars: readonly string[], end: number, model: LanguageModel, longest = 4): string | undefined {
+  for (let length = Math.min(longest, model.maxWordLength); length >= 2; length--) {
     if (end + 1 - length < 0) continue;
     const word = chars.slice(end + 1 - length, end + 1).join('');
     if (isCommon(word, model)) return word;
