@@ -58,10 +58,15 @@ function wordCost(word: string, length: number, first: string, model: LanguageMo
 
 /// The word of a segmentation that contains character position `index` (counted in code points).
 export function wordAt(segmentation: Segmentation, index: number): string | undefined {
+  return wordSpanAt(segmentation, index)?.word;
+}
+
+/// The word of a segmentation that contains position `index`, with the position of its first character.
+export function wordSpanAt(segmentation: Segmentation, index: number): { word: string; start: number } | undefined {
   let position = 0;
   for (const word of segmentation.words) {
     const length = Array.from(word).length;
-    if (index < position + length) return word;
+    if (index < position + length) return { word, start: position };
     position += length;
   }
   return undefined;

@@ -8,7 +8,8 @@
 /// suggestions on the repaired text, every wrong character counted; false alarms on the ground truth itself;
 /// paragraph-break precision/recall/F1 after layout repair. Then paragraph breaks on a corpus page set in simulated columns, what the rules propose on
 /// tests/fixtures/corpus (no ground truth), and the time to suggest on a 200,000-character page. The rules are
-/// general; nothing here feeds the ground truth back into them.
+/// general; nothing here feeds the ground truth back into them. Last, the reliability tables of the character
+/// suggestions' confidence on development material outside the repository (see ./ocr-calibration.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { confidencesFromLayout } from '../../shared/ocr-assist/layout-confidence
 import { applySafeFixes, suggestCorrections } from '../../shared/ocr-assist/suggest';
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
+import { calibrationReport } from './ocr-calibration';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const samples = path.resolve(repoRoot, 'tests/fixtures/samples');
@@ -497,3 +499,4 @@ simulatedColumnsReport(model);
 injectedMisreadsReport(model);
 corpusReport(model);
 timingReport(model);
+calibrationReport(model);

@@ -10,15 +10,15 @@ import {
   type PairFrequency,
 } from '../pair-words';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
-import { chooseLookAlike } from './look-alike';
+import { chooseLookAlike, type LookAlikeFinding } from './look-alike';
 import { explain } from '../explain';
+import { inNameBeforeTitle } from '../name-context';
+import { affixCount, CANDIDATE_GAIN, judgeLookAlike, MIN_PROBABILITY, PRODUCTIVE_AFFIX } from '../lm-gate';
 
 /// A stretch of 2–4 characters counts as a word when the model has seen it at least this often.
 const WORD_FREQUENCY = 3;
 /// Characters this frequent as one-character words (的, 了, 在 …) stand alone all the time; they are never flagged.
 const FREE_STANDING = 50_000;
-/// The replacement's reading of the window must be this many times more probable (natural log).
-const MIN_GAIN = Math.log(100);
 /// The word the replacement forms must be at least this common, so that a rare dictionary entry is no reason.
 const MIN_REPLACEMENT_WORD = 50;
 /// How far around a character (UTF-16 units) a second use of its pair makes it the page's vocabulary: a
@@ -35,16 +35,40 @@ const MAX_WORD = 4;
 /// frequent in names too, so the rule flags one only when a look-alike of it in print (glyph shapes of a serif
 /// CJK typeface, plus the confusion table) forms a common word with the neighbours and makes the surrounding
 /// characters at least 100 times more probable. A pair the character forms with a neighbour that occurs again on
-/// the page is the page's own vocabulary (a new word, a name) and is left alone, as are repeated pairs (太多太多).
-/// Needs a language model; not safe.
+/// the page is the page's own vocabulary (a new word, a name) and is left alone, as are repeated pairs (太多太多)
+/// characters that readily begin or end words where the replacement's word would put them (卡点, 敬德园: see
+/// `PRODUCTIVE_AFFIX`), and the characters of a name before a title (汤局长). The language-model gate (`judgeLookAlike`) then turns the margin and what speaks for the OCR reading into a
+/// calibrated probability; only likely swaps are proposed, with it as their confidence. Needs a language model;
+/// not safe.
 export function improbableCharRule(context: RuleContext): OcrSuggestion[] {
+  const model = context.model;
+  if (model === undefined) return [];
+  const suggestions: OcrSuggestion[] = [];
+  for (const { index, choice } of improbableFindings(context, CANDIDATE_GAIN)) {
+    const probability = judgeLookAlike(context.chars, index, choice, model, 'improbable-char');
+    if (probability < MIN_PROBABILITY) continue;
+    suggestions.push({
+      start: index,
+      end: index + 1,
+      replacement: choice.replacement,
+      rule: 'improbable-char',
+      confidence: probability,
+      ...explain('improbable-char', { ch: context.chars[index]!, replacement: choice.replacement, word: choice.word }),
+      safe: false,
+    });
+  }
+  return suggestions;
+}
+
+/// Every improbable character with a look-alike the model prefers by more than `minGain`, before the gate.
+export function improbableFindings(context: RuleContext, minGain: number): LookAlikeFinding[] {
   const model = context.model;
   if (model === undefined) return [];
   const chars = context.chars;
   const text = context.text;
   const pair = pairFrequencies(model);
   const pairOfCodes = pairCodeFrequencies(model);
-  const suggestions: OcrSuggestion[] = [];
+  const findings: LookAlikeFinding[] = [];
   // Per character of the main ideograph block: 0 not yet known, 1 never a candidate (a common word on its own,
   // or no look-alike), 2 worth checking. Pages repeat their characters, so each is judged once.
   const worth = new Uint8Array(IDEOGRAPH_BLOCK_SIZE);
@@ -69,20 +93,17 @@ export function improbableCharRule(context: RuleContext): OcrSuggestion[] {
     // Only look-alikes that make a common two-character word with a neighbour are worth the full comparison.
     const candidates = lookAlikeCandidates(ch).filter((candidate) => makesPairWord(chars, i, candidate, pair));
     if (candidates.length === 0 || !isImprobable(chars, i, model)) continue;
-    const choice = chooseLookAlike(chars, i, model, MIN_GAIN, candidates);
+    const choice = chooseLookAlike(chars, i, model, minGain, candidates);
     if (choice === undefined || model.wordFrequency(choice.word) < MIN_REPLACEMENT_WORD) continue;
     if (isPageVocabulary(text, unit, chars, i)) continue;
-    suggestions.push({
-      start: i,
-      end: i + 1,
-      replacement: choice.replacement,
-      rule: 'improbable-char',
-      confidence: Math.min(0.9, 0.5 + (choice.gain - MIN_GAIN) / 20),
-      ...explain('improbable-char', { ch, replacement: choice.replacement, word: choice.word }),
-      safe: false,
-    });
+    // A character that readily begins or ends words, where the swap's word would put it, likely forms one the
+    // dictionary lacks (卡点) or a name (敬德园).
+    if (affixCount(chars, i, choice, model) >= PRODUCTIVE_AFFIX) continue;
+    // A name before a title (汤局长) follows no dictionary.
+    if (inNameBeforeTitle(chars, i)) continue;
+    findings.push({ index: i, choice });
   }
-  return suggestions;
+  return findings;
 }
 
 /// True when a character can be flagged at all: it has look-alikes and is not a common word on its own.

@@ -1,14 +1,14 @@
 import { isHan } from '../char-class';
 import { CodePointIndex } from '../../text/codepoints';
 import { CONFUSABLE, lookAlikesOf } from '../confusion-table';
-import { hanWindow, segment, wordAt } from '../segmentation';
+import { hanWindow, segment, wordSpanAt } from '../segmentation';
+import { CANDIDATE_GAIN, judgeLookAlike, MIN_PROBABILITY } from '../lm-gate';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
+import { inNameBeforeTitle } from '../name-context';
 
 /// How many characters on each side the model looks at.
 const REACH = 4;
-/// The replacement's reading must be this many times more probable (natural log, ×100).
-const MIN_GAIN = Math.log(100);
 /// In the quick screen, the candidate's best word must be this many times as frequent as the current one's.
 const SCREEN_RATIO = 5;
 
@@ -19,34 +19,59 @@ export interface LookAlikeChoice {
   gain: number;
   /// The word the replacement forms with its neighbours.
   word: string;
+  /// Where that word begins (code-point index on the text).
+  wordStart: number;
+}
+
+/// A look-alike swap the language model finds worth judging: the character's place, and the model's choice.
+export interface LookAlikeFinding {
+  index: number;
+  choice: LookAlikeChoice;
 }
 
 /// Proposes swapping a character for a look-alike (己/已, 未/末, 人/入 …) when the language model says so.
 ///
-/// Candidates come from the confusion table; a swap is proposed only when the replacement forms a word with
-/// its neighbours and that reading of the surrounding characters is much more probable than the current one.
-/// Needs a language model; without one it proposes nothing. Not safe: the editor reviews each.
+/// Candidates come from the confusion table; a swap is judged only when the replacement forms a word with its
+/// neighbours and makes the surrounding characters clearly more probable; the gate (`judgeLookAlike`) then
+/// weighs that margin with what speaks for the OCR reading (a character that readily begins or ends words, as
+/// 卡 in 卡点) into a calibrated probability, and only a swap likely enough is proposed, with that probability as
+/// its confidence. Needs a language model; without one it proposes nothing. Not safe: the editor reviews each.
 export function lookAlikeRule(context: RuleContext): OcrSuggestion[] {
   const model = context.model;
   if (model === undefined) return [];
   const suggestions: OcrSuggestion[] = [];
-  const offsets = new CodePointIndex(context.text);
-  for (const match of context.text.matchAll(CONFUSABLE)) {
-    const index = offsets.toCp(match.index);
-    const ch = match[0];
-    const choice = chooseLookAlike(context.chars, index, model, MIN_GAIN);
-    if (choice === undefined) continue;
+  for (const { index, choice } of lookAlikeFindings(context, CANDIDATE_GAIN)) {
+    const ch = context.chars[index]!;
+    const probability = judgeLookAlike(context.chars, index, choice, model, 'look-alike');
+    if (probability < MIN_PROBABILITY) continue;
     suggestions.push({
       start: index,
       end: index + 1,
       replacement: choice.replacement,
       rule: 'look-alike',
-      confidence: confidenceFromGain(choice.gain),
+      confidence: probability,
       ...explain('look-alike', { ch, replacement: choice.replacement, word: choice.word }),
       safe: false,
     });
   }
   return suggestions;
+}
+
+/// Every confusion-table swap whose reading the model prefers by more than `minGain`, before the gate: the rule
+/// proposes the likely ones; the calibration bench fits the gate on all of them.
+export function lookAlikeFindings(context: RuleContext, minGain: number): LookAlikeFinding[] {
+  const model = context.model;
+  if (model === undefined) return [];
+  const findings: LookAlikeFinding[] = [];
+  const offsets = new CodePointIndex(context.text);
+  for (const match of context.text.matchAll(CONFUSABLE)) {
+    const index = offsets.toCp(match.index);
+    // A name before a title (汤局长) follows no dictionary.
+    if (inNameBeforeTitle(context.chars, index)) continue;
+    const choice = chooseLookAlike(context.chars, index, model, minGain);
+    if (choice !== undefined) findings.push({ index, choice });
+  }
+  return findings;
 }
 
 /// The best look-alike of the character at `index`, if it improves the local reading by more than `minGain`.
@@ -78,10 +103,10 @@ export function chooseLookAlike(
   for (const candidate of plausible) {
     window[index - from] = candidate;
     const reading = segment(window, model);
-    const word = wordAt(reading, index - from);
+    const span = wordSpanAt(reading, index - from);
     const gain = current - reading.cost;
-    if (word !== undefined && Array.from(word).length >= 2 && gain > minGain && (best === undefined || gain > best.gain)) {
-      best = { replacement: candidate, gain, word };
+    if (span !== undefined && Array.from(span.word).length >= 2 && gain > minGain && (best === undefined || gain > best.gain)) {
+      best = { replacement: candidate, gain, word: span.word, wordStart: from + span.start };
     }
   }
   return best;
@@ -119,9 +144,4 @@ function inRepeatedPair(chars: readonly string[], index: number): boolean {
     if (start >= 2 && chars[start - 2] === first && chars[start - 1] === second) return true;
   }
   return false;
-}
-
-/// Maps a log-probability gain to a confidence between 0.5 and 0.95.
-function confidenceFromGain(gain: number): number {
-  return Math.min(0.95, 0.5 + (gain - MIN_GAIN) / 20);
 }

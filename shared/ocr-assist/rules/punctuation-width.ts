@@ -2,6 +2,7 @@ import { isCjk, isCjkPunctuation, isDigit, isHan, isInlineSpace, isLatin } from 
 import { CodePointIndex } from '../../text/codepoints';
 import type { OcrSuggestion, RuleContext } from '../types';
 import { explain } from '../explain';
+import { closedLaterInParagraph, continuesQuotation, missingCloseSupported } from '../quote-pairing';
 
 /// Every character this rule reacts to: the half-width marks, the quotes that track open quotations, sentence ends
 /// followed by a space (where a closing quote may be lost), and blank
@@ -17,25 +18,31 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；',
 /// (opening or closing chosen from the quotes before them) are safe fixes. Times (16:30), numbers (1,000; 3.5)
 /// and Latin text keep their marks. Parentheses are only suggested for review: many Chinese papers set
 /// half-width brackets by house style. A quotation opened while another is still open, or a space after the
-/// sentence that ends an open quotation, gets a suggestion (for review) to put back the closing quote OCR lost.
+/// sentence that ends an open quotation, gets a suggestion (for review) to put back the closing quote OCR lost, but
+/// only where the pairing of the whole paragraph supports it (see `missingCloseSupported`): never in front of an
+/// opening quote that a word or a line break leads into (开展⏎“无疫小区”), nor in a paragraph whose quotes pair up.
 export function punctuationWidthRule(context: RuleContext): OcrSuggestion[] {
   const chars = context.chars;
   const index = new CodePointIndex(context.text);
   const suggestions: OcrSuggestion[] = [];
   let quoteOpen = false;
+  // Where the open quotation began: the pairing from there to the paragraph's end decides a missing close.
+  let openAt = -1;
   // A regular expression finds the few candidates far faster than visiting every character of a long page.
   for (const match of context.text.matchAll(CANDIDATES)) {
     const i = index.toCp(match.index);
     const ch = chars[i]!;
-    // A blank line ends the paragraph, and with it any quotation OCR failed to close (reading-order cuts).
-    if (ch === '\n') quoteOpen = false;
+    // A blank line ends the paragraph, and with it any quotation OCR failed to close (reading-order cuts),
+    // unless the next block closes the quotation first (a column break inside it).
+    if (ch === '\n') quoteOpen = quoteOpen && continuesQuotation(chars, i);
     else if (ch === '“') {
-      if (quoteOpen) suggestions.push(missingCloseQuote(chars, i));
+      if (quoteOpen && missingCloseSupported(chars, openAt, i)) suggestions.push(missingCloseQuote(chars, i));
       quoteOpen = true;
+      openAt = i;
     }
     else if (ch === '”') quoteOpen = false;
     else if (ch === '。' || ch === '！' || ch === '？') {
-      const suggestion = quoteOpen ? spaceForCloseQuote(chars, i) : undefined;
+      const suggestion = quoteOpen && !closedLaterInParagraph(chars, i + 1) && missingCloseSupported(chars, openAt, i + 1) ? spaceForCloseQuote(chars, i) : undefined;
       if (suggestion !== undefined) {
         suggestions.push(suggestion);
         quoteOpen = false;
@@ -46,6 +53,7 @@ export function punctuationWidthRule(context: RuleContext): OcrSuggestion[] {
       if (suggestion !== undefined) {
         suggestions.push(suggestion);
         quoteOpen = suggestion.replacement === '“';
+        if (quoteOpen) openAt = i;
       }
     } else if (ch in FULL_WIDTH) {
       const suggestion = halfWidthMark(chars, i);
@@ -117,12 +125,20 @@ function straightQuote(chars: readonly string[], i: number, quoteOpen: boolean):
 }
 
 /// An opening quote while a quotation is still open: OCR probably lost the closing quote just before it
-/// (`来了。 “我刚` → `来了。”“我刚`). Spaces before the quote are taken along. Not safe.
+/// (`来了。 “我刚` → `来了。”“我刚`). Spaces before the quote are taken along; across a line break the quote is
+/// inserted right after the sentence's last mark, and the break stays. Not safe.
 function missingCloseQuote(chars: readonly string[], i: number): OcrSuggestion {
-  const start = skipSpaces(chars, i - 1, -1) + 1;
+  let start = skipSpaces(chars, i - 1, -1) + 1;
+  let end = i;
+  if (chars[start - 1] === '\n') {
+    let mark = start - 1;
+    while (mark >= 0 && (chars[mark] === '\n' || isInlineSpace(chars[mark]))) mark--;
+    start = mark + 1;
+    end = start;
+  }
   return {
     start,
-    end: i,
+    end,
     replacement: '”',
     rule: 'punctuation-width',
     confidence: 0.6,

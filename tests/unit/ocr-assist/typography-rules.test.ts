@@ -66,6 +66,38 @@ describe('unbalanced quotes', () => {
   });
 });
 
+describe('quote pairing of the whole paragraph', () => {
+  const quotes = (text: string) => suggestCorrections(text, { rules: ['punctuation-width'] });
+
+  it('proposes no closing quote before a correct opening quote that a word or a line break leads into', () => {
+    // An article cut off by the page's reading order leaves a quotation open; the next paragraphs are correct.
+    const cut = '“接单位紧急通知，你被抽调到市局机关疫情防控应急预备队，开\n';
+    expect(quotes(`${cut}连日来，符合相关创建条件的居民小区开展\n“无疫小区”创建活动。`)).toEqual([]);
+    expect(quotes(`${cut}徐师傅把自己在部队时学到的理发手艺重新“拾掇”起来，义务为职工理发。`)).toEqual([]);
+    expect(quotes(`${cut}争创“无疫小区”，人人有责。`)).toEqual([]);
+  });
+
+  it('proposes no closing quote in a paragraph whose quotes pair up', () => {
+    // A quotation of several sentences, with a space OCR read after one of them, is closed at its end.
+    expect(quotes('他说：“今天很冷。 大家要多穿衣服。”随后离开。')).toEqual([]);
+    // Two quotations, each closed, the second after a sentence end.
+    expect(quotes('“好。”“我刚打了电话。”')).toEqual([]);
+  });
+
+  it('still proposes the closing quote the pairing asks for, after the sentence that ends the quotation', () => {
+    const [s] = quotes('𠮷“李大爷，药来了。\n“我刚打了电话”');
+    // Inserted after 。, the line break kept.
+    expect(s).toMatchObject({ start: 10, end: 10, replacement: '”', safe: false });
+    const [t] = quotes('“我刚打了电话，谢谢你们。 ……一大早，他就出门了。');
+    expect(t).toMatchObject({ start: 13, end: 14, replacement: '”' });
+  });
+
+  it('keeps a quotation open across a column break that it closes after', () => {
+    const text = '“我媳妇预产期已超两天了，\n\n警察同志，麻烦你们帮帮忙……”\n\n“好。”';
+    expect(quotes(text)).toEqual([]);
+  });
+});
+
 describe('quotes across paragraphs', () => {
   it('forgets a quotation left open before a blank line', () => {
     const text = '“接单位紧急通知，你被抽调到\n\n徐师傅把理发手艺重新“拾掇”起来';
