@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RejectionTallies } from '../learning/rejection-context';
 import type { Result } from '../result';
 import type { OcrSuggestionForApp } from '../ocr-assist/types';
 import {
@@ -485,6 +486,9 @@ export interface CorpusEntityIndex {
   sidecars: number;
   /// Sidecars that could not be used (bad JSON, schema, newer version), with the reason; their spans are left out.
   unreadable: { path: string; message: string }[];
+  /// Every sidecar's rejected suggestions with their contexts and acceptance counts (docs/rejections.md), keyed by
+  /// `entityKey` and `ocrKey`: suggestions rejected in the same context are dropped on every page, others lowered.
+  rejections: { entities: RejectionTallies; ocr: RejectionTallies };
 }
 
 /// Options of entities.corpusIndex.

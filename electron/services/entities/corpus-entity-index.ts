@@ -1,8 +1,12 @@
 import { corpusFile, openInCorpus } from '../disk/confined-fs';
 import type { CorpusEntityEntry, CorpusEntityIndex } from '../../../shared/ipc/contract';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
+import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { mapLimit } from '../disk/map-limit';
 import { sidecarPathOf } from '../../../shared/model/page-files';
+import { entityKey, pageEntityRejections } from '../../../shared/entities/corpus-rejections';
+import { acceptedOcrKeys, pageOcrRejections } from '../../../shared/ocr-assist/corpus-rejections';
+import { tallyRejections, type PageRejection } from '../../../shared/learning/rejection-context';
 
 /// The spans of one sidecar as last read, keyed by the sidecar's mtime and size (null: the page had no sidecar).
 type CachedPage = CachedSidecar | null;
@@ -14,7 +18,20 @@ interface CachedSidecar {
   spans: { start: number; end: number; type: string; text: string }[];
   /// Why the sidecar cannot be used (then `spans` is empty), else null.
   problem: string | null;
+  /// Its rejected suggestions with their contexts, and its accepted OCR suggestions (see docs/rejections.md);
+  /// worked out when the sidecar is read, so the page text need not be kept.
+  decisions?: PageDecisions;
 }
+
+/// What one sidecar says about suggestions, for the corpus-wide rejections.
+export interface PageDecisions {
+  entity: PageRejection[];
+  ocr: PageRejection[];
+  /// `ocrKey`s of corrections made by accepting a suggestion.
+  acceptedOcr: string[];
+}
+
+const NO_DECISIONS: PageDecisions = { entity: [], ocr: [], acceptedOcr: [] };
 
 // Files read at once: enough to keep the disk busy, few enough not to run out of file handles.
 const READ_CONCURRENCY = 16;
@@ -64,7 +81,13 @@ export class CorpusEntityIndexer {
         const parsed = parseSidecar((await handle.readFile()).toString('utf8'));
         entry =
           parsed.kind === 'ok'
-            ? { mtimeMs: info.mtimeMs, size: info.size, spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })), problem: null }
+            ? {
+                mtimeMs: info.mtimeMs,
+                size: info.size,
+                spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })),
+                problem: null,
+                decisions: decisionsOf(parsed.sidecar),
+              }
             : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: parsed.message };
       } catch (error) {
         entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: `The sidecar cannot be read (${(error as Error).message}).` };
@@ -89,7 +112,7 @@ interface Accumulator {
 }
 
 /// Groups the spans of all pages by their text (pages keep the order given).
-export function assembleIndex(read: readonly { page: string; sidecar: Pick<CachedSidecar, 'spans' | 'problem'> | null | undefined }[]): CorpusEntityIndex {
+export function assembleIndex(read: readonly { page: string; sidecar: Pick<CachedSidecar, 'spans' | 'problem' | 'decisions'> | null | undefined }[]): CorpusEntityIndex {
   const byText = new Map<string, Accumulator>();
   const typeTotals = new Map<string, number>();
   const unreadable: CorpusEntityIndex['unreadable'] = [];
@@ -127,5 +150,32 @@ export function assembleIndex(read: readonly { page: string; sidecar: Pick<Cache
   }
   entries.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const typesInUse = [...typeTotals].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
-  return { entries, known, typesInUse, sidecars, unreadable };
+  return { entries, known, typesInUse, sidecars, unreadable, rejections: assembleRejections(read.map(({ sidecar }) => sidecar?.decisions ?? NO_DECISIONS), byText) };
+}
+
+/// The rejections of a sidecar with their contexts (on its corrected text), and its accepted OCR suggestions.
+export function decisionsOf(sidecar: { text: string; corrections: PageDecisionSource['corrections']; rejectedEntities: PageDecisionSource['rejectedEntities']; rejectedCorrections: PageDecisionSource['rejectedCorrections'] }): PageDecisions {
+  // Stored text is NFC already; normalising again keeps contexts comparable with a sidecar written by hand.
+  const text = sidecar.rejectedEntities.length > 0 || sidecar.rejectedCorrections.length > 0 ? sidecar.text.normalize('NFC') : '';
+  return {
+    entity: pageEntityRejections(text, sidecar.rejectedEntities),
+    ocr: pageOcrRejections(text, sidecar.rejectedCorrections),
+    acceptedOcr: acceptedOcrKeys(sidecar.corrections),
+  };
+}
+
+type PageDecisionSource = Pick<Sidecar, 'corrections' | 'rejectedEntities' | 'rejectedCorrections'>;
+
+// Entity acceptances are the spans (already grouped by text and type); OCR acceptances the rule-made corrections.
+function assembleRejections(pages: readonly PageDecisions[], byText: ReadonlyMap<string, Accumulator>): CorpusEntityIndex['rejections'] {
+  const entityAccepted = function* () {
+    for (const acc of byText.values()) for (const [type, count] of acc.types) yield [entityKey(acc.text, type), count] as const;
+  };
+  const ocrAccepted = function* () {
+    for (const page of pages) for (const key of page.acceptedOcr) yield [key, 1] as const;
+  };
+  return {
+    entities: tallyRejections(pages.map((page) => page.entity), entityAccepted()),
+    ocr: tallyRejections(pages.map((page) => page.ocr), ocrAccepted()),
+  };
 }
