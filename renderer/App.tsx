@@ -151,6 +151,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'suggestion-accept': review.run({ type: 'accept-current' }); break;
         case 'suggestion-reject': review.run({ type: 'reject-current' }); break;
         case 'suggestion-accept-rule': review.run({ type: 'accept-rule-current' }); break;
+        case 'suggestion-ignore': review.ignoreCurrent(); break;
       }
     },
     [session, openFolder, switchLanguage, stepPage, review, batch],

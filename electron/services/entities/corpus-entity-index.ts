@@ -58,7 +58,9 @@ export class CorpusEntityIndexer {
     await mapLimit(toCheck, READ_CONCURRENCY, (page) => this.read(page));
     const live = new Set(pages);
     for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
-    return assembleIndex(pages.map((page) => ({ page, sidecar: this.cache.get(page) })));
+    const index = assembleIndex(pages.map((page) => ({ page, sidecar: this.cache.get(page) })));
+    latest.set(this.root, index.rejections);
+    return index;
   }
 
   private async read(page: string): Promise<CachedSidecar | null> {
@@ -101,6 +103,15 @@ export class CorpusEntityIndexer {
       await handle.close();
     }
   }
+}
+
+// The rejections of the latest index built for each corpus root, for the OCR suggestions (ocr.suggest applies them
+// as they stand after the renderer's last index request: on opening a page, after each save, after a refresh).
+const latest = new Map<string, CorpusEntityIndex['rejections']>();
+
+/// The corpus-wide rejections as of the latest index built for `root`, or null before the first build.
+export function latestCorpusRejections(root: string): CorpusEntityIndex['rejections'] | null {
+  return latest.get(root) ?? null;
 }
 
 interface Accumulator {
