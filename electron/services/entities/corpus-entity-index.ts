@@ -166,11 +166,10 @@ export function assembleIndex(read: readonly { page: string; sidecar: Pick<Cache
 
 /// The rejections of a sidecar with their contexts (on its corrected text), and its accepted OCR suggestions.
 export function decisionsOf(sidecar: { text: string; corrections: PageDecisionSource['corrections']; rejectedEntities: PageDecisionSource['rejectedEntities']; rejectedCorrections: PageDecisionSource['rejectedCorrections'] }): PageDecisions {
-  // Stored text is NFC already; normalising again keeps contexts comparable with a sidecar written by hand.
-  const text = sidecar.rejectedEntities.length > 0 || sidecar.rejectedCorrections.length > 0 ? sidecar.text.normalize('NFC') : '';
+  // The places are code points on the stored text (NFC, as the app writes it), so it is used as it is.
   return {
-    entity: pageEntityRejections(text, sidecar.rejectedEntities),
-    ocr: pageOcrRejections(text, sidecar.rejectedCorrections),
+    entity: pageEntityRejections(sidecar.text, sidecar.rejectedEntities),
+    ocr: pageOcrRejections(sidecar.text, sidecar.rejectedCorrections),
     acceptedOcr: acceptedOcrKeys(sidecar.corrections),
   };
 }
