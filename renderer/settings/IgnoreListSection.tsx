@@ -46,7 +46,7 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
       <p role="status">
         {removed && (
           <>
-            {t('ignore.removed', { text: removed.text })}{' '}
+            {t('ignore.removed', { text: visible(removed.text) })}{' '}
             <button type="button" onClick={() => void change(() => api.addIgnore(removed), null)}>{t('ignore.undoRemove')}</button>
           </>
         )}
@@ -70,11 +70,11 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
               <tr key={ignoreKey(entry)}>
                 <td>{t(`ignore.kind.${entry.kind}`)}</td>
                 <td>{entry.rule}</td>
-                <td>{entry.text}</td>
-                <td>{entry.kind === 'entity' ? entry.type : entry.replacement || '∅'}</td>
+                <td>{visible(entry.text)}</td>
+                <td>{entry.kind === 'entity' ? entry.type : visible(entry.replacement)}</td>
                 <td>{new Date(entry.added).toLocaleString()}</td>
                 <td>
-                  <button type="button" aria-label={t('ignore.removeNamed', { text: `${entry.text} → ${entry.kind === 'entity' ? entry.type : entry.replacement}` })} onClick={() => void change(() => api.removeIgnore(targetOf(entry)), targetOf(entry))}>
+                  <button type="button" aria-label={t('ignore.removeNamed', { text: `${visible(entry.text)} → ${entry.kind === 'entity' ? entry.type : visible(entry.replacement)}` })} onClick={() => void change(() => api.removeIgnore(targetOf(entry)), targetOf(entry))}>
                     {t('ignore.remove')}
                   </button>
                 </td>
@@ -91,4 +91,9 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
 function targetOf(entry: IgnoreEntry): IgnoreTarget {
   const { added: _added, ...target } = entry;
   return target;
+}
+
+// Spaces, line breaks and empty strings are invisible in a table: show them as symbols (as the review panel does).
+function visible(text: string): string {
+  return text === '' ? '∅' : text.replace(/ /g, '␣').replace(/\u3000/g, '□').replace(/\n/g, '↵');
 }

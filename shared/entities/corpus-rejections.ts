@@ -60,9 +60,18 @@ export function gatherEntityRejections(pages: readonly SidecarEntityDecisions[])
 /// Applies the corpus's decisions to entity suggestions made on `text` (offsets: code points on `text`): drops
 /// ignored ones and those rejected in the same context; lowers the confidence of those rejected elsewhere by
 /// `lowering` (rejected vs accepted). Returns the suggestions kept, in the order given.
-export function applyCorpusEntityDecisions(text: string, suggestions: readonly EntitySuggestion[], decisions: CorpusEntityDecisions | undefined): EntitySuggestion[] {
+///
+/// `phase` 'drop' only drops (run before the merge, so a shorter suggestion inside a dropped one can win);
+/// 'lower' only lowers (run after the merge, so a lowered suggestion stays where it was, shown less sure, and is
+/// not displaced by what it overlaps); 'both' does both at once.
+export function applyCorpusEntityDecisions(
+  text: string,
+  suggestions: readonly EntitySuggestion[],
+  decisions: CorpusEntityDecisions | undefined,
+  phase: 'drop' | 'lower' | 'both' = 'both',
+): EntitySuggestion[] {
   const rejections = decisions?.rejections;
-  const ignored = new Set((decisions?.ignored ?? []).flatMap((e) => (e.kind === 'entity' ? [entityKey(e.text, e.type)] : [])));
+  const ignored = new Set(phase === 'lower' ? [] : (decisions?.ignored ?? []).flatMap((e) => (e.kind === 'entity' ? [entityKey(e.text, e.type)] : [])));
   const anyRejections = rejections !== undefined && Object.keys(rejections).length > 0;
   if (!anyRejections && ignored.size === 0) return [...suggestions];
   let chars: string[] | null = null;
@@ -71,8 +80,9 @@ export function applyCorpusEntityDecisions(text: string, suggestions: readonly E
     const key = entityKey(s.text, s.type);
     if (ignored.has(key)) continue;
     const verdict = judge(anyRejections ? rejections[key] : undefined, () => contextAt((chars ??= Array.from(text)), s.start, s.end));
-    if (verdict.drop) continue;
-    kept.push(verdict.factor === 1 ? s : { ...s, confidence: s.confidence * verdict.factor });
+    if (verdict.drop && phase !== 'lower') continue;
+    const factor = verdict.drop || phase === 'drop' ? 1 : verdict.factor;
+    kept.push(factor === 1 ? s : { ...s, confidence: s.confidence * factor });
   }
   return kept;
 }

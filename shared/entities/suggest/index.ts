@@ -50,6 +50,8 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     pushAll(all, suggestRepeats(text, names, AFTER_NAME));
   }
   if (sources.has('segmenter') && options.tagger && words) pushAll(all, suggestFromSegmenter(text, options.tagger, words));
-  const decided = applyCorpusEntityDecisions(text, all, options.corpusDecisions);
-  return mergeSuggestions(withoutPlacesInTitles(decided, Array.from(text)), { existing: options.existing, rejected: options.rejected });
+  // The corpus's decisions: rejected-here and ignored suggestions go before the merge, the others are lowered after it.
+  const decided = applyCorpusEntityDecisions(text, all, options.corpusDecisions, 'drop');
+  const merged = mergeSuggestions(withoutPlacesInTitles(decided, Array.from(text)), { existing: options.existing, rejected: options.rejected });
+  return applyCorpusEntityDecisions(text, merged, options.corpusDecisions, 'lower');
 }

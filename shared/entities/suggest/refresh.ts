@@ -45,6 +45,7 @@ export function refreshSuggestions(
   const pageNames = namesToRepeat(kept);
   for (const [name, type] of options.pageNames ?? []) if (!pageNames.has(name)) pageNames.set(name, type);
   // The corpus's decisions are applied on the whole text: a context reaching past the re-read lines stays whole.
+  // (Here after the window's merge, so a name inside a dropped one waits for the next whole-page run.)
   const read = suggestEntities(text.slice(windowFrom, windowTo), { ...options, pageNames, existing: undefined, rejected: undefined, corpusDecisions: undefined })
     .map((s) => ({ ...s, start: s.start + windowStart, end: s.end + windowStart }))
     .filter((s) => s.end >= core.start && s.start <= core.end);

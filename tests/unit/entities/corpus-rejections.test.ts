@@ -104,6 +104,18 @@ describe('in the suggesters', () => {
     expect(withDecisions[0]!.confidence).toBeCloseTo(without[1]!.confidence / 2);
   });
 
+  it('a suggestion lowered for a rejection elsewhere keeps its place: a shorter one inside it does not displace it', () => {
+    const names = new Map([['朔城区市场监督管理局', 'ORG'], ['朔城区', 'LOC']]);
+    const rejections = gatherEntityRejections([{ text: '记者从朔城区市场监督管理局获悉', spans: [], rejected: [{ text: '朔城区市场监督管理局', type: 'ORG', start: 3, end: 13 }] }]);
+    const options = { known: names, sources: ['known'] as const, corpusDecisions: { rejections } };
+    // Same context: the organisation goes, and the place inside it is suggested instead.
+    expect(suggestEntities('记者从朔城区市场监督管理局获悉', options).map((s) => s.text)).toEqual(['朔城区']);
+    // Another context: the organisation stays, less sure.
+    const [other] = suggestEntities('另据朔城区市场监督管理局通报', options);
+    const [plain] = suggestEntities('另据朔城区市场监督管理局通报', { known: names, sources: ['known'] });
+    expect(other).toEqual({ ...plain, confidence: plain!.confidence / 2 });
+  });
+
   it('a refresh after a keystroke judges the context on the whole text, beyond the lines it re-reads', () => {
     // The rejected place follows an empty line: its context reaches two line breaks back, past the one line of
     // context the refresh re-reads around the edited line.
