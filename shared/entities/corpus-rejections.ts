@@ -1,4 +1,5 @@
-import { contextAt, judge, tallyRejections, type PageRejection, type RejectionTallies } from '../learning/rejection-context';
+import { CodePointIndex } from '../text/codepoints';
+import { contextAt, contextIn, judge, tallyRejections, type PageRejection, type RejectionTallies } from '../learning/rejection-context';
 import type { IgnoreEntry } from '../learning/ignore-list';
 import type { EntitySuggestion } from './suggest/types';
 
@@ -74,12 +75,12 @@ export function applyCorpusEntityDecisions(
   const ignored = new Set(phase === 'lower' ? [] : (decisions?.ignored ?? []).flatMap((e) => (e.kind === 'entity' ? [entityKey(e.text, e.type)] : [])));
   const anyRejections = rejections !== undefined && Object.keys(rejections).length > 0;
   if (!anyRejections && ignored.size === 0) return [...suggestions];
-  let chars: string[] | null = null;
+  let index: CodePointIndex | null = null;
   const kept: EntitySuggestion[] = [];
   for (const s of suggestions) {
     const key = entityKey(s.text, s.type);
     if (ignored.has(key)) continue;
-    const verdict = judge(anyRejections ? rejections[key] : undefined, () => contextAt((chars ??= Array.from(text)), s.start, s.end));
+    const verdict = judge(anyRejections ? rejections[key] : undefined, () => contextIn((index ??= new CodePointIndex(text)), s.start, s.end));
     if (verdict.drop && phase !== 'lower') continue;
     const factor = verdict.drop || phase === 'drop' ? 1 : verdict.factor;
     kept.push(factor === 1 ? s : { ...s, confidence: s.confidence * factor });

@@ -1,4 +1,5 @@
-import { contextAt, judge, tallyRejections, type PageRejection, type RejectionTallies } from '../learning/rejection-context';
+import { CodePointIndex } from '../text/codepoints';
+import { contextAt, contextIn, judge, tallyRejections, type PageRejection, type RejectionTallies } from '../learning/rejection-context';
 import type { IgnoreEntry } from '../learning/ignore-list';
 
 /// The key of an OCR suggestion in the rejection tallies: its rule, the text it replaces and its replacement.
@@ -55,12 +56,12 @@ export function applyCorpusOcrDecisions<S extends Placed>(text: string, suggesti
   const ignoredKeys = new Set(ignored.flatMap((e) => (e.kind === 'ocr' ? [ocrKey(e.rule, e.text, e.replacement)] : [])));
   const anyRejections = rejections !== undefined && Object.keys(rejections).length > 0;
   if (!anyRejections && ignoredKeys.size === 0) return [...suggestions];
-  const chars = Array.from(text);
+  const index = new CodePointIndex(text);
   const kept: S[] = [];
   for (const s of suggestions) {
-    const key = ocrKey(s.rule, chars.slice(s.start, s.end).join(''), s.replacement);
+    const key = ocrKey(s.rule, text.slice(index.toUtf16(s.start), index.toUtf16(s.end)), s.replacement);
     if (ignoredKeys.has(key)) continue;
-    const verdict = judge(anyRejections ? rejections[key] : undefined, () => contextAt(chars, s.start, s.end));
+    const verdict = judge(anyRejections ? rejections[key] : undefined, () => contextIn(index, s.start, s.end));
     if (verdict.drop) continue;
     kept.push(verdict.factor === 1 ? s : { ...s, confidence: s.confidence * verdict.factor });
   }

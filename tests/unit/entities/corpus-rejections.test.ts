@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyCorpusEntityDecisions, entityKey, gatherEntityRejections, pageEntityRejections } from '../../../shared/entities/corpus-rejections';
 import { suggestEntities, type EntitySuggestion } from '../../../shared/entities/suggest';
 import { refreshSuggestions } from '../../../shared/entities/suggest/refresh';
-import { contextAt, contextKey, lowering } from '../../../shared/learning/rejection-context';
+import { contextAt, contextIn, contextKey, lowering } from '../../../shared/learning/rejection-context';
+import { CodePointIndex } from '../../../shared/text/codepoints';
 import type { IgnoreEntry } from '../../../shared/learning/ignore-list';
 
 const EXT_B = '𠮷'; // U+20BB7: two UTF-16 units, one code point
@@ -20,6 +21,15 @@ describe('rejection context', () => {
     // Fewer at the edges of the text.
     expect(contextAt(chars, 0, 2)).toBe(contextKey('', '朔州'));
     expect(contextAt(chars, 5, 7)).toBe(contextKey('州市', ''));
+  });
+
+  it('finds the same context through a code-point index as on the split text, at every place', () => {
+    const text = `${EXT_B}甲\n${EXT_B}${EXT_B}乙丙${EXT_B}`;
+    const chars = Array.from(text);
+    const index = new CodePointIndex(text);
+    for (let start = 0; start < chars.length; start++) {
+      for (let end = start + 1; end <= chars.length; end++) expect(contextIn(index, start, end)).toBe(contextAt(chars, start, end));
+    }
   });
 
   it('lowers in proportion to rejections against acceptances', () => {
