@@ -57,8 +57,16 @@ export function lowering(tally: Pick<RejectionTally, 'rejected' | 'accepted'>): 
 /// with its confidence multiplied by a factor (1 when its key was never rejected).
 export function judge(tally: RejectionTally | undefined, context: () => string): { drop: true } | { drop: false; factor: number } {
   if (!tally || tally.rejected === 0) return { drop: false, factor: 1 };
-  if (tally.contexts.length > 0 && tally.contexts.includes(context())) return { drop: true };
+  if (tally.contexts.length > 0 && contextSet(tally).has(context())) return { drop: true };
   return { drop: false, factor: lowering(tally) };
+}
+
+// A tally's contexts as a set, made once per tally: a text rejected page-wide on many pages has thousands.
+const contextSets = new WeakMap<RejectionTally, Set<string>>();
+function contextSet(tally: RejectionTally): Set<string> {
+  let set = contextSets.get(tally);
+  if (!set) contextSets.set(tally, (set = new Set(tally.contexts)));
+  return set;
 }
 
 /// Adds one rejection to a tally map, with the contexts it covers (none for a place that no longer holds the
