@@ -40,6 +40,9 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'entities.propagationPreview': true,
   'entities.propagationApply': true,
   'entities.propagationUndo': true,
+  'ignore.list': true,
+  'ignore.add': true,
+  'ignore.remove': true,
 };
 const EVENT_CHANNELS: Record<EventChannel, true> = {
   'corpus.scanProgress': true,

@@ -23,6 +23,8 @@ import { PageArea, jumpTo } from './page/PageArea';
 import { usePageSession } from './page/usePageSession';
 import { useReview } from './review/useReview';
 import { CorpusSettingsDialog } from './scan/CorpusSettingsDialog';
+import { askSuggestionsAgain } from './review/review-plugin';
+import type { IgnoreEntry } from '../shared/learning/ignore-list';
 import { useAdoptedStyleSheet } from './state/useAdoptedStyleSheet';
 import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
@@ -151,11 +153,22 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'suggestion-accept': review.run({ type: 'accept-current' }); break;
         case 'suggestion-reject': review.run({ type: 'reject-current' }); break;
         case 'suggestion-accept-rule': review.run({ type: 'accept-rule-current' }); break;
+        case 'suggestion-ignore': review.ignoreCurrent(); break;
       }
     },
     [session, openFolder, switchLanguage, stepPage, review, batch],
   );
   useShortcuts(runCommand);
+  // The ignore list changed in the corpus settings: the open page's entity and OCR suggestions follow at once.
+  const { setIgnored } = entities.services;
+  const onIgnoreChange = useCallback(
+    (entries: readonly IgnoreEntry[]) => {
+      setIgnored(entries);
+      const view = editorRef.current?.getView();
+      if (view) askSuggestionsAgain(view);
+    },
+    [setIgnored],
+  );
   useEffect(() => api.on('app.command', ({ command }) => runCommand(command)), [api, runCommand]);
   useEffect(() => (harness ? api.on('dialog.request', ({ id }) => setDialogRequest({ id })) : undefined), [api, harness]);
 
@@ -253,7 +266,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         )}
         {batch.dialog}
         {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
-        {showCorpusSettings && corpus && <CorpusSettingsDialog api={api} onApply={applyTextSource} onClose={() => setShowCorpusSettings(false)} />}
+        {showCorpusSettings && corpus && <CorpusSettingsDialog api={api} onApply={applyTextSource} onClose={() => setShowCorpusSettings(false)} onIgnoreChange={onIgnoreChange} />}
         {dialogRequest && harness && (
           <FolderPicker
             harness={harness}

@@ -7,7 +7,8 @@ import { useEditorChanges, type EditorChanges } from './editor-changes';
 import { selectEntity, tagSelection } from './entity-commands';
 import { entitiesOf, entityTextsOf, type DocEntity } from './entity-index';
 import { acceptAllOfType } from './suggestion-commands';
-import { shownSuggestions } from './suggestions-plugin';
+import { shownSuggestions, suggestionAtSelection, type PlacedSuggestion } from './suggestions-plugin';
+import type { EditorState } from 'prosemirror-state';
 
 /// Props of `EntityPanel`.
 export interface EntityPanelProps {
@@ -24,6 +25,8 @@ export interface EntityPanelProps {
   notices: string[];
   /// Hides the panel (the app then shows a button to bring it back).
   onHide?(): void;
+  /// Always ignores a suggestion in the corpus (the button for the suggestion at the caret).
+  onIgnoreSuggestion?(suggestion: PlacedSuggestion): void;
 }
 
 // Distinct texts listed per type; a page with thousands of entities still renders a short panel.
@@ -61,7 +64,7 @@ export function EntityPanel(props: EntityPanelProps) {
   );
 }
 
-function PageEntities({ view, types, suggestionsEnabled, onSuggestionsEnabledChange, notices }: EntityPanelProps) {
+function PageEntities({ view, types, suggestionsEnabled, onSuggestionsEnabledChange, notices, onIgnoreSuggestion }: EntityPanelProps) {
   const t = useT();
   const state = view?.state;
   const entities = state ? entitiesOf(state.doc) : [];
@@ -117,6 +120,7 @@ function PageEntities({ view, types, suggestionsEnabled, onSuggestionsEnabledCha
             {t('ent.acceptAll', { type, count })}
           </button>
         ))}
+        {state && suggestionsEnabled && onIgnoreSuggestion && <IgnoreAtCaret state={state} onIgnore={onIgnoreSuggestion} />}
       </section>
     </>
   );
@@ -162,5 +166,20 @@ function EntityGroup({ type, members, view }: { type: DisplayType; members: DocE
       </ul>
       {texts.length > MAX_TEXTS_PER_TYPE && <p className="hint">{t('ent.more', { count: texts.length - MAX_TEXTS_PER_TYPE })}</p>}
     </section>
+  );
+}
+
+// The suggestion at the caret, with "always ignore" (the same as Alt+Shift+Backspace in the text).
+function IgnoreAtCaret({ state, onIgnore }: { state: EditorState; onIgnore(suggestion: PlacedSuggestion): void }) {
+  const t = useT();
+  const suggestion = suggestionAtSelection(state);
+  if (!suggestion) return null;
+  return (
+    <p className="entity-ignore">
+      <span className="hint">{t('ent.ignoreHint')}</span>{' '}
+      <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onIgnore(suggestion)}>
+        {t('ent.ignoreAtCaret', { text: suggestion.text, type: suggestion.type })}
+      </button>
+    </p>
   );
 }

@@ -4,7 +4,7 @@ import type { DisplayType } from '../../shared/entities/tagset';
 import { deleteEntity, entityAtSelection, neighbourEntity, retypeEntity, selectEntity, tagSelection } from './entity-commands';
 import { entitiesOf } from './entity-index';
 import { acceptAllOfType, acceptSuggestion, rejectSuggestion, selectNeighbourSuggestion } from './suggestion-commands';
-import { suggestionAtSelection } from './suggestions-plugin';
+import { suggestionAtSelection, type PlacedSuggestion } from './suggestions-plugin';
 
 /// What the entity keys need from the app.
 export interface EntityKeysOptions {
@@ -14,13 +14,15 @@ export interface EntityKeysOptions {
   onOpenEntity?(id: string): void;
   /// Starts "tag all occurrences" for an entity (Alt+P).
   onPropagate?(id: string): void;
+  /// Always ignores a suggestion in the corpus (Alt+Shift+Backspace).
+  onIgnoreSuggestion?(suggestion: PlacedSuggestion): void;
 }
 
 /// The entity shortcuts, as listed in the shortcuts sheet.
 ///
 /// Alt+key of a type tags the selection (or retypes the entity at the caret); Alt+. and Alt+, go to the next and
 /// previous entity, Alt+Shift+. and Alt+Shift+, to the next and previous suggestion; Enter accepts the
-/// suggestion under the caret, Alt+Backspace rejects it, Alt+A accepts all suggestions of its type; Alt+Delete
+/// suggestion under the caret, Alt+Backspace rejects it, Alt+Shift+Backspace always ignores it, Alt+A accepts all suggestions of its type; Alt+Delete
 /// removes the entity at the caret, Alt+Enter opens its popover, Alt+P tags all its occurrences.
 export function entityKeysPlugin(options: EntityKeysOptions): Plugin {
   return new Plugin({
@@ -59,6 +61,10 @@ function actionFor(state: EditorState, event: KeyboardEvent, options: EntityKeys
   const code = event.code;
   if (event.shiftKey) {
     if (code === 'Period') return dispatch(selectNeighbourSuggestion(state, 1));
+    if (code === 'Backspace') {
+      const suggestion = suggestionAtSelection(state);
+      return suggestion && options.onIgnoreSuggestion ? () => options.onIgnoreSuggestion!(suggestion) : null;
+    }
     if (code === 'Comma') return dispatch(selectNeighbourSuggestion(state, -1));
     return null;
   }

@@ -65,8 +65,9 @@ export function updatedInWindow(current: DecorationSet, doc: PmNode, suggestions
   return current.remove([...old.values()]).add(doc, added);
 }
 
+// The confidence is part of it: a suggestion lowered by a corpus-wide rejection gets a new tooltip.
 function placeKey(from: number, to: number, s: EntitySuggestion): string {
-  return `${from}:${to}:${s.type}:${s.source}`;
+  return `${from}:${to}:${s.type}:${s.source}:${s.confidence}`;
 }
 
 function suggestionDecoration(from: number, to: number, s: EntitySuggestion): Decoration {

@@ -6,6 +6,7 @@ import { suggestForPage, type PageSuggestRequest, type TaggedPage } from '../../
 import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
 import { withoutTaggedOrRejected } from '../../shared/entities/suggest/merge';
 import type { SpanEdit } from '../../shared/entities/spans';
+import type { CorpusEntityDecisions } from '../../shared/entities/corpus-rejections';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { entityMarkType, type EntityMarkAttrs } from '../editor/schema';
 import { entityCpExtents } from './entity-index';
@@ -25,6 +26,8 @@ export interface SuggestContext {
   runner?: SuggestRunner;
   /// False hides suggestions.
   enabled: boolean;
+  /// The corpus's rejections (from the corpus index) and its ignore list.
+  decisions?: CorpusEntityDecisions;
 }
 
 /// The suggestions plugin's state.
@@ -189,6 +192,7 @@ export function pageSuggestRequest(doc: PmNode, rejected: readonly Rejection[], 
     existing: entityCpExtents(doc),
     rejected,
     ...(context.tagged && context.tagged.text === text && { tagged: context.tagged }),
+    ...(context.decisions && { corpusDecisions: context.decisions }),
   };
 }
 
@@ -216,7 +220,7 @@ export function refreshedSince(
   const to = cpToPmPos(doc, edit.start + edit.insertedLength);
   const window = { from: Math.max(0, from - EXISTING_REACH), to: Math.min(doc.content.size, to + EXISTING_REACH) };
   const existing = entityExtents(doc, window.from, window.to);
-  return { suggestions: refreshSuggestions(text, base.suggestions, edit, { known, existing, rejected }), window };
+  return { suggestions: refreshSuggestions(text, base.suggestions, edit, { known, existing, rejected, ...(context.decisions && { corpusDecisions: context.decisions }) }), window };
 }
 
 // The one edit (in code points) that turns the old document's text into the new one's: from the first to the

@@ -8,6 +8,7 @@ import { DEFAULT_TAGSET, displayTypes, type DisplayType, type Tagset } from '../
 import { appSuggestRunner } from './app-suggest-runner';
 import { lookOf, type TypeLook } from './entities-plugin';
 import type { SuggestContext } from './suggestions-plugin';
+import type { IgnoreEntry } from '../../shared/learning/ignore-list';
 
 /// The corpus tag set: the one function the editor asks, so where it comes from is decided here.
 ///
@@ -37,6 +38,8 @@ export interface EntityServices {
   /// jieba's tags up to it (only the changed lines are tagged again).
   refreshKnown(savedText?: string): void;
   setSuggestionsEnabled(enabled: boolean): void;
+  /// Uses the corpus's ignore list as just changed (suggestions are computed again).
+  setIgnored(entries: readonly IgnoreEntry[]): void;
 }
 
 /// Loads the tag set once per corpus, and per opened page the corpus's known entity strings and the page's
@@ -76,12 +79,17 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     let live = true;
     const text = savedText.current;
     savedText.current = null;
-    void Promise.all([api.corpusEntityIndex(), text === null ? null : retagged(api, suggest.tagged, text)]).then(([result, tagged]) => {
+    void Promise.all([api.corpusEntityIndex(), api.ignoreList(), text === null ? null : retagged(api, suggest.tagged, text)]).then(([result, ignore, tagged]) => {
       if (!live) return;
       if (result.ok) suggest.known = new Map(Object.entries(result.value.known));
+      // The corpus's rejections and ignore list (an unreadable list counts as empty; the settings show why).
+      suggest.decisions = {
+        rejections: result.ok ? result.value.rejections.entities : (suggest.decisions?.rejections ?? {}),
+        ignored: ignore.ok ? ignore.value.entries : (suggest.decisions?.ignored ?? []),
+      };
       if (tagged) suggest.tagged = tagged;
-      // One new whole-page run for both.
-      if (result.ok || tagged) setSuggestVersion((n) => n + 1);
+      // One new whole-page run for all of them.
+      if (result.ok || ignore.ok || tagged) setSuggestVersion((n) => n + 1);
     });
     return () => {
       live = false;
@@ -115,11 +123,18 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     },
     [suggest],
   );
+  const setIgnored = useCallback(
+    (entries: readonly IgnoreEntry[]) => {
+      suggest.decisions = { ...suggest.decisions, ignored: entries };
+      setSuggestVersion((n) => n + 1);
+    },
+    [suggest],
+  );
   const useTagset = useCallback((next: Tagset) => {
     setTagset(next);
     setTagsetProblem(null);
   }, []);
-  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled };
+  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled, setIgnored };
 }
 
 /// jieba's tags for `text`, from those of the page as it was: only the changed lines go to the main process (a few

@@ -6,6 +6,7 @@ import { createEditorChanges } from './editor-changes';
 import { entityById } from './entity-index';
 import type { EntityKeysOptions } from './entity-keys';
 import { useEntityServices } from './useEntityServices';
+import type { PlacedSuggestion } from './suggestions-plugin';
 
 /// The entity tools around the open page: services (tag set, suggestions), the popover, the propagation dialog,
 /// the count of sidecar spans that could not be placed, and the corpus index's refresh key.
@@ -34,9 +35,24 @@ export function usePageEntities(api: JiaoduiApi, root: string | null, page: Page
     },
     [editorRef],
   );
+  // "Always ignore" a suggestion in the corpus: kept by the main process, applied here to every page at once.
+  const [ignoreProblem, setIgnoreProblem] = useState<string | null>(null);
+  const { setIgnored } = services;
+  const ignoreSuggestion = useCallback(
+    (suggestion: Pick<PlacedSuggestion, 'text' | 'type' | 'source'>) => {
+      void api.addIgnore({ kind: 'entity', rule: suggestion.source, text: suggestion.text, type: suggestion.type }).then((result) => {
+        setIgnoreProblem(result.ok ? null : result.error.message);
+        if (result.ok) setIgnored(result.value.entries);
+      });
+    },
+    [api, setIgnored],
+  );
   const typesRef = useRef(services.types);
   typesRef.current = services.types;
-  const keys = useMemo<EntityKeysOptions>(() => ({ types: () => typesRef.current, onOpenEntity: setPopover, onPropagate: openPropagation }), [openPropagation]);
+  const keys = useMemo<EntityKeysOptions>(
+    () => ({ types: () => typesRef.current, onOpenEntity: setPopover, onPropagate: openPropagation, onIgnoreSuggestion: ignoreSuggestion }),
+    [openPropagation, ignoreSuggestion],
+  );
 
   return {
     services,
@@ -50,6 +66,8 @@ export function usePageEntities(api: JiaoduiApi, root: string | null, page: Page
     refusedCount: refused?.load === load ? refused.count : 0,
     onRefused: useCallback((count: number) => setRefused({ load, count }), [load]),
     indexKey,
+    ignoreSuggestion,
+    ignoreProblem,
     bumpIndex: useCallback(() => setIndexKey((n) => n + 1), []),
   };
 }

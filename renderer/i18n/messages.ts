@@ -5,6 +5,7 @@ import * as entitiesCorpus from './messages-entities-corpus';
 import * as exportDialog from './messages-export';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
+import * as ignore from './messages-ignore';
 import * as scans from './messages-scans';
 import * as sidecar from './messages-sidecar';
 import * as session from './messages-session';
@@ -107,6 +108,7 @@ const en = {
   ...entities.en,
   ...entitiesCorpus.en,
   ...review.en,
+  ...ignore.en,
   ...batch.en,
   ...scans.en,
   ...locks.en,
@@ -214,6 +216,7 @@ const zhCN: Record<MessageKey, string> = {
   ...entities.zhCN,
   ...entitiesCorpus.zhCN,
   ...review.zhCN,
+  ...ignore.zhCN,
   ...batch.zhCN,
   ...scans.zhCN,
   ...locks.zhCN,

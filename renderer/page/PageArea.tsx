@@ -165,10 +165,12 @@ export function PageArea(props: {
             types={entities.services.types}
             suggestionsEnabled={entities.services.suggest.enabled}
             onSuggestionsEnabledChange={entities.services.setSuggestionsEnabled}
+            onIgnoreSuggestion={entities.ignoreSuggestion}
             corpusIndex={<CorpusEntityIndex api={api} tagset={entities.services.tagset} onOpen={props.onOpenAt} refreshKey={entities.indexKey} />}
             notices={[
               ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: entities.services.tagsetProblem })] : []),
               ...(entities.refusedCount > 0 ? [t('ent.refused', { count: entities.refusedCount })] : []),
+              ...(entities.ignoreProblem ? [t('ent.ignoreFailed', { message: entities.ignoreProblem })] : []),
             ]}
           />
         ) : (

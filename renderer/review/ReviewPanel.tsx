@@ -15,6 +15,8 @@ export interface ReviewActions {
   accept(id: number): void;
   reject(id: number): void;
   acceptRule(rule: RuleId): void;
+  /// Always ignores this rule and string in the corpus (docs/rejections.md).
+  ignore(id: number): void;
   /// Makes the item current and shows it in the text.
   focus(id: number): void;
 }
@@ -131,6 +133,9 @@ function ReviewRow({ item, current, actions }: { item: PanelItem; current: boole
       <div className="review-actions">
         <button type="button" onClick={() => actions.accept(item.id)}>{t('review.accept')}</button>
         <button type="button" onClick={() => actions.reject(item.id)}>{t('review.reject')}</button>
+        <button type="button" onClick={() => actions.ignore(item.id)} aria-label={t('review.ignoreNamed', { change })} title={t('review.ignoreHint')}>
+          {t('review.ignore')}
+        </button>
         {layout && (
           <button type="button" aria-expanded={previewOpen} onClick={() => setPreviewOpen((open) => !open)} aria-label={t('review.previewNamed', { line: item.line })}>
             {t('review.preview')}

@@ -383,6 +383,15 @@ export function rejectionsForSave(state: EditorState): RejectedCorrection[] {
     .sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
 }
 
+// The refresher of each editor view, for `askSuggestionsAgain`.
+const refreshers = new WeakMap<EditorView, () => void>();
+
+/// Asks for the page's suggestions again after the usual pause, though the text is unchanged (e.g. the corpus's
+/// ignore list changed, which the main process applies to every answer).
+export function askSuggestionsAgain(view: EditorView): void {
+  refreshers.get(view)?.();
+}
+
 // Asks for suggestions when the page opens and after each pause in editing, one request at a time.
 class SuggestionRefresher {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -396,6 +405,7 @@ class SuggestionRefresher {
   ) {
     // After the view is set up: dispatching from inside its constructor is not allowed.
     if (source) this.timer = setTimeout(() => this.request(), 0);
+    refreshers.set(view, () => this.source && this.schedule());
   }
 
   update(view: EditorView, prevState: EditorState): void {

@@ -7,7 +7,7 @@ import type { Move } from '../../shared/model/sidecar-schema';
 import { explainIn } from '../../shared/ocr-assist/explain';
 import type { PageEditorHandle, ReviewCommand } from '../editor/PageEditor';
 import type { ReviewActions } from './ReviewPanel';
-import type { ReviewOptions } from './review-plugin';
+import { askSuggestionsAgain, type ReviewOptions } from './review-plugin';
 import type { ReviewSnapshot } from './review-snapshot';
 
 /// What the app needs for reviewing OCR suggestions on the open page.
@@ -24,6 +24,8 @@ export interface ReviewHook {
   run(command: ReviewCommand): void;
   /// The panel's buttons.
   actions: ReviewActions;
+  /// Always ignores the current suggestion's rule and string in this corpus (Ctrl+F9).
+  ignoreCurrent(): void;
   shown: boolean;
   setShown(shown: boolean): void;
 }
@@ -77,12 +79,32 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
   );
 
   const run = useCallback((command: ReviewCommand) => void editorRef.current?.review(command), [editorRef]);
+  // "Always ignore": kept in the corpus's ignore list by the main process, which leaves such suggestions out of
+  // every answer from then on; the open page asks again at once.
+  const ignore = useCallback(
+    (id: number) => {
+      const shown = latest.current;
+      const item = shown?.page === page ? shown.value.items.find((i) => i.id === id) : undefined;
+      if (!page || !item) return;
+      void api.addIgnore({ kind: 'ocr', rule: item.rule, text: item.text, replacement: item.replacement }).then((result) => {
+        if (!result.ok) return setError({ page, message: result.error.message });
+        const view = editorRef.current?.getView();
+        if (view) askSuggestionsAgain(view);
+      });
+    },
+    [api, page, editorRef],
+  );
+  const ignoreCurrent = useCallback(() => {
+    const currentId = latest.current?.page === page ? latest.current.value.currentId : null;
+    if (currentId !== null) ignore(currentId);
+  }, [ignore, page]);
 
   const actions = useMemo(
     (): ReviewActions => ({
       accept: (id) => run({ type: 'accept', id }),
       reject: (id) => run({ type: 'reject', id }),
       acceptRule: (rule) => run({ type: 'accept-rule', rule }),
+      ignore,
       focus: (id) => {
         // Focus first: ProseMirror scrolls to a selection only when the DOM selection is in the editor (see
         // renderer/editor/jump.ts), so the item is scrolled to now rather than by the next key typed.
@@ -90,7 +112,7 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
         run({ type: 'focus', id });
       },
     }),
-    [run, editorRef],
+    [run, editorRef, ignore],
   );
 
   const value = snapshot?.page === page ? snapshot.value : null;
@@ -102,9 +124,10 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
       error: error?.page === page ? error.message : null,
       run,
       actions,
+      ignoreCurrent,
       shown,
       setShown,
     }),
-    [options, onChange, value, error, page, run, actions, shown, setShown],
+    [options, onChange, value, error, page, run, actions, ignoreCurrent, shown, setShown],
   );
 }

@@ -3,6 +3,8 @@ import type { JiaoduiApi } from '../../shared/ipc/api';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../shared/ipc/contract';
 import { Modal } from '../components/Modal';
 import { useT } from '../i18n/LanguageContext';
+import { IgnoreListSection } from '../settings/IgnoreListSection';
+import type { IgnoreEntry } from '../../shared/learning/ignore-list';
 
 /// The corpus settings dialog: where page text comes from when a page has both a `.txt` and a layout file.
 ///
@@ -12,16 +14,20 @@ export function CorpusSettingsDialog({
   api,
   onApply,
   onClose,
+  onIgnoreChange,
 }: {
   api: JiaoduiApi;
   onApply(source: TextSource): Promise<string | null>;
   onClose(): void;
+  /// The corpus's ignore list was changed in its section (renderer/settings/IgnoreListSection.tsx).
+  onIgnoreChange?(entries: readonly IgnoreEntry[]): void;
 }) {
   const t = useT();
   const [settings, setSettings] = useState<CorpusSettings | null>(null);
   const [choice, setChoice] = useState<TextSource>('layout');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ignoreShown, setIgnoreShown] = useState(false);
 
   useEffect(() => {
     void api.corpusSettings().then((result) => {
@@ -53,6 +59,8 @@ export function CorpusSettingsDialog({
       <p className="hint">{t('corpusSettings.hint', { file: settings?.file ?? 'jiaodui.corpus.json' })}</p>
       {settings?.problem && <p role="alert" className="error">{t('corpusSettings.problem', { message: settings.problem })}</p>}
       {error && <p role="alert" className="error">{error}</p>}
+      <button type="button" aria-expanded={ignoreShown} onClick={() => setIgnoreShown((shown) => !shown)}>{t('ignore.open')}</button>
+      {ignoreShown && <IgnoreListSection api={api} {...(onIgnoreChange && { onChanged: onIgnoreChange })} />}
       <div className="modal-actions">
         <button type="button" className="primary" onClick={() => void apply()} disabled={settings === null || busy}>{t('corpusSettings.apply')}</button>
         <button type="button" onClick={onClose} disabled={busy}>{t('corpusSettings.cancel')}</button>

@@ -5,7 +5,7 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace';
 
 /// Review of OCR-correction suggestions: step through them, accept or reject the current one, accept its rule.
-export type SuggestionCommand = 'suggestion-next' | 'suggestion-previous' | 'suggestion-accept' | 'suggestion-reject' | 'suggestion-accept-rule';
+export type SuggestionCommand = 'suggestion-next' | 'suggestion-previous' | 'suggestion-accept' | 'suggestion-reject' | 'suggestion-accept-rule' | 'suggestion-ignore';
 
 /// Turns a keydown into an app command, or null. Editing keys (undo/redo) are left to the editor.
 export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, inEditable: boolean): AppCommand | null {
@@ -42,7 +42,8 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
 // Alt+Shift+Enter accepts the rule. Entity tagging owns Alt+digits, Alt+Enter, Alt+Backspace and plain Enter on a
 // suggested entity, so the review keys stay clear of them.
 function suggestionCommandForKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'shiftKey'>, mod: boolean): SuggestionCommand | null {
-  if (mod) return null;
+  // Ctrl+F9: always ignore the current suggestion's rule and string in this corpus (docs/rejections.md).
+  if (mod) return event.key === 'F9' && !event.altKey && !event.shiftKey ? 'suggestion-ignore' : null;
   if (event.key === 'F8' && !event.altKey) return event.shiftKey ? 'suggestion-previous' : 'suggestion-next';
   if (event.key === 'F9' && !event.altKey) return event.shiftKey ? 'suggestion-reject' : 'suggestion-accept';
   if (event.key === 'Enter' && event.altKey && event.shiftKey) return 'suggestion-accept-rule';

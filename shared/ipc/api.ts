@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { IgnoreList, IgnoreTarget } from '../learning/ignore-list';
 import type {
   AppState,
   BatchQuery,
@@ -102,6 +103,12 @@ export interface JiaoduiApi {
   applyPropagation(request: PropagationApplyRequest): Promise<Result<PropagationApplyOutcome>>;
   /// Removes exactly the spans an apply added, on pages whose sidecar is unchanged since.
   undoPropagation(token: string): Promise<Result<PropagationUndoOutcome>>;
+  /// The open corpus's "always ignore" list.
+  ignoreList(): Promise<Result<IgnoreList>>;
+  /// Always ignores a suggestion (entity: text as type; OCR: rule, text and replacement) in the open corpus.
+  addIgnore(target: IgnoreTarget): Promise<Result<IgnoreList>>;
+  /// Removes an entry of the ignore list, so such suggestions come back.
+  removeIgnore(target: IgnoreTarget): Promise<Result<IgnoreList>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -141,6 +148,9 @@ export function createApi(transport: Transport): JiaoduiApi {
     previewPropagation: (request) => transport.invoke('entities.propagationPreview', [request]),
     applyPropagation: (request) => transport.invoke('entities.propagationApply', [request]),
     undoPropagation: (token) => transport.invoke('entities.propagationUndo', [token]),
+    ignoreList: () => transport.invoke('ignore.list', []),
+    addIgnore: (target) => transport.invoke('ignore.add', [target]),
+    removeIgnore: (target) => transport.invoke('ignore.remove', [target]),
     on: (event, listener) => transport.on(event, listener),
   };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RejectionTallies } from '../learning/rejection-context';
+import { ignoreTargetSchema, type IgnoreList } from '../learning/ignore-list';
 import type { Result } from '../result';
 import type { OcrSuggestionForApp } from '../ocr-assist/types';
 import {
@@ -485,6 +487,9 @@ export interface CorpusEntityIndex {
   sidecars: number;
   /// Sidecars that could not be used (bad JSON, schema, newer version), with the reason; their spans are left out.
   unreadable: { path: string; message: string }[];
+  /// Every sidecar's rejected suggestions with their contexts and acceptance counts (docs/rejections.md), keyed by
+  /// `entityKey` and `ocrKey`: suggestions rejected in the same context are dropped on every page, others lowered.
+  rejections: { entities: RejectionTallies; ocr: RejectionTallies };
 }
 
 /// Options of entities.corpusIndex.
@@ -659,6 +664,10 @@ export const requestSchemas = {
   'entities.propagationPreview': z.tuple([propagationPreviewRequestSchema]),
   'entities.propagationApply': z.tuple([propagationApplyRequestSchema]),
   'entities.propagationUndo': z.tuple([z.string().regex(/^[0-9a-f]{32}$/)]),
+  // The corpus's "always ignore" list (docs/rejections.md).
+  'ignore.list': z.tuple([]),
+  'ignore.add': z.tuple([ignoreTargetSchema]),
+  'ignore.remove': z.tuple([ignoreTargetSchema]),
 } as const;
 
 /// A request channel name.
@@ -711,6 +720,12 @@ export interface RequestResults {
   'entities.propagationPreview': PropagationPreview;
   'entities.propagationApply': PropagationApplyOutcome;
   'entities.propagationUndo': PropagationUndoOutcome;
+  /// The open corpus's ignore list (empty, with a problem, when its file is not a valid list).
+  'ignore.list': IgnoreList;
+  /// The list after adding (an equal entry is not added twice).
+  'ignore.add': IgnoreList;
+  /// The list after removing the equal entry.
+  'ignore.remove': IgnoreList;
 }
 
 /// Argument tuple of a request channel.

@@ -1,8 +1,12 @@
 import { corpusFile, openInCorpus } from '../disk/confined-fs';
 import type { CorpusEntityEntry, CorpusEntityIndex } from '../../../shared/ipc/contract';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
+import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { mapLimit } from '../disk/map-limit';
 import { sidecarPathOf } from '../../../shared/model/page-files';
+import { entityKey, pageEntityRejections } from '../../../shared/entities/corpus-rejections';
+import { acceptedOcrKeys, pageOcrRejections } from '../../../shared/ocr-assist/corpus-rejections';
+import { tallyRejections, type PageRejection } from '../../../shared/learning/rejection-context';
 
 /// The spans of one sidecar as last read, keyed by the sidecar's mtime and size (null: the page had no sidecar).
 type CachedPage = CachedSidecar | null;
@@ -14,7 +18,20 @@ interface CachedSidecar {
   spans: { start: number; end: number; type: string; text: string }[];
   /// Why the sidecar cannot be used (then `spans` is empty), else null.
   problem: string | null;
+  /// Its rejected suggestions with their contexts, and its accepted OCR suggestions (see docs/rejections.md);
+  /// worked out when the sidecar is read, so the page text need not be kept.
+  decisions?: PageDecisions;
 }
+
+/// What one sidecar says about suggestions, for the corpus-wide rejections.
+export interface PageDecisions {
+  entity: PageRejection[];
+  ocr: PageRejection[];
+  /// `ocrKey`s of corrections made by accepting a suggestion.
+  acceptedOcr: string[];
+}
+
+const NO_DECISIONS: PageDecisions = { entity: [], ocr: [], acceptedOcr: [] };
 
 // Files read at once: enough to keep the disk busy, few enough not to run out of file handles.
 const READ_CONCURRENCY = 16;
@@ -41,7 +58,9 @@ export class CorpusEntityIndexer {
     await mapLimit(toCheck, READ_CONCURRENCY, (page) => this.read(page));
     const live = new Set(pages);
     for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
-    return assembleIndex(pages.map((page) => ({ page, sidecar: this.cache.get(page) })));
+    const index = assembleIndex(pages.map((page) => ({ page, sidecar: this.cache.get(page) })));
+    latest.set(this.root, index.rejections);
+    return index;
   }
 
   private async read(page: string): Promise<CachedSidecar | null> {
@@ -64,7 +83,13 @@ export class CorpusEntityIndexer {
         const parsed = parseSidecar((await handle.readFile()).toString('utf8'));
         entry =
           parsed.kind === 'ok'
-            ? { mtimeMs: info.mtimeMs, size: info.size, spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })), problem: null }
+            ? {
+                mtimeMs: info.mtimeMs,
+                size: info.size,
+                spans: parsed.sidecar.entities.map(({ start, end, type, text }) => ({ start, end, type, text })),
+                problem: null,
+                decisions: decisionsOf(parsed.sidecar),
+              }
             : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: parsed.message };
       } catch (error) {
         entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: `The sidecar cannot be read (${(error as Error).message}).` };
@@ -80,6 +105,15 @@ export class CorpusEntityIndexer {
   }
 }
 
+// The rejections of the latest index built for each corpus root, for the OCR suggestions (ocr.suggest applies them
+// as they stand after the renderer's last index request: on opening a page, after each save, after a refresh).
+const latest = new Map<string, CorpusEntityIndex['rejections']>();
+
+/// The corpus-wide rejections as of the latest index built for `root`, or null before the first build.
+export function latestCorpusRejections(root: string): CorpusEntityIndex['rejections'] | null {
+  return latest.get(root) ?? null;
+}
+
 interface Accumulator {
   text: string;
   count: number;
@@ -89,7 +123,7 @@ interface Accumulator {
 }
 
 /// Groups the spans of all pages by their text (pages keep the order given).
-export function assembleIndex(read: readonly { page: string; sidecar: Pick<CachedSidecar, 'spans' | 'problem'> | null | undefined }[]): CorpusEntityIndex {
+export function assembleIndex(read: readonly { page: string; sidecar: Pick<CachedSidecar, 'spans' | 'problem' | 'decisions'> | null | undefined }[]): CorpusEntityIndex {
   const byText = new Map<string, Accumulator>();
   const typeTotals = new Map<string, number>();
   const unreadable: CorpusEntityIndex['unreadable'] = [];
@@ -127,5 +161,31 @@ export function assembleIndex(read: readonly { page: string; sidecar: Pick<Cache
   }
   entries.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   const typesInUse = [...typeTotals].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
-  return { entries, known, typesInUse, sidecars, unreadable };
+  return { entries, known, typesInUse, sidecars, unreadable, rejections: assembleRejections(read.map(({ sidecar }) => sidecar?.decisions ?? NO_DECISIONS), byText) };
+}
+
+/// The rejections of a sidecar with their contexts (on its corrected text), and its accepted OCR suggestions.
+export function decisionsOf(sidecar: { text: string; corrections: PageDecisionSource['corrections']; rejectedEntities: PageDecisionSource['rejectedEntities']; rejectedCorrections: PageDecisionSource['rejectedCorrections'] }): PageDecisions {
+  // The places are code points on the stored text (NFC, as the app writes it), so it is used as it is.
+  return {
+    entity: pageEntityRejections(sidecar.text, sidecar.rejectedEntities),
+    ocr: pageOcrRejections(sidecar.text, sidecar.rejectedCorrections),
+    acceptedOcr: acceptedOcrKeys(sidecar.corrections),
+  };
+}
+
+type PageDecisionSource = Pick<Sidecar, 'corrections' | 'rejectedEntities' | 'rejectedCorrections'>;
+
+// Entity acceptances are the spans (already grouped by text and type); OCR acceptances the rule-made corrections.
+function assembleRejections(pages: readonly PageDecisions[], byText: ReadonlyMap<string, Accumulator>): CorpusEntityIndex['rejections'] {
+  const entityAccepted = function* () {
+    for (const acc of byText.values()) for (const [type, count] of acc.types) yield [entityKey(acc.text, type), count] as const;
+  };
+  const ocrAccepted = function* () {
+    for (const page of pages) for (const key of page.acceptedOcr) yield [key, 1] as const;
+  };
+  return {
+    entities: tallyRejections(pages.map((page) => page.entity), entityAccepted()),
+    ocr: tallyRejections(pages.map((page) => page.ocr), ocrAccepted()),
+  };
 }

@@ -8,6 +8,7 @@ import { placeWords, suggestFromSegmenter } from './segmenter';
 import { checkRulesWithSegmenter } from './segmenter-check';
 import type { EntitySuggestion, PosTagger, Rejection } from './types';
 import { pushAll } from '../../push-all';
+import { applyCorpusEntityDecisions, type CorpusEntityDecisions } from '../corpus-rejections';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -27,6 +28,8 @@ export interface SuggestOptions {
   pageNames?: ReadonlyMap<string, string>;
   /// Which sources to run (default all available).
   sources?: readonly ('known' | 'rule' | 'segmenter')[];
+  /// The corpus's rejections and ignore list (shared/entities/corpus-rejections.ts), applied before the merge.
+  corpusDecisions?: CorpusEntityDecisions;
 }
 
 /// Suggests entities for a page's text from all sources, merged, de-duplicated and without rejected ones; places
@@ -47,5 +50,8 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     pushAll(all, suggestRepeats(text, names, AFTER_NAME));
   }
   if (sources.has('segmenter') && options.tagger && words) pushAll(all, suggestFromSegmenter(text, options.tagger, words));
-  return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
+  // The corpus's decisions: rejected-here and ignored suggestions go before the merge, the others are lowered after it.
+  const decided = applyCorpusEntityDecisions(text, all, options.corpusDecisions, 'drop');
+  const merged = mergeSuggestions(withoutPlacesInTitles(decided, Array.from(text)), { existing: options.existing, rejected: options.rejected });
+  return applyCorpusEntityDecisions(text, merged, options.corpusDecisions, 'lower');
 }

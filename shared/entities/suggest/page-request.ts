@@ -1,5 +1,6 @@
 import { suggestEntities } from './index';
 import type { EntitySuggestion, PosTagger, Rejection, TaggedWord } from './types';
+import type { CorpusEntityDecisions } from '../corpus-rejections';
 
 /// A page's part-of-speech words (from jieba in the main process) with the text they were computed on, packed
 /// into a few strings and one typed array: a worker receives them in one cheap copy instead of a clone of
@@ -28,6 +29,8 @@ export interface PageSuggestRequest {
   existing: readonly { start: number; end: number }[];
   /// Suggestions the editor rejected.
   rejected: readonly Rejection[];
+  /// The corpus's rejections and ignore list.
+  corpusDecisions?: CorpusEntityDecisions;
 }
 
 /// Runs every suggester on a whole page, as the editor's first run does.
@@ -41,6 +44,7 @@ export function suggestForPage(request: PageSuggestRequest): EntitySuggestion[] 
     existing: request.existing,
     rejected: request.rejected,
     ...(tagger && { tagger }),
+    ...(request.corpusDecisions && { corpusDecisions: request.corpusDecisions }),
   });
 }
 

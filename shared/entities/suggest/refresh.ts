@@ -4,6 +4,7 @@ import { suggestEntities, type SuggestOptions } from './index';
 import { mergeSuggestions, withoutTaggedOrRejected } from './merge';
 import { namesToRepeat } from './repeat';
 import type { EntitySuggestion } from './types';
+import { applyCorpusEntityDecisions } from '../corpus-rejections';
 
 /// Updates a page's suggestions after one edit by re-running the suggesters only around it.
 ///
@@ -43,9 +44,12 @@ export function refreshSuggestions(
   // as a full run would.
   const pageNames = namesToRepeat(kept);
   for (const [name, type] of options.pageNames ?? []) if (!pageNames.has(name)) pageNames.set(name, type);
-  const local = suggestEntities(text.slice(windowFrom, windowTo), { ...options, pageNames, existing: undefined, rejected: undefined })
+  // The corpus's decisions are applied on the whole text: a context reaching past the re-read lines stays whole.
+  // (Here after the window's merge, so a name inside a dropped one waits for the next whole-page run.)
+  const read = suggestEntities(text.slice(windowFrom, windowTo), { ...options, pageNames, existing: undefined, rejected: undefined, corpusDecisions: undefined })
     .map((s) => ({ ...s, start: s.start + windowStart, end: s.end + windowStart }))
     .filter((s) => s.end >= core.start && s.start <= core.end);
+  const local = applyCorpusEntityDecisions(text, read, options.corpusDecisions);
   // The kept suggestions are already merged; only the few fresh ones need filtering, and a fresh one wins over
   // a kept one it overlaps because it was computed on the current text.
   const fresh = mergeSuggestions(local, { existing: options.existing, rejected: options.rejected });

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { IgnoreStore, parseIgnoreFile } from '../../../electron/services/app/ignore-store';
+import { corpusDataDir } from '../../../electron/services/app/corpus-data-dir';
+import { ignoreFileSchema } from '../../../shared/learning/ignore-list';
+
+let work: string;
+let stateFile: string;
+const root = path.join(tmpdir(), 'some-corpus-𠮷');
+const NOW = new Date('2026-12-07T20:00:00.000Z');
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-ignore-'));
+  stateFile = path.join(work, 'state.json');
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const store = () => new IgnoreStore(stateFile, root, () => NOW);
+const entity = { kind: 'entity', rule: 'segmenter', text: '𠮷野', type: 'PER' } as const;
+const ocr = { kind: 'ocr', rule: 'look-alike', text: '卡', replacement: '十' } as const;
+
+describe('the ignore store', () => {
+  it('starts empty without a file, and creates nothing by reading', async () => {
+    expect(await store().read()).toEqual({ ok: true, value: { entries: [], problem: null } });
+    await expect(readdir(path.dirname(store().dir))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('adds entries once, stamped, in the corpus data folder beside the state file, with root.txt', async () => {
+    const s = store();
+    await s.add(entity);
+    await s.add(ocr);
+    const again = await s.add({ ...entity });
+    expect(again.ok && again.value.entries).toEqual([
+      { ...entity, added: NOW.toISOString() },
+      { ...ocr, added: NOW.toISOString() },
+    ]);
+    expect(s.file).toBe(path.join(corpusDataDir(stateFile, root), 'ignored.json'));
+    const onDisk = ignoreFileSchema.parse(JSON.parse(await readFile(s.file, 'utf8')));
+    expect(onDisk.entries).toHaveLength(2);
+    expect(await readFile(path.join(s.dir, 'root.txt'), 'utf8')).toBe(`${path.resolve(root)}\n`);
+    // Written atomically: no temporary file is left beside it.
+    expect((await readdir(s.dir)).sort()).toEqual(['ignored.json', 'root.txt']);
+    // A new store (the app restarted) reads the same list.
+    expect(await store().read()).toEqual({ ok: true, value: { entries: onDisk.entries, problem: null } });
+  });
+
+  it('removes the entry equal to a target, whatever its time', async () => {
+    const s = store();
+    await s.add(entity);
+    await s.add(ocr);
+    const after = await s.remove(entity);
+    expect(after.ok && after.value.entries.map((e) => e.kind)).toEqual(['ocr']);
+    expect(await store().read()).toMatchObject({ ok: true, value: { entries: [{ kind: 'ocr' }] } });
+  });
+
+  it('runs concurrent changes one at a time, losing none', async () => {
+    const s = store();
+    await Promise.all(['甲', '乙', '丙', '丁', '𠮷'].map((text) => s.add({ ...entity, text })));
+    const list = await s.read();
+    expect(list.ok && list.value.entries.map((e) => e.text).sort()).toEqual(['丁', '丙', '乙', '甲', '𠮷'].sort());
+  });
+
+  it('reports a corrupt file, uses it as empty, does not touch it on reading, and keeps it aside before writing', async () => {
+    const s = store();
+    await mkdir(s.dir, { recursive: true });
+    await writeFile(s.file, '{"format":"jiaodui-ignore-list","version":1,"entries":[{"kind":"entity"}]}');
+    const read = await s.read();
+    expect(read.ok && read.value.entries).toEqual([]);
+    expect(read.ok && read.value.problem).toMatch(/not a valid ignore list/);
+    expect(await readFile(s.file, 'utf8')).toContain('"kind":"entity"');
+
+    const added = await s.add(ocr);
+    expect(added.ok && added.value).toEqual({ entries: [{ ...ocr, added: NOW.toISOString() }], problem: null });
+    const files = await readdir(s.dir);
+    const aside = files.find((f) => f.startsWith('ignored.json.broken-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(path.join(s.dir, aside!), 'utf8')).toContain('"kind":"entity"');
+  });
+
+  it('words JSON that does not parse', () => {
+    expect(parseIgnoreFile('{not json').problem).toMatch(/not valid JSON/);
+    expect(parseIgnoreFile(JSON.stringify({ format: 'jiaodui-ignore-list', version: 1, entries: [] }))).toEqual({ entries: [], problem: null });
+  });
+});
