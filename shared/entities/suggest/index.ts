@@ -8,6 +8,8 @@ import { placeWords, suggestFromSegmenter } from './segmenter';
 import { checkRulesWithSegmenter } from './segmenter-check';
 import type { EntitySuggestion, PosTagger, Rejection } from './types';
 import { pushAll } from '../../push-all';
+import type { LearnedModel } from '../learn/model';
+import { suggestLearned } from '../learn/predict';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -26,7 +28,10 @@ export interface SuggestOptions {
   /// part of the page is re-read (see `refreshSuggestions`).
   pageNames?: ReadonlyMap<string, string>;
   /// Which sources to run (default all available).
-  sources?: readonly ('known' | 'rule' | 'segmenter')[];
+  sources?: readonly ('known' | 'rule' | 'segmenter' | 'learned')[];
+  /// The model learned from the corpus's tags (shared/entities/learn); it reads the rules' and the segmenter's
+  /// suggestions as evidence, so it runs after them.
+  model?: LearnedModel;
 }
 
 /// Suggests entities for a page's text from all sources, merged, de-duplicated and without rejected ones; places
@@ -34,7 +39,7 @@ export interface SuggestOptions {
 ///
 /// Offsets are code points on `text`.
 export function suggestEntities(text: string, options: SuggestOptions = {}): EntitySuggestion[] {
-  const sources = new Set(options.sources ?? ['known', 'rule', 'segmenter']);
+  const sources = new Set(options.sources ?? ['known', 'rule', 'segmenter', 'learned']);
   const all: EntitySuggestion[] = [];
   const words = options.tagger ? placeWords(text, options.tagger) : undefined;
   if (sources.has('known') && options.known && options.known.size > 0) pushAll(all, suggestKnown(text, options.known));
@@ -47,5 +52,11 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     pushAll(all, suggestRepeats(text, names, AFTER_NAME));
   }
   if (sources.has('segmenter') && options.tagger && words) pushAll(all, suggestFromSegmenter(text, options.tagger, words));
-  return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
+  const cps = Array.from(text);
+  if (sources.has('learned') && options.model) {
+    // The votes as a run without the model would give them (what the model was trained on), corpus strings apart.
+    const votes = mergeSuggestions(withoutPlacesInTitles(all.filter((s) => s.source !== 'known'), cps));
+    pushAll(all, suggestLearned(text, options.model, { votes, ...(words && { words }) }));
+  }
+  return mergeSuggestions(withoutPlacesInTitles(all, cps), { existing: options.existing, rejected: options.rejected });
 }

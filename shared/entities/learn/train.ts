@@ -1,0 +1,156 @@
+import { suggestEntities } from '../suggest/index';
+import { placeWords } from '../suggest/segmenter';
+import { codePoints } from '../suggest/han';
+import type { PosTagger, TaggedWord } from '../suggest/types';
+import { decodeWithConfidence, emissions } from './decode';
+import { sentenceEvidence, type TextEvidence } from './evidence';
+import { SLOTS, sentenceFeatures } from './features';
+import { encodeSpans, labelCount } from './labels';
+import { MODEL_VERSION, type LearnedModel } from './model';
+import { trainPerceptron, type LabelledSentence, type PerceptronOptions } from './perceptron';
+import { modelScorer } from './predict';
+import { trainingSentences, type TrainingPage, type TrainingSentence } from './training-data';
+
+export type { TrainingPage } from './training-data';
+
+/// Settings of `trainModel`.
+export interface TrainOptions extends PerceptronOptions {
+  /// The segmenter whose words are features (jieba in the app); without it the model learns without them.
+  tagger?: PosTagger;
+  /// Holds back every tenth sentence to fit the confidence, then trains again on all (default true when there are
+  /// at least 40 sentences).
+  calibrate?: boolean;
+  /// The clock (tests).
+  now?: () => number;
+}
+
+/// A sentence's features with where it came from, before labels are attached.
+interface Prepared {
+  source: TrainingSentence;
+  features: Int32Array;
+  cps: string[];
+}
+
+/// Trains a model on the accepted tags of `pages` (see `trainingSentences` for which sentences count), or gives
+/// null when they hold no tags.
+export function trainModel(pages: readonly TrainingPage[], options: TrainOptions = {}): LearnedModel | null {
+  const now = options.now ?? Date.now;
+  const began = now();
+  const sentences = trainingSentences(pages);
+  const tags = sentences.reduce((sum, s) => sum + s.spans.length, 0);
+  if (tags === 0) return null;
+  const prepared = prepareSentences(pages, sentences, options.tagger);
+  return trainPrepared(prepared, {
+    ...options,
+    began,
+    pages: new Set(sentences.filter((s) => s.spans.length > 0).map((s) => s.page)).size,
+  });
+}
+
+/// Features for each training sentence: the segmenter's words and the other suggesters' votes are computed once
+/// per page, as the app computes them when it suggests.
+function prepareSentences(pages: readonly TrainingPage[], sentences: readonly TrainingSentence[], tagger: PosTagger | undefined): Prepared[] {
+  const out: Prepared[] = [];
+  let p = 0;
+  while (p < sentences.length) {
+    const pageIndex = sentences[p]!.page;
+    const text = pages[pageIndex]!.text;
+    const cps = codePoints(text);
+    const numbers = cps.map((c) => c.codePointAt(0)!);
+    const evidence = textEvidence(text, tagger);
+    const cursor = { word: 0, vote: 0 };
+    for (; p < sentences.length && sentences[p]!.page === pageIndex; p++) {
+      const s = sentences[p]!;
+      const local = sentenceEvidence(evidence, s.extent, cursor);
+      out.push({ source: s, features: sentenceFeatures(numbers.slice(s.extent.start, s.extent.end), local), cps: cps.slice(s.extent.start, s.extent.end) });
+    }
+  }
+  return out;
+}
+
+/// The segmenter words and rule and segmenter suggestions of a text, as a whole-page suggestion run sees them.
+export function textEvidence(text: string, tagger: PosTagger | undefined): TextEvidence {
+  if (!tagger) return { votes: suggestEntities(text, { sources: ['rule'] }) };
+  // One tagging serves both the features and the suggesters.
+  let last: { text: string; words: TaggedWord[] } | null = null;
+  const once: PosTagger = {
+    tag: (t) => {
+      if (last?.text !== t) last = { text: t, words: tagger.tag(t) };
+      return last.words;
+    },
+  };
+  const words = placeWords(text, once);
+  return { words, votes: suggestEntities(text, { sources: ['rule', 'segmenter'], tagger: once }) };
+}
+
+/// Trains on prepared sentences: fits the confidence temperature on held-back sentences first when asked.
+export function trainPrepared(
+  prepared: readonly Prepared[],
+  options: TrainOptions & { began: number; pages: number },
+): LearnedModel {
+  const now = options.now ?? Date.now;
+  const types = [...new Set(prepared.flatMap((s) => s.source.spans.map((x) => x.type)))].sort();
+  const typeIndex = new Map(types.map((t, i) => [t, i]));
+  const labelled: LabelledSentence[] = prepared.map((s) => ({
+    features: s.features,
+    labels: encodeSpans(s.cps.length, s.source.spans.map((x) => ({ start: x.start, end: x.end, type: typeIndex.get(x.type)! }))),
+  }));
+  let temperature = 1;
+  if (options.calibrate ?? labelled.length >= 40) {
+    const heldBack = labelled.filter((_, i) => i % 10 === 9);
+    const trial = build(labelled.filter((_, i) => i % 10 !== 9), types, options, 1);
+    temperature = fitTemperature(trial, heldBack);
+  }
+  const model = build(labelled, types, options, temperature);
+  const tags = prepared.reduce((sum, s) => sum + s.source.spans.length, 0);
+  model.stats = { tags, pages: options.pages, sentences: prepared.length, trainedAt: new Date(now()).toISOString(), trainingMs: Math.round(now() - options.began) };
+  return model;
+}
+
+function build(sentences: readonly LabelledSentence[], types: readonly string[], options: PerceptronOptions, temperature: number): LearnedModel {
+  const trained = trainPerceptron(sentences, types.length, options);
+  return {
+    version: MODEL_VERSION,
+    types,
+    rows: trained.rows,
+    weights: trained.weights,
+    transitions: trained.transitions,
+    temperature,
+    stats: { tags: 0, pages: 0, sentences: sentences.length, trainedAt: '', trainingMs: 0 },
+  };
+}
+
+const TEMPERATURES = [0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16];
+
+/// The temperature under which the model's span probabilities best predict which of its spans on held-back
+/// sentences are right (highest log-likelihood).
+function fitTemperature(model: LearnedModel, heldBack: readonly LabelledSentence[]): number {
+  const scorer = modelScorer(model);
+  const L = labelCount(model.types.length);
+  const decoded = heldBack.map((s) => {
+    const n = s.labels.length;
+    return { s, n, emit: emissions(scorer, s.features, n, SLOTS) };
+  });
+  let best = 1;
+  let bestScore = -Infinity;
+  for (const temperature of TEMPERATURES) {
+    let score = 0;
+    for (const { s, n, emit } of decoded) {
+      for (const span of decodeWithConfidence(scorer, emit, n, temperature)) {
+        const right = s.labels[span.start] === 1 + 2 * span.type && (span.end === n || s.labels[span.end] !== 2 + 2 * span.type) && insideRight(s.labels, span, L);
+        const p = Math.min(1 - 1e-6, Math.max(1e-6, span.probability));
+        score += right ? Math.log(p) : Math.log(1 - p);
+      }
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = temperature;
+    }
+  }
+  return best;
+}
+
+function insideRight(labels: Uint8Array, span: { start: number; end: number; type: number }, _labels: number): boolean {
+  for (let i = span.start + 1; i < span.end; i++) if (labels[i] !== 2 + 2 * span.type) return false;
+  return true;
+}
