@@ -30,7 +30,7 @@ export interface TrainedWeights {
 /// weights are all zero left out.
 export function trainPerceptron(sentences: readonly LabelledSentence[], types: number, options: PerceptronOptions = {}): TrainedWeights {
   const L = labelCount(types);
-  const epochs = options.epochs ?? 6;
+  const epochs = options.epochs ?? 8;
   const dropEvery = options.segmenterDropEvery ?? 5;
   // Feature hashes become row numbers once, so the loop below does no map look-ups.
   const rows = new Map<number, number>();

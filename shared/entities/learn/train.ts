@@ -126,7 +126,6 @@ const TEMPERATURES = [0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16];
 /// sentences are right (highest log-likelihood).
 function fitTemperature(model: LearnedModel, heldBack: readonly LabelledSentence[]): number {
   const scorer = modelScorer(model);
-  const L = labelCount(model.types.length);
   const decoded = heldBack.map((s) => {
     const n = s.labels.length;
     return { s, n, emit: emissions(scorer, s.features, n, SLOTS) };
@@ -137,7 +136,7 @@ function fitTemperature(model: LearnedModel, heldBack: readonly LabelledSentence
     let score = 0;
     for (const { s, n, emit } of decoded) {
       for (const span of decodeWithConfidence(scorer, emit, n, temperature)) {
-        const right = s.labels[span.start] === 1 + 2 * span.type && (span.end === n || s.labels[span.end] !== 2 + 2 * span.type) && insideRight(s.labels, span, L);
+        const right = s.labels[span.start] === 1 + 2 * span.type && (span.end === n || s.labels[span.end] !== 2 + 2 * span.type) && insideRight(s.labels, span);
         const p = Math.min(1 - 1e-6, Math.max(1e-6, span.probability));
         score += right ? Math.log(p) : Math.log(1 - p);
       }
@@ -150,7 +149,7 @@ function fitTemperature(model: LearnedModel, heldBack: readonly LabelledSentence
   return best;
 }
 
-function insideRight(labels: Uint8Array, span: { start: number; end: number; type: number }, _labels: number): boolean {
+function insideRight(labels: Uint8Array, span: { start: number; end: number; type: number }): boolean {
   for (let i = span.start + 1; i < span.end; i++) if (labels[i] !== 2 + 2 * span.type) return false;
   return true;
 }
