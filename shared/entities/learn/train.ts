@@ -5,7 +5,7 @@ import type { PosTagger, TaggedWord } from '../suggest/types';
 import { decodeWithConfidence, emissions } from './decode';
 import { sentenceEvidence, type TextEvidence } from './evidence';
 import { SLOTS, sentenceFeatures } from './features';
-import { encodeSpans, labelCount } from './labels';
+import { encodeSpans } from './labels';
 import { MODEL_VERSION, type LearnedModel } from './model';
 import { trainPerceptron, type LabelledSentence, type PerceptronOptions } from './perceptron';
 import { modelScorer } from './predict';

@@ -28,9 +28,10 @@ export interface TrainingSentence {
 export function trainingSentences(pages: readonly TrainingPage[]): TrainingSentence[] {
   const out: TrainingSentence[] = [];
   pages.forEach((page, p) => {
-    const decided = [...page.spans.map((s) => s.end), ...(page.rejected ?? []).flatMap((r) => (r.end === undefined ? [] : [r.end]))];
-    if (decided.length === 0) return;
-    const lastDecision = Math.max(...decided);
+    let lastDecision = -1;
+    for (const s of page.spans) lastDecision = Math.max(lastDecision, s.end);
+    for (const r of page.rejected ?? []) if (r.end !== undefined) lastDecision = Math.max(lastDecision, r.end);
+    if (lastDecision < 0) return;
     const sentences = splitSentences(codePoints(page.text));
     const spans = [...page.spans].sort((a, b) => a.start - b.start);
     let k = 0;
