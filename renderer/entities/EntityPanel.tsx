@@ -8,6 +8,7 @@ import { selectEntity, tagSelection } from './entity-commands';
 import { entitiesOf, entityTextsOf, type DocEntity } from './entity-index';
 import { acceptAllOfType } from './suggestion-commands';
 import { shownSuggestions } from './suggestions-plugin';
+import type { LearnedStatus } from '../../shared/ipc/contract';
 
 /// Props of `EntityPanel`.
 export interface EntityPanelProps {
@@ -24,6 +25,8 @@ export interface EntityPanelProps {
   notices: string[];
   /// Hides the panel (the app then shows a button to bring it back).
   onHide?(): void;
+  /// The learned entity model's status; null or absent hides the line.
+  learned?: LearnedStatus | null;
 }
 
 // Distinct texts listed per type; a page with thousands of entities still renders a short panel.
@@ -48,6 +51,7 @@ export function EntityPanel(props: EntityPanelProps) {
           </button>
         )}
       </div>
+      {props.learned && <LearnedLine status={props.learned} />}
       {tab === 'page' || props.corpusIndex === null ? (
         <div role="tabpanel" aria-label={t('ent.tabPage')} className="entity-tab-body">
           <PageEntities {...props} />
@@ -162,5 +166,21 @@ function EntityGroup({ type, members, view }: { type: DisplayType; members: DocE
       </ul>
       {texts.length > MAX_TEXTS_PER_TYPE && <p className="hint">{t('ent.more', { count: texts.length - MAX_TEXTS_PER_TYPE })}</p>}
     </section>
+  );
+}
+
+/// "Learned from N tags on M pages · trained <time>", or that it is training, or why it failed.
+function LearnedLine({ status }: { status: LearnedStatus }) {
+  const t = useT();
+  const summary =
+    status.trainedAt === null
+      ? t('learned.none')
+      : t('learned.summary', { tags: status.tags, pages: status.pages, time: new Date(status.trainedAt).toLocaleString() });
+  return (
+    <p role="status" aria-label={t('learned.status')} className="entity-learned">
+      {summary}
+      {status.training && <> · {t('learned.training')}</>}
+      {status.problem !== null && <> · {t('learned.problem', { message: status.problem })}</>}
+    </p>
   );
 }

@@ -8,6 +8,8 @@ import { DEFAULT_TAGSET, displayTypes, type DisplayType, type Tagset } from '../
 import { appSuggestRunner } from './app-suggest-runner';
 import { lookOf, type TypeLook } from './entities-plugin';
 import type { SuggestContext } from './suggestions-plugin';
+import type { LearnedStatus } from '../../shared/ipc/contract';
+import { useLearnedModel } from './useLearnedModel';
 
 /// The corpus tag set: the one function the editor asks, so where it comes from is decided here.
 ///
@@ -37,6 +39,8 @@ export interface EntityServices {
   /// jieba's tags up to it (only the changed lines are tagged again).
   refreshKnown(savedText?: string): void;
   setSuggestionsEnabled(enabled: boolean): void;
+  /// The learned entity model's status (null until known), for the entity panel.
+  learned: LearnedStatus | null;
 }
 
 /// Loads the tag set once per corpus, and per opened page the corpus's known entity strings and the page's
@@ -104,10 +108,17 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     };
   }, [api, page, suggest]);
 
-  const refreshKnown = useCallback((text?: string) => {
-    if (text !== undefined) savedText.current = text;
-    setKnownLoad((n) => n + 1);
-  }, []);
+  const learned = useLearnedModel(api, corpusRoot, suggest, () => setSuggestVersion((n) => n + 1));
+  const { afterSave } = learned;
+  const refreshKnown = useCallback(
+    (text?: string) => {
+      if (text !== undefined) savedText.current = text;
+      setKnownLoad((n) => n + 1);
+      // Tags were saved (or propagated): the learned model trains again soon if they changed.
+      afterSave();
+    },
+    [afterSave],
+  );
   const setSuggestionsEnabled = useCallback(
     (enabled: boolean) => {
       suggest.enabled = enabled;
@@ -119,7 +130,7 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     setTagset(next);
     setTagsetProblem(null);
   }, []);
-  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled };
+  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled, learned: learned.status };
 }
 
 /// jieba's tags for `text`, from those of the page as it was: only the changed lines go to the main process (a few

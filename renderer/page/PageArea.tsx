@@ -165,6 +165,7 @@ export function PageArea(props: {
             types={entities.services.types}
             suggestionsEnabled={entities.services.suggest.enabled}
             onSuggestionsEnabledChange={entities.services.setSuggestionsEnabled}
+            learned={entities.services.learned}
             corpusIndex={<CorpusEntityIndex api={api} tagset={entities.services.tagset} onOpen={props.onOpenAt} refreshKey={entities.indexKey} />}
             notices={[
               ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: entities.services.tagsetProblem })] : []),

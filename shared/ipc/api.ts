@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { StoredModel } from '../entities/learn/model';
 import type {
   AppState,
   BatchQuery,
@@ -9,6 +10,7 @@ import type {
   BatchUndoOutcome,
   CorpusEntityIndex,
   CorpusIndexOptions,
+  LearnedStatus,
   PropagationApplyOutcome,
   PropagationApplyRequest,
   PropagationPreview,
@@ -102,6 +104,10 @@ export interface JiaoduiApi {
   applyPropagation(request: PropagationApplyRequest): Promise<Result<PropagationApplyOutcome>>;
   /// Removes exactly the spans an apply added, on pages whose sidecar is unchanged since.
   undoPropagation(token: string): Promise<Result<PropagationUndoOutcome>>;
+  /// The learned entity model's status; `retrain` asks for training soon if the tags changed (after a save).
+  learnedStatus(options?: { retrain?: boolean }): Promise<Result<LearnedStatus>>;
+  /// The learned entity model as stored, for the suggesters; null when there is none yet.
+  learnedModel(): Promise<Result<StoredModel | null>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -141,6 +147,8 @@ export function createApi(transport: Transport): JiaoduiApi {
     previewPropagation: (request) => transport.invoke('entities.propagationPreview', [request]),
     applyPropagation: (request) => transport.invoke('entities.propagationApply', [request]),
     undoPropagation: (token) => transport.invoke('entities.propagationUndo', [token]),
+    learnedStatus: (options) => transport.invoke('entities.learnedStatus', options ? [options] : []),
+    learnedModel: () => transport.invoke('entities.learnedModel', []),
     on: (event, listener) => transport.on(event, listener),
   };
 }

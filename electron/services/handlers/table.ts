@@ -13,6 +13,7 @@ import { stopWatching } from './corpus-watch';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
 import { journalHandlers } from './journal';
+import { learnedHandlers } from './learned';
 import { ocrHandlers } from './ocr';
 import { pageHandlers } from './page';
 import { findScanImage, type ScanImageFile } from '../scans/scan-image';
@@ -93,6 +94,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...batchHandlers(ctx),
     ...entitiesHandlers(ctx, textWorker),
     ...journalHandlers(ctx),
+    ...learnedHandlers(ctx),
   };
 
   const scanImageFile = async (rel: string): Promise<Result<ScanImageFile>> => {

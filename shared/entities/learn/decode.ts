@@ -32,6 +32,7 @@ export function emissions(scorer: Scorer, features: Int32Array, n: number, skipF
 export function viterbi(scorer: Scorer, emit: Float64Array, n: number): Uint8Array {
   const L = scorer.labels;
   const t = scorer.transitions;
+  const ok = allowedTable(L);
   const best = new Float64Array(n * L);
   const back = new Int16Array(n * L);
   for (let y = 0; y < L; y++) best[y] = allowed(-1, y) ? t[L * L + y]! + emit[y]! : -Infinity;
@@ -40,7 +41,7 @@ export function viterbi(scorer: Scorer, emit: Float64Array, n: number): Uint8Arr
       let top = -Infinity;
       let arg = 0;
       for (let p = 0; p < L; p++) {
-        if (!allowed(p, y)) continue;
+        if (ok[p * L + y] === 0) continue;
         const v = best[(i - 1) * L + p]! + t[p * L + y]!;
         if (v > top) {
           top = v;
@@ -60,6 +61,19 @@ export function viterbi(scorer: Scorer, emit: Float64Array, n: number): Uint8Arr
     y = back[i * L + y]!;
   }
   return labels;
+}
+
+const tables = new Map<number, Uint8Array>();
+
+// allowed(p, y) for every pair of `labels` labels, 1 where allowed (the decoder's inner loop asks it n·L² times).
+function allowedTable(labels: number): Uint8Array {
+  let table = tables.get(labels);
+  if (!table) {
+    table = new Uint8Array(labels * labels);
+    for (let p = 0; p < labels; p++) for (let y = 0; y < labels; y++) table[p * labels + y] = allowed(p, y) ? 1 : 0;
+    tables.set(labels, table);
+  }
+  return table;
 }
 
 /// A decoded span with the probability that exactly it (this start, end and type) is right.

@@ -1,5 +1,6 @@
 import { suggestEntities } from './index';
 import type { EntitySuggestion, PosTagger, Rejection, TaggedWord } from './types';
+import { loadModel, type LearnedModel, type StoredModel } from '../learn/model';
 
 /// A page's part-of-speech words (from jieba in the main process) with the text they were computed on, packed
 /// into a few strings and one typed array: a worker receives them in one cheap copy instead of a clone of
@@ -28,6 +29,8 @@ export interface PageSuggestRequest {
   existing: readonly { start: number; end: number }[];
   /// Suggestions the editor rejected.
   rejected: readonly Rejection[];
+  /// The model learned from the corpus's tags, as stored (plain data, so it can be posted to a worker).
+  model?: StoredModel;
 }
 
 /// Runs every suggester on a whole page, as the editor's first run does.
@@ -41,7 +44,21 @@ export function suggestForPage(request: PageSuggestRequest): EntitySuggestion[] 
     existing: request.existing,
     rejected: request.rejected,
     ...(tagger && { tagger }),
+    ...(request.model && { model: usableModel(request.model) }),
   });
+}
+
+// The last model read, so a worker that gets the same stored model with every run reads it once.
+let lastModel: { key: string; model: LearnedModel | undefined } | null = null;
+
+/// The stored model ready to use (undefined when it cannot be read: suggestions then come without it).
+export function usableModel(stored: StoredModel): LearnedModel | undefined {
+  const key = `${stored.stats.trainedAt}:${stored.hashes.length}:${stored.weights.length}`;
+  if (lastModel?.key !== key) {
+    const loaded = loadModel(stored);
+    lastModel = { key, model: loaded.ok ? loaded.model : undefined };
+  }
+  return lastModel.model;
 }
 
 /// Packs tagged words computed on `text` into a `TaggedPage`.
