@@ -14,7 +14,7 @@ export interface LearnedDeps {
   /// The pages of the corpus (relative paths), as the last scan found them.
   pages(): Promise<readonly string[]>;
   /// The worker thread training runs on.
-  worker(): TextWorker;
+  worker(): Pick<TextWorker, 'run'>;
   /// Told whenever the status changes (training starts or ends, a model is loaded).
   onStatus(status: LearnedStatus): void;
 }
