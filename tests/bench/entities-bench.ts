@@ -21,6 +21,8 @@ import { normalizeOriginal } from '../../shared/text/normalize';
 import { JiebaTagger } from '../../electron/services/entities/jieba-tagger';
 import { GOLD_PAGES } from '../fixtures/entities/gold-pages';
 import { conllQuality } from './entities-conll';
+import { goldPageSentences, learningCurve } from './entities-learn-bench';
+import { readBioSentences } from './bio-sentences';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repoRoot, 'tests/fixtures/corpus');
@@ -204,7 +206,10 @@ if (conllAt >= 0) {
   const file = args[conllAt + 1];
   if (file === undefined || file.startsWith('--')) throw new Error('--conll needs a file path');
   conllQuality(file, args.includes('--dev'));
+  // The learned model's learning curve on the same file (figures only; see entities-learn-bench.ts).
+  learningCurve(readBioSentences(file), path.basename(file));
 } else {
   quality(args.includes('--errors'), args.includes('--dev-only'));
+  learningCurve(goldPageSentences(), 'the gold pages');
   if (!args.includes('--quality-only')) speed();
 }
