@@ -20,9 +20,9 @@ export interface SentenceEvidence {
 
 /// Feature slots per character. Slots from `SEGMENTER_SLOTS` on come from the segmenter; training leaves them out
 /// of some sentences so the model also works where no segmenter words are at hand.
-export const SLOTS = 20;
+export const SLOTS = 21;
 /// The first slot that depends on the segmenter.
-export const SEGMENTER_SLOTS = 14;
+export const SEGMENTER_SLOTS = 15;
 
 // Sentinels for characters beyond the sentence's ends.
 const BEFORE = -1;
@@ -49,7 +49,8 @@ function tagHash(tag: string): number {
 /// The feature hashes of every character of a sentence: `SLOTS` per character, 0 where a slot has no feature.
 ///
 /// Templates: the character and its neighbours within two, the four bigrams and the trigram around it, the
-/// character classes around it, its place in a gazetteer name, the rules' votes (B or I of a type), and from the
+/// character classes around it, its place in a gazetteer name, the rules' votes (B or I of a type), the vote of the
+/// corpus's tagged strings (on other pages, when training), and from the
 /// segmenter: its place in its word (B/M/E/S) with the word's tag, with the character, with the word's length, with
 /// the neighbouring words' tags, the word itself when it is short, and the segmenter source's vote.
 export function sentenceFeatures(cps: readonly number[], evidence: SentenceEvidence): Int32Array {
@@ -57,7 +58,8 @@ export function sentenceFeatures(cps: readonly number[], evidence: SentenceEvide
   const out = new Int32Array(n * SLOTS);
   const at = (i: number) => (i < 0 ? BEFORE : i >= n ? AFTER : cps[i]!);
   const gazetteer = gazetteerPositions(cps);
-  const ruleVote = voteLabels(n, evidence.votes, (s) => s !== 'segmenter');
+  const ruleVote = voteLabels(n, evidence.votes, (s) => s !== 'segmenter' && s !== 'known');
+  const knownVote = voteLabels(n, evidence.votes, (s) => s === 'known');
   const segmenterVote = voteLabels(n, evidence.votes, (s) => s === 'segmenter');
   const word = wordPositions(n, evidence.words);
   for (let i = 0; i < n; i++) {
@@ -81,6 +83,7 @@ export function sentenceFeatures(cps: readonly number[], evidence: SentenceEvide
     out[f + 11] = nonZero(hashAdd(hashStart(12), charClass(cm1) * 36 + charClass(c0) * 6 + charClass(cp1)));
     out[f + 12] = nonZero(hashAdd(hashAdd(hashStart(13), gazetteer[i]!), ruleVote[i]!));
     out[f + 13] = ruleVote[i] === 0 ? 0 : nonZero(hashAdd(hashStart(14), ruleVote[i]!));
+    out[f + 14] = knownVote[i] === 0 ? 0 : nonZero(hashAdd(hashAdd(hashStart(21), knownVote[i]!), ruleVote[i]!));
     if (evidence.words.length > 0) {
       const w = word.index[i]!;
       const position = word.position[i]!;
@@ -88,12 +91,12 @@ export function sentenceFeatures(cps: readonly number[], evidence: SentenceEvide
       const length = w >= 0 ? Math.min(5, evidence.words[w]!.end - evidence.words[w]!.start) : 0;
       const prevTag = w > 0 ? tagHash(evidence.words[w - 1]!.tag) : 1;
       const nextTag = w >= 0 && w + 1 < evidence.words.length ? tagHash(evidence.words[w + 1]!.tag) : 1;
-      out[f + 14] = nonZero(hashAdd(hashAdd(hashStart(15), position), tag));
-      out[f + 15] = nonZero(hashAdd(hashAdd(hashAdd(hashStart(16), position), tag), c0));
-      out[f + 16] = nonZero(hashAdd(hashAdd(hashAdd(hashStart(17), position), tag), length));
-      out[f + 17] = nonZero(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(18), position), prevTag), tag), nextTag));
-      out[f + 18] = w >= 0 && length <= 4 ? nonZero(hashAdd(hashAdd(wordHash(cps, evidence.words[w]!), position), tag)) : 0;
-      out[f + 19] = nonZero(hashAdd(hashAdd(hashStart(20), segmenterVote[i]!), ruleVote[i]!));
+      out[f + 15] = nonZero(hashAdd(hashAdd(hashStart(15), position), tag));
+      out[f + 16] = nonZero(hashAdd(hashAdd(hashAdd(hashStart(16), position), tag), c0));
+      out[f + 17] = nonZero(hashAdd(hashAdd(hashAdd(hashStart(17), position), tag), length));
+      out[f + 18] = nonZero(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(18), position), prevTag), tag), nextTag));
+      out[f + 19] = w >= 0 && length <= 4 ? nonZero(hashAdd(hashAdd(wordHash(cps, evidence.words[w]!), position), tag)) : 0;
+      out[f + 20] = nonZero(hashAdd(hashAdd(hashStart(20), segmenterVote[i]!), ruleVote[i]!));
     }
   }
   return out;

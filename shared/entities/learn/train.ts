@@ -1,6 +1,7 @@
 import { suggestEntities } from '../suggest/index';
 import { placeWords } from '../suggest/segmenter';
 import { codePoints } from '../suggest/han';
+import { suggestKnown } from '../suggest/known';
 import type { PosTagger, TaggedWord } from '../suggest/types';
 import { decodeWithConfidence, emissions } from './decode';
 import { sentenceEvidence, type TextEvidence } from './evidence';
@@ -59,6 +60,7 @@ function prepareSentences(
   cache: Map<string, TextEvidence> | undefined,
 ): Prepared[] {
   const used = new Set<string>();
+  const knownElsewhere = corpusStringsElsewhere(pages);
   const out: Prepared[] = [];
   let p = 0;
   while (p < sentences.length) {
@@ -72,6 +74,10 @@ function prepareSentences(
       cache?.set(text, evidence);
     }
     used.add(text);
+    // The corpus's tagged strings as the app passes them, but those of other pages only: this page's own tags would
+    // vote for exactly the answer.
+    const known = suggestKnown(text, knownElsewhere(pageIndex));
+    if (known.length > 0) evidence = { ...evidence, votes: [...evidence.votes, ...known].sort((a, b) => a.start - b.start) };
     const cursor = { word: 0, vote: 0 };
     for (; p < sentences.length && sentences[p]!.page === pageIndex; p++) {
       const s = sentences[p]!;
@@ -82,6 +88,49 @@ function prepareSentences(
   // Pages whose text changed or that lost their tags leave the cache.
   if (cache) for (const text of cache.keys()) if (!used.has(text)) cache.delete(text);
   return out;
+}
+
+/// For page `p`, every string tagged on the other pages with its most frequent type there.
+function corpusStringsElsewhere(pages: readonly TrainingPage[]): (p: number) => ReadonlyMap<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const ownStrings = pages.map((page) => {
+    const cps = codePoints(page.text);
+    const own = new Map<string, Map<string, number>>();
+    for (const s of page.spans) {
+      const text = cps.slice(s.start, s.end).join('');
+      for (const into of [counts, own]) {
+        const types = into.get(text) ?? new Map<string, number>();
+        types.set(s.type, (types.get(s.type) ?? 0) + 1);
+        into.set(text, types);
+      }
+    }
+    return own;
+  });
+  const top = (types: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): string | undefined => {
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [type, count] of types) {
+      const left = count - (minus?.get(type) ?? 0);
+      if (left > bestCount) {
+        best = type;
+        bestCount = left;
+      }
+    }
+    return best;
+  };
+  const all = new Map<string, string>();
+  for (const [text, types] of counts) all.set(text, top(types)!);
+  return (p) => {
+    const own = ownStrings[p]!;
+    if (own.size === 0) return all;
+    const elsewhere = new Map(all);
+    for (const [text, types] of own) {
+      const type = top(counts.get(text)!, types);
+      if (type === undefined) elsewhere.delete(text);
+      else elsewhere.set(text, type);
+    }
+    return elsewhere;
+  };
 }
 
 /// The segmenter words and rule and segmenter suggestions of a text, as a whole-page suggestion run sees them.

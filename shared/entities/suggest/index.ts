@@ -64,6 +64,8 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
   if (learn) {
     // The votes as a run without the model gives them (what the model was trained on).
     const merged = mergeSuggestions(withoutPlacesInTitles(votes, cps));
+    // The corpus's tagged strings vote too (the model learned how far to trust them).
+    if (options.known && options.known.size > 0) pushAll(merged, suggestKnown(text, options.known));
     const learned = suggestLearned(text, options.model!, { votes: merged, ...(words && { words }) });
     return mergeSuggestions(withoutPlacesInTitles(overruled(all, learned, options.model!.types), cps), { existing: options.existing, rejected: options.rejected });
   }
