@@ -32,7 +32,8 @@ export interface TrainOptions extends PerceptronOptions {
 interface Prepared {
   source: TrainingSentence;
   features: Int32Array;
-  cps: string[];
+  /// The sentence's length in code points.
+  length: number;
 }
 
 /// Trains a model on the accepted tags of `pages` (see `trainingSentences` for which sentences count), or gives
@@ -82,7 +83,7 @@ function prepareSentences(
     for (; p < sentences.length && sentences[p]!.page === pageIndex; p++) {
       const s = sentences[p]!;
       const local = sentenceEvidence(evidence, s.extent, cursor);
-      out.push({ source: s, features: sentenceFeatures(numbers.slice(s.extent.start, s.extent.end), local), cps: cps.slice(s.extent.start, s.extent.end) });
+      out.push({ source: s, features: sentenceFeatures(numbers.slice(s.extent.start, s.extent.end), local), length: s.extent.end - s.extent.start });
     }
   }
   // Pages whose text changed or that lost their tags leave the cache.
@@ -158,7 +159,7 @@ export function trainPrepared(
   const typeIndex = new Map(types.map((t, i) => [t, i]));
   const labelled: LabelledSentence[] = prepared.map((s) => ({
     features: s.features,
-    labels: encodeSpans(s.cps.length, s.source.spans.map((x) => ({ start: x.start, end: x.end, type: typeIndex.get(x.type)! }))),
+    labels: encodeSpans(s.length, s.source.spans.map((x) => ({ start: x.start, end: x.end, type: typeIndex.get(x.type)! }))),
   }));
   let model: LearnedModel;
   if (options.calibrate ?? labelled.length >= 40) {
