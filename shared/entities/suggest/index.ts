@@ -67,10 +67,15 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     // The corpus's tagged strings vote too (the model learned how far to trust them).
     if (options.known && options.known.size > 0) pushAll(merged, suggestKnown(text, options.known));
     const learned = suggestLearned(text, options.model!, { votes: merged, ...(words && { words }) });
-    return mergeSuggestions(withoutPlacesInTitles(overruled(all, learned, options.model!.types), cps), { existing: options.existing, rejected: options.rejected });
+    const combined = options.model!.stats.tags >= LEARNED_TAKES_OVER_AT ? overruled(all, learned, options.model!.types) : [...all, ...learned];
+    return mergeSuggestions(withoutPlacesInTitles(combined, cps), { existing: options.existing, rejected: options.rejected });
   }
   return mergeSuggestions(withoutPlacesInTitles(all, cps), { existing: options.existing, rejected: options.rejected });
 }
+
+/// Tags a model must have learned from before its reading replaces the other sources' for its types; below that
+/// (a few tags of a new corpus) its suggestions come beside theirs.
+export const LEARNED_TAKES_OVER_AT = 100;
 
 /// The other sources' suggestions the learned model leaves standing, with its own. The model read the rules' and the
 /// segmenter's votes and learned where to trust them, and its character features hold the corpus's own strings; so

@@ -3,7 +3,7 @@ import { trainModel, type TrainingPage } from '../../../../shared/entities/learn
 import { suggestLearned } from '../../../../shared/entities/learn/predict';
 import { textEvidence } from '../../../../shared/entities/learn/train';
 import { loadModel, MODEL_VERSION, storeModel, type LearnedModel } from '../../../../shared/entities/learn/model';
-import { suggestEntities } from '../../../../shared/entities/suggest/index';
+import { LEARNED_TAKES_OVER_AT, suggestEntities } from '../../../../shared/entities/suggest/index';
 import { decodeSpans, encodeSpans } from '../../../../shared/entities/learn/labels';
 
 const EXT_B = '𠮷';
@@ -88,6 +88,27 @@ describe('the learned labeller', () => {
   it('records what it learned from', () => {
     const model = trainModel(conventionPages(), { now: () => Date.parse('2026-12-07T10:00:00Z') })!;
     expect(model.stats).toMatchObject({ tags: 12, pages: 1, sentences: 6, trainedAt: '2026-12-07T10:00:00.000Z' });
+  });
+});
+
+describe('the learned source beside the others', () => {
+  const text = '中美代表在朔城区举行会谈。';
+  it('comes beside the rules while it has learned from few tags', () => {
+    const model = trainModel(conventionPages())!;
+    expect(model.stats.tags).toBeLessThan(LEARNED_TAKES_OVER_AT);
+    const found = suggestEntities(text, { model });
+    expect(found.some((s) => s.source === 'rule' && s.text === '朔城区')).toBe(true);
+    expect(found.some((s) => s.source === 'learned' && s.text === '中')).toBe(true);
+  });
+  it('replaces the rules for the types it knows once it has learned from enough tags, and keeps them for other types', () => {
+    const pages = Array.from({ length: 10 }, () => conventionPages()[0]!);
+    const model = trainModel(pages)!;
+    expect(model.stats.tags).toBeGreaterThanOrEqual(LEARNED_TAKES_OVER_AT);
+    const found = suggestEntities(`${text}2026年12月7日`, { model });
+    expect(found.filter((s) => s.type === 'LOC').every((s) => s.source === 'learned')).toBe(true);
+    expect(found.some((s) => s.source === 'learned' && s.text === '中')).toBe(true);
+    // DATE is not a type it learned: the rules still suggest dates.
+    expect(found.some((s) => s.type === 'DATE' && s.source === 'rule')).toBe(true);
   });
 });
 
