@@ -75,7 +75,7 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
 
 /// Tags a model must have learned from before its reading replaces the other sources' for its types; below that
 /// (a few tags of a new corpus) its suggestions come beside theirs.
-export const LEARNED_TAKES_OVER_AT = 100;
+export const LEARNED_TAKES_OVER_AT = 50;
 
 /// The other sources' suggestions the learned model leaves standing, with its own. The model read the rules' and the
 /// segmenter's votes and learned where to trust them, and its character features hold the corpus's own strings; so
