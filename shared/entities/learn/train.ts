@@ -2,7 +2,7 @@ import { suggestEntities } from '../suggest/index';
 import { placeWords } from '../suggest/segmenter';
 import { codePoints } from '../suggest/han';
 import { suggestKnown } from '../suggest/known';
-import type { PosTagger, TaggedWord } from '../suggest/types';
+import type { EntitySuggestion, PosTagger, TaggedWord } from '../suggest/types';
 import { decodeWithConfidence, emissions } from './decode';
 import { sentenceEvidence, type TextEvidence } from './evidence';
 import { SLOTS, sentenceFeatures } from './features';
@@ -61,7 +61,7 @@ function prepareSentences(
   cache: Map<string, TextEvidence> | undefined,
 ): Prepared[] {
   const used = new Set<string>();
-  const knownElsewhere = corpusStringsElsewhere(pages);
+  const knownVotes = knownVotesByPage(pages);
   const out: Prepared[] = [];
   let p = 0;
   while (p < sentences.length) {
@@ -77,7 +77,7 @@ function prepareSentences(
     used.add(text);
     // The corpus's tagged strings as the app passes them, but those of other pages only: this page's own tags would
     // vote for exactly the answer.
-    const known = suggestKnown(text, knownElsewhere(pageIndex));
+    const known = knownVotes[pageIndex]!;
     if (known.length > 0) evidence = { ...evidence, votes: [...evidence.votes, ...known].sort((a, b) => a.start - b.start) };
     const cursor = { word: 0, vote: 0 };
     for (; p < sentences.length && sentences[p]!.page === pageIndex; p++) {
@@ -91,23 +91,25 @@ function prepareSentences(
   return out;
 }
 
-/// For page `p`, every string tagged on the other pages with its most frequent type there.
-function corpusStringsElsewhere(pages: readonly TrainingPage[]): (p: number) => ReadonlyMap<string, string> {
+/// Per page, the corpus-string suggestions the app would make on it, counting only tags on the other pages: every
+/// occurrence of a string tagged elsewhere, with its most frequent type there. One pass over all pages' texts joined
+/// (a corpus of 10,000 pages and thousands of strings would otherwise build the string index 10,000 times).
+function knownVotesByPage(pages: readonly TrainingPage[]): EntitySuggestion[][] {
   const counts = new Map<string, Map<string, number>>();
-  const ownStrings = pages.map((page) => {
+  const own = pages.map((page) => {
     const cps = codePoints(page.text);
-    const own = new Map<string, Map<string, number>>();
+    const mine = new Map<string, Map<string, number>>();
     for (const s of page.spans) {
       const text = cps.slice(s.start, s.end).join('');
-      for (const into of [counts, own]) {
+      for (const into of [counts, mine]) {
         const types = into.get(text) ?? new Map<string, number>();
         types.set(s.type, (types.get(s.type) ?? 0) + 1);
         into.set(text, types);
       }
     }
-    return own;
+    return { mine, length: cps.length };
   });
-  const top = (types: ReadonlyMap<string, number>, minus?: ReadonlyMap<string, number>): string | undefined => {
+  const top = (types: ReadonlyMap<string, number>, minus: ReadonlyMap<string, number> | undefined): string | undefined => {
     let best: string | undefined;
     let bestCount = 0;
     for (const [type, count] of types) {
@@ -120,18 +122,23 @@ function corpusStringsElsewhere(pages: readonly TrainingPage[]): (p: number) => 
     return best;
   };
   const all = new Map<string, string>();
-  for (const [text, types] of counts) all.set(text, top(types)!);
-  return (p) => {
-    const own = ownStrings[p]!;
-    if (own.size === 0) return all;
-    const elsewhere = new Map(all);
-    for (const [text, types] of own) {
-      const type = top(counts.get(text)!, types);
-      if (type === undefined) elsewhere.delete(text);
-      else elsewhere.set(text, type);
-    }
-    return elsewhere;
-  };
+  for (const [text, types] of counts) all.set(text, top(types, undefined)!);
+  const starts: number[] = [];
+  let at = 0;
+  for (const { length } of own) {
+    starts.push(at);
+    at += length + 1;
+  }
+  const votes: EntitySuggestion[][] = pages.map(() => []);
+  let p = 0;
+  for (const s of suggestKnown(pages.map((page) => page.text).join('\n'), all)) {
+    while (p + 1 < starts.length && starts[p + 1]! <= s.start) p++;
+    const base = starts[p]!;
+    if (s.end - base > own[p]!.length) continue;
+    const type = top(counts.get(s.text)!, own[p]!.mine.get(s.text));
+    if (type !== undefined) votes[p]!.push({ ...s, type, start: s.start - base, end: s.end - base });
+  }
+  return votes;
 }
 
 /// The segmenter words and rule and segmenter suggestions of a text, as a whole-page suggestion run sees them.
