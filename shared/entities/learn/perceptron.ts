@@ -34,7 +34,7 @@ export function trainPerceptron(sentences: readonly LabelledSentence[], types: n
   const L = labelCount(types);
   // Fewer passes over a large corpus: averaging over many sentences settles sooner, and time grows with both (a
   // corpus of 1,000 pages of 3,000 characters has some 150,000 sentences).
-  const epochs = options.epochs ?? (sentences.length > 50_000 ? 2 : sentences.length > 5000 ? 4 : 8);
+  const epochs = options.epochs ?? (sentences.length > 50_000 ? 2 : sentences.length > 5000 ? 4 : 15);
   const dropEvery = options.segmenterDropEvery ?? 5;
   // Feature hashes become row numbers once, in place (a corpus of 3 million characters has 60 million of them, and a
   // copy would double the memory), so the loop below does no map look-ups. The sentences are spent afterwards.
