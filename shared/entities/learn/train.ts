@@ -171,7 +171,11 @@ export function trainPrepared(
   let model: LearnedModel;
   if (options.calibrate ?? labelled.length >= 40) {
     model = build(labelled.filter((_, i) => i % 10 !== 9), types, options, 1);
-    model.temperature = fitTemperature(model, labelled.filter((_, i) => i % 10 === 9));
+    const heldBack = labelled.filter((_, i) => i % 10 === 9);
+    // At most CALIBRATION_SENTENCES of them, spread over the corpus: forward–backward at ten temperatures over all
+    // of a large corpus's held-back sentences would take longer than the training.
+    const step = Math.max(1, Math.ceil(heldBack.length / CALIBRATION_SENTENCES));
+    model.temperature = fitTemperature(model, heldBack.filter((_, i) => i % step === 0));
   } else {
     model = build(labelled, types, options, 1);
   }
@@ -192,6 +196,9 @@ function build(sentences: readonly LabelledSentence[], types: readonly string[],
     stats: { tags: 0, pages: 0, sentences: sentences.length, trainedAt: '', trainingMs: 0 },
   };
 }
+
+/// Held-back sentences the confidence is fitted on, at most.
+const CALIBRATION_SENTENCES = 1500;
 
 const TEMPERATURES = [0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16];
 
