@@ -43,12 +43,15 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'ignore.list': true,
   'ignore.add': true,
   'ignore.remove': true,
+  'entities.learnedStatus': true,
+  'entities.learnedModel': true,
 };
 const EVENT_CHANNELS: Record<EventChannel, true> = {
   'corpus.scanProgress': true,
   'export.progress': true,
   'batch.progress': true,
   'entities.propagationProgress': true,
+  'entities.learnedStatus': true,
   'corpus.pageStatus': true,
   'corpus.filesChanged': true,
   'app.command': true,

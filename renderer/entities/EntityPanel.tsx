@@ -9,6 +9,7 @@ import { entitiesOf, entityTextsOf, type DocEntity } from './entity-index';
 import { acceptAllOfType } from './suggestion-commands';
 import { shownSuggestions, suggestionAtSelection, type PlacedSuggestion } from './suggestions-plugin';
 import type { EditorState } from 'prosemirror-state';
+import type { LearnedStatus } from '../../shared/ipc/contract';
 
 /// Props of `EntityPanel`.
 export interface EntityPanelProps {
@@ -27,6 +28,8 @@ export interface EntityPanelProps {
   onHide?(): void;
   /// Always ignores a suggestion in the corpus (the button for the suggestion at the caret).
   onIgnoreSuggestion?(suggestion: PlacedSuggestion): void;
+  /// The learned entity model's status; null or absent hides the line.
+  learned?: LearnedStatus | null;
 }
 
 // Distinct texts listed per type; a page with thousands of entities still renders a short panel.
@@ -51,6 +54,7 @@ export function EntityPanel(props: EntityPanelProps) {
           </button>
         )}
       </div>
+      {props.learned && <LearnedLine status={props.learned} />}
       {tab === 'page' || props.corpusIndex === null ? (
         <div role="tabpanel" aria-label={t('ent.tabPage')} className="entity-tab-body">
           <PageEntities {...props} />
@@ -180,6 +184,22 @@ function IgnoreAtCaret({ state, onIgnore }: { state: EditorState; onIgnore(sugge
       <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onIgnore(suggestion)}>
         {t('ent.ignoreAtCaret', { text: suggestion.text, type: suggestion.type })}
       </button>
+    </p>
+  );
+}
+
+/// "Learned from N tags on M pages · trained <time>", or that it is training, or why it failed.
+function LearnedLine({ status }: { status: LearnedStatus }) {
+  const t = useT();
+  const summary =
+    status.trainedAt === null
+      ? t('learned.none')
+      : t('learned.summary', { tags: status.tags, pages: status.pages, time: new Date(status.trainedAt).toLocaleString() });
+  return (
+    <p role="status" aria-label={t('learned.status')} className="entity-learned">
+      {summary}
+      {status.training && <> · {t('learned.training')}</>}
+      {status.problem !== null && <> · {t('learned.problem', { message: status.problem })}</>}
     </p>
   );
 }

@@ -7,6 +7,7 @@ import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
 import { withoutTaggedOrRejected } from '../../shared/entities/suggest/merge';
 import type { SpanEdit } from '../../shared/entities/spans';
 import type { CorpusEntityDecisions } from '../../shared/entities/corpus-rejections';
+import type { LearnedModel, StoredModel } from '../../shared/entities/learn/model';
 import { cpToPmPos, pmPosToCp, textFromDoc } from '../editor/text-doc';
 import { entityMarkType, type EntityMarkAttrs } from '../editor/schema';
 import { entityCpExtents } from './entity-index';
@@ -28,6 +29,10 @@ export interface SuggestContext {
   enabled: boolean;
   /// The corpus's rejections (from the corpus index) and its ignore list.
   decisions?: CorpusEntityDecisions;
+  /// The model learned from the corpus's tags: as stored (posted to the worker for whole-page runs) and read
+  /// (for the refresh after an edit, on this thread).
+  storedModel?: StoredModel;
+  model?: LearnedModel;
 }
 
 /// The suggestions plugin's state.
@@ -193,6 +198,7 @@ export function pageSuggestRequest(doc: PmNode, rejected: readonly Rejection[], 
     rejected,
     ...(context.tagged && context.tagged.text === text && { tagged: context.tagged }),
     ...(context.decisions && { corpusDecisions: context.decisions }),
+    ...(context.storedModel && { model: context.storedModel }),
   };
 }
 
@@ -220,7 +226,16 @@ export function refreshedSince(
   const to = cpToPmPos(doc, edit.start + edit.insertedLength);
   const window = { from: Math.max(0, from - EXISTING_REACH), to: Math.min(doc.content.size, to + EXISTING_REACH) };
   const existing = entityExtents(doc, window.from, window.to);
-  return { suggestions: refreshSuggestions(text, base.suggestions, edit, { known, existing, rejected, ...(context.decisions && { corpusDecisions: context.decisions }) }), window };
+  return {
+    suggestions: refreshSuggestions(text, base.suggestions, edit, {
+      known,
+      existing,
+      rejected,
+      ...(context.decisions && { corpusDecisions: context.decisions }),
+      ...(context.model && { model: context.model }),
+    }),
+    window,
+  };
 }
 
 // The one edit (in code points) that turns the old document's text into the new one's: from the first to the

@@ -9,6 +9,8 @@ import { appSuggestRunner } from './app-suggest-runner';
 import { lookOf, type TypeLook } from './entities-plugin';
 import type { SuggestContext } from './suggestions-plugin';
 import type { IgnoreEntry } from '../../shared/learning/ignore-list';
+import type { LearnedStatus } from '../../shared/ipc/contract';
+import { useLearnedModel } from './useLearnedModel';
 
 /// The corpus tag set: the one function the editor asks, so where it comes from is decided here.
 ///
@@ -40,6 +42,8 @@ export interface EntityServices {
   setSuggestionsEnabled(enabled: boolean): void;
   /// Uses the corpus's ignore list as just changed (suggestions are computed again).
   setIgnored(entries: readonly IgnoreEntry[]): void;
+  /// The learned entity model's status (null until known), for the entity panel.
+  learned: LearnedStatus | null;
 }
 
 /// Loads the tag set once per corpus, and per opened page the corpus's known entity strings and the page's
@@ -112,10 +116,17 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     };
   }, [api, page, suggest]);
 
-  const refreshKnown = useCallback((text?: string) => {
-    if (text !== undefined) savedText.current = text;
-    setKnownLoad((n) => n + 1);
-  }, []);
+  const learned = useLearnedModel(api, corpusRoot, suggest, () => setSuggestVersion((n) => n + 1));
+  const { afterSave } = learned;
+  const refreshKnown = useCallback(
+    (text?: string) => {
+      if (text !== undefined) savedText.current = text;
+      setKnownLoad((n) => n + 1);
+      // Tags were saved (or propagated): the learned model trains again soon if they changed.
+      afterSave();
+    },
+    [afterSave],
+  );
   const setSuggestionsEnabled = useCallback(
     (enabled: boolean) => {
       suggest.enabled = enabled;
@@ -134,7 +145,7 @@ export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, pa
     setTagset(next);
     setTagsetProblem(null);
   }, []);
-  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled, setIgnored };
+  return { tagset, setTagset: useTagset, types, look, tagsetProblem, suggest, suggestVersion, refreshKnown, setSuggestionsEnabled, setIgnored, learned: learned.status };
 }
 
 /// jieba's tags for `text`, from those of the page as it was: only the changed lines go to the main process (a few

@@ -2,6 +2,7 @@ import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
+import * as entitiesLearned from './messages-entities-learned';
 import * as exportDialog from './messages-export';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
@@ -107,6 +108,7 @@ const en = {
   // Each feature keeps its strings in its own file.
   ...entities.en,
   ...entitiesCorpus.en,
+  ...entitiesLearned.en,
   ...review.en,
   ...ignore.en,
   ...batch.en,
@@ -215,6 +217,7 @@ const zhCN: Record<MessageKey, string> = {
   'shortcut.listKeys': '在页面列表中：↑/↓ 移动，Enter 打开，空格 选择，Shift+↑/↓ 扩展选择',
   ...entities.zhCN,
   ...entitiesCorpus.zhCN,
+  ...entitiesLearned.zhCN,
   ...review.zhCN,
   ...ignore.zhCN,
   ...batch.zhCN,

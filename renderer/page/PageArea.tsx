@@ -166,6 +166,7 @@ export function PageArea(props: {
             suggestionsEnabled={entities.services.suggest.enabled}
             onSuggestionsEnabledChange={entities.services.setSuggestionsEnabled}
             onIgnoreSuggestion={entities.ignoreSuggestion}
+            learned={entities.services.learned}
             corpusIndex={<CorpusEntityIndex api={api} tagset={entities.services.tagset} onOpen={props.onOpenAt} refreshKey={entities.indexKey} />}
             notices={[
               ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: entities.services.tagsetProblem })] : []),

@@ -1,5 +1,6 @@
 import type { Result } from '../result';
 import type { IgnoreList, IgnoreTarget } from '../learning/ignore-list';
+import type { StoredModel } from '../entities/learn/model';
 import type {
   AppState,
   BatchQuery,
@@ -10,6 +11,7 @@ import type {
   BatchUndoOutcome,
   CorpusEntityIndex,
   CorpusIndexOptions,
+  LearnedStatus,
   PropagationApplyOutcome,
   PropagationApplyRequest,
   PropagationPreview,
@@ -109,6 +111,10 @@ export interface JiaoduiApi {
   addIgnore(target: IgnoreTarget): Promise<Result<IgnoreList>>;
   /// Removes an entry of the ignore list, so such suggestions come back.
   removeIgnore(target: IgnoreTarget): Promise<Result<IgnoreList>>;
+  /// The learned entity model's status; `retrain` asks for training soon if the tags changed (after a save).
+  learnedStatus(options?: { retrain?: boolean }): Promise<Result<LearnedStatus>>;
+  /// The learned entity model as stored, for the suggesters; null when there is none yet.
+  learnedModel(): Promise<Result<StoredModel | null>>;
   /// Subscribes to a main-process event; returns the unsubscribe function.
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 }
@@ -151,6 +157,8 @@ export function createApi(transport: Transport): JiaoduiApi {
     ignoreList: () => transport.invoke('ignore.list', []),
     addIgnore: (target) => transport.invoke('ignore.add', [target]),
     removeIgnore: (target) => transport.invoke('ignore.remove', [target]),
+    learnedStatus: (options) => transport.invoke('entities.learnedStatus', options ? [options] : []),
+    learnedModel: () => transport.invoke('entities.learnedModel', []),
     on: (event, listener) => transport.on(event, listener),
   };
 }

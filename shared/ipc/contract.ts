@@ -19,6 +19,7 @@ import {
   type SourceFormat,
 } from '../model/sidecar-schema';
 import { tagsetSchema, type Tagset } from '../entities/tagset';
+import type { StoredModel } from '../entities/learn/model';
 import type { SidecarProblemCode } from '../model/sidecar-consistency';
 import { EXPORT_FORMATS, type ExportFormatId } from '../export/format-ids';
 
@@ -492,6 +493,30 @@ export interface CorpusEntityIndex {
   rejections: { entities: RejectionTallies; ocr: RejectionTallies };
 }
 
+/// The learned entity model of the open corpus, as the entity panel shows it (entities.learnedStatus).
+export interface LearnedStatus {
+  /// Entity tags the model learned from (0: no model yet).
+  tags: number;
+  /// Pages those tags are on.
+  pages: number;
+  /// Sentences it was trained on.
+  sentences: number;
+  /// When it was last trained (ISO 8601), null when never.
+  trainedAt: string | null;
+  /// How long that training took, in milliseconds.
+  trainingMs: number | null;
+  /// Whether it is being trained now.
+  training: boolean;
+  /// Why training or loading failed last time (English), null when fine.
+  problem: string | null;
+}
+
+/// Options of entities.learnedStatus.
+export const learnedStatusOptionsSchema = z.strictObject({
+  /// Train again soon (after a save) when the corpus's tags changed since the model was trained.
+  retrain: z.boolean().optional(),
+});
+
 /// Options of entities.corpusIndex.
 export const corpusIndexOptionsSchema = z.strictObject({
   /// Check every sidecar on disk for changes made outside the app (otherwise only sidecars the app wrote since the
@@ -668,6 +693,8 @@ export const requestSchemas = {
   'ignore.list': z.tuple([]),
   'ignore.add': z.tuple([ignoreTargetSchema]),
   'ignore.remove': z.tuple([ignoreTargetSchema]),
+  'entities.learnedStatus': z.tuple([learnedStatusOptionsSchema.optional()]),
+  'entities.learnedModel': z.tuple([]),
 } as const;
 
 /// A request channel name.
@@ -726,6 +753,9 @@ export interface RequestResults {
   'ignore.add': IgnoreList;
   /// The list after removing the equal entry.
   'ignore.remove': IgnoreList;
+  'entities.learnedStatus': LearnedStatus;
+  /// The stored model (shared/entities/learn/model.ts) for the renderer's suggesters; null when none yet.
+  'entities.learnedModel': StoredModel | null;
 }
 
 /// Argument tuple of a request channel.
@@ -740,6 +770,8 @@ export interface EventPayloads {
   'batch.progress': { done: number; total: number };
   /// Pages done so far by entities.propagationApply / propagationUndo.
   'entities.propagationProgress': { done: number; total: number };
+  /// The learned entity model started or finished training, or was loaded.
+  'entities.learnedStatus': LearnedStatus;
   /// Review statuses of pages whose sidecars the main process wrote or removed (batch replace and undo, corpus
   /// propagation and its undo), read back from disk (null: no sidecar, or none with a known status).
   'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null }[] };

@@ -1,7 +1,8 @@
 /// Entity-suggestion bench: quality on the hand-annotated gold pages and speed on a large synthetic page.
 ///
 /// Run: `npm run bench:entities` (`-- --errors` lists the misses and wrong suggestions on the DEV page only;
-/// `-- --quality-only` skips the speed part; `-- --dev-only` measures the dev pages alone, for use while revising rules). Quality is measured on every page of
+/// `-- --quality-only` skips the speed part; `-- --conll <file> [--dev]` measures a two-column BIO file instead,
+/// see entities-conll.ts; `-- --dev-only` measures the dev pages alone, for use while revising rules). Quality is measured on every page of
 /// tests/fixtures/entities/gold-pages.ts — 000_… is the dev page, 003_… the test page (see NOTE.md) — with strict
 /// matching (same start, end and type) and lenient matching (same type, overlapping). Speed is measured on a
 /// 200,000-character page built from both corpus pages with 5,000 tagged spans.
@@ -19,6 +20,9 @@ import type { EntitySpan } from '../../shared/model/sidecar-schema';
 import { normalizeOriginal } from '../../shared/text/normalize';
 import { JiebaTagger } from '../../electron/services/entities/jieba-tagger';
 import { GOLD_PAGES } from '../fixtures/entities/gold-pages';
+import { conllQuality } from './entities-conll';
+import { goldPageSentences, learningCurve } from './entities-learn-bench';
+import { readBioSentences } from './bio-sentences';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = path.resolve(repoRoot, 'tests/fixtures/corpus');
@@ -196,5 +200,16 @@ function speed(): void {
 }
 
 const args = process.argv.slice(2);
-quality(args.includes('--errors'), args.includes('--dev-only'));
-if (!args.includes('--quality-only')) speed();
+const conllAt = args.indexOf('--conll');
+if (conllAt >= 0) {
+  // A CoNLL/BIO file instead of the gold pages (see entities-conll.ts); errors only with --dev.
+  const file = args[conllAt + 1];
+  if (file === undefined || file.startsWith('--')) throw new Error('--conll needs a file path');
+  conllQuality(file, args.includes('--dev'));
+  // The learned model's learning curve on the same file (figures only; see entities-learn-bench.ts).
+  learningCurve(readBioSentences(file), path.basename(file));
+} else {
+  quality(args.includes('--errors'), args.includes('--dev-only'));
+  learningCurve(goldPageSentences(), 'the gold pages');
+  if (!args.includes('--quality-only')) speed();
+}

@@ -14,6 +14,7 @@ import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
 import { journalHandlers } from './journal';
 import { ignoreHandlers } from './ignore';
+import { learnedHandlers } from './learned';
 import { ocrHandlers } from './ocr';
 import { pageHandlers } from './page';
 import { findScanImage, type ScanImageFile } from '../scans/scan-image';
@@ -95,6 +96,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...entitiesHandlers(ctx, textWorker),
     ...journalHandlers(ctx),
     ...ignoreHandlers(ctx),
+    ...learnedHandlers(ctx),
   };
 
   const scanImageFile = async (rel: string): Promise<Result<ScanImageFile>> => {

@@ -10,6 +10,8 @@ import { importLayout } from '../../../shared/layout/detect';
 import type { LayoutError, LayoutPage } from '../../../shared/layout/types';
 import type { Move } from '../../../shared/model/sidecar-schema';
 import { prepareSaveFromBytes, type SaveInput } from '../page/prepare-save';
+import type { TrainingPage } from '../../../shared/entities/learn/training-data';
+import { trainEntityModelJob } from '../entities/learned-train-job';
 
 /// Work that takes the main process too long to do between two requests: the first OCR suggestions build a
 /// 350,000-word language model (about a second), tagging a long page with jieba takes hundreds of milliseconds, and
@@ -19,7 +21,10 @@ export type TextJob =
   | { kind: 'tag-words'; text: string }
   | { kind: 'corrections'; original: string; corrected: string }
   | { kind: 'import-layout'; text: string; fileName: string }
-  | { kind: 'prepare-save'; input: SaveInput };
+  | { kind: 'prepare-save'; input: SaveInput }
+  // The learned entity model (electron/services/entities/learned-*.ts), on its own TextWorker so hours of corpus
+  // never wait behind it.
+  | { kind: 'train-entities'; pages: TrainingPage[] };
 
 /// What each kind of job gives back.
 export interface TextJobResults {
@@ -31,6 +36,8 @@ export interface TextJobResults {
   'import-layout': Result<LayoutPage, LayoutError>;
   /// The serialised sidecar and what the save reports, its corrections packed; a refused save fails the job.
   'prepare-save': PackedPreparedSave;
+  /// The stored model as JSON text; null when the pages hold no tags.
+  'train-entities': string | null;
 }
 
 /// A prepared save (see `prepareSaveFromBytes`) for the trip back to the main process.
@@ -51,6 +58,7 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
     const suggested = await suggestForText(job.root, job.request);
     return suggested.ok ? ok(compactForApp(suggested.value)) : suggested;
   }
+  if (job.kind === 'train-entities') return ok(await trainEntityModelJob(job.pages));
   if (job.kind === 'corrections') return ok(packCorrections(computeCorrections(job.original, job.corrected)));
   if (job.kind === 'import-layout') return ok(importLayout(job.text, job.fileName));
   if (job.kind === 'prepare-save') {

@@ -1,6 +1,7 @@
 import { suggestEntities } from './index';
 import type { EntitySuggestion, PosTagger, Rejection, TaggedWord } from './types';
 import type { CorpusEntityDecisions } from '../corpus-rejections';
+import { loadModel, type LearnedModel, type StoredModel } from '../learn/model';
 
 /// A page's part-of-speech words (from jieba in the main process) with the text they were computed on, packed
 /// into a few strings and one typed array: a worker receives them in one cheap copy instead of a clone of
@@ -31,6 +32,8 @@ export interface PageSuggestRequest {
   rejected: readonly Rejection[];
   /// The corpus's rejections and ignore list.
   corpusDecisions?: CorpusEntityDecisions;
+  /// The model learned from the corpus's tags, as stored (plain data, so it can be posted to a worker).
+  model?: StoredModel;
 }
 
 /// Runs every suggester on a whole page, as the editor's first run does.
@@ -45,7 +48,21 @@ export function suggestForPage(request: PageSuggestRequest): EntitySuggestion[] 
     rejected: request.rejected,
     ...(tagger && { tagger }),
     ...(request.corpusDecisions && { corpusDecisions: request.corpusDecisions }),
+    ...(request.model && { model: usableModel(request.model) }),
   });
+}
+
+// The last model read, so a worker that gets the same stored model with every run reads it once.
+let lastModel: { key: string; model: LearnedModel | undefined } | null = null;
+
+/// The stored model ready to use (undefined when it cannot be read: suggestions then come without it).
+export function usableModel(stored: StoredModel): LearnedModel | undefined {
+  const key = `${stored.stats.trainedAt}:${stored.hashes.length}:${stored.weights.length}`;
+  if (lastModel?.key !== key) {
+    const loaded = loadModel(stored);
+    lastModel = { key, model: loaded.ok ? loaded.model : undefined };
+  }
+  return lastModel.model;
 }
 
 /// Packs tagged words computed on `text` into a `TaggedPage`.

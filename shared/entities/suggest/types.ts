@@ -1,5 +1,6 @@
-/// Where a suggestion came from: a string already tagged in the corpus, a hand-written rule, or a word segmenter.
-export type SuggestionSource = 'known' | 'rule' | 'segmenter';
+/// Where a suggestion came from: a string already tagged in the corpus, a hand-written rule, a word segmenter, or
+/// the model learned from the corpus's tags (shared/entities/learn).
+export type SuggestionSource = 'known' | 'rule' | 'segmenter' | 'learned';
 
 /// A proposed entity on a page's text; never stored as an entity until the editor accepts it.
 ///
