@@ -8,6 +8,8 @@ import { placeWords, suggestFromSegmenter } from './segmenter';
 import { checkRulesWithSegmenter } from './segmenter-check';
 import type { EntitySuggestion, PosTagger, Rejection } from './types';
 import { pushAll } from '../../push-all';
+import { suggestAbbreviations } from './rules-abbreviation';
+import { suggestFromEvidence } from './segmenter-evidence';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -47,5 +49,12 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     pushAll(all, suggestRepeats(text, names, AFTER_NAME));
   }
   if (sources.has('segmenter') && options.tagger && words) pushAll(all, suggestFromSegmenter(text, options.tagger, words));
+  // Issue 15 (generalising rules): abbreviations in context and the segmenter's good evidence; see
+  // docs/entities-generalise.md.
+  if (words) {
+    const cps = Array.from(text);
+    if (sources.has('rule')) pushAll(all, suggestAbbreviations(cps, words));
+    if (sources.has('segmenter')) pushAll(all, suggestFromEvidence(cps, words, options.tagger));
+  }
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }
