@@ -3,7 +3,6 @@
 /// places of the world gazetteer (莫斯科, 东南亚), and people named inside a longer word (马克思 in 马克思主义).
 /// These are stronger than plain segmenter guesses (confidence ≥ 0.5), below the rules' own names.
 import { isGazetteerName } from './gazetteer';
-import { isHan } from './han';
 import type { PlacedWord } from './segmenter';
 import { isTransliterated } from './transliteration';
 import type { EntitySuggestion, PosTagger } from './types';
