@@ -9,6 +9,7 @@ import { checkRulesWithSegmenter } from './segmenter-check';
 import type { EntitySuggestion, PosTagger, Rejection } from './types';
 import { pushAll } from '../../push-all';
 import { suggestAbbreviations } from './rules-abbreviation';
+import { suggestOrganisationsByStructure } from './rules-org-structure';
 import { suggestFromEvidence } from './segmenter-evidence';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
@@ -54,6 +55,7 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
   if (words) {
     const cps = Array.from(text);
     if (sources.has('rule')) pushAll(all, suggestAbbreviations(cps, words));
+    if (sources.has('rule')) pushAll(all, suggestOrganisationsByStructure(cps, words));
     if (sources.has('segmenter')) pushAll(all, suggestFromEvidence(cps, words, options.tagger));
   }
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });

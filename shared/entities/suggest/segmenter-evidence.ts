@@ -77,10 +77,12 @@ function foreignRun(words: readonly PlacedWord[], i: number, cps: readonly strin
   const named = parts.some(
     (p) => p.end - p.start >= 2 && (p.tag === 'nrt' || p.tag === 'ns' || (p.tag === 'nr' && (p.end - p.start >= 3 || parts.length > 1))),
   );
+  // A single two-character word is a name only when tagged nrt (西瓜, 东西, 福利 are ns or nr in the dictionary).
+  if (parts.length === 1 && end - start === 2 && parts[0]!.tag !== 'nrt') return undefined;
   if (!named || end - start < 2 || LOANWORDS.has(text) || isGazetteerName(text) || isWorldPlace(text)) return undefined;
   if (NUMERALS.test(cps[start - 1] ?? '')) return undefined;
   let place =
-    parts.some((p) => p.tag === 'ns') ||
+    (parts.some((p) => p.tag === 'ns') && !parts.some((p) => p.tag === 'nr' || p.tag === 'nrt')) ||
     BEFORE_PLACE.has(cps[start - 1] ?? '') ||
     AFTER_PLACE.some((a) => Array.from(a).every((ch, k) => cps[end + k] === ch));
   const after = words[j + 1];
