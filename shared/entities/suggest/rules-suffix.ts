@@ -54,7 +54,8 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '集团', minStem: 2, maxStem: 10 },
   { suffix: '分局', minStem: 2, maxStem: 12 },
   { suffix: '局', minStem: 2, maxStem: 14, notBefore: '面势限部', badStemEnd: '大格结布当时全开僵骗饭棋邮局' },
-  { suffix: '政府', minStem: 1, maxStem: 10 },
+  // The owner must start the name (市政府, 浙江省人民政府): 提高政府, 地方政府 are phrases.
+  { suffix: '政府', minStem: 1, maxStem: 10, needsOwner: true },
   { suffix: '法院', minStem: 2, maxStem: 10 },
   { suffix: '检察院', minStem: 2, maxStem: 10 },
   { suffix: '银行', minStem: 2, maxStem: 10 },
