@@ -3,6 +3,7 @@
 /// 女队 …), as the segmenter splits them: 古巴/ns 代表团/n, 青岛/ns 海牛/nz 队/n, 中国/ns 检察/vn 日报社/nt 影视/n 部/n.
 /// The chain is the longest that ends in a head; the owner alone stays a place only when no head follows.
 import { isGazetteerName } from './gazetteer';
+import { NAME_BREAKERS, isHan } from './han';
 import type { PlacedWord } from './segmenter';
 import type { EntitySuggestion } from './types';
 import { isWorldPlace } from './world-places';
@@ -14,8 +15,8 @@ export const ORG_STRUCTURE_CONFIDENCE = 0.62;
 const HEAD_CHARACTERS = new Set(Array.from('队部局院会社所党委署办处团校行报军厂司协联'));
 /// Head words that do not end in one of those characters.
 const HEAD_WORDS = new Set([
-  '公司', '集团', '大学', '中学', '小学', '学校', '银行', '议会', '国会', '内阁', '政协', '人大', '编队', '舰队', '组织', '联盟',
-  '基金', '中心', '电视台', '电台', '通讯社', '周刊', '杂志', '俱乐部', '组委会', '代表团', '商场', '总公司', '集团公司',
+  '公司', '集团', '大学', '中学', '小学', '学校', '银行', '议会', '国会', '内阁', '政协', '人大', '编队', '舰队', '联盟',
+  '基金', '电视台', '电台', '通讯社', '周刊', '杂志', '俱乐部', '组委会', '代表团', '商场', '总公司', '集团公司',
 ]);
 /// Words ending in a head character that name no organisation: events, directions, places within, ordinary nouns.
 const NOT_HEADS = new Set([
@@ -26,6 +27,8 @@ const NOT_HEADS = new Set([
   '用处', '情报', '预报', '汇报', '简报', '通报', '海报', '画报', '警报', '捷报', '喜报', '举报', '报', '团', '行', '进行', '旅行',
   '运行', '银行业', '同行', '步行', '队', '军', '冠军', '亚军', '季军', '社', '院', '庭院', '校', '厂', '司', '所',
 ]);
+// Of those, the ones that also end longer words (合理布局, 国际博览会).
+const LONG_NOT_HEADS = [...NOT_HEADS].filter((h) => h.length >= 2);
 /// Word tags of the nouns allowed between owner and head.
 const MODIFIER_TAGS = new Set(['n', 'nz', 'vn', 'ns', 'nt', 'j', 'b', 'ng', 'an', 'nrt']);
 
@@ -33,7 +36,7 @@ const MODIFIER_TAGS = new Set(['n', 'nz', 'vn', 'ns', 'nt', 'j', 'b', 'ng', 'an'
 export function suggestOrganisationsByStructure(cps: readonly string[], words: readonly PlacedWord[]): EntitySuggestion[] {
   const found: EntitySuggestion[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!isOwner(words[i]!)) continue;
+    if (!isOwner(words[i]!, cps)) continue;
     let last = -1;
     for (let j = i + 1; j < words.length && j <= i + 5; j++) {
       const w = words[j]!;
@@ -52,16 +55,18 @@ export function suggestOrganisationsByStructure(cps: readonly string[], words: r
   return found;
 }
 
-// An owner: a place the segmenter tags or a gazetteer knows, or an organisation it tags.
-function isOwner(w: PlacedWord): boolean {
+// An owner: a place the segmenter tags or a gazetteer knows, or an organisation it tags that starts a phrase (an
+// nt word glued to a character before it, 市 + 公安局, is the end of a longer name, not an owner).
+function isOwner(w: PlacedWord, cps: readonly string[]): boolean {
   if (w.end - w.start < 2) return false;
-  return w.tag === 'ns' || w.tag === 'nt' || isGazetteerName(w.word) || isWorldPlace(w.word);
+  if (w.tag === 'nt') return !isHan(cps[w.start - 1]) || NAME_BREAKERS.has(cps[w.start - 1]!);
+  return w.tag === 'ns' || isGazetteerName(w.word) || isWorldPlace(w.word);
 }
 
 function isHead(w: PlacedWord): boolean {
-  if (NOT_HEADS.has(w.word)) return false;
+  if (NOT_HEADS.has(w.word) || LONG_NOT_HEADS.some((h) => w.word.endsWith(h))) return false;
   if (w.tag === 'nt') return true;
-  if (HEAD_WORDS.has(w.word)) return true;
+  if (HEAD_WORDS.has(w.word)) return /^(n|nz|j)$/.test(w.tag);
   if (!/^(n|nz|j|ng|vn)$/.test(w.tag) && !(w.word.length === 1 && HEAD_CHARACTERS.has(w.word))) return false;
   return HEAD_CHARACTERS.has(Array.from(w.word).at(-1)!) || [...HEAD_WORDS].some((h) => w.word.endsWith(h));
 }

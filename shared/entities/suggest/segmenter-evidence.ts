@@ -3,7 +3,7 @@
 /// places of the world gazetteer (莫斯科, 东南亚), and people named inside a longer word (马克思 in 马克思主义).
 /// These are stronger than plain segmenter guesses (confidence ≥ 0.5), below the rules' own names.
 import { isGazetteerName } from './gazetteer';
-import type { PlacedWord } from './segmenter';
+import { isCommonTaggedWord, type PlacedWord } from './segmenter';
 import { isTransliterated } from './transliteration';
 import type { EntitySuggestion, PosTagger } from './types';
 import { isWorldPlace } from './world-places';
@@ -36,7 +36,7 @@ export function suggestFromEvidence(cps: readonly string[], words: readonly Plac
       continue;
     }
     // A known place the segmenter reads as one word (莫斯科, 布隆迪 in 布隆迪国内).
-    if (isWorldPlace(w.word) || (length >= 2 && NAME_TAGS.has(w.tag) && isGazetteerName(w.word))) {
+    if (isWorldPlace(w.word) || (length >= 2 && NAME_TAGS.has(w.tag) && isGazetteerName(w.word) && !isCommonTaggedWord(w.word))) {
       add(w.start, w.end, 'LOC', KNOWN_PLACE_CONFIDENCE);
       continue;
     }
@@ -86,6 +86,8 @@ function foreignRun(words: readonly PlacedWord[], i: number, cps: readonly strin
     BEFORE_PLACE.has(cps[start - 1] ?? '') ||
     AFTER_PLACE.some((a) => Array.from(a).every((ch, k) => cps[end + k] === ch));
   const after = words[j + 1];
+  // A name glued to a further name-like word (阿尔茨/海默病) is part of a longer word the segmenter did not know.
+  if (after !== undefined && after.start === end && /^(nr|nz)/.test(after.tag)) return undefined;
   if (after !== undefined && after.start === end && after.word.length === 1 && PLACE_ENDS.has(after.word)) {
     end = after.end;
     j++;

@@ -88,6 +88,11 @@ const COMMON_WORDS = new Set([
   '国家机关', '人民公社', '联合会', '高级中学', '中南部',
 ]);
 
+/// True when jieba's dictionary tags `word` nr/ns/nt although it is mostly an ordinary word (商城, 东西, 顾客).
+export function isCommonTaggedWord(word: string): boolean {
+  return COMMON_WORDS.has(word);
+}
+
 /// Words that turn a surname into a form of address, not a name (徐师傅, 李先生); the gold set does not tag them.
 const ADDRESS_ENDINGS = ['师傅', '先生', '女士', '小姐', '老师', '大爷', '大妈', '阿姨', '大哥', '大姐', '同志', '老板'];
 
