@@ -11,6 +11,7 @@ import { pushAll } from '../../push-all';
 import { suggestAbbreviations } from './rules-abbreviation';
 import { suggestOrganisationsByStructure } from './rules-org-structure';
 import { suggestFromEvidence } from './segmenter-evidence';
+import { suggestPersonsFromSegmenter } from './segmenter-persons';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -57,6 +58,7 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     if (sources.has('rule')) pushAll(all, suggestAbbreviations(cps, words));
     if (sources.has('rule')) pushAll(all, suggestOrganisationsByStructure(cps, words));
     if (sources.has('segmenter')) pushAll(all, suggestFromEvidence(cps, words, options.tagger));
+    if (sources.has('segmenter')) pushAll(all, suggestPersonsFromSegmenter(cps, words));
   }
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }
