@@ -58,7 +58,7 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     if (sources.has('rule')) pushAll(all, suggestAbbreviations(cps, words));
     if (sources.has('rule')) pushAll(all, suggestOrganisationsByStructure(cps, words));
     if (sources.has('segmenter')) pushAll(all, suggestFromEvidence(cps, words, options.tagger));
-    if (sources.has('segmenter')) pushAll(all, suggestPersonsFromSegmenter(cps, words));
+    if (sources.has('segmenter')) pushAll(all, suggestPersonsFromSegmenter(cps, words, options.tagger));
   }
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }

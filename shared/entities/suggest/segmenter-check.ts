@@ -25,6 +25,9 @@ export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[]
   const starts = words.map((w) => w.start);
   return suggestions.filter((s) => {
     if (s.source === 'rule' && s.type === 'PER' && s.confidence <= LAYOUT_GUESS_CONFIDENCE) return !isOrdinaryWord(s, words, starts);
+    // A person guessed from its context (a title before, a speech verb after) whose text the segmenter reads as one
+    // ordinary word (应该说, 房东表示), or whose end cuts one of its words (胡适学术, 鲁宾上周): not a name.
+    if (s.source === 'rule' && s.type === 'PER' && s.confidence < BYLINE_CONFIDENCE) return !isOrdinaryWord(s, words, starts) && !endsInsideAnyWord(s, words, starts);
     if (s.source !== 'rule' || (s.type !== 'LOC' && s.type !== 'ORG')) return true;
     let i = lowerBound(starts, s.start);
     // A place the segmenter reads as one ordinary noun or verb (禁渔区: n) is a kind of area, not a name.
@@ -53,6 +56,18 @@ function endsInsideWord(s: EntitySuggestion, words: readonly PlacedWord[], start
   if (last.end > s.end) return last.start >= s.end - 2;
   const twoCharacterWord = last.end - last.start === 2 && last.start > s.start;
   return twoCharacterWord && !LONG_SUFFIXES.has(last.word) && !/^(ns|nt|nz|nr)/.test(last.tag);
+}
+
+// Names after a byline word have this confidence; they are not checked.
+const BYLINE_CONFIDENCE = 0.9;
+
+// True when the suggestion's end falls inside a content word of the segmenter (学术, 上周). A name word (平正 in
+// 施国平正和) or a function word (依从 in 沙马阿依从) across the end is the segmenter's misreading of an unknown name.
+function endsInsideAnyWord(s: EntitySuggestion, words: readonly PlacedWord[], starts: readonly number[]): boolean {
+  let i = lowerBound(starts, s.end);
+  if (i === words.length || words[i]!.start > s.end) i--;
+  const w = words[i];
+  return w !== undefined && w.start < s.end && s.end < w.end && !/^(nr|p|c|d|u|r)/.test(w.tag);
 }
 
 // People guessed from a line's layout alone (a line holding only 简讯 or 王泽) have this confidence or less.

@@ -75,7 +75,7 @@ function foreignRun(words: readonly PlacedWord[], i: number, cps: readonly strin
   let end = words[j]!.end;
   const text = cps.slice(start, end).join('');
   const named = parts.some(
-    (p) => p.end - p.start >= 2 && (p.tag === 'nrt' || p.tag === 'ns' || (p.tag === 'nr' && (p.end - p.start >= 3 || parts.length > 1))),
+    (p) => p.end - p.start >= 2 && (p.tag === 'nrt' || (p.tag === 'ns' && p.end - p.start >= 3) || (p.tag === 'nr' && (p.end - p.start >= 3 || parts.length > 1))),
   );
   // A single two-character word is a name only when tagged nrt (西瓜, 东西, 福利 are ns or nr in the dictionary).
   if (parts.length === 1 && end - start === 2 && parts[0]!.tag !== 'nrt') return undefined;
