@@ -1,6 +1,7 @@
 import type { PlacedWord } from './segmenter';
 import type { EntitySuggestion } from './types';
 import { PLACE_SUFFIXES } from './rules-suffix';
+import { isGazetteerName } from './gazetteer';
 import { lowerBound } from '../../sorted-search';
 
 // Part-of-speech tags that never occur inside a place or organisation name before its suffix word:
@@ -32,7 +33,8 @@ export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[]
     let i = lowerBound(starts, s.start);
     // A place the segmenter reads as one ordinary noun or verb (禁渔区: n) is a kind of area, not a name.
     const whole = words[i];
-    if (s.type === 'LOC' && whole !== undefined && whole.start === s.start && whole.end === s.end && /^(n|vn|v)$/.test(whole.tag)) return false;
+    // A name of the gazetteer (合肥/n in a weather table) is kept: the gazetteer is the stronger evidence.
+    if (s.type === 'LOC' && whole !== undefined && whole.start === s.start && whole.end === s.end && /^(n|vn|v)$/.test(whole.tag) && !isGazetteerName(s.text)) return false;
     const inside: PlacedWord[] = [];
     for (; i < words.length && words[i]!.end <= s.end; i++) inside.push(words[i]!);
     inside.pop();

@@ -2,7 +2,7 @@
 /// good: foreign people and places written in transliteration characters (克林顿, 基里延科, 布宜诺斯艾利斯),
 /// places of the world gazetteer (莫斯科, 东南亚), and people named inside a longer word (马克思 in 马克思主义).
 /// These are stronger than plain segmenter guesses (confidence ≥ 0.5), below the rules' own names.
-import { isGazetteerName } from './gazetteer';
+import { countryNames, isGazetteerName } from './gazetteer';
 import { isCommonTaggedWord, type PlacedWord } from './segmenter';
 import { isTransliterated } from './transliteration';
 import type { EntitySuggestion, PosTagger } from './types';
@@ -40,12 +40,31 @@ export function suggestFromEvidence(cps: readonly string[], words: readonly Plac
       add(w.start, w.end, 'LOC', KNOWN_PLACE_CONFIDENCE);
       continue;
     }
+    // A country named at the start of a longer word (法国总理, 中国国情, 印度政府): the country is a place.
+    const country = length >= 3 && (w.tag !== 'nt' || w.word.endsWith('政府')) ? countryPrefix(w.word) : 0;
+    if (country > 0) {
+      add(w.start, w.start + country, 'LOC', KNOWN_PLACE_CONFIDENCE);
+      continue;
+    }
     if (tagger && length >= 4) {
       const inner = personBeforeEnding(w.word, tagger);
       if (inner > 0) add(w.start, w.start + inner, 'PER', FOREIGN_NAME_CONFIDENCE);
     }
   }
   return found;
+}
+
+const COUNTRIES = [...countryNames(), '中国'].filter((name) => name.length >= 2 && name.length <= 4);
+/// Words that continue a country's name into a longer place or organisation name, so the prefix is not the country
+/// alone (中国人民银行 is tagged nt and skipped before; 南非共和国, 美国东部 are places in their own right).
+const COUNTRY_CONTINUES = new Set(Array.from('共东西南北中部'));
+
+// The length of a country's name that starts `word` (not the whole word), or 0.
+function countryPrefix(word: string): number {
+  for (const name of COUNTRIES) {
+    if (word.length > name.length && word.startsWith(name) && !COUNTRY_CONTINUES.has(word[name.length]!)) return Array.from(name).length;
+  }
+  return 0;
 }
 
 /// Place characters that end a foreign place's name in Chinese (巴达赫尚省, 科连特斯州).
