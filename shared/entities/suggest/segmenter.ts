@@ -57,7 +57,8 @@ export function suggestFromSegmenter(text: string, tagger: PosTagger, words = pl
     pending = undefined;
   };
   for (const { start, end, word, tag } of words) {
-    const type = TYPE_BY_TAG[tag];
+    // Abbreviations (j) are organisations only when they are the few well-known ones (欧盟).
+    const type = TYPE_BY_TAG[tag] ?? (tag === 'j' && ORGANISATION_WORDS.has(word) ? 'ORG' : undefined);
     if (type === 'PER' && pending?.type === 'PER' && pending.end === start) {
       pending = { ...pending, end, text: pending.text + word };
     } else {
@@ -101,7 +102,9 @@ const DETERMINERS = new Set(Array.from('各每全本该这那我此其'));
 
 /// Last characters of organisation names (国务院, 新华社, 外交部, 解放军, 国民党 …); a dictionary nt word without one is
 /// mostly a field or an activity (中医学, 统一安排).
-const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队校行台报网党军署办处府组馆站厂矿店'));
+const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队校行台报网党军署办处府组馆站厂矿店织央联协盟'));
+// 联合国 and 党中央 style names end in a character that ends many ordinary words too; these few are taken whole.
+const ORGANISATION_WORDS = new Set(['联合国', '党中央', '中共中央', '国务院', '欧盟', '东盟', '北约', '欧佩克']);
 
 /// Last characters of place names (村, 路, 山, 河 …).
 const PLACE_HEADS = new Set(Array.from('省市县区镇乡村庄屯寨街路道巷弄桥山岭峰河江湖海湾港岛洲州城'));
@@ -114,7 +117,7 @@ const PLACE_HEADS = new Set(Array.from('省市县区镇乡村庄屯寨街路道�
 /// 顾客 in 顾客完成): jieba then split a longer, unknown name or read an ordinary word as a name.
 export function plausibleSegmenterName(word: string, type: string, end: number, cps: readonly string[]): boolean {
   if (COMMON_WORDS.has(word) || DETERMINERS.has(Array.from(word)[0]!)) return false;
-  if (type === 'ORG') return ORGANISATION_HEADS.has(Array.from(word).at(-1)!);
+  if (type === 'ORG') return ORGANISATION_WORDS.has(word) || (ORGANISATION_HEADS.has(Array.from(word).at(-1)!) && !word.endsWith('政府'));
   // A place must be one the gazetteer knows, or a word of three characters or more with a place's last character
   // (沙塄河村, 南环路): jieba's dictionary tags directions and ordinary words ns (东南, 镇里, 长龙, 下山).
   if (type === 'LOC') return isGazetteerName(word) || (Array.from(word).length >= 3 && PLACE_HEADS.has(Array.from(word).at(-1)!));
