@@ -12,6 +12,7 @@ import { suggestAbbreviations } from './rules-abbreviation';
 import { suggestOrganisationsByStructure } from './rules-org-structure';
 import { suggestFromEvidence } from './segmenter-evidence';
 import { suggestPersonsFromSegmenter } from './segmenter-persons';
+import { suggestListedNames } from './name-lists';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -59,6 +60,7 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     if (sources.has('rule')) pushAll(all, suggestOrganisationsByStructure(cps, words));
     if (sources.has('segmenter')) pushAll(all, suggestFromEvidence(cps, words, options.tagger));
     if (sources.has('segmenter')) pushAll(all, suggestPersonsFromSegmenter(cps, words, options.tagger));
+    pushAll(all, suggestListedNames(cps, all));
   }
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }

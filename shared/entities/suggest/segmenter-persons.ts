@@ -35,7 +35,7 @@ export function suggestPersonsFromSegmenter(cps: readonly string[], words: reado
     // One word tagged a name, of a surname and one or two characters.
     if (/^nr/.test(w.tag) && looksLikeChineseName(cps, w.start, w.end) && !isCommonTaggedWord(w.word)) {
       const titled = next !== undefined && next.start === w.end && TITLES_AFTER.has(next.word);
-      const ended = !(tagger && givenIsWord(cps, w, tagger)) && next?.tag !== 'm' && (next === undefined || next.start !== w.end || !isHan(cps[w.end]) || (next.end - next.start >= 2 && next.tag !== 'nr' && !/^n[rstz]/.test(next.tag)) || AFTER_NAME.has(cps[w.end]!));
+      const ended = !(tagger && givenIsWord(cps, w, tagger)) && next?.tag !== 'm' && (next === undefined || next.start !== w.end || !isHan(cps[w.end]) || (next.end - next.start >= 2 && !next.tag.startsWith('nr')) || AFTER_NAME.has(cps[w.end]!));
       if (titled) add(w.start, w.end, TITLED_NAME_CONFIDENCE);
       else if (length === 3 && ended) add(w.start, w.end, SEGMENTED_NAME_CONFIDENCE);
       if (titled || (length === 3 && ended)) continue;
