@@ -3,6 +3,7 @@
 /// a two-character name before a title (贺龙同志, 彭真校长), a name it split into single characters (梅/方/权 before
 /// 教授), and the names between a byline word and 报道 (记者陶世安、徐运平报道).
 import { AFTER_NAME, NAME_BREAKERS, isHan, surnameLength } from './han';
+import { givenNameIsOrdinaryWord } from './given-name';
 import { isCommonTaggedWord, type PlacedWord } from './segmenter';
 import type { EntitySuggestion, PosTagger } from './types';
 
@@ -35,7 +36,7 @@ export function suggestPersonsFromSegmenter(cps: readonly string[], words: reado
     // One word tagged a name, of a surname and one or two characters.
     if (/^nr/.test(w.tag) && looksLikeChineseName(cps, w.start, w.end) && !isCommonTaggedWord(w.word)) {
       const titled = next !== undefined && next.start === w.end && TITLES_AFTER.has(next.word);
-      const ended = !(tagger && givenIsWord(cps, w, tagger)) && next?.tag !== 'm' && (next === undefined || next.start !== w.end || !isHan(cps[w.end]) || (next.end - next.start >= 2 && !next.tag.startsWith('nr')) || AFTER_NAME.has(cps[w.end]!));
+      const ended = !(tagger && givenNameIsOrdinaryWord(cps.slice(w.start, w.end), tagger)) && next?.tag !== 'm' && (next === undefined || next.start !== w.end || !isHan(cps[w.end]) || (next.end - next.start >= 2 && !next.tag.startsWith('nr')) || AFTER_NAME.has(cps[w.end]!));
       if (titled) add(w.start, w.end, TITLED_NAME_CONFIDENCE);
       else if (length === 3 && ended) add(w.start, w.end, SEGMENTED_NAME_CONFIDENCE);
       if (titled || (length === 3 && ended)) continue;
@@ -49,18 +50,6 @@ export function suggestPersonsFromSegmenter(cps: readonly string[], words: reado
   }
   bylineLists(cps, add);
   return found;
-}
-
-/// Tags of ordinary words: a "given name" the segmenter reads alone as one of these (阵雨, 径赛, 增值) shows a word
-/// its dictionary wrongly tags nr (雷阵雨, 田径赛, 高增值).
-const ORDINARY_TAGS = /^(n|vn|v|a|ad|an|t|d)$/;
-
-// True when the characters after the surname of a name word are, read alone, one ordinary word.
-function givenIsWord(cps: readonly string[], w: PlacedWord, tagger: PosTagger): boolean {
-  const given = cps.slice(w.start + surnameLength(cps, w.start), w.end).join('');
-  if (Array.from(given).length < 2) return false;
-  const read = tagger.tag(given);
-  return read.length === 1 && ORDINARY_TAGS.test(read[0]!.tag);
 }
 
 /// Forms of address and roles that the dictionary tags as names after a surname (徐师傅, 李女士).

@@ -1,5 +1,6 @@
 import { AFTER_NAME, NAME_BREAKERS, codePoints, isHan, surnameLength } from './han';
 import type { EntitySuggestion, PosTagger } from './types';
+import { givenNameIsOrdinaryWord } from './given-name';
 import { isGazetteerName } from './gazetteer';
 
 /// Confidence of a segmenter-only suggestion: a weak signal, below every rule.
@@ -49,7 +50,7 @@ export function suggestFromSegmenter(text: string, tagger: PosTagger, words = pl
     if (
       pending &&
       pending.end - pending.start >= 2 &&
-      (pending.type !== 'PER' || looksLikeName(pending.text)) &&
+      (pending.type !== 'PER' || (looksLikeName(pending.text) && !givenNameIsOrdinaryWord(codePoints(pending.text), tagger))) &&
       plausibleSegmenterName(pending.text, pending.type, pending.end, cps)
     ) {
       found.push({ ...pending, source: 'segmenter', confidence: SEGMENTER_CONFIDENCE });
