@@ -36,17 +36,22 @@ export function suggestAbbreviations(cps: readonly string[], words: readonly Pla
   for (let at = 0; at < cps.length; at++) {
     const ch = cps[at]!;
     if (!COUNTRIES.has(ch) && !PLACES.has(ch)) continue;
+    // The cheap neighbour tests first: most of these characters (中, 日, 美 …) are in ordinary words.
+    const run = abbreviationRun(cps, at);
+    const verb = cps[at - 1];
+    const travel = verb !== undefined && TRAVEL.has(verb);
+    const countryBefore = COUNTRIES.has(ch) && followedBy(cps, at + 1, AFTER_COUNTRY);
+    if (run < 2 && !travel && !countryBefore) continue;
     const word = wordAt(words, starts, at);
     if (word === undefined) continue;
     // A pair or run of abbreviations (中美, 港澳台, 日俄) followed by a relation word, 、 or the end of a clause.
-    const run = abbreviationRun(cps, at);
     if (run >= 2 && word.start === at && runIsRead(cps, words, starts, at, run)) {
       for (let k = at; k < at + run; k++) add(k);
       at += run - 1;
       continue;
     }
     // A country name alone before a title or 方 (俄总统, 中方): the word must start here and not be a longer name.
-    if (COUNTRIES.has(ch) && word.start === at && followedBy(cps, at + 1, AFTER_COUNTRY) && !isGazetteerName(cps.slice(at, at + 2).join(''))) {
+    if (countryBefore && word.start === at && !isGazetteerName(cps.slice(at, at + 2).join(''))) {
       const next = wordAt(words, starts, at + 1);
       if (word.end === at + 1 || (word.end - word.start === 2 && cps[at + 1] === '方') || next?.start === at + 1) {
         add(at);
@@ -54,8 +59,7 @@ export function suggestAbbreviations(cps: readonly string[], words: readonly Pla
       }
     }
     // A verb of travel before it (访美, 赴港, 在京): the verb and the place are one word, or the place stands alone.
-    const verb = cps[at - 1];
-    if (verb !== undefined && TRAVEL.has(verb) && travelTarget(ch, verb) && !startsLongerName(cps, at)) {
+    if (travel && travelTarget(ch, verb!) && !startsLongerName(cps, at)) {
       const verbWord = word.start === at - 1 && word.end === at + 1;
       const alone = word.start === at && word.end === at + 1;
       if (verbWord || alone) add(at);

@@ -54,15 +54,21 @@ export function suggestFromEvidence(cps: readonly string[], words: readonly Plac
   return found;
 }
 
-const COUNTRIES = [...countryNames(), '中国'].filter((name) => name.length >= 2 && name.length <= 4);
-/// Words that continue a country's name into a longer place or organisation name, so the prefix is not the country
-/// alone (中国人民银行 is tagged nt and skipped before; 南非共和国, 美国东部 are places in their own right).
+// Countries of two to four characters by their first character, longest first.
+const COUNTRIES_BY_FIRST = new Map<string, string[]>();
+for (const name of [...countryNames(), '中国'].filter((n) => n.length >= 2 && n.length <= 4).sort((a, b) => b.length - a.length)) {
+  const list = COUNTRIES_BY_FIRST.get(name[0]!) ?? [];
+  list.push(name);
+  COUNTRIES_BY_FIRST.set(name[0]!, list);
+}
+/// Characters that continue a country's name into a longer place or organisation name, so the prefix is not the
+/// country alone (南非共和国, 美国东部).
 const COUNTRY_CONTINUES = new Set(Array.from('共东西南北中部'));
 
 // The length of a country's name that starts `word` (not the whole word), or 0.
 function countryPrefix(word: string): number {
-  for (const name of COUNTRIES) {
-    if (word.length > name.length && word.startsWith(name) && !COUNTRY_CONTINUES.has(word[name.length]!)) return Array.from(name).length;
+  for (const name of COUNTRIES_BY_FIRST.get(word[0]!) ?? []) {
+    if (word.length > name.length && word.startsWith(name) && !COUNTRY_CONTINUES.has(word[name.length]!)) return name.length;
   }
   return 0;
 }

@@ -21,6 +21,7 @@ const TITLES_AFTER = new Set([
 /// Words that end a byline's list of names (记者陶世安、徐运平报道).
 const BYLINE_ENDS = ['报道', '摄影', '摄', '电', '专电', '发'];
 const BYLINE_STARTS = ['记者', '通讯员', '实习生', '特约记者'];
+const BYLINE_FIRST = new Set(BYLINE_STARTS.map((b) => b[0]!));
 // Tags of single characters that may be part of a name the segmenter split (梅/nr 方/n 权/n).
 const PIECE_TAGS = /^(nr|nrt|nrfg|n|ng|a|ag|v|vg|zg|ns|q|nz|t|tg|g|j|b|s|f)$/;
 
@@ -89,6 +90,8 @@ function splitNameBefore(words: readonly PlacedWord[], i: number, cps: readonly 
 // separated by 、 or a space.
 function bylineLists(cps: readonly string[], add: (start: number, end: number, confidence: number) => void): void {
   for (let at = 0; at < cps.length; at++) {
+    // The first character first: this runs over every character of the page.
+    if (!BYLINE_FIRST.has(cps[at]!)) continue;
     const start = BYLINE_STARTS.find((b) => matches(cps, at, b));
     if (start === undefined) continue;
     let pos = at + start.length;

@@ -14,8 +14,13 @@ const SET = new Set(Array.from(CHARACTERS));
 
 /// True when every character of `word` is a transliteration character and it has at least `min` of them.
 export function isTransliterated(word: string, min = 2): boolean {
-  const cps = Array.from(word);
-  return cps.length >= min && cps.every((ch) => SET.has(ch));
+  // A loop over the string, not Array.from: this runs on every word of a page.
+  let n = 0;
+  for (const ch of word) {
+    if (!SET.has(ch)) return false;
+    n++;
+  }
+  return n >= min;
 }
 
 /// True when `ch` is one transliteration character.
