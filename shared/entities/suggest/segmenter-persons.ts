@@ -47,6 +47,14 @@ export function suggestPersonsFromSegmenter(cps: readonly string[], words: reado
     if (split > i) {
       add(w.start, words[split]!.end, TITLED_NAME_CONFIDENCE);
       i = split;
+      continue;
+    }
+    // A surname the segmenter tags nr on its own, then one or two single characters up to a clear end (陈/伊/玲 的,
+    // 刘/杰 。): the segmenter did not know the name but saw its surname.
+    const bare = bareSplitName(words, i, cps);
+    if (bare > i) {
+      add(w.start, words[bare]!.end, SEGMENTED_NAME_CONFIDENCE);
+      i = bare;
     }
   }
   bylineLists(cps, add);
@@ -84,6 +92,30 @@ function splitNameBefore(words: readonly PlacedWord[], i: number, cps: readonly 
     return last;
   }
   return i;
+}
+
+// Tags of single characters that cannot be part of a name: numerals, measure words, pronouns, prepositions,
+// conjunctions, particles, adverbs, punctuation.
+const NOT_PIECE = /^(m|mq|q|r|rr|rz|p|c|u|uj|ul|uz|uv|ud|ug|d|x|y|e|o|k|h)$/;
+
+// The index of the last word of a name from a lone surname word tagged nr at `i`, followed by one or two single
+// characters and then the end of the name (not a Chinese character, or a word of two or more characters); i when
+// there is none.
+function bareSplitName(words: readonly PlacedWord[], i: number, cps: readonly string[]): number {
+  const w = words[i]!;
+  if (w.tag !== 'nr' || w.end - w.start !== 1 || surnameLength(cps, w.start) !== 1) return i;
+  if (isHan(cps[w.start - 1]) && !NAME_BREAKERS.has(cps[w.start - 1]!) && words[i - 1]?.end !== w.start) return i;
+  let j = i;
+  while (j - i < 3 && words[j + 1] !== undefined && words[j + 1]!.end - words[j + 1]!.start === 1 && isHan(words[j + 1]!.word) && words[j + 1]!.start === words[j]!.end) {
+    const piece = words[j + 1]!;
+    if (NOT_PIECE.test(piece.tag) || NAME_BREAKERS.has(piece.word)) break;
+    j++;
+  }
+  const given = j - i;
+  if (given < 1 || given > 2) return i;
+  const after = words[j + 1];
+  const closed = after === undefined || !isHan(cps[words[j]!.end]) || (after.end - after.start >= 2 && !after.tag.startsWith('n')) || AFTER_NAME.has(after.word);
+  return closed ? j : i;
 }
 
 // Names between a byline word and 报道 (记者陶世安、徐运平报道): each two to four characters from a surname,

@@ -105,6 +105,15 @@ describe('people from the segmenter evidence', () => {
     expect(typed(suggest('那天，贺龙同志来了。'))).toContain('PER:贺龙');
   });
 
+  it('takes a name the segmenter split after a surname it tagged, up to a clear end', () => {
+    const text = '𠮷夫人薛明，再有彭真校长。';
+    const found = suggest(text);
+    expect(typed(found)).toEqual(expect.arrayContaining(['PER:薛明', 'PER:彭真']));
+    expectOffsetsMatch(text, found);
+    // A preposition after the surname ends nothing: 李 alone is no name to suggest.
+    expect(typed(suggest('17号李从底线传中。')).filter((t) => t.startsWith('PER'))).toEqual([]);
+  });
+
   it('takes every name of a byline list up to 报道', () => {
     const text = '本报北京1月5日讯记者陶世安、徐运平报道：';
     const found = suggest(text);
