@@ -43,7 +43,9 @@ export function suggestFromEvidence(cps: readonly string[], words: readonly Plac
     // A country named at the start of a longer word (法国总理, 中国国情, 印度政府): the country is a place.
     const country = length >= 3 && (w.tag !== 'nt' || w.word.endsWith('政府')) ? countryPrefix(w.word) : 0;
     if (country > 0) {
-      add(w.start, w.start + country, 'LOC', KNOWN_PLACE_CONFIDENCE);
+      // A country's team or body written as one word (古巴队, 日本文化厅) is the organisation, not the country.
+      if (length - country <= 4 && ORGANISATION_ENDS.has(cps[w.end - 1]!)) add(w.start, w.end, 'ORG', KNOWN_PLACE_CONFIDENCE);
+      else add(w.start, w.start + country, 'LOC', KNOWN_PLACE_CONFIDENCE);
       continue;
     }
     if (tagger && length >= 4) {
@@ -72,6 +74,9 @@ function countryPrefix(word: string): number {
   }
   return 0;
 }
+
+/// Last characters of a team or a body after a country's name (古巴队, 日本文化厅, 美国国务院).
+const ORGANISATION_ENDS = new Set(Array.from('队部厅局委院署'));
 
 /// Place characters that end a foreign place's name in Chinese (巴达赫尚省, 科连特斯州).
 const PLACE_ENDS = new Set(Array.from('省州市县镇区河湖岛港城村山'));

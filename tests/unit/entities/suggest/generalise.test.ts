@@ -94,8 +94,11 @@ describe('organisations by structure', () => {
     expect(found).not.toContain('ORG:美国政府');
   });
 
-  it('tags the country at the start of a longer word', () => {
+  it('tags the country at the start of a longer word, and a team of a country as the organisation', () => {
     expect(typed(suggest('对此，法国总理表示遗憾。'))).toContain('LOC:法国');
+    const found = typed(suggest('古巴队以96比80获胜。'));
+    expect(found).toContain('ORG:古巴队');
+    expect(found).not.toContain('LOC:古巴');
   });
 });
 
