@@ -37,11 +37,23 @@ export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[]
     if (s.type === 'LOC' && whole !== undefined && whole.start === s.start && whole.end === s.end && /^(n|vn|v)$/.test(whole.tag) && !isGazetteerName(s.text)) return false;
     const inside: PlacedWord[] = [];
     for (; i < words.length && words[i]!.end <= s.end; i++) inside.push(words[i]!);
+    if (s.type === 'ORG' && isGenericOrganisation(s, inside)) return false;
     inside.pop();
     if (inside.some((w) => (NEVER_IN_NAME.test(w.tag) && !ORDINAL.test(w.word)) || (s.type === 'LOC' && NEVER_IN_PLACE.test(w.tag)))) return false;
     // A road by number (330国道) has a two-character suffix that is a word of its own.
     return !(s.type === 'LOC' && !/[0-9０-９]/u.test(s.text) && endsInsideWord(s, words, starts));
   });
+}
+
+// Tags of common words: nouns, verbal nouns, distinguishing words, verbs, adjectives, idioms.
+const COMMON_TAGS = /^(n|vn|b|v|a|l|an|vd)$/;
+
+// True for an organisation made only of common words, with no owner (航空公司, 医药公司, 试点学校): a kind of
+// organisation, not a name. A level (市政府) or a place (兰溪市人民医院) at its start makes it a name.
+function isGenericOrganisation(s: EntitySuggestion, inside: readonly PlacedWord[]): boolean {
+  if (inside.length === 0 || inside[0]!.start !== s.start || inside.at(-1)!.end !== s.end) return false;
+  if ('省市县区镇乡村'.includes(Array.from(s.text)[0]!) || isGazetteerName(inside[0]!.word)) return false;
+  return inside.every((w) => COMMON_TAGS.test(w.tag) && w.end - w.start >= 2);
 }
 
 // Place suffixes of two characters or more, which the segmenter reads as words of their own (社区, 街道).

@@ -82,6 +82,12 @@ describe('organisations by structure', () => {
     expect(typed(suggest('相比之下，青岛海牛队踢得更好。'))).toContain('ORG:青岛海牛队');
   });
 
+  it('drops a kind of organisation made only of common words, keeps one with a level or a place', () => {
+    const found = typed(suggest('几家医药公司之间，市政府和兰溪市人民医院。'));
+    expect(found).not.toContain('ORG:医药公司');
+    expect(found).toEqual(expect.arrayContaining(['ORG:市政府', 'ORG:兰溪市人民医院']));
+  });
+
   it('keeps the longer name when an organisation word is glued to a level before it', () => {
     const found = typed(suggest('市公安局党委提出要求。'));
     expect(found).not.toContain('ORG:公安局党委');
