@@ -17,7 +17,7 @@ const COUNTRIES = new Set(Array.from('中美俄日韩朝英法德意印巴越泰
 const PLACES = new Set(Array.from('京沪津渝港澳台粤川鲁豫冀晋陕甘藏蒙辽吉苏浙皖闽赣湘鄂桂琼滇黔穗华'));
 
 /// Verbs of travel and stay that take a one-character place straight after them (访美, 赴港, 驻华, 来京, 旅美).
-const TRAVEL = new Set(Array.from('访赴驻抵旅留侵援来离返回进在'));
+const TRAVEL = new Set(Array.from('访赴驻抵旅留侵援来离返回进在对'));
 /// Words after a pair of abbreviations that show the pair names two countries or places (中美关系, 中俄两国).
 const RELATION = [
   '关系', '两国', '三国', '四国', '双方', '三方', '合作', '会谈', '会晤', '首脑', '联合', '建交', '友好', '贸易', '经贸', '之间',
@@ -53,14 +53,17 @@ export function suggestAbbreviations(cps: readonly string[], words: readonly Pla
     // A country name alone before a title or 方 (俄总统, 中方): the word must start here and not be a longer name.
     if (countryBefore && word.start === at && !isGazetteerName(cps.slice(at, at + 2).join(''))) {
       const next = wordAt(words, starts, at + 1);
-      if (word.end === at + 1 || (word.end - word.start === 2 && cps[at + 1] === '方') || next?.start === at + 1) {
+      // The country alone, or one word of the country and what follows (中方, 俄总统, 俄政府).
+      const joined = AFTER_COUNTRY.some((a) => word.word === ch + a);
+      if (word.end === at + 1 || joined || next?.start === at + 1) {
         add(at);
         continue;
       }
     }
     // A verb of travel before it (访美, 赴港, 在京): the verb and the place are one word, or the place stands alone.
     if (travel && travelTarget(ch, verb!) && !startsLongerName(cps, at)) {
-      const verbWord = word.start === at - 1 && word.end === at + 1;
+      // The verb and the place start one word (访华, 驻华使馆, 来华访问), or the place stands alone.
+      const verbWord = word.start === at - 1 && (word.end === at + 1 || '访赴驻旅留来'.includes(verb!));
       const alone = word.start === at && word.end === at + 1;
       if (verbWord || alone) add(at);
     }
@@ -72,6 +75,8 @@ export function suggestAbbreviations(cps: readonly string[], words: readonly Pla
 // 在美 or 回台 are as often other words.
 function travelTarget(ch: string, verb: string): boolean {
   if ('访赴驻抵旅留侵援'.includes(verb)) return true;
+  // 对 + a country (对美关系, 对华投资, 对俄贷款).
+  if (verb === '对') return COUNTRIES.has(ch) || ch === '华';
   return '京沪港澳华'.includes(ch) && !(verb === '离' && ch === '港') && !(verb === '回' && ch === '京');
 }
 
@@ -92,7 +97,12 @@ function runIsRead(cps: readonly string[], words: readonly PlacedWord[], starts:
   if (last === undefined) return false;
   const relation = followedBy(cps, end, RELATION);
   if (last.end !== end && !relation) return false;
-  return relation || !isHan(cps[end]) || cps[end] === '、';
+  if (relation || !isHan(cps[end]) || cps[end] === '、') return true;
+  // Two countries the segmenter reads as two one-character words (中/美 加强, 日/俄 高层) or as one place word
+  // (欧美/ns, 印巴/ns): it saw no longer word there.
+  const first = wordAt(words, starts, at);
+  if (run === 2 && first !== undefined && first.end === at + 1 && last.start === at + 1 && COUNTRIES.has(cps[at]!) && COUNTRIES.has(cps[at + 1]!)) return true;
+  return run === 2 && first !== undefined && first.start === at && first.end === end && /^(ns|j)$/.test(first.tag);
 }
 
 function followedBy(cps: readonly string[], at: number, list: readonly string[]): boolean {

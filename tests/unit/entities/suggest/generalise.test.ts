@@ -68,6 +68,17 @@ describe('one-character abbreviations in context', () => {
     expect(typed(suggest('会议今天在京召开。'))).toContain('LOC:京');
   });
 
+  it('reads 对 + a country, the place starting a word with its verb, and two one-character words as countries', () => {
+    expect(typed(suggest('发展对美关系。'))).toContain('LOC:美');
+    expect(typed(suggest('英国驻华使节表示欢迎。'))).toContain('LOC:华');
+    const pair = suggest('𠮷表明了中美加强合作的意愿。').filter((s) => s.type === 'LOC');
+    expect(pair.map((s) => [s.text, s.start])).toEqual([
+      ['中', 4],
+      ['美', 5],
+    ]);
+    expect(typed(suggest('因为俄总统的决定。'))).toContain('LOC:俄');
+  });
+
   it('leaves a character that starts a longer word alone', () => {
     const found = typed(suggest('他用美元买了日本的中心产品。'));
     expect(found).not.toContain('LOC:美');
