@@ -37,13 +37,18 @@ export function suggestAbbreviations(cps: readonly string[], words: readonly Pla
     const ch = cps[at]!;
     if (!COUNTRIES.has(ch) && !PLACES.has(ch)) continue;
     // The cheap neighbour tests first: most of these characters (中, 日, 美 …) are in ordinary words.
-    const run = abbreviationRun(cps, at);
+    let run = abbreviationRun(cps, at);
     const verb = cps[at - 1];
     const travel = verb !== undefined && TRAVEL.has(verb);
     const countryBefore = COUNTRIES.has(ch) && followedBy(cps, at + 1, AFTER_COUNTRY);
     if (run < 2 && !travel && !countryBefore) continue;
     const word = wordAt(words, starts, at);
     if (word === undefined) continue;
+    // A run's last character may start a word of its own (中美加强: 加 starts 加强): the run ends before it.
+    for (let last = wordAt(words, starts, at + run - 1); run >= 2 && last !== undefined && last.start === at + run - 1 && last.end > at + run; ) {
+      run--;
+      last = wordAt(words, starts, at + run - 1);
+    }
     // A pair or run of abbreviations (中美, 港澳台, 日俄) followed by a relation word, 、 or the end of a clause.
     if (run >= 2 && word.start === at && runIsRead(cps, words, starts, at, run)) {
       for (let k = at; k < at + run; k++) add(k);
