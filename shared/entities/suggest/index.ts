@@ -60,7 +60,7 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     if (sources.has('rule')) pushAll(all, suggestOrganisationsByStructure(cps, words));
     if (sources.has('segmenter')) pushAll(all, suggestFromEvidence(cps, words, options.tagger));
     if (sources.has('segmenter')) pushAll(all, suggestPersonsFromSegmenter(cps, words, options.tagger));
-    pushAll(all, suggestListedNames(cps, all));
+    if (sources.has('rule')) pushAll(all, suggestListedNames(cps, all));
   }
   return mergeSuggestions(withoutPlacesInTitles(all, Array.from(text)), { existing: options.existing, rejected: options.rejected });
 }
