@@ -11,6 +11,11 @@ import { pushAll } from '../../push-all';
 import { applyCorpusEntityDecisions, type CorpusEntityDecisions } from '../corpus-rejections';
 import type { LearnedModel } from '../learn/model';
 import { suggestLearned } from '../learn/predict';
+import { suggestAbbreviations } from './rules-abbreviation';
+import { suggestOrganisationsByStructure } from './rules-org-structure';
+import { suggestFromEvidence } from './segmenter-evidence';
+import { suggestPersonsFromSegmenter } from './segmenter-persons';
+import { suggestListedNames } from './name-lists';
 
 export type { EntitySuggestion, PosTagger, Rejection, SuggestionSource, TaggedWord } from './types';
 
@@ -64,6 +69,20 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     pushAll(votes, segmented);
   }
   const cps = Array.from(text);
+  // Issue 15 (generalising rules): abbreviations in context, organisations by structure and the segmenter's good
+  // evidence (docs/entities-generalise.md); they vote for the learned model too.
+  if (words) {
+    const ruled = sources.has('rule') || learn ? [...suggestAbbreviations(cps, words), ...suggestOrganisationsByStructure(cps, words)] : [];
+    const segmented = sources.has('segmenter') || learn ? [...suggestFromEvidence(cps, words, options.tagger), ...suggestPersonsFromSegmenter(cps, words, options.tagger)] : [];
+    if (sources.has('rule')) pushAll(all, ruled);
+    if (sources.has('segmenter')) pushAll(all, segmented);
+    if (sources.has('rule')) pushAll(all, suggestListedNames(cps, all));
+    if (learn) {
+      pushAll(votes, ruled);
+      pushAll(votes, segmented);
+      pushAll(votes, suggestListedNames(cps, votes));
+    }
+  }
   let combined: EntitySuggestion[] = all;
   if (learn) {
     // The votes as a run without the model gives them (what the model was trained on).

@@ -1,6 +1,6 @@
 import type { EntitySuggestion } from './types';
 import { NAME_BREAKERS, codePoints, indexWords, isHan, wordAt } from './han';
-import { coveredByGazetteerName, insideGazetteerName, isPlaceChain, placeNameEndingAt, placeNameStartingAt } from './gazetteer';
+import { coveredByGazetteerName, insideGazetteerName, isGazetteerName, isPlaceChain, placeNameEndingAt, placeNameStartingAt } from './gazetteer';
 
 /// A name suffix and how long the name before it may be, in characters.
 export interface SuffixRule {
@@ -54,7 +54,8 @@ export const ORGANISATION_SUFFIXES: SuffixRule[] = [
   { suffix: '集团', minStem: 2, maxStem: 10 },
   { suffix: '分局', minStem: 2, maxStem: 12 },
   { suffix: '局', minStem: 2, maxStem: 14, notBefore: '面势限部', badStemEnd: '大格结布当时全开僵骗饭棋邮局' },
-  { suffix: '政府', minStem: 1, maxStem: 10 },
+  // The owner must start the name (市政府, 浙江省人民政府): 提高政府, 地方政府 are phrases.
+  { suffix: '政府', minStem: 1, maxStem: 10, needsOwner: true },
   { suffix: '法院', minStem: 2, maxStem: 10 },
   { suffix: '检察院', minStem: 2, maxStem: 10 },
   { suffix: '银行', minStem: 2, maxStem: 10 },
@@ -157,7 +158,8 @@ export function suggestBySuffix(
         stemLength >= rule.minStem &&
         (stemLength > 0 || rule.minStem === 0) &&
         !isGenericStem(stem) &&
-        !(rule.badStemEnd !== undefined && stemLength > 0 && rule.badStemEnd.includes(cps[at - 1]!));
+        !(rule.badStemEnd !== undefined && stemLength > 0 && rule.badStemEnd.includes(cps[at - 1]!)) &&
+        !endsInGenericWord(cps, stemStart, at, suffixLength, isPlace);
       if (usable) {
         const end = at + suffixLength;
         found.push({ start: stemStart, end, text: cps.slice(stemStart, end).join(''), type, source: 'rule', confidence });
@@ -167,6 +169,13 @@ export function suggestBySuffix(
     at += suffixLength - 1;
   }
   return found;
+}
+
+/// True when a one-character place suffix makes a generic word with the stem's last character (大城市, 中心城市,
+/// 贫困山区) and the whole is no name of the gazetteer (晋城市 is one).
+function endsInGenericWord(cps: readonly string[], start: number, at: number, suffixLength: number, isPlace: boolean): boolean {
+  if (!isPlace || suffixLength !== 1 || at - start < 1) return false;
+  return LEVEL_WORDS.has(cps[at - 1]! + cps[at]!) && !isGazetteerName(cps.slice(start, at + 1).join(''));
 }
 
 /// True when a stem is a generic word, or ends in a generic word of two or more characters, or is a leading verb.

@@ -1,6 +1,7 @@
 import type { PlacedWord } from './segmenter';
 import type { EntitySuggestion } from './types';
 import { PLACE_SUFFIXES } from './rules-suffix';
+import { isGazetteerName } from './gazetteer';
 import { lowerBound } from '../../sorted-search';
 
 // Part-of-speech tags that never occur inside a place or organisation name before its suffix word:
@@ -25,18 +26,34 @@ export function checkRulesWithSegmenter(suggestions: readonly EntitySuggestion[]
   const starts = words.map((w) => w.start);
   return suggestions.filter((s) => {
     if (s.source === 'rule' && s.type === 'PER' && s.confidence <= LAYOUT_GUESS_CONFIDENCE) return !isOrdinaryWord(s, words, starts);
+    // A person guessed from its context (a title before, a speech verb after) whose text the segmenter reads as one
+    // ordinary word (应该说, 房东表示), or whose end cuts one of its words (胡适学术, 鲁宾上周): not a name.
+    if (s.source === 'rule' && s.type === 'PER' && s.confidence < BYLINE_CONFIDENCE) return !isOrdinaryWord(s, words, starts) && !endsInsideAnyWord(s, words, starts);
     if (s.source !== 'rule' || (s.type !== 'LOC' && s.type !== 'ORG')) return true;
     let i = lowerBound(starts, s.start);
     // A place the segmenter reads as one ordinary noun or verb (禁渔区: n) is a kind of area, not a name.
     const whole = words[i];
-    if (s.type === 'LOC' && whole !== undefined && whole.start === s.start && whole.end === s.end && /^(n|vn|v)$/.test(whole.tag)) return false;
+    // A name of the gazetteer (合肥/n in a weather table) is kept: the gazetteer is the stronger evidence.
+    if (s.type === 'LOC' && whole !== undefined && whole.start === s.start && whole.end === s.end && /^(n|vn|v)$/.test(whole.tag) && !isGazetteerName(s.text)) return false;
     const inside: PlacedWord[] = [];
     for (; i < words.length && words[i]!.end <= s.end; i++) inside.push(words[i]!);
+    if (s.type === 'ORG' && isGenericOrganisation(s, inside)) return false;
     inside.pop();
     if (inside.some((w) => (NEVER_IN_NAME.test(w.tag) && !ORDINAL.test(w.word)) || (s.type === 'LOC' && NEVER_IN_PLACE.test(w.tag)))) return false;
     // A road by number (330国道) has a two-character suffix that is a word of its own.
     return !(s.type === 'LOC' && !/[0-9０-９]/u.test(s.text) && endsInsideWord(s, words, starts));
   });
+}
+
+// Tags of common words: nouns, verbal nouns, distinguishing words, verbs, adjectives, idioms.
+const COMMON_TAGS = /^(n|vn|b|v|a|l|an|vd)$/;
+
+// True for an organisation made only of common words, with no owner (航空公司, 医药公司, 试点学校): a kind of
+// organisation, not a name. A level (市政府) or a place (兰溪市人民医院) at its start makes it a name.
+function isGenericOrganisation(s: EntitySuggestion, inside: readonly PlacedWord[]): boolean {
+  if (inside.length === 0 || inside[0]!.start !== s.start || inside.at(-1)!.end !== s.end) return false;
+  if ('省市县区镇乡村'.includes(Array.from(s.text)[0]!) || isGazetteerName(inside[0]!.word)) return false;
+  return inside.every((w) => COMMON_TAGS.test(w.tag) && w.end - w.start >= 2);
 }
 
 // Place suffixes of two characters or more, which the segmenter reads as words of their own (社区, 街道).
@@ -53,6 +70,18 @@ function endsInsideWord(s: EntitySuggestion, words: readonly PlacedWord[], start
   if (last.end > s.end) return last.start >= s.end - 2;
   const twoCharacterWord = last.end - last.start === 2 && last.start > s.start;
   return twoCharacterWord && !LONG_SUFFIXES.has(last.word) && !/^(ns|nt|nz|nr)/.test(last.tag);
+}
+
+// Names after a byline word have this confidence; they are not checked.
+const BYLINE_CONFIDENCE = 0.9;
+
+// True when the suggestion's end falls inside a content word of the segmenter (学术, 上周). A name word (平正 in
+// 施国平正和) or a function word (依从 in 沙马阿依从) across the end is the segmenter's misreading of an unknown name.
+function endsInsideAnyWord(s: EntitySuggestion, words: readonly PlacedWord[], starts: readonly number[]): boolean {
+  let i = lowerBound(starts, s.end);
+  if (i === words.length || words[i]!.start > s.end) i--;
+  const w = words[i];
+  return w !== undefined && w.start < s.end && s.end < w.end && !/^(nr|p|c|d|u|r)/.test(w.tag);
 }
 
 // People guessed from a line's layout alone (a line holding only 简讯 or 王泽) have this confidence or less.

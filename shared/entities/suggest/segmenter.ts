@@ -1,5 +1,6 @@
 import { AFTER_NAME, NAME_BREAKERS, codePoints, isHan, surnameLength } from './han';
 import type { EntitySuggestion, PosTagger } from './types';
+import { givenNameIsOrdinaryWord } from './given-name';
 import { isGazetteerName } from './gazetteer';
 
 /// Confidence of a segmenter-only suggestion: a weak signal, below every rule.
@@ -49,7 +50,7 @@ export function suggestFromSegmenter(text: string, tagger: PosTagger, words = pl
     if (
       pending &&
       pending.end - pending.start >= 2 &&
-      (pending.type !== 'PER' || looksLikeName(pending.text)) &&
+      (pending.type !== 'PER' || (looksLikeName(pending.text) && !givenNameIsOrdinaryWord(codePoints(pending.text), tagger))) &&
       plausibleSegmenterName(pending.text, pending.type, pending.end, cps)
     ) {
       found.push({ ...pending, source: 'segmenter', confidence: SEGMENTER_CONFIDENCE });
@@ -57,7 +58,8 @@ export function suggestFromSegmenter(text: string, tagger: PosTagger, words = pl
     pending = undefined;
   };
   for (const { start, end, word, tag } of words) {
-    const type = TYPE_BY_TAG[tag];
+    // Abbreviations (j) are organisations only when they are the few well-known ones (欧盟).
+    const type = TYPE_BY_TAG[tag] ?? (tag === 'j' && ORGANISATION_WORDS.has(word) ? 'ORG' : undefined);
     if (type === 'PER' && pending?.type === 'PER' && pending.end === start) {
       pending = { ...pending, end, text: pending.text + word };
     } else {
@@ -88,6 +90,11 @@ const COMMON_WORDS = new Set([
   '国家机关', '人民公社', '联合会', '高级中学', '中南部',
 ]);
 
+/// True when jieba's dictionary tags `word` nr/ns/nt although it is mostly an ordinary word (商城, 东西, 顾客).
+export function isCommonTaggedWord(word: string): boolean {
+  return COMMON_WORDS.has(word);
+}
+
 /// Words that turn a surname into a form of address, not a name (徐师傅, 李先生); the gold set does not tag them.
 const ADDRESS_ENDINGS = ['师傅', '先生', '女士', '小姐', '老师', '大爷', '大妈', '阿姨', '大哥', '大姐', '同志', '老板'];
 
@@ -96,7 +103,9 @@ const DETERMINERS = new Set(Array.from('各每全本该这那我此其'));
 
 /// Last characters of organisation names (国务院, 新华社, 外交部, 解放军, 国民党 …); a dictionary nt word without one is
 /// mostly a field or an activity (中医学, 统一安排).
-const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队校行台报网党军署办处府组馆站厂矿店'));
+const ORGANISATION_HEADS = new Set(Array.from('会院局部委厅所司社团队校行台报网党军署办处府组馆站厂矿店织央联协盟'));
+// 联合国 and 党中央 style names end in a character that ends many ordinary words too; these few are taken whole.
+const ORGANISATION_WORDS = new Set(['联合国', '党中央', '中共中央', '国务院', '欧盟', '东盟', '北约', '欧佩克']);
 
 /// Last characters of place names (村, 路, 山, 河 …).
 const PLACE_HEADS = new Set(Array.from('省市县区镇乡村庄屯寨街路道巷弄桥山岭峰河江湖海湾港岛洲州城'));
@@ -109,7 +118,7 @@ const PLACE_HEADS = new Set(Array.from('省市县区镇乡村庄屯寨街路道�
 /// 顾客 in 顾客完成): jieba then split a longer, unknown name or read an ordinary word as a name.
 export function plausibleSegmenterName(word: string, type: string, end: number, cps: readonly string[]): boolean {
   if (COMMON_WORDS.has(word) || DETERMINERS.has(Array.from(word)[0]!)) return false;
-  if (type === 'ORG') return ORGANISATION_HEADS.has(Array.from(word).at(-1)!);
+  if (type === 'ORG') return ORGANISATION_WORDS.has(word) || (ORGANISATION_HEADS.has(Array.from(word).at(-1)!) && !word.endsWith('政府'));
   // A place must be one the gazetteer knows, or a word of three characters or more with a place's last character
   // (沙塄河村, 南环路): jieba's dictionary tags directions and ordinary words ns (东南, 镇里, 长龙, 下山).
   if (type === 'LOC') return isGazetteerName(word) || (Array.from(word).length >= 3 && PLACE_HEADS.has(Array.from(word).at(-1)!));
