@@ -2,7 +2,7 @@ import type { ExportPage } from '../../../shared/export/types';
 import { decodeXmlBytes } from '../../../shared/layout/xml-decode';
 import { baseOf, extensionOf, IMAGE_EXTENSIONS, sidecarPathOf } from '../../../shared/model/page-files';
 import { relativePathProblem } from '../disk/confine';
-import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
+import { isOutside, readFileInCorpus } from '../disk/confined-fs';
 import { absoluteIn } from '../page/page-on-disk';
 import { pageSourceFromBytes } from '../page/page-source';
 import { sidecarStateFromBytes, type SidecarState } from '../page/sidecar-file';
@@ -14,34 +14,48 @@ export type ReadForExport =
   | { ok: true; page: ExportPage; sidecarProblem: string | null }
   | { ok: false; message: string };
 
-/// Reads page `scoped.path` of the corpus at `realRoot` and its sidecar synchronously, as every reader of the
-/// corpus does: the path's shape checked, each file opened first and verified to lie inside the corpus (a file
-/// swapped for a symlink meanwhile is refused), the page decoded and normalised (a layout file imported), the
-/// sidecar judged against the page's bytes and text.
-///
-/// A sidecar that exists but cannot be used leaves the page uncorrected and untagged (`sidecar` null) and says
-/// why in `sidecarProblem`. Synchronous: callers read one page at a time and yield between batches.
-export function readExportPageSync(realRoot: string, scoped: ScopedPage): ReadForExport {
+/// The bytes of a page and of its sidecar (null when it has none), or why they could not be read.
+export type ExportFiles =
+  | { ok: true; bytes: Buffer; sidecar: Buffer | null }
+  | { ok: false; message: string };
+
+/// Reads page `scoped.path` of the corpus at `realRoot` and its sidecar as every reader of the corpus does: the
+/// path's shape checked, each file opened first and verified to lie inside the corpus (a file swapped for a symlink
+/// meanwhile is refused). Asynchronous, in libuv's thread pool, so the export reads the next pages while it exports
+/// this one. Never rejects.
+export async function readExportFiles(realRoot: string, scoped: ScopedPage): Promise<ExportFiles> {
   const rel = scoped.path;
   const shapeProblem = relativePathProblem(rel);
   if (shapeProblem) return { ok: false, message: `The path is not allowed: ${shapeProblem}.` };
   let bytes: Buffer;
   try {
-    bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
+    bytes = await readFileInCorpus({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
   } catch (error) {
     if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.' };
     return { ok: false, message: `The page cannot be read: ${(error as Error).message}` };
   }
-  const source = pageSourceFromBytes(bytes, rel);
-  if (!source.ok) return { ok: false, message: source.error.message };
-  let sidecar: SidecarState = { kind: 'none' };
   const sidecarRel = sidecarPathOf(rel);
   try {
-    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value);
+    return { ok: true, bytes, sidecar: await readFileInCorpus({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }) };
   } catch (error) {
     if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
+    return { ok: true, bytes, sidecar: null };
   }
+}
+
+/// The page `files` hold (read by readExportFiles), decoded and normalised (a layout file imported), its sidecar
+/// judged against the page's bytes and text.
+///
+/// A sidecar that exists but cannot be used leaves the page uncorrected and untagged (`sidecar` null) and says
+/// why in `sidecarProblem`.
+export function exportPageFromFiles(scoped: ScopedPage, files: ExportFiles): ReadForExport {
+  if (!files.ok) return files;
+  const rel = scoped.path;
+  const { bytes } = files;
+  const source = pageSourceFromBytes(bytes, rel);
+  if (!source.ok) return { ok: false, message: source.error.message };
+  const sidecar: SidecarState = files.sidecar === null ? { kind: 'none' } : sidecarStateFromBytes(files.sidecar, source.value);
   const { layout } = source.value;
   const page: ExportPage = {
     path: rel,
