@@ -2,6 +2,11 @@ import type { ExportFormatId } from '../../../shared/export/format-ids';
 import type { ExportContext, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
 import { OutputRefused, type CollectionSink, type ExportOutput } from './export-output';
 import type { ExportProblems } from './export-problems';
+import type { WriteQueue } from './write-queue';
+
+/// Called once for a page when the first of its outputs is written (a file under its final name or a chunk in a
+/// collection), possibly after exportOnePage returned, since per-page files are written in the background.
+export type OnPageWritten = () => void;
 
 /// One chosen format during a run: its exporter, its open collection file (collection formats), how many pages
 /// it has written, and whether it was stopped (its file could not be written).
@@ -32,9 +37,24 @@ export function startFormats(chosen: readonly { format: ExportFormatId; exporter
   });
 }
 
-/// Exports one page in every running format; true when at least one format wrote it.
-export async function exportOnePage(page: ExportPage, formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): Promise<boolean> {
+/// Exports one page in every running format. Per-page files go to `writes` (written in the background, problems
+/// reported when they finish); collection chunks are written in order. `onWritten` is called once, when the first
+/// output of the page is written.
+export async function exportOnePage(
+  page: ExportPage,
+  formats: readonly RunningFormat[],
+  output: ExportOutput,
+  writes: WriteQueue,
+  problems: ExportProblems,
+  context: ExportContext,
+  onWritten: OnPageWritten,
+): Promise<void> {
   let wrote = false;
+  const written = () => {
+    if (wrote) return;
+    wrote = true;
+    onWritten();
+  };
   for (const running of formats) {
     if (running.stopped) continue;
     try {
@@ -44,7 +64,7 @@ export async function exportOnePage(page: ExportPage, formats: readonly RunningF
           pageProblem(problems, page.path, running.format, result.problem);
           continue;
         }
-        if (writePageFiles(result.files, page.path, running, output, problems)) wrote = true;
+        await writePageFiles(result.files, page.path, running, output, writes, problems, written);
       } else {
         const result = running.exporter.page(page, running.pages, context);
         if (!result.ok) {
@@ -54,7 +74,7 @@ export async function exportOnePage(page: ExportPage, formats: readonly RunningF
         const head = running.pages === 0 ? running.exporter.start(context) : '';
         await running.sink!.write(head + result.chunk);
         running.pages++;
-        wrote = true;
+        written();
       }
     } catch (error) {
       if (error instanceof OutputRefused && running.sink !== null) {
@@ -68,7 +88,6 @@ export async function exportOnePage(page: ExportPage, formats: readonly RunningF
       }
     }
   }
-  return wrote;
 }
 
 /// Ends every running collection format: its tail written and its file renamed to the final name; a collection no
@@ -96,11 +115,11 @@ export async function finishFormats(formats: readonly RunningFormat[], output: E
 
 /// Writes the files each format puts once beside its output (a labelling config, an annotation.conf), for every
 /// format that has at least one file under its final name: also after a cancel, so what is left is usable.
-export function writeExtraFiles(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): void {
+export async function writeExtraFiles(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): Promise<void> {
   for (const running of formats) {
     if (running.files === 0 || !running.exporter.extraFiles) continue;
     try {
-      for (const file of running.exporter.extraFiles(context)) output.writeFile(file.path, file.content, running.format);
+      for (const file of running.exporter.extraFiles(context)) await output.writeFile(file.path, file.content, running.format);
     } catch (error) {
       if (error instanceof OutputRefused) problems.add('', error.code, error.message, running.format);
       else problems.add('', 'exporter-failed', `The ${running.format} export could not make its extra files: ${(error as Error).message}`, running.format);
@@ -108,19 +127,29 @@ export function writeExtraFiles(formats: readonly RunningFormat[], output: Expor
   }
 }
 
-function writePageFiles(files: readonly ExportedFile[], rel: string, running: RunningFormat, output: ExportOutput, problems: ExportProblems): boolean {
-  let wrote = false;
+// Queues the page's files; each is claimed at once (so duplicates are caught in order) and written in the
+// background, its problem reported when it fails.
+async function writePageFiles(
+  files: readonly ExportedFile[],
+  rel: string,
+  running: RunningFormat,
+  output: ExportOutput,
+  writes: WriteQueue,
+  problems: ExportProblems,
+  written: () => void,
+): Promise<void> {
   for (const file of files) {
-    try {
-      output.writeFile(file.path, file.content, running.format);
-      running.files++;
-      wrote = true;
-    } catch (error) {
-      if (!(error instanceof OutputRefused)) throw error;
-      problems.add(rel, error.code, error.message, running.format);
-    }
+    await writes.add(file.content.length, async () => {
+      try {
+        await output.writeFile(file.path, file.content, running.format);
+        running.files++;
+        written();
+      } catch (error) {
+        if (error instanceof OutputRefused) problems.add(rel, error.code, error.message, running.format);
+        else problems.add(rel, 'write-failed', `"${file.path}" could not be written: ${(error as Error).message}`, running.format);
+      }
+    });
   }
-  return wrote;
 }
 
 function pageProblem(problems: ExportProblems, rel: string, format: ExportFormatId, problem: ExportPageProblem): void {

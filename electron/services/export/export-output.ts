@@ -1,8 +1,10 @@
-import { closeSync, createWriteStream, mkdirSync, realpathSync, renameSync, rmSync, writeSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, relativePathProblem } from '../disk/confine';
 import { isOutside } from '../disk/confined-fs';
 import { openOutsideCorpusSync } from '../disk/outside-write';
+import { openOutsideCorpus } from './open-outside';
 
 // The write buffer of a collection file before back-pressure waits for the disk.
 const COLLECTION_BUFFER_BYTES = 4 * 1024 * 1024;
@@ -52,22 +54,25 @@ export class ExportOutput {
     readonly outDir: string,
   ) {}
 
-  /// Writes a whole file (`rel`: `/`-separated under the export folder) for `format`; throws OutputRefused.
-  writeFile(rel: string, content: string, format: string): void {
+  /// Writes a whole file (`rel`: `/`-separated under the export folder) for `format`, in the background; rejects
+  /// with OutputRefused.
+  ///
+  /// The path is claimed (shape, duplicate, folder outside the corpus) at once, before the call returns, so two
+  /// files of one run claiming the same path are refused in the order they were asked for, whatever order the
+  /// disk finishes them in. The content goes to `<final name>.jiaodui-partial` and is renamed only when complete.
+  async writeFile(rel: string, content: string, format: string): Promise<void> {
     const target = this.claim(rel, format);
     const partial = target + PARTIAL_SUFFIX;
     try {
-      const fd = openOutsideCorpusSync(this.realRoot, partial);
+      const handle = await openOutsideCorpus(this.realRoot, partial);
       try {
-        const bytes = Buffer.from(content, 'utf8');
-        let offset = 0;
-        while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset, offset);
+        await handle.writeFile(content, 'utf8');
       } finally {
-        closeSync(fd);
+        await handle.close();
       }
-      renameSync(partial, target);
+      await rename(partial, target);
     } catch (error) {
-      throw this.refusal(error, rel, partial);
+      throw await this.refusalAsync(error, rel, partial);
     }
     this.written++;
   }
@@ -148,6 +153,7 @@ export class ExportOutput {
       try {
         mkdirSync(folder, { recursive: true });
         insideCorpus = isInside(this.realRoot, realpathSync(folder));
+        if (!insideCorpus) this.removeLeftovers(folder);
       } catch (error) {
         throw new OutputRefused('write-failed', `The folder of "${rel}" cannot be made: ${(error as Error).message}`);
       }
@@ -156,6 +162,26 @@ export class ExportOutput {
     if (insideCorpus) throw new OutputRefused('inside-corpus', `The export target "${rel}" lies inside the corpus folder; not written.`);
     this.claimed.set(rel, format);
     return target;
+  }
+
+  // Partial files an earlier export left in `folder` when it was killed (a crash, a power cut): removed the first
+  // time this run writes into the folder, so they do not pile up. Only names ending in the partial suffix, in a
+  // folder just verified to lie outside the corpus.
+  private removeLeftovers(folder: string): void {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return;
+    }
+    for (const name of names) if (name.endsWith(PARTIAL_SUFFIX)) rmSync(path.join(folder, name), { force: true });
+  }
+
+  private async refusalAsync(error: unknown, rel: string, partial: string): Promise<OutputRefused> {
+    if (isOutside(error)) return new OutputRefused('inside-corpus', `The export target "${rel}" lies inside the corpus folder; not written.`);
+    await rm(partial, { force: true }).catch(() => undefined);
+    if (error instanceof OutputRefused) return error;
+    return new OutputRefused('write-failed', `"${rel}" could not be written: ${(error as Error).message}`);
   }
 
   private refusal(error: unknown, rel: string, partial: string): OutputRefused {

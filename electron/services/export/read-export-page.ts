@@ -2,7 +2,8 @@ import type { ExportPage } from '../../../shared/export/types';
 import { decodeXmlBytes } from '../../../shared/layout/xml-decode';
 import { baseOf, extensionOf, IMAGE_EXTENSIONS, sidecarPathOf } from '../../../shared/model/page-files';
 import { relativePathProblem } from '../disk/confine';
-import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
+import { isOutside } from '../disk/confined-fs';
+import { openVerified, READ_FLAGS } from '../disk/confined-open';
 import { absoluteIn } from '../page/page-on-disk';
 import { pageSourceFromBytes } from '../page/page-source';
 import { sidecarStateFromBytes, type SidecarState } from '../page/sidecar-file';
@@ -14,34 +15,69 @@ export type ReadForExport =
   | { ok: true; page: ExportPage; sidecarProblem: string | null }
   | { ok: false; message: string };
 
-/// Reads page `scoped.path` of the corpus at `realRoot` and its sidecar synchronously, as every reader of the
-/// corpus does: the path's shape checked, each file opened first and verified to lie inside the corpus (a file
-/// swapped for a symlink meanwhile is refused), the page decoded and normalised (a layout file imported), the
-/// sidecar judged against the page's bytes and text.
-///
-/// A sidecar that exists but cannot be used leaves the page uncorrected and untagged (`sidecar` null) and says
-/// why in `sidecarProblem`. Synchronous: callers read one page at a time and yield between batches.
-export function readExportPageSync(realRoot: string, scoped: ScopedPage): ReadForExport {
+/// The bytes of a page and of its sidecar (null when it has none), or why they could not be read.
+export type ExportFiles =
+  | { ok: true; bytes: Buffer; sidecar: Buffer | null }
+  | { ok: false; message: string };
+
+/// Reads page `scoped.path` of the corpus at `realRoot` and its sidecar as every reader of the corpus does: the
+/// path's shape checked, each file opened first and verified to lie inside the corpus (a file swapped for a symlink
+/// meanwhile is refused). Asynchronous, in libuv's thread pool, so the export reads the next pages while it exports
+/// this one. Never rejects.
+export async function readExportFiles(realRoot: string, scoped: ScopedPage): Promise<ExportFiles> {
   const rel = scoped.path;
   const shapeProblem = relativePathProblem(rel);
   if (shapeProblem) return { ok: false, message: `The path is not allowed: ${shapeProblem}.` };
   let bytes: Buffer;
   try {
-    bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
+    bytes = await readVerified(realRoot, rel);
   } catch (error) {
     if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.' };
     return { ok: false, message: `The page cannot be read: ${(error as Error).message}` };
   }
-  const source = pageSourceFromBytes(bytes, rel);
-  if (!source.ok) return { ok: false, message: source.error.message };
-  let sidecar: SidecarState = { kind: 'none' };
   const sidecarRel = sidecarPathOf(rel);
   try {
-    sidecar = sidecarStateFromBytes(readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) }), source.value);
+    return { ok: true, bytes, sidecar: await readVerified(realRoot, sidecarRel) };
   } catch (error) {
     if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
+    return { ok: true, bytes, sidecar: null };
   }
+}
+
+// The whole of a corpus file, opened and verified as every corpus read is (see openVerified), then read in one
+// piece of the size its handle reports: fewer trips to the thread pool than FileHandle.readFile, which asks for
+// the size again and reads until it finds the end. Only regular files are read.
+async function readVerified(realRoot: string, rel: string): Promise<Buffer> {
+  const { handle } = await openVerified(realRoot, absoluteIn(realRoot, rel), READ_FLAGS);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw Object.assign(new Error(`"${rel}" is not a regular file`), { code: stats.isDirectory() ? 'EISDIR' : 'EINVAL' });
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let at = 0;
+    while (at < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, at, buffer.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === buffer.length ? buffer : buffer.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+/// The page `files` hold (read by readExportFiles), decoded and normalised (a layout file imported), its sidecar
+/// judged against the page's bytes and text.
+///
+/// A sidecar that exists but cannot be used leaves the page uncorrected and untagged (`sidecar` null) and says
+/// why in `sidecarProblem`.
+export function exportPageFromFiles(scoped: ScopedPage, files: ExportFiles): ReadForExport {
+  if (!files.ok) return files;
+  const rel = scoped.path;
+  const { bytes } = files;
+  const source = pageSourceFromBytes(bytes, rel);
+  if (!source.ok) return { ok: false, message: source.error.message };
+  const sidecar: SidecarState = files.sidecar === null ? { kind: 'none' } : sidecarStateFromBytes(files.sidecar, source.value);
   const { layout } = source.value;
   const page: ExportPage = {
     path: rel,

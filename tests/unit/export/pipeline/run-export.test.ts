@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runExport, type RunExportOptions } from '../../../../electron/services/export/export';
@@ -156,12 +156,39 @@ describe('runExport', () => {
 
   it('writes each file under <name>.jiaodui-partial and renames it only when complete', async () => {
     for (let i = 1; i <= 3; i++) await corpus.put(`p${i}.txt`, `第${i}页𠮷`);
+    // Page files are written in the background, so at any moment a page's file may stand under either name; what
+    // stands under a final name must be complete.
     const seen: string[][] = [];
-    const exporter = linesExporter({ onPage: () => seen.push(existsSync(out) ? readdirSyncSorted(out) : []) });
+    const exporter = linesExporter({
+      onPage: () => {
+        const names = existsSync(out) ? readdirSyncSorted(out) : [];
+        seen.push(names);
+        for (const name of names.filter((n) => /^p\d\.txt$/u.test(n))) expect(readFileSync(path.join(out, name), 'utf8')).toBe(`第${name[1]}页𠮷`);
+      },
+    });
     await outcome(await run({ formats: ['conll', 'text'] }, { exporters: { conll: exporter, text: correctedTextExporter } }));
-    // While the pages go by, the collection stands only under its partial name; finished page files are final.
-    expect(seen).toEqual([[`pages.lines${PARTIAL_SUFFIX}`], ['p1.txt', `pages.lines${PARTIAL_SUFFIX}`], ['p1.txt', 'p2.txt', `pages.lines${PARTIAL_SUFFIX}`]]);
+    // While the pages go by, the collection stands only under its partial name.
+    expect(seen).toHaveLength(3);
+    for (const names of seen) {
+      expect(names).toContain(`pages.lines${PARTIAL_SUFFIX}`);
+      expect(names).not.toContain('pages.lines');
+    }
     expect(await filesIn(out)).toEqual(['lines.conf', 'p1.txt', 'p2.txt', 'p3.txt', 'pages.lines']);
+  });
+
+  it('removes the partial files a killed export left in a folder it writes into, and only those', async () => {
+    for (let i = 1; i <= 2; i++) await corpus.put(`p${i}.txt`, `第${i}页𠮷`);
+    await mkdir(out, { recursive: true });
+    // What a crash leaves: a partial file of a page this run writes again, one of a page it does not, and the
+    // user's own file.
+    await writeFile(path.join(out, `p1.txt${PARTIAL_SUFFIX}`), '第1');
+    await writeFile(path.join(out, `gone.txt${PARTIAL_SUFFIX}`), '半');
+    await writeFile(path.join(out, 'notes.txt'), '我的笔记');
+    const result = await outcome(await run({ formats: ['text'] }));
+    expect(result.problems).toEqual([]);
+    expect(await filesIn(out)).toEqual(['notes.txt', 'p1.txt', 'p2.txt']);
+    expect(await readFile(path.join(out, 'p1.txt'), 'utf8')).toBe('第1页𠮷');
+    expect(await readFile(path.join(out, 'notes.txt'), 'utf8')).toBe('我的笔记');
   });
 
   it('cancel stops between pages: finished files stay, no partial file is left, the collection is not written', async () => {
