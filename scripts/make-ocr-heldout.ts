@@ -80,6 +80,8 @@ function makeArticles(sentences: string[], count: number): Article[] {
   return articles;
 }
 
+/// Two ideographic spaces (U+3000) open each paragraph, as newspapers indent them; not in the ground truth.
+const INDENT = '\u3000\u3000';
 const escapeMarkup = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 /// Ink (0..255, 255 = black) of a Pango rendering, one byte a pixel.
@@ -147,7 +149,7 @@ async function typeset(article: Article, style: PageStyle): Promise<{ ink: Uint8
   let y = top;
   const fitted: string[] = [];
   for (const paragraph of article.paragraphs) {
-    const image = await render(`<span font_family="${style.body}" size="${style.size * 1024}">　　${escapeMarkup(paragraph)}</span>`, columnWidth, true);
+    const image = await render(`<span font_family="${style.body}" size="${style.size * 1024}">${INDENT}${escapeMarkup(paragraph)}</span>`, columnWidth, true);
     const strips = lineStrips(image);
     // A paragraph that would run past the second column is left out whole, so the ground truth is exactly the page.
     const linesLeft = Math.floor((bottom - y) / style.pitch) + (column === 0 ? Math.floor((bottom - top) / style.pitch) : 0);
