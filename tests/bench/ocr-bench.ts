@@ -22,6 +22,7 @@ import { confidencesFromLayout } from '../../shared/ocr-assist/layout-confidence
 import { applySafeFixes, suggestCorrections } from '../../shared/ocr-assist/suggest';
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
+import { learningCurveReport } from './ocr-learning-curve';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const samples = path.resolve(repoRoot, 'tests/fixtures/samples');
@@ -497,3 +498,4 @@ simulatedColumnsReport(model);
 injectedMisreadsReport(model);
 corpusReport(model);
 timingReport(model);
+await learningCurveReport(model);
