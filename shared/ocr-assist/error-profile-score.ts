@@ -1,4 +1,7 @@
+import { isHan } from './char-class';
 import type { ErrorProfile } from './error-profile';
+import { segment } from './segmentation';
+import type { LanguageModel } from './types';
 
 /// A language-model gate for the profile rule: how much more probable (natural log) the text is with `replacement`
 /// in place of code points [start, end) than as read; null when the model cannot tell. The "ocrlm" gate plugs in
@@ -70,4 +73,24 @@ export function profileScore(candidate: CompiledCandidate, reading: CompiledRead
   const near = (candidate.left.get(left) ?? 0) + (candidate.right.get(right) ?? 0);
   const against = (reading.kept.left.get(left) ?? 0) + (reading.kept.right.get(right) ?? 0);
   return { score: (near + PRIOR_WEIGHT * prior) / (near + against + PRIOR_WEIGHT), near };
+}
+
+/// Han characters on each side of a reading that the default gate compares.
+const GATE_REACH = 3;
+
+/// A default gate from the word-frequency model: the unigram segmentation cost of the Han characters around the
+/// reading (GATE_REACH each side) as read, minus that cost with the replacement in. Null when the reading or the
+/// replacement is not all Han (punctuation and digits are not the word model's business).
+export function unigramMargin(model: LanguageModel): ProfileMargin {
+  return (chars, start, end, replacement) => {
+    const replaced = Array.from(replacement);
+    if (start === end || replaced.length === 0 || !replaced.every(isHan) || !chars.slice(start, end).every(isHan)) return null;
+    let from = start;
+    while (from > 0 && start - from < GATE_REACH && isHan(chars[from - 1])) from--;
+    let to = end;
+    while (to < chars.length && to - end < GATE_REACH && isHan(chars[to])) to++;
+    const before = segment(chars.slice(from, to), model).cost;
+    const after = segment([...chars.slice(from, start), ...replaced, ...chars.slice(end, to)], model).cost;
+    return before - after;
+  };
 }

@@ -80,11 +80,12 @@ export function replacementsOf(page: Pick<ProfilePage, 'text' | 'corrections'>):
     const to = Array.from(correction.corrected);
     if (from.length === 0 || from.length > MAX_READING || to.length > MAX_READING) continue;
     if (/\n/u.test(correction.original + correction.corrected)) continue;
-    if (correction.original.replace(/\s+/gu, '') === correction.corrected.replace(/\s+/gu, '')) continue;
+    // Spacing is the spacing rule's business; a reading of spaces alone would match every space of a page.
+    if (correction.original.replace(/\s+/gu, '') === correction.corrected.replace(/\s+/gu, '') || correction.original.trim() === '') continue;
     if (from.length === to.length && from.length > 1) {
       // Equal lengths: each differing character is its own misreading, with its own neighbours.
       from.forEach((ch, i) => {
-        if (ch !== to[i]) out.push({ from: ch, to: to[i]!, left: text[start + i - 1] ?? '', right: text[start + i + 1] ?? '', rule: correction.rule });
+        if (ch !== to[i] && ch.trim() !== '') out.push({ from: ch, to: to[i]!, left: text[start + i - 1] ?? '', right: text[start + i + 1] ?? '', rule: correction.rule });
       });
       continue;
     }

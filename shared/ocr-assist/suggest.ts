@@ -58,6 +58,8 @@ const RULES: Record<RuleId, Rule> = {
   'low-confidence': lowConfidenceRule,
 };
 
+/// Rules that move or join text rather than change characters.
+const LAYOUT_RULES: ReadonlySet<RuleId> = new Set(['reading-order', 'reflow', 'vertical-headline']);
 /// Rules whose character-level findings make a low-confidence flag on the same range redundant.
 const CHARACTER_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'improbable-char', 'traditional', 'profile']);
 /// Rules whose findings on a range make the general improbable-character flag on the same range redundant.
@@ -76,9 +78,10 @@ export function suggestCorrections(text: string, options: SuggestOptions = {}): 
   const all = ruleIds.flatMap((id) => RULES[id](context));
   const fixedRanges = new Set(all.filter((s) => CHARACTER_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
   const specificRanges = new Set(all.filter((s) => SPECIFIC_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
-  // A change another rule already proposes is not listed twice because the corpus made it before too.
-  const others = new Set(all.filter((s) => s.rule !== 'profile').map((s) => `${s.start}:${s.end}:${s.replacement}`));
-  const standing = all.filter((s) => !rejected.has(rejectionKey(s)) && (s.rule !== 'profile' || !others.has(`${s.start}:${s.end}:${s.replacement}`)));
+  // The corpus's profile speaks where the general rules are silent: where one of them already proposes a change
+  // to the same characters, the profile's is left out rather than listed twice.
+  const others = all.filter((s) => s.rule !== 'profile' && !LAYOUT_RULES.has(s.rule));
+  const standing = all.filter((s) => !rejected.has(rejectionKey(s)) && (s.rule !== 'profile' || !others.some((o) => o.start < s.end && s.start < o.end)));
   // Blocks out of reading order are moved before wrapped lines are joined: a reflow across them would fuse text of
   // different columns into one paragraph for good. Such reflows come back once the order is fixed (or rejected).
   const moves = standing.filter((s) => s.rule === 'reading-order');

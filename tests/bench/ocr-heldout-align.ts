@@ -154,3 +154,28 @@ export function paragraphScores(fixed: string, truth: string): { tp: number; pre
   }
   return { tp, predicted: predicted.length, actual: actual.length };
 }
+
+/// Characters of context on each side when judging whether a suggestion helps.
+const JUDGE_REACH = 4;
+
+function levenshtein(a: readonly string[], b: readonly string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j]! + 1, current[j - 1]! + 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/// Whether applying the suggestion brings its neighbourhood closer to the ground truth (edit distance over the
+/// range and JUDGE_REACH characters each side), which does not depend on how the alignment split a tie.
+export function improves(a: Aligned, s: Pick<OcrSuggestion, 'start' | 'end' | 'replacement'>): boolean {
+  const { from, to } = suggestionSpan(a, s);
+  const lo = Math.max(0, from - JUDGE_REACH);
+  const hi = Math.min(a.chars.length, to + JUDGE_REACH);
+  const truth = a.truth.slice(a.toTruth[lo]! - a.gapBefore[lo]!, a.toTruth[hi]!);
+  const before = a.chars.slice(lo, hi);
+  const after = [...a.chars.slice(lo, from), ...Array.from(s.replacement.replace(/\n/gu, '')), ...a.chars.slice(to, hi)];
+  return levenshtein(after, truth) < levenshtein(before, truth);
+}

@@ -7,7 +7,7 @@
 /// has corrected the first 50, 100, 200 and 400 sentences (simulated: those sentences' ground truth replaces the OCR
 /// text in the sidecars the profile is built from, the rest of the text stays as read), the suggestions on the rest
 /// of the pages are scored: recall of the errors outside reading-order damage and precision, with and without the
-/// profile rule, and the profile rule's own precision (exact fixes). Only totals are printed, never an error or a
+/// profile rule, and the profile rule's own precision (share of its suggestions that bring the text closer to the ground truth). Only totals are printed, never an error or a
 /// sentence, so a blind test folder stays blind.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { buildErrorProfile, type ErrorProfile, type ProfilePage } from '../../sh
 import { applySafeFixes, suggestCorrections } from '../../shared/ocr-assist/suggest';
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
-import { alignPage, fixesExactly, paragraphScores, suggestionSpan, touchesError, type Aligned } from './ocr-heldout-align';
+import { alignPage, improves, paragraphScores, suggestionSpan, touchesError, type Aligned } from './ocr-heldout-align';
 
 const LAYOUT_RULES = new Set(['reading-order', 'reflow', 'vertical-headline']);
 /// Sentences corrected before each measurement (0: out of the box).
@@ -147,7 +147,7 @@ function curve(pages: readonly HeldoutPage[], model: LanguageModel): void {
       for (const s of withProfile) {
         if (s.rule !== 'profile' || suggestionSpan(page.aligned, s).from < from) continue;
         profileCount++;
-        if (fixesExactly(page.aligned, s)) profileExact++;
+        if (improves(page.aligned, s)) profileExact++;
         if (touchesError(page.aligned, s)) profileTouching++;
       }
     }
@@ -155,7 +155,7 @@ function curve(pages: readonly HeldoutPage[], model: LanguageModel): void {
       `  N=${String(step).padStart(3)}: profile ${profile.entries.length} readings from ${profile.replacements} replacements; ` +
         `rest ${before.errors} errors; without profile recall ${ratio(before.covered, before.errors)} precision ${ratio(before.pointing, before.suggestions)} (${before.suggestions}); ` +
         `with profile recall ${ratio(after.covered, after.errors)} precision ${ratio(after.pointing, after.suggestions)} (${after.suggestions}); ` +
-        `profile rule ${profileCount} suggestions, exact fixes ${ratio(profileExact, profileCount)}, on an error ${ratio(profileTouching, profileCount)}`,
+        `profile rule ${profileCount} suggestions, ${ratio(profileExact, profileCount)} of them bring the text closer to the truth, ${ratio(profileTouching, profileCount)} on an error`,
     );
   }
 }
