@@ -1,6 +1,7 @@
 import { isLatin, isDigit, isSentenceEnd } from './char-class';
 import { hasClausePunctuation, isByline, isIndented, opensWithQuote } from './line-roles';
 import type { PageLine } from './lines';
+import type { LineBox } from './types';
 
 /// The decision for the break between two consecutive non-blank lines.
 export interface LineJoin {
@@ -22,6 +23,9 @@ const EDGE_TOLERANCE = 1;
 const SHORT_LINE = 0.6;
 /// How many neighbouring lines on each side estimate the local column width.
 const WIDTH_WINDOW = 5;
+/// A paragraph's last line falls at least this many characters short of the column edge (a column's last line
+/// inside a paragraph runs to it, give or take a hanging mark).
+const SHORT_BY = 3;
 /// Headlines are rarely shorter than this; shorter fragments are left-overs of a wrapped word.
 const MIN_HEADLINE = 4;
 
@@ -29,8 +33,9 @@ const MIN_HEADLINE = 4;
 ///
 /// `lines` are the page's lines in order (blank ones included); `excluded` holds line indices that belong to
 /// something else (vertical headlines) and always keep their breaks. The column width is estimated locally
-/// because one page mixes columns of different widths.
-export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySet<number>): LineJoin[] {
+/// because one page mixes columns of different widths. `boxes` (per line of `lines`, where it is on the scan)
+/// show indentation the OCR text lost: a line set in from the one above it in the same column opens a paragraph.
+export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySet<number>, boxes?: readonly (LineBox | null)[]): LineJoin[] {
   const content = lines.filter((line) => line.length > 0 && !excluded.has(line.index));
   const widths = localWidths(content);
   const joins: LineJoin[] = [];
@@ -41,7 +46,9 @@ export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySe
     const adjacentExcluded = hasExcludedBetween(before, after, excluded);
     const decision: { join: boolean; confidence: number } = adjacentExcluded
       ? { join: false, confidence: 0.9 }
-      : decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined);
+      : indentedOnScan(before, after, boxes)
+        ? { join: false, confidence: 0.85 }
+        : decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined);
     joins.push({ before, after, ...decision });
     previousJoined = decision.join;
   }
@@ -71,6 +78,12 @@ function decide(
     if (isBareShortLine(after, width)) return { join: false, confidence: 0.7 };
     return { join: true, confidence: 0.6 };
   }
+  // A paragraph's last line whose closing mark the OCR dropped or misread (`令人痛惜`, `一次的机会，`): clearly
+  // short of the column and followed by a blank line, as paragraph spacing comes out of the engine. A column that
+  // ends inside a paragraph ends with a full line.
+  if (gap > 0 && before.length <= width - SHORT_BY && before.length >= MIN_HEADLINE && hasClausePunctuation(before)) {
+    return { join: false, confidence: 0.65 };
+  }
   if (!hasClausePunctuation(before)) {
     if (before.length < SHORT_LINE * width) return { join: false, confidence: 0.75 };
     // A dash opening the next line after a headline starts a subtitle (`——记…`).
@@ -79,6 +92,24 @@ function decide(
   }
   if (isHeadline(after, width, next)) return { join: false, confidence: 0.7 };
   return { join: true, confidence: full ? 0.9 : 0.7 };
+}
+
+/// Least and most indentation on the scan, in characters, that opens a paragraph (newspapers indent two).
+const MIN_INDENT = 1.2;
+const MAX_INDENT = 4;
+/// A line more than this many line heights below the one before is not the next line of the same column.
+const MAX_LINE_STEP = 3;
+
+/// Whether, on the scan, `after` is the next line of `before`'s column and starts clearly to the right of it.
+function indentedOnScan(before: PageLine, after: PageLine, boxes: readonly (LineBox | null)[] | undefined): boolean {
+  const a = boxes?.[before.index];
+  const b = boxes?.[after.index];
+  if (!a || !b || after.length === 0 || before.length === 0) return false;
+  // The average advance of the characters on the longer line: CJK type is set on a square grid.
+  const advance = Math.max(a.width / before.length, b.width / after.length);
+  const shift = b.x - a.x;
+  const below = b.y - a.y;
+  return below > 0 && below < MAX_LINE_STEP * Math.max(a.height, b.height) && shift >= MIN_INDENT * advance && shift <= MAX_INDENT * advance;
 }
 
 /// A line that stands as a headline: no clause punctuation, clearly shorter than the column, not a fragment,

@@ -161,21 +161,27 @@ function curve(pages: readonly HeldoutPage[], model: LanguageModel): void {
 }
 
 async function paragraphsPerPage(dir: string, pages: readonly HeldoutPage[], model: LanguageModel): Promise<void> {
-  console.log('paragraph breaks per page (F1: raw lines / after safe fixes on the .txt / with the scan: reading-order repair, then safe fixes):');
+  console.log('paragraph breaks per page (F1: raw lines / after safe fixes on the .txt / in the app with the scan: reading order, noise, joins accepted):');
   const f1 = (s: { tp: number; predicted: number; actual: number }): number => (s.tp === 0 ? 0 : (2 * s.tp) / (s.predicted + s.actual));
   const worst = { text: 1, scan: 1 };
   for (const page of pages) {
     const raw = paragraphScores(page.ocr, page.truth);
     const fixed = paragraphScores(applySafeFixes(page.ocr, { model }).text, page.truth);
-    const suggested = await suggestForText(dir, { text: page.ocr, path: `${page.name}.txt` });
+    // As the editor would in the app: accept the reading-order repairs, then the noise removals, then the joins
+    // (each step asks again, so the line regions follow the edits).
     let text = page.ocr;
-    if (suggested.ok) {
-      for (const s of suggested.value.filter((x) => x.rule === 'reading-order').sort((a, b) => b.start - a.start)) {
+    for (const rules of [['reading-order'], ['ocr-noise'], ['reflow', 'vertical-headline']]) {
+      const suggested = await suggestForText(dir, { text, path: `${page.name}.txt` });
+      if (!suggested.ok) break;
+      let end = Number.POSITIVE_INFINITY;
+      for (const s of suggested.value.filter((x) => rules.includes(x.rule)).sort((a, b) => b.start - a.start)) {
+        if (s.end > end) continue;
         const chars = Array.from(text);
         text = [...chars.slice(0, s.start), s.replacement, ...chars.slice(s.end)].join('');
+        end = s.start;
       }
     }
-    const scan = paragraphScores(applySafeFixes(text, { model }).text, page.truth);
+    const scan = paragraphScores(text, page.truth);
     worst.text = Math.min(worst.text, f1(fixed));
     worst.scan = Math.min(worst.scan, f1(scan));
     console.log(`  ${page.name}: ${f1(raw).toFixed(3)} / ${f1(fixed).toFixed(3)} / ${f1(scan).toFixed(3)} (${scan.predicted} predicted, ${scan.actual} true)`);
