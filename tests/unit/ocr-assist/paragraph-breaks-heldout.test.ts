@@ -43,4 +43,20 @@ describe('paragraph breaks the held-out scans taught', () => {
       '许多村民向他们反映，公明镇虽然是农业地区但单纯以农业为主不行，这样只能吃饱饭。',
     ]);
   });
+
+  it('does not take a quoted term closing a short line for the end of a sentence', () => {
+    const lines = ['在这一点上，高敏是经受考验、令人折服的人物，', '他办学执行的“思想自由”、“兼容并包”', '的方针，是他对北大的最大的贡献。'];
+    expect(fix(lines)).toEqual(['在这一点上，高敏是经受考验、令人折服的人物，他办学执行的“思想自由”、“兼容并包”的方针，是他对北大的最大的贡献。']);
+  });
+
+  it('with the scan, a short bare line set flush right below in the same type ends the paragraph instead of heading the next', () => {
+    const text = ['本报北京5月12日讯记者薛原报道：中国国家', '女篮明天离开北京赴斯洛伐克，参加将于那里举', '行的五国女篮邀请赛', '', '点票工作是通宵进行的，候选人或其代理人'].join('\n');
+    const box = (x: number, y: number, chars: number, height = 34): LineBox => ({ x, y, width: chars * 32, height });
+    const flush = [box(150, 300, 20), box(150, 352, 21), box(150, 404, 9), null, box(214, 500, 19)];
+    const headline = [box(150, 300, 20), box(150, 352, 21), box(300, 420, 9, 60), null, box(214, 520, 19)];
+    const joined = (lineBoxes?: (LineBox | null)[]) => suggestCorrections(text, { rules: ['reflow'], ...(lineBoxes ? { lineBoxes } : {}) }).map((s) => s.replacement);
+    expect(joined()).toEqual(['本报北京5月12日讯记者薛原报道：中国国家女篮明天离开北京赴斯洛伐克，参加将于那里举']);
+    expect(joined(flush)).toEqual(['本报北京5月12日讯记者薛原报道：中国国家女篮明天离开北京赴斯洛伐克，参加将于那里举行的五国女篮邀请赛']);
+    expect(joined(headline)).toEqual(joined());
+  });
 });
