@@ -10,6 +10,7 @@
 /// profile rule, and the profile rule's own precision (share of its suggestions that bring the text closer to the ground truth). Only totals are printed, never an error or a
 /// sentence, so a blind test folder stays blind.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { suggestForText } from '../../electron/services/ocr/suggest-for-text';
 import { computeCorrections } from '../../shared/model/corrections';
@@ -205,4 +206,33 @@ export async function learningCurveReport(model: LanguageModel): Promise<void> {
     });
   curve(pages, model);
   await paragraphsPerPage(dir, pages, model);
+  profileTiming(pages, model);
+}
+
+/// What the profile rule adds to one suggestion pass on a 200,000-character page (the OCR pages repeated), with the
+/// profile learned from every page; CPU figures beside the load, as the machine may be shared.
+function profileTiming(pages: readonly HeldoutPage[], model: LanguageModel): void {
+  const profile = buildErrorProfile(pages.map((p) => ({ path: p.name, text: p.truth, corrections: computeCorrections(p.ocr, p.truth) })));
+  let big = '';
+  while (Array.from(big).length < 200_000) big += pages.map((p) => p.ocr).join('\n\n') + '\n\n';
+  big = Array.from(big).slice(0, 200_000).join('');
+  const cpu = (): number => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  const median = (run: () => void): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = cpu();
+      run();
+      times.push(cpu() - start);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  };
+  const without = median(() => suggestCorrections(big, { model }));
+  const withProfile = median(() => suggestCorrections(big, { model, errorProfile: { profile } }));
+  console.log(
+    `suggestCorrections on 200,000 chars, median CPU: ${without.toFixed(0)} ms without the profile, ${withProfile.toFixed(0)} ms with it ` +
+      `(${profile.entries.length} readings; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+  );
 }
