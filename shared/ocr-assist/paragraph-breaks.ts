@@ -119,6 +119,7 @@ function indentedOnScan(content: readonly PageLine[], k: number, boxes: readonly
   if (below <= 0 || below > MAX_LINE_STEP * Math.max(a.height, b.height)) return false;
   // Same column: the two lines overlap horizontally.
   if (b.x > a.x + a.width || a.x > b.x + b.width) return false;
+  if (!sameType(a, before, b, after)) return false;
   // The average advance of the characters on the longer line: CJK type is set on a square grid.
   const advance = Math.max(a.width / before.length, b.width / after.length);
   let edge = Math.min(a.x, b.x);
@@ -130,12 +131,20 @@ function indentedOnScan(content: readonly PageLine[], k: number, boxes: readonly
   return shift >= MIN_INDENT * advance && shift <= MAX_INDENT * advance;
 }
 
+/// Whether two lines' regions fit their texts alike (the width per character within a quarter): a region linked to
+/// the wrong text line (the OCR's text and layout files disagree there) says nothing about indentation.
+function sameType(a: LineBox, before: PageLine, b: LineBox, after: PageLine): boolean {
+  if (before.length === 0 || after.length === 0) return false;
+  const ratio = a.width / before.length / (b.width / after.length);
+  return ratio > 0.8 && ratio < 1.25;
+}
+
 /// Whether, on the scan, line `k + 1` of `content` sits right below line k, flush with its left edge and in type no
 /// larger: running text, not a headline. False without the scan.
 function flushBelowOnScan(content: readonly PageLine[], k: number, boxes: readonly (LineBox | null)[] | undefined): boolean {
   const a = boxes?.[content[k]!.index];
   const b = boxes?.[content[k + 1]!.index];
-  if (!a || !b || content[k]!.length === 0) return false;
+  if (!a || !b || content[k]!.length === 0 || !sameType(a, content[k]!, b, content[k + 1]!)) return false;
   const advance = a.width / content[k]!.length;
   const below = b.y - a.y;
   return below > 0 && below <= 2 * a.height && Math.abs(b.x - a.x) < 0.6 * advance && b.height <= 1.2 * a.height;
