@@ -80,8 +80,10 @@ export function suggestCorrections(text: string, options: SuggestOptions = {}): 
   const specificRanges = new Set(all.filter((s) => SPECIFIC_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
   // The corpus's profile speaks where the general rules are silent: where one of them already proposes a change
   // to the same characters, the profile's is left out rather than listed twice.
-  const others = all.filter((s) => s.rule !== 'profile' && !LAYOUT_RULES.has(s.rule));
-  const standing = all.filter((s) => !rejected.has(rejectionKey(s)) && (s.rule !== 'profile' || !others.some((o) => o.start < s.end && s.start < o.end)));
+  // One mark per code point the other rules change, so each profile suggestion is checked in its own length.
+  const claimed = new Uint8Array(context.chars.length + 1);
+  for (const o of all) if (o.rule !== 'profile' && !LAYOUT_RULES.has(o.rule)) claimed.fill(1, o.start, o.end);
+  const standing = all.filter((s) => !rejected.has(rejectionKey(s)) && (s.rule !== 'profile' || !claimed.subarray(s.start, s.end).includes(1)));
   // Blocks out of reading order are moved before wrapped lines are joined: a reflow across them would fuse text of
   // different columns into one paragraph for good. Such reflows come back once the order is fixed (or rejected).
   const moves = standing.filter((s) => s.rule === 'reading-order');
