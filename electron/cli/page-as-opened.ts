@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pageView } from '../../shared/export/page-view';
 import type { EntitySpan, Move, RejectedCorrection, RejectedEntity } from '../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../shared/result';
-import { readExportPageSync } from '../services/export/read-export-page';
+import { exportPageFromFiles, readExportFiles } from '../services/export/read-export-page';
 
 /// A page as the editor sees it when the app opens it: the sidecar's corrected text (the original when there is no
 /// usable sidecar), its entity spans and the suggestions rejected on it. Offsets are code points on `text`.
@@ -32,7 +32,10 @@ export async function readPageAsOpened(root: string, pageAbs: string): Promise<R
   }
   const rel = path.relative(realRoot, realPage).split(path.sep).join('/');
   if (rel === '' || rel.startsWith('../') || path.isAbsolute(rel)) return fail('outside-corpus', `${pageAbs} is not inside the corpus ${root}.`);
-  const read = readExportPageSync(realRoot, { path: rel, companions: [] });
+  const scoped = { path: rel, companions: [] };
+  const files = await readExportFiles(realRoot, scoped);
+  if (!files.ok) return fail('io', files.message);
+  const read = exportPageFromFiles(scoped, files);
   if (!read.ok) return fail('io', read.message);
   const view = pageView(read.page);
   const sidecar = read.page.sidecar;

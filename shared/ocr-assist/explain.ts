@@ -86,6 +86,10 @@ const SENTENCES = {
     en: '{lines} lines wrapped at the column edge belong to one paragraph; joins them.',
     zh: '这 {lines} 行是在栏边折行的同一段文字；将其合并。',
   },
+  profile: {
+    en: 'In this corpus “{original}” was corrected to “{replacement}” {count} time(s), {near} of them beside the same characters; it stands as written {kept} time(s).',
+    zh: '本语料中“{original}”已被改为“{replacement}” {count} 次，其中 {near} 次前后字相同；照原样保留的有 {kept} 次。',
+  },
   traditional: {
     en: '“{original}” is a traditional form; simplified text writes “{replacement}”.',
     zh: '“{original}”是繁体字；简体文本应写作“{replacement}”。',

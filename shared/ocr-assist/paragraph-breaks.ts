@@ -1,6 +1,7 @@
 import { isLatin, isDigit, isSentenceEnd } from './char-class';
 import { hasClausePunctuation, isByline, isIndented, opensWithQuote } from './line-roles';
 import type { PageLine } from './lines';
+import type { LineBox } from './types';
 
 /// The decision for the break between two consecutive non-blank lines.
 export interface LineJoin {
@@ -22,6 +23,9 @@ const EDGE_TOLERANCE = 1;
 const SHORT_LINE = 0.6;
 /// How many neighbouring lines on each side estimate the local column width.
 const WIDTH_WINDOW = 5;
+/// A paragraph's last line falls at least this many characters short of the column edge (a column's last line
+/// inside a paragraph runs to it, give or take a hanging mark).
+const SHORT_BY = 3;
 /// Headlines are rarely shorter than this; shorter fragments are left-overs of a wrapped word.
 const MIN_HEADLINE = 4;
 
@@ -29,8 +33,9 @@ const MIN_HEADLINE = 4;
 ///
 /// `lines` are the page's lines in order (blank ones included); `excluded` holds line indices that belong to
 /// something else (vertical headlines) and always keep their breaks. The column width is estimated locally
-/// because one page mixes columns of different widths.
-export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySet<number>): LineJoin[] {
+/// because one page mixes columns of different widths. `boxes` (per line of `lines`, where it is on the scan)
+/// show indentation the OCR text lost: a line set in from the one above it in the same column opens a paragraph.
+export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySet<number>, boxes?: readonly (LineBox | null)[]): LineJoin[] {
   const content = lines.filter((line) => line.length > 0 && !excluded.has(line.index));
   const widths = localWidths(content);
   const joins: LineJoin[] = [];
@@ -41,7 +46,9 @@ export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySe
     const adjacentExcluded = hasExcludedBetween(before, after, excluded);
     const decision: { join: boolean; confidence: number } = adjacentExcluded
       ? { join: false, confidence: 0.9 }
-      : decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined);
+      : indentedOnScan(content, k, boxes)
+        ? { join: false, confidence: 0.85 }
+        : decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined, flushBelowOnScan(content, k, boxes));
     joins.push({ before, after, ...decision });
     previousJoined = decision.join;
   }
@@ -54,6 +61,7 @@ function decide(
   width: number,
   next: PageLine | undefined,
   previousJoined: boolean,
+  flushBelow: boolean,
 ): { join: boolean; confidence: number } {
   const gap = after.index - before.index - 1;
   if (isByline(before) || isByline(after)) return { join: false, confidence: 0.9 };
@@ -63,7 +71,7 @@ function decide(
   // one hanging mark; a paragraph's last line usually falls short of it.
   const toEdge = before.length >= width - EDGE_TOLERANCE;
   const last = lastChar(before);
-  if (isSentenceEnd(last)) {
+  if (endsSentence(before, last)) {
     // A sentence that ends exactly at the column edge may or may not end its paragraph; a blank line or a
     // headline after it tips the balance to a paragraph break. So does a short line without any punctuation:
     // a paragraph's last line would end its sentence, a section title does not.
@@ -71,14 +79,75 @@ function decide(
     if (isBareShortLine(after, width)) return { join: false, confidence: 0.7 };
     return { join: true, confidence: 0.6 };
   }
+  // A paragraph's last line whose closing mark the OCR dropped or misread (`令人痛惜`, `一次的机会，`): clearly
+  // short of the column and followed by a blank line, as paragraph spacing comes out of the engine. A column that
+  // ends inside a paragraph ends with a full line.
+  if (gap > 0 && before.length <= width - SHORT_BY && before.length >= MIN_HEADLINE && hasClausePunctuation(before)) {
+    return { join: false, confidence: 0.65 };
+  }
   if (!hasClausePunctuation(before)) {
     if (before.length < SHORT_LINE * width) return { join: false, confidence: 0.75 };
     // A dash opening the next line after a headline starts a subtitle (`——记…`).
     if (after.trimmed.startsWith('——')) return { join: false, confidence: 0.7 };
     if (!previousJoined && (gap > 0 || opensWithQuote(after))) return { join: false, confidence: 0.6 };
   }
-  if (isHeadline(after, width, next)) return { join: false, confidence: 0.7 };
+  // A short last line that looks like a headline in the text, but on the scan is set flush in the same column, in
+  // the same type, right below: the end of the paragraph whose closing mark the OCR lost.
+  if (isHeadline(after, width, next) && !flushBelow) return { join: false, confidence: 0.7 };
   return { join: true, confidence: full ? 0.9 : 0.7 };
+}
+
+/// Least and most indentation on the scan, in characters, that opens a paragraph (newspapers indent two).
+const MIN_INDENT = 1.2;
+const MAX_INDENT = 4;
+/// A line more than this many line heights below the one before is not the next line of the same column.
+const MAX_LINE_STEP = 4;
+/// Lines on each side that show where the column's left edge is.
+const EDGE_WINDOW = 4;
+
+/// Whether, on the scan, line `k + 1` of `content` is the next line of line k's column and starts clearly to the
+/// right of that column's left edge (the leftmost start among nearby lines of the same column), so a paragraph
+/// of a single line, itself indented, does not hide the indentation of the next.
+function indentedOnScan(content: readonly PageLine[], k: number, boxes: readonly (LineBox | null)[] | undefined): boolean {
+  if (!boxes) return false;
+  const before = content[k]!;
+  const after = content[k + 1]!;
+  const a = boxes[before.index];
+  const b = boxes[after.index];
+  if (!a || !b || after.length === 0 || before.length === 0) return false;
+  const below = b.y - a.y;
+  if (below <= 0 || below > MAX_LINE_STEP * Math.max(a.height, b.height)) return false;
+  // Same column: the two lines overlap horizontally.
+  if (b.x > a.x + a.width || a.x > b.x + b.width) return false;
+  if (!sameType(a, before, b, after)) return false;
+  // The average advance of the characters on the longer line: CJK type is set on a square grid.
+  const advance = Math.max(a.width / before.length, b.width / after.length);
+  let edge = Math.min(a.x, b.x);
+  for (let i = Math.max(0, k - EDGE_WINDOW); i < Math.min(content.length, k + 2 + EDGE_WINDOW); i++) {
+    const box = boxes[content[i]!.index];
+    if (box && Math.abs(box.x - b.x) < MAX_INDENT * advance && box.x < b.x + b.width && b.x < box.x + box.width) edge = Math.min(edge, box.x);
+  }
+  const shift = b.x - edge;
+  return shift >= MIN_INDENT * advance && shift <= MAX_INDENT * advance;
+}
+
+/// Whether two lines' regions fit their texts alike (the width per character within a quarter): a region linked to
+/// the wrong text line (the OCR's text and layout files disagree there) says nothing about indentation.
+function sameType(a: LineBox, before: PageLine, b: LineBox, after: PageLine): boolean {
+  if (before.length === 0 || after.length === 0) return false;
+  const ratio = a.width / before.length / (b.width / after.length);
+  return ratio > 0.8 && ratio < 1.25;
+}
+
+/// Whether, on the scan, line `k + 1` of `content` sits right below line k, flush with its left edge and in type no
+/// larger: running text, not a headline. False without the scan.
+function flushBelowOnScan(content: readonly PageLine[], k: number, boxes: readonly (LineBox | null)[] | undefined): boolean {
+  const a = boxes?.[content[k]!.index];
+  const b = boxes?.[content[k + 1]!.index];
+  if (!a || !b || content[k]!.length === 0 || !sameType(a, content[k]!, b, content[k + 1]!)) return false;
+  const advance = a.width / content[k]!.length;
+  const below = b.y - a.y;
+  return below > 0 && below <= 2 * a.height && Math.abs(b.x - a.x) < 0.6 * advance && b.height <= 1.2 * a.height;
 }
 
 /// A line that stands as a headline: no clause punctuation, clearly shorter than the column, not a fragment,
@@ -96,6 +165,16 @@ function isBareShortLine(line: PageLine, width: number): boolean {
 function hasExcludedBetween(before: PageLine, after: PageLine, excluded: ReadonlySet<number>): boolean {
   for (let i = before.index + 1; i < after.index; i++) if (excluded.has(i)) return true;
   return false;
+}
+
+/// Closing marks that end a sentence only when what they close ended one (`。”`), not after a quoted term (`“兼容并包”`).
+const CLOSERS = new Set(Array.from('”』」）)'));
+
+function endsSentence(line: PageLine, last: string | undefined): boolean {
+  if (!isSentenceEnd(last)) return false;
+  if (!CLOSERS.has(last!)) return true;
+  const before = Array.from(line.trimmed).at(-2);
+  return before === undefined || (isSentenceEnd(before) && !CLOSERS.has(before));
 }
 
 function lastChar(line: PageLine): string | undefined {

@@ -5,11 +5,13 @@ import { improbableCharRule } from './rules/improbable-char';
 import { lookAlikeRule } from './rules/look-alike';
 import { lowConfidenceRule } from './rules/low-confidence';
 import { ocrNoiseRule } from './rules/ocr-noise';
+import { profileRule } from './rules/profile';
 import { punctuationWidthRule } from './rules/punctuation-width';
 import { readingOrderRule } from './rules/reading-order';
 import { reflowRule } from './rules/reflow';
 import { traditionalRule } from './rules/traditional';
 import { verticalHeadlineRule } from './rules/vertical-headline';
+import type { ProfileInput } from './error-profile-score';
 import {
   RULE_IDS,
   type CharConfidence,
@@ -35,6 +37,8 @@ export interface SuggestOptions {
   lineBoxes?: readonly (LineBox | null)[];
   /// Suggestions the editor turned down; an identical suggestion is not proposed again.
   rejected?: readonly RejectedSuggestion[];
+  /// The corpus's error profile (and optional language-model gate) for the `profile` rule.
+  errorProfile?: ProfileInput;
   /// Run only these rules (all when absent).
   rules?: readonly RuleId[];
 }
@@ -50,13 +54,16 @@ const RULES: Record<RuleId, Rule> = {
   'look-alike': lookAlikeRule,
   'improbable-char': improbableCharRule,
   traditional: traditionalRule,
+  profile: profileRule,
   'low-confidence': lowConfidenceRule,
 };
 
+/// Rules that move or join text rather than change characters.
+const LAYOUT_RULES: ReadonlySet<RuleId> = new Set(['reading-order', 'reflow', 'vertical-headline']);
 /// Rules whose character-level findings make a low-confidence flag on the same range redundant.
-const CHARACTER_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'improbable-char', 'traditional']);
+const CHARACTER_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'improbable-char', 'traditional', 'profile']);
 /// Rules whose findings on a range make the general improbable-character flag on the same range redundant.
-const SPECIFIC_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'traditional']);
+const SPECIFIC_RULES: ReadonlySet<RuleId> = new Set(['doubled-char', 'look-alike', 'traditional', 'profile']);
 
 /// Finds OCR errors and layout damage in a page and proposes corrections, sorted by position.
 ///
@@ -71,7 +78,12 @@ export function suggestCorrections(text: string, options: SuggestOptions = {}): 
   const all = ruleIds.flatMap((id) => RULES[id](context));
   const fixedRanges = new Set(all.filter((s) => CHARACTER_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
   const specificRanges = new Set(all.filter((s) => SPECIFIC_RULES.has(s.rule)).map((s) => `${s.start}:${s.end}`));
-  const standing = all.filter((s) => !rejected.has(rejectionKey(s)));
+  // The corpus's profile speaks where the general rules are silent: where one of them already proposes a change
+  // to the same characters, the profile's is left out rather than listed twice.
+  // One mark per code point the other rules change, so each profile suggestion is checked in its own length.
+  const claimed = new Uint8Array(context.chars.length + 1);
+  for (const o of all) if (o.rule !== 'profile' && !LAYOUT_RULES.has(o.rule)) claimed.fill(1, o.start, o.end);
+  const standing = all.filter((s) => !rejected.has(rejectionKey(s)) && (s.rule !== 'profile' || !claimed.subarray(s.start, s.end).includes(1)));
   // Blocks out of reading order are moved before wrapped lines are joined: a reflow across them would fuse text of
   // different columns into one paragraph for good. Such reflows come back once the order is fixed (or rejected).
   const moves = standing.filter((s) => s.rule === 'reading-order');

@@ -1,6 +1,7 @@
 import type { Why } from './explain';
 import type { PageLine } from './lines';
 import type { TextMove } from '../model/moves';
+import type { ProfileInput } from './error-profile-score';
 
 /// Which rule proposed a suggestion.
 ///
@@ -18,6 +19,7 @@ export type RuleId =
   | 'look-alike'
   | 'improbable-char'
   | 'traditional'
+  | 'profile'
   | 'low-confidence';
 
 /// Every rule id, in the order rules run and suggestions are listed for equal positions.
@@ -32,6 +34,7 @@ export const RULE_IDS: readonly RuleId[] = [
   'look-alike',
   'improbable-char',
   'traditional',
+  'profile',
   'low-confidence',
 ];
 
@@ -106,6 +109,8 @@ export interface RuleContext {
   /// Per line of `text`, where it is on the scan (null where unknown); absent without a scan or once the lines
   /// of the text no longer are the OCR's lines.
   lineBoxes?: readonly (LineBox | null)[];
+  /// The corpus's error profile for the `profile` rule (absent: the rule stays silent).
+  errorProfile?: ProfileInput;
 }
 
 /// Where a line or block of text is on the scan, in image pixels.

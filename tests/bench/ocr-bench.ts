@@ -24,6 +24,7 @@ import { applySafeFixes, suggestCorrections } from '../../shared/ocr-assist/sugg
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
 import { calibrationReport } from './ocr-calibration';
+import { learningCurveReport } from './ocr-learning-curve';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const samples = path.resolve(repoRoot, 'tests/fixtures/samples');
@@ -500,3 +501,4 @@ injectedMisreadsReport(model);
 corpusReport(model);
 timingReport(model);
 calibrationReport(model);
+await learningCurveReport(model);

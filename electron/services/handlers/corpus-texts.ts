@@ -4,6 +4,7 @@ import { readStatus, scanCorpus } from '../corpus/corpus-scan';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import type { HandlerContext } from './context';
+import { noteProfilePages } from '../ocr/error-profile-store';
 
 /// The open corpus's text cache, made when there is none yet or the corpus changed (`realRoot`: after realpath).
 export function corpusTextCacheOf(ctx: HandlerContext, realRoot: string): CorpusTextCache {
@@ -45,12 +46,14 @@ export async function corpusPagesAndTexts(ctx: HandlerContext): Promise<Result<{
 /// the saved texts as they are (see CorpusTextCache.noteSaved) instead of reading the page again.
 export function noteSaved(ctx: HandlerContext, path: string, saved: Parameters<CorpusTextCache['noteSaved']>[1]): void {
   ctx.changedSidecars.add(path);
+  noteProfilePages(ctx, [path]);
   void ctx.corpusText?.noteSaved(path, saved).catch(() => undefined);
 }
 
 export function noteWritten(ctx: HandlerContext, pages: readonly string[], options: { bySave?: boolean } = {}): void {
   if (pages.length === 0) return;
   for (const page of pages) ctx.changedSidecars.add(page);
+  noteProfilePages(ctx, pages);
   void ctx.corpusText?.refresh(pages).catch(() => undefined);
   if (options.bySave !== true && ctx.corpus) void announceStatuses(ctx, ctx.corpus.root, pages);
 }

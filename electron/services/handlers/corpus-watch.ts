@@ -5,6 +5,7 @@ import { describeGroups } from '../corpus/corpus-scan';
 import { watchedKind } from '../corpus/corpus-watch-files';
 import { CorpusWatcher, type WatchedBatch } from '../corpus/corpus-watcher';
 import type { HandlerContext } from './context';
+import { noteProfilePages } from '../ocr/error-profile-store';
 
 // More page groups than this in one batch (a folder of pages copied in, an OCR run writing its output): the
 // corpus is scanned again instead of described group by group.
@@ -60,6 +61,7 @@ async function followChanges(ctx: HandlerContext, info: CorpusInfo, watcher: Cor
   const touched = [...new Set([...old.keys(), ...fresh.map((page) => page.path)])];
   // The corpus entity index reads these sidecars again; the text cache reads (or drops) these pages now.
   for (const path of touched) ctx.changedSidecars.add(path);
+  noteProfilePages(ctx, touched);
   void ctx.corpusText?.refresh(touched).catch(() => undefined);
 
   const reshaped = old.size !== fresh.length || fresh.some((page) => !sameListing(old.get(page.path), page));

@@ -14,6 +14,7 @@ import { corpusFile } from '../disk/confined-fs';
 import { readPageScan } from '../scans/page-scan';
 import { readPageSource } from '../page/page-source';
 import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from '../../../shared/ocr-assist/confidences-on-text';
+import { loadErrorProfile } from './error-profile-load';
 
 /// A page's original text and its scan confidences on it, remembered while the files are unchanged.
 interface PageConfidences {
@@ -35,7 +36,10 @@ const CACHE_PAGES = 8;
 /// text is put in NFC. Without a path, or when the page has no layout companion with confidences, the
 /// low-confidence rule gets nothing. Rejected suggestions whose quoted text no longer stands at their place are
 /// ignored, so a rejection lapses once the text it was about is edited.
-export async function suggestForText(root: string | null, request: OcrSuggestRequest): Promise<Result<OcrSuggestion[]>> {
+///
+/// `options.profileFile` names the corpus's cached error profile (see error-profile-store.ts) for the profile rule;
+/// it is read again whenever the file changes, and a missing or damaged file simply leaves the rule silent.
+export async function suggestForText(root: string | null, request: OcrSuggestRequest, options: { profileFile?: string | null } = {}): Promise<Result<OcrSuggestion[]>> {
   const text = request.text.normalize('NFC');
   let confidences: CharConfidence[] | undefined;
   let lineBoxes: (LineBox | null)[] | undefined;
@@ -59,7 +63,16 @@ export async function suggestForText(root: string | null, request: OcrSuggestReq
   // Imported on first use: the dictionary module (a native package's multi-megabyte file) then loads only when
   // suggestions are first asked for, not at every start of the main process.
   const { loadLanguageModel } = await import('./language-model');
-  return ok(suggestCorrections(text, { model: loadLanguageModel(), ...(confidences ? { confidences } : {}), ...(lineBoxes ? { lineBoxes } : {}), rejected }));
+  const profile = options.profileFile ? await loadErrorProfile(options.profileFile) : null;
+  return ok(
+    suggestCorrections(text, {
+      model: loadLanguageModel(),
+      ...(confidences ? { confidences } : {}),
+      ...(lineBoxes ? { lineBoxes } : {}),
+      ...(profile ? { errorProfile: { profile } } : {}),
+      rejected,
+    }),
+  );
 }
 
 async function pageConfidences(root: string, rel: string): Promise<Result<PageConfidences>> {

@@ -17,7 +17,7 @@ import { trainEntityModelJob } from '../entities/learned-train-job';
 /// 350,000-word language model (about a second), tagging a long page with jieba takes hundreds of milliseconds, and
 /// diffing or importing a page of millions of characters takes seconds.
 export type TextJob =
-  | { kind: 'ocr-suggest'; root: string | null; request: OcrSuggestRequest }
+  | { kind: 'ocr-suggest'; root: string | null; request: OcrSuggestRequest; profileFile?: string | null }
   | { kind: 'tag-words'; text: string }
   | { kind: 'corrections'; original: string; corrected: string }
   | { kind: 'import-layout'; text: string; fileName: string }
@@ -55,7 +55,7 @@ export interface PackedPreparedSave {
 export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
   if (job.kind === 'ocr-suggest') {
     // Compacted here, in the worker thread, so the main process passes on a third less.
-    const suggested = await suggestForText(job.root, job.request);
+    const suggested = await suggestForText(job.root, job.request, { profileFile: job.profileFile ?? null });
     return suggested.ok ? ok(compactForApp(suggested.value)) : suggested;
   }
   if (job.kind === 'train-entities') return ok(await trainEntityModelJob(job.pages));

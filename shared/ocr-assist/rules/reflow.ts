@@ -8,7 +8,8 @@ import { minOf } from '../../push-all';
 ///
 /// Each suggestion covers the whole block, from its first line to its last, with the joined paragraph as the
 /// replacement, so the editor can show it before and after. Blank lines inside the block (a column ended
-/// there) go too; paragraph breaks, headlines, bylines and captions stay. Safe: only line breaks change.
+/// there) go too; paragraph breaks, headlines, bylines and captions stay; with the scan's line regions, a line set
+/// in from the one above it opens a paragraph. Safe: only line breaks change.
 export function reflowRule(context: RuleContext): OcrSuggestion[] {
   const lines = context.lines;
   const vertical = new Set(findVerticalRuns(lines).flatMap((run) => run.map((line) => line.index)));
@@ -18,7 +19,7 @@ export function reflowRule(context: RuleContext): OcrSuggestion[] {
     if (block.length > 0) suggestions.push(blockSuggestion(block));
     block = [];
   };
-  for (const decision of decideLineJoins(lines, vertical)) {
+  for (const decision of decideLineJoins(lines, vertical, context.lineBoxes)) {
     if (decision.join) block.push(decision);
     else flush();
   }

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { corpusDataDir } from '../../../electron/services/app/corpus-data-dir';
+import type { BatchSearchOutcome, PageData } from '../../../shared/ipc/contract';
+import type { ErrorProfile } from '../../../shared/ocr-assist/error-profile';
+import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
+import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+
+let corpus: TempCorpus;
+let work: string;
+let handlers: Handlers;
+
+beforeEach(async () => {
+  corpus = await makeTempCorpus();
+  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-profile-state-'));
+  handlers = createHandlers({
+    dialogs: { chooseFolder: async () => null },
+    emit: () => undefined,
+    stateFile: path.join(work, 'state.json'),
+    appVersion: '9.9.9',
+    shell: 'browser',
+  });
+});
+afterEach(async () => {
+  await handlers.scanFinished();
+  await handlers.close();
+  await handlers.errorLog.close();
+  await corpus.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const r = await handlers.handle(channel as never, args as never);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+const profileRule = (list: OcrSuggestion[]) => list.filter((s) => s.rule === 'profile').map((s) => [s.start, s.end, s.replacement]);
+
+async function open(files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) await corpus.put(name, text);
+  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
+  await handlers.scanFinished();
+}
+
+describe('the error profile behind ocr.suggest', () => {
+  it('learns a correction saved on page A and proposes it on page B, caching the profile outside the corpus', async () => {
+    // A name misread (no general rule can know it); 𠮷 before it: offsets are code points.
+    await open({ 'a.txt': '𠮷市委书记张敬淘讲话\n', 'b.txt': '𠮷张敬淘同志说\n' });
+    const b = { path: 'b.txt', text: '𠮷张敬淘同志说\n' };
+    expect(profileRule(await call('ocr.suggest', b))).toEqual([]);
+
+    const a = await call<PageData>('page.open', 'a.txt');
+    await call('page.save', { path: 'a.txt', text: '𠮷市委书记张敬涛讲话\n', status: 'reviewed', entities: [], sourceSha256: a.sha256, expectedSidecarHash: a.sidecarHash });
+    expect(profileRule(await call('ocr.suggest', b))).toEqual([[3, 4, '涛']]);
+
+    const file = path.join(corpusDataDir(path.join(work, 'state.json'), corpus.root), 'error-profile.json');
+    const cached = JSON.parse(await readFile(file, 'utf8')) as ErrorProfile;
+    expect(cached.entries.map((e) => [e.from, e.to, e.count, e.pages])).toEqual([['淘', '涛', 1, ['a.txt']]]);
+    expect(await readFile(path.join(path.dirname(file), 'root.txt'), 'utf8')).toBe(`${path.resolve(corpus.root)}\n`);
+    // Nothing but the pages, the one sidecar and the app's lock inside the corpus.
+    expect((await readdir(corpus.root, { recursive: true })).filter((f) => !/^[ab]\.txt$|^a\.txt\.jiaodui\.json$|^\.jiaodui\.lock$|tagset/u.test(f))).toEqual([]);
+  });
+
+  it('learns from a batch replacement too', async () => {
+    await open({ 'a.txt': '书记张敬淘说\n', 'b.txt': '张敬淘同志\n', 'c.txt': '𠮷由张敬淘主持\n' });
+    const c = { path: 'c.txt', text: '𠮷由张敬淘主持\n' };
+    expect(profileRule(await call('ocr.suggest', c))).toEqual([]);
+    const query = { pattern: '张敬淘', mode: 'plain', scope: 'corrected', replacement: '张敬涛' };
+    const found = await call<BatchSearchOutcome>('batch.search', query);
+    const pages = Object.entries(found.pages)
+      .filter(([page]) => page !== 'c.txt')
+      .map(([page, info]) => ({ path: page, version: info.version, hits: found.hits.filter((hit) => hit.page === page).map((hit) => ({ start: hit.start, end: hit.end })) }));
+    await call('batch.replace', { query, pages });
+    // 淘 → 涛 twice, each after 敬: on page C, left out of the batch, the same reading is proposed.
+    expect(profileRule(await call('ocr.suggest', c))).toEqual([[4, 5, '涛']]);
+  });
+});
