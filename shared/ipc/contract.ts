@@ -178,6 +178,8 @@ export interface PageData {
   rejectedEntities: RejectedEntity[];
   rejectedCorrections: RejectedCorrection[];
   status: ReviewStatus;
+  /// The page note from the sidecar (issue 16: why the page needs attention); absent when it has none.
+  note?: string;
   /// SHA-256 of the sidecar file's bytes as loaded (null when there was none); saving checks it is unchanged.
   sidecarHash: string | null;
   sidecarModified: string | null;
@@ -607,6 +609,8 @@ export const journalEntrySchema = z.strictObject({
   status: z.enum(REVIEW_STATUSES),
   rejectedEntities: z.array(rejectedEntitySchema).max(1_000_000),
   rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000),
+  /// The page note being edited (issue 16); absent in entries of older builds.
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
   /// The caret, in code points on `text`.
   caret: z.number().int().nonnegative(),
 });
