@@ -6,6 +6,9 @@ import { chartSpecs } from './specs';
 import { summarizeCorpus } from './summary';
 import './dashboard.css';
 
+// Notes listed at most (the rest: the page list's "With a note" filter), so the view stays light on any corpus.
+const MAX_NOTES_SHOWN = 200;
+
 /// The corpus dashboard (issue 16): review progress, pages by status, corrections by hand and by rule, entities by
 /// type, the most frequent entities and the page notes, each chart exportable as PNG and its data as CSV.
 ///
@@ -67,12 +70,13 @@ export function Dashboard({ corpus, pages, scanning, onClose }: { corpus: Corpus
                   <tr><th scope="col">{t('dashboard.colPage')}</th><th scope="col">{t('dashboard.colStatus')}</th><th scope="col">{t('dashboard.colNote')}</th></tr>
                 </thead>
                 <tbody>
-                  {summary.notes.map((row) => (
+                  {summary.notes.slice(0, MAX_NOTES_SHOWN).map((row) => (
                     <tr key={row.path}><td>{row.path}</td><td>{t(`status.${row.status}`)}</td><td>{row.note}</td></tr>
                   ))}
                 </tbody>
               </table>
             )}
+            {summary.notes.length > MAX_NOTES_SHOWN && <p className="hint">{t('dashboard.moreNotes', { count: summary.notes.length - MAX_NOTES_SHOWN })}</p>}
           </section>
           <p className="hint">{t('dashboard.lowConfidence')}</p>
         </>
