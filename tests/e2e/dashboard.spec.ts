@@ -114,5 +114,8 @@ test('the dashboard shows the figures of the sidecars, follows a save, and expor
   if (testInfo.project.name === 'harness' && process.env.JIAODUI_DOC_SCREENSHOTS) {
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.screenshot({ path: 'docs/screenshot-dashboard.png' });
+    await page.keyboard.press('Control+Shift+L');
+    await expect(page.getByRole('region', { name: /语料概览/ })).toBeVisible();
+    await page.screenshot({ path: 'docs/screenshot-dashboard-zh.png' });
   }
 });
