@@ -29,6 +29,9 @@ import { useAdoptedStyleSheet } from './state/useAdoptedStyleSheet';
 import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 import { useTextSourceChange } from './state/useTextSourceChange';
+import { Dashboard } from './dashboard/Dashboard';
+import { applyListView, DEFAULT_LIST_VIEW, stepToReview, type ListView } from './components/page-list-view';
+import type { PageStats } from '../shared/model/page-stats';
 
 /// The application: toolbar, page list, the open page, and the dialogs. The open page's life cycle (unsaved work,
 /// saving, guards, conflicts, recovery) is the page session's (renderer/page).
@@ -39,18 +42,22 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { corpus, pages, scanning, generation, setPageStatus } = corpusPages;
   const editorRef = useRef<PageEditorHandle>(null);
   // Saves reach the page list, the corpus entity index and the suggestions through this (set below).
-  const afterSave = useRef<(path: string, status: Parameters<typeof setPageStatus>[1], text: string) => void>(() => undefined);
-  const { session, state } = usePageSession(api, initial.preferences.autosaveSeconds, (path, status, _outcome, text) => afterSave.current(path, status, text));
+  const afterSave = useRef<(path: string, status: Parameters<typeof setPageStatus>[1], text: string, stats: PageStats) => void>(() => undefined);
+  const { session, state } = usePageSession(api, initial.preferences.autosaveSeconds, (path, status, outcome, text) => afterSave.current(path, status, text, outcome.stats));
   const { page, dirty } = state;
   const review = useReview(api, page, editorRef, language);
   const entities = usePageEntities(api, corpus?.root ?? null, page, state.load, editorRef);
   useAdoptedStyleSheet(typeStyleSheet(entities.services.look));
-  afterSave.current = (path, status, text) => {
-    setPageStatus(path, status);
+  afterSave.current = (path, status, text, stats) => {
+    setPageStatus(path, status, stats);
     entities.services.refreshKnown(text);
     entities.bumpIndex();
   };
 
+  // The page list's filter and sort, and the pages it shows (issue 16).
+  const [listView, setListView] = useState<ListView>(DEFAULT_LIST_VIEW);
+  const listed = useMemo(() => applyListView(pages, listView), [pages, listView]);
+  const [showDashboard, setShowDashboard] = useState(false);
   const [activePath, setActivePath] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showExport, setShowExport] = useState(false);
@@ -100,13 +107,22 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
 
   const stepPage = useCallback(
     (delta: number) => {
-      if (pages.length === 0) return;
+      // The list as shown (filtered and sorted) is the order the user sees.
+      if (listed.length === 0) return;
       const from = page?.path ?? activePath;
-      const index = from === null ? -1 : pages.findIndex((p) => p.path === from);
-      const next = pages[Math.max(0, Math.min(pages.length - 1, index + delta))];
+      const index = from === null ? -1 : listed.findIndex((p) => p.path === from);
+      const next = listed[Math.max(0, Math.min(listed.length - 1, index + delta))];
       if (next && next.path !== page?.path) void openPage(next.path);
     },
-    [pages, page, activePath, openPage],
+    [listed, page, activePath, openPage],
+  );
+  // The next (or previous) page still to review in the list as shown, from the open page.
+  const stepToReviewPage = useCallback(
+    (delta: 1 | -1) => {
+      const next = stepToReview(listed, page?.path ?? activePath, delta);
+      if (next) void openPage(next.path).then(() => setShowDashboard(false));
+    },
+    [listed, page, activePath, openPage],
   );
   const openAt = useCallback(
     (path: string, start: number) => (page?.path === path ? jumpTo(editorRef.current, start) : void openPage(path, start)),
@@ -146,6 +162,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'previous-page': stepPage(-1); break;
         case 'shortcuts': setShowShortcuts(true); break;
         case 'mark-reviewed': session.setStatus('reviewed'); break;
+        case 'dashboard': setShowDashboard((shown) => !shown); break;
+        case 'next-to-review': stepToReviewPage(1); break;
+        case 'previous-to-review': stepToReviewPage(-1); break;
         case 'focus-list': document.querySelector<HTMLElement>('.page-list')?.focus(); break;
         case 'focus-editor': editorRef.current?.focus(); break;
         case 'suggestion-next': review.run({ type: 'next' }); break;
@@ -156,7 +175,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'suggestion-ignore': review.ignoreCurrent(); break;
       }
     },
-    [session, openFolder, switchLanguage, stepPage, review, batch],
+    [session, openFolder, switchLanguage, stepPage, stepToReviewPage, review, batch],
   );
   useShortcuts(runCommand);
   // The ignore list changed in the corpus settings: the open page's entity and OCR suggestions follow at once.
@@ -172,6 +191,10 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   useEffect(() => api.on('app.command', ({ command }) => runCommand(command)), [api, runCommand]);
   useEffect(() => (harness ? api.on('dialog.request', ({ id }) => setDialogRequest({ id })) : undefined), [api, harness]);
 
+  const closeDashboard = useCallback(() => {
+    setShowDashboard(false);
+    window.setTimeout(() => editorRef.current?.focus(), 0);
+  }, []);
   const selectedList = useMemo(() => [...selected], [selected]);
   const view = editorRef.current?.getView() ?? null;
   const { popover, propagation } = entities;
@@ -181,6 +204,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         <Toolbar
           corpusOpen={corpus !== null}
           dirty={dirty}
+          dashboardShown={showDashboard}
           run={runCommand}
           onCorpusSettings={() => setShowCorpusSettings(true)}
           onTagset={() => setShowTagset(true)}
@@ -188,17 +212,25 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         />
         <Sidebar
           corpus={corpus}
-          pages={pages}
+          pages={listed}
+          total={pages.length}
+          view={listView}
+          onViewChange={setListView}
           scanning={scanning}
           openError={openError}
           openPath={page?.path ?? null}
           activePath={activePath ?? state.path}
           selected={selected}
           onActivate={setActivePath}
-          onOpen={(path) => void openPage(path)}
+          onOpen={(path) => {
+            setShowDashboard(false);
+            void openPage(path);
+          }}
           onSelectionChange={setSelected}
         />
-        <main className="page-area">
+        {showDashboard && <Dashboard corpus={corpus} pages={pages} scanning={scanning} onClose={closeDashboard} />}
+        {/* Hidden, not unmounted, while the dashboard is shown: the open page keeps its editor and unsaved work. */}
+        <main className="page-area" hidden={showDashboard}>
           {!corpus && <p className="empty">{t('noCorpus')}</p>}
           {corpus && !page && !state.error && <p className="empty">{t('noPage')}</p>}
           {state.error && <p role="alert" className="error">{state.error}</p>}

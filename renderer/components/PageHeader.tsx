@@ -1,13 +1,17 @@
 import type { PageData } from '../../shared/ipc/contract';
-import type { ReviewStatus } from '../../shared/model/sidecar-schema';
+import { MAX_NOTE_LENGTH, type ReviewStatus } from '../../shared/model/sidecar-schema';
 import { useT } from '../i18n/LanguageContext';
+import './page-list-controls.css';
 
-/// The strip above the editor: page path, encoding, line endings, status, save state, read-only and notices.
+/// The strip above the editor: page path, encoding, line endings, status, page note, save state, read-only and
+/// notices.
 export function PageHeader({
   page,
   status,
   statuses,
   onStatusChange,
+  note,
+  onNoteChange,
   dirty,
   saveState,
   correctionCount,
@@ -16,6 +20,9 @@ export function PageHeader({
   status: ReviewStatus;
   statuses: readonly ReviewStatus[];
   onStatusChange(status: ReviewStatus): void;
+  /// The page note ('' for none) and its edits (issue 16).
+  note: string;
+  onNoteChange(note: string): void;
   dirty: boolean;
   saveState: { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'error'; message: string };
   correctionCount: number;
@@ -35,6 +42,18 @@ export function PageHeader({
           </select>
         </label>
       </div>
+      <label className="page-note">
+        <span>{t('note.label')}</span>
+        <input
+          type="text"
+          value={note}
+          maxLength={MAX_NOTE_LENGTH}
+          placeholder={t('note.placeholder')}
+          title={t('note.hint')}
+          disabled={page.readOnly !== null}
+          onChange={(event) => onNoteChange(event.target.value)}
+        />
+      </label>
       <dl className="page-facts">
         <dt>{t('encoding')}</dt>
         <dd data-testid="encoding">{page.encoding.name}{page.encoding.bom ? ' (BOM)' : ''}</dd>

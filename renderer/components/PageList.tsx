@@ -20,6 +20,9 @@ const ROW_HEIGHT = 30;
 
 /// The virtualised list of pages: a listbox named "Pages" whose options are named by their relative paths.
 ///
+/// `pages` are the pages as the list's filter and sort show them (page-list-view.ts); each row shows the page's
+/// corrections·entities and, when it has one, a mark whose title is its note.
+///
 /// Only the rows in view are in the DOM, so 10,000 pages scroll smoothly; the keyboard cursor is exposed with
 /// aria-activedescendant and multi-selection (for export) with aria-selected.
 export function PageList({ pages, openPath, activePath, selected, onActivate, onOpen, onSelectionChange }: PageListProps) {
@@ -124,6 +127,7 @@ export function PageList({ pages, openPath, activePath, selected, onActivate, on
               id={optionId(row.index)}
               role="option"
               aria-label={page.path}
+              aria-description={page.stats?.note ? `${t('note.label')}: ${page.stats.note}` : undefined}
               aria-selected={selected.has(page.path)}
               aria-current={page.path === openPath ? 'page' : undefined}
               aria-setsize={pages.length}
@@ -140,12 +144,26 @@ export function PageList({ pages, openPath, activePath, selected, onActivate, on
             >
               <span className={`status-dot status-${status}`} aria-hidden="true" title={t(`status.${status}`)} />
               <span className="page-path">{page.path}</span>
+              {page.stats && (
+                <span className="page-counts" title={t('list.counts', { corrections: page.stats.hand + page.stats.rule, entities: entityTotal(page) })}>
+                  {page.stats.hand + page.stats.rule}·{entityTotal(page)}
+                </span>
+              )}
+              {page.stats?.note && (
+                <span className="page-note-mark" aria-hidden="true" title={page.stats.note}>
+                  ✎
+                </span>
+              )}
             </div>
           );
         })}
       </div>
     </div>
   );
+}
+
+function entityTotal(page: PageEntry): number {
+  return Object.values(page.stats?.entities ?? {}).reduce((sum, count) => sum + count, 0);
 }
 
 function optionId(index: number): string {

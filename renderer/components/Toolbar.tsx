@@ -2,8 +2,10 @@ import { useT } from '../i18n/LanguageContext';
 import type { AppCommand } from '../state/useShortcuts';
 
 /// The toolbar: open, save, export, corpus settings, find and replace, tag set, shortcuts and language.
-export function Toolbar({ corpusOpen, dirty, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
+export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
   corpusOpen: boolean;
+  /// Whether the corpus dashboard is shown (its button is then pressed).
+  dashboardShown?: boolean;
   dirty: boolean;
   run(command: AppCommand): void;
   onCorpusSettings(): void;
@@ -20,6 +22,7 @@ export function Toolbar({ corpusOpen, dirty, run, onCorpusSettings, onTagset, on
       <button type="button" onClick={onCorpusSettings} disabled={!corpusOpen}>{t('corpusSettings.open')}</button>
       <button type="button" onClick={() => run('find-replace')} disabled={!corpusOpen} title="Ctrl+Shift+H">{t('batch.open')}</button>
       <button type="button" onClick={onTagset} disabled={!corpusOpen}>{t('tagset.title')}</button>
+      <button type="button" onClick={() => run('dashboard')} aria-pressed={dashboardShown} title="Ctrl+Shift+D">{t('dashboard.open')}</button>
       <span className="spacer" />
       <button type="button" onClick={() => run('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
       <button type="button" onClick={onSwitchLanguage} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>

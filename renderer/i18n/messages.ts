@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
+import * as dashboard from './messages-dashboard';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
@@ -117,6 +118,7 @@ const en = {
   ...sidecar.en,
   ...session.en,
   ...exportDialog.en,
+  ...dashboard.en,
 };
 
 /// A message key.
@@ -226,6 +228,7 @@ const zhCN: Record<MessageKey, string> = {
   ...sidecar.zhCN,
   ...session.zhCN,
   ...exportDialog.zhCN,
+  ...dashboard.zhCN,
 };
 
 /// The message tables by language.

@@ -121,6 +121,8 @@ export function PageArea(props: {
         status={state.status}
         statuses={REVIEW_STATUSES}
         onStatusChange={(status) => session.setStatus(status)}
+        note={state.note}
+        onNoteChange={(note) => session.setNote(note)}
         dirty={state.dirty}
         saveState={saveState}
         correctionCount={follow.liveCorrectionCount ?? state.correctionCount}

@@ -8,6 +8,8 @@ export interface PageContent {
   rejectedEntities: RejectedEntity[];
   rejectedCorrections: RejectedCorrection[];
   status: ReviewStatus;
+  /// The page note; '' for none.
+  note: string;
 }
 
 /// The content a page was loaded with.
@@ -18,6 +20,7 @@ export function contentOf(page: PageData): PageContent {
     rejectedEntities: page.rejectedEntities,
     rejectedCorrections: page.rejectedCorrections,
     status: page.status,
+    note: page.note ?? '',
   };
 }
 
@@ -25,6 +28,7 @@ export function contentOf(page: PageData): PageContent {
 export function sameContent(a: PageContent, b: PageContent): boolean {
   return (
     a.status === b.status &&
+    a.note === b.note &&
     a.text === b.text &&
     sameJson(sortedEntities(a.entities), sortedEntities(b.entities)) &&
     sameJson(sortedRejections(a.rejectedEntities), sortedRejections(b.rejectedEntities)) &&

@@ -17,8 +17,8 @@ export interface EditorPort {
   docDirty(): boolean;
   /// A cheap fingerprint of the rejections (entity and correction suggestions), compared with the saved one.
   rejectionsKey(): string;
-  /// The editable content now (without the status, which the session owns); costs a serialisation of the page.
-  content(): Omit<PageContent, 'status'>;
+  /// The editable content now (without the status and note, which the session owns); costs a serialisation of the page.
+  content(): Omit<PageContent, 'status' | 'note'>;
   /// The corrections of the current text against the original, for the save request.
   corrections(): readonly Correction[];
   /// The block moves the document holds (reading-order repairs), for the save request.

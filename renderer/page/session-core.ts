@@ -119,6 +119,12 @@ export abstract class SessionCore {
     this.changed();
   }
 
+  /// Edits the page note (saved with the page; '' removes it).
+  setNote(note: string): void {
+    this.set({ note });
+    this.changed();
+  }
+
   /// Saves the open page after any save already running; true when what the editor holds is saved.
   save(): Promise<boolean> {
     return this.queue.run(() => this.saveNow());
@@ -192,7 +198,7 @@ export abstract class SessionCore {
     const editor = this.editor;
     if (!page || page.readOnly !== null || !editor || !this.saved) return false;
     this.autosave.cancel();
-    const content: PageContent = { ...editor.content(), status: this.state.status };
+    const content: PageContent = { ...editor.content(), status: this.state.status, note: this.state.note };
     const rejections = editor.rejectionsKey();
     const doc = editor.docToken();
     // Edits undone back to what is saved: nothing to write, and no new sidecar.
@@ -204,7 +210,7 @@ export abstract class SessionCore {
       return true;
     }
     this.set({ save: { kind: 'saving' } });
-    const { text, entities, rejectedEntities, rejectedCorrections, status } = content;
+    const { text, entities, rejectedEntities, rejectedCorrections, status, note } = content;
     const result = await this.options.api.savePage({
       path: page.path,
       text,
@@ -214,6 +220,7 @@ export abstract class SessionCore {
       rejectedCorrections,
       corrections: [...editor.corrections()],
       moves: [...editor.moves()],
+      note,
       sourceSha256: page.sha256,
       expectedSidecarHash: this.sidecarHash,
     });
@@ -253,6 +260,7 @@ export abstract class SessionCore {
       load: this.state.load + 1,
       error: null,
       status: shown.status,
+      note: shown.note ?? '',
       dirty: this.baseDirty && page.readOnly === null,
       save,
       correctionCount: page.corrections.length,
@@ -264,7 +272,7 @@ export abstract class SessionCore {
   }
 
   protected currentContent(): PageContent | null {
-    return this.editor ? { ...this.editor.content(), status: this.state.status } : null;
+    return this.editor ? { ...this.editor.content(), status: this.state.status, note: this.state.note } : null;
   }
 
   protected journalSource() {
@@ -274,7 +282,7 @@ export abstract class SessionCore {
     return () =>
       this.loaded !== page || this.editor !== editor
         ? null
-        : { page, dirty: this.state.dirty, sidecarHash: this.sidecarHash, content: () => ({ ...editor.content(), status: this.state.status }), caret: () => editor.caret() };
+        : { page, dirty: this.state.dirty, sidecarHash: this.sidecarHash, content: () => ({ ...editor.content(), status: this.state.status, note: this.state.note }), caret: () => editor.caret() };
   }
 
   protected refreshDirty(): void {
@@ -284,7 +292,7 @@ export abstract class SessionCore {
       page !== null &&
       page.readOnly === null &&
       this.saved !== null &&
-      (this.baseDirty || this.state.status !== this.saved.status || (editor !== null && (editor.docDirty() || editor.rejectionsKey() !== this.savedRejections)));
+      (this.baseDirty || this.state.status !== this.saved.status || this.state.note !== this.saved.note || (editor !== null && (editor.docDirty() || editor.rejectionsKey() !== this.savedRejections)));
     if (dirty !== this.state.dirty) this.set({ dirty });
   }
 

@@ -81,5 +81,6 @@ export function contentOfRecord(record: JournalRecord): PageContent {
     rejectedEntities: record.rejectedEntities,
     rejectedCorrections: record.rejectedCorrections,
     status: record.status,
+    note: record.note ?? '',
   };
 }

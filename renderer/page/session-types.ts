@@ -42,6 +42,8 @@ export interface SessionState {
   /// Why the page asked for could not be opened.
   error: string | null;
   status: ReviewStatus;
+  /// The page note as edited ('' for none); saved with the page like the status.
+  note: string;
   dirty: boolean;
   save: SaveState;
   /// Corrections of the text as last saved or loaded.
@@ -79,6 +81,7 @@ export const INITIAL_SESSION_STATE: SessionState = {
   load: 0,
   error: null,
   status: 'unreviewed',
+  note: '',
   dirty: false,
   save: { kind: 'idle' },
   correctionCount: 0,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CorpusInfo, EventPayloads, LastPage, PageEntry } from '../../shared/ipc/contract';
 import type { ReviewStatus } from '../../shared/model/sidecar-schema';
 import type { JiaoduiApi } from '../../shared/ipc/api';
+import type { PageStats } from '../../shared/model/page-stats';
 
 /// The open corpus and its pages as the scan reports them, batch by batch.
 export interface PagesState {
@@ -44,23 +45,25 @@ export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
   useEffect(
     () =>
       api.on('corpus.pageStatus', (event) => {
-        const statuses = new Map(event.pages.map((page) => [page.path, page.status]));
+        const changed = new Map(event.pages.map((page) => [page.path, page]));
         setState((previous) => ({
           ...previous,
           pages: previous.pages.map((p) => {
-            const status = statuses.get(p.path);
-            return status === undefined || status === p.status ? p : { ...p, status };
+            const update = changed.get(p.path);
+            if (update === undefined) return p;
+            // The statistics (list columns, dashboard) follow the sidecar too; an event without them keeps them.
+            return { ...p, status: update.status, ...(update.stats !== undefined && { stats: update.stats }) };
           }),
         }));
       }),
     [api],
   );
 
-  /// Updates one page's review status in the list after a save.
-  const setPageStatus = (path: string, status: ReviewStatus) =>
+  /// Updates one page's review status (and, when given, its statistics) in the list after a save.
+  const setPageStatus = (path: string, status: ReviewStatus, stats?: PageStats) =>
     setState((previous) => ({
       ...previous,
-      pages: previous.pages.map((p) => (p.path === path ? { ...p, status } : p)),
+      pages: previous.pages.map((p) => (p.path === path ? { ...p, status, ...(stats !== undefined && { stats }) } : p)),
     }));
   /// The last page was reopened (or another page opened first): forget it.
   const clearLastPage = () => setState((previous) => (previous.lastPage === null ? previous : { ...previous, lastPage: null }));

@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 
 /// App-level commands reachable by keyboard, menu or toolbar.
-export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace';
+export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace' | ListCommand;
+
+/// The corpus dashboard and stepping through the pages not yet reviewed (issue 16).
+export type ListCommand = 'dashboard' | 'next-to-review' | 'previous-to-review';
 
 /// Review of OCR-correction suggestions: step through them, accept or reject the current one, accept its rule.
 export type SuggestionCommand = 'suggestion-next' | 'suggestion-previous' | 'suggestion-accept' | 'suggestion-reject' | 'suggestion-accept-rule' | 'suggestion-ignore';
@@ -18,6 +21,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'r' && event.shiftKey) return 'mark-reviewed';
     if (key === 'l' && event.shiftKey) return 'toggle-language';
     if (key === 'h' && event.shiftKey) return 'find-replace';
+    if (key === 'd' && event.shiftKey) return 'dashboard';
     if (key === 'pagedown') return 'next-page';
     if (key === 'pageup') return 'previous-page';
     // Outside the editor the browser's own undo would rewrite the editor's DOM behind ProseMirror's back;
@@ -30,6 +34,11 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   if (event.altKey && !mod && !event.shiftKey) {
     if (key === 'arrowdown') return 'next-page';
     if (key === 'arrowup') return 'previous-page';
+  }
+  // Alt+Shift+↓/↑: as Alt+↓/↑, to the next page still to review.
+  if (event.altKey && !mod && event.shiftKey) {
+    if (key === 'arrowdown') return 'next-to-review';
+    if (key === 'arrowup') return 'previous-to-review';
   }
   const review = suggestionCommandForKey(event, mod);
   if (review) return review;

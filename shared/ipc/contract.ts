@@ -10,6 +10,7 @@ import {
   entitySchema,
   rejectedCorrectionSchema,
   rejectedEntitySchema,
+  MAX_NOTE_LENGTH,
   type Correction,
   type EntitySpan,
   type Move,
@@ -20,6 +21,7 @@ import {
 } from '../model/sidecar-schema';
 import { tagsetSchema, type Tagset } from '../entities/tagset';
 import type { StoredModel } from '../entities/learn/model';
+import type { PageStats } from '../model/page-stats';
 import type { SidecarProblemCode } from '../model/sidecar-consistency';
 import { EXPORT_FORMATS, type ExportFormatId } from '../export/format-ids';
 
@@ -53,6 +55,9 @@ export interface PageEntry {
   source?: SourceFormat;
   /// Sidecars of the group's other text sources (saved while another source was chosen), relative paths.
   otherSidecars?: string[];
+  /// What the page's sidecar holds (corrections, entities, note) for the page list and the dashboard; absent when
+  /// the page has no readable sidecar.
+  stats?: PageStats;
 }
 
 // ---- Scans: text source precedence per corpus (issue 6) ----
@@ -176,6 +181,8 @@ export interface PageData {
   rejectedEntities: RejectedEntity[];
   rejectedCorrections: RejectedCorrection[];
   status: ReviewStatus;
+  /// The page note from the sidecar (issue 16: why the page needs attention); absent when it has none.
+  note?: string;
   /// SHA-256 of the sidecar file's bytes as loaded (null when there was none); saving checks it is unchanged.
   sidecarHash: string | null;
   sidecarModified: string | null;
@@ -211,6 +218,8 @@ export const saveRequestSchema = z.strictObject({
   /// Rejected suggestions to store; when absent, the sidecar's stored ones are kept.
   rejectedEntities: z.array(rejectedEntitySchema).max(1_000_000).optional(),
   rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000).optional(),
+  /// The page note (issue 16): when absent, the saved one is kept; an empty or blank one removes it.
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
   /// The page file hash the renderer loaded: saving refuses if the page file changed.
   sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /// The sidecar hash the renderer loaded (null: there was none); saving refuses if the sidecar changed since.
@@ -225,6 +234,8 @@ export interface SaveOutcome {
   modified: string;
   corrections: Correction[];
   moves: Move[];
+  /// The saved page's statistics (corrections by hand and by rule, entities, note) for the page list.
+  stats: PageStats;
 }
 
 /// Which pages an export covers: named pages (this page, the selected pages), the pages whose review status is
@@ -628,6 +639,8 @@ export const journalEntrySchema = z.strictObject({
   status: z.enum(REVIEW_STATUSES),
   rejectedEntities: z.array(rejectedEntitySchema).max(1_000_000),
   rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000),
+  /// The page note being edited (issue 16); absent in entries of older builds.
+  note: z.string().max(MAX_NOTE_LENGTH).optional(),
   /// The caret, in code points on `text`.
   caret: z.number().int().nonnegative(),
 });
@@ -774,7 +787,7 @@ export interface EventPayloads {
   'entities.learnedStatus': LearnedStatus;
   /// Review statuses of pages whose sidecars the main process wrote or removed (batch replace and undo, corpus
   /// propagation and its undo), read back from disk (null: no sidecar, or none with a known status).
-  'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null }[] };
+  'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null; stats?: PageStats }[] };
   /// Files of the open corpus added, changed or removed outside the app (the corpus watcher), relative paths.
   'corpus.filesChanged': { changes: { path: string; kind: 'added' | 'changed' | 'removed' }[] };
   /// A menu item or accelerator the main process turned into a command.

@@ -34,6 +34,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
       lineEnding: sidecar.source.lineEnding,
     },
     status: sidecar.status,
+    ...(sidecar.note !== undefined && { note: sidecar.note }),
     created: sidecar.created,
     modified: sidecar.modified,
     text: sidecar.text,

@@ -13,7 +13,8 @@ export function sidecarJsonSchema(): Record<string, unknown> {
     title: `Jiaodui sidecar, schema version ${SIDECAR_SCHEMA_VERSION}`,
     description:
       'One per page file, named <page file name>.jiaodui.json. Offsets are Unicode code points on NFC text with LF line endings. ' +
-      'Moves put blocks of the original in corrected reading order (the arranged original); corrections are replacements on the arranged original.',
+      'Moves put blocks of the original in corrected reading order (the arranged original); corrections are replacements on the arranged original. ' +
+      'A page note ("note") requires schemaVersion 4; a sidecar without one is written as version 3.',
     ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
   };
 }

@@ -2,9 +2,20 @@ import { z } from 'zod';
 
 /// The sidecar format version this build writes and fully understands.
 ///
+/// Version 4 is version 3 with an optional page `note`. A save writes the lowest version that holds what it
+/// stores: 4 when the page has a note, else 3, so a page without a note stays readable by builds that know only
+/// version 3 (which reject unknown keys), and one with a note tells them it was written by a newer Jiaodui.
 /// Version 1 and 2 sidecars are still read: `upgradeSidecarV1` and `upgradeSidecarV2` turn them into version 3 and
-/// the next save writes 3.
-export const SIDECAR_SCHEMA_VERSION = 3;
+/// the next save writes 3 (or 4).
+export const SIDECAR_SCHEMA_VERSION = 4;
+
+/// The longest page note, in UTF-16 code units: a line or two saying why a page needs attention.
+export const MAX_NOTE_LENGTH = 500;
+
+/// The schema version a sidecar is written with: 4 when it carries a note, else 3 (see SIDECAR_SCHEMA_VERSION).
+export function sidecarVersionFor(note: string | undefined): 3 | 4 {
+  return note === undefined ? 3 : 4;
+}
 
 /// The kinds of file a page's original text can be read from.
 export const SOURCE_FORMATS = ['text', 'hocr', 'alto', 'page-xml'] as const;
@@ -118,12 +129,19 @@ const v2Shape = {
   rejectedCorrections: z.array(rejectedCorrectionSchema),
 };
 
-/// The whole sidecar document, version 3 (the version this build writes): version 2 with block `moves`.
-export const sidecarSchema = z.strictObject({
-  ...v2Shape,
-  schemaVersion: z.literal(SIDECAR_SCHEMA_VERSION),
-  moves: z.array(moveSchema),
-});
+/// A page note: trimmed, non-empty (no note is written as no `note` key), one short paragraph.
+export const noteSchema = z.string().min(1).max(MAX_NOTE_LENGTH);
+
+/// The whole sidecar document, version 3 or 4 (the versions this build writes): version 2 with block `moves`, and
+/// in version 4 an optional page `note` ("why this page needs attention"). A note requires version 4.
+export const sidecarSchema = z
+  .strictObject({
+    ...v2Shape,
+    schemaVersion: z.union([z.literal(3), z.literal(SIDECAR_SCHEMA_VERSION)]),
+    moves: z.array(moveSchema),
+    note: noteSchema.optional(),
+  })
+  .refine((s) => s.note === undefined || s.schemaVersion === 4, { message: 'a page note needs schema version 4', path: ['schemaVersion'] });
 
 /// A version 2 sidecar: no moves (its corrections are on the original text itself).
 export const sidecarV2Schema = z.strictObject({
@@ -154,7 +172,7 @@ export function upgradeSidecarV1(v1: z.infer<typeof sidecarV1Schema>): Sidecar {
 /// Turns a version 2 sidecar into the current version: no moves, so the arranged original is the original and
 /// its corrections and line origins stand as they are.
 export function upgradeSidecarV2(v2: z.infer<typeof sidecarV2Schema>): Sidecar {
-  return { ...v2, schemaVersion: SIDECAR_SCHEMA_VERSION, moves: [] };
+  return { ...v2, schemaVersion: 3, moves: [] };
 }
 
 /// A parsed, schema-valid sidecar.

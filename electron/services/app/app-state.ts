@@ -7,6 +7,7 @@ import { EXPORT_SCOPE_KINDS, LANGUAGES, type LastPage, type Preferences } from '
 import { isExportFormat } from '../../../shared/export/format-ids';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../shared/export/types';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/model/sidecar-schema';
+import { pageStatsSchema, type PageStats } from '../../../shared/model/page-stats';
 
 /// How many recently opened corpora are remembered.
 export const MAX_RECENT_CORPORA = 10;
@@ -16,6 +17,9 @@ export interface IndexEntry {
   sidecarMtime: number;
   sidecarSize: number;
   status: ReviewStatus | null;
+  /// The sidecar's statistics for the page list and the dashboard; null in an entry written by a build that kept
+  /// none (the scan then reads that sidecar once more).
+  stats: PageStats | null;
 }
 
 /// The corpus index cache of one corpus: page path → what its sidecar said when last read.
@@ -67,7 +71,16 @@ const storedIndexSchema = z.object({
   corpusIndex: z
     .record(
       z.string(),
-      z.record(z.string(), z.object({ sidecarMtime: z.number(), sidecarSize: z.number(), status: z.enum(REVIEW_STATUSES).nullable() })),
+      z.record(
+        z.string(),
+        z.object({
+          sidecarMtime: z.number(),
+          sidecarSize: z.number(),
+          status: z.enum(REVIEW_STATUSES).nullable(),
+          // Entries of builds before issue 16 have no statistics: null, read again from the sidecar.
+          stats: pageStatsSchema.nullable().catch(null),
+        }),
+      ),
     )
     .catch({}),
 });
@@ -93,6 +106,10 @@ export interface AppStore {
   corpusIndex(root: string): CorpusIndex;
   /// Replaces the cached index of a corpus and saves.
   setCorpusIndex(root: string, index: CorpusIndex): Promise<void>;
+  /// Replaces one page's entry in the cached index of a corpus after a save, in memory only: a save must not wait
+  /// for the whole index to be written (autosave every few seconds, 10,000 entries). It is written with the next
+  /// scan's index; if the app stops first, that scan reads the sidecar again (its mtime changed), so nothing is lost.
+  noteIndexEntry(root: string, page: string, entry: IndexEntry): void;
 }
 
 /// Opens (or creates) the app state store kept in a lowdb JSON file at `file` (its folder is created if needed).
@@ -134,6 +151,9 @@ export async function openAppStore(file: string): Promise<AppStore> {
       await indexDb.update((d) => {
         d.corpusIndex[root] = index;
       });
+    },
+    noteIndexEntry(root, page, entry) {
+      (indexDb.data.corpusIndex[root] ??= {})[page] = entry;
     },
   };
 }

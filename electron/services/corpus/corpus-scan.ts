@@ -1,16 +1,18 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageEntry, TextSource } from '../../../shared/ipc/contract';
-import { REVIEW_STATUSES, SIDECAR_SUFFIX, type ReviewStatus } from '../../../shared/model/sidecar-schema';
+import { SIDECAR_SUFFIX, type ReviewStatus } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CorpusIndex, IndexEntry } from '../app/app-state';
 import { isInside } from '../disk/confine';
-import { corpusFile, corpusFileInRealRoot, readFileInCorpus, statInCorpus } from '../disk/confined-fs';
+import { corpusFileInRealRoot, statInCorpus } from '../disk/confined-fs';
 import { findLeftoverTemps, removeStaleTemps, tempTargetOf, type LeftoverTemp } from '../disk/temp-leftovers';
 import { readCorpusSettings } from './corpus-config';
 import { baseOf, classifyName, comparePathsNaturally, sortByPathNaturally } from '../../../shared/model/page-files';
 import { choosePages, hasLayoutExtension, sniffLayoutFormat, type GroupFile } from './page-grouping';
 import { pushAll } from '../../../shared/push-all';
+import type { PageStats } from '../../../shared/model/page-stats';
+import { readSidecarFacts } from './sidecar-facts';
 
 /// Options of a corpus scan.
 export interface ScanOptions {
@@ -56,8 +58,9 @@ export interface ScanResult {
 /// other files are the page's companions. Sidecars,
 /// hidden entries, temporary files and node_modules are skipped, and symlinks are followed only to files
 /// inside the corpus (never to folders, so a link cycle cannot trap the scan). Temporary files a crashed save
-/// left behind (stale, held by no save) are removed and listed in `removedTemps`. Each page's review status comes
-/// from its sidecar, through the index cache when the sidecar's mtime and size are unchanged.
+/// left behind (stale, held by no save) are removed and listed in `removedTemps`. Each page's review status and
+/// statistics (corrections, entities, note) come from its sidecar, through the index cache when the sidecar's
+/// mtime and size are unchanged.
 export async function scanCorpus(root: string, options: ScanOptions = {}): Promise<Result<ScanResult>> {
   const batchSize = Math.max(1, options.batchSize ?? 500);
   let realRoot: string;
@@ -250,15 +253,18 @@ async function describePage(
   }
   const sidecarName = name + SIDECAR_SUFFIX;
   let status: ReviewStatus | null = null;
+  let stats: PageStats | null = null;
   if (context.statuses !== false && listing.sidecarNames.has(sidecarName)) {
     const entry = await sidecarIndexEntry(context.realRoot, prefix + sidecarName, context.previous[rel]);
     if (entry) {
       context.index[rel] = entry;
       status = entry.status;
+      stats = entry.stats;
     }
   }
   const companions = companionNames.map((companion) => prefix + companion).sort(comparePathsNaturally);
   const page: PageEntry = { path: rel, base: baseOf(rel), companions, bytes: info.size, mtimeMs: info.mtimeMs, status, source };
+  if (stats !== null) page.stats = stats;
   // Sidecars saved while another text source was chosen are kept and named, never taken over or deleted.
   const otherSidecars = companionNames.filter((companion) => sources.has(companion) && listing.sidecarNames.has(companion + SIDECAR_SUFFIX));
   if (otherSidecars.length > 0) page.otherSidecars = otherSidecars.map((companion) => prefix + companion + SIDECAR_SUFFIX).sort(comparePathsNaturally);
@@ -270,24 +276,10 @@ async function sidecarIndexEntry(realRoot: string, rel: string, cached: IndexEnt
     const file = corpusFileInRealRoot(realRoot, rel);
     if (!file.ok) return null;
     const info = await statInCorpus(file.value);
-    if (cached && cached.sidecarMtime === info.mtimeMs && cached.sidecarSize === info.size) return cached;
-    return { sidecarMtime: info.mtimeMs, sidecarSize: info.size, status: await readStatus(realRoot, rel) };
-  } catch {
-    return null;
-  }
-}
-
-/// Reads only the review status from the sidecar `rel` of the corpus at `root`, through a verified handle (null
-/// when it is not readable JSON with a known status, or leads outside the corpus).
-///
-/// The full schema check happens when the page is opened; the list only needs the status.
-export async function readStatus(root: string, rel: string): Promise<ReviewStatus | null> {
-  try {
-    const file = await corpusFile(root, rel);
-    if (!file.ok) return null;
-    const data: unknown = JSON.parse((await readFileInCorpus(file.value)).toString('utf8'));
-    const status = (data as { status?: unknown } | null)?.status;
-    return typeof status === 'string' && (REVIEW_STATUSES as readonly string[]).includes(status) ? (status as ReviewStatus) : null;
+    // An entry of an older build has no statistics: the sidecar is read once more to fill them in.
+    if (cached && cached.sidecarMtime === info.mtimeMs && cached.sidecarSize === info.size && cached.stats !== null) return cached;
+    const facts = await readSidecarFacts(realRoot, rel);
+    return { sidecarMtime: info.mtimeMs, sidecarSize: info.size, status: facts?.status ?? null, stats: facts?.stats ?? null };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
-import { readStatus, scanCorpus } from '../corpus/corpus-scan';
+import { scanCorpus } from '../corpus/corpus-scan';
+import { readSidecarFacts } from '../corpus/sidecar-facts';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import type { HandlerContext } from './context';
@@ -59,12 +60,19 @@ export function noteWritten(ctx: HandlerContext, pages: readonly string[], optio
 }
 
 async function announceStatuses(ctx: HandlerContext, root: string, pages: readonly string[]): Promise<void> {
-  const statuses = await Promise.all(pages.map(async (path) => ({ path, status: await readStatus(root, sidecarPathOf(path)) })));
+  const statuses = await Promise.all(
+    pages.map(async (path) => {
+      const facts = await readSidecarFacts(root, sidecarPathOf(path));
+      return facts === null ? { path, status: null } : { path, status: facts.status, stats: facts.stats };
+    }),
+  );
   // A corpus opened meanwhile has other pages.
   if (ctx.corpus?.root !== root) return;
-  for (const { path, status } of statuses) {
+  for (const { path, status, stats } of statuses) {
     const entry = ctx.scan.pages.get(path);
-    if (entry) ctx.scan.pages.set(path, { ...entry, status });
+    if (!entry) continue;
+    const { stats: _old, ...rest } = entry;
+    ctx.scan.pages.set(path, stats === undefined ? { ...rest, status } : { ...rest, status, stats });
   }
   ctx.deps.emit('corpus.pageStatus', { pages: statuses });
 }

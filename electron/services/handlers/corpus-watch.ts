@@ -16,7 +16,7 @@ const MAX_INCREMENTAL_GROUPS = 500;
 ///
 /// Each batch goes out as a 'corpus.filesChanged' event; the scan state follows it: the changed page groups are
 /// described again and the page list is sent anew when pages appeared, vanished or changed their files, or
-/// as 'corpus.pageStatus' when only review statuses changed. A changed `jiaodui.corpus.json` calls `rescan`.
+/// as 'corpus.pageStatus' when only review statuses or sidecar statistics changed. A changed `jiaodui.corpus.json` calls `rescan`.
 export function watchCorpus(ctx: HandlerContext, info: CorpusInfo, rescan: () => void): void {
   void stopWatching(ctx);
   if (ctx.deps.watchCorpus !== true) return;
@@ -73,7 +73,10 @@ async function followChanges(ctx: HandlerContext, info: CorpusInfo, watcher: Cor
     ctx.deps.emit('corpus.scanProgress', { generation: ++ctx.scan.generation, pages, scanned: pages.length, done: true, corpus: info });
     return;
   }
-  const statuses = fresh.filter((page) => old.get(page.path)?.status !== page.status).map((page) => ({ path: page.path, status: page.status }));
+  // A sidecar changed outside the app: its status dot and its statistics (list columns, dashboard) follow.
+  const statuses = fresh
+    .filter((page) => old.get(page.path)?.status !== page.status || JSON.stringify(old.get(page.path)?.stats) !== JSON.stringify(page.stats))
+    .map((page) => (page.stats === undefined ? { path: page.path, status: page.status } : { path: page.path, status: page.status, stats: page.stats }));
   if (statuses.length > 0) ctx.deps.emit('corpus.pageStatus', { pages: statuses });
 }
 

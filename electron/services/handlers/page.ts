@@ -7,6 +7,7 @@ import type { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
 import { noteSaved } from './corpus-texts';
 import { refuseUnlessWritable } from './corpus-write-gate';
+import { indexEntryAfterSave } from '../corpus/index-after-save';
 
 /// The page.* channels: open and save one page of the open corpus, and read a scan image of it.
 ///
@@ -36,7 +37,11 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
         noteSaved(ctx, req.path, { sourceSha256: req.sourceSha256, sidecarHash: saved.value.sidecarHash, text: req.text.normalize('NFC'), spans: req.entities });
         // A renderer that starts later (a reload, a second window) reads the page list from here.
         const entry = ctx.scan.pages.get(req.path);
-        if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status });
+        if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status, stats: saved.value.stats });
+        // The index cache takes the saved facts, so a rescan in this session does not read the sidecar again.
+        const root = ctx.corpus.root;
+        const indexed = await indexEntryAfterSave(root, req.path, req.status, saved.value.stats);
+        if (indexed) (await ctx.store()).noteIndexEntry(root, req.path, indexed);
       }
       return saved;
     },

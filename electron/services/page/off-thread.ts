@@ -41,6 +41,6 @@ export async function prepareSaveOffThread(input: SaveInput): Promise<Result<Pre
   const { sharedTextWorker } = await import('../text-worker/text-worker');
   const packed = await sharedTextWorker().run({ kind: 'prepare-save', input });
   if (!packed.ok) return packed;
-  const { serialized, sidecarHash, modified, corrections, moves } = packed.value;
-  return ok({ serialized, outcome: { sidecarHash, modified, corrections: await unpackCorrectionsInSlices(corrections), moves } });
+  const { serialized, sidecarHash, modified, corrections, moves, stats } = packed.value;
+  return ok({ serialized, outcome: { sidecarHash, modified, corrections: await unpackCorrectionsInSlices(corrections), moves, stats } });
 }

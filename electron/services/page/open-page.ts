@@ -90,6 +90,7 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
     rejectedEntities: usable ? usable.rejectedEntities : [],
     rejectedCorrections: usable ? usable.rejectedCorrections : [],
     status: usable ? usable.status : 'unreviewed',
+    ...(usable?.note !== undefined && { note: usable.note }),
     sidecarHash: sidecar.kind === 'none' ? null : sidecar.hash,
     sidecarModified: usable ? usable.modified : null,
     readOnly: sidecar.kind === 'unusable' ? readOnlyOf(sidecar) : null,

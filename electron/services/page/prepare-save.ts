@@ -8,8 +8,9 @@ import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { arrangeText } from '../../../shared/model/moves';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
-import { SIDECAR_SCHEMA_VERSION, type Sidecar } from '../../../shared/model/sidecar-schema';
+import { sidecarVersionFor, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
+import { pageStatsOf } from '../../../shared/model/page-stats';
 import { sha256Hex } from '../disk/hash';
 import { pageSourceFromBytes } from './page-source';
 import { sidecarStateFromBytes } from './sidecar-file';
@@ -67,9 +68,11 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
   const computed = correctionsFor(arranged.value, text, req.corrections, previous?.corrections ?? [], rel);
   if (!computed.ok) return computed;
   const corrections = computed.value;
+  // The page note: an empty one removes it; absent from the request keeps the saved one.
+  const note = req.note === undefined ? previous?.note : req.note.trim() === '' ? undefined : req.note.trim();
   const sidecar: Sidecar = {
     format: 'jiaodui-sidecar',
-    schemaVersion: SIDECAR_SCHEMA_VERSION,
+    schemaVersion: sidecarVersionFor(note),
     app: { name: 'jiaodui', version: input.appVersion },
     source: {
       file: input.fileName,
@@ -89,12 +92,13 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
     entities: req.entities,
     lineOrigins: computeLineOrigins(source.value.originalText, text, corrections, moves),
     ...rejectionsInside(text, req.rejectedEntities ?? previous?.rejectedEntities ?? [], req.rejectedCorrections ?? previous?.rejectedCorrections ?? []),
+    ...(note === undefined ? {} : { note }),
   };
   const problems = checkSidecarConsistency(sidecar, source.value.originalText);
   if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
 
   const serialized = serializeSidecar(sidecar);
-  return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves } });
+  return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves, stats: pageStatsOf(sidecar) } });
 }
 
 /// The page file changed since the renderer loaded it.

@@ -9,6 +9,7 @@ import { packCorrections, type PackedCorrections } from './packed-corrections';
 import { importLayout } from '../../../shared/layout/detect';
 import type { LayoutError, LayoutPage } from '../../../shared/layout/types';
 import type { Move } from '../../../shared/model/sidecar-schema';
+import type { PageStats } from '../../../shared/model/page-stats';
 import { prepareSaveFromBytes, type SaveInput } from '../page/prepare-save';
 import type { TrainingPage } from '../../../shared/entities/learn/training-data';
 import { trainEntityModelJob } from '../entities/learned-train-job';
@@ -49,6 +50,7 @@ export interface PackedPreparedSave {
   modified: string;
   corrections: PackedCorrections;
   moves: Move[];
+  stats: PageStats;
 }
 
 /// Does one job here, in whichever thread calls it (the text worker, or the main process when no worker can run).
@@ -66,7 +68,7 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
     if (!prepared.ok) return prepared;
     const { serialized, outcome } = prepared.value;
     // TextEncoder gives an array with its own buffer, so it can be transferred.
-    return ok({ serialized: new TextEncoder().encode(serialized), sidecarHash: outcome.sidecarHash, modified: outcome.modified, corrections: packCorrections(outcome.corrections), moves: outcome.moves } satisfies PackedPreparedSave);
+    return ok({ serialized: new TextEncoder().encode(serialized), sidecarHash: outcome.sidecarHash, modified: outcome.modified, corrections: packCorrections(outcome.corrections), moves: outcome.moves, stats: outcome.stats } satisfies PackedPreparedSave);
   }
   let tagger: { tag(text: string): { word: string; tag: string }[] };
   try {

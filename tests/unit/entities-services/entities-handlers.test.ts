@@ -6,6 +6,7 @@ import { createHandlers, type Handlers } from '../../../electron/services/handle
 import { DEFAULT_TAGSET } from '../../../shared/entities/tagset';
 import type { CorpusEntityIndex, PropagationApplyOutcome, PropagationPreview, PropagationUndoOutcome, TaggedWordAt, TagsetInfo } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { pageStatsOf } from '../../../shared/model/page-stats';
 import { spansOf, tagPage } from './support';
 
 let corpus: TempCorpus;
@@ -122,7 +123,9 @@ describe('entities.* handlers', () => {
       for (let i = 0; i < 200 && events.filter((e) => e.event === 'corpus.pageStatus').length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
       return events.filter((e) => e.event === 'corpus.pageStatus').map((e) => e.payload);
     };
-    expect(await statuses(1)).toEqual([{ pages: [{ path: 'b.txt', status: 'unreviewed' }] }]);
+    const bStats = pageStatsOf(JSON.parse((await corpus.read('b.txt.jiaodui.json')).toString('utf8')));
+    expect(bStats.entities).toEqual({ PER: 1 });
+    expect(await statuses(1)).toEqual([{ pages: [{ path: 'b.txt', status: 'unreviewed', stats: bStats }] }]);
 
     const undone = await value<PropagationUndoOutcome>('entities.propagationUndo', [applied.undoToken]);
     expect(undone.removed).toBe(1);

@@ -5,6 +5,7 @@ import { editorPortOf, type EditorPort } from '../../../renderer/page/editor-por
 import type { SessionApi } from '../../../renderer/page/session-types';
 import type { JournalEntry, JournalRecord, PageData, SaveRequest } from '../../../shared/ipc/contract';
 import { fail, ok } from '../../../shared/result';
+import { pageStatsOf } from '../../../shared/model/page-stats';
 
 /// A clock whose time moves only when the test says so.
 export class FakeClock implements Clock {
@@ -117,7 +118,7 @@ export class FakeApi implements SessionApi {
       return fail('sidecar-changed', 'The sidecar changed on disk.');
     }
     page.sidecar = { text: request.text, status: request.status, hash: HEX(this.counter++) };
-    return ok({ sidecarHash: page.sidecar.hash, modified: new Date(1000).toISOString(), corrections: [], moves: request.moves ?? [] });
+    return ok({ sidecarHash: page.sidecar.hash, modified: new Date(1000).toISOString(), corrections: [], moves: request.moves ?? [], stats: pageStatsOf(request) });
   };
 
   setDirty = async (dirty: boolean) => {

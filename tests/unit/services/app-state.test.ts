@@ -43,14 +43,42 @@ describe('openAppStore', () => {
 
   it('stores the corpus index cache per corpus root', async () => {
     const store = await openAppStore(file);
-    await store.setCorpusIndex('/a', { 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed' } });
+    const stats = { hand: 1, rule: 2, entities: { PER: 1 }, top: [{ text: '𠮷田', type: 'PER', count: 1 }], note: '缺第二栏' };
+    await store.setCorpusIndex('/a', { 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed', stats } });
     const again = await openAppStore(file);
-    expect(again.corpusIndex('/a')).toEqual({ 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed' } });
+    expect(again.corpusIndex('/a')).toEqual({ 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed', stats } });
     expect(again.corpusIndex('/b')).toEqual({});
     // The index has its own file, so writing preferences never rewrites thousands of index entries.
     expect(JSON.parse(await readFile(indexFileOf(file), 'utf8')).corpusIndex['/a']['p.txt'].status).toBe('reviewed');
     await again.setPreferences({ autosaveSeconds: 7 });
     expect(JSON.parse(await readFile(file, 'utf8')).corpusIndex).toBeUndefined();
+  });
+
+  it('reads an index written before page statistics (issue 16) with null stats, and damaged stats fields as empty', async () => {
+    await writeFile(
+      indexFileOf(file),
+      JSON.stringify({
+        corpusIndex: {
+          '/a': {
+            'old.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed' },
+            'odd.txt': { sidecarMtime: 3, sidecarSize: 4, status: null, stats: { hand: -1, rule: 2, entities: 'x', top: [{ text: '甲' }], note: 7 } },
+          },
+        },
+      }),
+    );
+    const store = await openAppStore(file);
+    const index = store.corpusIndex('/a');
+    expect(index['old.txt']).toEqual({ sidecarMtime: 1, sidecarSize: 2, status: 'reviewed', stats: null });
+    expect(index['odd.txt']?.stats).toEqual({ hand: 0, rule: 2, entities: {}, top: [], note: null });
+  });
+
+  it('takes one index entry after a save in memory, written with the next whole index', async () => {
+    const store = await openAppStore(file);
+    const entry = { sidecarMtime: 5, sidecarSize: 6, status: 'in-progress' as const, stats: { hand: 0, rule: 0, entities: {}, top: [], note: null } };
+    store.noteIndexEntry('/a', 'p.txt', entry);
+    expect(store.corpusIndex('/a')['p.txt']).toEqual(entry);
+    await store.setCorpusIndex('/a', store.corpusIndex('/a'));
+    expect((await openAppStore(file)).corpusIndex('/a')['p.txt']).toEqual(entry);
   });
 
   it('creates the folder of the state file when it does not exist yet', async () => {

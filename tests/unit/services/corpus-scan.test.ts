@@ -86,6 +86,36 @@ describe('scanCorpus', () => {
     expect(third.pages[0]!.status).toBe('reviewed');
   });
 
+  it('reads each page\'s statistics (corrections, entities, note) with its status, into the page and the index', async () => {
+    await put('a.txt');
+    await put('b.txt');
+    const sidecar = {
+      status: 'needs-attention',
+      corrections: [{ start: 0, end: 1, original: '文', corrected: '𠮷' }, { start: 1, end: 2, original: '字', corrected: '子', rule: 'look-alike' }],
+      entities: [{ id: 'e1', start: 0, end: 1, type: 'PER', text: '𠮷' }],
+      note: '缺页角',
+    };
+    await put('a.txt.jiaodui.json', JSON.stringify(sidecar));
+    const { pages, index } = await scanOk();
+    const stats = { hand: 1, rule: 1, entities: { PER: 1 }, top: [{ text: '𠮷', type: 'PER', count: 1 }], note: '缺页角' };
+    expect(pages[0]!.stats).toEqual(stats);
+    expect(index['a.txt']!.stats).toEqual(stats);
+    expect(pages[1]!.stats).toBeUndefined();
+  });
+
+  it('reads a sidecar again when its cached entry has no statistics (an index of an older build)', async () => {
+    await put('a.txt');
+    await put('a.txt.jiaodui.json', JSON.stringify({ status: 'reviewed', corrections: [{ start: 0, end: 1, original: '文', corrected: '字' }] }));
+    const first = await scanOk();
+    const old = { ...first.index['a.txt']!, stats: null };
+    const second = await scanOk({ index: { 'a.txt': old } });
+    expect(second.pages[0]!.stats?.hand).toBe(1);
+    expect(second.index['a.txt']!.stats?.hand).toBe(1);
+    // With statistics cached and the sidecar unchanged, the cache is used as it is.
+    const cached = { ...second.index['a.txt']!, stats: { ...second.index['a.txt']!.stats!, hand: 9 } };
+    expect((await scanOk({ index: { 'a.txt': cached } })).pages[0]!.stats?.hand).toBe(9);
+  });
+
   it('delivers pages in batches while scanning, each batch sorted', async () => {
     for (let i = 0; i < 25; i++) await put(`d${i % 3}/p${i}.txt`);
     const batches: PageEntry[][] = [];

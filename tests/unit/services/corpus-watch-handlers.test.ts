@@ -106,7 +106,9 @@ describe('the main process following the corpus watcher', () => {
       entities: [],
     };
     await writeFile(path.join(corpus.root, 'p1.txt.jiaodui.json'), JSON.stringify(sidecar));
-    expect(await next('corpus.pageStatus')).toEqual({ pages: [{ path: 'p1.txt', status: 'reviewed' }] });
+    // With the sidecar's statistics (issue 16: page list columns, dashboard).
+    const stats = { hand: 0, rule: 0, entities: {}, top: [], note: null };
+    expect(await next('corpus.pageStatus')).toEqual({ pages: [{ path: 'p1.txt', status: 'reviewed', stats }] });
     expect(seen('corpus.filesChanged')).toEqual([{ changes: [{ path: 'p1.txt.jiaodui.json', kind: 'added' }] }]);
     // Only the status changed: the list is not sent again.
     expect(seen('corpus.scanProgress')).toEqual([]);
