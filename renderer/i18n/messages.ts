@@ -3,6 +3,7 @@ import * as batch from './messages-batch';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as exportDialog from './messages-export';
+import * as find from './messages-find';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as scans from './messages-scans';
@@ -113,6 +114,7 @@ const en = {
   ...sidecar.en,
   ...session.en,
   ...exportDialog.en,
+  ...find.en,
 };
 
 /// A message key.
@@ -220,6 +222,7 @@ const zhCN: Record<MessageKey, string> = {
   ...sidecar.zhCN,
   ...session.zhCN,
   ...exportDialog.zhCN,
+  ...find.zhCN,
 };
 
 /// The message tables by language.
