@@ -82,11 +82,14 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
     if (v === null || readOnly) return;
     setNotice(null);
     if (replaceCurrent(v)) revealCurrent(v);
+    if (findStateOf(v.state).matches.length === 0) findInput.current?.focus();
   };
   const replaceEvery = () => {
     const v = getView();
     if (v === null || readOnly) return;
     const replaced = replaceAll(v);
+    // The buttons go disabled with no hits left; the find field keeps the focus (and Escape) in the bar.
+    findInput.current?.focus();
     setNotice(replaced > 0 ? t('find.replaced', { count: replaced }) : t('find.nothingToReplace'));
   };
 
