@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useRef, useState } from 'react';
+import { redo, undo } from 'prosemirror-history';
 import type { EditorView } from 'prosemirror-view';
 import { BATCH_MODES, type BatchMode } from '../../shared/ipc/contract';
 import { useT } from '../i18n/LanguageContext';
@@ -39,6 +40,9 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
   const [notice, setNotice] = useState<string | null>(null);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   const findInput = useRef<HTMLInputElement>(null);
+  // True from a replacement until the fields are typed in: Ctrl+Z in the bar then undoes the replacement in the
+  // page (as the notice says) instead of the last keystroke in the field.
+  const replacedLast = useRef(false);
 
   useEffect(() => {
     if (seed) setPattern(seed);
@@ -82,12 +86,14 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
     if (v === null || readOnly) return;
     setNotice(null);
     if (replaceCurrent(v)) revealCurrent(v);
+    replacedLast.current = true;
     if (findStateOf(v.state).matches.length === 0) findInput.current?.focus();
   };
   const replaceEvery = () => {
     const v = getView();
     if (v === null || readOnly) return;
     const replaced = replaceAll(v);
+    replacedLast.current = replaced > 0;
     // The buttons go disabled with no hits left; the find field keeps the focus (and Escape) in the bar.
     findInput.current?.focus();
     setNotice(replaced > 0 ? t('find.replaced', { count: replaced }) : t('find.nothingToReplace'));
@@ -99,9 +105,17 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
       aria-label={t('find.bar')}
       className="find-bar"
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onClose();
+          return;
+        }
+        const v = getView();
+        const key = event.key.toLowerCase();
+        if (!replacedLast.current || v === null || !(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return;
         event.preventDefault();
-        onClose();
+        if (key === 'z' && !event.shiftKey) undo(v.state, v.dispatch);
+        else redo(v.state, v.dispatch);
       }}
     >
       <div className="find-row">
@@ -111,7 +125,10 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
           aria-label={t('find.find')}
           value={pattern}
           spellCheck={false}
-          onChange={(event) => setPattern(event.target.value)}
+          onChange={(event) => {
+            replacedLast.current = false;
+            setPattern(event.target.value);
+          }}
           onKeyDown={(event) => {
             if (event.key !== 'Enter') return;
             event.preventDefault();
@@ -136,7 +153,10 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
             value={replacement}
             spellCheck={false}
             disabled={readOnly}
-            onChange={(event) => setReplacement(event.target.value.replace(/[\r\n]/g, ''))}
+            onChange={(event) => {
+              replacedLast.current = false;
+              setReplacement(event.target.value.replace(/[\r\n]/g, ''));
+            }}
             onKeyDown={(event) => {
               if (event.key !== 'Enter') return;
               event.preventDefault();

@@ -92,6 +92,13 @@ test('Ctrl+H replaces one hit and then all, $1 groups filled in; one Ctrl+Z undo
   expect(await editorText(page)).toBe('𠮷田吉\n甲吉乙\n丙丁吉\n');
   await expect(bar.getByText('Replaced 2; Ctrl+Z undoes it.')).toBeVisible();
   await expect(bar.getByRole('status').first()).toHaveText('No hits');
+  // Ctrl+Z right after replacing, still in the bar, undoes the replacement in the page (not the field's typing);
+  // Ctrl+Y redoes it.
+  await page.keyboard.press('Control+z');
+  expect(await editorText(page)).toBe('𠮷田吉\n甲𠮷乙\n丙丁𠮷\n');
+  await page.keyboard.press('Control+y');
+  expect(await editorText(page)).toBe('𠮷田吉\n甲吉乙\n丙丁吉\n');
+  await expect(bar.getByRole('searchbox', { name: 'Find in page' })).toHaveValue('(.)𠮷');
 
   await page.keyboard.press('Escape');
   await expect(editor).toBeFocused();
