@@ -18,6 +18,8 @@ import { TagsetSettingsDialog } from './entities-corpus/TagsetSettingsDialog';
 import { LanguageContext } from './i18n/LanguageContext';
 import { translate, type MessageKey } from './i18n/messages';
 import { ExportDialog } from './export/ExportDialog';
+import { FindBar } from './find/FindBar';
+import { useFindBar } from './find/useFindBar';
 import { CompareView } from './page/CompareView';
 import { PageArea, jumpTo } from './page/PageArea';
 import { usePageSession } from './page/usePageSession';
@@ -103,6 +105,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const loadPage = useCallback((path: string) => session.load(path), [session]);
   // Batch correction (renderer/batch): the dialog, its unsaved-work guard and the reload after a batch.
   const batch = useBatchDialog({ api, enabled: corpus !== null, guardUnsaved, dirty, openPath: page?.path ?? null, loadPage });
+  // Find and replace in the open page (renderer/find).
+  const find = useFindBar(editorRef);
   const applyTextSource = useTextSourceChange(api, session, page?.path ?? null, pages, generation, scanning, t('corpusSettings.unsaved'));
 
   const stepPage = useCallback(
@@ -155,6 +159,10 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'open-folder': void openFolder(); break;
         case 'export': setShowExport(true); break;
         case 'find-replace': batch.open(); break;
+        case 'find': find.open(false); break;
+        case 'replace-in-page': find.open(true); break;
+        case 'find-next': find.step(1); break;
+        case 'find-previous': find.step(-1); break;
         case 'undo': editorRef.current?.undo(); break;
         case 'redo': editorRef.current?.redo(); break;
         case 'toggle-language': void switchLanguage(); break;
@@ -165,7 +173,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'dashboard': setShowDashboard((shown) => !shown); break;
         case 'next-to-review': stepToReviewPage(1); break;
         case 'previous-to-review': stepToReviewPage(-1); break;
-        case 'focus-list': document.querySelector<HTMLElement>('.page-list')?.focus(); break;
+        case 'focus-list':
+          // Something to open with Enter at once: the open page, or else the first page.
+          if (activePath === null) setActivePath(page?.path ?? pages[0]?.path ?? null);
+          document.querySelector<HTMLElement>('.page-list')?.focus();
+          break;
         case 'focus-editor': editorRef.current?.focus(); break;
         case 'suggestion-next': review.run({ type: 'next' }); break;
         case 'suggestion-previous': review.run({ type: 'previous' }); break;
@@ -175,7 +187,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'suggestion-ignore': review.ignoreCurrent(); break;
       }
     },
-    [session, openFolder, switchLanguage, stepPage, stepToReviewPage, review, batch],
+    [session, openFolder, switchLanguage, stepPage, stepToReviewPage, review, batch, find, activePath, page, pages],
   );
   useShortcuts(runCommand);
   // The ignore list changed in the corpus settings: the open page's entity and OCR suggestions follow at once.
@@ -195,6 +207,17 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
     setShowDashboard(false);
     window.setTimeout(() => editorRef.current?.focus(), 0);
   }, []);
+  const findBar = find.request && page && (
+    <FindBar
+      getView={find.getView}
+      pageKey={`${page.path}#${state.load}`}
+      readOnly={page.readOnly !== null}
+      replace={find.request.replace}
+      focusToken={find.request.token}
+      seed={find.request.seed}
+      onClose={find.close}
+    />
+  );
   const selectedList = useMemo(() => [...selected], [selected]);
   const view = editorRef.current?.getView() ?? null;
   const { popover, propagation } = entities;
@@ -234,7 +257,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           {!corpus && <p className="empty">{t('noCorpus')}</p>}
           {corpus && !page && !state.error && <p className="empty">{t('noPage')}</p>}
           {state.error && <p role="alert" className="error">{state.error}</p>}
-          {page && <PageArea api={api} root={corpus?.root ?? null} session={session} state={state} editorRef={editorRef} review={review} entities={entities} onOpenAt={openAt} />}
+          {page && <PageArea api={api} root={corpus?.root ?? null} session={session} state={state} editorRef={editorRef} review={review} entities={entities} onOpenAt={openAt} findBar={findBar} />}
         </main>
         {popover && view && (
           <EntityPopover key={popover} changes={entities.changes} view={view} entityId={popover} types={entities.services.types} onClose={() => entities.setPopover(null)} onPropagate={entities.openPropagation} />

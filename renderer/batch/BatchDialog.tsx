@@ -34,6 +34,8 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [last, setLast] = useState<BatchSummary | null>(null);
+  // An empty replacement deletes: the Replace button asks first (the count ticked when it was asked).
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   useEffect(() => {
     void api.lastBatch().then((r) => r.ok && setLast(r.value));
@@ -53,6 +55,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       }
       setSearched({ query, outcome: result.value });
       setUnticked(new Set());
+      setConfirmDelete(false);
     },
     [api],
   );
@@ -68,13 +71,15 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
   const count = useMemo(() => (searched ? tickedCount(searched.outcome, unticked) : 0), [searched, unticked]);
   const allTicked = searched !== null && unticked.size === 0;
 
-  const toggle = (index: number) =>
+  const toggle = (index: number) => {
+    setConfirmDelete(false);
     setUnticked((previous) => {
       const next = new Set(previous);
       if (next.has(index)) next.delete(index);
       else next.add(index);
       return next;
     });
+  };
   const tickAll = () => setUnticked(allTicked && searched ? new Set(searched.outcome.hits.keys()) : new Set());
 
   // Runs a write (replace or undo) once unsaved editor work is dealt with, then searches again so the list
@@ -93,8 +98,13 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
     if (searched) await runSearch(searched.query);
   };
 
+  const askOrReplace = () => {
+    if (searched?.query.replacement === '' && !confirmDelete) setConfirmDelete(true);
+    else replace();
+  };
   const replace = () =>
     void write(async () => {
+      setConfirmDelete(false);
       if (!searched) return;
       const request = replaceRequestFor(searched.query, searched.outcome, unticked);
       if (!request) return;
@@ -170,6 +180,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
           ? t('batch.noHits', { searched: outcome.pagesSearched })
           : t('batch.summary', { total: outcome.total, pages: Object.keys(outcome.pages).length, searched: outcome.pagesSearched, ms: outcome.elapsedMs }))}
         {outcome && outcome.total > outcome.hits.length && <> {t('batch.capped', { shown: outcome.hits.length, total: outcome.total })}</>}
+        {outcome && outcome.unchanged > 0 && <> {t('batch.unchanged', { count: outcome.unchanged })}</>}
         {outcome && outcome.unreadable.length > 0 && <> {t('batch.unreadable', { count: outcome.unreadable.length })}</>}
         {blockedHits > 0 && <> {t('batch.blockedCount', { count: blockedHits })}</>}
       </div>
@@ -208,12 +219,19 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
         </div>
       )}
 
+      {confirmDelete && !stale && (
+        <div role="alert" className="batch-confirm-delete">
+          <p>{t('batch.confirmDelete', { count })}</p>
+          <button type="button" className="danger" onClick={replace} disabled={count === 0 || busy !== null}>{t('batch.confirmDeleteYes', { count })}</button>
+          <button type="button" onClick={() => setConfirmDelete(false)}>{t('batch.confirmDeleteNo')}</button>
+        </div>
+      )}
       <div className="modal-actions">
         <span className="batch-last hint">
           {last ? t('batch.undoWhat', { pattern: last.pattern, replacement: last.replacement, pages: last.pages, at: new Date(last.at).toLocaleString() }) : t('batch.noUndo')}
         </span>
         <button type="button" onClick={undo} disabled={last === null || busy !== null}>{t('batch.undo')}</button>
-        <button type="button" className="primary" onClick={replace} disabled={count === 0 || stale || busy !== null}>
+        <button type="button" className="primary" onClick={askOrReplace} disabled={count === 0 || stale || busy !== null || confirmDelete}>
           {busy === 'write' ? t('batch.replacing') : t('batch.replace', { count })}
         </button>
         <button type="button" onClick={onClose} disabled={busy === 'write'}>{t('close')}</button>

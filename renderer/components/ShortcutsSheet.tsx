@@ -18,6 +18,9 @@ export const SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: 'Ctrl+1', label: 'shortcut.focusList' },
   { keys: 'Ctrl+2', label: 'shortcut.focusEditor' },
   { keys: 'Ctrl+Shift+L', label: 'shortcut.language' },
+  { keys: 'Ctrl+F', label: 'shortcut.find' },
+  { keys: 'Ctrl+H', label: 'shortcut.replace' },
+  { keys: 'F3 / Shift+F3', label: 'shortcut.findNext' },
   { keys: 'Ctrl+Shift+H', label: 'shortcut.batch' },
   { keys: 'F8', label: 'shortcut.suggestionNext' },
   { keys: 'Shift+F8', label: 'shortcut.suggestionPrevious' },
@@ -42,7 +45,7 @@ export const SHORTCUTS: { keys: string; label: MessageKey }[] = [
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const t = useT();
   return (
-    <Modal title={t('shortcuts')} onCancel={onClose}>
+    <Modal title={t('shortcuts')} onCancel={onClose} startAtTop>
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

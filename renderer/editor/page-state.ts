@@ -11,6 +11,7 @@ import { placeSpans, type PlacedSpans } from '../entities/spans-io';
 import { suggestionsPlugin, type SuggestContext } from '../entities/suggestions-plugin';
 import type { ConfidenceMark } from '../scan/confidence-marks';
 import { confidencePlugin } from '../scan/confidence-plugin';
+import { findPlugin } from '../find/find-plugin';
 import { reviewPlugin, type ReviewOptions } from '../review/review-plugin';
 import { correctionsPlugin, type CorrectionLabels, type CorrectionsOptions } from './corrections-plugin';
 import { docFromText } from './text-doc';
@@ -86,6 +87,8 @@ export function pagePlugins(options: PageStateOptions): Plugin[] {
     ...(options.suggest
       ? [suggestionsPlugin({ context: options.suggest, ...(options.rejectedEntities && { rejected: options.rejectedEntities }), ...(options.suggestIdleMs !== undefined && { idleMs: options.suggestIdleMs }) })]
       : []),
+    // The find bar's hit highlights (renderer/find); without a query it draws nothing.
+    findPlugin(),
   ];
   // After the corrections plugin: the underlines are placed through its corrections.
   if (options.confidenceMarks && options.confidenceMarks.length > 0) {

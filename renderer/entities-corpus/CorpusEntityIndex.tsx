@@ -22,6 +22,8 @@ export interface CorpusEntityIndexProps {
 }
 
 const ROW_HEIGHT = 30;
+// An entity row has two lines (its text, then its types and counts), so a long name in a narrow panel is not cut.
+const ENTITY_ROW_HEIGHT = 48;
 
 /// The corpus entity index: every distinct entity text of the corpus with its types, count and pages, filterable
 /// and virtualised; an entity expands to its pages, and a page opens at the entity.
@@ -65,7 +67,7 @@ export function CorpusEntityIndex({ api, tagset = DEFAULT_TAGSET, onOpen, refres
   const shown = useMemo(() => (index ? filterEntries(index.entries, filter, tagset) : []), [index, filter, tagset]);
   const rows = useMemo(() => entityRows(shown, expanded), [shown, expanded]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: (i) => (rows[i]?.kind === 'entity' ? ENTITY_ROW_HEIGHT : ROW_HEIGHT), overscan: 10 });
 
   const toggle = useCallback((text: string) => {
     setExpanded((previous) => {
@@ -109,11 +111,11 @@ export function CorpusEntityIndex({ api, tagset = DEFAULT_TAGSET, onOpen, refres
         <ul role="list" aria-label={t('corpusEntities.list')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
-            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
+            const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` };
             if (row.kind === 'entity') {
               return (
                 <li key={`e:${row.entry.text}`} style={style} className="corpus-entity-row">
-                  <button type="button" className="corpus-entity-text" aria-expanded={row.expanded} onClick={() => toggle(row.entry.text)}>
+                  <button type="button" className="corpus-entity-text" aria-expanded={row.expanded} title={row.entry.text} onClick={() => toggle(row.entry.text)}>
                     <span aria-hidden="true">{row.expanded ? '▾' : '▸'} </span>
                     {row.entry.text}
                   </button>
@@ -127,7 +129,7 @@ export function CorpusEntityIndex({ api, tagset = DEFAULT_TAGSET, onOpen, refres
             }
             return (
               <li key={`p:${row.entry.text}:${row.path}`} style={style} className="corpus-entity-page">
-                <button type="button" aria-label={t('corpusEntities.openAt', { path: row.path, start: row.start })} onClick={() => onOpen(row.path, row.start)}>
+                <button type="button" aria-label={t('corpusEntities.openAt', { path: row.path, start: row.start })} title={row.path} onClick={() => onOpen(row.path, row.start)}>
                   {row.path}
                 </button>
                 <span className="corpus-entity-count">{t('corpusEntities.count', { count: row.count })}</span>

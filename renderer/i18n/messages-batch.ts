@@ -35,6 +35,10 @@ export const en = {
   'batch.undone': 'Undid the batch “{pattern}” → “{replacement}”: pages restored: {count}.',
   'batch.searchAgain': 'The search settings changed since the list was made: search again before replacing.',
   'shortcut.batch': 'Find and replace in the whole corpus',
+  'batch.unchanged': '{count} hits already read like the replacement and are not listed.',
+  'batch.confirmDelete': 'The replacement is empty: this deletes the {count} ticked hits from their pages.',
+  'batch.confirmDeleteYes': 'Delete {count} hits',
+  'batch.confirmDeleteNo': 'Keep them',
 } as const satisfies Record<string, string>;
 
 /// The same strings in Simplified Chinese.
@@ -74,4 +78,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'batch.undone': '已撤销批量替换“{pattern}” → “{replacement}”：恢复了 {count} 个页面。',
   'batch.searchAgain': '查找设置已改动：请重新查找后再替换。',
   'shortcut.batch': '在整个语料中查找替换',
+  'batch.unchanged': '有 {count} 处已与替换文本相同，未列出。',
+  'batch.confirmDelete': '替换文本为空：这将从页面中删除已勾选的 {count} 处。',
+  'batch.confirmDeleteYes': '删除 {count} 处',
+  'batch.confirmDeleteNo': '保留',
 };

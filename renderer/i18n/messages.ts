@@ -5,6 +5,7 @@ import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
 import * as exportDialog from './messages-export';
+import * as find from './messages-find';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as ignore from './messages-ignore';
@@ -119,6 +120,7 @@ const en = {
   ...session.en,
   ...exportDialog.en,
   ...dashboard.en,
+  ...find.en,
 };
 
 /// A message key.
@@ -229,6 +231,7 @@ const zhCN: Record<MessageKey, string> = {
   ...session.zhCN,
   ...exportDialog.zhCN,
   ...dashboard.zhCN,
+  ...find.zhCN,
 };
 
 /// The message tables by language.

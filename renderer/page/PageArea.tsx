@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { TextSelection } from 'prosemirror-state';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import { REVIEW_STATUSES } from '../../shared/model/sidecar-schema';
@@ -43,6 +43,8 @@ export function PageArea(props: {
   review: ReviewHook;
   entities: PageEntities;
   onOpenAt(path: string, start: number): void;
+  /// The find bar (renderer/find), shown over the page text when open.
+  findBar?: ReactNode;
 }) {
   const { api, session, state, editorRef, review, entities } = props;
   const t = useT();
@@ -129,6 +131,7 @@ export function PageArea(props: {
       />
       {state.recovery && <RecoveryNotice recovery={state.recovery} onRestore={() => session.restore()} onDiscard={() => void session.dropRecovery()} />}
       {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
+      {props.findBar}
       <div className="page-body">
         <div className="page-main">
           {pageScan ? (

@@ -2,10 +2,13 @@ import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 
 /// App-level commands reachable by keyboard, menu or toolbar.
-export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace' | ListCommand;
+export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace' | ListCommand | FindCommand;
 
 /// The corpus dashboard and stepping through the pages not yet reviewed (issue 16).
 export type ListCommand = 'dashboard' | 'next-to-review' | 'previous-to-review';
+
+/// Find in the page (renderer/find): open the bar for finding or replacing, step to the next or previous hit.
+export type FindCommand = 'find' | 'replace-in-page' | 'find-next' | 'find-previous';
 
 /// Review of OCR-correction suggestions: step through them, accept or reject the current one, accept its rule.
 export type SuggestionCommand = 'suggestion-next' | 'suggestion-previous' | 'suggestion-accept' | 'suggestion-reject' | 'suggestion-accept-rule' | 'suggestion-ignore';
@@ -22,6 +25,8 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'l' && event.shiftKey) return 'toggle-language';
     if (key === 'h' && event.shiftKey) return 'find-replace';
     if (key === 'd' && event.shiftKey) return 'dashboard';
+    if (key === 'f' && !event.shiftKey) return 'find';
+    if (key === 'h' && !event.shiftKey) return 'replace-in-page';
     if (key === 'pagedown') return 'next-page';
     if (key === 'pageup') return 'previous-page';
     // Outside the editor the browser's own undo would rewrite the editor's DOM behind ProseMirror's back;
@@ -42,6 +47,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   }
   const review = suggestionCommandForKey(event, mod);
   if (review) return review;
+  if (event.key === 'F3' && !mod && !event.altKey) return event.shiftKey ? 'find-previous' : 'find-next';
   if (key === 'f1') return 'shortcuts';
   if (key === '?' && !inEditable && !mod) return 'shortcuts';
   return null;

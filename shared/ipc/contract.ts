@@ -394,8 +394,10 @@ export interface BatchSummary {
 export interface BatchSearchOutcome {
   /// The hits in page order, at most `limit`.
   hits: BatchHit[];
-  /// Every hit found, including those beyond the limit.
+  /// Every hit found, including those beyond the limit (hits the replacement would leave unchanged excepted).
   total: number;
+  /// Hits left out because the replacement equals the text found (nothing to change there).
+  unchanged: number;
   limit: number;
   pagesSearched: number;
   pages: Record<string, BatchPageInfo>;

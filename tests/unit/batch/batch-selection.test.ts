@@ -6,6 +6,7 @@ const hit = (page: string, start: number): BatchHit => ({ page, line: 1, start, 
 const outcome: BatchSearchOutcome = {
   hits: [hit('a.txt', 0), hit('a.txt', 5), hit('b.txt', 1), hit('c.txt', 3)],
   total: 4,
+  unchanged: 0,
   limit: 10_000,
   pagesSearched: 3,
   pages: { 'a.txt': { version: 'va', blocked: null }, 'b.txt': { version: 'vb', blocked: null }, 'c.txt': { version: 'vc', blocked: 'broken sidecar' } },

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import type { BatchReplaceOutcome, BatchSearchOutcome } from '../../../shared/ipc/contract';
+import { replaceRequestFor, tickedCount } from '../../../renderer/batch/batch-selection';
+import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+
+// Issue 16, item 7: hits the replacement would not change are not offered, and the count replaced is the count
+// ticked.
+let corpus: TempCorpus;
+let work: string;
+let handlers: Handlers;
+
+beforeEach(async () => {
+  corpus = await makeTempCorpus();
+  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-batch-noop-'));
+  handlers = createHandlers({ dialogs: { chooseFolder: async () => null }, emit: () => undefined, stateFile: path.join(work, 'state.json'), appVersion: '9.9.9', shell: 'browser' });
+});
+afterEach(async () => {
+  await corpus.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const r = await handlers.handle(channel, args);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+async function open(files: Record<string, string>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) await corpus.put(rel, content);
+  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
+  await handlers.scanFinished();
+}
+
+describe('batch hits that would change nothing', () => {
+  it('are left out of a regex search and counted apart; replacing all that is listed replaces that many', async () => {
+    await open({ 'a.txt': '己经已经𠮷己经', 'b.txt': '已经' });
+    const q = { pattern: '[己已]经', mode: 'regex', scope: 'corrected', replacement: '已经' };
+    const found = await call<BatchSearchOutcome>('batch.search', q);
+    // 己经 twice on a.txt; the 已经 of a.txt and of b.txt are already right.
+    expect(found.hits.map((h) => [h.page, h.start, h.match])).toEqual([
+      ['a.txt', 0, '己经'],
+      ['a.txt', 5, '己经'],
+    ]);
+    expect(found.total).toBe(2);
+    expect(found.unchanged).toBe(2);
+    expect(Object.keys(found.pages)).toEqual(['a.txt']);
+    const ticked = tickedCount(found, new Set());
+    const outcome = await call<BatchReplaceOutcome>('batch.replace', replaceRequestFor(q as never, found, new Set()));
+    expect(outcome.replaced).toBe(ticked);
+    expect(outcome.problems).toEqual([]);
+  });
+
+  it('are every hit of a plain search whose replacement is the pattern', async () => {
+    await open({ 'a.txt': '锅炉锅炉', 'b.txt': '锅炉' });
+    const found = await call<BatchSearchOutcome>('batch.search', { pattern: '锅炉', mode: 'plain', scope: 'corrected', replacement: '锅炉' });
+    expect(found.hits).toEqual([]);
+    expect(found.total).toBe(0);
+    expect(found.unchanged).toBe(3);
+  });
+
+  it('do not include a deletion (an empty replacement changes every hit)', async () => {
+    await open({ 'a.txt': '锅炉锅炉' });
+    const found = await call<BatchSearchOutcome>('batch.search', { pattern: '炉', mode: 'plain', scope: 'corrected', replacement: '' });
+    expect(found.total).toBe(2);
+    expect(found.unchanged).toBe(0);
+  });
+});
