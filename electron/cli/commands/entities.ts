@@ -1,7 +1,8 @@
 /// `entities <page> --suggest [--json] [--known <file>] [--corpus <dir> | --no-corpus] [--sources …]`: entity
-/// suggestions for a page file, with the strings already tagged in its corpus as known strings.
+/// suggestions for a page file, exactly as the app makes them for that page: with a corpus, on the page as the app
+/// opens it, with the corpus's tagged strings, rejections, ignore list and learned model.
 ///
-/// Offsets are code points on the page text as read (decoded, LF line endings, NFC). Exit codes: 0 done,
+/// Offsets are code points on the page text (the corrected text with a corpus; the file as read without). Exit codes: 0 done,
 /// 1 page, corpus or known-entities file missing or unreadable, 2 wrong usage.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,10 @@ import { suggestEntities } from '../../../shared/entities/suggest/index';
 import type { EntitySuggestion, Rejection, SuggestionSource } from '../../../shared/entities/suggest/types';
 import { readPageAsOpened } from '../page-as-opened';
 import { isInside } from '../../services/disk/confine';
-import { findCorpusRoot, readCorpusEntityIndex } from '../../services/corpus/corpus-known';
+import { findCorpusRoot } from '../../services/corpus/corpus-known';
+import { appStateFile } from '../app-state-location';
+import { entityDecisions, readCorpusKnowledge, type CorpusKnowledge } from '../corpus-knowledge';
+import { fail } from '../../../shared/result';
 import { JiebaTagger } from '../../services/entities/jieba-tagger';
 import { readPageSourceAtPath } from '../../services/page/page-source';
 
@@ -33,17 +37,22 @@ code-point offsets on the page text as read (decoded, line endings made LF, Unic
   --json             print [{start, end, text, type, source, confidence}] as JSON
   --known <file>     a JSON object mapping already-tagged entity text to its type, e.g. {"武跃林": "PER"}
                      (its entries win over the corpus's)
-  --corpus <dir>     the corpus folder the page belongs to: every string tagged in its sidecars is a known
-                     string (its most frequent type). Without it, the nearest folder above the page that holds
+  --corpus <dir>     the corpus folder the page belongs to. The page is read as the app opens it (the
+                     sidecar's corrected text; its tagged spans and rejections left out) and gets everything
+                     the app uses: every string tagged in the corpus (its most frequent type), the rejections
+                     of every sidecar with their contexts, the corpus's "always ignore" list and the learned
+                     model (trained first, and stored where the app keeps it, when the corpus has tags and no
+                     model on them yet). The app's data folder is found as the app finds it, or from
+                     JIAODUI_STATE_FILE. Without --corpus, the nearest folder above the page that holds
                      jiaodui.tagset.json is used, if any
-  --no-corpus        do not look for a corpus
-  --sources <list>   comma-separated subset of known,rule,segmenter (default: all)
+  --no-corpus        the out-of-the-box suggestions on the page file as read, nothing the corpus knows
+  --sources <list>   comma-separated subset of known,rule,segmenter,learned (default: all)
   --help             show this help`;
 
 /// Same text as `usage`, under the name the other commands use.
 export const USAGE = usage;
 
-const ALL_SOURCES: SuggestionSource[] = ['known', 'rule', 'segmenter'];
+const ALL_SOURCES: SuggestionSource[] = ['known', 'rule', 'segmenter', 'learned'];
 
 /// Runs the command with the arguments that follow `entities`; resolves to the exit code, never rejects.
 export async function run(argv: string[], io: CommandIo): Promise<number> {
@@ -60,15 +69,24 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   const { page, json, knownFile, corpus, sources } = parsed;
   const pageAbs = path.resolve(cwd, page);
 
-  let known: Map<string, string> | undefined;
-  if (sources.includes('known') && corpus !== false) {
-    const fromCorpus = await corpusKnown(corpus === undefined ? undefined : path.resolve(cwd, corpus), pageAbs);
-    if (fromCorpus.kind !== 'ok') {
-      io.stderr(fromCorpus.kind === 'usage' ? `entities: ${fromCorpus.message}\n\n${usage}` : `entities: ${fromCorpus.message}`);
-      return fromCorpus.kind === 'usage' ? 2 : 1;
-    }
-    known = fromCorpus.known;
+  // With a corpus, the page is read as the app opens it and gets what the app knows about the corpus: its tagged
+  // strings, every sidecar's rejections, the ignore list and the learned model (trained first when missing).
+  const root = corpus === false ? null : corpus === undefined ? await findCorpusRoot(path.dirname(pageAbs)) : path.resolve(cwd, corpus);
+  if (root !== null && corpus !== undefined && !isInside(root, pageAbs)) {
+    io.stderr(`entities: the page is not inside the corpus folder "${corpus}"\n\n${usage}`);
+    return 2;
   }
+  let knowledge: CorpusKnowledge | undefined;
+  if (root !== null) {
+    const read = await readCorpusKnowledge(root, appStateFile(), { learn: sources.includes('learned') }).catch((error: Error) => fail('io', error.message));
+    if (!read.ok) {
+      io.stderr(`entities: ${read.error.message}`);
+      return 1;
+    }
+    knowledge = read.value;
+    for (const problem of knowledge.problems) io.stderr(`entities: ${problem}`);
+  }
+  let known = knowledge && sources.includes('known') ? new Map(Object.entries(knowledge.index.known)) : undefined;
   if (knownFile !== undefined) {
     const loaded = await readKnown(path.resolve(cwd, knownFile), knownFile);
     if (typeof loaded === 'string') {
@@ -78,9 +96,6 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     known = new Map([...(known ?? []), ...loaded]);
   }
 
-  // With a corpus the page is read as the app opens it (the sidecar's corrected text, its spans and rejections);
-  // without one, as the file reads.
-  const root = corpus === false ? null : corpus === undefined ? await findCorpusRoot(path.dirname(pageAbs)) : path.resolve(cwd, corpus);
   let text: string;
   let existing: readonly { start: number; end: number }[] = [];
   let rejected: readonly Rejection[] = [];
@@ -100,12 +115,16 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     }
     text = source.value.originalText;
   }
+  // The app always has the page's jieba words (the rules read them too); only --sources known goes without.
+  const needsWords = sources.some((s) => s !== 'known');
   const suggestions = suggestEntities(text, {
     known,
-    tagger: sources.includes('segmenter') ? new JiebaTagger() : undefined,
+    tagger: needsWords ? new JiebaTagger() : undefined,
     existing,
     rejected,
     sources,
+    ...(knowledge && { corpusDecisions: entityDecisions(knowledge) }),
+    ...(knowledge?.model && { model: knowledge.model }),
   });
   io.stdout(json ? JSON.stringify(suggestions.map(plain), null, 2) : table(suggestions));
   return 0;
@@ -143,7 +162,7 @@ function parseArgs(argv: string[]): Parsed {
         const list = value.split(',').map((s) => s.trim());
         const bad = list.filter((s) => !(ALL_SOURCES as string[]).includes(s));
         if (bad.length > 0 || list.length === 0) {
-          return { kind: 'usage', message: `unknown source ${bad.join(', ')}; use known, rule or segmenter` };
+          return { kind: 'usage', message: `unknown source ${bad.join(', ')}; use known, rule, segmenter or learned` };
         }
         sources = list as SuggestionSource[];
       }
@@ -153,20 +172,6 @@ function parseArgs(argv: string[]): Parsed {
   if (!suggest) return { kind: 'usage', message: '--suggest is required (it is the only mode so far)' };
   if (pages.length !== 1) return { kind: 'usage', message: `expected exactly one page file, got ${pages.length}` };
   return { kind: 'run', page: pages[0]!, json, knownFile, corpus, sources };
-}
-
-type CorpusKnown = { kind: 'ok'; known: Map<string, string> | undefined } | { kind: 'error' | 'usage'; message: string };
-
-/// The known strings of the page's corpus: the given folder, else the nearest one above the page with a tag set.
-async function corpusKnown(corpusDir: string | undefined, pageAbs: string): Promise<CorpusKnown> {
-  const root = corpusDir ?? (await findCorpusRoot(path.dirname(pageAbs)));
-  if (root === null) return { kind: 'ok', known: undefined };
-  if (corpusDir !== undefined && !isInside(path.resolve(corpusDir), pageAbs)) {
-    return { kind: 'usage', message: `the page is not inside the corpus folder "${corpusDir}"` };
-  }
-  const index = await readCorpusEntityIndex(root);
-  if (!index.ok) return { kind: 'error', message: index.error.message };
-  return { kind: 'ok', known: new Map(Object.entries(index.value.known)) };
 }
 
 /// Reads a known-entities file; returns the map or a plain-words error.

@@ -3,7 +3,7 @@
 ///
 /// Offsets are code points on the page text as read (decoded, LF line endings, NFC). Exit codes: 0 done,
 /// 1 page missing, unreadable or not text, or output not writable, 2 wrong usage.
-import { realpath, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applySafeFixes, suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
@@ -12,6 +12,12 @@ import { readPageSourceAtPath } from '../../services/page/page-source';
 import { findCorpusRoot } from '../../services/corpus/corpus-known';
 import { suggestForText } from '../../services/ocr/suggest-for-text';
 import { readPageAsOpened } from '../page-as-opened';
+import { appStateFile } from '../app-state-location';
+import { readCorpusKnowledge } from '../corpus-knowledge';
+import { applyCorpusOcrDecisions } from '../../../shared/ocr-assist/corpus-rejections';
+import { fail } from '../../../shared/result';
+import { scanCorpus } from '../../services/corpus/corpus-scan';
+import { ErrorProfileStore, errorProfileFile } from '../../services/ocr/error-profile-store';
 
 /// Where the command writes; the dispatcher passes process.stdout/stderr, tests collect the strings.
 export interface CommandIo {
@@ -30,7 +36,10 @@ code-point offsets on the page text as read (decoded, line endings made LF, Unic
   --json              print [{start, end, replacement, rule, confidence, explanation}] as JSON
   --corpus <dir>      the corpus folder the page belongs to: the page is read as the app opens it (the
                       sidecar's corrected text, its block moves and rejected suggestions, the scan's
-                      confidences) and gets exactly the app's suggestions. Without it, the nearest folder
+                      confidences) and gets exactly the app's suggestions: the corpus's error profile (what
+                      the editor replaced by hand and by batch), the rejections of every sidecar in their
+                      context and the corpus's "always ignore" list (from the app's data folder, or
+                      JIAODUI_STATE_FILE). Without it, the nearest folder
                       above the page that holds jiaodui.tagset.json is used, if any
   --no-corpus         suggest on the page file's own text, as read, with nothing the corpus knows
   --apply safe        apply only the safe fixes (layout, spacing, punctuation width) ...
@@ -79,7 +88,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   return 0;
 }
 
-// The app's own path: the page as opened, through the same service the ocr.suggest handler runs.
+// The app's own path: the page as opened, through the service the ocr.suggest handler runs, with the corpus's error
+// profile (brought up to date and cached where the app keeps it), then its rejections and ignore list.
 async function listAsApp(root: string, pageAbs: string, json: boolean, io: CommandIo): Promise<number> {
   const opened = await readPageAsOpened(root, pageAbs);
   if (!opened.ok) {
@@ -88,13 +98,32 @@ async function listAsApp(root: string, pageAbs: string, json: boolean, io: Comma
   }
   const page = opened.value;
   if (page.sidecarProblem) io.stderr(`suggest: the sidecar is not used (${page.sidecarProblem}); suggesting on the original text\n`);
-  const suggested = await suggestForText(await realpath(root), { path: page.rel, text: page.text, moves: [...page.moves], rejected: [...page.rejectedCorrections] });
+  const stateFile = appStateFile();
+  const knowledge = await readCorpusKnowledge(root, stateFile, { learn: false }).catch((error: Error) => fail('io', error.message));
+  if (!knowledge.ok) {
+    io.stderr(`suggest: ${knowledge.error.message}\n`);
+    return 1;
+  }
+  for (const problem of knowledge.value.problems) io.stderr(`suggest: ${problem}\n`);
+  const realRoot = knowledge.value.root;
+  const profileFile = await updatedErrorProfile(realRoot, stateFile);
+  const suggested = await suggestForText(realRoot, { path: page.rel, text: page.text, moves: [...page.moves], rejected: [...page.rejectedCorrections] }, { profileFile });
   if (!suggested.ok) {
     io.stderr(`suggest: ${suggested.error.message}\n`);
     return 1;
   }
-  io.stdout(json ? `${JSON.stringify(suggested.value.map(toJson), null, 2)}\n` : formatList(page.text, suggested.value));
+  const text = page.text.normalize('NFC');
+  const decided = applyCorpusOcrDecisions(text, suggested.value, knowledge.value.index.rejections.ocr, knowledge.value.ignored);
+  io.stdout(json ? `${JSON.stringify(decided.map(toJson), null, 2)}\n` : formatList(text, decided));
   return 0;
+}
+
+// The corpus's error profile as the app keeps it: every sidecar read, cached in the app's data folder.
+async function updatedErrorProfile(root: string, stateFile: string): Promise<string> {
+  const store = new ErrorProfileStore(root, errorProfileFile(stateFile, root));
+  const scan = await scanCorpus(root);
+  if (scan.ok) await store.update(scan.value.pages.map((p) => p.path));
+  return store.file;
 }
 
 async function applyToFile(

@@ -71,3 +71,35 @@ describe('suggest --corpus: the app’s suggestions for the page as it opens it'
     }
   });
 });
+
+describe('suggest --corpus: what the corpus taught the app', () => {
+  it('proposes a reading the editor corrected on another page (the error profile), and drops what the corpus always ignores', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { IgnoreStore } = await import('../../../electron/services/app/ignore-store');
+    const state = await mkdtemp(path.join(tmpdir(), 'jiaodui-cli-ocr-state-'));
+    const before = process.env.JIAODUI_STATE_FILE;
+    process.env.JIAODUI_STATE_FILE = path.join(state, 'state.json');
+    try {
+      await corpus.put('a.txt', '𠮷市委书记张敬淘讲话\n');
+      const b = await corpus.put('b.txt', '𠮷张敬淘同志说\n');
+      const profileRule = async () => {
+        const got = collect();
+        expect(await run([b, '--json', '--corpus', corpus.root], got.io)).toBe(0);
+        return (JSON.parse(got.out.join('')) as { start: number; end: number; replacement: string; rule: string }[]).filter((s) => s.rule === 'profile').map((s) => [s.start, s.end, s.replacement]);
+      };
+      expect(await profileRule()).toEqual([]);
+      const a = await openPage(corpus.root, 'a.txt');
+      if (!a.ok) throw new Error(a.error.message);
+      const saved = await savePage(corpus.root, { path: 'a.txt', text: '𠮷市委书记张敬涛讲话\n', status: 'reviewed', entities: [], sourceSha256: a.value.sha256, expectedSidecarHash: a.value.sidecarHash }, '0.1.0');
+      if (!saved.ok) throw new Error(saved.error.message);
+      expect(await profileRule()).toEqual([[3, 4, '涛']]);
+      await new IgnoreStore(process.env.JIAODUI_STATE_FILE, corpus.root).add({ kind: 'ocr', rule: 'profile', text: '淘', replacement: '涛' });
+      expect(await profileRule()).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.JIAODUI_STATE_FILE;
+      else process.env.JIAODUI_STATE_FILE = before;
+      await rm(state, { recursive: true, force: true });
+    }
+  });
+});
