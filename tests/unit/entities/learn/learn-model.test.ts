@@ -100,15 +100,20 @@ describe('the learned source beside the others', () => {
     expect(found.some((s) => s.source === 'rule' && s.text === '朔城区')).toBe(true);
     expect(found.some((s) => s.source === 'learned' && s.text === '中')).toBe(true);
   });
-  it('replaces the rules for the types it knows once it has learned from enough tags, and keeps them for other types', () => {
+  it('replaces the corpus strings of the types it knows once it has learned from enough tags, keeps the rules, and fills the gaps', () => {
     const pages = Array.from({ length: 10 }, () => conventionPages()[0]!);
     const model = trainModel(pages)!;
     expect(model.stats.tags).toBeGreaterThanOrEqual(LEARNED_TAKES_OVER_AT);
-    const found = suggestEntities(`${text}2026年12月7日`, { model });
-    expect(found.filter((s) => s.type === 'LOC').every((s) => s.source === 'learned')).toBe(true);
-    expect(found.some((s) => s.source === 'learned' && s.text === '中')).toBe(true);
-    // DATE is not a type it learned: the rules still suggest dates.
+    // 中 tagged as a place is a known string: alone it would be suggested wherever 中 stands (中间 too).
+    const known = new Map([['中', 'LOC'], ['美', 'LOC']]);
+    const found = suggestEntities(`${text}中间2026年12月7日`, { model, known });
+    expect(found.some((s) => s.source === 'known')).toBe(false);
+    expect(found.some((s) => s.source === 'learned' && s.text === '中' && s.start === 0)).toBe(true);
+    // The rules stay: the district, and dates (a type it did not learn).
+    expect(found.some((s) => s.source === 'rule' && s.text === '朔城区')).toBe(true);
     expect(found.some((s) => s.type === 'DATE' && s.source === 'rule')).toBe(true);
+    // Without the model the known strings are suggested, 中 of 中间 included.
+    expect(suggestEntities(`${text}中间`, { known }).filter((s) => s.source === 'known' && s.text === '中')).toHaveLength(2);
   });
 });
 
