@@ -23,6 +23,7 @@ import { confidencesFromLayout } from '../../shared/ocr-assist/layout-confidence
 import { applySafeFixes, suggestCorrections } from '../../shared/ocr-assist/suggest';
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
+import { align, paragraphScores, withoutBreaks, type Alignment } from './ocr-heldout-align';
 import { calibrationReport } from './ocr-calibration';
 import { learningCurveReport } from './ocr-learning-curve';
 
@@ -36,68 +37,6 @@ const READING_ORDER_RUN = 6;
 const MAX_MATCH_INSIDE_DAMAGE = 2;
 
 const read = (file: string): string => normalizeOriginal(readFileSync(file, 'utf8')).text;
-
-/// How one character of the OCR text lines up with the ground truth.
-interface Alignment {
-  /// Per OCR character: true when it is substituted or inserted (not in the ground truth at that place).
-  wrong: boolean[];
-  /// Per OCR character: true when it stands in for a different ground-truth character (a misreading).
-  substituted: boolean[];
-  /// Per OCR position (and index n, the end): how many ground-truth characters are missing right before it.
-  gapBefore: number[];
-  /// Per OCR character (and index n): the ground-truth index it lines up with.
-  toTruth: number[];
-  distance: number;
-}
-
-/// Levenshtein alignment of OCR code points against ground-truth code points, with a full backtrace.
-function align(ocr: readonly string[], truth: readonly string[]): Alignment {
-  const n = ocr.length;
-  const m = truth.length;
-  const d = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = 0; i <= n; i++) d[i]![0] = i;
-  for (let j = 0; j <= m; j++) d[0]![j] = j;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      const sub = d[i - 1]![j - 1]! + (ocr[i - 1] === truth[j - 1] ? 0 : 1);
-      d[i]![j] = Math.min(sub, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
-    }
-  }
-  const wrong = new Array<boolean>(n).fill(false);
-  const substituted = new Array<boolean>(n).fill(false);
-  const gapBefore = new Array<number>(n + 1).fill(0);
-  const toTruth = new Array<number>(n + 1).fill(m);
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (ocr[i - 1] === truth[j - 1] ? 0 : 1)) {
-      wrong[i - 1] = ocr[i - 1] !== truth[j - 1];
-      substituted[i - 1] = wrong[i - 1]!;
-      toTruth[i - 1] = j - 1;
-      i--;
-      j--;
-    } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
-      wrong[i - 1] = true;
-      toTruth[i - 1] = j;
-      i--;
-    } else {
-      gapBefore[i]!++;
-      j--;
-    }
-  }
-  return { wrong, substituted, gapBefore, toTruth, distance: d[n]![m]! };
-}
-
-/// The text without line breaks, plus for each original code point its index in that text (or -1 for a break).
-function withoutBreaks(text: string): { chars: string[]; index: number[] } {
-  const chars: string[] = [];
-  const index: number[] = [];
-  for (const ch of text) {
-    index.push(ch === '\n' ? -1 : chars.length);
-    if (ch !== '\n') chars.push(ch);
-  }
-  return { chars, index };
-}
 
 function cer(ocr: string, truth: string): number {
   const t = withoutBreaks(truth).chars;
@@ -210,34 +149,6 @@ function readingOrderDamage(a: Alignment): { char: boolean[]; gap: boolean[] } {
   }
   close();
   return { char, gap };
-}
-
-/// Paragraph breaks as positions in the break-free text (a run of line breaks is one break).
-function breakPositions(text: string): number[] {
-  const positions: number[] = [];
-  let offset = 0;
-  for (const line of text.split(/\n+/u)) {
-    if (line.trim() === '') continue;
-    if (offset > 0) positions.push(offset);
-    offset += Array.from(line).length;
-  }
-  return positions;
-}
-
-function paragraphScores(fixed: string, truth: string): { tp: number; predicted: number; actual: number } {
-  const a = align(withoutBreaks(fixed).chars, withoutBreaks(truth).chars);
-  const predicted = breakPositions(fixed).map((p) => a.toTruth[p]!);
-  const actual = breakPositions(truth);
-  const used = new Set<number>();
-  let tp = 0;
-  for (const p of predicted) {
-    const match = actual.find((t) => !used.has(t) && Math.abs(t - p) <= 1);
-    if (match !== undefined) {
-      used.add(match);
-      tp++;
-    }
-  }
-  return { tp, predicted: predicted.length, actual: actual.length };
 }
 
 const ratio = (a: number, b: number): string => (b === 0 ? 'n/a' : (a / b).toFixed(3));

@@ -1,5 +1,5 @@
-/// Alignment and scoring helpers of the held-out OCR benches (ocr-learning-curve.ts): OCR text against ground
-/// truth, line breaks ignored, as in ocr-bench.ts (whose script cannot be imported without running it).
+/// Alignment and scoring helpers of the OCR benches (ocr-bench.ts, ocr-learning-curve.ts): OCR text against
+/// ground truth, line breaks ignored.
 import type { OcrSuggestion } from '../../shared/ocr-assist/types';
 
 /// How the OCR code points (line breaks removed) line up with the ground truth's.
@@ -21,7 +21,59 @@ export interface Aligned {
 const DAMAGE_RUN = 6;
 const MATCH_INSIDE_DAMAGE = 2;
 
-function withoutBreaks(text: string): { chars: string[]; index: number[] } {
+/// How one character of the OCR text lines up with the ground truth.
+export interface Alignment {
+  /// Per OCR character: true when it is substituted or inserted (not in the ground truth at that place).
+  wrong: boolean[];
+  /// Per OCR character: true when it stands in for a different ground-truth character (a misreading).
+  substituted: boolean[];
+  /// Per OCR position (and index n, the end): how many ground-truth characters are missing right before it.
+  gapBefore: number[];
+  /// Per OCR character (and index n): the ground-truth index it lines up with.
+  toTruth: number[];
+  distance: number;
+}
+
+/// Levenshtein alignment of OCR code points against ground-truth code points, with a full backtrace.
+export function align(ocr: readonly string[], truth: readonly string[]): Alignment {
+  const n = ocr.length;
+  const m = truth.length;
+  const d = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = 0; i <= n; i++) d[i]![0] = i;
+  for (let j = 0; j <= m; j++) d[0]![j] = j;
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const sub = d[i - 1]![j - 1]! + (ocr[i - 1] === truth[j - 1] ? 0 : 1);
+      d[i]![j] = Math.min(sub, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
+    }
+  }
+  const wrong = new Array<boolean>(n).fill(false);
+  const substituted = new Array<boolean>(n).fill(false);
+  const gapBefore = new Array<number>(n + 1).fill(0);
+  const toTruth = new Array<number>(n + 1).fill(m);
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (ocr[i - 1] === truth[j - 1] ? 0 : 1)) {
+      wrong[i - 1] = ocr[i - 1] !== truth[j - 1];
+      substituted[i - 1] = wrong[i - 1]!;
+      toTruth[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
+      wrong[i - 1] = true;
+      toTruth[i - 1] = j;
+      i--;
+    } else {
+      gapBefore[i]!++;
+      j--;
+    }
+  }
+  return { wrong, substituted, gapBefore, toTruth, distance: d[n]![m]! };
+}
+
+/// The text without line breaks, plus for each original code point its index in that text (or -1 for a break).
+export function withoutBreaks(text: string): { chars: string[]; index: number[] } {
   const chars: string[] = [];
   const index: number[] = [];
   for (const ch of text) {
@@ -35,36 +87,7 @@ function withoutBreaks(text: string): { chars: string[]; index: number[] } {
 export function alignPage(ocrText: string, truthText: string): Aligned {
   const { chars, index } = withoutBreaks(ocrText);
   const truth = withoutBreaks(truthText).chars;
-  const n = chars.length;
-  const m = truth.length;
-  const d = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = 0; i <= n; i++) d[i]![0] = i;
-  for (let j = 0; j <= m; j++) d[0]![j] = j;
-  for (let i = 1; i <= n; i++) {
-    for (let j = 1; j <= m; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j - 1]! + (chars[i - 1] === truth[j - 1] ? 0 : 1), d[i - 1]![j]! + 1, d[i]![j - 1]! + 1);
-    }
-  }
-  const wrong = new Array<boolean>(n).fill(false);
-  const gapBefore = new Array<number>(n + 1).fill(0);
-  const toTruth = new Array<number>(n + 1).fill(m);
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + (chars[i - 1] === truth[j - 1] ? 0 : 1)) {
-      wrong[i - 1] = chars[i - 1] !== truth[j - 1];
-      toTruth[i - 1] = j - 1;
-      i--;
-      j--;
-    } else if (i > 0 && d[i]![j] === d[i - 1]![j]! + 1) {
-      wrong[i - 1] = true;
-      toTruth[i - 1] = j;
-      i--;
-    } else {
-      gapBefore[i]!++;
-      j--;
-    }
-  }
+  const { wrong, gapBefore, toTruth } = align(chars, truth);
   return { chars, index, truth, wrong, gapBefore, toTruth, damaged: damage(wrong, gapBefore) };
 }
 
