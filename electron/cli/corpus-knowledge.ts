@@ -5,7 +5,7 @@ import type { CorpusEntityIndex } from '../../shared/ipc/contract';
 import type { IgnoreEntry } from '../../shared/learning/ignore-list';
 import { ok, type Result } from '../../shared/result';
 import { IgnoreStore } from '../services/app/ignore-store';
-import { readCorpusEntityIndex } from '../services/corpus/corpus-known';
+import { entityIndexOfScan } from '../services/corpus/corpus-known';
 import { scanCorpus } from '../services/corpus/corpus-scan';
 import { LearnedEntities } from '../services/entities/learned-service';
 import { trainEntityModelJob } from '../services/entities/learned-train-job';
@@ -17,6 +17,8 @@ import type { TextWorker } from '../services/text-worker/text-worker';
 export interface CorpusKnowledge {
   /// The corpus root as the app keys its data (the real path).
   root: string;
+  /// The corpus's pages (relative paths, display order), from the one scan everything here was read from.
+  pages: readonly string[];
   index: CorpusEntityIndex;
   ignored: readonly IgnoreEntry[];
   /// The learned model, trained here first when the corpus has tags and the app has not trained one on them yet;
@@ -30,15 +32,17 @@ export interface CorpusKnowledge {
 /// `stateFile` (appStateFile() in the CLI). `learn: false` skips the model (it costs a training when missing).
 export async function readCorpusKnowledge(root: string, stateFile: string, options: { learn?: boolean } = {}): Promise<Result<CorpusKnowledge>> {
   const real = await realpath(root);
-  const index = await readCorpusEntityIndex(real);
-  if (!index.ok) return index;
+  const scanned = await scanCorpus(real);
+  if (!scanned.ok) return scanned;
+  const pages = scanned.value.pages.map((p) => p.path);
+  const index = await entityIndexOfScan(real, scanned.value);
   const problems: string[] = [];
   const list = await new IgnoreStore(stateFile, real).read();
   if (list.ok && list.value.problem) problems.push(list.value.problem);
   if (!list.ok) problems.push(list.error.message);
   const ignored = list.ok ? list.value.entries : [];
-  const model = options.learn === false ? undefined : await learnedModel(real, stateFile, problems);
-  return ok({ root: real, index: index.value, ignored, model, problems });
+  const model = options.learn === false ? undefined : await learnedModel(real, stateFile, pages, problems);
+  return ok({ root: real, pages, index, ignored, model, problems });
 }
 
 /// The entity decisions the suggesters apply (see shared/entities/corpus-rejections.ts).
@@ -53,14 +57,11 @@ async function trainHere(job: TextJob): Promise<Result<string | null>> {
 
 // The app's model for this corpus, brought up to date as the app would after its last save: trained (in this
 // process, and stored where the app keeps it) when missing, unusable, or older than the corpus's tags.
-async function learnedModel(root: string, stateFile: string, problems: string[]): Promise<LearnedModel | undefined> {
+async function learnedModel(root: string, stateFile: string, pages: readonly string[], problems: string[]): Promise<LearnedModel | undefined> {
   const learned = new LearnedEntities({
     stateFile,
     root,
-    pages: async () => {
-      const scan = await scanCorpus(root);
-      return scan.ok ? scan.value.pages.map((p) => p.path) : [];
-    },
+    pages: async () => pages,
     // Trained in this process: the CLI has nothing else to do meanwhile.
     worker: () => ({ run: trainHere as TextWorker['run'] }),
     onStatus: () => undefined,

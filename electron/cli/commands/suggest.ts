@@ -16,7 +16,6 @@ import { appStateFile } from '../app-state-location';
 import { readCorpusKnowledge } from '../corpus-knowledge';
 import { applyCorpusOcrDecisions } from '../../../shared/ocr-assist/corpus-rejections';
 import { fail } from '../../../shared/result';
-import { scanCorpus } from '../../services/corpus/corpus-scan';
 import { ErrorProfileStore, errorProfileFile } from '../../services/ocr/error-profile-store';
 
 /// Where the command writes; the dispatcher passes process.stdout/stderr, tests collect the strings.
@@ -106,7 +105,7 @@ async function listAsApp(root: string, pageAbs: string, json: boolean, io: Comma
   }
   for (const problem of knowledge.value.problems) io.stderr(`suggest: ${problem}\n`);
   const realRoot = knowledge.value.root;
-  const profileFile = await updatedErrorProfile(realRoot, stateFile);
+  const profileFile = await updatedErrorProfile(realRoot, stateFile, knowledge.value.pages);
   const suggested = await suggestForText(realRoot, { path: page.rel, text: page.text, moves: [...page.moves], rejected: [...page.rejectedCorrections] }, { profileFile });
   if (!suggested.ok) {
     io.stderr(`suggest: ${suggested.error.message}\n`);
@@ -119,10 +118,9 @@ async function listAsApp(root: string, pageAbs: string, json: boolean, io: Comma
 }
 
 // The corpus's error profile as the app keeps it: every sidecar read, cached in the app's data folder.
-async function updatedErrorProfile(root: string, stateFile: string): Promise<string> {
+async function updatedErrorProfile(root: string, stateFile: string, pages: readonly string[]): Promise<string> {
   const store = new ErrorProfileStore(root, errorProfileFile(stateFile, root));
-  const scan = await scanCorpus(root);
-  if (scan.ok) await store.update(scan.value.pages.map((p) => p.path));
+  await store.update(pages);
   return store.file;
 }
 
