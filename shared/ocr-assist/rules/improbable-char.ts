@@ -10,10 +10,9 @@ import {
   type PairFrequency,
 } from '../pair-words';
 import type { LanguageModel, OcrSuggestion, RuleContext } from '../types';
-import { chooseLookAlike, type LookAlikeFinding } from './look-alike';
-import { explain } from '../explain';
+import { chooseLookAlike, gatedSwaps, type LookAlikeFinding } from './look-alike';
 import { inNameBeforeTitle } from '../name-context';
-import { affixCount, CANDIDATE_GAIN, judgeLookAlike, MIN_PROBABILITY, PRODUCTIVE_AFFIX } from '../lm-gate';
+import { affixCount, CANDIDATE_GAIN, PRODUCTIVE_AFFIX } from '../lm-gate';
 
 /// A stretch of 2–4 characters counts as a word when the model has seen it at least this often.
 const WORD_FREQUENCY = 3;
@@ -41,23 +40,7 @@ const MAX_WORD = 4;
 /// calibrated probability; only likely swaps are proposed, with it as their confidence. Needs a language model;
 /// not safe.
 export function improbableCharRule(context: RuleContext): OcrSuggestion[] {
-  const model = context.model;
-  if (model === undefined) return [];
-  const suggestions: OcrSuggestion[] = [];
-  for (const { index, choice } of improbableFindings(context, CANDIDATE_GAIN)) {
-    const probability = judgeLookAlike(context.chars, index, choice, model, 'improbable-char');
-    if (probability < MIN_PROBABILITY) continue;
-    suggestions.push({
-      start: index,
-      end: index + 1,
-      replacement: choice.replacement,
-      rule: 'improbable-char',
-      confidence: probability,
-      ...explain('improbable-char', { ch: context.chars[index]!, replacement: choice.replacement, word: choice.word }),
-      safe: false,
-    });
-  }
-  return suggestions;
+  return context.model === undefined ? [] : gatedSwaps(context, improbableFindings(context, CANDIDATE_GAIN), context.model, 'improbable-char');
 }
 
 /// Every improbable character with a look-alike the model prefers by more than `minGain`, before the gate.

@@ -37,20 +37,28 @@ export interface LookAlikeFinding {
 /// 卡 in 卡点) into a calibrated probability, and only a swap likely enough is proposed, with that probability as
 /// its confidence. Needs a language model; without one it proposes nothing. Not safe: the editor reviews each.
 export function lookAlikeRule(context: RuleContext): OcrSuggestion[] {
-  const model = context.model;
-  if (model === undefined) return [];
+  return context.model === undefined ? [] : gatedSwaps(context, lookAlikeFindings(context, CANDIDATE_GAIN), context.model, 'look-alike');
+}
+
+/// The findings of a one-character swap rule that the language-model gate (`judgeLookAlike`) lets through, each with
+/// the gate's probability as its confidence. Not safe: the editor reviews each.
+export function gatedSwaps(
+  context: RuleContext,
+  findings: Iterable<LookAlikeFinding>,
+  model: LanguageModel,
+  rule: 'look-alike' | 'improbable-char',
+): OcrSuggestion[] {
   const suggestions: OcrSuggestion[] = [];
-  for (const { index, choice } of lookAlikeFindings(context, CANDIDATE_GAIN)) {
-    const ch = context.chars[index]!;
-    const probability = judgeLookAlike(context.chars, index, choice, model, 'look-alike');
+  for (const { index, choice } of findings) {
+    const probability = judgeLookAlike(context.chars, index, choice, model, rule);
     if (probability < MIN_PROBABILITY) continue;
     suggestions.push({
       start: index,
       end: index + 1,
       replacement: choice.replacement,
-      rule: 'look-alike',
+      rule,
       confidence: probability,
-      ...explain('look-alike', { ch, replacement: choice.replacement, word: choice.word }),
+      ...explain(rule, { ch: context.chars[index]!, replacement: choice.replacement, word: choice.word }),
       safe: false,
     });
   }
