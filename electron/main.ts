@@ -15,6 +15,7 @@ import { installApplicationMenu } from './menu';
 import { denyAllPermissions, guardAllWebContents } from './security';
 import { createHandlers } from './services/handlers/table';
 import { chooseStartupCorpus } from './startup-corpus';
+import { userSampleCorpus } from './sample-corpus';
 import { createMainWindow } from './window';
 
 // Every renderer runs in Chromium's OS-level sandbox, whatever a window's webPreferences say; before 'ready'.
@@ -84,12 +85,25 @@ async function start(): Promise<void> {
 
   const state = await handlers.handle('app.getState', []);
   const appState = state.ok ? (state.value as AppState) : null;
-  const corpus = chooseStartupCorpus({
+  const bundledSample = sampleCorpusPath();
+  const chosen = chooseStartupCorpus({
     cliCorpus: launch.corpus ? path.resolve(launch.corpus) : null,
     currentCorpus: appState?.corpus?.root ?? null,
     recentCorpora: appState?.recentCorpora ?? [],
-    sampleCorpus: sampleCorpusPath(),
+    sampleCorpus: bundledSample,
   });
+  // A first start: the sample opens from the user's copy in the app-data folder, with the welcome (issue 17).
+  const firstStart = chosen !== null && chosen === bundledSample;
+  let corpus = chosen;
+  if (firstStart && bundledSample) {
+    try {
+      corpus = userSampleCorpus(bundledSample, app.getPath('userData'));
+    } catch (error) {
+      // Never open the installation's own folder for editing: start with no corpus instead.
+      console.error(`Could not copy the sample corpus: ${String(error)}`);
+      corpus = null;
+    }
+  }
   if (corpus) {
     // A corpus that cannot be opened must not keep the window from appearing: the user can pick another.
     const opened = await handlers.openCorpus(corpus).catch((error: unknown) => ({ ok: false as const, error: { message: String(error) } }));
@@ -97,7 +111,8 @@ async function start(): Promise<void> {
   }
 
   // The renderer reads `?lang=` the same way in both shells.
-  mainWindow = createMainWindow({ indexFile, preloadFile }, launch.lang ? { lang: launch.lang } : {});
+  const query: Record<string, string> = { ...(launch.lang ? { lang: launch.lang } : {}), ...(firstStart ? { welcome: '1' } : {}) };
+  mainWindow = createMainWindow({ indexFile, preloadFile }, query);
   mainWindow.webContents.on('did-start-loading', () => gate.close());
   mainWindow.webContents.on('did-finish-load', () => gate.open());
   mainWindow.on('close', (event) => {
