@@ -4,13 +4,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pageList, selectInEditor } from '../e2e/helpers';
+import { launchInstalled, type InstalledApp } from './launch-installed';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const executable = process.env.JIAODUI_INSTALLED_APP ?? '';
 
 let scratch: string;
+const running: InstalledApp[] = [];
 test.beforeAll(() => {
   if (!executable) throw new Error('Set JIAODUI_INSTALLED_APP to the installed Jiaodui executable.');
 });
@@ -18,39 +20,39 @@ test.beforeEach(async () => {
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-installed-'));
 });
 test.afterEach(async () => {
+  for (const app of running.splice(0)) app.kill();
   await fs.rm(scratch, { recursive: true, force: true });
 });
 
-function launch(args: string[]): Promise<ElectronApplication> {
-  return _electron.launch({ executablePath: executable, args });
+async function start(args: string[]): Promise<InstalledApp> {
+  const app = await launchInstalled(executable, args);
+  running.push(app);
+  return app;
 }
 
 test('the first start opens the bundled sample corpus with a welcome that stays dismissed', async () => {
   const profile = path.join(scratch, 'profile');
-  let app = await launch([`--user-data-dir=${profile}`, '--lang', 'en']);
-  let page = await app.firstWindow();
-  await expect(pageList(page).getByRole('option', { name: '1987-03/page-01.txt' })).toBeVisible();
-  const welcome = page.getByRole('region', { name: 'Welcome to Jiaodui' });
+  let app = await start([`--user-data-dir=${profile}`, '--lang', 'en']);
+  await expect(pageList(app.page).getByRole('option', { name: '1987-03/page-01.txt' })).toBeVisible();
+  const welcome = app.page.getByRole('region', { name: 'Welcome to Jiaodui' });
   await expect(welcome).toContainText('Open folder');
   await welcome.getByRole('button', { name: 'Got it' }).click();
   await expect(welcome).toBeHidden();
   // The sample is opened from a copy in the profile folder, never inside the installed (read-only, signed) app.
-  const copy = path.join(profile, 'sample-corpus', '1987-03', 'page-01.txt');
-  await expect(fs.stat(copy)).resolves.toBeTruthy();
-  await app.close();
+  await expect(fs.stat(path.join(profile, 'sample-corpus', '1987-03', 'page-01.txt'))).resolves.toBeTruthy();
+  expect(await app.quit()).toBe(0);
 
-  app = await launch([`--user-data-dir=${profile}`]);
-  page = await app.firstWindow();
-  await expect(pageList(page).getByRole('option', { name: '1987-03/page-01.txt' })).toBeVisible();
-  await expect(page.getByRole('region', { name: /Welcome to Jiaodui|欢迎使用校对/ })).toHaveCount(0);
-  await app.close();
+  app = await start([`--user-data-dir=${profile}`]);
+  await expect(pageList(app.page).getByRole('option', { name: '1987-03/page-01.txt' })).toBeVisible();
+  await expect(app.page.getByRole('region', { name: /Welcome to Jiaodui|欢迎使用校对/ })).toHaveCount(0);
+  expect(await app.quit()).toBe(0);
 });
 
 test('corrects a character in a folder given on the command line, saves the sidecar and quits', async () => {
   const corpus = path.join(scratch, '报纸 样例');
   await fs.cp(path.join(repoRoot, 'resources', 'sample-corpus'), corpus, { recursive: true });
-  const app = await launch(['--corpus', corpus, `--user-data-dir=${path.join(scratch, 'profile')}`, '--lang', 'en']);
-  const page = await app.firstWindow();
+  const app = await start(['--corpus', corpus, `--user-data-dir=${path.join(scratch, 'profile')}`, '--lang', 'en']);
+  const page = app.page;
   await pageList(page).getByRole('option', { name: '1987-03/page-01.txt' }).click();
   // The OCR misread 己 for 已 in 已经成为.
   await selectInEditor(page, '己经成为', 0, 1);
@@ -61,8 +63,7 @@ test('corrects a character in a folder given on the command line, saves the side
   expect(sidecar.text).toContain('已经成为');
   expect(sidecar.corrections).toHaveLength(1);
   // The original page is never written.
-  expect(await fs.readFile(path.join(corpus, '1987-03', 'page-01.txt'), 'utf8')).toBe(await fs.readFile(path.join(repoRoot, 'resources', 'sample-corpus', '1987-03', 'page-01.txt'), 'utf8'));
-  const exited = new Promise<number | null>((resolve) => app.process().once('exit', (code) => resolve(code)));
-  await app.close();
-  expect(await exited).toBe(0);
+  const original = await fs.readFile(path.join(repoRoot, 'resources', 'sample-corpus', '1987-03', 'page-01.txt'), 'utf8');
+  expect(await fs.readFile(path.join(corpus, '1987-03', 'page-01.txt'), 'utf8')).toBe(original);
+  expect(await app.quit()).toBe(0);
 });
