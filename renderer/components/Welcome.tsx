@@ -14,9 +14,7 @@ export function Welcome({ onDismiss }: { onDismiss: () => void }) {
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">{t('welcome.title')}</h2>
       <p>{t('welcome.what')}</p>
-      <p>
-        {t('welcome.sample')} {t('welcome.open')}
-      </p>
+      <p>{t('welcome.open')}</p>
       <button type="button" onClick={onDismiss}>
         {t('welcome.dismiss')}
       </button>
