@@ -32,8 +32,9 @@ import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 import { useTextSourceChange } from './state/useTextSourceChange';
 import { Dashboard } from './dashboard/Dashboard';
+import { typeLabeller } from './pagestats/type-label';
 import { applyListView, DEFAULT_LIST_VIEW, stepToReview, type ListView } from './components/page-list-view';
-import type { PageStats } from '../shared/model/page-stats';
+import type { PageListStats } from '../shared/model/page-stats';
 
 /// The application: toolbar, page list, the open page, and the dialogs. The open page's life cycle (unsaved work,
 /// saving, guards, conflicts, recovery) is the page session's (renderer/page).
@@ -44,7 +45,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { corpus, pages, scanning, generation, setPageStatus } = corpusPages;
   const editorRef = useRef<PageEditorHandle>(null);
   // Saves reach the page list, the corpus entity index and the suggestions through this (set below).
-  const afterSave = useRef<(path: string, status: Parameters<typeof setPageStatus>[1], text: string, stats: PageStats) => void>(() => undefined);
+  const afterSave = useRef<(path: string, status: Parameters<typeof setPageStatus>[1], text: string, stats: PageListStats) => void>(() => undefined);
   const { session, state } = usePageSession(api, initial.preferences.autosaveSeconds, (path, status, outcome, text) => afterSave.current(path, status, text, outcome.stats));
   const { page, dirty } = state;
   const review = useReview(api, page, editorRef, language);
@@ -60,6 +61,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [listView, setListView] = useState<ListView>(DEFAULT_LIST_VIEW);
   const listed = useMemo(() => applyListView(pages, listView), [pages, listView]);
   const [showDashboard, setShowDashboard] = useState(false);
+  const typeLabel = useMemo(() => typeLabeller(entities.services.tagset), [entities.services.tagset]);
   const [activePath, setActivePath] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showExport, setShowExport] = useState(false);
@@ -251,7 +253,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           }}
           onSelectionChange={setSelected}
         />
-        {showDashboard && <Dashboard corpus={corpus} pages={pages} scanning={scanning} onClose={closeDashboard} />}
+        {showDashboard && <Dashboard api={api} corpus={corpus} pages={pages} scanning={scanning} typeLabel={typeLabel} onClose={closeDashboard} />}
         {/* Hidden, not unmounted, while the dashboard is shown: the open page keeps its editor and unsaved work. */}
         <main className="page-area" hidden={showDashboard}>
           {!corpus && <p className="empty">{t('noCorpus')}</p>}
