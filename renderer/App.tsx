@@ -33,6 +33,7 @@ import { useShortcuts, type AppCommand } from './state/useShortcuts';
 import { useTextSourceChange } from './state/useTextSourceChange';
 import { Dashboard } from './dashboard/Dashboard';
 import { typeLabeller } from './pagestats/type-label';
+import { OriginalView } from './pagestats/OriginalView';
 import { applyListView, DEFAULT_LIST_VIEW, stepToReview, type ListView } from './components/page-list-view';
 import type { PageListStats } from '../shared/model/page-stats';
 
@@ -62,6 +63,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const listed = useMemo(() => applyListView(pages, listView), [pages, listView]);
   const [showDashboard, setShowDashboard] = useState(false);
   const typeLabel = useMemo(() => typeLabeller(entities.services.tagset), [entities.services.tagset]);
+  const [showOriginal, setShowOriginal] = useState(false);
+  const closeOriginal = useCallback(() => {
+    setShowOriginal(false);
+    window.setTimeout(() => editorRef.current?.focus(), 0);
+  }, []);
   const [activePath, setActivePath] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showExport, setShowExport] = useState(false);
@@ -173,6 +179,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'shortcuts': setShowShortcuts(true); break;
         case 'mark-reviewed': session.setStatus('reviewed'); break;
         case 'dashboard': setShowDashboard((shown) => !shown); break;
+        case 'original-view': if (page) setShowOriginal((shown) => !shown); break;
         case 'next-to-review': stepToReviewPage(1); break;
         case 'previous-to-review': stepToReviewPage(-1); break;
         case 'focus-list':
@@ -228,6 +235,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       <div className="app">
         <Toolbar
           corpusOpen={corpus !== null}
+          pageOpen={page !== null}
           dirty={dirty}
           dashboardShown={showDashboard}
           run={runCommand}
@@ -288,6 +296,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           />
         )}
         {showTagset && <TagsetSettingsDialog api={api} onClose={() => setShowTagset(false)} onSaved={(info) => entities.services.setTagset(info.tagset)} />}
+        {showOriginal && page && <OriginalView key={`${page.path}#${state.load}`} page={page} editor={editorRef.current} typeLabel={typeLabel} onClose={closeOriginal} />}
         {state.prompt && <UnsavedPrompt page={state.prompt.page} onChoose={(choice) => session.answer(choice)} />}
         {state.conflict && page && (
           <CompareView
