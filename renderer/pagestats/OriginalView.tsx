@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PageData } from '../../shared/ipc/contract';
 import { Modal } from '../components/Modal';
 import type { PageEditorHandle } from '../editor/PageEditor';
@@ -10,6 +10,9 @@ import './original-view.css';
 
 /// The layouts of the view.
 export type CompareLayout = 'side' | 'unified';
+
+// How often the figures are read again while the page's OCR suggestions have not arrived.
+const FIGURES_POLL_MS = 500;
 
 // The layout chosen last, remembered in this renderer's storage (a view preference, not corpus data).
 const LAYOUT_KEY = 'jiaodui.originalView.layout';
@@ -33,14 +36,22 @@ export function OriginalView({ page, editor, typeLabel, onClose }: {
 }) {
   const t = useT();
   const [layout, setLayout] = useState<CompareLayout>(storedLayout);
-  const snapshot = useMemo(() => {
-    const corrected = editor?.getText() ?? page.text;
-    const figures = pageFigures(editor?.getCorrections() ?? page.corrections, editor?.getEntities() ?? page.entities, editor?.getView()?.state ?? null);
-    return { comparison: comparePage(page.originalText, corrected), figures };
-    // A snapshot of the page when the view opens.
+  // A snapshot of the page when the view opens (the editor cannot change behind the modal view).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const comparison = useMemo(() => comparePage(page.originalText, editor?.getText() ?? page.text), []);
+  const readFigures = () => pageFigures(editor?.getCorrections() ?? page.corrections, editor?.getEntities() ?? page.entities, editor?.getView()?.state ?? null);
+  const [figures, setFigures] = useState(readFigures);
+  // The OCR suggestions may still be on their way (the first request of a page waits for the models): the figures
+  // are read again until they have come.
+  useEffect(() => {
+    if (figures.pending !== null || editor === null) return;
+    const timer = window.setInterval(() => {
+      const next = readFigures();
+      if (next.pending !== null) setFigures(next);
+    }, FIGURES_POLL_MS);
+    return () => window.clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const { comparison, figures } = snapshot;
+  }, [figures.pending, editor]);
   const choose = (next: CompareLayout) => {
     setLayout(next);
     try {

@@ -52,7 +52,8 @@ test('the original-vs-corrected view marks each changed character (Extension B w
   // The statistics: two corrections by hand, none by rule; 𠮷 was replaced, so only 己 is still low-confidence.
   await expect(view.getByTestId('stats-hand')).toHaveText('2');
   await expect(view.getByTestId('stats-rule')).toHaveText('0');
-  await expect(view.getByTestId('stats-low-confidence')).toHaveText('1');
+  // Known once the page's OCR suggestions have come (the first request waits for the models to load).
+  await expect(view.getByTestId('stats-low-confidence')).toHaveText('1', { timeout: 30_000 });
   await expect(view.getByTestId('stats-entities')).toHaveText('地名: 1');
 
   // Unified: one column, removed and added characters in place.
@@ -88,7 +89,7 @@ test('a save records what is still waiting, and the dashboard sums it', async ({
   // What the editor holds now (the OCR suggestions arrived: the figures are numbers, not "—").
   await page.keyboard.press('Control+Shift+K');
   const view = page.getByRole('dialog', { name: `Original and corrected — ${PAGE}` });
-  await expect(view.getByTestId('stats-low-confidence')).toHaveText('2');
+  await expect(view.getByTestId('stats-low-confidence')).toHaveText('2', { timeout: 30_000 });
   const ocr = await view.getByTestId('stats-ocr-suggestions').textContent();
   const entities = await view.getByTestId('stats-entity-suggestions').textContent();
   expect(ocr).toMatch(/^\d+$/);
