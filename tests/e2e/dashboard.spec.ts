@@ -85,7 +85,7 @@ test('the dashboard shows the figures of the sidecars, follows a save, and expor
 
   // What was still waiting at the last save is counted by the app's editor: sidecars written by another program
   // (here, the test) are "not yet counted"; a page marked reviewed counts as reviewed, so it is not listed.
-  await expect(dashboard.getByTestId('dashboard-pending-counted')).toHaveText(`Counted when each page was last saved in the app: 0 pages counted, ${total - 1} not yet counted.`);
+  await expect(dashboard.getByTestId('dashboard-pending-counted')).toHaveText(`Counted at each page’s last save in the app. Pages counted: 0; not yet counted: ${total - 1}.`);
   const pending = dashboard.getByRole('table', { name: 'Still waiting (pages not marked reviewed)' });
   await expect(pending.getByRole('row', { name: 'Low-confidence OCR characters unreviewed 0' })).toBeVisible();
   await dashboard.getByText(`Pages not yet counted (${total - 1})`).click();

@@ -38,7 +38,7 @@ test('the original-vs-corrected view marks each changed character (Extension B w
   await page.keyboard.press('Control+Shift+K');
   const view = page.getByRole('dialog', { name: `Original and corrected — ${PAGE}` });
   await expect(view).toBeVisible();
-  await expect(view.getByTestId('original-view-summary')).toHaveText('2 characters removed, 2 added, on 1 lines');
+  await expect(view.getByTestId('original-view-summary')).toHaveText('Characters removed: 2; added: 2; lines changed: 1');
   const text = view.getByRole('region', { name: 'Differences between the original and the corrected text' });
   const firstOriginal = text.getByTestId('original-line').first();
   const firstCorrected = text.getByTestId('corrected-line').first();
@@ -107,5 +107,5 @@ test('a save records what is still waiting, and the dashboard sums it', async ({
   await expect(pending.getByRole('row', { name: 'Low-confidence OCR characters unreviewed 2' })).toBeVisible();
   await expect(pending.getByRole('row', { name: `Pending OCR suggestions ${ocr}` })).toBeVisible();
   await expect(pending.getByRole('row', { name: `Pending entity suggestions ${entities}` })).toBeVisible();
-  await expect(dashboard.getByTestId('dashboard-pending-counted')).toContainText('1 pages counted');
+  await expect(dashboard.getByTestId('dashboard-pending-counted')).toContainText('Pages counted: 1;');
 });
