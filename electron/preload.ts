@@ -19,6 +19,7 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'corpus.setTextSource': true,
   'corpus.pages': true,
   'corpus.rememberPage': true,
+  'corpus.topEntities': true,
   'journal.write': true,
   'journal.read': true,
   'journal.clear': true,

@@ -33,8 +33,10 @@ import { usePages } from './state/usePages';
 import { useShortcuts, type AppCommand } from './state/useShortcuts';
 import { useTextSourceChange } from './state/useTextSourceChange';
 import { Dashboard } from './dashboard/Dashboard';
+import { typeLabeller } from './pagestats/type-label';
+import { OriginalView } from './pagestats/OriginalView';
 import { applyListView, DEFAULT_LIST_VIEW, stepToReview, type ListView } from './components/page-list-view';
-import type { PageStats } from '../shared/model/page-stats';
+import type { PageListStats } from '../shared/model/page-stats';
 
 /// The application: toolbar, page list, the open page, and the dialogs. The open page's life cycle (unsaved work,
 /// saving, guards, conflicts, recovery) is the page session's (renderer/page).
@@ -46,7 +48,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { corpus, pages, scanning, generation, setPageStatus } = corpusPages;
   const editorRef = useRef<PageEditorHandle>(null);
   // Saves reach the page list, the corpus entity index and the suggestions through this (set below).
-  const afterSave = useRef<(path: string, status: Parameters<typeof setPageStatus>[1], text: string, stats: PageStats) => void>(() => undefined);
+  const afterSave = useRef<(path: string, status: Parameters<typeof setPageStatus>[1], text: string, stats: PageListStats) => void>(() => undefined);
   const { session, state } = usePageSession(api, initial.preferences.autosaveSeconds, (path, status, outcome, text) => afterSave.current(path, status, text, outcome.stats));
   const { page, dirty } = state;
   const review = useReview(api, page, editorRef, language);
@@ -62,6 +64,12 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [listView, setListView] = useState<ListView>(DEFAULT_LIST_VIEW);
   const listed = useMemo(() => applyListView(pages, listView), [pages, listView]);
   const [showDashboard, setShowDashboard] = useState(false);
+  const typeLabel = useMemo(() => typeLabeller(entities.services.tagset), [entities.services.tagset]);
+  const [showOriginal, setShowOriginal] = useState(false);
+  const closeOriginal = useCallback(() => {
+    setShowOriginal(false);
+    window.setTimeout(() => editorRef.current?.focus(), 0);
+  }, []);
   const [activePath, setActivePath] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showExport, setShowExport] = useState(false);
@@ -173,6 +181,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'shortcuts': setShowShortcuts(true); break;
         case 'mark-reviewed': session.setStatus('reviewed'); break;
         case 'dashboard': setShowDashboard((shown) => !shown); break;
+        case 'original-view': if (page) setShowOriginal((shown) => !shown); break;
         case 'next-to-review': stepToReviewPage(1); break;
         case 'previous-to-review': stepToReviewPage(-1); break;
         case 'focus-list':
@@ -228,6 +237,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       <div className="app">
         <Toolbar
           corpusOpen={corpus !== null}
+          pageOpen={page !== null}
           dirty={dirty}
           dashboardShown={showDashboard}
           run={runCommand}
@@ -253,7 +263,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           }}
           onSelectionChange={setSelected}
         />
-        {showDashboard && <Dashboard corpus={corpus} pages={pages} scanning={scanning} onClose={closeDashboard} />}
+        {showDashboard && <Dashboard api={api} corpus={corpus} pages={pages} scanning={scanning} typeLabel={typeLabel} onClose={closeDashboard} />}
         {/* Hidden, not unmounted, while the dashboard is shown: the open page keeps its editor and unsaved work. */}
         <main className="page-area" hidden={showDashboard}>
           {showWelcome && (
@@ -296,6 +306,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           />
         )}
         {showTagset && <TagsetSettingsDialog api={api} onClose={() => setShowTagset(false)} onSaved={(info) => entities.services.setTagset(info.tagset)} />}
+        {showOriginal && page && <OriginalView key={`${page.path}#${state.load}`} page={page} editor={editorRef.current} typeLabel={typeLabel} onClose={closeOriginal} />}
         {state.prompt && <UnsavedPrompt page={state.prompt.page} onChoose={(choice) => session.answer(choice)} />}
         {state.conflict && page && (
           <CompareView

@@ -14,6 +14,7 @@ export const SHORTCUTS: { keys: string; label: MessageKey }[] = [
   { keys: 'Alt+Shift+↓', label: 'shortcut.nextToReview' },
   { keys: 'Alt+Shift+↑', label: 'shortcut.previousToReview' },
   { keys: 'Ctrl+Shift+D', label: 'shortcut.dashboard' },
+  { keys: 'Ctrl+Shift+K', label: 'shortcut.originalView' },
   { keys: 'Ctrl+Shift+R', label: 'shortcut.reviewed' },
   { keys: 'Ctrl+1', label: 'shortcut.focusList' },
   { keys: 'Ctrl+2', label: 'shortcut.focusEditor' },

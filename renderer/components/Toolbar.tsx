@@ -2,8 +2,10 @@ import { useT } from '../i18n/LanguageContext';
 import type { AppCommand } from '../state/useShortcuts';
 
 /// The toolbar: open, save, export, corpus settings, find and replace, tag set, shortcuts and language.
-export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
+export function Toolbar({ corpusOpen, pageOpen = false, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
   corpusOpen: boolean;
+  /// Whether a page is open (the original-vs-corrected view needs one).
+  pageOpen?: boolean;
   /// Whether the corpus dashboard is shown (its button is then pressed).
   dashboardShown?: boolean;
   dirty: boolean;
@@ -23,6 +25,7 @@ export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorp
       <button type="button" onClick={() => run('find-replace')} disabled={!corpusOpen} title="Ctrl+Shift+H">{t('batch.open')}</button>
       <button type="button" onClick={onTagset} disabled={!corpusOpen}>{t('tagset.title')}</button>
       <button type="button" onClick={() => run('dashboard')} aria-pressed={dashboardShown} title="Ctrl+Shift+D">{t('dashboard.open')}</button>
+      <button type="button" onClick={() => run('original-view')} disabled={!pageOpen} title="Ctrl+Shift+K">{t('origView.open')}</button>
       <span className="spacer" />
       <button type="button" onClick={() => run('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
       <button type="button" onClick={onSwitchLanguage} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>

@@ -1,5 +1,5 @@
 import type { PageEntry } from '../../shared/ipc/contract';
-import { topEntities, type TopEntity } from '../../shared/model/page-stats';
+import type { PendingCounts } from '../../shared/model/page-stats';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../shared/model/sidecar-schema';
 
 /// A page's review status as the dashboard counts it: 'none' for a page without a sidecar.
@@ -8,9 +8,8 @@ export type StatusKey = ReviewStatus | 'none';
 /// The status keys in the order the dashboard shows them.
 export const STATUS_KEYS: readonly StatusKey[] = ['none', ...REVIEW_STATUSES];
 
-/// How many pages the corrections chart shows (the most corrected ones), and how many entities the top list.
+/// How many pages the corrections chart shows (the most corrected ones).
 export const TOP_PAGES = 20;
-export const TOP_CORPUS_ENTITIES = 20;
 
 /// One page's corrections, by hand and by rule.
 export interface PageCorrections {
@@ -32,19 +31,25 @@ export interface CorpusSummary {
   mostCorrected: PageCorrections[];
   /// Entity spans by type over the corpus, types sorted by count, most first.
   entitiesByType: { type: string; count: number }[];
-  /// The most frequent entity strings of the corpus (summed from each page's top list, so a string that is
-  /// rare on every page may be missing: the index keeps only each page's top TOP_ENTITIES_PER_PAGE).
-  topEntities: TopEntity[];
   /// Pages with a note, in list order.
   notes: { path: string; note: string; status: StatusKey }[];
+  /// What was still waiting when the pages were last saved in the app, summed over the pages not marked reviewed
+  /// that were counted (PageStats.pending); low-confidence characters of a page marked reviewed count as reviewed.
+  pending: PendingCounts;
+  /// Pages not marked reviewed whose pending counts are known, and those not yet counted (never saved by this
+  /// build, or last written by a batch replace, a propagation or another program), in list order.
+  counted: number;
+  notCounted: string[];
 }
 
-/// Sums up the pages of the list for the dashboard: linear in the pages and their top entities (10,000 pages in
-/// a few milliseconds; see tests/bench/dashboard-bench.ts).
+/// Sums up the pages of the list for the dashboard: linear in the pages (10,000 pages in a few milliseconds; see
+/// tests/bench/dashboard-bench.ts). The most frequent entities are summed in the main process (corpus.topEntities).
 export function summarizeCorpus(pages: readonly PageEntry[]): CorpusSummary {
   const byStatus = Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
   const types = new Map<string, number>();
-  const entities = new Map<string, TopEntity>();
+  const pending: PendingCounts = { lowConfidence: 0, ocrSuggestions: 0, entitySuggestions: 0 };
+  const notCounted: string[] = [];
+  let counted = 0;
   const corrected: PageCorrections[] = [];
   const notes: CorpusSummary['notes'] = [];
   let hand = 0;
@@ -53,17 +58,21 @@ export function summarizeCorpus(pages: readonly PageEntry[]): CorpusSummary {
     const status: StatusKey = page.status ?? 'none';
     byStatus[status]++;
     const stats = page.stats;
+    if (status !== 'reviewed') {
+      const waiting = stats?.pending ?? null;
+      if (waiting === null) notCounted.push(page.path);
+      else {
+        counted++;
+        pending.lowConfidence += waiting.lowConfidence;
+        pending.ocrSuggestions += waiting.ocrSuggestions;
+        pending.entitySuggestions += waiting.entitySuggestions;
+      }
+    }
     if (!stats) continue;
     hand += stats.hand;
     rule += stats.rule;
     if (stats.hand + stats.rule > 0) corrected.push({ path: page.path, hand: stats.hand, rule: stats.rule });
     for (const [type, count] of Object.entries(stats.entities)) types.set(type, (types.get(type) ?? 0) + count);
-    for (const entity of stats.top) {
-      const key = `${entity.type}\u0000${entity.text}`;
-      const known = entities.get(key);
-      if (known) known.count += entity.count;
-      else entities.set(key, { ...entity });
-    }
     if (stats.note !== null) notes.push({ path: page.path, note: stats.note, status });
   }
   return {
@@ -74,8 +83,10 @@ export function summarizeCorpus(pages: readonly PageEntry[]): CorpusSummary {
     rule,
     mostCorrected: mostCorrected(corrected, TOP_PAGES),
     entitiesByType: [...types].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || (a.type < b.type ? -1 : 1)),
-    topEntities: topEntities([...entities.values()], TOP_CORPUS_ENTITIES),
     notes,
+    pending,
+    counted,
+    notCounted,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as dashboard from './messages-dashboard';
+import * as pagestats from './messages-pagestats';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
@@ -121,6 +122,7 @@ const en = {
   ...session.en,
   ...exportDialog.en,
   ...dashboard.en,
+  ...pagestats.en,
   ...find.en,
   ...welcome.en,
 };
@@ -233,6 +235,7 @@ const zhCN: Record<MessageKey, string> = {
   ...session.zhCN,
   ...exportDialog.zhCN,
   ...dashboard.zhCN,
+  ...pagestats.zhCN,
   ...find.zhCN,
   ...welcome.zhCN,
 };

@@ -9,6 +9,8 @@ import { rejectionsOf, suggestionsKey } from '../entities/suggestions-plugin';
 import { correctionsWithRules } from '../review/corrections-with-rules';
 import { rejectionsForSave, reviewKey } from '../review/review-plugin';
 import type { PageContent } from './content';
+import type { PendingCounts } from '../../shared/model/page-stats';
+import { pendingCounts } from '../pagestats/pending-counts';
 
 /// What the page session needs of the open page's editor (the mounted PageEditor, or a bare EditorState in tests).
 export interface EditorPort {
@@ -29,6 +31,9 @@ export interface EditorPort {
   markSaved(): void;
   /// The caret (selection head) in code points on the text.
   caret(): number;
+  /// What is still waiting for the editor (low-confidence characters, OCR and entity suggestions), sent with the
+  /// save for the dashboard; null or absent when not known (issue 16).
+  pending?(): PendingCounts | null;
 }
 
 /// An EditorPort over an editor state held elsewhere: `get` reads the current state, `dispatch` applies a
@@ -74,5 +79,6 @@ export function editorPortOf(get: () => EditorState, dispatch: (tr: Transaction)
       const state = get();
       return pmPosToCp(state.doc, state.selection.head);
     },
+    pending: () => pendingCounts(get()),
   };
 }

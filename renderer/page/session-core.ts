@@ -211,6 +211,7 @@ export abstract class SessionCore {
     }
     this.set({ save: { kind: 'saving' } });
     const { text, entities, rejectedEntities, rejectedCorrections, status, note } = content;
+    const pending = editor.pending?.() ?? null;
     const result = await this.options.api.savePage({
       path: page.path,
       text,
@@ -221,6 +222,7 @@ export abstract class SessionCore {
       corrections: [...editor.corrections()],
       moves: [...editor.moves()],
       note,
+      ...(pending !== null && { pending }),
       sourceSha256: page.sha256,
       expectedSidecarHash: this.sidecarHash,
     });

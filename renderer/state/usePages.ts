@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CorpusInfo, EventPayloads, LastPage, PageEntry } from '../../shared/ipc/contract';
 import type { ReviewStatus } from '../../shared/model/sidecar-schema';
 import type { JiaoduiApi } from '../../shared/ipc/api';
-import type { PageStats } from '../../shared/model/page-stats';
+import type { PageListStats } from '../../shared/model/page-stats';
 
 /// The open corpus and its pages as the scan reports them, batch by batch.
 export interface PagesState {
@@ -60,7 +60,7 @@ export function usePages(api: JiaoduiApi, initialCorpus: CorpusInfo | null) {
   );
 
   /// Updates one page's review status (and, when given, its statistics) in the list after a save.
-  const setPageStatus = (path: string, status: ReviewStatus, stats?: PageStats) =>
+  const setPageStatus = (path: string, status: ReviewStatus, stats?: PageListStats) =>
     setState((previous) => ({
       ...previous,
       pages: previous.pages.map((p) => (p.path === path ? { ...p, status, ...(stats !== undefined && { stats }) } : p)),

@@ -4,8 +4,9 @@ import type { MenuCommand } from '../../shared/ipc/contract';
 /// App-level commands reachable by keyboard, menu or toolbar.
 export type AppCommand = MenuCommand | 'mark-reviewed' | 'focus-list' | 'focus-editor' | SuggestionCommand | 'find-replace' | ListCommand | FindCommand;
 
-/// The corpus dashboard and stepping through the pages not yet reviewed (issue 16).
-export type ListCommand = 'dashboard' | 'next-to-review' | 'previous-to-review';
+/// The corpus dashboard and stepping through the pages not yet reviewed (issue 16); the open page's
+/// original-vs-corrected view with its statistics.
+export type ListCommand = 'dashboard' | 'next-to-review' | 'previous-to-review' | 'original-view';
 
 /// Find in the page (renderer/find): open the bar for finding or replacing, step to the next or previous hit.
 export type FindCommand = 'find' | 'replace-in-page' | 'find-next' | 'find-previous';
@@ -25,6 +26,7 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     if (key === 'l' && event.shiftKey) return 'toggle-language';
     if (key === 'h' && event.shiftKey) return 'find-replace';
     if (key === 'd' && event.shiftKey) return 'dashboard';
+    if (key === 'k' && event.shiftKey) return 'original-view';
     if (key === 'f' && !event.shiftKey) return 'find';
     if (key === 'h' && !event.shiftKey) return 'replace-in-page';
     if (key === 'pagedown') return 'next-page';

@@ -1,4 +1,5 @@
 import type { Result } from '../result';
+import type { TopEntity } from '../model/page-stats';
 import type { IgnoreList, IgnoreTarget } from '../learning/ignore-list';
 import type { StoredModel } from '../entities/learn/model';
 import type {
@@ -60,6 +61,8 @@ export interface JiaoduiApi {
   corpusPages(): Promise<Result<CorpusPagesSnapshot>>;
   /// Remembers the open page and its caret for the open corpus (in the app state file).
   rememberPage(lastPage: LastPage): Promise<Result<null>>;
+  /// The open corpus's most frequent entity strings, summed in the main process (the dashboard, issue 16).
+  corpusTopEntities(): Promise<Result<TopEntity[]>>;
   /// Appends the open page's unsaved work to its recovery journal (fsynced before answering).
   writeJournal(entry: JournalEntry): Promise<Result<null>>;
   /// The latest journal entry of a page of the open corpus, or null.
@@ -133,6 +136,7 @@ export function createApi(transport: Transport): JiaoduiApi {
     setTextSource: (source) => transport.invoke('corpus.setTextSource', [source]),
     corpusPages: () => transport.invoke('corpus.pages', []),
     rememberPage: (lastPage) => transport.invoke('corpus.rememberPage', [lastPage]),
+    corpusTopEntities: () => transport.invoke('corpus.topEntities', []),
     writeJournal: (entry) => transport.invoke('journal.write', [entry]),
     readJournal: (path) => transport.invoke('journal.read', [path]),
     clearJournal: (path) => transport.invoke('journal.clear', [path]),

@@ -21,7 +21,7 @@ import {
 } from '../model/sidecar-schema';
 import { tagsetSchema, type Tagset } from '../entities/tagset';
 import type { StoredModel } from '../entities/learn/model';
-import type { PageStats } from '../model/page-stats';
+import { pendingCountsSchema, type PageListStats, type TopEntity } from '../model/page-stats';
 import type { SidecarProblemCode } from '../model/sidecar-consistency';
 import { EXPORT_FORMATS, type ExportFormatId } from '../export/format-ids';
 
@@ -55,9 +55,9 @@ export interface PageEntry {
   source?: SourceFormat;
   /// Sidecars of the group's other text sources (saved while another source was chosen), relative paths.
   otherSidecars?: string[];
-  /// What the page's sidecar holds (corrections, entities, note) for the page list and the dashboard; absent when
-  /// the page has no readable sidecar.
-  stats?: PageStats;
+  /// What the page's sidecar holds (corrections, entities, note, pending counts) for the page list and the
+  /// dashboard; absent when the page has no readable sidecar. Without the top entities (corpus.topEntities).
+  stats?: PageListStats;
 }
 
 // ---- Scans: text source precedence per corpus (issue 6) ----
@@ -220,6 +220,9 @@ export const saveRequestSchema = z.strictObject({
   rejectedCorrections: z.array(rejectedCorrectionSchema).max(1_000_000).optional(),
   /// The page note (issue 16): when absent, the saved one is kept; an empty or blank one removes it.
   note: z.string().max(MAX_NOTE_LENGTH).optional(),
+  /// What was still waiting for the editor at this save (low-confidence characters, OCR and entity suggestions),
+  /// kept in the corpus index for the dashboard (issue 16); absent: not counted.
+  pending: pendingCountsSchema.optional(),
   /// The page file hash the renderer loaded: saving refuses if the page file changed.
   sourceSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /// The sidecar hash the renderer loaded (null: there was none); saving refuses if the sidecar changed since.
@@ -234,8 +237,8 @@ export interface SaveOutcome {
   modified: string;
   corrections: Correction[];
   moves: Move[];
-  /// The saved page's statistics (corrections by hand and by rule, entities, note) for the page list.
-  stats: PageStats;
+  /// The saved page's statistics (corrections by hand and by rule, entities, note, pending counts) for the page list.
+  stats: PageListStats;
 }
 
 /// Which pages an export covers: named pages (this page, the selected pages), the pages whose review status is
@@ -686,6 +689,7 @@ export const requestSchemas = {
   'corpus.setTextSource': z.tuple([z.enum(TEXT_SOURCES)]),
   'corpus.pages': z.tuple([]),
   'corpus.rememberPage': z.tuple([lastPageSchema]),
+  'corpus.topEntities': z.tuple([]),
   'journal.write': z.tuple([journalEntrySchema]),
   'journal.read': z.tuple([relativePathSchema]),
   'journal.clear': z.tuple([relativePathSchema]),
@@ -741,6 +745,8 @@ export interface RequestResults {
   'corpus.setTextSource': CorpusSettings;
   'corpus.pages': CorpusPagesSnapshot;
   'corpus.rememberPage': null;
+  /// The corpus's most frequent entity strings, summed in the main process from the pages' top lists (issue 16).
+  'corpus.topEntities': TopEntity[];
   'journal.write': null;
   /// The latest entry of the page's journal in the open corpus, or null when there is none.
   'journal.read': JournalRecord | null;
@@ -792,7 +798,7 @@ export interface EventPayloads {
   'entities.learnedStatus': LearnedStatus;
   /// Review statuses of pages whose sidecars the main process wrote or removed (batch replace and undo, corpus
   /// propagation and its undo), read back from disk (null: no sidecar, or none with a known status).
-  'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null; stats?: PageStats }[] };
+  'corpus.pageStatus': { pages: { path: string; status: ReviewStatus | null; stats?: PageListStats }[] };
   /// Files of the open corpus added, changed or removed outside the app (the corpus watcher), relative paths.
   'corpus.filesChanged': { changes: { path: string; kind: 'added' | 'changed' | 'removed' }[] };
   /// A menu item or accelerator the main process turned into a command.

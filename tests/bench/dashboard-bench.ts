@@ -2,8 +2,10 @@
 /// corpus index and never from the sidecars. Times, on generated pages (every page with a sidecar, 12 corrections,
 /// 40 entity spans of which the 20 most frequent strings are kept, every 10th page with a note):
 ///   - reading the corpus index file with the statistics (app start; openAppStore),
-///   - copying the page list with its statistics as IPC does (structuredClone),
-///   - summarising it for the dashboard (summarizeCorpus) and building the chart data (chartSpecs),
+///   - copying the page list with its statistics as IPC does (structuredClone): the list form (no top entities,
+///     what is sent since the top entities moved to the main process) and, for comparison, with them,
+///   - summing the most frequent entities in the main process (corpusTopEntities, the corpus.topEntities answer),
+///   - summarising the list for the dashboard (summarizeCorpus) and building the chart data (chartSpecs),
 ///   - filtering and sorting the page list (applyListView).
 /// The charts themselves draw at most 20 bars each and the tables at most 20 rows (notes: 200), whatever the corpus
 /// size, so the DOM part does not grow with the corpus.
@@ -17,8 +19,8 @@ import { applyListView, DEFAULT_LIST_VIEW } from '../../renderer/components/page
 import { chartSpecs } from '../../renderer/dashboard/specs';
 import { summarizeCorpus } from '../../renderer/dashboard/summary';
 import { translate } from '../../renderer/i18n/messages';
-import type { PageEntry } from '../../shared/ipc/contract';
-import { pageStatsOf } from '../../shared/model/page-stats';
+import { corpusTopEntities, listEntries, type ScannedPage } from '../../electron/services/corpus/scanned-page';
+import { pageStatsOf, TOP_CORPUS_ENTITIES } from '../../shared/model/page-stats';
 import { REVIEW_STATUSES } from '../../shared/model/sidecar-schema';
 
 const PAGES = 10_000;
@@ -32,7 +34,7 @@ function random(): number {
   return seed / 0x80000000;
 }
 
-function makePages(): PageEntry[] {
+function makePages(): ScannedPage[] {
   return Array.from({ length: PAGES }, (_, i) => {
     const entities = Array.from({ length: 40 }, (_, k) => {
       const n = Math.floor(random() * NAMES.length);
@@ -41,7 +43,8 @@ function makePages(): PageEntry[] {
       return { id: `e${k}`, start: k, end: k + 1, type: TYPES[n]!, text };
     });
     const corrections = Array.from({ length: 12 }, (_, k) => ({ start: k, end: k + 1, original: '甲', corrected: '乙', ...(k % 3 === 0 && { rule: 'look-alike' }) }));
-    const stats = pageStatsOf({ corrections, entities, ...(i % 10 === 0 && { note: `第 ${i} 页缺第二栏` }) });
+    const pending = i % 3 === 0 ? null : { lowConfidence: i % 17, ocrSuggestions: i % 5, entitySuggestions: i % 7 };
+    const stats = { ...pageStatsOf({ corrections, entities, ...(i % 10 === 0 && { note: `第 ${i} 页缺第二栏` }) }), pending };
     return { path: `issue${Math.floor(i / 100)}/page${i}.txt`, base: `issue${Math.floor(i / 100)}/page${i}`, companions: [], bytes: 4000, mtimeMs: 0, status: REVIEW_STATUSES[i % 4]!, stats };
   });
 }
@@ -65,20 +68,23 @@ async function main(): Promise<void> {
     const index: CorpusIndex = Object.fromEntries(pages.map((p) => [p.path, { sidecarMtime: 1, sidecarSize: 2, status: p.status, stats: p.stats! }]));
     await writeFile(indexFileOf(stateFile), JSON.stringify({ corpusIndex: { '/corpus': index } }));
     const indexBytes = JSON.stringify({ corpusIndex: { '/corpus': index } }).length;
-    // The page list as it would be without each page's top entities, to show what they weigh.
-    const lean = pages.map((p) => ({ ...p, stats: { ...p.stats!, top: [] } }));
+    // The page list as sent to the renderer (no top entities), and as it was before (with them).
+    const list = listEntries(pages);
+    const top = corpusTopEntities(pages, TOP_CORPUS_ENTITIES);
     const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('zh-CN', key, values);
+    const label = (type: string) => type;
 
     const rows: [string, number][] = [
       ['read the index file (openAppStore)', await median(async () => (await openAppStore(stateFile)).corpusIndex('/corpus'))],
-      ['copy the page list (structuredClone, as IPC)', await median(() => structuredClone(pages))],
-      ['  the same without top entities (for comparison)', await median(() => structuredClone(lean))],
-      ['summarizeCorpus', await median(() => summarizeCorpus(pages))],
-      ['summarizeCorpus + chartSpecs (dashboard data)', await median(() => chartSpecs(summarizeCorpus(pages), t))],
-      ['page list: filter "not yet reviewed" + name', await median(() => applyListView(pages, { ...DEFAULT_LIST_VIEW, status: 'to-review', name: 'issue4' }))],
-      ['page list: sort by entities', await median(() => applyListView(pages, { ...DEFAULT_LIST_VIEW, sort: 'entities' }))],
+      ['copy the page list as sent (structuredClone, as IPC; no top entities)', await median(() => structuredClone(list))],
+      ['  the same with each page\'s top entities (before; for comparison)', await median(() => structuredClone(pages))],
+      ['sum the top entities in main (corpus.topEntities)', await median(() => corpusTopEntities(pages, TOP_CORPUS_ENTITIES))],
+      ['summarizeCorpus', await median(() => summarizeCorpus(list))],
+      ['summarizeCorpus + chartSpecs (dashboard data)', await median(() => chartSpecs(summarizeCorpus(list), t, top, label))],
+      ['page list: filter "not yet reviewed" + name', await median(() => applyListView(list, { ...DEFAULT_LIST_VIEW, status: 'to-review', name: 'issue4' }))],
+      ['page list: sort by entities', await median(() => applyListView(list, { ...DEFAULT_LIST_VIEW, sort: 'entities' }))],
     ];
-    console.log(`Dashboard bench: ${PAGES} pages, index file ${(indexBytes / 1e6).toFixed(1)} MB, page list JSON ${(JSON.stringify(pages).length / 1e6).toFixed(1)} MB`);
+    console.log(`Dashboard bench: ${PAGES} pages, index file ${(indexBytes / 1e6).toFixed(1)} MB, page list JSON ${(JSON.stringify(list).length / 1e6).toFixed(1)} MB (with top entities: ${(JSON.stringify(pages).length / 1e6).toFixed(1)} MB)`);
     console.log('| step | median ms |\n|---|---|');
     for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} |`);
   } finally {

@@ -74,12 +74,24 @@ test('the dashboard shows the figures of the sidecars, follows a save, and expor
   await expect(mostCorrected.getByRole('row').nth(1)).toHaveText(`zz/${EXT_B}-a.txt123`);
   await expect(mostCorrected.getByRole('row').nth(2)).toHaveText('zz/b.txt101');
 
+  // Types by their tag set labels (the default tag set: LOC 地名, PER 人名), not their ids.
   const types = dashboard.getByRole('table', { name: 'Entities by type' });
-  await expect(types.getByRole('row', { name: 'LOC 2' })).toBeVisible();
-  await expect(types.getByRole('row', { name: 'PER 2' })).toBeVisible();
+  await expect(types.getByRole('row', { name: '地名 2' })).toBeVisible();
+  await expect(types.getByRole('row', { name: '人名 2' })).toBeVisible();
+  // Summed in the main process (corpus.topEntities) from the same index.
   const top = dashboard.getByRole('table', { name: 'Most frequent entities' });
-  await expect(top.getByRole('row').nth(1)).toHaveText('上海LOC2');
-  await expect(top.getByRole('row').nth(2)).toHaveText(`${EXT_B}田PER2`);
+  await expect(top.getByRole('row').nth(1)).toHaveText('上海地名2');
+  await expect(top.getByRole('row').nth(2)).toHaveText(`${EXT_B}田人名2`);
+
+  // What was still waiting at the last save is counted by the app's editor: sidecars written by another program
+  // (here, the test) are "not yet counted"; a page marked reviewed counts as reviewed, so it is not listed.
+  await expect(dashboard.getByTestId('dashboard-pending-counted')).toHaveText(`Counted at each page’s last save in the app. Pages counted: 0; not yet counted: ${total - 1}.`);
+  const pending = dashboard.getByRole('table', { name: 'Still waiting (pages not marked reviewed)' });
+  await expect(pending.getByRole('row', { name: 'Low-confidence OCR characters unreviewed 0' })).toBeVisible();
+  await dashboard.getByText(`Pages not yet counted (${total - 1})`).click();
+  const uncounted = dashboard.getByRole('list', { name: `Pages not yet counted (${total - 1})` });
+  await expect(uncounted.getByRole('listitem').filter({ hasText: /^zz\/b\.txt$/ })).toHaveCount(1);
+  await expect(uncounted.getByRole('listitem').filter({ hasText: `${EXT_B}-a.txt` })).toHaveCount(0);
 
   const notes = dashboard.getByRole('table', { name: 'Page notes' });
   await expect(notes.getByRole('row', { name: `zz/${EXT_B}-a.txt Reviewed 第二栏缺失` })).toBeVisible();
@@ -90,7 +102,7 @@ test('the dashboard shows the figures of the sidecars, follows a save, and expor
     await dashboard.getByRole('button', { name: 'Save the data of “Entities by type” as CSV' }).click();
     const csv = await csvDownload;
     expect(csv.suggestedFilename()).toMatch(/-entity-types\.csv$/);
-    expect(await fs.readFile((await csv.path())!, 'utf8')).toBe('\ufeffType,Count\r\nLOC,2\r\nPER,2\r\n');
+    expect(await fs.readFile((await csv.path())!, 'utf8')).toBe('\ufeffType,Count\r\n地名,2\r\n人名,2\r\n');
     const pngDownload = page.waitForEvent('download');
     await dashboard.getByRole('button', { name: 'Save “Pages by review status” as PNG' }).click();
     const png = await fs.readFile((await (await pngDownload).path())!);

@@ -1,6 +1,7 @@
 import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PageEntry, TextSource } from '../../../shared/ipc/contract';
+import type { TextSource } from '../../../shared/ipc/contract';
+import type { ScannedPage } from './scanned-page';
 import { SIDECAR_SUFFIX, type ReviewStatus } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CorpusIndex, IndexEntry } from '../app/app-state';
@@ -19,7 +20,7 @@ export interface ScanOptions {
   /// Pages per batch handed to onBatch (default 500).
   batchSize?: number;
   /// Called with each batch of pages as they are found, and the number of directory entries looked at so far.
-  onBatch?: (pages: PageEntry[], scanned: number) => void;
+  onBatch?: (pages: ScannedPage[], scanned: number) => void;
   /// Stops the scan; the result is then fail('cancelled').
   signal?: AbortSignal;
   /// The cached index from the previous scan: sidecars whose mtime and size are unchanged are not read again.
@@ -36,7 +37,7 @@ export interface ScanOptions {
 
 /// The outcome of a full scan: every page, naturally sorted, and the index cache to keep for next time.
 export interface ScanResult {
-  pages: PageEntry[];
+  pages: ScannedPage[];
   index: CorpusIndex;
   /// Directory entries looked at.
   scanned: number;
@@ -74,12 +75,12 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   const textSource = options.textSource ?? (await readCorpusSettings(realRoot)).textSource;
   const previous = options.index ?? {};
   const index: CorpusIndex = {};
-  const all: PageEntry[] = [];
+  const all: ScannedPage[] = [];
   const unreadable: string[] = [];
   const orphanSidecars: string[] = [];
   const removedTemps: string[] = [];
   const leftoverTemps: LeftoverTemp[] = [];
-  let pending: PageEntry[] = [];
+  let pending: ScannedPage[] = [];
   let scanned = 0;
 
   const flush = (force: boolean) => {
@@ -126,7 +127,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
 /// would list them now, naturally sorted; a group whose files are gone has none. For the corpus watcher, which
 /// updates the page list for the files changed outside the app without walking the corpus again: each affected
 /// folder is listed once, and only the named groups' files are looked at (their sidecars read afresh).
-export async function describeGroups(root: string, bases: Iterable<string>, options: { textSource?: TextSource } = {}): Promise<PageEntry[]> {
+export async function describeGroups(root: string, bases: Iterable<string>, options: { textSource?: TextSource } = {}): Promise<ScannedPage[]> {
   let realRoot: string;
   try {
     realRoot = await realpath(root);
@@ -140,7 +141,7 @@ export async function describeGroups(root: string, bases: Iterable<string>, opti
     const relDir = slash < 0 ? '' : base.slice(0, slash);
     byFolder.set(relDir, (byFolder.get(relDir) ?? new Set()).add(base.slice(slash + 1)));
   }
-  const all: PageEntry[] = [];
+  const all: ScannedPage[] = [];
   for (const [relDir, names] of byFolder) {
     const listing = await listFolder(realRoot, relDir);
     if (listing === null) continue; // the folder is gone: so are its pages
@@ -211,7 +212,7 @@ interface DescribeContext {
   statuses?: boolean;
 }
 
-async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<PageEntry[]> {
+async function describePages(realRoot: string, relDir: string, listing: FolderListing, context: DescribeContext): Promise<ScannedPage[]> {
   const prefix = relDir === '' ? '' : `${relDir}/`;
   const absDir = path.join(realRoot, relDir.split('/').filter(Boolean).join(path.sep));
   const groups = new Map<string, string[]>();
@@ -220,7 +221,7 @@ async function describePages(realRoot: string, relDir: string, listing: FolderLi
     groups.set(base, [...(groups.get(base) ?? []), name]);
   }
   const described = await Promise.all(
-    [...groups.values()].map(async (names): Promise<PageEntry[]> => {
+    [...groups.values()].map(async (names): Promise<ScannedPage[]> => {
       const files: GroupFile[] = await Promise.all(
         names.map(async (name) => ({ name, layout: hasLayoutExtension(name) ? await sniffLayoutFormat({ realRoot, rel: prefix + name, abs: path.join(absDir, name) }) : null })),
       );
@@ -228,7 +229,7 @@ async function describePages(realRoot: string, relDir: string, listing: FolderLi
       const pages = await Promise.all(
         choosePages(files, context.textSource).map((chosen) => describePage(absDir, prefix, listing, context, chosen.page, chosen.source, chosen.companions, sources)),
       );
-      return pages.filter((p): p is PageEntry => p !== null);
+      return pages.filter((p): p is ScannedPage => p !== null);
     }),
   );
   return described.flat();
@@ -240,10 +241,10 @@ async function describePage(
   listing: FolderListing,
   context: DescribeContext,
   name: string,
-  source: PageEntry['source'] & string,
+  source: ScannedPage['source'] & string,
   companionNames: string[],
   sources: Set<string>,
-): Promise<PageEntry | null> {
+): Promise<ScannedPage | null> {
   const rel = prefix + name;
   let info;
   try {
@@ -263,7 +264,7 @@ async function describePage(
     }
   }
   const companions = companionNames.map((companion) => prefix + companion).sort(comparePathsNaturally);
-  const page: PageEntry = { path: rel, base: baseOf(rel), companions, bytes: info.size, mtimeMs: info.mtimeMs, status, source };
+  const page: ScannedPage = { path: rel, base: baseOf(rel), companions, bytes: info.size, mtimeMs: info.mtimeMs, status, source };
   if (stats !== null) page.stats = stats;
   // Sidecars saved while another text source was chosen are kept and named, never taken over or deleted.
   const otherSidecars = companionNames.filter((companion) => sources.has(companion) && listing.sidecarNames.has(companion + SIDECAR_SUFFIX));

@@ -1,4 +1,5 @@
-import type { CorpusInfo, PageEntry, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
+import type { ScannedPage } from '../corpus/scanned-page';
+import type { CorpusInfo, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import type { AppStore } from '../app/app-state';
 import type { BatchJournals } from '../batch/journal';
@@ -38,7 +39,7 @@ export interface HandlerContext {
     /// Whether the latest scan has sent its last event.
     done: boolean;
     /// The pages found so far by path, so opening a page finds its companions without a folder read.
-    pages: Map<string, PageEntry>;
+    pages: Map<string, ScannedPage>;
     /// The same pages' paths in display order once a scan of the open corpus has finished, else null.
     paths: string[] | null;
   };

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { readSidecarFacts } from '../corpus/sidecar-facts';
 import { sidecarPathOf } from '../../../shared/model/page-files';
+import { listStats } from '../../../shared/model/page-stats';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import type { HandlerContext } from './context';
 import { noteProfilePages } from '../ocr/error-profile-store';
@@ -74,5 +75,5 @@ async function announceStatuses(ctx: HandlerContext, root: string, pages: readon
     const { stats: _old, ...rest } = entry;
     ctx.scan.pages.set(path, stats === undefined ? { ...rest, status } : { ...rest, status, stats });
   }
-  ctx.deps.emit('corpus.pageStatus', { pages: statuses });
+  ctx.deps.emit('corpus.pageStatus', { pages: statuses.map((page) => (page.stats === undefined ? page : { ...page, stats: listStats(page.stats) })) });
 }

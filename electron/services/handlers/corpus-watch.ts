@@ -1,4 +1,6 @@
-import type { CorpusInfo, PageEntry } from '../../../shared/ipc/contract';
+import type { CorpusInfo } from '../../../shared/ipc/contract';
+import { listStats } from '../../../shared/model/page-stats';
+import { listEntries, type ScannedPage } from '../corpus/scanned-page';
 import { baseOf, sortByPathNaturally } from '../../../shared/model/page-files';
 import { SIDECAR_SUFFIX } from '../../../shared/model/sidecar-schema';
 import { describeGroups } from '../corpus/corpus-scan';
@@ -70,13 +72,13 @@ async function followChanges(ctx: HandlerContext, info: CorpusInfo, watcher: Cor
     ctx.scan.paths = pages.map((page) => page.path);
     // A new generation replaces the renderer's list, as at the end of a scan (nothing was walked: `scanned` is
     // the number of pages).
-    ctx.deps.emit('corpus.scanProgress', { generation: ++ctx.scan.generation, pages, scanned: pages.length, done: true, corpus: info });
+    ctx.deps.emit('corpus.scanProgress', { generation: ++ctx.scan.generation, pages: listEntries(pages), scanned: pages.length, done: true, corpus: info });
     return;
   }
   // A sidecar changed outside the app: its status dot and its statistics (list columns, dashboard) follow.
   const statuses = fresh
     .filter((page) => old.get(page.path)?.status !== page.status || JSON.stringify(old.get(page.path)?.stats) !== JSON.stringify(page.stats))
-    .map((page) => (page.stats === undefined ? { path: page.path, status: page.status } : { path: page.path, status: page.status, stats: page.stats }));
+    .map((page) => (page.stats === undefined ? { path: page.path, status: page.status } : { path: page.path, status: page.status, stats: listStats(page.stats) }));
   if (statuses.length > 0) ctx.deps.emit('corpus.pageStatus', { pages: statuses });
 }
 
@@ -90,7 +92,7 @@ function groupOf(rel: string): string | null {
 
 // Whether two entries of one page look the same in the page list apart from the review status (size and time
 // of the page file are not shown there).
-function sameListing(a: PageEntry | undefined, b: PageEntry): boolean {
+function sameListing(a: ScannedPage | undefined, b: ScannedPage): boolean {
   if (a === undefined) return false;
   return (
     a.source === b.source &&

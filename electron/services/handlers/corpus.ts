@@ -4,6 +4,8 @@ import type { CorpusInfo } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
+import { corpusTopEntities, listEntries } from '../corpus/scanned-page';
+import { TOP_CORPUS_ENTITIES } from '../../../shared/model/page-stats';
 import { corpusTextCacheOf } from './corpus-texts';
 import { lockCorpus, refuseUnlessWritable } from './corpus-write-gate';
 import { stopWatching, watchCorpus } from './corpus-watch';
@@ -60,7 +62,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
       onBatch: (pages, seen) => {
         scanned = seen;
         if (current()) for (const page of pages) ctx.scan.pages.set(page.path, page);
-        if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages, scanned: seen, done: false, corpus: info });
+        if (current()) ctx.deps.emit('corpus.scanProgress', { generation, pages: listEntries(pages), scanned: seen, done: false, corpus: info });
       },
     });
     if (!current()) return;
@@ -88,7 +90,7 @@ export function startScan(ctx: HandlerContext, info: CorpusInfo): void {
 export function corpusHandlers(
   ctx: HandlerContext,
 ): ChannelHandlers<
-  'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan' | 'corpus.settings' | 'corpus.setTextSource' | 'corpus.pages' | 'corpus.rememberPage'
+  'corpus.chooseAndOpen' | 'corpus.current' | 'corpus.rescan' | 'corpus.settings' | 'corpus.setTextSource' | 'corpus.pages' | 'corpus.rememberPage' | 'corpus.topEntities'
 > {
   return {
     'corpus.chooseAndOpen': async () => {
@@ -102,8 +104,10 @@ export function corpusHandlers(
     'corpus.pages': async () => {
       const corpus = ctx.corpus;
       const lastPage = corpus ? (await ctx.store()).lastPage(corpus.root) : null;
-      return ok({ corpus, generation: ctx.scan.generation, pages: [...ctx.scan.pages.values()], done: ctx.scan.done, lastPage });
+      return ok({ corpus, generation: ctx.scan.generation, pages: listEntries(ctx.scan.pages.values()), done: ctx.scan.done, lastPage });
     },
+    // The dashboard's most frequent entities, summed here so the page list need not carry each page's top list.
+    'corpus.topEntities': async () => ok(corpusTopEntities(ctx.scan.pages.values(), TOP_CORPUS_ENTITIES)),
     'corpus.rememberPage': async (lastPage) => {
       if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
       await (await ctx.store()).setLastPage(ctx.corpus.root, lastPage);

@@ -1,4 +1,5 @@
-import { fail } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import { listStats } from '../../../shared/model/page-stats';
 import { openPage } from '../page/open-page';
 import { savePage } from '../page/save-page';
 import { readScanImage } from '../scans/scan-image';
@@ -33,17 +34,19 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
       const refused = await refuseUnlessWritable(ctx);
       if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
-      if (saved.ok) {
-        noteSaved(ctx, req.path, { sourceSha256: req.sourceSha256, sidecarHash: saved.value.sidecarHash, text: req.text.normalize('NFC'), spans: req.entities });
-        // A renderer that starts later (a reload, a second window) reads the page list from here.
-        const entry = ctx.scan.pages.get(req.path);
-        if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status, stats: saved.value.stats });
-        // The index cache takes the saved facts, so a rescan in this session does not read the sidecar again.
-        const root = ctx.corpus.root;
-        const indexed = await indexEntryAfterSave(root, req.path, req.status, saved.value.stats);
-        if (indexed) (await ctx.store()).noteIndexEntry(root, req.path, indexed);
-      }
-      return saved;
+      if (!saved.ok) return saved;
+      noteSaved(ctx, req.path, { sourceSha256: req.sourceSha256, sidecarHash: saved.value.sidecarHash, text: req.text.normalize('NFC'), spans: req.entities });
+      // A renderer that starts later (a reload, a second window) reads the page list from here.
+      const entry = ctx.scan.pages.get(req.path);
+      // What the editor still had waiting is not in the sidecar: the save request counts it (issue 16).
+      const stats = { ...saved.value.stats, pending: req.pending ?? null };
+      if (entry) ctx.scan.pages.set(req.path, { ...entry, status: req.status, stats });
+      // The index cache takes the saved facts, so a rescan in this session does not read the sidecar again.
+      const root = ctx.corpus.root;
+      const indexed = await indexEntryAfterSave(root, req.path, req.status, stats);
+      if (indexed) (await ctx.store()).noteIndexEntry(root, req.path, indexed);
+      // The top entities stay in the main process (corpus.topEntities).
+      return ok({ ...saved.value, stats: listStats(stats) });
     },
     'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
   };

@@ -10,7 +10,7 @@ import { checkSidecarConsistency } from '../../../shared/model/sidecar-consisten
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { sidecarVersionFor, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { fail, ok, type Result } from '../../../shared/result';
-import { pageStatsOf } from '../../../shared/model/page-stats';
+import { pageStatsOf, type PageStats } from '../../../shared/model/page-stats';
 import { sha256Hex } from '../disk/hash';
 import { pageSourceFromBytes } from './page-source';
 import { sidecarStateFromBytes } from './sidecar-file';
@@ -30,11 +30,17 @@ export interface SaveInput {
   timestamp: string;
 }
 
+/// What a save reports inside the main process: SaveOutcome with the page's full statistics (top entities
+/// included, for the corpus index); the page.save handler sends the renderer their list form.
+export interface SavedPage extends Omit<SaveOutcome, 'stats'> {
+  stats: PageStats;
+}
+
 /// What a save writes, computed before the lock is taken.
 export interface PreparedSave {
   /// The sidecar's text, or its UTF-8 bytes (from the text worker).
   serialized: string | Uint8Array;
-  outcome: SaveOutcome;
+  outcome: SavedPage;
 }
 
 /// Decodes the page, judges the sidecar, checks the request against both, and builds and serialises the new

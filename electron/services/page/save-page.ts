@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SaveOutcome, SaveRequest } from '../../../shared/ipc/contract';
+import type { SaveRequest } from '../../../shared/ipc/contract';
 import { fail, ok, type Result } from '../../../shared/result';
 import { corpusFile, corpusFileInRealRoot, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
@@ -11,7 +11,7 @@ import { readSidecarBytes } from './sidecar-file';
 import { readSidecarSnapshot, sidecarIdentityNow } from './sidecar-snapshot';
 import { SidecarLockBusy, SidecarLockLost, withSidecarLock, type SidecarLockGuard } from './sidecar-lock';
 import { prepareSaveOffThread } from './off-thread';
-import { pageFileChanged, sidecarChanged, type PreparedSave } from './prepare-save';
+import { pageFileChanged, sidecarChanged, type PreparedSave, type SavedPage } from './prepare-save';
 
 /// Saves the corrected text, status and entities of one page to its sidecar, never touching the page file.
 ///
@@ -25,7 +25,7 @@ import { pageFileChanged, sidecarChanged, type PreparedSave } from './prepare-sa
 /// sidecar lock (in-process queue and lock file, see sidecar-lock.ts), both hashes are checked again, the new sidecar
 /// is written to a temporary file, and the sidecar's hash is checked once more right before the rename. A change
 /// made by anyone in between refuses the save and writes nothing.
-export async function savePage(root: string, req: SaveRequest, appVersion: string, now: () => Date = () => new Date()): Promise<Result<SaveOutcome>> {
+export async function savePage(root: string, req: SaveRequest, appVersion: string, now: () => Date = () => new Date()): Promise<Result<SavedPage>> {
   const pageAbs = await corpusFile(root, req.path);
   if (!pageAbs.ok) return pageAbs;
   const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(req.path));
@@ -59,7 +59,7 @@ async function prepareSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Sav
 }
 
 // Under the sidecar lock: the files must still be what the request was made from, up to the moment of the rename.
-async function commitSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveRequest, prepared: PreparedSave, guard: SidecarLockGuard): Promise<Result<SaveOutcome>> {
+async function commitSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: SaveRequest, prepared: PreparedSave, guard: SidecarLockGuard): Promise<Result<SavedPage>> {
   const before = await readSidecarSnapshot(sidecarAbs);
   if (!before.ok) return before;
   if ((before.value?.hash ?? null) !== req.expectedSidecarHash) return sidecarChanged(req.path, before.value?.hash ?? null);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { batchJournalFolderOf, createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import type { BatchHit, BatchReplaceOutcome, BatchSearchOutcome, BatchUndoOutcome, PageData, SaveOutcome } from '../../../shared/ipc/contract';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
-import { pageStatsOf } from '../../../shared/model/page-stats';
+import { listStats, pageStatsOf } from '../../../shared/model/page-stats';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 
 let corpus: TempCorpus;
@@ -160,14 +160,14 @@ describe('batch.replace and batch.undo', () => {
     // The page list's status dots follow: b.txt has a sidecar now; a page saved only by the editor is not announced.
     // With each sidecar's statistics (issue 16: page list columns, dashboard).
     expect(await nextStatusEvent(0)).toEqual([
-      { path: 'a.txt', status: 'in-progress', stats: pageStatsOf(a) },
-      { path: 'b.txt', status: 'unreviewed', stats: { hand: 0, rule: 1, entities: {}, top: [], note: null } },
+      { path: 'a.txt', status: 'in-progress', stats: listStats(pageStatsOf(a)) },
+      { path: 'b.txt', status: 'unreviewed', stats: { hand: 0, rule: 1, entities: {}, note: null, pending: null } },
     ]);
 
     expect(await call('batch.last')).toEqual(outcome.batch);
     const undone = await call<BatchUndoOutcome>('batch.undo');
     expect(await nextStatusEvent(1)).toEqual([
-      { path: 'a.txt', status: 'in-progress', stats: pageStatsOf(JSON.parse(beforeBytes.toString('utf8'))) },
+      { path: 'a.txt', status: 'in-progress', stats: listStats(pageStatsOf(JSON.parse(beforeBytes.toString('utf8')))) },
       { path: 'b.txt', status: null },
     ]);
     expect(undone).toMatchObject({ restoredPages: ['a.txt', 'b.txt'], problems: [], next: null });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyListView, DEFAULT_LIST_VIEW, stepToReview } from '../../../renderer/components/page-list-view';
 import type { PageEntry } from '../../../shared/ipc/contract';
-import type { PageStats } from '../../../shared/model/page-stats';
+import type { PageListStats } from '../../../shared/model/page-stats';
 
-function page(path: string, status: PageEntry['status'], stats?: Partial<PageStats>): PageEntry {
+function page(path: string, status: PageEntry['status'], stats?: Partial<PageListStats>): PageEntry {
   const entry: PageEntry = { path, base: path.replace(/\.txt$/, ''), companions: [], bytes: 1, mtimeMs: 0, status };
-  if (stats) entry.stats = { hand: 0, rule: 0, entities: {}, top: [], note: null, ...stats };
+  if (stats) entry.stats = { hand: 0, rule: 0, entities: {}, note: null, pending: null, ...stats };
   return entry;
 }
 

@@ -3,19 +3,19 @@ import { toCsv } from '../../../renderer/dashboard/csv';
 import { exportName } from '../../../renderer/dashboard/download';
 import { summarizeCorpus, TOP_PAGES } from '../../../renderer/dashboard/summary';
 import type { PageEntry } from '../../../shared/ipc/contract';
-import type { PageStats } from '../../../shared/model/page-stats';
+import type { PageListStats } from '../../../shared/model/page-stats';
 
-function page(path: string, status: PageEntry['status'], stats?: Partial<PageStats>): PageEntry {
+function page(path: string, status: PageEntry['status'], stats?: Partial<PageListStats>): PageEntry {
   const entry: PageEntry = { path, base: path, companions: [], bytes: 1, mtimeMs: 0, status };
-  if (stats) entry.stats = { hand: 0, rule: 0, entities: {}, top: [], note: null, ...stats };
+  if (stats) entry.stats = { hand: 0, rule: 0, entities: {}, note: null, pending: null, ...stats };
   return entry;
 }
 
 describe('summarizeCorpus', () => {
-  it('counts pages by status, corrections by hand and by rule, entities by type, top entities and notes', () => {
+  it('counts pages by status, corrections by hand and by rule, entities by type and notes', () => {
     const summary = summarizeCorpus([
-      page('a.txt', 'reviewed', { hand: 2, rule: 1, entities: { PER: 2, LOC: 1 }, top: [{ text: '𠮷田', type: 'PER', count: 2 }, { text: '上海', type: 'LOC', count: 1 }] }),
-      page('b.txt', 'needs-attention', { rule: 4, entities: { LOC: 2 }, top: [{ text: '上海', type: 'LOC', count: 2 }], note: '缺栏' }),
+      page('a.txt', 'reviewed', { hand: 2, rule: 1, entities: { PER: 2, LOC: 1 } }),
+      page('b.txt', 'needs-attention', { rule: 4, entities: { LOC: 2 }, note: '缺栏' }),
       page('c.txt', null),
       page('d.txt', 'reviewed'),
     ]);
@@ -25,8 +25,22 @@ describe('summarizeCorpus', () => {
     expect([summary.hand, summary.rule]).toEqual([2, 5]);
     expect(summary.mostCorrected).toEqual([{ path: 'b.txt', hand: 0, rule: 4 }, { path: 'a.txt', hand: 2, rule: 1 }]);
     expect(summary.entitiesByType).toEqual([{ type: 'LOC', count: 3 }, { type: 'PER', count: 2 }]);
-    expect(summary.topEntities).toEqual([{ text: '上海', type: 'LOC', count: 3 }, { text: '𠮷田', type: 'PER', count: 2 }]);
     expect(summary.notes).toEqual([{ path: 'b.txt', note: '缺栏', status: 'needs-attention' }]);
+  });
+
+  it('sums what was waiting at the last save over pages not marked reviewed, and names the pages not yet counted', () => {
+    const summary = summarizeCorpus([
+      page('a.txt', 'reviewed', { pending: { lowConfidence: 100, ocrSuggestions: 100, entitySuggestions: 100 } }),
+      page('b.txt', 'in-progress', { pending: { lowConfidence: 3, ocrSuggestions: 2, entitySuggestions: 1 } }),
+      page('𠮷.txt', 'needs-attention', { pending: { lowConfidence: 4, ocrSuggestions: 0, entitySuggestions: 5 } }),
+      page('c.txt', 'unreviewed'),
+      page('d.txt', null),
+      page('e.txt', 'reviewed'),
+    ]);
+    // a.txt is reviewed: its characters count as reviewed; e.txt too, so it is not "not yet counted" either.
+    expect(summary.pending).toEqual({ lowConfidence: 7, ocrSuggestions: 2, entitySuggestions: 6 });
+    expect(summary.counted).toBe(2);
+    expect(summary.notCounted).toEqual(['c.txt', 'd.txt']);
   });
 
   it('keeps the most corrected pages only, most first, ties in list order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageStatsOf, TOP_ENTITIES_PER_PAGE, topEntities } from '../../../shared/model/page-stats';
+import { listStats, pageStatsOf, pageStatsSchema, sumTopEntities, TOP_ENTITIES_PER_PAGE, topEntities } from '../../../shared/model/page-stats';
 
 const EXT_B = '𠮷';
 
@@ -27,6 +27,7 @@ describe('pageStatsOf', () => {
         { text: '上海', type: 'LOC', count: 1 },
       ],
       note: '第二栏缺失',
+      pending: null,
     });
   });
 
@@ -51,8 +52,42 @@ describe('pageStatsOf', () => {
       entities: {},
       top: [],
       note: null,
+      pending: null,
     });
-    expect(pageStatsOf('nonsense')).toEqual({ hand: 0, rule: 0, entities: {}, top: [], note: null });
+    expect(pageStatsOf('nonsense')).toEqual({ hand: 0, rule: 0, entities: {}, top: [], note: null, pending: null });
     expect(pageStatsOf(null).note).toBeNull();
+  });
+});
+
+describe('pending counts, list form and corpus top entities', () => {
+  it('never reads pending counts from a sidecar: they are counted by the editor at a save', () => {
+    expect(pageStatsOf({ pending: { lowConfidence: 1, ocrSuggestions: 1, entitySuggestions: 1 } }).pending).toBeNull();
+  });
+
+  it('reads stored pending counts, and an index entry without them or with damaged ones as not yet counted', () => {
+    const stored = { hand: 1, rule: 0, entities: {}, top: [], note: null, pending: { lowConfidence: 4, ocrSuggestions: 2, entitySuggestions: 0 } };
+    expect(pageStatsSchema.parse(stored).pending).toEqual({ lowConfidence: 4, ocrSuggestions: 2, entitySuggestions: 0 });
+    const { pending: _pending, ...older } = stored;
+    expect(pageStatsSchema.parse(older).pending).toBeNull();
+    expect(pageStatsSchema.parse({ ...stored, pending: { lowConfidence: -1, ocrSuggestions: 2, entitySuggestions: 0 } }).pending).toBeNull();
+  });
+
+  it('drops the top entities from the list form and keeps the rest', () => {
+    const stats = pageStatsOf({ entities: [{ type: 'PER', text: EXT_B }], note: '缺' });
+    const listed = listStats(stats);
+    expect('top' in listed).toBe(false);
+    expect(listed).toEqual({ hand: 0, rule: 0, entities: { PER: 1 }, note: '缺', pending: null });
+  });
+
+  it('sums the pages\' top lists by text and type, most frequent first', () => {
+    const summed = sumTopEntities(
+      [
+        [{ text: `${EXT_B}田`, type: 'PER', count: 2 }, { text: '上海', type: 'LOC', count: 1 }],
+        [{ text: '上海', type: 'LOC', count: 2 }, { text: '上海', type: 'ORG', count: 1 }],
+        [],
+      ],
+      2,
+    );
+    expect(summed).toEqual([{ text: '上海', type: 'LOC', count: 3 }, { text: `${EXT_B}田`, type: 'PER', count: 2 }]);
   });
 });

@@ -43,7 +43,7 @@ describe('openAppStore', () => {
 
   it('stores the corpus index cache per corpus root', async () => {
     const store = await openAppStore(file);
-    const stats = { hand: 1, rule: 2, entities: { PER: 1 }, top: [{ text: '𠮷田', type: 'PER', count: 1 }], note: '缺第二栏' };
+    const stats = { hand: 1, rule: 2, entities: { PER: 1 }, top: [{ text: '𠮷田', type: 'PER', count: 1 }], note: '缺第二栏', pending: { lowConfidence: 3, ocrSuggestions: 2, entitySuggestions: 1 } };
     await store.setCorpusIndex('/a', { 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed', stats } });
     const again = await openAppStore(file);
     expect(again.corpusIndex('/a')).toEqual({ 'p.txt': { sidecarMtime: 1, sidecarSize: 2, status: 'reviewed', stats } });
@@ -69,12 +69,12 @@ describe('openAppStore', () => {
     const store = await openAppStore(file);
     const index = store.corpusIndex('/a');
     expect(index['old.txt']).toEqual({ sidecarMtime: 1, sidecarSize: 2, status: 'reviewed', stats: null });
-    expect(index['odd.txt']?.stats).toEqual({ hand: 0, rule: 2, entities: {}, top: [], note: null });
+    expect(index['odd.txt']?.stats).toEqual({ hand: 0, rule: 2, entities: {}, top: [], note: null, pending: null });
   });
 
   it('takes one index entry after a save in memory, written with the next whole index', async () => {
     const store = await openAppStore(file);
-    const entry = { sidecarMtime: 5, sidecarSize: 6, status: 'in-progress' as const, stats: { hand: 0, rule: 0, entities: {}, top: [], note: null } };
+    const entry = { sidecarMtime: 5, sidecarSize: 6, status: 'in-progress' as const, stats: { hand: 0, rule: 0, entities: {}, top: [], note: null, pending: null } };
     store.noteIndexEntry('/a', 'p.txt', entry);
     expect(store.corpusIndex('/a')['p.txt']).toEqual(entry);
     await store.setCorpusIndex('/a', store.corpusIndex('/a'));

@@ -97,7 +97,7 @@ describe('scanCorpus', () => {
     };
     await put('a.txt.jiaodui.json', JSON.stringify(sidecar));
     const { pages, index } = await scanOk();
-    const stats = { hand: 1, rule: 1, entities: { PER: 1 }, top: [{ text: '𠮷', type: 'PER', count: 1 }], note: '缺页角' };
+    const stats = { hand: 1, rule: 1, entities: { PER: 1 }, top: [{ text: '𠮷', type: 'PER', count: 1 }], note: '缺页角', pending: null };
     expect(pages[0]!.stats).toEqual(stats);
     expect(index['a.txt']!.stats).toEqual(stats);
     expect(pages[1]!.stats).toBeUndefined();
