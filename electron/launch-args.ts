@@ -34,7 +34,8 @@ function positionalFolder(argv: readonly string[], start: number): string | null
     const arg = argv[i];
     if (arg === undefined || arg === '') continue;
     if (VALUE_FLAGS.has(arg)) {
-      i++;
+      // Its value, unless the value is missing (readFlag treats the flag as absent then).
+      if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) i++;
       continue;
     }
     if (arg.startsWith('-')) continue;
