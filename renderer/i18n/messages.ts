@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as dashboard from './messages-dashboard';
+import * as desktop from './messages-desktop';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
@@ -121,6 +122,7 @@ const en = {
   ...exportDialog.en,
   ...dashboard.en,
   ...find.en,
+  ...desktop.en,
 };
 
 /// A message key.
@@ -232,6 +234,7 @@ const zhCN: Record<MessageKey, string> = {
   ...exportDialog.zhCN,
   ...dashboard.zhCN,
   ...find.zhCN,
+  ...desktop.zhCN,
 };
 
 /// The message tables by language.
