@@ -33,7 +33,10 @@ if (launch.userDataDir) app.setPath('userData', path.resolve(launch.userDataDir)
 // on theirs (scan-protocol.ts).
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
-  { scheme: SCAN_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  // corsEnabled: the page (app://jiaodui) fetches TIFF scans from this other origin; Electron blocks cross-origin
+  // fetch() to a custom scheme without it (electron/electron#51152). Only our page can run here (navigation is
+  // locked), and the scheme serves only the open corpus's scan images, confined like page.scanImage.
+  { scheme: SCAN_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 
 // This bundle lives in dist/electron; the renderer build sits beside it in dist/renderer.

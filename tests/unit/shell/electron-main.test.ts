@@ -161,11 +161,13 @@ describe('Electron main process (bundled, against a fake electron)', () => {
   });
 
   it('streams scan images of the open corpus on the privileged jiaodui-scan scheme, confined like page.scanImage', async () => {
-    expect(record.privilegedSchemes.find((s) => s.scheme === 'jiaodui-scan')).toEqual({ scheme: 'jiaodui-scan', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } });
+    expect(record.privilegedSchemes.find((s) => s.scheme === 'jiaodui-scan')).toEqual({ scheme: 'jiaodui-scan', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } });
     const handle = record.protocolHandlers.get('jiaodui-scan')!;
     const image = await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('甲.png')}` });
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
+    // The page on app://jiaodui fetches TIFF scans across origins: the answer names exactly that origin.
+    expect(image.headers.get('access-control-allow-origin')).toBe('app://jiaodui');
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(PNG);
     const outside = await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('../secret.png')}` });
     expect(outside.status).toBe(400);
@@ -226,7 +228,7 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     };
     (contents as unknown as { on: (n: string, f: () => void) => void }).on = (name, fn) => (contents.listeners[name] ??= []).push(fn);
     fakeApp.emit('web-contents-created', {}, contents);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
       contents.emit(name, { preventDefault: () => (prevented = true) });
       expect(prevented, name).toBe(true);
