@@ -87,7 +87,7 @@ export function FolderPicker({ harness, api, onChoose }: { harness: HarnessExtra
           <ul>
             {recent.map((folder) => (
               <li key={folder}>
-                <button type="button" onClick={() => onChoose(folder)}>🕘 {folder}</button>
+                <button type="button" onClick={() => onChoose(folder)}>{folder}</button>
               </li>
             ))}
           </ul>
