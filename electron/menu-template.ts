@@ -50,7 +50,7 @@ export function buildMenuTemplate(platform: NodeJS.Platform, model: MenuModel, s
           submenu: [
             role('about', 'about'),
             separator,
-            { ...role('services', 'services'), submenu: [] },
+            role('services', 'services'),
             separator,
             role('hide', 'hide'),
             role('hideOthers', 'hideOthers'),
