@@ -1,16 +1,18 @@
-import fs from 'node:fs';
 import { defineConfig, type Project } from '@playwright/test';
 import { findElectronBinary } from './scripts/electron-binary';
+import { thisMachineBrowser } from './scripts/system-browser';
 
-// Debian's Chromium: Playwright must never download its own browsers here.
-const systemChromium = '/usr/bin/chromium';
+// An installed browser, never one Playwright downloads: Chromium on Linux (/usr/bin/chromium), an installed Chrome
+// or Edge on macOS and Windows (`npm test`'s preflight says what to install when there is none).
+const browser = thisMachineBrowser();
 
 const harness: Project = {
   name: 'harness',
   use: {
     browserName: 'chromium',
+    ...(browser?.kind === 'channel' ? { channel: browser.channel } : {}),
     launchOptions: {
-      ...(fs.existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      ...(browser?.kind === 'executable' ? { executablePath: browser.path } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -19,6 +19,7 @@ import { denyAllPermissions, guardAllWebContents } from './security';
 import type { AppStore } from './services/app/app-state';
 import { createHandlers, type Handlers } from './services/handlers/table';
 import { chooseStartupCorpus } from './startup-corpus';
+import { userSampleCorpus } from './sample-corpus';
 import { createMainWindow } from './window';
 import { restoreWindowState } from './window-state';
 import { trackWindowState } from './window-tracking';
@@ -119,11 +120,12 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
-function openWindow(): void {
+function openWindow(extraQuery: Record<string, string> = {}): void {
   const displays = screen.getAllDisplays();
   const restored = restoreWindowState(store?.windowStates() ?? { last: null, byDisplay: {} }, displays, screen.getPrimaryDisplay());
   // The renderer reads `?lang=` the same way in both shells.
-  const window = createMainWindow({ indexUrl: APP_INDEX_URL, preloadFile }, launch.lang ? { lang: launch.lang } : {}, restored);
+  const query: Record<string, string> = { ...(launch.lang ? { lang: launch.lang } : {}), ...extraQuery };
+  const window = createMainWindow({ indexUrl: APP_INDEX_URL, preloadFile }, query, restored);
   mainWindow = window;
   // Until this page has loaded, events wait (a folder asked for while the window opens again on macOS).
   gate.close();
@@ -177,18 +179,32 @@ async function start(): Promise<void> {
 
   const state = await table.handle('app.getState', []);
   const appState = state.ok ? (state.value as AppState) : null;
-  const corpus = chooseStartupCorpus({
+  const bundledSample = sampleCorpusPath();
+  const chosen = chooseStartupCorpus({
     cliCorpus: router.takeStartupFolder(launch.corpus ? path.resolve(launch.corpus) : null),
     currentCorpus: appState?.corpus?.root ?? null,
     recentCorpora: appState?.recentCorpora ?? [],
-    sampleCorpus: sampleCorpusPath(),
+    sampleCorpus: bundledSample,
   });
+  // A first start: the sample opens from the user's copy in the app-data folder, with the welcome (issue 17).
+  const firstStart = chosen !== null && chosen === bundledSample;
+  let corpus = chosen;
+  if (firstStart && bundledSample) {
+    try {
+      corpus = userSampleCorpus(bundledSample, app.getPath('userData'));
+    } catch (error) {
+      // Never open the installation's own folder for editing: start with no corpus instead.
+      console.error(`Could not copy the sample corpus: ${String(error)}`);
+      corpus = null;
+    }
+  }
   if (corpus) {
     // A corpus that cannot be opened must not keep the window from appearing: the user can pick another.
     const opened = await table.openCorpus(corpus).catch((error: unknown) => ({ ok: false as const, error: { message: String(error) } }));
     if (!opened.ok) console.error(`Could not open ${corpus}: ${opened.error.message}`);
   }
-  openWindow();
+  // The welcome shows on a first start only (issue 17), not when macOS opens the window again.
+  openWindow(firstStart ? { welcome: '1' } : {});
 }
 
 // The folder this launch names goes to the running app with the lock request, resolved against this launch's folder.

@@ -7,6 +7,7 @@ import { ShortcutsSheet } from './components/ShortcutsSheet';
 import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
 import { UnsavedPrompt } from './components/UnsavedPrompt';
+import { Welcome, welcomeWanted } from './components/Welcome';
 import type { PageEditorHandle } from './editor/PageEditor';
 import { useBatchDialog } from './batch/useBatchDialog';
 import { EntityPopover } from './entities/EntityPopover';
@@ -40,6 +41,7 @@ import type { PageStats } from '../shared/model/page-stats';
 /// saving, guards, conflicts, recovery) is the page session's (renderer/page).
 export function App({ api, harness, initial }: { api: JiaoduiApi; harness: HarnessExtras | null; initial: AppState }) {
   const [language, setLanguage] = useState<Language>(initial.preferences.language);
+  const [showWelcome, setShowWelcome] = useState(() => welcomeWanted(location.search, initial.preferences.welcomeDismissed));
   const t = useCallback((key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values), [language]);
   const corpusPages = usePages(api, initial.corpus);
   const { corpus, pages, scanning, generation, setPageStatus } = corpusPages;
@@ -273,6 +275,14 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         {showDashboard && <Dashboard corpus={corpus} pages={pages} scanning={scanning} onClose={closeDashboard} />}
         {/* Hidden, not unmounted, while the dashboard is shown: the open page keeps its editor and unsaved work. */}
         <main className="page-area" hidden={showDashboard}>
+          {showWelcome && (
+            <Welcome
+              onDismiss={() => {
+                setShowWelcome(false);
+                void api.setPreferences({ welcomeDismissed: true });
+              }}
+            />
+          )}
           {!corpus && <p className="empty">{t('noCorpus')}</p>}
           {corpus && !page && !state.error && <p className="empty">{t('noPage')}</p>}
           {state.error && <p role="alert" className="error">{state.error}</p>}

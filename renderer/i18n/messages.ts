@@ -13,6 +13,7 @@ import * as ignore from './messages-ignore';
 import * as scans from './messages-scans';
 import * as sidecar from './messages-sidecar';
 import * as session from './messages-session';
+import * as welcome from './messages-welcome';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -123,6 +124,7 @@ const en = {
   ...dashboard.en,
   ...find.en,
   ...desktop.en,
+  ...welcome.en,
 };
 
 /// A message key.
@@ -235,6 +237,7 @@ const zhCN: Record<MessageKey, string> = {
   ...dashboard.zhCN,
   ...find.zhCN,
   ...desktop.zhCN,
+  ...welcome.zhCN,
 };
 
 /// The message tables by language.

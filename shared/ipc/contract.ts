@@ -307,6 +307,8 @@ export interface Preferences {
   autosaveSeconds: number;
   /// The export dialog's last choices; absent until the first export.
   exportChoices?: ExportChoices;
+  /// True once the user dismissed the first-run welcome (issue 17); absent before.
+  welcomeDismissed?: boolean;
 }
 
 /// Arguments of app.setPreferences.
@@ -314,6 +316,7 @@ export const preferencesPatchSchema = z.strictObject({
   language: z.enum(LANGUAGES).optional(),
   autosaveSeconds: z.number().int().min(0).max(3600).optional(),
   exportChoices: exportChoicesSchema.optional(),
+  welcomeDismissed: z.boolean().optional(),
 });
 
 /// Arguments of ocr.suggest: the editor's current text, and the page it belongs to.

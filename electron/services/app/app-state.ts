@@ -59,6 +59,7 @@ const storedStateSchema = z.object({
       language: z.enum(LANGUAGES).catch(DEFAULT_PREFERENCES.language),
       autosaveSeconds: z.number().int().min(0).max(3600).catch(DEFAULT_PREFERENCES.autosaveSeconds),
       exportChoices: storedExportChoicesSchema,
+      welcomeDismissed: z.boolean().optional().catch(undefined),
     })
     .catch(DEFAULT_PREFERENCES),
   recentCorpora: z.array(z.string()).catch([]),

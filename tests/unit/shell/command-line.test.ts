@@ -3,10 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findElectronBinary } from '../../../scripts/electron-binary';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-const tsx = (script: string, args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, encoding: 'utf8' });
+const tsx = (script: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: repoRoot, encoding: 'utf8', env });
 
 let dir: string;
 beforeEach(async () => {
@@ -17,14 +17,19 @@ afterEach(async () => {
 });
 
 describe('npm start without an Electron binary', () => {
-  it.skipIf(findElectronBinary() !== null)('prints one sentence pointing to the harness and exits 1, without a stack trace', () => {
-    const run = tsx('scripts/start.ts', []);
+  it('tries Electron’s installer, then prints one sentence pointing to the harness and exits 1, without a stack trace', async () => {
+    // The binary is made missing (an empty override folder) and its download impossible (a closed port, an empty
+    // download cache), whatever this machine has installed.
+    const empty = path.join(dir, 'no-electron');
+    await fs.mkdir(empty);
+    const run = tsx('scripts/start.ts', [], { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty, ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: empty });
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('npm run dev:browser -- --corpus <folder>');
+    expect(lines[0]).toMatch(/^Electron could not be installed on this machine \(.+\), so the desktop app cannot start; use the browser harness instead: npm run dev:browser -- --corpus <folder>$/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
+    expect(run.stdout).toContain('fetching it once with its own installer');
+  }, 60_000);
 });
 
 describe('npm run dev:browser', () => {
