@@ -28,6 +28,9 @@ export function createCloseGuard(host: CloseGuardHost): CloseGuard {
   let dirty = false;
   let confirmed = false;
   let quitRequested = false;
+  // What the prevented close was part of, fixed when it is prevented: a quit the user cancelled (Cancel in the
+  // renderer's prompt) must not turn a later Cmd-W on macOS into a quit.
+  let pending: 'close' | 'quit' = 'close';
   return {
     setDirty(next) {
       dirty = next;
@@ -35,7 +38,10 @@ export function createCloseGuard(host: CloseGuardHost): CloseGuard {
       if (next) confirmed = false;
     },
     onWindowClose() {
+      const quitting = quitRequested;
+      quitRequested = false;
       if (!dirty || confirmed) return false;
+      pending = quitting ? 'quit' : 'close';
       host.requestCloseConfirmation();
       return true;
     },
@@ -44,7 +50,9 @@ export function createCloseGuard(host: CloseGuardHost): CloseGuard {
     },
     confirm() {
       confirmed = true;
-      if (quitRequested) host.quitApp();
+      const action = pending;
+      pending = 'close';
+      if (action === 'quit') host.quitApp();
       else host.closeWindow();
     },
   };

@@ -1,10 +1,10 @@
 import { Menu } from 'electron';
-import type { MenuCommand } from '../shared/ipc/contract';
-import { buildMenuTemplate } from './menu-template';
+import { buildMenuTemplate, type MenuAction, type MenuModel } from './menu-template';
 
-/// Installs the application menu; each command item calls `send` with its command.
+/// Installs the application menu for `model`; each item calls `send` with its action.
 ///
-/// The caller turns the command into an 'app.command' event for the renderer.
-export function installApplicationMenu(send: (command: MenuCommand) => void): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, send)));
+/// Called again whenever the UI language or the recent list changes: a menu cannot be relabelled in place, so it
+/// is built anew (cheap: a few dozen items).
+export function installApplicationMenu(model: MenuModel, send: (action: MenuAction) => void): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, model, send)));
 }

@@ -1,5 +1,5 @@
 // Sandboxed preload: bundled into one CommonJS file (dist/electron/preload.cjs) with only `electron` external.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createEventHub } from '../shared/ipc/event-hub';
 import { createApi } from '../shared/ipc/api';
 import type { EventChannel, RequestChannel, Transport } from '../shared/ipc/contract';
@@ -46,6 +46,8 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'ignore.remove': true,
   'entities.learnedStatus': true,
   'entities.learnedModel': true,
+  'corpus.openPath': true,
+  'app.clearRecent': true,
 };
 const EVENT_CHANNELS: Record<EventChannel, true> = {
   'corpus.scanProgress': true,
@@ -58,6 +60,7 @@ const EVENT_CHANNELS: Record<EventChannel, true> = {
   'app.command': true,
   'app.closeRequested': true,
   'dialog.request': true,
+  'corpus.openRequested': true,
 };
 
 // Listen to every event from the start: events that arrive before the page subscribes wait in the hub.
@@ -82,4 +85,6 @@ const transport: Transport = {
 };
 
 // Scan images are streamed on the main process's jiaodui-scan: scheme rather than sent as base64 over IPC.
-contextBridge.exposeInMainWorld('jiaodui', { ...createApi(transport), scanImageUrl: scanSchemeUrl });
+// A folder dropped on the window is named by its path, which only the preload can read from the File (Electron
+// removed File.path); the page passes the dropped File itself, so it cannot ask for the path of anything else.
+contextBridge.exposeInMainWorld('jiaodui', { ...createApi(transport), scanImageUrl: scanSchemeUrl, pathForFile: (file: File) => webUtils.getPathForFile(file) });

@@ -2,6 +2,10 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { previewWidthOf, relFromScanSchemeUrl } from '../shared/ipc/scan-url';
 import { answerScanImage, type ScanImageSources } from './scan-image-answer';
+import { APP_SCHEME, APP_HOST } from './app-scheme';
+
+// The page's origin (app://jiaodui), the only one a scan answer is for; the scheme is CORS-enabled (main.ts).
+const CORS = { 'Access-Control-Allow-Origin': `${APP_SCHEME}://${APP_HOST}` };
 
 /// Answers one request on the scan scheme (`jiaodui-scan://corpus/?path=<relative path>[&width=<preview width>]`)
 /// for `protocol.handle`.
@@ -14,11 +18,11 @@ export async function answerScanRequest(url: string, sources: ScanImageSources):
   const width = rel === null ? null : previewWidthOf(new URL(url).searchParams);
   const answer = await answerScanImage(rel, width, sources);
   if (answer.kind === 'made') return madeImage(answer.image);
-  if (answer.kind === 'refused') return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+  if (answer.kind === 'refused') return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json', ...CORS } });
   const stream = Readable.toWeb(answer.handle.createReadStream()) as WebReadableStream<Uint8Array>;
   return new Response(stream as unknown as ReadableStream<Uint8Array>, {
     status: 200,
-    headers: { 'Content-Type': answer.mime, 'Content-Length': String(answer.size), 'X-Content-Type-Options': 'nosniff' },
+    headers: { 'Content-Type': answer.mime, 'Content-Length': String(answer.size), 'X-Content-Type-Options': 'nosniff', ...CORS },
   });
 }
 
@@ -26,6 +30,6 @@ export async function answerScanRequest(url: string, sources: ScanImageSources):
 function madeImage(image: { bytes: Buffer; mime: string }): Response {
   return new Response(new Uint8Array(image.bytes), {
     status: 200,
-    headers: { 'Content-Type': image.mime, 'Content-Length': String(image.bytes.length), 'X-Content-Type-Options': 'nosniff' },
+    headers: { 'Content-Type': image.mime, 'Content-Length': String(image.bytes.length), 'X-Content-Type-Options': 'nosniff', ...CORS },
   });
 }

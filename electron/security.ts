@@ -10,9 +10,13 @@ export function denyAllPermissions(session: Session): void {
 
 /// Locks down one web contents: no navigation, no redirects, no new windows, no webviews.
 ///
-/// The renderer is a single page loaded from file://; anything that tries to leave it is stopped.
+/// The renderer is a single page served from the app's own scheme (app://jiaodui/index.html); anything that tries
+/// to leave it is stopped, whatever the target: another origin, file:// (a file dropped outside the drop handler),
+/// or even another page of app://jiaodui — the page never navigates (a reload is not a navigation). Sub-frames are
+/// held to the same rule ('will-frame-navigate').
 export function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,25 +1,27 @@
 import { BrowserWindow } from 'electron';
+import type { RestoredWindowState } from './window-state';
+import { WINDOW_SIZES } from './window-state';
 
 /// Where the main window loads its page and preload from.
 export interface MainWindowPaths {
-  /// Absolute path of dist/renderer/index.html.
-  indexFile: string;
+  /// The renderer's page on the app's own scheme (`app://jiaodui/index.html`, electron/app-scheme.ts).
+  indexUrl: string;
   /// Absolute path of dist/electron/preload.cjs.
   preloadFile: string;
 }
 
-/// Creates the one hardened application window and loads the renderer into it.
+/// Creates the one hardened application window, at its remembered size and place, and loads the renderer.
 ///
 /// Context isolation, the sandbox and web security are on and Node integration is off (main.ts also calls
-/// `app.enableSandbox()`, so every renderer is sandboxed); the page is loaded
-/// from a local file, never from remote content. The CSP comes from the meta tag in renderer/index.html, since
-/// response headers cannot be set for file:// loads.
-export function createMainWindow(paths: MainWindowPaths, query: Record<string, string> = {}): BrowserWindow {
+/// `app.enableSandbox()`, so every renderer is sandboxed). The page comes from the app's own scheme, never from
+/// remote content; that scheme sends the page's CSP as a header (the meta tag in renderer/index.html says the same).
+/// `state` is already clamped to an attached display (window-state.ts); maximised and full screen are applied
+/// before the window is first shown, so it does not flash at its normal size.
+export function createMainWindow(paths: MainWindowPaths, query: Record<string, string> = {}, state?: RestoredWindowState): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 480,
+    ...(state ? state.bounds : { width: WINDOW_SIZES.defaultWidth, height: WINDOW_SIZES.defaultHeight }),
+    minWidth: WINDOW_SIZES.minWidth,
+    minHeight: WINDOW_SIZES.minHeight,
     show: false,
     title: 'Jiaodui',
     webPreferences: {
@@ -37,7 +39,12 @@ export function createMainWindow(paths: MainWindowPaths, query: Record<string, s
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(paths.indexFile, { query });
+  window.once('ready-to-show', () => {
+    if (state?.maximized) window.maximize();
+    if (state?.fullScreen) window.setFullScreen(true);
+    window.show();
+  });
+  const search = new URLSearchParams(query).toString();
+  void window.loadURL(search ? `${paths.indexUrl}?${search}` : paths.indexUrl);
   return window;
 }

@@ -35,6 +35,7 @@ import { useTextSourceChange } from './state/useTextSourceChange';
 import { Dashboard } from './dashboard/Dashboard';
 import { typeLabeller } from './pagestats/type-label';
 import { OriginalView } from './pagestats/OriginalView';
+import { useFolderDrop } from './desktop/useFolderDrop';
 import { applyListView, DEFAULT_LIST_VIEW, stepToReview, type ListView } from './components/page-list-view';
 import type { PageListStats } from '../shared/model/page-stats';
 
@@ -161,6 +162,24 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       }),
     [api, guardUnsaved, session],
   );
+  // A folder named by path (dropped on the window, a second launch, File → Open Recent in Electron's menu).
+  const openPath = useCallback(
+    (folder: string) => {
+      if (folder === corpus?.root) return;
+      void guardUnsaved(async () => {
+        const result = await api.openCorpusPath(folder);
+        setOpenError(result.ok ? null : result.error.message);
+        if (result.ok && result.value.root !== corpus?.root) {
+          session.close();
+          setActivePath(null);
+          setSelected(new Set());
+        }
+      });
+    },
+    [api, guardUnsaved, session, corpus],
+  );
+  useEffect(() => api.on('corpus.openRequested', ({ path }) => openPath(path)), [api, openPath]);
+  const dragging = useFolderDrop(openPath, api.pathForFile);
 
   const runCommand = useCallback(
     (command: AppCommand) => {
@@ -343,9 +362,11 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         {batch.dialog}
         {showShortcuts && <ShortcutsSheet onClose={() => setShowShortcuts(false)} />}
         {showCorpusSettings && corpus && <CorpusSettingsDialog api={api} onApply={applyTextSource} onClose={() => setShowCorpusSettings(false)} onIgnoreChange={onIgnoreChange} />}
+        {dragging && <p role="status" className="drop-hint">{t('desktop.dropHint')}</p>}
         {dialogRequest && harness && (
           <FolderPicker
             harness={harness}
+            api={api}
             onChoose={(folder) => {
               void harness.answerDialog(dialogRequest.id, folder);
               setDialogRequest(null);

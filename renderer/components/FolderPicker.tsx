@@ -1,16 +1,33 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HarnessExtras } from '../bridge/install';
+import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { FolderListing } from '../../shared/ipc/harness-protocol';
 import { useT } from '../i18n/LanguageContext';
 import { Modal } from './Modal';
 
-/// The browser harness's stand-in for the native folder dialog: type a path or browse sub-folders.
+/// The browser harness's stand-in for the native folder dialog: type a path, browse sub-folders, or pick one of
+/// the recently opened folders (the harness's File → Open Recent, with Clear Recently Opened).
 ///
 /// The path field holds only what the user typed or browsed to. The first listing (the home folder) arrives
 /// while the field may already have the focus and a selection, so it is shown as the field's placeholder and
 /// taken by "Use this folder" when the field is empty, never written into the field.
-export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; onChoose(folder: string | null): void }) {
+export function FolderPicker({ harness, api, onChoose }: { harness: HarnessExtras; api: JiaoduiApi; onChoose(folder: string | null): void }) {
   const t = useT();
+  const [recent, setRecent] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api.getAppState().then((state) => {
+      if (live && state.ok) setRecent(state.value.recentCorpora);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  const clearRecent = async () => {
+    const cleared = await api.clearRecentCorpora();
+    if (cleared.ok) setRecent([]);
+    else setError(cleared.error.message);
+  };
   const [path, setPath] = useState('');
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +81,19 @@ export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; on
         <button type="submit">{t('open')}</button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
+      {recent.length > 0 && (
+        <section className="recent-folders" aria-label={t('desktop.recent')}>
+          <h3>{t('desktop.recent')}</h3>
+          <ul>
+            {recent.map((folder) => (
+              <li key={folder}>
+                <button type="button" onClick={() => onChoose(folder)}>{folder}</button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void clearRecent()}>{t('desktop.clearRecent')}</button>
+        </section>
+      )}
       {listing && (
         <ul className="folder-children" aria-label={listing.path}>
           {listing.parent !== null && (

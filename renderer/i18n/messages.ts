@@ -2,6 +2,7 @@ import type { Language } from '../../shared/ipc/contract';
 import * as batch from './messages-batch';
 import * as dashboard from './messages-dashboard';
 import * as pagestats from './messages-pagestats';
+import * as desktop from './messages-desktop';
 import * as entities from './messages-entities';
 import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
@@ -124,6 +125,7 @@ const en = {
   ...dashboard.en,
   ...pagestats.en,
   ...find.en,
+  ...desktop.en,
   ...welcome.en,
 };
 
@@ -237,6 +239,7 @@ const zhCN: Record<MessageKey, string> = {
   ...dashboard.zhCN,
   ...pagestats.zhCN,
   ...find.zhCN,
+  ...desktop.zhCN,
   ...welcome.zhCN,
 };
 

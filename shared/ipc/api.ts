@@ -51,6 +51,13 @@ export interface JiaoduiApi {
   setDirty(dirty: boolean): Promise<Result<null>>;
   confirmClose(): Promise<Result<null>>;
   chooseAndOpenCorpus(): Promise<Result<CorpusInfo | null>>;
+  /// Opens the folder at an absolute path (dropped on the window, chosen under Open Recent, asked for by a launch).
+  openCorpusPath(path: string): Promise<Result<CorpusInfo>>;
+  /// Empties the recently opened list (File → Open Recent → Clear Recently Opened).
+  clearRecentCorpora(): Promise<Result<null>>;
+  /// Electron only: the file-system path of a File dropped on the window (the preload's webUtils.getPathForFile);
+  /// '' when it has none. Absent in the harness, where the drop's `text/uri-list` names the folder instead.
+  pathForFile?(file: File): string;
   currentCorpus(): Promise<Result<CorpusInfo | null>>;
   rescanCorpus(): Promise<Result<null>>;
   /// The open corpus's settings (`jiaodui.corpus.json`).
@@ -130,6 +137,8 @@ export function createApi(transport: Transport): JiaoduiApi {
     setDirty: (dirty) => transport.invoke('app.setDirty', [dirty]),
     confirmClose: () => transport.invoke('app.confirmClose', []),
     chooseAndOpenCorpus: () => transport.invoke('corpus.chooseAndOpen', []),
+    openCorpusPath: (path) => transport.invoke('corpus.openPath', [path]),
+    clearRecentCorpora: () => transport.invoke('app.clearRecent', []),
     currentCorpus: () => transport.invoke('corpus.current', []),
     rescanCorpus: () => transport.invoke('corpus.rescan', []),
     corpusSettings: () => transport.invoke('corpus.settings', []),

@@ -717,6 +717,10 @@ export const requestSchemas = {
   'ignore.remove': z.tuple([ignoreTargetSchema]),
   'entities.learnedStatus': z.tuple([learnedStatusOptionsSchema.optional()]),
   'entities.learnedModel': z.tuple([]),
+  // Desktop (issue 18): open a folder named by path (dropped on the window, Open Recent, a second launch), and
+  // clear the recent list. The path is absolute; the main process checks it is a folder, as for a dialog's choice.
+  'corpus.openPath': z.tuple([z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL character')]),
+  'app.clearRecent': z.tuple([]),
 } as const;
 
 /// A request channel name.
@@ -780,6 +784,9 @@ export interface RequestResults {
   'entities.learnedStatus': LearnedStatus;
   /// The stored model (shared/entities/learn/model.ts) for the renderer's suggesters; null when none yet.
   'entities.learnedModel': StoredModel | null;
+  /// The corpus now open (the same one, untouched, when the path names the corpus already open).
+  'corpus.openPath': CorpusInfo;
+  'app.clearRecent': null;
 }
 
 /// Argument tuple of a request channel.
@@ -805,6 +812,9 @@ export interface EventPayloads {
   'app.command': { command: MenuCommand };
   /// The window is closing with unsaved work: the renderer asks Save / Discard / Cancel, then calls app.confirmClose.
   'app.closeRequested': Record<string, never>;
+  /// The main process was asked to open a folder (a second launch, macOS open-file, File → Open Recent): the
+  /// renderer deals with unsaved work first, then calls corpus.openPath with it.
+  'corpus.openRequested': { path: string };
   /// Harness only: the handler table asks the renderer to show its folder picker (the stand-in for a native dialog).
   'dialog.request': { id: string; purpose: 'open-corpus' | 'export-folder' };
 }

@@ -8,6 +8,7 @@ import { isExportFormat } from '../../../shared/export/format-ids';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../shared/export/types';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/model/sidecar-schema';
 import { pageStatsSchema, type PageStats } from '../../../shared/model/page-stats';
+import { NO_WINDOW_STATES, type WindowStates } from '../../window-state';
 
 /// How many recently opened corpora are remembered.
 export const MAX_RECENT_CORPORA = 10;
@@ -64,7 +65,19 @@ const storedStateSchema = z.object({
   recentCorpora: z.array(z.string()).catch([]),
   // Corpus root → the page open there last and its caret (a reload or restart reopens it).
   lastPages: z.record(z.string(), z.object({ path: z.string().min(1), caret: z.number().int().nonnegative() })).catch({}),
+  // The main window's size, position, maximised and full-screen state per display (electron/window-state.ts).
+  windowStates: windowStatesSchema(),
 });
+
+function windowStatesSchema() {
+  const rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite().positive(), height: z.number().finite().positive() });
+  const saved = z.object({ bounds: rect, maximized: z.boolean(), fullScreen: z.boolean() });
+  // A bad entry drops the remembered window state only (the window then opens at its default size).
+  return z
+    .object({ last: z.string().nullable(), byDisplay: z.record(z.string(), saved) })
+    .catch({ ...NO_WINDOW_STATES })
+    .default({ ...NO_WINDOW_STATES });
+}
 
 // The corpus index lives in its own file (`<state>.index.json`): it holds an entry per page, and a preference
 // change must not wait for 10,000 entries to be written.
@@ -99,6 +112,12 @@ export interface AppStore {
   recentCorpora(): string[];
   /// Moves `root` to the front of the recent list (keeping at most MAX_RECENT_CORPORA) and saves.
   addRecentCorpus(root: string): Promise<void>;
+  /// Empties the recent list (File → Open Recent → Clear Recently Opened) and saves.
+  clearRecentCorpora(): Promise<void>;
+  /// The main window's remembered states per display.
+  windowStates(): WindowStates;
+  /// Replaces the remembered window states and saves.
+  setWindowStates(states: WindowStates): Promise<void>;
   /// The page last open in a corpus and its caret, or null.
   lastPage(root: string): LastPage | null;
   /// Remembers the page open in a corpus and its caret.
@@ -136,6 +155,17 @@ export async function openAppStore(file: string): Promise<AppStore> {
         d.recentCorpora = [root, ...d.recentCorpora.filter((r) => r !== root)].slice(0, MAX_RECENT_CORPORA);
       });
     },
+    async clearRecentCorpora() {
+      await db.update((d) => {
+        d.recentCorpora = [];
+      });
+    },
+    windowStates: () => structuredClone(data().windowStates),
+    async setWindowStates(states) {
+      await db.update((d) => {
+        d.windowStates = structuredClone(states);
+      });
+    },
     lastPage: (root) => {
       const last = data().lastPages[root];
       return last ? { ...last } : null;
@@ -160,7 +190,7 @@ export async function openAppStore(file: string): Promise<AppStore> {
 }
 
 function defaults(): StoredState {
-  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [], lastPages: {} };
+  return { preferences: { ...DEFAULT_PREFERENCES }, recentCorpora: [], lastPages: {}, windowStates: { ...NO_WINDOW_STATES } };
 }
 
 /// The file holding the corpus index cache beside a state file (`state.json` → `state.index.json`).

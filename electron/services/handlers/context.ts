@@ -17,6 +17,8 @@ export interface HandlerDeps {
   shell: 'electron' | 'browser';
   onDirtyChange?(dirty: boolean): void;
   onConfirmClose?(): void;
+  /// The preferences or the recent list changed (the Electron shell rebuilds its menu: language, Open Recent).
+  onAppStateChange?(): void;
   /// Watch the open corpus for files changed outside the app (corpus-watch.ts). The shells turn it on; tests of
   /// other handlers leave it off, so files they write do not come back as events.
   watchCorpus?: boolean;

@@ -36,12 +36,26 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   ctx.corpusText?.dispose();
   ctx.corpusText = null;
   await (await ctx.store()).addRecentCorpus(real);
+  ctx.deps.onAppStateChange?.();
   // Changes made outside the app from now on are followed; the scan lists what is there already.
   watchCorpus(ctx, info, () => {
     if (ctx.corpus === info) startScan(ctx, info);
   });
   startScan(ctx, info);
   return ok(info);
+}
+
+/// Opens the folder at an absolute path (corpus.openPath: dropped on the window, Open Recent, a second launch).
+///
+/// A relative path is refused (there is no working folder to read it against); the path naming the corpus that
+/// is open already leaves it open as it is (no new scan, no lost list position).
+export async function openCorpusPath(ctx: HandlerContext, folder: string): Promise<Result<CorpusInfo>> {
+  if (!path.isAbsolute(folder)) return fail('invalid-argument', `"${folder}" is not an absolute folder path.`);
+  if (ctx.corpus) {
+    const real = await realpath(folder).catch(() => null);
+    if (real === ctx.corpus.root) return ok(ctx.corpus);
+  }
+  return openCorpus(ctx, folder);
 }
 
 /// Starts a new scan of the open corpus, cancelling any scan still running; batches go out as events.

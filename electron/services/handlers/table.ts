@@ -7,7 +7,7 @@ import { BatchJournals } from '../batch/journal';
 import { appHandlers } from './app';
 import { batchHandlers } from './batch';
 import type { ChannelHandlers, HandlerContext, HandlerDeps } from './context';
-import { corpusHandlers, openCorpus } from './corpus';
+import { corpusHandlers, openCorpus, openCorpusPath } from './corpus';
 import { releaseCorpusLock } from './corpus-write-gate';
 import { stopWatching } from './corpus-watch';
 import { entitiesHandlers } from './entities';
@@ -35,6 +35,8 @@ export interface Handlers {
   errorLog: Pick<ErrorLog, 'file' | 'close'>;
   /// Opens a corpus folder directly (command line, tests, reopening the last corpus).
   openCorpus(root: string): Promise<Result<CorpusInfo>>;
+  /// The app state store (the Electron shell keeps the window's size and position there).
+  appStore(): Promise<AppStore>;
   /// Every request channel the table serves.
   channels: string[];
   /// Resolves when the scan currently running (if any) has finished and its last event was sent.
@@ -97,6 +99,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...journalHandlers(ctx),
     ...ignoreHandlers(ctx),
     ...learnedHandlers(ctx),
+    // A folder named by path (issue 18) may be named in errors as it is, like a folder chosen in a dialog.
+    'corpus.openPath': async (folder) => {
+      chosen.push(folder, path.resolve(folder));
+      return openCorpusPath(ctx, folder);
+    },
   };
 
   const scanImageFile = async (rel: string): Promise<Result<ScanImageFile>> => {
@@ -147,6 +154,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     errorLog,
     openCorpus: (root) => openCorpus(ctx, root),
+    appStore: () => ctx.store(),
     channels: Object.keys(requestSchemas),
     scanFinished: () => ctx.scan.finished,
     corpusTextsLoaded: async () => {

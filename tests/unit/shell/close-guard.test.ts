@@ -43,6 +43,17 @@ describe('close guard', () => {
     expect(calls).toEqual(['ask', 'quit']);
   });
 
+  it('treats Cmd-Q / Ctrl+Q on a dirty window as a quit once, so a cancelled quit leaves a later close a close', () => {
+    const { guard, calls } = setup();
+    guard.setDirty(true);
+    guard.onBeforeQuit();
+    expect(guard.onWindowClose()).toBe(true);
+    // The user pressed Cancel: nothing is confirmed. Later the window alone is closed (Cmd-W on macOS).
+    expect(guard.onWindowClose()).toBe(true);
+    guard.confirm();
+    expect(calls).toEqual(['ask', 'ask', 'close']);
+  });
+
   it('asks again after a confirmation when new edits make the window dirty again', () => {
     const { guard, calls } = setup();
     guard.setDirty(true);

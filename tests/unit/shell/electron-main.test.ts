@@ -19,8 +19,11 @@ interface FakeContents {
   setWindowOpenHandler(fn: () => unknown): void;
 }
 interface FakeWindow {
-  options: { webPreferences: Record<string, unknown> };
-  loaded: { file: string; options: unknown } | null;
+  options: { webPreferences: Record<string, unknown>; x?: number; y?: number; width: number; height: number };
+  loaded: { url: string } | null;
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized: boolean;
+  destroy(): void;
   closed: number;
   sent: { channel: string; payload: unknown }[];
   webContents: FakeContents & { mainFrame: { url: string } };
@@ -32,17 +35,28 @@ interface FakeRecord {
   ipcHandlers: Map<string, (event: unknown, args: unknown) => Promise<unknown>>;
   permissionRequest: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheck: () => boolean;
-  menuTemplate: { label?: string }[];
+  menuTemplate: MenuItem[];
+  singleInstanceData: unknown;
+  openedPaths: string[];
+  messageBoxes: { title?: string; message?: string }[];
   quitCalls: number;
   privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
   protocolHandlers: Map<string, (request: { url: string }) => Promise<Response>>;
   sandbox: 'before-ready' | 'after-ready' | null;
 }
 type FakeApp = { emit(name: string, ...args: unknown[]): void };
+interface MenuItem {
+  label?: string;
+  role?: string;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 let dir: string;
 let corpus: string;
+let otherCorpus: string;
 let userData: string;
 let record: FakeRecord;
 let fakeApp: FakeApp;
@@ -54,6 +68,17 @@ beforeAll(async () => {
   await fs.mkdir(corpus);
   await fs.writeFile(path.join(corpus, '甲.txt'), '𠮷野家\n第二行\n');
   await fs.writeFile(path.join(corpus, '甲.png'), PNG);
+  otherCorpus = path.join(dir, '另一个 𠮷');
+  await fs.mkdir(otherCorpus);
+  // A window remembered on the fake's one display, maximised: the app must open it there.
+  await fs.mkdir(userData, { recursive: true });
+  const byDisplay = { '0,0,1920x1080': { bounds: { x: 100, y: 50, width: 1000, height: 700 }, maximized: true, fullScreen: false } };
+  await fs.writeFile(path.join(userData, 'state.json'), JSON.stringify({ windowStates: { last: '0,0,1920x1080', byDisplay } }));
+  // The built renderer and the user guide, where the app finds them beside dist/electron in a checkout.
+  await fs.mkdir(path.join(dir, 'app', 'dist', 'renderer'), { recursive: true });
+  await fs.writeFile(path.join(dir, 'app', 'dist', 'renderer', 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'self'"><p>page`);
+  await fs.mkdir(path.join(dir, 'app', 'docs'));
+  await fs.writeFile(path.join(dir, 'app', 'docs', 'user-guide.md'), '# Guide');
   const out = path.join(dir, 'app', 'dist', 'electron');
   await build({ ...mainProcessBuildOptions(path.join(out, 'main.cjs')), sourcemap: false, logLevel: 'silent' });
   await build({ ...textWorkerBuildOptions(path.join(out, 'text-worker.cjs')), sourcemap: false, logLevel: 'silent' });
@@ -76,7 +101,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
+  // The window state and the error log may still be being written as the last test ends.
+  await fs.rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 });
 
 const win = () => {
@@ -109,15 +135,39 @@ describe('Electron main process (bundled, against a fake electron)', () => {
       disableBlinkFeatures: 'Auxclick',
     });
     expect(path.basename(String(win().options.webPreferences.preload))).toBe('preload.cjs');
-    expect(win().loaded).toEqual({ file: path.join(dir, 'app', 'dist', 'renderer', 'index.html'), options: { query: { lang: 'en' } } });
+    expect(win().loaded).toEqual({ url: 'app://jiaodui/index.html?lang=en' });
+  });
+
+  it('serves the renderer on the app:// scheme with its CSP as a header, confined to dist/renderer', async () => {
+    expect(record.privilegedSchemes.map((s) => s.scheme)).toEqual(['app', 'jiaodui-scan']);
+    expect(record.privilegedSchemes[0]?.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, stream: true });
+    const serve = record.protocolHandlers.get('app')!;
+    const page = await serve({ url: 'app://jiaodui/index.html?lang=en' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors 'none'");
+    expect(await page.text()).toContain('<p>page');
+    expect((await serve({ url: 'app://jiaodui/..%2F..%2Fdocs%2Fuser-guide.md' })).status).toBe(404);
+  });
+
+  it('opens the window where it was, on a display that is attached, maximised as it was', () => {
+    expect(win().options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700, minWidth: 720, minHeight: 480 });
+    expect(win().maximized).toBe(false);
+    win().emit('ready-to-show');
+    expect(win().maximized).toBe(true);
+  });
+
+  it('passes the launch folder, made absolute, to the single-instance lock for the running app', () => {
+    expect(record.singleInstanceData).toEqual({ folder: corpus });
   });
 
   it('streams scan images of the open corpus on the privileged jiaodui-scan scheme, confined like page.scanImage', async () => {
-    expect(record.privilegedSchemes).toEqual([{ scheme: 'jiaodui-scan', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    expect(record.privilegedSchemes.find((s) => s.scheme === 'jiaodui-scan')).toEqual({ scheme: 'jiaodui-scan', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } });
     const handle = record.protocolHandlers.get('jiaodui-scan')!;
     const image = await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('甲.png')}` });
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/png');
+    // The page on app://jiaodui fetches TIFF scans across origins: the answer names exactly that origin.
+    expect(image.headers.get('access-control-allow-origin')).toBe('app://jiaodui');
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(PNG);
     const outside = await handle({ url: `jiaodui-scan://corpus/?path=${encodeURIComponent('../secret.png')}` });
     expect(outside.status).toBe(400);
@@ -178,7 +228,7 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     };
     (contents as unknown as { on: (n: string, f: () => void) => void }).on = (name, fn) => (contents.listeners[name] ??= []).push(fn);
     fakeApp.emit('web-contents-created', {}, contents);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
       contents.emit(name, { preventDefault: () => (prevented = true) });
       expect(prevented, name).toBe(true);
@@ -192,6 +242,14 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     const scan = win().sent.filter((m) => m.channel === 'corpus.scanProgress').map((m) => m.payload as { done: boolean; pages: { path: string }[] });
     expect(scan.at(-1)?.done).toBe(true);
     expect(scan.flatMap((p) => p.pages.map((page) => page.path))).toEqual(['甲.txt']);
+  });
+
+  it('installs the menus in the UI language, rebuilt when the language switches', async () => {
+    expect(record.menuTemplate.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    await record.ipcHandlers.get('app.setPreferences')?.(trusted(), [{ language: 'zh-CN' }]);
+    expect(record.menuTemplate.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+    await record.ipcHandlers.get('app.setPreferences')?.(trusted(), [{ language: 'en' }]);
+    expect(record.menuTemplate.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
   });
 
   it('installs the File, Edit and View menus, whose commands reach the renderer as app.command', () => {
@@ -213,5 +271,87 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     let preventedAgain = false;
     win().emit('close', { preventDefault: () => (preventedAgain = true) });
     expect(preventedAgain).toBe(false);
+  });
+
+  const openRequests = () => win().sent.filter((m) => m.channel === 'corpus.openRequested').map((m) => m.payload);
+  const fileMenu = () => record.menuTemplate.find((m) => m.label === 'File')!.submenu!;
+  const openRecentMenu = () => fileMenu().find((m) => m.label === 'Open Recent')!.submenu!;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('asks the renderer to open the folder a second launch names, resolved against that launch\'s folder', async () => {
+    fakeApp.emit('second-instance', {}, ['/opt/Jiaodui/jiaodui', '--no-sandbox', path.basename(otherCorpus)], dir, {});
+    await settle();
+    expect(openRequests()).toEqual([{ path: otherCorpus }]);
+    // The lock's additional data wins over the arguments (Chromium may rewrite those on the way).
+    fakeApp.emit('second-instance', {}, ['/opt/Jiaodui/jiaodui', '--some-switch'], '/', { folder: otherCorpus });
+    await settle();
+    expect(openRequests()).toHaveLength(2);
+  });
+
+  it('only brings the window forward for a second launch without a folder, or naming the corpus already open', async () => {
+    fakeApp.emit('second-instance', {}, ['/opt/Jiaodui/jiaodui'], dir, {});
+    fakeApp.emit('second-instance', {}, ['/opt/Jiaodui/jiaodui', corpus], '/', {});
+    await settle();
+    expect(openRequests()).toHaveLength(2);
+  });
+
+  it('takes a folder dropped on the macOS dock icon (open-file)', async () => {
+    let taken = false;
+    fakeApp.emit('open-file', { preventDefault: () => (taken = true) }, otherCorpus);
+    await settle();
+    expect(taken).toBe(true);
+    expect(openRequests()).toHaveLength(3);
+  });
+
+  it('opens a folder by path (corpus.openPath), lists it under File → Open Recent, and reopens from there', async () => {
+    const opened = (await record.ipcHandlers.get('corpus.openPath')?.(trusted(), [otherCorpus])) as { ok: boolean; value: { root: string } };
+    expect(opened).toMatchObject({ ok: true, value: { root: otherCorpus } });
+    expect(openRecentMenu().map((m) => m.label)).toEqual([otherCorpus, corpus, undefined, 'Clear Recently Opened']);
+    openRecentMenu()[1]!.click!();
+    await settle();
+    expect(openRequests().at(-1)).toEqual({ path: corpus });
+    const relative = await record.ipcHandlers.get('corpus.openPath')?.(trusted(), ['relative/folder']);
+    expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('clears the recent list from the menu, which then shows it empty', async () => {
+    openRecentMenu().at(-1)!.click!();
+    await settle();
+    expect(openRecentMenu().map((m) => [m.label, m.enabled ?? true])).toEqual([['No Recent Folders', false], [undefined, true], ['Clear Recently Opened', false]]);
+    const state = (await record.ipcHandlers.get('app.getState')?.(trusted(), [])) as { value: { recentCorpora: string[] } };
+    expect(state.value.recentCorpora).toEqual([]);
+  });
+
+  it('opens the user guide and the log folder from the Help menu, and shows About on Linux', async () => {
+    const help = record.menuTemplate.find((m) => m.label === 'Help')!.submenu!;
+    help.find((m) => m.label === 'User Guide')!.click!();
+    help.find((m) => m.label === 'Show Logs')!.click!();
+    help.find((m) => m.label === 'About Jiaodui')!.click!();
+    await settle();
+    expect(record.openedPaths).toEqual([path.join(dir, 'app', 'docs', 'user-guide.md'), userData]);
+    expect(record.messageBoxes.at(-1)).toMatchObject({ title: 'About Jiaodui', message: 'Jiaodui 9.9.9-test' });
+  });
+
+  it('remembers where the window was when it closes', async () => {
+    win().bounds = { x: 300, y: 200, width: 1100, height: 750 };
+    win().maximized = false;
+    win().emit('close', { preventDefault: () => {} });
+    for (let i = 0; i < 40; i++) {
+      const saved = JSON.parse(await fs.readFile(path.join(userData, 'state.json'), 'utf8')) as { windowStates: { byDisplay: Record<string, { bounds: unknown }> } };
+      if (JSON.stringify(saved.windowStates.byDisplay['0,0,1920x1080']?.bounds) === JSON.stringify(win().bounds)) return;
+      await settle();
+    }
+    throw new Error('the window state was not saved');
+  });
+
+  it('opens the window again when the dock icon is clicked with no window open (macOS activate)', async () => {
+    win().destroy();
+    fakeApp.emit('activate');
+    const second = record.windows[1];
+    expect(second?.loaded).toEqual({ url: 'app://jiaodui/index.html?lang=en' });
+    // Where it was left.
+    expect(second?.options).toMatchObject({ x: 300, y: 200, width: 1100, height: 750 });
+    fakeApp.emit('activate');
+    expect(record.windows).toHaveLength(2);
   });
 });

@@ -55,6 +55,7 @@ describe('Electron fuses (electron-builder.yml electronFuses)', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
       resetAdHocDarwinSignature: true,
     });
   });
@@ -70,6 +71,7 @@ describe('Electron fuses (electron-builder.yml electronFuses)', () => {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 
@@ -84,9 +86,10 @@ describe('Electron fuses (electron-builder.yml electronFuses)', () => {
     expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.ENABLE);
     expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe(FuseState.ENABLE);
     expect(state(FuseV1Options.EnableCookieEncryption)).toBe(FuseState.ENABLE);
-    // Left as Electron ships them.
+    // The page is served from app:// (issue 18), so file:// loses its extra privileges.
+    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.DISABLE);
+    // Left as Electron ships it.
     expect(state(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(FuseState.DISABLE);
-    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.ENABLE);
     // Nothing outside the wire changed.
     const bytes = await fs.readFile(binary);
     expect(bytes.subarray(0, 19).toString()).toBe('MZ fake executable ');

@@ -66,6 +66,12 @@ describe('electron-builder.yml', () => {
     expect(fs.readFileSync(path.join(repoRoot, 'electron', 'main.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'sample-corpus')");
   });
 
+  it('ships the user guide where Help → User Guide looks for it', () => {
+    expect(config.extraResources).toContainEqual({ from: 'docs/user-guide.md', to: 'docs/user-guide.md' });
+    expect(fs.existsSync(path.join(repoRoot, 'docs', 'user-guide.md'))).toBe(true);
+    expect(fs.readFileSync(path.join(repoRoot, 'electron', 'main.ts'), 'utf8')).toContain("path.join(process.resourcesPath, 'docs', 'user-guide.md')");
+  });
+
   it('uses a 1024×1024 PNG icon', () => {
     const png = fs.readFileSync(path.join(repoRoot, config.icon));
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');

@@ -43,4 +43,16 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(expected, expected)).toBe(true);
     expect(isTrustedSender(pathToFileURL('/Users/编辑 B/Jiaodui/dist/renderer/index.html').href, expected)).toBe(false);
   });
+
+  it('trusts exactly app://jiaodui/index.html when the page is served from the app scheme', () => {
+    const appIndex = 'app://jiaodui/index.html';
+    expect(isTrustedSender(appIndex, appIndex)).toBe(true);
+    expect(isTrustedSender(`${appIndex}?lang=en#p`, appIndex)).toBe(true);
+    expect(isTrustedSender('app://jiaodui/other.html', appIndex)).toBe(false);
+    expect(isTrustedSender('app://evil/index.html', appIndex)).toBe(false);
+    expect(isTrustedSender('app://user@jiaodui/index.html', appIndex)).toBe(false);
+    expect(isTrustedSender('https://jiaodui/index.html', appIndex)).toBe(false);
+    expect(isTrustedSender(indexUrl, appIndex)).toBe(false);
+    expect(isTrustedSender(appIndex, 'https://jiaodui/index.html')).toBe(false);
+  });
 });

@@ -14,6 +14,12 @@ const record = {
   quitCalls: 0,
   privilegedSchemes: [],
   protocolHandlers: new Map(),
+  singleInstanceData: null,
+  aboutPanel: null,
+  openedPaths: [],
+  messageBoxes: [],
+  // The displays screen.getAllDisplays() reports; a test may change them before a window opens.
+  displays: [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
   // 'before-ready' or 'after-ready' once main.ts calls app.enableSandbox(), by whether it asked for 'ready' first.
   sandbox: null,
   readyAsked: false,
@@ -36,7 +42,11 @@ const app = emitter({
   setPath: (name, value) => (record.paths[name] = value),
   getPath: (name) => record.paths[name] ?? '/nonexistent-default-' + name,
   getVersion: () => '9.9.9-test',
-  requestSingleInstanceLock: () => true,
+  requestSingleInstanceLock: (data) => {
+    record.singleInstanceData = data;
+    return true;
+  },
+  setAboutPanelOptions: (options) => (record.aboutPanel = options),
   enableSandbox: () => (record.sandbox = record.readyAsked ? 'after-ready' : 'before-ready'),
   whenReady: () => {
     record.readyAsked = true;
@@ -52,6 +62,10 @@ class BrowserWindow {
     this.options = options;
     this.loaded = null;
     this.closed = 0;
+    this.destroyed = false;
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width, height: options.height };
+    this.maximized = false;
+    this.fullScreen = false;
     this.sent = [];
     const mainFrame = { url: '' };
     this.webContents = emitter({
@@ -61,13 +75,41 @@ class BrowserWindow {
     });
     record.windows.push(this);
   }
+  static getAllWindows() {
+    return record.windows.filter((w) => !w.destroyed);
+  }
   loadFile(file, options) {
     this.loaded = { file, options };
     this.webContents.mainFrame.url = pathToFileURL(file).href;
     return Promise.resolve();
   }
+  loadURL(url) {
+    this.loaded = { url };
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  isFullScreen() {
+    return this.fullScreen;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  setFullScreen(flag) {
+    this.fullScreen = flag;
+  }
+  // What the OS does when the window really goes away: 'closed', then it is destroyed.
+  destroy() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
   isDestroyed() {
-    return false;
+    return this.destroyed;
   }
   isMinimized() {
     return false;
@@ -101,7 +143,24 @@ module.exports = {
     registerSchemesAsPrivileged: (schemes) => record.privilegedSchemes.push(...schemes),
     handle: (scheme, fn) => record.protocolHandlers.set(scheme, fn),
   },
-  dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+  dialog: {
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    showMessageBox: async (...args) => {
+      record.messageBoxes.push(args.at(-1));
+      return { response: 0 };
+    },
+  },
+  shell: {
+    openPath: async (file) => {
+      record.openedPaths.push(file);
+      return '';
+    },
+  },
+  screen: {
+    getAllDisplays: () => record.displays,
+    getPrimaryDisplay: () => record.displays[0],
+  },
+  webUtils: { getPathForFile: () => '' },
   contextBridge: { exposeInMainWorld: () => {} },
   ipcRenderer: {},
 };

@@ -1,0 +1,98 @@
+import type { Language } from '../shared/ipc/contract';
+
+// The application menu's words in both UI languages. They live in the main process (the renderer's tables in
+// renderer/i18n cannot be imported here); the test checks both tables have the same keys and no empty label.
+const en = {
+  file: 'File',
+  edit: 'Edit',
+  view: 'View',
+  window: 'Window',
+  help: 'Help',
+  openFolder: 'Open Folder…',
+  openRecent: 'Open Recent',
+  noRecent: 'No Recent Folders',
+  clearRecent: 'Clear Recently Opened',
+  save: 'Save',
+  export: 'Export…',
+  quit: 'Quit Jiaodui',
+  close: 'Close Window',
+  undo: 'Undo',
+  redo: 'Redo',
+  findReplace: 'Find and Replace in Corpus…',
+  cut: 'Cut',
+  copy: 'Copy',
+  paste: 'Paste',
+  selectAll: 'Select All',
+  previousPage: 'Previous Page',
+  nextPage: 'Next Page',
+  toggleLanguage: 'Switch to Chinese (中文)',
+  shortcuts: 'Keyboard Shortcuts',
+  resetZoom: 'Actual Size',
+  zoomIn: 'Zoom In',
+  zoomOut: 'Zoom Out',
+  fullScreen: 'Toggle Full Screen',
+  minimize: 'Minimize',
+  zoom: 'Zoom',
+  front: 'Bring All to Front',
+  userGuide: 'User Guide',
+  showLogs: 'Show Logs',
+  about: 'About Jiaodui',
+  services: 'Services',
+  hide: 'Hide Jiaodui',
+  hideOthers: 'Hide Others',
+  unhide: 'Show All',
+};
+
+/// A menu label's key.
+export type MenuLabelKey = keyof typeof en;
+
+const zhCN: Record<MenuLabelKey, string> = {
+  file: '文件',
+  edit: '编辑',
+  view: '视图',
+  window: '窗口',
+  help: '帮助',
+  openFolder: '打开文件夹…',
+  openRecent: '最近打开',
+  noRecent: '没有最近打开的文件夹',
+  clearRecent: '清除最近打开记录',
+  save: '保存',
+  export: '导出…',
+  quit: '退出校对',
+  close: '关闭窗口',
+  undo: '撤销',
+  redo: '重做',
+  findReplace: '在语料中查找和替换…',
+  cut: '剪切',
+  copy: '复制',
+  paste: '粘贴',
+  selectAll: '全选',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  toggleLanguage: '切换到英文 (English)',
+  shortcuts: '键盘快捷键',
+  resetZoom: '实际大小',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  fullScreen: '切换全屏',
+  minimize: '最小化',
+  zoom: '缩放',
+  front: '前置全部窗口',
+  userGuide: '用户指南',
+  showLogs: '显示日志',
+  about: '关于校对',
+  services: '服务',
+  hide: '隐藏校对',
+  hideOthers: '隐藏其他',
+  unhide: '全部显示',
+};
+
+/// Both tables, by UI language.
+export const MENU_LABELS: Record<Language, Record<MenuLabelKey, string>> = { en, 'zh-CN': zhCN };
+
+/// The About box's text (Windows and Linux, where the app shows its own).
+export function aboutText(language: Language, version: string): { title: string; message: string; detail: string } {
+  return language === 'zh-CN'
+    ? { title: '关于校对', message: `校对 ${version}`, detail: '离线校对扫描报纸的 OCR 文本并标注实体。' }
+    : { title: 'About Jiaodui', message: `Jiaodui ${version}`, detail: 'Offline proofreading of OCR text from scanned newspapers, with entity tagging.' };
+}
