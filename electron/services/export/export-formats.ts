@@ -1,5 +1,5 @@
 import type { ExportFormatId } from '../../../shared/export/format-ids';
-import type { ExportContext, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
+import type { ExportContext, ExportedBytes, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
 import { OutputRefused, type CollectionSink, type ExportOutput } from './export-output';
 import type { ExportProblems } from './export-problems';
 
@@ -128,7 +128,7 @@ export function writeExtraFiles(formats: readonly RunningFormat[], output: Expor
 // Writes the page's files, each claimed in order (so duplicates are caught in order); a file that cannot be
 // written is a problem of this page, and the next file is still tried.
 function writePageFiles(
-  files: readonly ExportedFile[],
+  files: readonly (ExportedFile | ExportedBytes)[],
   rel: string,
   running: RunningFormat,
   output: ExportOutput,
