@@ -65,6 +65,12 @@ export interface ExportedFile {
   content: string;
 }
 
+/// An output file whose content an exporter built directly as UTF-8 bytes (UIMA CAS XMI: see byte-out.ts).
+export interface ExportedBytes {
+  path: string;
+  content: Uint8Array;
+}
+
 /// A page the exporter could not turn into its format, in words, with the code the renderer words it by.
 export interface ExportPageProblem {
   code: 'layout-mismatch' | 'not-applicable' | 'invalid-page';
@@ -72,12 +78,14 @@ export interface ExportPageProblem {
 }
 
 /// What an exporter makes of one page: files, or a problem (the export goes on with the next page).
-export type PageExportResult = { ok: true; files: ExportedFile[] } | { ok: false; problem: ExportPageProblem };
+/// `F` is the kind of file the exporter makes: text by default, or bytes too.
+export type PageExportResult<F extends ExportedFile | ExportedBytes = ExportedFile> = { ok: true; files: F[] } | { ok: false; problem: ExportPageProblem };
 
 /// An exporter that writes files of their own for each page (corrected ALTO, brat `.txt` + `.ann`, TEI per page…).
-export interface PerPageExporter {
+/// `F` as in PageExportResult; the pipeline takes either.
+export interface PerPageExporter<F extends ExportedFile | ExportedBytes = ExportedFile> {
   kind: 'per-page';
-  exportPage(page: ExportPage, context: ExportContext): PageExportResult;
+  exportPage(page: ExportPage, context: ExportContext): PageExportResult<F>;
   /// Files written once beside the pages' (a labelling config, a README), or none.
   extraFiles?(context: ExportContext): ExportedFile[];
 }
@@ -99,4 +107,4 @@ export interface CollectionExporter {
 }
 
 /// Any exporter.
-export type Exporter = PerPageExporter | CollectionExporter;
+export type Exporter = PerPageExporter<ExportedFile | ExportedBytes> | CollectionExporter;

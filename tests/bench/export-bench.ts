@@ -3,8 +3,15 @@
 /// registered format, each run in a fresh process so its peak memory is its own, then all formats at once.
 ///
 /// `npm run bench:export` prints one row per format: best and median seconds of the runs (the whole run as the
-/// command line does it: corpus scan, pages read and judged, exporters, files written and renamed), files, problems,
-/// peak RSS, the load average before the format's runs, and "✓ < 10 s" or "✗" for the median against the aim.
+/// command line does it: corpus scan, pages read and judged, exporters, files written and renamed), the median
+/// CPU seconds (user + system, all threads of the process: the figure to read on a shared machine), files,
+/// problems, peak RSS, the load average before the format's runs, and "✓ < 10 s" or "✗" for the median wall
+/// time against the aim.
+///
+/// Outputs are deleted only after the last run: on this machine's ext4 (mounted with `discard`) creating files is
+/// up to 20 times slower for about 20 s after tens of thousands of files were deleted, so deleting one run's
+/// output before the next made that run pay for the previous one's deletion. They need disk room meanwhile
+/// (about 4 GB per run of every format, XMI 2.3 GB of it).
 /// Options (after `--`):
 /// - `--runs=N` runs per format (default 3); `--formats=a,b` only those formats;
 /// - `--pages=N` another corpus size; `--keep` reuses the corpus in .bench/export/ (and keeps it);
@@ -29,6 +36,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const benchDir = path.join(repoRoot, '.bench', 'export');
 const corpusRoot = path.join(benchDir, 'corpus');
 const shapeFile = path.join(benchDir, 'corpus-shape.json');
+// Every run's output, deleted after the last run (see above).
+const trashDir = path.join(benchDir, 'outputs');
 const argValue = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const PAGES = Number(argValue('pages') ?? 10_000);
 const RUNS = Math.max(1, Number(argValue('runs') ?? 3));
@@ -38,6 +47,10 @@ const AIM_SECONDS = 10;
 interface Measured {
   formats: string;
   seconds: number;
+  /// CPU seconds of the run, user and system, over every thread of the process.
+  cpuSeconds: number;
+  userSeconds: number;
+  systemSeconds: number;
   written: number;
   pages: number;
   problems: number;
@@ -46,23 +59,27 @@ interface Measured {
 
 // One export in this process (the child's part): prints its figures as one JSON line.
 async function measureOne(formats: ExportFormatId[], oneDocument: boolean): Promise<void> {
-  const out = path.join(benchDir, `out-${formats.length === 1 ? formats[0] : 'all'}`);
-  await rm(out, { recursive: true, force: true });
+  // A fresh folder each run, left for the parent to delete after the last run.
+  const out = path.join(trashDir, `${formats.length === 1 ? formats[0] : 'all'}${oneDocument ? '-one' : ''}-${process.pid}`);
   const options = { ...DEFAULT_EXPORT_OPTIONS, teiGrouping: oneDocument ? 'one-document' : 'per-page' } as const;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await runExport(corpusRoot, { formats, scope: { kind: 'all' }, options }, out, { appVersion: 'bench' });
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   if (!result.ok) throw new Error(`${formats.join(',')}: ${result.error.message}`);
   const measured: Measured = {
     formats: formats.join(',') + (oneDocument ? ' (one document)' : ''),
     seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    userSeconds: used.user / 1e6,
+    systemSeconds: used.system / 1e6,
     written: result.value.written,
     pages: result.value.pages,
     problems: result.value.problems.length,
     // resourceUsage().maxRSS is in kilobytes: the peak of this process, which ran only this export.
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   };
-  await rm(out, { recursive: true, force: true });
   console.log(JSON.stringify(measured));
 }
 
@@ -80,6 +97,8 @@ interface Row {
   label: string;
   best: number;
   median: number;
+  /// Median CPU seconds (user + system) and the user and system parts of that run.
+  cpu: Measured;
   load: number;
   last: Measured;
   rss: number;
@@ -91,18 +110,22 @@ function measured(label: string, formats: readonly string[], oneDocument: boolea
   const load = loadavg()[0]!;
   const runs = Array.from({ length: RUNS }, () => inChild(formats, oneDocument));
   const seconds = runs.map((r) => r.seconds).sort((a, b) => a - b);
-  const row = { label, best: seconds[0]!, median: seconds[Math.floor((seconds.length - 1) / 2)]!, load, last: runs.at(-1)!, rss: Math.max(...runs.map((r) => r.maxRssMb)), aim };
-  console.error(`${label}: ${seconds.map((s) => s.toFixed(2)).join(', ')} s (load ${load.toFixed(1)})`);
+  const byCpu = [...runs].sort((a, b) => a.cpuSeconds - b.cpuSeconds);
+  const cpu = byCpu[Math.floor((byCpu.length - 1) / 2)]!;
+  const row = { label, best: seconds[0]!, median: seconds[Math.floor((seconds.length - 1) / 2)]!, cpu, load, last: runs.at(-1)!, rss: Math.max(...runs.map((r) => r.maxRssMb)), aim };
+  console.error(
+    `${label}: ${seconds.map((s) => s.toFixed(2)).join(', ')} s; CPU ${runs.map((r) => `${r.cpuSeconds.toFixed(2)} (user ${r.userSeconds.toFixed(2)}, sys ${r.systemSeconds.toFixed(2)})`).join(', ')} s (load ${load.toFixed(1)})`,
+  );
   return row;
 }
 
 function printTable(rows: readonly Row[]): void {
   const width = Math.max(14, ...rows.map((r) => r.label.length));
-  console.log(`${'format'.padEnd(width)}  best s  median s   files   pages  problems  peak RSS  load  aim`);
+  console.log(`${'format'.padEnd(width)}  best s  median s   cpu s (user+sys)   files   pages  problems  peak RSS  load  aim`);
   for (const r of rows) {
     const mark = !r.aim ? '(all formats at once: no aim)' : r.median < AIM_SECONDS ? `✓ < ${AIM_SECONDS} s` : '✗';
     console.log(
-      `${r.label.padEnd(width)}  ${r.best.toFixed(2).padStart(6)}  ${r.median.toFixed(2).padStart(8)}  ${String(r.last.written).padStart(6)}  ${String(r.last.pages).padStart(6)}  ` +
+      `${r.label.padEnd(width)}  ${r.best.toFixed(2).padStart(6)}  ${r.median.toFixed(2).padStart(8)}  ${`${r.cpu.cpuSeconds.toFixed(2)} (${r.cpu.userSeconds.toFixed(1)}+${r.cpu.systemSeconds.toFixed(1)})`.padStart(17)}  ${String(r.last.written).padStart(6)}  ${String(r.last.pages).padStart(6)}  ` +
         `${String(r.last.problems).padStart(8)}  ${r.rss.toFixed(0).padStart(5)} MB  ${r.load.toFixed(1).padStart(4)}  ${mark}`,
     );
   }
@@ -120,6 +143,12 @@ if (only !== undefined) {
     await generateExportCorpus(corpusRoot, { pages: PAGES, layoutEvery: LAYOUT_EVERY });
     writeFileSync(shapeFile, shape);
     console.error(`generated ${PAGES} pages with sidecars in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+  if (existsSync(trashDir)) {
+    // Outputs an interrupted bench left: deleted, then 30 s for the file system to settle (see the top).
+    await rm(trashDir, { recursive: true, force: true });
+    console.error('deleted the outputs of an earlier run; waiting 30 s for the file system to settle');
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
   }
   const chosen = argValue('formats')?.split(',') ?? Object.keys(EXPORTERS);
   const startLoad = loadavg()[0]!;
@@ -144,5 +173,6 @@ if (only !== undefined) {
       console.log(`${f.format.padEnd(20)}  cpu ${f.cpuMsPerPage.toFixed(3).padStart(7)}  wall ${f.wallMsPerPage.toFixed(3).padStart(7)}  output ${(f.charsPerPage / 1000).toFixed(1).padStart(6)} k chars`);
     }
   }
+  await rm(trashDir, { recursive: true, force: true });
   if (!process.argv.includes('--keep')) await rm(benchDir, { recursive: true, force: true });
 }

@@ -1,11 +1,10 @@
 import type { ExportFormatId } from '../../../shared/export/format-ids';
-import type { ExportContext, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
+import type { ExportContext, ExportedBytes, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
 import { OutputRefused, type CollectionSink, type ExportOutput } from './export-output';
 import type { ExportProblems } from './export-problems';
-import type { WriteQueue } from './write-queue';
 
 /// Called once for a page when the first of its outputs is written (a file under its final name or a chunk in a
-/// collection), possibly after exportOnePage returned, since per-page files are written in the background.
+/// collection).
 export type OnPageWritten = () => void;
 
 /// One chosen format during a run: its exporter, its open collection file (collection formats), how many pages
@@ -37,14 +36,13 @@ export function startFormats(chosen: readonly { format: ExportFormatId; exporter
   });
 }
 
-/// Exports one page in every running format. Per-page files go to `writes` (written in the background, problems
-/// reported when they finish); collection chunks are written in order. `onWritten` is called once, when the first
-/// output of the page is written.
+/// Exports one page in every running format. Per-page files are written at once (see ExportOutput.writeFile);
+/// collection chunks are written in order. `onWritten` is called once, when the first output of the page is
+/// written.
 export async function exportOnePage(
   page: ExportPage,
   formats: readonly RunningFormat[],
   output: ExportOutput,
-  writes: WriteQueue,
   problems: ExportProblems,
   context: ExportContext,
   onWritten: OnPageWritten,
@@ -64,7 +62,7 @@ export async function exportOnePage(
           pageProblem(problems, page.path, running.format, result.problem);
           continue;
         }
-        await writePageFiles(result.files, page.path, running, output, writes, problems, written);
+        writePageFiles(result.files, page.path, running, output, problems, written);
       } else {
         const result = running.exporter.page(page, running.pages, context);
         if (!result.ok) {
@@ -115,11 +113,11 @@ export async function finishFormats(formats: readonly RunningFormat[], output: E
 
 /// Writes the files each format puts once beside its output (a labelling config, an annotation.conf), for every
 /// format that has at least one file under its final name: also after a cancel, so what is left is usable.
-export async function writeExtraFiles(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): Promise<void> {
+export function writeExtraFiles(formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, context: ExportContext): void {
   for (const running of formats) {
     if (running.files === 0 || !running.exporter.extraFiles) continue;
     try {
-      for (const file of running.exporter.extraFiles(context)) await output.writeFile(file.path, file.content, running.format);
+      for (const file of running.exporter.extraFiles(context)) output.writeFile(file.path, file.content, running.format);
     } catch (error) {
       if (error instanceof OutputRefused) problems.add('', error.code, error.message, running.format);
       else problems.add('', 'exporter-failed', `The ${running.format} export could not make its extra files: ${(error as Error).message}`, running.format);
@@ -127,28 +125,25 @@ export async function writeExtraFiles(formats: readonly RunningFormat[], output:
   }
 }
 
-// Queues the page's files; each is claimed at once (so duplicates are caught in order) and written in the
-// background, its problem reported when it fails.
-async function writePageFiles(
-  files: readonly ExportedFile[],
+// Writes the page's files, each claimed in order (so duplicates are caught in order); a file that cannot be
+// written is a problem of this page, and the next file is still tried.
+function writePageFiles(
+  files: readonly (ExportedFile | ExportedBytes)[],
   rel: string,
   running: RunningFormat,
   output: ExportOutput,
-  writes: WriteQueue,
   problems: ExportProblems,
   written: () => void,
-): Promise<void> {
+): void {
   for (const file of files) {
-    await writes.add(file.content.length, async () => {
-      try {
-        await output.writeFile(file.path, file.content, running.format);
-        running.files++;
-        written();
-      } catch (error) {
-        if (error instanceof OutputRefused) problems.add(rel, error.code, error.message, running.format);
-        else problems.add(rel, 'write-failed', `"${file.path}" could not be written: ${(error as Error).message}`, running.format);
-      }
-    });
+    try {
+      output.writeFile(file.path, file.content, running.format);
+      running.files++;
+      written();
+    } catch (error) {
+      if (error instanceof OutputRefused) problems.add(rel, error.code, error.message, running.format);
+      else problems.add(rel, 'write-failed', `"${file.path}" could not be written: ${(error as Error).message}`, running.format);
+    }
   }
 }
 

@@ -11,9 +11,7 @@ import { pagesInScope } from './export-scope';
 import { ExportOutput } from './export-output';
 import { ExportProblems } from './export-problems';
 import { exportOnePage, finishFormats, startFormats, writeExtraFiles, type RunningFormat } from './export-formats';
-import { ReadAhead } from './read-ahead';
-import { exportPageFromFiles, readExportFiles } from './read-export-page';
-import { WriteQueue } from './write-queue';
+import { exportPageFromFiles, readExportFilesSync } from './read-export-page';
 
 /// Called with how many pages are finished and how many there are in all (after each slice of pages).
 export type ExportProgress = (done: number, total: number) => void;
@@ -38,15 +36,14 @@ export interface RunExportOptions {
 // Pages are exported synchronously for at most this long before the event loop gets a turn, so the main process
 // keeps answering requests during a long export.
 const SLICE_MS = 12;
-// Pages read ahead of the one being exported (their files only: a few megabytes even for large layout pages).
-const READ_AHEAD = 8;
 
 /// Exports the pages `request.scope` names of the corpus at `root` in every format of `request.formats` into
 /// `outDir`, one page at a time, so memory stays bounded by the largest page.
 ///
-/// Three things overlap, each bounded: the next pages' files are read (READ_AHEAD pages) while one page is
-/// exported, and the per-page files already made are written in the background (see WriteQueue). Pages go to the
-/// exporters, and their files are claimed, strictly in scope order.
+/// Each page is read, exported and its per-page files written before the next one, synchronously within a slice
+/// of SLICE_MS: the file system calls take tens of microseconds each here, less than the promises and thread-pool
+/// hand-offs that overlapping them cost (see docs/exports/pipeline.md). Pages go to the exporters, and their files
+/// are claimed, strictly in scope order. Collection files are streamed, their writes overlapping the next pages.
 ///
 /// Each page and its sidecar are read as every corpus reader does (confined, verified); a sidecar that cannot be
 /// trusted leaves the page exported as its original and gives a 'sidecar-unusable' problem. Per-page formats write
@@ -92,8 +89,6 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
   let exported = 0;
   let done = 0;
   let cancelled = false;
-  const writes = new WriteQueue();
-  const ahead = new ReadAhead(pages, READ_AHEAD, (page) => readExportFiles(realRoot, page));
   try {
     options.onProgress?.(0, pages.length);
     while (done < pages.length) {
@@ -101,7 +96,7 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
       do {
         if (options.signal?.aborted) break;
         const scopedPage = pages[done]!;
-        const read = exportPageFromFiles(scopedPage, await ahead.take(done));
+        const read = exportPageFromFiles(scopedPage, readExportFilesSync(realRoot, scopedPage));
         done++;
         if (!read.ok) {
           problems.add(scopedPage.path, 'unreadable', read.message);
@@ -110,7 +105,7 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
         if (read.sidecarProblem !== null) {
           problems.add(scopedPage.path, 'sidecar-unusable', `Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: ${read.sidecarProblem}`);
         }
-        await exportOnePage(read.page, formats, output, writes, problems, context, () => exported++);
+        await exportOnePage(read.page, formats, output, problems, context, () => exported++);
       } while (done < pages.length && performance.now() < sliceEnd);
       if (options.signal?.aborted) {
         cancelled = true;
@@ -119,16 +114,14 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
       options.onProgress?.(done, pages.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // The files of the pages already exported are finished, also after a cancel: each is complete, and stands
-    // under its final name only once renamed.
-    await writes.drain();
+    // The files of the pages already exported are finished, also after a cancel: each was written whole and
+    // renamed before the next page began.
     if (!cancelled) await finishFormats(formats, output, problems, context);
   } finally {
-    await writes.drain();
     // Cancelled or failed: every collection still being written goes, with its partial file.
     await output.discardAll();
   }
-  await writeExtraFiles(formats, output, problems, context);
+  writeExtraFiles(formats, output, problems, context);
   return ok({ outDir: absOut, written: output.written, pages: exported, cancelled, problems: problems.all() });
 }
 

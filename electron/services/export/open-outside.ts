@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, ftruncateSync, openSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { isInside } from '../disk/confine';
-import { ConfinementError, verifiedPathOf } from '../disk/confined-open';
+import { ConfinementError, verifiedPathOf, verifiedPathOfSync } from '../disk/confined-open';
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 // A new file: fails on anything already there, a symlink included, so it needs no emptying.
@@ -35,6 +35,29 @@ export async function openOutsideCorpus(realRoot: string, target: string): Promi
     return handle;
   } catch (error) {
     await handle.close();
+    throw error;
+  }
+}
+
+/// The synchronous twin of openOutsideCorpus, which the export uses for its per-page files: the same flags and the
+/// same check through the descriptor, without the thread pool's hand-offs. Returns a descriptor the caller closes.
+export function openOutsideCorpusSync(realRoot: string, target: string): number {
+  let fd: number;
+  let created = true;
+  try {
+    fd = openSync(target, CREATE_NEW, 0o666);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    fd = openSync(target, CREATE_OR_REUSE, 0o666);
+    created = false;
+  }
+  try {
+    const real = verifiedPathOfSync(fd, target);
+    if (real === null || isInside(realRoot, real)) throw new ConfinementError('The export target lies inside the corpus folder; not written.');
+    if (!created) ftruncateSync(fd, 0);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
     throw error;
   }
 }

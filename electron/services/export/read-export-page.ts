@@ -1,9 +1,10 @@
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import type { ExportPage } from '../../../shared/export/types';
 import { decodeXmlBytes } from '../../../shared/layout/xml-decode';
 import { baseOf, extensionOf, IMAGE_EXTENSIONS, sidecarPathOf } from '../../../shared/model/page-files';
 import { relativePathProblem } from '../disk/confine';
 import { isOutside } from '../disk/confined-fs';
-import { openVerified, READ_FLAGS } from '../disk/confined-open';
+import { openVerified, openVerifiedSync, READ_FLAGS } from '../disk/confined-open';
 import { absoluteIn } from '../page/page-on-disk';
 import { pageSourceFromBytes } from '../page/page-source';
 import { sidecarStateFromBytes, type SidecarState } from '../page/sidecar-file';
@@ -42,6 +43,49 @@ export async function readExportFiles(realRoot: string, scoped: ScopedPage): Pro
     if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
     return { ok: true, bytes, sidecar: null };
+  }
+}
+
+/// The synchronous twin of readExportFiles, which the export itself uses: the same checks (path shape, each file
+/// opened first and verified through its descriptor to lie inside the corpus), without the thread pool. A page's
+/// two files are read in about 0.1 ms of CPU time this way, against 0.6 ms through promises and libuv's pool,
+/// whose hand-offs (ten a page) cost more than the reads themselves. Never throws.
+export function readExportFilesSync(realRoot: string, scoped: ScopedPage): ExportFiles {
+  const rel = scoped.path;
+  const shapeProblem = relativePathProblem(rel);
+  if (shapeProblem) return { ok: false, message: `The path is not allowed: ${shapeProblem}.` };
+  let bytes: Buffer;
+  try {
+    bytes = readVerifiedSync(realRoot, rel);
+  } catch (error) {
+    if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.' };
+    return { ok: false, message: `The page cannot be read: ${(error as Error).message}` };
+  }
+  try {
+    return { ok: true, bytes, sidecar: readVerifiedSync(realRoot, sidecarPathOf(rel)) };
+  } catch (error) {
+    if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
+    return { ok: true, bytes, sidecar: null };
+  }
+}
+
+// readVerified's synchronous twin.
+function readVerifiedSync(realRoot: string, rel: string): Buffer {
+  const { fd } = openVerifiedSync(realRoot, absoluteIn(realRoot, rel), READ_FLAGS);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw Object.assign(new Error(`"${rel}" is not a regular file`), { code: stats.isDirectory() ? 'EISDIR' : 'EINVAL' });
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let at = 0;
+    while (at < buffer.length) {
+      const bytesRead = readSync(fd, buffer, at, buffer.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === buffer.length ? buffer : buffer.subarray(0, at);
+  } finally {
+    closeSync(fd);
   }
 }
 

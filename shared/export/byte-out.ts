@@ -1,0 +1,62 @@
+/// A growing UTF-8 byte buffer for exporters whose output is mostly ASCII markup and numbers (UIMA CAS XMI writes
+/// an element per character of Han text): fixed pieces are copied as bytes encoded once, numbers written as
+/// digits, text encoded straight into the buffer. Building such a file as a JavaScript string cost more than the
+/// rest of the export together: thousands of concatenations and number conversions, the string flattened, then
+/// encoded to UTF-8 again when written.
+
+const encoder = new TextEncoder();
+
+/// A piece of output encoded once (markup that repeats for every element).
+export function piece(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/// The buffer; `bytes()` gives what was written.
+export class ByteOut {
+  private buf: Uint8Array;
+  private length = 0;
+
+  constructor(initialBytes = 1 << 16) {
+    this.buf = new Uint8Array(initialBytes);
+  }
+
+  /// Appends a piece made by `piece`.
+  piece(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buf.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /// Appends a non-negative integer below 2^31 in decimal.
+  int(value: number): void {
+    this.room(16);
+    const { buf } = this;
+    if (value < 10) {
+      buf[this.length++] = 48 + value;
+      return;
+    }
+    // Offsets and ids stay far below 2^31: integer arithmetic.
+    const digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6 : String(value).length;
+    let at = this.length + digits;
+    this.length = at;
+    for (let rest = value | 0; rest > 0; rest = (rest / 10) | 0) buf[--at] = 48 + (rest % 10);
+  }
+
+  /// Appends `text` as UTF-8 (lone surrogates as U+FFFD, as TextEncoder and Node's writers do).
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.length += encoder.encodeInto(text, this.buf.subarray(this.length)).written;
+  }
+
+  /// The bytes written so far: a view of the buffer, so nothing more is to be written once it is taken.
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+
+  private room(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+}
