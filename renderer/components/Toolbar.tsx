@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/LanguageContext';
 import type { AppCommand } from '../state/useShortcuts';
 
 /// The toolbar: open, save, export, corpus settings, find and replace, tag set, shortcuts and language.
-export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
+export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage, viewMenu }: {
   corpusOpen: boolean;
   /// Whether the corpus dashboard is shown (its button is then pressed).
   dashboardShown?: boolean;
@@ -11,6 +12,8 @@ export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorp
   onCorpusSettings(): void;
   onTagset(): void;
   onSwitchLanguage(): void;
+  /// The View menu (renderer/view), shown before the help and language buttons.
+  viewMenu?: ReactNode;
 }) {
   const t = useT();
   return (
@@ -24,6 +27,7 @@ export function Toolbar({ corpusOpen, dirty, dashboardShown = false, run, onCorp
       <button type="button" onClick={onTagset} disabled={!corpusOpen}>{t('tagset.title')}</button>
       <button type="button" onClick={() => run('dashboard')} aria-pressed={dashboardShown} title="Ctrl+Shift+D">{t('dashboard.open')}</button>
       <span className="spacer" />
+      {viewMenu}
       <button type="button" onClick={() => run('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
       <button type="button" onClick={onSwitchLanguage} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
     </header>

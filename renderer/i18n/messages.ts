@@ -12,6 +12,7 @@ import * as ignore from './messages-ignore';
 import * as scans from './messages-scans';
 import * as sidecar from './messages-sidecar';
 import * as session from './messages-session';
+import * as view from './messages-view';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -121,6 +122,7 @@ const en = {
   ...exportDialog.en,
   ...dashboard.en,
   ...find.en,
+  ...view.en,
 };
 
 /// A message key.
@@ -232,6 +234,7 @@ const zhCN: Record<MessageKey, string> = {
   ...exportDialog.zhCN,
   ...dashboard.zhCN,
   ...find.zhCN,
+  ...view.zhCN,
 };
 
 /// The message tables by language.

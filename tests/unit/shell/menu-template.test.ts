@@ -27,7 +27,9 @@ describe('application menu', () => {
 
   it('sends the matching app command from each command item', () => {
     const { sent } = clickAll('linux');
-    expect(sent).toEqual(['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'previous-page', 'next-page', 'toggle-language', 'shortcuts']);
+    expect(sent).toEqual(['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'previous-page', 'next-page', 'toggle-language', 'shortcuts',
+      'text-bigger', 'text-smaller', 'text-reset', 'toggle-sidebar', 'toggle-panels', 'focus-mode',
+    ]);
   });
 
   it('shows Ctrl/Cmd+O, S and E on Open Folder, Save and Export without registering them', () => {
