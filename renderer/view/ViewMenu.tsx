@@ -43,6 +43,11 @@ export function ViewMenu({ view }: { view: ViewSettingsHook }) {
         buttonRef.current?.focus();
       }}
     >
+      {settings.focus && (
+        <button type="button" className="view-focus-exit" title="Ctrl+Shift+F" onClick={() => update({ focus: false })}>
+          {t('view.focusExit')}
+        </button>
+      )}
       <button ref={buttonRef} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         {t('view.menu')}
       </button>

@@ -144,7 +144,11 @@ test('focus mode shows only the text and the scan; Ctrl+B and Ctrl+Shift+B hide 
     await expect(page.getByRole('textbox', { name: 'Page note' })).toBeHidden();
     await expect(editor(page)).toBeVisible();
     await expect(page.getByRole('img', { name: 'Scan' })).toBeVisible();
-    // The View menu says so, and leaves it.
+    // A button leaves it; the View menu says so, and leaves it too.
+    await page.getByRole('button', { name: 'Leave focus mode' }).click();
+    await expect(pageList(page)).toBeVisible();
+    await page.keyboard.press('Control+Shift+F');
+    await expect(pageList(page)).toBeHidden();
     await viewButton(page).click();
     const focusBox = viewPanel(page).getByRole('checkbox', { name: 'Focus mode (text and scan only)' });
     await expect(focusBox).toBeChecked();
