@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { applyChartTheme } from './chart-theme';
 import { parseViewSettings, resolveTheme, viewCssVariables, type ViewSettings } from './view-settings';
 
 /// Where the view settings are remembered: localStorage, as the split and the panels are (one JSON value).
@@ -41,6 +42,7 @@ export function useViewSettings(): ViewSettingsHook {
     document.documentElement.dataset.theme = theme;
     // Form controls and scroll bars follow the theme too.
     document.documentElement.style.colorScheme = theme;
+    applyChartTheme();
   }, [theme]);
   return useMemo(() => ({ settings, update, theme }), [settings, update, theme]);
 }
