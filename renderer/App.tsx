@@ -38,12 +38,18 @@ import { OriginalView } from './pagestats/OriginalView';
 import { useFolderDrop } from './desktop/useFolderDrop';
 import { applyListView, DEFAULT_LIST_VIEW, stepToReview, type ListView } from './components/page-list-view';
 import type { PageListStats } from '../shared/model/page-stats';
+import { useViewSettings } from './view/useViewSettings';
+import { ViewMenu } from './view/ViewMenu';
+import { ViewSettingsContext } from './view/ViewContext';
+import { isViewCommand, viewClassNames, viewCommandChange } from './view/view-settings';
 
 /// The application: toolbar, page list, the open page, and the dialogs. The open page's life cycle (unsaved work,
 /// saving, guards, conflicts, recovery) is the page session's (renderer/page).
 export function App({ api, harness, initial }: { api: JiaoduiApi; harness: HarnessExtras | null; initial: AppState }) {
   const [language, setLanguage] = useState<Language>(initial.preferences.language);
   const [showWelcome, setShowWelcome] = useState(() => welcomeWanted(location.search, initial.preferences.welcomeDismissed));
+  // Text size, font, theme, panels and focus mode (renderer/view), remembered across restarts.
+  const viewSettings = useViewSettings();
   const t = useCallback((key: MessageKey, values?: Record<string, string | number>) => translate(language, key, values), [language]);
   const corpusPages = usePages(api, initial.corpus);
   const { corpus, pages, scanning, generation, setPageStatus } = corpusPages;
@@ -183,6 +189,10 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
 
   const runCommand = useCallback(
     (command: AppCommand) => {
+      if (isViewCommand(command)) {
+        viewSettings.update((current) => viewCommandChange(current, command));
+        return;
+      }
       switch (command) {
         case 'save': void session.save(); break;
         case 'open-folder': void openFolder(); break;
@@ -206,7 +216,9 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'focus-list':
           // Something to open with Enter at once: the open page, or else the first page.
           if (activePath === null) setActivePath(page?.path ?? pages[0]?.path ?? null);
-          document.querySelector<HTMLElement>('.page-list')?.focus();
+          // A hidden page list is shown first (and focused once it is laid out).
+          viewSettings.update((current) => (current.sidebar && !current.focus ? {} : { sidebar: true, focus: false }));
+          window.setTimeout(() => document.querySelector<HTMLElement>('.page-list')?.focus(), 0);
           break;
         case 'focus-editor': editorRef.current?.focus(); break;
         case 'suggestion-next': review.run({ type: 'next' }); break;
@@ -217,7 +229,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         case 'suggestion-ignore': review.ignoreCurrent(); break;
       }
     },
-    [session, openFolder, switchLanguage, stepPage, stepToReviewPage, review, batch, find, activePath, page, pages],
+    [session, openFolder, switchLanguage, stepPage, stepToReviewPage, review, batch, find, activePath, page, pages, viewSettings],
   );
   useShortcuts(runCommand);
   // The ignore list changed in the corpus settings: the open page's entity and OCR suggestions follow at once.
@@ -253,7 +265,8 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const { popover, propagation } = entities;
   return (
     <LanguageContext.Provider value={language}>
-      <div className="app">
+      <ViewSettingsContext.Provider value={viewSettings.settings}>
+      <div className={`app ${viewClassNames(viewSettings.settings)}`}>
         <Toolbar
           corpusOpen={corpus !== null}
           pageOpen={page !== null}
@@ -263,6 +276,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           onCorpusSettings={() => setShowCorpusSettings(true)}
           onTagset={() => setShowTagset(true)}
           onSwitchLanguage={() => void switchLanguage()}
+          viewMenu={<ViewMenu view={viewSettings} />}
         />
         <Sidebar
           corpus={corpus}
@@ -374,6 +388,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           />
         )}
       </div>
+      </ViewSettingsContext.Provider>
     </LanguageContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 // `npm run screenshot`: renders the README screenshots (docs/screenshot*.png) from the bundled sample corpus in
-// the browser harness: a page with a corrected character, its OCR original shown on hover.
+// the browser harness: a page with a corrected character, its OCR original shown on hover; light and dark (the
+// app follows the system's colour scheme, emulated here), English and Chinese, 1280 × 800.
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { launchChromium, startHarnessProcess } from './harness-process';
 import { buildAll } from './build-steps';
 import { repoRoot } from './repo-root';
 
-async function shoot(lang: 'en' | 'zh-CN', out: string): Promise<void> {
+async function shoot(lang: 'en' | 'zh-CN', colorScheme: 'light' | 'dark', out: string): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'jiaodui-shot-'));
   const corpus = path.join(work, 'sample-corpus');
   await cp(path.join(repoRoot, 'resources', 'sample-corpus'), corpus, { recursive: true });
@@ -15,7 +16,7 @@ async function shoot(lang: 'en' | 'zh-CN', out: string): Promise<void> {
   const url = harness.url;
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme });
     await page.goto(url);
     await page.locator('[role="option"]').first().click();
     const editor = page.locator('[role="textbox"]');
@@ -49,6 +50,8 @@ async function shoot(lang: 'en' | 'zh-CN', out: string): Promise<void> {
 
 await buildAll();
 await mkdir(path.join(repoRoot, 'docs'), { recursive: true });
-await shoot('en', path.join(repoRoot, 'docs', 'screenshot.png'));
-await shoot('zh-CN', path.join(repoRoot, 'docs', 'screenshot-zh.png'));
-console.log('wrote docs/screenshot.png and docs/screenshot-zh.png');
+await shoot('en', 'light', path.join(repoRoot, 'docs', 'screenshot.png'));
+await shoot('zh-CN', 'light', path.join(repoRoot, 'docs', 'screenshot-zh.png'));
+await shoot('en', 'dark', path.join(repoRoot, 'docs', 'screenshot-dark.png'));
+await shoot('zh-CN', 'dark', path.join(repoRoot, 'docs', 'screenshot-dark-zh.png'));
+console.log('wrote docs/screenshot.png, screenshot-zh.png, screenshot-dark.png and screenshot-dark-zh.png');

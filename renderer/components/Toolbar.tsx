@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/LanguageContext';
 import type { AppCommand } from '../state/useShortcuts';
 
 /// The toolbar: open, save, export, corpus settings, find and replace, tag set, shortcuts and language.
-export function Toolbar({ corpusOpen, pageOpen = false, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage }: {
+export function Toolbar({ corpusOpen, pageOpen = false, dirty, dashboardShown = false, run, onCorpusSettings, onTagset, onSwitchLanguage, viewMenu }: {
   corpusOpen: boolean;
   /// Whether a page is open (the original-vs-corrected view needs one).
   pageOpen?: boolean;
@@ -13,6 +14,8 @@ export function Toolbar({ corpusOpen, pageOpen = false, dirty, dashboardShown = 
   onCorpusSettings(): void;
   onTagset(): void;
   onSwitchLanguage(): void;
+  /// The View menu (renderer/view), shown before the help and language buttons.
+  viewMenu?: ReactNode;
 }) {
   const t = useT();
   return (
@@ -27,6 +30,7 @@ export function Toolbar({ corpusOpen, pageOpen = false, dirty, dashboardShown = 
       <button type="button" onClick={() => run('dashboard')} aria-pressed={dashboardShown} title="Ctrl+Shift+D">{t('dashboard.open')}</button>
       <button type="button" onClick={() => run('original-view')} disabled={!pageOpen} title="Ctrl+Shift+K">{t('origView.open')}</button>
       <span className="spacer" />
+      {viewMenu}
       <button type="button" onClick={() => run('shortcuts')} aria-label={t('shortcuts')} title="?">⌨</button>
       <button type="button" onClick={onSwitchLanguage} aria-label={t('language')} title="Ctrl+Shift+L">{t('switchLanguage')}</button>
     </header>

@@ -15,6 +15,7 @@ import * as scans from './messages-scans';
 import * as sidecar from './messages-sidecar';
 import * as session from './messages-session';
 import * as welcome from './messages-welcome';
+import * as view from './messages-view';
 
 /// Every UI string in English; the Chinese table must have the same keys (checked by the type below).
 const en = {
@@ -127,6 +128,7 @@ const en = {
   ...find.en,
   ...desktop.en,
   ...welcome.en,
+  ...view.en,
 };
 
 /// A message key.
@@ -241,6 +243,7 @@ const zhCN: Record<MessageKey, string> = {
   ...find.zhCN,
   ...desktop.zhCN,
   ...welcome.zhCN,
+  ...view.zhCN,
 };
 
 /// The message tables by language.

@@ -1,6 +1,7 @@
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/LanguageContext';
-import { fractionAtPointer, handleKeyDirection, splitGridStyle } from './split-layout';
+import { useViewContext } from '../view/ViewContext';
+import { autoScanFraction, fractionAtPointer, handleKeyDirection, splitGridStyle } from './split-layout';
 import { useSplitFraction } from './useSplitFraction';
 import { useStackedLayout } from './useStackedLayout';
 
@@ -12,13 +13,26 @@ const KEY_STEP = 0.05;
 ///
 /// The handle is a focusable separator: drag it, or use the arrow keys (left/right side by side, up/down stacked).
 /// `scan` is given the "Stack" / "Side by side" button to show among its tools. The split and the layout are
-/// remembered (localStorage) for every page and the next start.
+/// remembered (localStorage) for every page and the next start. Until the user moves the handle (and after a
+/// double-click on it) the split gives the text 30 characters a line at the current text size (`autoScanFraction`).
 export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: (layoutToggle: ReactNode) => ReactNode }) {
   const t = useT();
-  const [fraction, setFraction] = useSplitFraction();
+  const [chosen, setFraction] = useSplitFraction();
   const [stacked, setStacked] = useStackedLayout();
+  const { fontSize } = useViewContext();
   const gridRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const [gridWidth, setGridWidth] = useState(0);
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (grid === null) return;
+    const measure = () => setGridWidth(grid.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, []);
+  const fraction = chosen ?? autoScanFraction(gridWidth, fontSize, stacked);
 
   const fractionAt = (clientX: number, clientY: number): number | null => {
     const box = gridRef.current?.getBoundingClientRect();
@@ -68,6 +82,8 @@ export function ScanSplit({ editor, scan }: { editor: ReactNode; scan: (layoutTo
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
         onKeyDown={onKeyDown}
+        onDoubleClick={() => setFraction(null)}
+        title={t('view.resetSplit')}
       />
       {scan(layoutToggle)}
     </div>

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { PageScan } from '../../shared/ipc/contract';
 import { useT } from '../i18n/LanguageContext';
 import type { CaretLineStore } from './caret-line-store';
 import { fitPageScale, nextRotation, rotateBox, rotatedSize, rotationTransform, type Rotation } from './rotation';
 import { ScanOverlay } from './ScanOverlay';
 import type { ScanImageState } from './useScanImage';
-import { fitWidthScale, scrollToShow, stepScale } from './zoom';
+import { fitWidthScale, readableScale, scrollToShow, stepScale, typicalLineSize } from './zoom';
+import { useViewContext } from '../view/ViewContext';
+import { lineHeightPx } from '../view/view-settings';
 import { unionRegions } from '../../shared/layout/geometry';
 import './scan.css';
 
@@ -33,11 +35,12 @@ const PAN_STEP = 40;
 const PAN_STEP_LARGE = 240;
 const DRAG_THRESHOLD = 4;
 
-type Zoom = { kind: 'fit-width' } | { kind: 'fit-page' } | { kind: 'scale'; scale: number };
+type Zoom = { kind: 'readable' } | { kind: 'fit-width' } | { kind: 'fit-page' } | { kind: 'scale'; scale: number };
 
 /// The scan of a page with its line regions drawn over it: zoom, pan, and the caret's line outlined.
 ///
-/// Zoom with the buttons or + and −; "Fit width" (the start, key 0) follows the viewer's width, "Fit page"
+/// Zoom with the buttons or + and −; the start shows a scan line about as tall as a text line (`readableScale`);
+/// "Fit width" (key 0) follows the viewer's width, "Fit page"
 /// (Shift+0) shows the whole page. "Rotate" (key R) turns the scan a quarter clockwise (the caller remembers it). Pan by dragging or with
 /// the arrow keys. Regions are drawn in image pixels in an SVG whose viewBox is the (rotated) image, turned with
 /// the image, so they stay on the scan at every zoom and rotation.
@@ -45,7 +48,10 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
   const t = useT();
   const viewportRef = useRef<HTMLDivElement>(null);
   const [viewportSize, setViewportSize] = useState({ width: 0, height: 0 });
-  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-width' });
+  // The start: a scan line about as tall as a text line (zoom.ts, readableScale).
+  const [zoom, setZoom] = useState<Zoom>({ kind: 'readable' });
+  const textLineHeight = lineHeightPx(useViewContext());
+  const lineSize = useMemo(() => typicalLineSize(scan.lines.map((line) => line.region)), [scan.lines]);
   const activeLines = useSyncExternalStore(caretLine.subscribe, caretLine.get);
   // The image point to keep at the viewport's centre after a zoom step.
   const zoomAnchor = useRef<{ x: number; y: number } | null>(null);
@@ -54,7 +60,9 @@ export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceTh
 
   const turned = rotatedSize(scan.imageWidth, scan.imageHeight, rotation);
   const scale =
-    zoom.kind === 'fit-width'
+    zoom.kind === 'readable'
+      ? readableScale(viewportSize.width, turned.width, lineSize, textLineHeight)
+      : zoom.kind === 'fit-width'
       ? fitWidthScale(viewportSize.width, turned.width)
       : zoom.kind === 'fit-page'
         ? fitPageScale(viewportSize.width, viewportSize.height, turned.width, turned.height)

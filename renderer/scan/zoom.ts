@@ -53,3 +53,23 @@ export function scrollToShow(
   const top = axis(box.y, box.height, viewport.top, viewport.height);
   return left === viewport.left && top === viewport.top ? null : { left, top };
 }
+
+/// Without line boxes, the default zoom is fit width but never below this, so the scan can be read.
+export const MIN_READABLE_SCALE = 0.5;
+
+/// The typical size of a text line on the scan in image pixels: the median of each line box's smaller side (its
+/// height for horizontal lines, its width for vertical ones), or null when no line has a box.
+export function typicalLineSize(regions: readonly { width: number; height: number }[]): number | null {
+  const sizes = regions.map((box) => Math.min(box.width, box.height)).filter((size) => size > 0).sort((a, b) => a - b);
+  if (sizes.length === 0) return null;
+  const middle = Math.floor(sizes.length / 2);
+  return sizes.length % 2 === 1 ? sizes[middle]! : (sizes[middle - 1]! + sizes[middle]!) / 2;
+}
+
+/// The default zoom: a line on the scan about as tall as a line of the text beside it (`textLineHeight` CSS
+/// pixels), or fit width when that shows it larger; with no line boxes, fit width but at least MIN_READABLE_SCALE.
+export function readableScale(viewportWidth: number, imageWidth: number, lineSize: number | null, textLineHeight: number): number {
+  const fit = fitWidthScale(viewportWidth, imageWidth);
+  if (lineSize === null || lineSize <= 0 || textLineHeight <= 0) return clampScale(Math.max(fit, MIN_READABLE_SCALE));
+  return clampScale(Math.max(fit, textLineHeight / lineSize));
+}

@@ -35,6 +35,8 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
     // route undo/redo to the editor's history instead.
     if (!inEditable && key === 'z') return event.shiftKey ? 'redo' : 'undo';
     if (!inEditable && key === 'y' && !event.shiftKey) return 'redo';
+    const view = viewCommandForKey(event);
+    if (view) return view;
     if (event.code === 'Digit1' && !event.shiftKey) return 'focus-list';
     if (event.code === 'Digit2' && !event.shiftKey) return 'focus-editor';
   }
@@ -52,6 +54,18 @@ export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
   if (event.key === 'F3' && !mod && !event.altKey) return event.shiftKey ? 'find-previous' : 'find-next';
   if (key === 'f1') return 'shortcuts';
   if (key === '?' && !inEditable && !mod) return 'shortcuts';
+  return null;
+}
+
+// The View menu's keys (renderer/view), with Ctrl held: = or + larger text, − smaller, 0 the default size (the
+// physical key too, for layouts where = needs Shift); B the page list, Shift+B the side panels, Shift+F focus mode.
+function viewCommandForKey(event: Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey'>): MenuCommand | null {
+  const key = event.key.toLowerCase();
+  if (key === '=' || key === '+' || event.code === 'Equal' || event.code === 'NumpadAdd') return 'text-bigger';
+  if (key === '-' || key === '_' || event.code === 'Minus' || event.code === 'NumpadSubtract') return 'text-smaller';
+  if ((event.code === 'Digit0' || event.code === 'Numpad0') && !event.shiftKey) return 'text-reset';
+  if (key === 'b') return event.shiftKey ? 'toggle-panels' : 'toggle-sidebar';
+  if (key === 'f' && event.shiftKey) return 'focus-mode';
   return null;
 }
 

@@ -823,7 +823,11 @@ export interface EventPayloads {
 export type EventChannel = keyof EventPayloads;
 
 /// Commands the application menu sends.
-export const MENU_COMMANDS = ['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'toggle-language', 'next-page', 'previous-page', 'shortcuts'] as const;
+export const MENU_COMMANDS = [
+  'open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'toggle-language', 'next-page', 'previous-page', 'shortcuts',
+  // The View menu's text size, page list, side panels and focus mode (issue 16 item 4, renderer/view).
+  'text-bigger', 'text-smaller', 'text-reset', 'toggle-sidebar', 'toggle-panels', 'focus-mode',
+] as const;
 /// One menu command.
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -117,6 +117,10 @@ test('zooms with the buttons and the keyboard, and remembers the split', async (
   const canvas = page.locator('.scan-canvas');
   const widthOf = () => canvas.evaluate((element) => element.getBoundingClientRect().width);
   await expect.poll(widthOf).toBeGreaterThan(0);
+  // The start is the readable zoom (a scan line about as tall as a text line); these steps start from fit width.
+  const readable = await widthOf();
+  await page.getByRole('button', { name: 'Fit width' }).click();
+  await expect.poll(widthOf).toBeLessThan(readable);
   const fitted = await widthOf();
 
   await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -197,6 +201,9 @@ test('rotates the scan with its regions, and fits the page or the width from the
   const canvas = page.locator('.scan-canvas');
   const sizeOf = () => canvas.evaluate((element): [number, number] => [element.getBoundingClientRect().width, element.getBoundingClientRect().height]);
   await expect.poll(async () => (await sizeOf())[0]).toBeGreaterThan(0);
+  const [readableWidth] = await sizeOf();
+  await page.getByRole('button', { name: 'Fit width' }).click();
+  await expect.poll(async () => (await sizeOf())[0]).toBeLessThan(readableWidth);
   const [fittedWidth, fittedHeight] = await sizeOf();
 
   // Fit page shows the whole scan in the viewport; 0 goes back to fit width.

@@ -40,7 +40,9 @@ describe('application menu', () => {
 
   it('sends the matching app command from each command item, and the Help actions', () => {
     const { sent } = clickAll('linux');
-    expect(commands(sent)).toEqual(['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'previous-page', 'next-page', 'toggle-language', 'shortcuts']);
+    expect(commands(sent)).toEqual(['open-folder', 'save', 'export', 'undo', 'redo', 'find-replace', 'previous-page', 'next-page', 'toggle-language',
+      'text-bigger', 'text-smaller', 'text-reset', 'toggle-sidebar', 'toggle-panels', 'focus-mode', 'shortcuts',
+    ]);
     expect(sent.filter((a) => a.kind !== 'command')).toEqual([{ kind: 'clear-recent' }, { kind: 'user-guide' }, { kind: 'show-logs' }, { kind: 'about' }]);
   });
 
