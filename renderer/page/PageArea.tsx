@@ -56,7 +56,7 @@ export function PageArea(props: {
   const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
   const [entityPanelShown, setEntityPanelShown] = usePanelShown('entities', page.scan != null, { plain: true, scan: false });
   const pageScan = page.scan;
-  const scanImage = useScanImage(api, pageScan?.image ?? null, pageScan?.imageWidth ?? 0);
+  const scanImage = useScanImage(api, pageScan?.image ?? null, pageScan?.imageWidth ?? 0, pageScan?.imageHeight ?? 0);
   // The scan's rotation is remembered per page (corpus folder and page path).
   const [rotation, setRotation] = useRotation(`${props.root ?? ''}\n${page.path}`);
   const correctionLabels = useMemo(
