@@ -83,7 +83,7 @@ export function PageArea(props: {
         ? { kind: 'error' as const, message: save.code === 'sidecar-changed' ? t('error.sidecar-changed') : save.code === 'corpus-locked' ? t('error.corpus-locked') : save.message }
         : save;
   const editorElement = (
-    <div className={pageScan && scanImage.kind === 'ready' ? 'editor-host line-strip-on' : 'editor-host'} ref={setEditorHost}>
+    <div className={pageScan && (scanImage.kind === 'ready' || scanImage.kind === 'tiles') ? 'editor-host line-strip-on' : 'editor-host'} ref={setEditorHost}>
       <PageEditor
         key={`${page.path}#${state.load}`}
         ref={editorRef}
