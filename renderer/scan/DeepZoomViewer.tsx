@@ -44,7 +44,7 @@ export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
   useEffect(() => {
     const host = hostRef.current;
     if (host === null) return;
-    const viewer = OpenSeadragon({
+    const viewer = withoutInlineStyle(() => OpenSeadragon({
       element: host,
       drawer: 'canvas',
       tileSources: {
@@ -68,7 +68,7 @@ export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
       minZoomImageRatio: 0.5,
       maxZoomPixelRatio: 4,
       animationTime: 0.25,
-    });
+    }));
     viewerRef.current = viewer;
     const place = () => {
       const group = groupRef.current;
@@ -203,4 +203,17 @@ function fitWidth(viewer: OpenSeadragon.Viewer, width: number, height: number): 
   viewport.zoomTo(1 / turnedWidth, undefined, true);
   // Upright (or upside down) the top of the page is shown; turned a quarter, its middle.
   viewport.panTo(new OpenSeadragon.Point(0.5, turned ? aspect / 2 : Math.min(aspect / 2, visibleHeight / 2)), true);
+}
+
+// OpenSeadragon adds a <style> element (no focus outline on touch screens) unless one is there; the page's CSP
+// refuses inline styles, so it is told one is there while the viewer is made.
+function withoutInlineStyle<T>(make: () => T): T {
+  const original = document.querySelector.bind(document);
+  const marker = 'style[data-openseadragon-mobile-css]';
+  document.querySelector = ((selector: string) => (selector === marker ? document.head : original(selector))) as typeof document.querySelector;
+  try {
+    return make();
+  } finally {
+    document.querySelector = original;
+  }
 }
