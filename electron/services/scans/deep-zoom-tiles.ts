@@ -121,8 +121,9 @@ export class DeepZoomTiles {
       const left = cover.rect.x - cover.columns[0] * TILE_SIZE;
       const top = cover.rect.y - cover.rows[0] * TILE_SIZE;
       return encode(async () => {
-        const joined = await sharp({ create: { ...canvas, channels: 3, background: '#ffffff' } }).composite(parts).raw().toBuffer();
-        return sharp(joined, { raw: { ...canvas, channels: 3 } })
+        // Compositing may add an alpha channel: the joined image is read back with the channels it has.
+        const joined = await sharp({ create: { ...canvas, channels: 3, background: '#ffffff' } }).composite(parts).raw().toBuffer({ resolveWithObject: true });
+        return sharp(joined.data, { raw: { width: joined.info.width, height: joined.info.height, channels: joined.info.channels } })
           .extract({ left, top, width: cover.rect.width, height: cover.rect.height })
           .resize(outWidth, height, { fit: 'fill' })
           .jpeg({ quality: TILE_QUALITY })
