@@ -42,18 +42,11 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
     };
     setState({ kind: 'loading' });
     const full = api.scanImageUrl?.(image);
-    if (full !== undefined && usesDeepZoom(imageWidth, imageHeight)) {
-      void loadTileInfo(full).then((info) => {
-        if (!cancelled) setState(typeof info === 'string' ? { kind: 'error', message: info } : { kind: 'tiles', url: full, info });
-      });
-      return () => {
-        cancelled = true;
-      };
-    }
     if (api.scanImageUrl !== undefined && full !== undefined) {
-      const previewWidth = previewWidthFor(imageWidth, displayWidthGuess());
-      const preview = previewWidth === null ? null : api.scanImageUrl(image, previewWidth);
-      void (async () => {
+      const scanImageUrl = api.scanImageUrl;
+      const stream = async () => {
+        const previewWidth = previewWidthFor(imageWidth, displayWidthGuess());
+        const preview = previewWidth === null ? null : scanImageUrl(image, previewWidth);
         let previewShown = false;
         if (preview !== null) {
           const loaded = await loadStreamed(preview, 'preview.jpg');
@@ -67,7 +60,17 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
         if (!keep(loaded)) return;
         // A full image that fails after its preview was shown leaves the preview: the page can still be read.
         if (loaded.kind === 'ready' || !previewShown) setState(loaded);
-      })();
+      };
+      if (usesDeepZoom(imageWidth, imageHeight)) {
+        void loadTileInfo(full).then((info) => {
+          if (cancelled) return;
+          // Where the shell cannot make tiles (no image library) the scan is shown whole, as before.
+          if (typeof info === 'string') void stream();
+          else setState({ kind: 'tiles', url: full, info });
+        });
+      } else {
+        void stream();
+      }
       return () => {
         cancelled = true;
         for (const url of blobUrls) URL.revokeObjectURL(url);

@@ -205,7 +205,8 @@ async function app(corpus: string): Promise<{ firstView: number; panP50: number;
 const { corpus, bytes } = await makeCorpus();
 const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
 const inServices = await services(corpus);
-const inApp = await app(corpus);
+// `--services-only`: without the browser (the app part needs the built renderer and a free machine).
+const inApp = process.argv.includes('--services-only') ? [] : await app(corpus);
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
 const rows: [string, string, string][] = [
   ['services: pyramid description (reads the file, sharp metadata)', ms(inServices['infoMs']!), ''],
@@ -215,8 +216,10 @@ const rows: [string, string, string][] = [
   ['services: a full-resolution tile from it (median of 200)', ms(inServices['topTile']!), ''],
   ['services: a line crop (80 px high) from its tiles', ms(inServices['crop']!), ''],
   ['services: tile cache on disk', `${inServices['cacheMb']!.toFixed(0)} MB`, ''],
-  [`app: press → first view drawn, cold cache (median of ${RUNS})`, ms(median(inApp.map((r) => r.firstView))), '< 1 s'],
-  ['app: dragging the view, frame interval p50 / p95', `${ms(median(inApp.map((r) => r.panP50)))} / ${ms(median(inApp.map((r) => r.panP95)))}`, 'display rate'],
 ];
+if (inApp.length > 0) {
+  rows.push([`app: press → first view drawn, cold cache (median of ${RUNS})`, ms(median(inApp.map((r) => r.firstView))), '< 1 s']);
+  rows.push(['app: dragging the view, frame interval p50 / p95', `${ms(median(inApp.map((r) => r.panP50)))} / ${ms(median(inApp.map((r) => r.panP95)))}`, 'display rate']);
+}
 for (const [what, value, target] of rows) console.log(`${what.padEnd(78)} ${value.padStart(18)}   ${target}`);
-console.log(`app runs: ${inApp.map((r) => ms(r.firstView)).join(', ')}`);
+if (inApp.length > 0) console.log(`app runs: ${inApp.map((r) => ms(r.firstView)).join(', ')}`);
