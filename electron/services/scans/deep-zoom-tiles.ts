@@ -41,6 +41,8 @@ interface Entry {
 
 // Scans kept in memory: each holds its base level (a 3,750 × 5,000 px base is 56 MB) while it is being looked at.
 const ENTRIES = 3;
+// How long after the base level is ready the whole pyramid starts (the first view's tiles go out meanwhile).
+const PYRAMID_DELAY_MS = 1500;
 // JPEG quality of tiles and crops: print stays crisp at screen size.
 const TILE_QUALITY = 80;
 
@@ -59,13 +61,14 @@ export class DeepZoomTiles {
   // Whole pyramids are made one after another: each keeps both cores busy for seconds.
   private building: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: { baseMaxWidth?: number } = {}) {}
+  constructor(private readonly options: { baseMaxWidth?: number; pyramidDelayMs?: number } = {}) {}
 
   /// The scan's size and pyramid; starts making its base level.
   async info(scan: OpenedScan, tilesDir: string): Promise<Result<DeepZoomInfo>> {
     const entry = await this.entryOf(scan, tilesDir);
     const info = await entry.info;
-    if (info.ok) void this.baseOf(entry, scan);
+    // A pyramid kept from an earlier session serves every level: no decode at all.
+    if (info.ok && !(await pyramidExists(entry.cache.dir))) void this.baseOf(entry, scan);
     return info;
   }
 
@@ -223,8 +226,10 @@ export class DeepZoomTiles {
         return fail('io', 'The scan image cannot be decoded.', (error as Error).message);
       }
     })();
+    // The whole pyramid keeps libvips' threads busy for seconds: it starts once the first view's tiles (cut from the
+    // base level, a few milliseconds each) have had time to go out, unless a tile above the base asks for it first.
     void entry.base.then((base) => {
-      if (base.ok) void this.pyramidOf(entry, scan);
+      if (base.ok) setTimeout(() => void this.pyramidOf(entry, scan), this.options.pyramidDelayMs ?? PYRAMID_DELAY_MS).unref?.();
     });
     return entry.base;
   }

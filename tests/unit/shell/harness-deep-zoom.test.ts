@@ -39,17 +39,24 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   // A pyramid may still be being written in the background: let it finish before the folder is removed.
-  const tiles = path.join(corpusDataDir(path.join(work, 'state', 'state.json'), corpus), 'tiles');
-  for (let i = 0; i < 200; i++) {
-    const names = await fs.readdir(tiles).catch(() => [] as string[]);
-    const inside = await Promise.all(names.map((name) => fs.readdir(path.join(tiles, name)).catch(() => [] as string[])));
-    if (inside.every((entries) => !entries.some((entry) => entry.includes('.part-')))) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await pyramidsDone();
   await server.close();
   await handlers.close();
   await fs.rm(work, { recursive: true, force: true });
 });
+
+// Waits (up to 10 s) until every scan asked for has its whole pyramid in the tiles folder (it starts a moment after
+// the first tiles); returns the folder.
+async function pyramidsDone(): Promise<string> {
+  const tiles = path.join(corpusDataDir(path.join(work, 'state', 'state.json'), corpus), 'tiles');
+  for (let i = 0; i < 200; i++) {
+    const names = await fs.readdir(tiles).catch(() => [] as string[]);
+    const inside = await Promise.all(names.map((name) => fs.readdir(path.join(tiles, name)).catch(() => [] as string[])));
+    if (inside.every((entries) => entries.includes('pyramid') && !entries.some((entry) => entry.includes('.part-')))) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return tiles;
+}
 
 function get(rel: string, query: string): Promise<{ status: number; type: string | undefined; bytes: Buffer }> {
   const pathAndQuery = `/api/scan-image?path=${encodeURIComponent(rel)}&token=${encodeURIComponent(server.token)}${query}`;
@@ -83,8 +90,7 @@ describe('deep zoom on the scan address (harness GET and the jiaodui-scan: schem
     expect(scheme.headers.get('Content-Type')).toBe('image/jpeg');
 
     expect((await fs.readdir(corpus)).sort()).toEqual(corpusBefore);
-    const tiles = path.join(corpusDataDir(path.join(work, 'state', 'state.json'), corpus), 'tiles');
-    expect((await fs.readdir(tiles)).length).toBe(1);
+    await expect.poll(async () => (await fs.readdir(await pyramidsDone()).catch(() => [])).length, { timeout: 10_000 }).toBe(1);
   });
 
   it('confines tiles like the image: nothing outside the corpus, not through a symlink, only images', async () => {
