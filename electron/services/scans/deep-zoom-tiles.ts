@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
-import { baseLevelOf, isTileOf, levelForHeight, maxLevelOf, TILE_SIZE, tileRect, tileRectOn, tilesCovering, type PixelRect } from '../../../shared/scan/deep-zoom';
+import { baseLevelOf, isTileOf, levelForHeight, levelSize, maxLevelOf, TILE_SIZE, tileRect, tileRectOn, tilesCovering, type PixelRect } from '../../../shared/scan/deep-zoom';
 import { pyramidExists, storePyramid, tileCacheKeyOf, tileFileOf, type TileCacheKey } from './deep-zoom-cache';
 import { readWhole, type OpenedScan } from './scan-preview';
-import type { TileRequest } from '../../../shared/ipc/scan-tile-url';
+import { clip, encode, readTile } from './deep-zoom-parts';
 
 /// What the viewer needs to know of a scan's pyramid (`&tile=info`).
 export interface DeepZoomInfo {
@@ -36,6 +35,9 @@ interface Entry {
   info: Promise<Result<DeepZoomInfo>>;
   source: Promise<Buffer> | null;
   base: Promise<Result<Raw>> | null;
+  // The level at most MINI_MAX_WIDTH wide, made from the base: the levels below it are cut from it, not from the
+  // whole base (every tile of those levels covers most of the base).
+  mini: Promise<Result<Raw>> | null;
   pyramid: Promise<Result<null>> | null;
 }
 
@@ -43,6 +45,7 @@ interface Entry {
 const ENTRIES = 3;
 // How long after the base level is ready the whole pyramid starts (the first view's tiles go out meanwhile).
 const PYRAMID_DELAY_MS = 1500;
+const MINI_MAX_WIDTH = 512;
 // JPEG quality of tiles and crops: print stays crisp at screen size.
 const TILE_QUALITY = 80;
 
@@ -84,10 +87,12 @@ export class DeepZoomTiles {
       if (!pyramid.ok) return pyramid;
       return readTile(tileFileOf(entry.cache.dir, level, column, row));
     }
-    const base = await this.baseOf(entry, scan);
+    const miniLevel = baseLevelOf(width, height, MINI_MAX_WIDTH).level;
+    const fromLevel = level <= miniLevel && miniLevel < baseLevel ? miniLevel : baseLevel;
+    const base = fromLevel === baseLevel ? await this.baseOf(entry, scan) : await this.miniOf(entry, scan, info.value, miniLevel);
     if (!base.ok) return base;
     const sharp = (await this.loadSharp())!;
-    const from = tileRectOn(width, height, level, column, row, baseLevel);
+    const from = tileRectOn(width, height, level, column, row, fromLevel);
     const size = tileRect(width, height, level, column, row);
     return encode(() =>
       sharp(base.value.data, { raw: { width: base.value.width, height: base.value.height, channels: base.value.channels } })
@@ -174,7 +179,7 @@ export class DeepZoomTiles {
       this.entries.set(cache.key, known);
       return known;
     }
-    const entry: Entry = { cache, info: Promise.resolve(fail('internal', 'unset')), source: null, base: null, pyramid: null };
+    const entry: Entry = { cache, info: Promise.resolve(fail('internal', 'unset')), source: null, base: null, mini: null, pyramid: null };
     entry.info = this.measure(entry, scan);
     this.entries.set(cache.key, entry);
     if (this.entries.size > ENTRIES) this.entries.delete(this.entries.keys().next().value!);
@@ -234,6 +239,27 @@ export class DeepZoomTiles {
     return entry.base;
   }
 
+  // The small level cut from the base level, once.
+  private miniOf(entry: Entry, scan: OpenedScan, info: DeepZoomInfo, level: number): Promise<Result<Raw>> {
+    entry.mini ??= (async (): Promise<Result<Raw>> => {
+      const base = await this.baseOf(entry, scan);
+      if (!base.ok) return base;
+      const sharp = (await this.loadSharp())!;
+      const size = levelSize(info.width, info.height, level);
+      const b = base.value;
+      try {
+        const { data, info: out } = await sharp(b.data, { raw: { width: b.width, height: b.height, channels: b.channels } })
+          .resize(size.width, size.height, { fit: 'fill' })
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        return ok({ data, width: out.width, height: out.height, channels: out.channels });
+      } catch (error) {
+        return fail('io', 'The scan image cannot be decoded.', (error as Error).message);
+      }
+    })();
+    return entry.mini;
+  }
+
   // The whole pyramid on disk, made once (after the pyramids asked for before it).
   private pyramidOf(entry: Entry, scan: OpenedScan): Promise<Result<null>> {
     if (entry.pyramid) return entry.pyramid;
@@ -276,37 +302,4 @@ export class DeepZoomTiles {
     );
     return this.sharp;
   }
-}
-
-async function readTile(file: string): Promise<Result<MadeImage>> {
-  try {
-    return ok({ bytes: await fs.readFile(file), mime: 'image/jpeg' });
-  } catch (error) {
-    return fail('io', 'A tile of the scan cannot be read.', (error as Error).message);
-  }
-}
-
-async function encode(make: () => Promise<Buffer>): Promise<Result<MadeImage>> {
-  try {
-    return ok({ bytes: await make(), mime: 'image/jpeg' });
-  } catch (error) {
-    return fail('io', 'A tile of the scan cannot be made.', (error as Error).message);
-  }
-}
-
-// `rect` clipped to the image, or null when nothing of it is on the image.
-function clip(rect: PixelRect, width: number, height: number): PixelRect | null {
-  const x = Math.max(0, rect.x);
-  const y = Math.max(0, rect.y);
-  const right = Math.min(width, rect.x + rect.width);
-  const bottom = Math.min(height, rect.y + rect.height);
-  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
-}
-
-/// Answers one deep-zoom request for the opened scan: the description as JSON, a tile or a crop as JPEG.
-export async function answerTileRequest(tiles: DeepZoomTiles, scan: OpenedScan, tilesDir: string, request: TileRequest): Promise<Result<MadeImage>> {
-  if (request.kind === 'tile') return tiles.tile(scan, tilesDir, request.level, request.column, request.row);
-  if (request.kind === 'crop') return tiles.crop(scan, tilesDir, request.rect, request.height);
-  const info = await tiles.info(scan, tilesDir);
-  return info.ok ? ok({ bytes: Buffer.from(JSON.stringify(info.value)), mime: 'application/json' }) : info;
 }

@@ -63,6 +63,25 @@ describe('deep-zoom tiles', () => {
     expect((await tiles.pyramid(await opened(file), tilesDir)).ok).toBe(true);
   });
 
+  it('cuts the lowest levels from a small copy of the base level, with the same pixels', async () => {
+    const file = await scan('page.jpg');
+    // Base level 12 (the whole 2,000 px), small copy level 10 (500 px): level 9 (250 × 375) comes from the copy.
+    const tiles = new DeepZoomTiles();
+    const info = await tiles.info(await opened(file), tilesDir);
+    expect(info.ok && info.value.baseLevel).toBe(12);
+    const level9 = await tiles.tile(await opened(file), tilesDir, 9, 0, 0);
+    expect(level9.ok && (await sharp(level9.value.bytes).metadata())).toMatchObject({ width: 250, height: 256 });
+    // The band (rows 1,500–1,599 at full size) is at rows 187–199 of level 9, the page around it pale.
+    if (level9.ok) {
+      const rows = (top: number) => sharp(level9.value.bytes).extract({ left: 0, top, width: 250, height: 8 }).toBuffer().then(meanOf);
+      expect(await rows(189)).toBeLessThan(60);
+      expect(await rows(150)).toBeGreaterThan(200);
+    }
+    const level0 = await tiles.tile(await opened(file), tilesDir, 0, 0, 0);
+    expect(level0.ok && (await sharp(level0.value.bytes).metadata())).toMatchObject({ width: 1, height: 1 });
+    expect((await tiles.pyramid(await opened(file), tilesDir)).ok).toBe(true);
+  });
+
   it('writes the whole pyramid into the tiles folder and serves every level from it', async () => {
     const file = await scan('page.jpg');
     const tiles = new DeepZoomTiles({ baseMaxWidth: 600 });
