@@ -176,17 +176,17 @@ async function openAndPan(page: Page): Promise<{ firstView: number; panP50: numb
     const box = target.getBoundingClientRect();
     let x = box.left + box.width / 2;
     let y = box.top + box.height - 20;
-    const fire = (type: string) =>
-      target.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, clientX: x, clientY: y, buttons: type === 'pointerup' ? 0 : 1, button: 0 }));
-    fire('pointerdown');
+    // Inline, not a named helper: the bundler would wrap a named one in __name, which the page does not have.
+    const init = { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
+    target.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: x, clientY: y, buttons: 1 }));
     const times: number[] = [];
     while (times.length <= frames) {
       times.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
       y -= 3;
       x -= 20 * (times.length % 2 === 0 ? 1 : -1);
-      fire('pointermove');
+      target.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: x, clientY: y, buttons: 1 }));
     }
-    fire('pointerup');
+    target.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: x, clientY: y, buttons: 0 }));
     return times.slice(1).map((t, i) => t - times[i]!);
   }, PAN_FRAMES);
   const sorted = [...intervals].sort((a, b) => a - b);
