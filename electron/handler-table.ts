@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import type { TileRequest } from '../shared/ipc/scan-tile-url';
 import type { Result } from '../shared/result';
 
 /// The part of the services' handler table the shells use: one entry point per channel.
@@ -17,4 +18,7 @@ export interface HandlerTable {
   scanImagePreview?(rel: string, width: number): Promise<Result<{ bytes: Buffer; mime: string }>>;
   /// A TIFF scan of the open corpus converted to PNG (browsers cannot show TIFF); fails where it cannot be made.
   scanImageAsPng?(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
+  /// A deep-zoom answer for a large scan of the open corpus (its pyramid's description as JSON, a tile or a line
+  /// crop as JPEG), confined like `scanImageFile`.
+  scanTile?(rel: string, request: TileRequest): Promise<Result<{ bytes: Buffer; mime: string }>>;
 }

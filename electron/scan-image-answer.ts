@@ -1,10 +1,11 @@
 import type { FileHandle } from 'node:fs/promises';
 import { isTiffPath } from '../shared/ipc/scan-url';
+import type { TileRequest } from '../shared/ipc/scan-tile-url';
 import { fail, type Result } from '../shared/result';
 import type { HandlerTable } from './handler-table';
 
 /// The handler table's scan-image sources that both shells (the Electron scheme and the harness GET) serve from.
-export type ScanImageSources = Required<Pick<HandlerTable, 'scanImageFile'>> & Pick<HandlerTable, 'scanImagePreview' | 'scanImageAsPng'>;
+export type ScanImageSources = Required<Pick<HandlerTable, 'scanImageFile'>> & Pick<HandlerTable, 'scanImagePreview' | 'scanImageAsPng' | 'scanTile'>;
 
 /// What to send for one scan-image request.
 export type ScanImageAnswer =
@@ -18,11 +19,23 @@ export type ScanImageAnswer =
 
 /// Decides what a scan-image request gets: the preview when a width is asked for, a TIFF as PNG, else the file.
 ///
-/// `rel` is null when the request named no usable path. Every branch goes through the table's confinement to the
+/// `rel` is null when the request named no usable path; `tile` is the deep-zoom request in the query, if any
+/// (`tileRequestOf`). Every branch goes through the table's confinement to the
 /// open corpus. A TIFF that cannot be converted here ('internal': no image library) goes as it is, and the renderer
 /// decodes it.
-export async function answerScanImage(rel: string | null, width: number | null, sources: ScanImageSources): Promise<ScanImageAnswer> {
+export async function answerScanImage(
+  rel: string | null,
+  width: number | null,
+  sources: ScanImageSources,
+  tile: TileRequest | 'invalid' | null = null,
+): Promise<ScanImageAnswer> {
   if (rel === null) return refused(fail('invalid-argument', 'Not a scan image address.'));
+  if (tile === 'invalid') return refused(fail('invalid-argument', 'The deep-zoom parameters of the scan image address are malformed.'));
+  if (tile !== null) {
+    if (!sources.scanTile) return refused(fail('invalid-argument', 'Deep zoom is not served here.'));
+    const made = await sources.scanTile(rel, tile);
+    return made.ok ? { kind: 'made', image: made.value } : refused(made);
+  }
   if (width !== null && sources.scanImagePreview) {
     const preview = await sources.scanImagePreview(rel, width);
     return preview.ok ? { kind: 'made', image: preview.value } : refused(preview);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fail, ok } from '../../shared/result';
 import { previewWidthOf } from '../../shared/ipc/scan-url';
 import { answerScanImage } from '../scan-image-answer';
+import { tileRequestOf } from '../../shared/ipc/scan-tile-url';
 import type { HandlerTable } from '../handler-table';
 import type { EventStream } from './event-stream';
 import { listFolders } from './folders';
@@ -86,8 +87,9 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       return;
     }
     if (url.pathname === HARNESS_PATHS.scanImage && method === 'GET' && options.handlers.scanImageFile) {
-      const { scanImageFile, scanImagePreview, scanImageAsPng } = options.handlers;
-      const answer = await answerScanImage(url.searchParams.get('path') ?? '', previewWidthOf(url.searchParams), { scanImageFile, scanImagePreview, scanImageAsPng });
+      const { scanImageFile, scanImagePreview, scanImageAsPng, scanTile } = options.handlers;
+      const sources = { scanImageFile, scanImagePreview, scanImageAsPng, scanTile };
+      const answer = await answerScanImage(url.searchParams.get('path') ?? '', previewWidthOf(url.searchParams), sources, tileRequestOf(url.searchParams));
       if (answer.kind === 'made') return sendBytes(response, answer.image);
       if (answer.kind === 'refused') return sendJson(response, answer.status, answer.body);
       response.writeHead(200, {

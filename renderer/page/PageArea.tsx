@@ -56,7 +56,7 @@ export function PageArea(props: {
   const [editorHost, setEditorHost] = useState<HTMLDivElement | null>(null);
   const [entityPanelShown, setEntityPanelShown] = usePanelShown('entities', page.scan != null, { plain: true, scan: false });
   const pageScan = page.scan;
-  const scanImage = useScanImage(api, pageScan?.image ?? null, pageScan?.imageWidth ?? 0);
+  const scanImage = useScanImage(api, pageScan?.image ?? null, pageScan?.imageWidth ?? 0, pageScan?.imageHeight ?? 0);
   // The scan's rotation is remembered per page (corpus folder and page path).
   const [rotation, setRotation] = useRotation(`${props.root ?? ''}\n${page.path}`);
   const correctionLabels = useMemo(
@@ -83,7 +83,7 @@ export function PageArea(props: {
         ? { kind: 'error' as const, message: save.code === 'sidecar-changed' ? t('error.sidecar-changed') : save.code === 'corpus-locked' ? t('error.corpus-locked') : save.message }
         : save;
   const editorElement = (
-    <div className={pageScan && scanImage.kind === 'ready' ? 'editor-host line-strip-on' : 'editor-host'} ref={setEditorHost}>
+    <div className={pageScan && (scanImage.kind === 'ready' || scanImage.kind === 'tiles') ? 'editor-host line-strip-on' : 'editor-host'} ref={setEditorHost}>
       <PageEditor
         key={`${page.path}#${state.load}`}
         ref={editorRef}

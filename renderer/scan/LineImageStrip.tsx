@@ -3,7 +3,9 @@ import { createPortal } from 'react-dom';
 import type { PageScan } from '../../shared/ipc/contract';
 import { useT } from '../i18n/LanguageContext';
 import type { CaretLineStore } from './caret-line-store';
-import { STRIP_HEIGHT, stripGeometry, stripTop } from './line-strip';
+import { STRIP_HEIGHT, stripGeometry, stripTop, type StripGeometry } from './line-strip';
+import { cropQuery, MAX_CROP_HEIGHT } from '../../shared/ipc/scan-tile-url';
+import type { Box } from './zoom';
 import type { Rotation } from './rotation';
 import type { ScanImageState } from './useScanImage';
 import { unionRegions } from '../../shared/layout/geometry';
@@ -60,9 +62,12 @@ export function LineImageStrip({ host, scan, image, caretLine, rotation }: LineI
     });
   }, [host, lines, hasRegion, rotation]);
 
-  if (placement === null || region === null || image.kind !== 'ready') return null;
-  const geometry = stripGeometry(region, scan.imageWidth, scan.imageHeight, rotation, placement.at.maxWidth, STRIP_HEIGHT);
-  if (geometry === null) return null;
+  if (placement === null || region === null || (image.kind !== 'ready' && image.kind !== 'tiles')) return null;
+  // A large scan is never whole in the renderer: the main process crops the line (from its tiles) instead.
+  const crop = image.kind === 'tiles' ? lineCrop(image, scan, region, rotation, placement.at.maxWidth) : null;
+  const geometry = crop?.geometry ?? stripGeometry(region, scan.imageWidth, scan.imageHeight, rotation, placement.at.maxWidth, STRIP_HEIGHT);
+  if (geometry === null || (image.kind === 'tiles' && crop === null)) return null;
+  const src = crop?.url ?? (image.kind === 'ready' ? image.url : '');
   return createPortal(
     <div
       className="line-image-strip"
@@ -77,10 +82,22 @@ export function LineImageStrip({ host, scan, image, caretLine, rotation }: LineI
         height: geometry.height,
       }}
     >
-      <img src={image.url} alt="" width={geometry.imageWidth} height={geometry.imageHeight} style={{ transform: geometry.transform }} draggable={false} />
+      <img src={src} alt="" width={geometry.imageWidth} height={geometry.imageHeight} style={{ transform: geometry.transform }} draggable={false} />
     </div>,
     placement.scroller,
   );
+}
+
+// The strip of a tiled scan: the line's region cut and scaled by the main process (`&crop=`), turned here.
+function lineCrop(image: Extract<ScanImageState, { kind: 'tiles' }>, scan: PageScan, region: Box, rotation: Rotation, maxWidth: number): { url: string; geometry: StripGeometry } | null {
+  const geometry = stripGeometry({ x: 0, y: 0, width: region.width, height: region.height }, region.width, region.height, rotation, maxWidth, STRIP_HEIGHT);
+  if (geometry === null) return null;
+  const sx = image.info.width / scan.imageWidth;
+  const sy = image.info.height / scan.imageHeight;
+  // Sharp on a high-density display, within what the shell makes.
+  const height = Math.min(MAX_CROP_HEIGHT, Math.max(1, Math.ceil(geometry.imageHeight * (window.devicePixelRatio || 1))));
+  const rect = { x: region.x * sx, y: region.y * sy, width: region.width * sx, height: region.height * sy };
+  return { url: image.url + cropQuery(rect, height), geometry };
 }
 
 // The editor line holding the DOM selection's focus, when the selection is in the editor inside `host`.

@@ -8,6 +8,7 @@ import type { ScanImageState } from './useScanImage';
 import { fitWidthScale, readableScale, scrollToShow, stepScale, typicalLineSize } from './zoom';
 import { useViewContext } from '../view/ViewContext';
 import { lineHeightPx } from '../view/view-settings';
+import { DeepZoomViewer } from './DeepZoomViewer';
 import { unionRegions } from '../../shared/layout/geometry';
 import './scan.css';
 
@@ -44,7 +45,12 @@ type Zoom = { kind: 'readable' } | { kind: 'fit-width' } | { kind: 'fit-page' } 
 /// (Shift+0) shows the whole page. "Rotate" (key R) turns the scan a quarter clockwise (the caller remembers it). Pan by dragging or with
 /// the arrow keys. Regions are drawn in image pixels in an SVG whose viewBox is the (rotated) image, turned with
 /// the image, so they stay on the scan at every zoom and rotation.
-export function ScanViewer({ image, scan, caretLine, onRegionClick, confidenceThreshold, onConfidenceThresholdChange, extraTools, rotation, onRotationChange }: ScanViewerProps) {
+export function ScanViewer(props: ScanViewerProps) {
+  // A large scan comes as tiles (useScanImage) and gets the deep-zoom viewer.
+  return props.image.kind === 'tiles' ? <DeepZoomViewer {...props} image={props.image} /> : <ImageScanViewer {...props} />;
+}
+
+function ImageScanViewer({ image, scan, caretLine, onRegionClick, confidenceThreshold, onConfidenceThresholdChange, extraTools, rotation, onRotationChange }: ScanViewerProps) {
   const t = useT();
   const viewportRef = useRef<HTMLDivElement>(null);
   const [viewportSize, setViewportSize] = useState({ width: 0, height: 0 });

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { ScanImage } from '../../shared/ipc/contract';
 import { previewWidthFor } from '../../shared/ipc/scan-url';
+import { usesDeepZoom } from '../../shared/scan/deep-zoom';
+import { loadTileInfo, type TileInfo } from './deep-zoom-info';
 
 /// The scan image as the viewer needs it: loading, a URL (`full` false while it is still the downscaled preview),
 /// or an error message.
@@ -9,6 +11,8 @@ export type ScanImageState =
   | { kind: 'none' }
   | { kind: 'loading' }
   | { kind: 'ready'; url: string; full: boolean }
+  /// A large scan shown through the deep-zoom viewer: its address (tiles and crops are asked for on it) and pyramid.
+  | { kind: 'tiles'; url: string; info: TileInfo }
   | { kind: 'error'; message: string };
 
 /// Loads a scan image and gives a URL the viewer can show once it is decoded.
@@ -21,7 +25,9 @@ export type ScanImageState =
 /// nothing. When the shell cannot make the copy, the full image is shown when it is ready. Else the main process
 /// sends base64 over IPC, made into a blob: URL (revoked when the image changes or unmounts). A TIFF comes as a
 /// PNG the main process converted (sharp); where it could not, it is decoded here (utif2) and shown as a PNG.
-export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null, imageWidth: number): ScanImageState {
+/// A scan of `DEEP_ZOOM_FROM_PIXELS` or more (by its layout's size) is never decoded whole here: where the shell
+/// streams images, the state is 'tiles' once the pyramid's description has come (see DeepZoomViewer).
+export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null, imageWidth: number, imageHeight = 0): ScanImageState {
   const [state, setState] = useState<ScanImageState>(image === null ? { kind: 'none' } : { kind: 'loading' });
   useEffect(() => {
     if (image === null) {
@@ -37,9 +43,10 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
     setState({ kind: 'loading' });
     const full = api.scanImageUrl?.(image);
     if (api.scanImageUrl !== undefined && full !== undefined) {
-      const previewWidth = previewWidthFor(imageWidth, displayWidthGuess());
-      const preview = previewWidth === null ? null : api.scanImageUrl(image, previewWidth);
-      void (async () => {
+      const scanImageUrl = api.scanImageUrl;
+      const stream = async () => {
+        const previewWidth = previewWidthFor(imageWidth, displayWidthGuess());
+        const preview = previewWidth === null ? null : scanImageUrl(image, previewWidth);
         let previewShown = false;
         if (preview !== null) {
           const loaded = await loadStreamed(preview, 'preview.jpg');
@@ -53,7 +60,17 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
         if (!keep(loaded)) return;
         // A full image that fails after its preview was shown leaves the preview: the page can still be read.
         if (loaded.kind === 'ready' || !previewShown) setState(loaded);
-      })();
+      };
+      if (usesDeepZoom(imageWidth, imageHeight)) {
+        void loadTileInfo(full).then((info) => {
+          if (cancelled) return;
+          // Where the shell cannot make tiles (no image library) the scan is shown whole, as before.
+          if (typeof info === 'string') void stream();
+          else setState({ kind: 'tiles', url: full, info });
+        });
+      } else {
+        void stream();
+      }
       return () => {
         cancelled = true;
         for (const url of blobUrls) URL.revokeObjectURL(url);
@@ -79,7 +96,7 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
       cancelled = true;
       for (const url of blobUrls) URL.revokeObjectURL(url);
     };
-  }, [api, image, imageWidth]);
+  }, [api, image, imageWidth, imageHeight]);
   return state;
 }
 

@@ -19,6 +19,10 @@ import { ocrHandlers } from './ocr';
 import { pageHandlers } from './page';
 import { findScanImage, type ScanImageFile } from '../scans/scan-image';
 import { ScanPreviews, type ScanPreview } from '../scans/scan-preview';
+import { DeepZoomTiles } from '../scans/deep-zoom-tiles';
+import { answerTileRequest } from '../scans/deep-zoom-parts';
+import type { TileRequest } from '../../../shared/ipc/scan-tile-url';
+import { corpusDataDir } from '../app/corpus-data-dir';
 import { sharedTextWorker } from '../text-worker/text-worker';
 import { openErrorLog, type ErrorLog } from '../app/error-log';
 import { guardHandler } from './error-guard';
@@ -50,6 +54,8 @@ export interface Handlers {
   scanImagePreview(rel: string, width: number): Promise<Result<ScanPreview>>;
   /// A TIFF scan of the open corpus converted to PNG, confined the same way; fails for other images.
   scanImageAsPng(rel: string): Promise<Result<{ bytes: Buffer; mime: string }>>;
+  /// A deep-zoom answer for a large scan (see DeepZoomTiles), its tiles cached in the corpus's data folder.
+  scanTile(rel: string, request: TileRequest): Promise<Result<{ bytes: Buffer; mime: string }>>;
   /// Resolves when the open corpus's watcher (if any) follows every folder and knows every file (tests).
   corpusWatched(): Promise<void>;
   /// Stops watching the open corpus and gives back its lock (the shell calls it when the window closes or the app
@@ -64,6 +70,7 @@ export interface Handlers {
 export function createHandlers(deps: HandlerDeps): Handlers {
   let storePromise: Promise<AppStore> | null = null;
   const previews = new ScanPreviews();
+  const deepZoom = new DeepZoomTiles();
   const textWorker = sharedTextWorker();
   const errorLog = openErrorLog(deps.stateFile);
   // Folders the user chose in a dialog may be named in errors as they are (the user typed or picked them).
@@ -132,6 +139,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   };
 
+  const scanTile = async (rel: string, request: TileRequest): Promise<Result<{ bytes: Buffer; mime: string }>> => {
+    const found = await scanImageFile(rel);
+    if (!found.ok || !ctx.corpus) return found.ok ? fail('no-corpus', 'No corpus folder is open.') : found;
+    try {
+      return await answerTileRequest(deepZoom, found.value, path.join(corpusDataDir(deps.stateFile, ctx.corpus.root), 'tiles'), request);
+    } finally {
+      await found.value.handle.close();
+    }
+  };
+
   return {
     async handle(channel, rawArgs) {
       if (!Object.hasOwn(requestSchemas, channel)) return fail('invalid-argument', `Unknown request "${channel.slice(0, 100)}".`);
@@ -165,6 +182,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     scanImageFile: (rel) => guardHandler('page.scanImage', () => scanImageFile(rel), errorLog, known),
     scanImagePreview: (rel, width) => guardHandler('page.scanImage', () => scanImagePreview(rel, width), errorLog, known),
     scanImageAsPng: (rel) => guardHandler('page.scanImage', () => scanImageAsPng(rel), errorLog, known),
+    scanTile: (rel, request) => guardHandler('page.scanImage', () => scanTile(rel, request), errorLog, known),
     corpusWatched: async () => {
       await ctx.watcher?.ready;
     },

@@ -128,8 +128,8 @@ export class ScanPreviews {
   }
 }
 
-// The whole file from the start, through the verified handle (a handle may have been read from before).
-async function readWhole(handle: FileHandle): Promise<Buffer> {
+/// The whole file from the start, through the verified handle (a handle may have been read from before).
+export async function readWhole(handle: FileHandle): Promise<Buffer> {
   const { size } = await handle.stat();
   const buffer = Buffer.alloc(size);
   let offset = 0;
