@@ -1,10 +1,11 @@
 // Electron main process: one hardened window over the shared handler table.
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppState, EventChannel, EventPayloads } from '../shared/ipc/contract';
 import { SCAN_SCHEME } from '../shared/ipc/scan-url';
+import { cliArgsOf, runCliInApp } from './cli-route';
 import { createCloseGuard } from './close-guard';
 import { createElectronDialogs } from './dialogs';
 import { createEventGate } from './event-gate';
@@ -13,7 +14,10 @@ import { parseLaunchArgs } from './launch-args';
 import { answerScanRequest } from './scan-protocol';
 import { installApplicationMenu } from './menu';
 import { denyAllPermissions, guardAllWebContents } from './security';
+import { openErrorLog } from './services/app/error-log';
 import { createHandlers } from './services/handlers/table';
+import { logFailure } from './log-failure';
+import { watchRenderer } from './renderer-recovery';
 import { chooseStartupCorpus } from './startup-corpus';
 import { userSampleCorpus } from './sample-corpus';
 import { createMainWindow } from './window';
@@ -22,8 +26,15 @@ import { createMainWindow } from './window';
 app.enableSandbox();
 
 const launch = parseLaunchArgs(process.argv);
+// `jiaodui validate …` and the other CLI commands run in this process, without a window (docs/command-line.md).
+const cliArgs = cliArgsOf(process.argv, app.isPackaged);
 // Must happen before 'ready': Electron fixes the profile folder then.
 if (launch.userDataDir) app.setPath('userData', path.resolve(launch.userDataDir));
+// The app log (docs/errors-and-logs.md), opened lazily on its first entry; the handler table writes to it too.
+const stateFile = path.join(app.getPath('userData'), 'state.json');
+const appLog = openErrorLog(stateFile);
+// Crash dumps stay in app.getPath('crashDumps'): the app is offline and uploads nothing.
+if (!cliArgs) crashReporter.start({ uploadToServer: false });
 // Also before 'ready': scan images are streamed on their own scheme (see scan-protocol.ts) instead of as base64.
 protocol.registerSchemesAsPrivileged([{ scheme: SCAN_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
@@ -60,13 +71,13 @@ async function start(): Promise<void> {
   guardAllWebContents(app);
   denyAllPermissions(session.defaultSession);
   // The profile folder may not exist yet (first start, or a fresh --user-data-dir) and lowdb does not create it.
-  const stateFile = path.join(app.getPath('userData'), 'state.json');
   fs.mkdirSync(path.dirname(stateFile), { recursive: true });
 
   const handlers = createHandlers({
     dialogs: createElectronDialogs(() => mainWindow),
     emit,
     stateFile,
+    errorLog: appLog,
     appVersion: app.getVersion(),
     shell: 'electron',
     onDirtyChange: (dirty: boolean) => closeGuard.setDirty(dirty),
@@ -100,14 +111,14 @@ async function start(): Promise<void> {
       corpus = userSampleCorpus(bundledSample, app.getPath('userData'));
     } catch (error) {
       // Never open the installation's own folder for editing: start with no corpus instead.
-      console.error(`Could not copy the sample corpus: ${String(error)}`);
+      logFailure(appLog, 'main', 'Could not copy the sample corpus', error);
       corpus = null;
     }
   }
   if (corpus) {
     // A corpus that cannot be opened must not keep the window from appearing: the user can pick another.
     const opened = await handlers.openCorpus(corpus).catch((error: unknown) => ({ ok: false as const, error: { message: String(error) } }));
-    if (!opened.ok) console.error(`Could not open ${corpus}: ${opened.error.message}`);
+    if (!opened.ok) logFailure(appLog, 'main', `Could not open ${corpus}: ${opened.error.message}`);
   }
 
   // The renderer reads `?lang=` the same way in both shells.
@@ -115,6 +126,8 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow({ indexFile, preloadFile }, query);
   mainWindow.webContents.on('did-start-loading', () => gate.close());
   mainWindow.webContents.on('did-finish-load', () => gate.open());
+  // A crashed or hung renderer is reloaded with a notice; the recovery journal restores its unsaved work.
+  watchRenderer(mainWindow, { log: appLog, holdEvents: () => gate.close(), notify: (code) => emit('app.rendererRecovered', { code }) });
   mainWindow.on('close', (event) => {
     if (closeGuard.onWindowClose()) event.preventDefault();
   });
@@ -123,7 +136,9 @@ async function start(): Promise<void> {
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (cliArgs) {
+  void runCliInApp(app, cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -135,7 +150,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => closeGuard.onBeforeQuit());
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start).catch((error: unknown) => {
-    console.error('Jiaodui could not start', error);
-    app.exit(1);
+    logFailure(appLog, 'main', 'Jiaodui could not start', error);
+    // The entry reaches the disk before the process ends.
+    void appLog.close().finally(() => app.exit(1));
   });
 }

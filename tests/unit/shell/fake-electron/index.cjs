@@ -17,6 +17,10 @@ const record = {
   // 'before-ready' or 'after-ready' once main.ts calls app.enableSandbox(), by whether it asked for 'ready' first.
   sandbox: null,
   readyAsked: false,
+  // crashReporter.start options, exit codes given to app.exit, and whether the single-instance lock was asked for.
+  crashReporter: null,
+  exitCodes: [],
+  singleInstanceAsked: false,
 };
 globalThis.__fakeElectron = record;
 
@@ -36,14 +40,17 @@ const app = emitter({
   setPath: (name, value) => (record.paths[name] = value),
   getPath: (name) => record.paths[name] ?? '/nonexistent-default-' + name,
   getVersion: () => '9.9.9-test',
-  requestSingleInstanceLock: () => true,
+  requestSingleInstanceLock: () => {
+    record.singleInstanceAsked = true;
+    return true;
+  },
   enableSandbox: () => (record.sandbox = record.readyAsked ? 'after-ready' : 'before-ready'),
   whenReady: () => {
     record.readyAsked = true;
     return Promise.resolve();
   },
   quit: () => record.quitCalls++,
-  exit: () => {},
+  exit: (code) => record.exitCodes.push(code),
 });
 
 class BrowserWindow {
@@ -53,11 +60,15 @@ class BrowserWindow {
     this.loaded = null;
     this.closed = 0;
     this.sent = [];
+    this.reloads = 0;
+    this.crashed = 0;
     const mainFrame = { url: '' };
     this.webContents = emitter({
       mainFrame,
       send: (channel, payload) => this.sent.push({ channel, payload }),
       setWindowOpenHandler: (fn) => (this.webContents.windowOpenHandler = fn),
+      reload: () => this.reloads++,
+      forcefullyCrashRenderer: () => this.crashed++,
     });
     record.windows.push(this);
   }
@@ -101,6 +112,7 @@ module.exports = {
     registerSchemesAsPrivileged: (schemes) => record.privilegedSchemes.push(...schemes),
     handle: (scheme, fn) => record.protocolHandlers.set(scheme, fn),
   },
+  crashReporter: { start: (options) => (record.crashReporter = options) },
   dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
   contextBridge: { exposeInMainWorld: () => {} },
   ipcRenderer: {},
