@@ -8,6 +8,7 @@ import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
 import { UnsavedPrompt } from './components/UnsavedPrompt';
 import { Welcome, welcomeWanted } from './components/Welcome';
+import { RecoveryNotice } from './components/RecoveryNotice';
 import type { PageEditorHandle } from './editor/PageEditor';
 import { useBatchDialog } from './batch/useBatchDialog';
 import { EntityPopover } from './entities/EntityPopover';
@@ -256,6 +257,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         {showDashboard && <Dashboard corpus={corpus} pages={pages} scanning={scanning} onClose={closeDashboard} />}
         {/* Hidden, not unmounted, while the dashboard is shown: the open page keeps its editor and unsaved work. */}
         <main className="page-area" hidden={showDashboard}>
+          <RecoveryNotice api={api} />
           {showWelcome && (
             <Welcome
               onDismiss={() => {
