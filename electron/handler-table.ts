@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { TileRequest } from '../shared/ipc/scan-tile-url';
 import type { Result } from '../shared/result';
+import type { ErrorLog } from './services/app/error-log';
 
 /// The part of the services' handler table the shells use: one entry point per channel.
 ///
@@ -9,6 +10,8 @@ import type { Result } from '../shared/result';
 export interface HandlerTable {
   /// Validates `rawArgs` (a JSON array) for `channel` and runs the handler.
   handle(channel: string, rawArgs: unknown): Promise<Result<unknown>>;
+  /// The app log the shells write their own failures to (absent in tests with a stand-in table).
+  errorLog?: Pick<ErrorLog, 'write'>;
   /// Every request channel the table answers.
   channels: readonly string[];
   /// A scan image file of the open corpus, opened and verified inside it, for the shells to stream from `handle`

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { fail, type Result } from '../shared/result';
 import type { HandlerTable } from './handler-table';
+import { logFailure } from './log-failure';
 import { isTrustedSender } from './trusted-sender';
 import { bodyLimitOf, estimateArgsBytes } from './request-limits';
 import { INTERNAL_ERROR_MESSAGE } from './services/handlers/error-guard';
@@ -47,7 +48,7 @@ async function handleGuarded(
   try {
     return await handlers.handle(channel, rawArgs);
   } catch (error) {
-    console.error(`Handler for ${channel} failed`, error);
+    logFailure(handlers.errorLog, channel, `Handler for ${channel} failed`, error);
     return fail('internal', INTERNAL_ERROR_MESSAGE);
   }
 }

@@ -1,10 +1,11 @@
 // Electron main process: one hardened window over the shared handler table.
-import { app, BrowserWindow, ipcMain, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, crashReporter, ipcMain, protocol, screen, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppState, EventChannel, EventPayloads } from '../shared/ipc/contract';
 import { SCAN_SCHEME } from '../shared/ipc/scan-url';
 import { answerAppRequest, APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-scheme';
+import { cliArgsOf, runCliInApp } from './cli-route';
 import { createCloseGuard } from './close-guard';
 import { createElectronDialogs } from './dialogs';
 import { createEventGate } from './event-gate';
@@ -17,7 +18,10 @@ import { createOpenRouter, launchData } from './open-router';
 import { answerScanRequest } from './scan-protocol';
 import { denyAllPermissions, guardAllWebContents } from './security';
 import type { AppStore } from './services/app/app-state';
+import { openErrorLog } from './services/app/error-log';
 import { createHandlers, type Handlers } from './services/handlers/table';
+import { logFailure } from './log-failure';
+import { watchRenderer } from './renderer-recovery';
 import { chooseStartupCorpus } from './startup-corpus';
 import { userSampleCorpus } from './sample-corpus';
 import { createMainWindow } from './window';
@@ -28,8 +32,15 @@ import { trackWindowState } from './window-tracking';
 app.enableSandbox();
 
 const launch = parseLaunchArgs(process.argv, { defaultApp: process.defaultApp });
+// `jiaodui validate …` and the other CLI commands run in this process, without a window (docs/command-line.md).
+const cliArgs = cliArgsOf(process.argv, app.isPackaged);
 // Must happen before 'ready': Electron fixes the profile folder then.
 if (launch.userDataDir) app.setPath('userData', path.resolve(launch.userDataDir));
+// The app log (docs/errors-and-logs.md), opened lazily on its first entry; the handler table writes to it too.
+const stateFile = path.join(app.getPath('userData'), 'state.json');
+const appLog = openErrorLog(stateFile);
+// Crash dumps stay in app.getPath('crashDumps'): the app is offline and uploads nothing.
+if (!cliArgs) crashReporter.start({ uploadToServer: false });
 // Also before 'ready': the renderer is served on the app's own scheme (app-scheme.ts) and scan images are streamed
 // on theirs (scan-protocol.ts).
 protocol.registerSchemesAsPrivileged([
@@ -131,6 +142,8 @@ function openWindow(extraQuery: Record<string, string> = {}): void {
   gate.close();
   window.webContents.on('did-start-loading', () => gate.close());
   window.webContents.on('did-finish-load', () => gate.open());
+  // A crashed or hung renderer is reloaded with a notice; the recovery journal restores its unsaved work.
+  watchRenderer(window, { log: appLog, holdEvents: () => gate.close(), notify: (code) => emit('app.rendererRecovered', { code }) });
   window.on('close', (event) => {
     if (closeGuard.onWindowClose()) event.preventDefault();
   });
@@ -147,13 +160,13 @@ async function start(): Promise<void> {
   guardAllWebContents(app);
   denyAllPermissions(session.defaultSession);
   // The profile folder may not exist yet (first start, or a fresh --user-data-dir) and lowdb does not create it.
-  const stateFile = path.join(app.getPath('userData'), 'state.json');
   fs.mkdirSync(path.dirname(stateFile), { recursive: true });
 
   const table = createHandlers({
     dialogs: createElectronDialogs(() => mainWindow),
     emit,
     stateFile,
+    errorLog: appLog,
     appVersion: app.getVersion(),
     shell: 'electron',
     onDirtyChange: (dirty: boolean) => closeGuard.setDirty(dirty),
@@ -194,21 +207,23 @@ async function start(): Promise<void> {
       corpus = userSampleCorpus(bundledSample, app.getPath('userData'));
     } catch (error) {
       // Never open the installation's own folder for editing: start with no corpus instead.
-      console.error(`Could not copy the sample corpus: ${String(error)}`);
+      logFailure(appLog, 'main', 'Could not copy the sample corpus', error);
       corpus = null;
     }
   }
   if (corpus) {
     // A corpus that cannot be opened must not keep the window from appearing: the user can pick another.
     const opened = await table.openCorpus(corpus).catch((error: unknown) => ({ ok: false as const, error: { message: String(error) } }));
-    if (!opened.ok) console.error(`Could not open ${corpus}: ${opened.error.message}`);
+    if (!opened.ok) logFailure(appLog, 'main', `Could not open ${corpus}: ${opened.error.message}`);
   }
   // The welcome shows on a first start only (issue 17), not when macOS opens the window again.
   openWindow(firstStart ? { welcome: '1' } : {});
 }
 
 // The folder this launch names goes to the running app with the lock request, resolved against this launch's folder.
-if (!app.requestSingleInstanceLock(launchData(launch.corpus, process.cwd()))) {
+if (cliArgs) {
+  void runCliInApp(app, cliArgs);
+} else if (!app.requestSingleInstanceLock(launchData(launch.corpus, process.cwd()))) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => router.secondInstance({ argv, workingDirectory, additionalData }));
@@ -224,7 +239,8 @@ if (!app.requestSingleInstanceLock(launchData(launch.corpus, process.cwd()))) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.whenReady().then(start).catch((error: unknown) => {
-    console.error('Jiaodui could not start', error);
-    app.exit(1);
+    logFailure(appLog, 'main', 'Jiaodui could not start', error);
+    // The entry reaches the disk before the process ends.
+    void appLog.close().finally(() => app.exit(1));
   });
 }

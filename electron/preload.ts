@@ -23,6 +23,7 @@ const REQUEST_CHANNELS: Record<RequestChannel, true> = {
   'journal.write': true,
   'journal.read': true,
   'journal.clear': true,
+  'log.write': true,
   'page.open': true,
   'page.save': true,
   'page.scanImage': true,
@@ -59,6 +60,7 @@ const EVENT_CHANNELS: Record<EventChannel, true> = {
   'corpus.filesChanged': true,
   'app.command': true,
   'app.closeRequested': true,
+  'app.rendererRecovered': true,
   'dialog.request': true,
   'corpus.openRequested': true,
 };

@@ -8,6 +8,7 @@ import { Sidebar } from './components/Sidebar';
 import { Toolbar } from './components/Toolbar';
 import { UnsavedPrompt } from './components/UnsavedPrompt';
 import { Welcome, welcomeWanted } from './components/Welcome';
+import { RecoveryNotice } from './components/RecoveryNotice';
 import type { PageEditorHandle } from './editor/PageEditor';
 import { useBatchDialog } from './batch/useBatchDialog';
 import { EntityPopover } from './entities/EntityPopover';
@@ -299,6 +300,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
         {showDashboard && <Dashboard api={api} corpus={corpus} pages={pages} scanning={scanning} typeLabel={typeLabel} onClose={closeDashboard} />}
         {/* Hidden, not unmounted, while the dashboard is shown: the open page keeps its editor and unsaved work. */}
         <main className="page-area" hidden={showDashboard}>
+          <RecoveryNotice api={api} />
           {showWelcome && (
             <Welcome
               onDismiss={() => {

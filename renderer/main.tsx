@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installApi } from './bridge/install';
+import { reportUncaughtErrors } from './bridge/report-errors';
 import { LANGUAGES, type Language } from '../shared/ipc/contract';
 import './styles.css';
 
@@ -11,6 +12,7 @@ import './styles.css';
 async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   const { api, harness } = installApi();
+  reportUncaughtErrors(api);
   const state = await api.getAppState();
   if (!state.ok) {
     root.render(<p role="alert" className="error">{state.error.message}</p>);

@@ -11,6 +11,7 @@ import type { HandlerTable } from '../handler-table';
 import type { EventStream } from './event-stream';
 import { listFolders } from './folders';
 import type { HarnessDialogs } from './harness-dialogs';
+import { logFailure } from '../log-failure';
 import { HARNESS_PATHS, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/ipc/harness-protocol';
 import { isAllowedHost, isLoopbackAddress, tokenMatches } from './request-guard';
 import { createBodyReader, type BodyOutcome } from './request-body';
@@ -56,7 +57,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   let port = options.port;
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
-      console.error('Harness request failed', error);
+      logFailure(options.handlers.errorLog, 'harness', 'Harness request failed', error);
       if (!response.headersSent) sendJson(response, 500, fail('internal', 'Something went wrong inside the harness.'));
       else response.end();
     });

@@ -9,6 +9,7 @@ import * as entitiesLearned from './messages-entities-learned';
 import * as exportDialog from './messages-export';
 import * as find from './messages-find';
 import * as locks from './messages-locks';
+import * as recovery from './messages-recovery';
 import * as review from './messages-review';
 import * as ignore from './messages-ignore';
 import * as scans from './messages-scans';
@@ -120,6 +121,7 @@ const en = {
   ...batch.en,
   ...scans.en,
   ...locks.en,
+  ...recovery.en,
   ...sidecar.en,
   ...session.en,
   ...exportDialog.en,
@@ -235,6 +237,7 @@ const zhCN: Record<MessageKey, string> = {
   ...batch.zhCN,
   ...scans.zhCN,
   ...locks.zhCN,
+  ...recovery.zhCN,
   ...sidecar.zhCN,
   ...session.zhCN,
   ...exportDialog.zhCN,

@@ -13,6 +13,7 @@ import type {
   CorpusEntityIndex,
   CorpusIndexOptions,
   LearnedStatus,
+  LogEntry,
   PropagationApplyOutcome,
   PropagationApplyRequest,
   PropagationPreview,
@@ -76,6 +77,8 @@ export interface JiaoduiApi {
   readJournal(path: string): Promise<Result<JournalRecord | null>>;
   /// Forgets a page's journal (after a save or a discard).
   clearJournal(path: string): Promise<Result<null>>;
+  /// Adds a coded entry to the app log (never page text: the message is scrubbed, entries are rate-limited).
+  log(entry: LogEntry): Promise<Result<null>>;
   openPage(path: string): Promise<Result<PageData>>;
   savePage(request: SaveRequest): Promise<Result<SaveOutcome>>;
   /// Reads a scan image of the corpus (.jpg, .jpeg or .png) for the scan viewer.
@@ -149,6 +152,7 @@ export function createApi(transport: Transport): JiaoduiApi {
     writeJournal: (entry) => transport.invoke('journal.write', [entry]),
     readJournal: (path) => transport.invoke('journal.read', [path]),
     clearJournal: (path) => transport.invoke('journal.clear', [path]),
+    log: (entry) => transport.invoke('log.write', [entry]),
     openPage: (path) => transport.invoke('page.open', [path]),
     savePage: (request) => transport.invoke('page.save', [request]),
     scanImage: (path) => transport.invoke('page.scanImage', [path]),

@@ -674,6 +674,14 @@ export interface CorpusPagesSnapshot {
   lastPage: LastPage | null;
 }
 
+/// Arguments of log.write (issue 18): a level, a code (lower-case words joined by '.' or '-') and a short message.
+/// The main process scrubs the message (no quoted spans, no non-ASCII text) and rate-limits the entries.
+export const logEntrySchema = z
+  .object({ level: z.enum(['error', 'warn', 'info']), code: z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/), message: z.string().max(2000) })
+  .strict();
+/// One log.write entry.
+export type LogEntry = z.infer<typeof logEntrySchema>;
+
 /// Request/response channels: name → [argument schema, result type].
 ///
 /// Every handler receives arguments validated by its schema and returns a Result.
@@ -693,6 +701,7 @@ export const requestSchemas = {
   'journal.write': z.tuple([journalEntrySchema]),
   'journal.read': z.tuple([relativePathSchema]),
   'journal.clear': z.tuple([relativePathSchema]),
+  'log.write': z.tuple([logEntrySchema]),
   'page.open': z.tuple([relativePathSchema]),
   'page.save': z.tuple([saveRequestSchema]),
   'page.scanImage': z.tuple([relativePathSchema]),
@@ -755,6 +764,7 @@ export interface RequestResults {
   /// The latest entry of the page's journal in the open corpus, or null when there is none.
   'journal.read': JournalRecord | null;
   'journal.clear': null;
+  'log.write': null;
   'page.open': PageData;
   'page.save': SaveOutcome;
   'page.scanImage': ScanImage;
@@ -815,6 +825,8 @@ export interface EventPayloads {
   /// The main process was asked to open a folder (a second launch, macOS open-file, File → Open Recent): the
   /// renderer deals with unsaved work first, then calls corpus.openPath with it.
   'corpus.openRequested': { path: string };
+  /// The main process reloaded a renderer that crashed or hung (issue 18); the renderer words the code in a notice.
+  'app.rendererRecovered': { code: 'renderer-crashed' | 'renderer-hung' };
   /// Harness only: the handler table asks the renderer to show its folder picker (the stand-in for a native dialog).
   'dialog.request': { id: string; purpose: 'open-corpus' | 'export-folder' };
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 
-/// The main process's error log: full internal errors (message, stack, paths) that the renderer never sees.
+/// The app log: full internal errors (message, stack, paths) that the renderer never sees, the main process's own
+/// failures (start-up, crashed renderers) and the renderer's short coded entries (`log.write`). Never page text.
 export interface ErrorLog {
   /// Appends one entry and returns its id (the id the renderer is shown, to match a report with the log).
   write(entry: ErrorLogEntry): string;
@@ -14,7 +15,10 @@ export interface ErrorLog {
 
 /// One logged error. Never page text: only what went wrong, where, and the request channel.
 export interface ErrorLogEntry {
+  /// The request channel, or where outside a request: 'main' (the main process) or 'renderer' (log.write).
   channel: string;
+  /// 'error' unless said otherwise.
+  level?: 'error' | 'warn' | 'info';
   /// 'thrown' for an exception inside a handler; otherwise the Result's error code (say 'io').
   kind: string;
   message: string;

@@ -1,4 +1,5 @@
 import type { ScannedPage } from '../corpus/scanned-page';
+import type { ErrorLog } from '../app/error-log';
 import type { CorpusInfo, EventChannel, EventPayloads, RequestArgs, RequestChannel, RequestResults } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import type { AppStore } from '../app/app-state';
@@ -22,6 +23,9 @@ export interface HandlerDeps {
   /// Watch the open corpus for files changed outside the app (corpus-watch.ts). The shells turn it on; tests of
   /// other handlers leave it off, so files they write do not come back as events.
   watchCorpus?: boolean;
+  /// The app log, when the shell opened it already (Electron's main process logs before the table exists);
+  /// otherwise the table opens the one beside `stateFile`.
+  errorLog?: ErrorLog;
 }
 
 /// The mutable state shared by the handlers of one window.

@@ -13,6 +13,7 @@ import { stopWatching } from './corpus-watch';
 import { entitiesHandlers } from './entities';
 import { exportHandlers } from './export';
 import { journalHandlers } from './journal';
+import { logHandlers } from './log';
 import { ignoreHandlers } from './ignore';
 import { learnedHandlers } from './learned';
 import { ocrHandlers } from './ocr';
@@ -35,8 +36,8 @@ export interface Handlers {
   /// with 'invalid-argument' before any implementation runs. Never throws: an exception becomes 'internal' with
   /// an error id (details in the error log), and no error carries a stack or an absolute path outside the corpus.
   handle(channel: string, rawArgs: unknown): Promise<Result<unknown>>;
-  /// The error log beside the state file (tests read it after closing it).
-  errorLog: Pick<ErrorLog, 'file' | 'close'>;
+  /// The app log beside the state file (the shells write their own failures to it; tests read it after closing it).
+  errorLog: ErrorLog;
   /// Opens a corpus folder directly (command line, tests, reopening the last corpus).
   openCorpus(root: string): Promise<Result<CorpusInfo>>;
   /// The app state store (the Electron shell keeps the window's size and position there).
@@ -72,7 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const previews = new ScanPreviews();
   const deepZoom = new DeepZoomTiles();
   const textWorker = sharedTextWorker();
-  const errorLog = openErrorLog(deps.stateFile);
+  const errorLog = deps.errorLog ?? openErrorLog(deps.stateFile);
   // Folders the user chose in a dialog may be named in errors as they are (the user typed or picked them).
   const chosen: string[] = [];
   const dialogs: HandlerDeps['dialogs'] = {
@@ -104,6 +105,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...batchHandlers(ctx),
     ...entitiesHandlers(ctx, textWorker),
     ...journalHandlers(ctx),
+    ...logHandlers(errorLog),
     ...ignoreHandlers(ctx),
     ...learnedHandlers(ctx),
     // A folder named by path (issue 18) may be named in errors as it is, like a folder chosen in a dialog.

@@ -23,6 +23,10 @@ const record = {
   // 'before-ready' or 'after-ready' once main.ts calls app.enableSandbox(), by whether it asked for 'ready' first.
   sandbox: null,
   readyAsked: false,
+  // crashReporter.start options, exit codes given to app.exit, and whether the single-instance lock was asked for.
+  crashReporter: null,
+  exitCodes: [],
+  singleInstanceAsked: false,
 };
 globalThis.__fakeElectron = record;
 
@@ -44,6 +48,7 @@ const app = emitter({
   getVersion: () => '9.9.9-test',
   requestSingleInstanceLock: (data) => {
     record.singleInstanceData = data;
+    record.singleInstanceAsked = true;
     return true;
   },
   setAboutPanelOptions: (options) => (record.aboutPanel = options),
@@ -53,7 +58,7 @@ const app = emitter({
     return Promise.resolve();
   },
   quit: () => record.quitCalls++,
-  exit: () => {},
+  exit: (code) => record.exitCodes.push(code),
 });
 
 class BrowserWindow {
@@ -67,11 +72,15 @@ class BrowserWindow {
     this.maximized = false;
     this.fullScreen = false;
     this.sent = [];
+    this.reloads = 0;
+    this.crashed = 0;
     const mainFrame = { url: '' };
     this.webContents = emitter({
       mainFrame,
       send: (channel, payload) => this.sent.push({ channel, payload }),
       setWindowOpenHandler: (fn) => (this.webContents.windowOpenHandler = fn),
+      reload: () => this.reloads++,
+      forcefullyCrashRenderer: () => this.crashed++,
     });
     record.windows.push(this);
   }
@@ -161,6 +170,7 @@ module.exports = {
     getPrimaryDisplay: () => record.displays[0],
   },
   webUtils: { getPathForFile: () => '' },
+  crashReporter: { start: (options) => (record.crashReporter = options) },
   contextBridge: { exposeInMainWorld: () => {} },
   ipcRenderer: {},
 };
