@@ -17,6 +17,8 @@ export interface VirtualRowsOptions {
   /// The height a row is assumed to have before it is measured.
   estimate(index: number): number;
   scrollRef: RefObject<HTMLElement | null>;
+  /// Whether a row has a control the arrow keys can move focus to (all rows when absent).
+  focusable?(index: number): boolean;
   /// Rows always rendered, wherever the list is scrolled (e.g. the groups' headings with their buttons).
   pinned?: readonly number[];
   overscan?: number;
@@ -46,7 +48,7 @@ export interface VirtualRows {
 /// panel can wrap consecutive rows in their group's element (`role="group"`, a labelled section) and a list's
 /// `<ul>` holds nothing but its `<li>`s. Focus never falls out of the list: the focused row stays rendered, and the
 /// arrow keys move focus to the first control of the next or previous row, rendering and scrolling it into view.
-export function useVirtualRows({ count, keyOf, estimate, scrollRef, pinned = [], overscan = 20 }: VirtualRowsOptions): VirtualRows {
+export function useVirtualRows({ count, keyOf, estimate, scrollRef, focusable = () => true, pinned = [], overscan = 20 }: VirtualRowsOptions): VirtualRows {
   const [focused, setFocused] = useState<number | null>(null);
   const [pendingIndex, setPendingIndex] = useState<number | null>(null);
   const keep = useMemo(() => {
@@ -93,16 +95,21 @@ export function useVirtualRows({ count, keyOf, estimate, scrollRef, pinned = [],
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const from = rowOf(event.target);
     if (from === null || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    let to: number;
+    // The nearest row with a control in the direction of the key (Home and End look from the ends inwards).
+    const search = (start: number, step: 1 | -1): number | null => {
+      for (let i = start; i >= 0 && i < count; i += step) if (focusable(i)) return i;
+      return null;
+    };
+    let to: number | null;
     switch (event.key) {
-      case 'ArrowDown': to = from + 1; break;
-      case 'ArrowUp': to = from - 1; break;
-      case 'Home': to = 0; break;
-      case 'End': to = count - 1; break;
+      case 'ArrowDown': to = search(from + 1, 1); break;
+      case 'ArrowUp': to = search(from - 1, -1); break;
+      case 'Home': to = search(0, 1); break;
+      case 'End': to = search(count - 1, -1); break;
       default: return;
     }
     event.preventDefault();
-    to = Math.max(0, Math.min(count - 1, to));
+    if (to === null) return;
     setPendingIndex(to);
     virtualizer.scrollToIndex(to, { align: 'auto' });
   };

@@ -57,6 +57,7 @@ export function EntityGroups({ groups, view }: { groups: readonly EntityGroupDat
     },
     estimate: (index) => (rows[index]!.kind === 'head' ? HEAD_HEIGHT : TEXT_HEIGHT),
     scrollRef,
+    focusable: (index) => rows[index]!.kind === 'text',
     pinned,
   });
 
