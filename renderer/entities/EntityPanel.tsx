@@ -40,11 +40,14 @@ export function EntityPanel(props: EntityPanelProps) {
   const [tab, setTab] = useState<'page' | 'corpus'>('page');
   return (
     <aside className="entity-panel" aria-label={t('ent.panel')}>
-      <div role="tablist" aria-label={t('ent.panel')} className="entity-tabs">
-        <button type="button" role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>{t('ent.tabPage')}</button>
-        {props.corpusIndex !== null && (
-          <button type="button" role="tab" aria-selected={tab === 'corpus'} onClick={() => setTab('corpus')}>{t('ent.tabCorpus')}</button>
-        )}
+      <div className="entity-tabs">
+        {/* A tablist holds only its tabs (axe: aria-required-children); the hide button sits beside it. */}
+        <div role="tablist" aria-label={t('ent.panel')}>
+          <button type="button" role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>{t('ent.tabPage')}</button>
+          {props.corpusIndex !== null && (
+            <button type="button" role="tab" aria-selected={tab === 'corpus'} onClick={() => setTab('corpus')}>{t('ent.tabCorpus')}</button>
+          )}
+        </div>
         {props.onHide && (
           <button type="button" className="entity-panel-hide" onClick={props.onHide} aria-label={t('ent.hidePanel')} title={t('ent.hidePanel')}>
             ×
