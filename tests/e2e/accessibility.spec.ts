@@ -61,7 +61,7 @@ async function checkScreens(page: Page, lang: Language): Promise<string[]> {
 
   // A page with its scan beside the text.
   if (existsSync(scansDir)) {
-    await pageList(page).getByRole('option', { name: new RegExp(`^scans/${SCAN_PAGE}\.`) }).first().click();
+    await pageList(page).getByRole('option', { name: new RegExp(`^scans/${SCAN_PAGE}\\.`) }).first().click();
     await expect(page.getByRole('img').or(page.locator('canvas')).first()).toBeVisible({ timeout: 20_000 });
     await check('page with editor and scan');
   }
