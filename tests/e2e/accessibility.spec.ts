@@ -67,7 +67,11 @@ async function checkScreens(page: Page, lang: Language): Promise<string[]> {
   }
 
   // The written page: the OCR panel with items, the entity panel with a tagged name.
-  await pageList(page).getByRole('option', { name: FILE }).click();
+  // Until the page is open: the reopened folder's scan may replace the list under a first click.
+  await expect(async () => {
+    await pageList(page).getByRole('option', { name: FILE }).click();
+    await expect(page.getByRole('textbox', { name: t('pageText') })).toContainText('武跃林', { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   const review = page.getByRole('region', { name: t('review.panel') });
   await expect(review.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('complementary', { name: t('ent.panel') }).getByRole('listitem').first()).toBeVisible();

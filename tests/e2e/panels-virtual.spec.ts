@@ -55,7 +55,11 @@ test('a page with thousands of OCR suggestions and hundreds of entities keeps bo
   const { page, corpusDir } = app;
   await writeLargePage(corpusDir);
   await reopenFolder(app, corpusDir);
-  await pageList(page).getByRole('option', { name: FILE }).click();
+  // The reopened folder's scan may replace the list under a first click: click until the page is open.
+  await expect(async () => {
+    await pageList(page).getByRole('option', { name: FILE }).click();
+    await expect(page.getByRole('textbox', { name: 'Page text' })).toContainText(nameOf(LINES - 1), { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 
   // The OCR panel: every suggestion counted and listed, few rendered.
   const panel = page.getByRole('region', { name: 'OCR suggestions' });
