@@ -45,6 +45,7 @@ async function violations(page: Page, screen: string): Promise<string[]> {
 async function checkScreens(page: Page, lang: Language): Promise<string[]> {
   const t = (key: MessageKey) => messages[lang][key];
   const found: string[] = [];
+  const pages = page.getByRole('listbox', { name: t('pages') });
   const check = async (screen: string) => found.push(...(await violations(page, `[${lang}] ${screen}`)));
   const closeDialog = async (dialog: Locator) => {
     await page.keyboard.press('Escape');
@@ -61,7 +62,7 @@ async function checkScreens(page: Page, lang: Language): Promise<string[]> {
 
   // A page with its scan beside the text.
   if (existsSync(scansDir)) {
-    await pageList(page).getByRole('option', { name: new RegExp(`^scans/${SCAN_PAGE}\\.`) }).first().click();
+    await pages.getByRole('option', { name: new RegExp(`^scans/${SCAN_PAGE}\\.`) }).first().click();
     await expect(page.getByRole('img').or(page.locator('canvas')).first()).toBeVisible({ timeout: 20_000 });
     await check('page with editor and scan');
   }
@@ -69,7 +70,7 @@ async function checkScreens(page: Page, lang: Language): Promise<string[]> {
   // The written page: the OCR panel with items, the entity panel with a tagged name.
   // Until the page is open: the reopened folder's scan may replace the list under a first click.
   await expect(async () => {
-    await pageList(page).getByRole('option', { name: FILE }).click();
+    await pages.getByRole('option', { name: FILE }).click();
     await expect(page.getByRole('textbox', { name: t('pageText') })).toContainText('武跃林', { timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
   const review = page.getByRole('region', { name: t('review.panel') });
