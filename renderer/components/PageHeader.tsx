@@ -60,8 +60,11 @@ export function PageHeader({
         <dt>{t('lineEnding')}</dt>
         <dd data-testid="line-ending">{page.lineEnding}</dd>
         <dd data-testid="correction-count">{correctionCount === 1 ? t('correctionsOne') : t('corrections', { count: correctionCount })}</dd>
-        <dd className="save-state" role="status" data-testid="save-state">
-          {dirty ? t('unsaved') : saveState.kind === 'saving' ? t('saving') : saveState.kind === 'saved' ? t('savedAt', { time: saveState.at }) : ''}
+        {/* The live region is inside the <dd>: a <dl> may hold only <dt>/<dd> (axe: definition-list). */}
+        <dd className="save-state">
+          <span role="status" data-testid="save-state">
+            {dirty ? t('unsaved') : saveState.kind === 'saving' ? t('saving') : saveState.kind === 'saved' ? t('savedAt', { time: saveState.at }) : ''}
+          </span>
         </dd>
       </dl>
       {saveState.kind === 'error' && <p role="alert" className="error">{saveState.message}</p>}

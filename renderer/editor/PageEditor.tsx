@@ -278,6 +278,10 @@ function editorAttributes(ariaLabel: string, readOnly: boolean): Record<string, 
     'aria-multiline': 'true',
     'aria-label': ariaLabel,
     'aria-readonly': readOnly ? 'true' : 'false',
+    // An explicit tab stop: a read-only page is not contenteditable, so it would have none, and the keyboard could
+    // not reach or scroll its text; axe counts only a tabindex (not contenteditable) as focusable content of the
+    // scrolling host (scrollable-region-focusable).
+    tabindex: '0',
     // Spell checking a 200,000-character OCR page is slow and flags most Chinese text anyway.
     spellcheck: 'false',
     lang: 'zh',

@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { DisplayType } from '../../shared/entities/tagset';
-import { jumpEditor } from '../editor/jump';
 import { useT } from '../i18n/LanguageContext';
 import { useEditorChanges, type EditorChanges } from './editor-changes';
-import { selectEntity, tagSelection } from './entity-commands';
-import { entitiesOf, entityTextsOf, type DocEntity } from './entity-index';
+import { tagSelection } from './entity-commands';
+import { EntityGroups } from './EntityGroups';
+import { entitiesOf } from './entity-index';
 import { acceptAllOfType } from './suggestion-commands';
 import { shownSuggestions, suggestionAtSelection, type PlacedSuggestion } from './suggestions-plugin';
 import type { EditorState } from 'prosemirror-state';
@@ -32,9 +32,6 @@ export interface EntityPanelProps {
   learned?: LearnedStatus | null;
 }
 
-// Distinct texts listed per type; a page with thousands of entities still renders a short panel.
-const MAX_TEXTS_PER_TYPE = 80;
-
 /// The side panel of entity tagging: tag buttons, the page's entities grouped by type with counts (click a
 /// text to go to its next occurrence), suggestion controls, and a tab with the corpus entity index.
 export function EntityPanel(props: EntityPanelProps) {
@@ -43,11 +40,14 @@ export function EntityPanel(props: EntityPanelProps) {
   const [tab, setTab] = useState<'page' | 'corpus'>('page');
   return (
     <aside className="entity-panel" aria-label={t('ent.panel')}>
-      <div role="tablist" aria-label={t('ent.panel')} className="entity-tabs">
-        <button type="button" role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>{t('ent.tabPage')}</button>
-        {props.corpusIndex !== null && (
-          <button type="button" role="tab" aria-selected={tab === 'corpus'} onClick={() => setTab('corpus')}>{t('ent.tabCorpus')}</button>
-        )}
+      <div className="entity-tabs">
+        {/* A tablist holds only its tabs (axe: aria-required-children); the hide button sits beside it. */}
+        <div role="tablist" aria-label={t('ent.panel')}>
+          <button type="button" role="tab" aria-selected={tab === 'page'} onClick={() => setTab('page')}>{t('ent.tabPage')}</button>
+          {props.corpusIndex !== null && (
+            <button type="button" role="tab" aria-selected={tab === 'corpus'} onClick={() => setTab('corpus')}>{t('ent.tabCorpus')}</button>
+          )}
+        </div>
         {props.onHide && (
           <button type="button" className="entity-panel-hide" onClick={props.onHide} aria-label={t('ent.hidePanel')} title={t('ent.hidePanel')}>
             ×
@@ -56,7 +56,7 @@ export function EntityPanel(props: EntityPanelProps) {
       </div>
       {props.learned && <LearnedLine status={props.learned} />}
       {tab === 'page' || props.corpusIndex === null ? (
-        <div role="tabpanel" aria-label={t('ent.tabPage')} className="entity-tab-body">
+        <div role="tabpanel" aria-label={t('ent.tabPage')} className="entity-tab-body entity-page-body">
           <PageEntities {...props} />
         </div>
       ) : (
@@ -109,9 +109,7 @@ function PageEntities({ view, types, suggestionsEnabled, onSuggestionsEnabledCha
           ))}
       </div>
       {entities.length === 0 && <p className="hint">{t('ent.none')}</p>}
-      {groups.map(({ type, members }) => (
-        <EntityGroup key={type.id} type={type} members={members} view={view} />
-      ))}
+      <EntityGroups groups={groups} view={view} />
       <section className="entity-suggestions" aria-label={t('ent.suggestions')}>
         <h3>{t('ent.suggestions')}</h3>
         <label className="entity-toggle">
@@ -127,49 +125,6 @@ function PageEntities({ view, types, suggestionsEnabled, onSuggestionsEnabledCha
         {state && suggestionsEnabled && onIgnoreSuggestion && <IgnoreAtCaret state={state} onIgnore={onIgnoreSuggestion} />}
       </section>
     </>
-  );
-}
-
-function EntityGroup({ type, members, view }: { type: DisplayType; members: DocEntity[]; view: EditorView | null }) {
-  const t = useT();
-  const byText = new Map<string, DocEntity[]>();
-  if (view) {
-    // Read with the entity list (cached per document and per line), not one document lookup per entity.
-    const textOf = entityTextsOf(view.state.doc);
-    for (const e of members) {
-      const text = textOf.get(e.id) ?? '';
-      const list = byText.get(text);
-      if (list) list.push(e);
-      else byText.set(text, [e]);
-    }
-  }
-  const texts = [...byText].sort((a, b) => b[1].length - a[1].length || a[1][0]!.from - b[1][0]!.from);
-  const jump = (list: DocEntity[]) => {
-    if (!view) return;
-    // Each click goes to the next occurrence after the selection, wrapping around.
-    const { from } = view.state.selection;
-    const target = list.find((e) => e.from > from) ?? list[0]!;
-    jumpEditor(view, (state) => selectEntity(state, target));
-  };
-  const heading = t('ent.group', { label: type.label, type: type.id, count: members.length });
-  return (
-    <section className="entity-group" aria-label={heading}>
-      <h3 style={{ ['--ent-colour' as string]: type.colour }}>
-        <span className="entity-swatch" aria-hidden="true" />
-        {heading}
-        {!type.known && <span className="hint"> — {t('ent.unknownType')}</span>}
-      </h3>
-      <ul>
-        {texts.slice(0, MAX_TEXTS_PER_TYPE).map(([text, list]) => (
-          <li key={text}>
-            <button type="button" className="entity-text" onClick={() => jump(list)} title={t('ent.jump', { text, n: 1, count: list.length })}>
-              {text} {list.length > 1 && <span className="entity-count">×{list.length}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {texts.length > MAX_TEXTS_PER_TYPE && <p className="hint">{t('ent.more', { count: texts.length - MAX_TEXTS_PER_TYPE })}</p>}
-    </section>
   );
 }
 

@@ -97,7 +97,7 @@ export function rangeText(doc: PmNode, starts: readonly number[], from: number, 
 function piecesOf(doc: PmNode, starts: readonly number[], item: ReviewItem, current: boolean): Piece[] {
   const spec: SuggestionDecorationSpec = { id: item.id };
   const kind = ruleKind(item.rule);
-  const title = `${item.text.replace(/\n/g, '↵')} → ${item.replacement.replace(/\n/g, '↵') || '∅'}: ${item.explanation}`;
+  const title = `${clipped(item.text)} → ${clipped(item.replacement) || '∅'}: ${item.explanation}`;
   const attrs = { class: `sugg sugg-${kind} sugg-rule-${item.rule}${current ? ' sugg-current' : ''}`, title, 'data-suggestion': String(item.id) };
   const pieces: Piece[] = [];
   const first = lineAt(starts, item.from);
@@ -112,6 +112,15 @@ function piecesOf(doc: PmNode, starts: readonly number[], item: ReviewItem, curr
     else if (item.from === item.to || (kind === 'layout' && contentStart === contentEnd)) pieces.push({ line, from, to: from, attrs, spec });
   }
   return pieces;
+}
+
+// A tooltip shows at most this many characters of each side: a reflow of a long page spans hundreds of lines, and
+// its whole text on each of its thousands of spans once made the page's DOM 250 MB and crashed the renderer.
+const TITLE_CHARS = 40;
+
+function clipped(text: string): string {
+  const chars = [...text.replace(/\n/g, '↵')];
+  return chars.length > TITLE_CHARS ? `${chars.slice(0, TITLE_CHARS).join('')}…` : chars.join('');
 }
 
 function decorationOf(piece: Piece, offset: number): Decoration {
