@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { isTiffPath } from '../shared/ipc/scan-url';
-import { fail, type Result } from '../shared/result';
+import type { Result } from '../shared/result';
+import { failWith } from '../shared/errors/fail-with';
 import type { HandlerTable } from './handler-table';
 
 /// The handler table's scan-image sources that both shells (the Electron scheme and the harness GET) serve from.
@@ -22,7 +23,7 @@ export type ScanImageAnswer =
 /// open corpus. A TIFF that cannot be converted here ('internal': no image library) goes as it is, and the renderer
 /// decodes it.
 export async function answerScanImage(rel: string | null, width: number | null, sources: ScanImageSources): Promise<ScanImageAnswer> {
-  if (rel === null) return refused(fail('invalid-argument', 'Not a scan image address.'));
+  if (rel === null) return refused(failWith('scan.badAddress'));
   if (width !== null && sources.scanImagePreview) {
     const preview = await sources.scanImagePreview(rel, width);
     return preview.ok ? { kind: 'made', image: preview.value } : refused(preview);

@@ -6,6 +6,7 @@ import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
 import * as exportDialog from './messages-export';
 import * as find from './messages-find';
+import * as errors from './messages-errors';
 import * as locks from './messages-locks';
 import * as review from './messages-review';
 import * as ignore from './messages-ignore';
@@ -121,6 +122,7 @@ const en = {
   ...exportDialog.en,
   ...dashboard.en,
   ...find.en,
+  ...errors.en,
 };
 
 /// A message key.
@@ -232,6 +234,7 @@ const zhCN: Record<MessageKey, string> = {
   ...exportDialog.zhCN,
   ...dashboard.zhCN,
   ...find.zhCN,
+  ...errors.zhCN,
 };
 
 /// The message tables by language.

@@ -1,7 +1,8 @@
 import type { BatchReplaceOutcome, BatchReplaceRequest, BatchSummary } from '../../../shared/ipc/contract';
 import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
 import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { savePage } from '../page/save-page';
 import { arrangeText } from '../../../shared/model/moves';
 import { correctionsAfterBatch } from './batch-corrections';
@@ -116,7 +117,7 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
     }
   }
   return changedPages.length === 0 && problems.length === 0 && request.pages.length > 0
-    ? fail('invalid-argument', 'None of the ticked hits would change the text (the replacement is the same as what is there).')
+    ? failWith('batch.nothingChanges')
     : ok({ batch, changedPages, replaced, problems });
 }
 

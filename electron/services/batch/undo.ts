@@ -1,5 +1,6 @@
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { asOwnWrite } from '../disk/own-writes';
@@ -15,7 +16,7 @@ import { SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page
 /// batch created. The journal is then forgotten, so the next undo takes the batch before.
 export async function undoLastBatch(realRoot: string, journals: BatchJournals, onProgress?: (done: number, total: number) => void): Promise<Result<BatchUndoOutcome>> {
   const journal = await journals.last(realRoot);
-  if (journal === null) return fail('not-found', 'There is no batch replacement to undo in this corpus.');
+  if (journal === null) return failWith('batch.nothingToUndo');
   const restoredPages: string[] = [];
   const problems: BatchUndoOutcome['problems'] = [];
   for (const [done, page] of journal.pages.entries()) {

@@ -1,7 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTextCacheOf } from './corpus-texts';
@@ -17,9 +18,9 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   let real: string;
   try {
     real = await realpath(path.resolve(root));
-    if (!(await stat(real)).isDirectory()) return fail('no-corpus', `"${root}" is not a folder.`);
+    if (!(await stat(real)).isDirectory()) return failWith('corpus.notFolder', { root });
   } catch {
-    return fail('no-corpus', `The folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   // The last corpus's watcher stops before its state goes, so no late batch of it lands in the new corpus's list.
   void stopWatching(ctx);
@@ -105,19 +106,19 @@ export function corpusHandlers(
       return ok({ corpus, generation: ctx.scan.generation, pages: [...ctx.scan.pages.values()], done: ctx.scan.done, lastPage });
     },
     'corpus.rememberPage': async (lastPage) => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      if (!ctx.corpus) return failWith('corpus.notOpen');
       await (await ctx.store()).setLastPage(ctx.corpus.root, lastPage);
       return ok(null);
     },
     'corpus.rescan': async () => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      if (!ctx.corpus) return failWith('corpus.notOpen');
       startScan(ctx, ctx.corpus);
       return ok(null);
     },
-    'corpus.settings': async () => (ctx.corpus ? ok(await readCorpusSettings(ctx.corpus.root)) : fail('no-corpus', 'No corpus folder is open.')),
+    'corpus.settings': async () => (ctx.corpus ? ok(await readCorpusSettings(ctx.corpus.root)) : failWith('corpus.notOpen')),
     'corpus.setTextSource': async (source) => {
       const refused = await refuseUnlessWritable(ctx);
-      if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
+      if (refused || !ctx.corpus) return refused ?? failWith('corpus.notOpen');
       const written = await writeTextSource(ctx.corpus.root, source);
       if (written.ok) startScan(ctx, ctx.corpus);
       return written;

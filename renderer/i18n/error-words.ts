@@ -1,0 +1,32 @@
+import type { Language } from '../../shared/ipc/contract';
+import type { AppError } from '../../shared/result';
+import { ERROR_MESSAGES } from '../../shared/errors/codes';
+import { formatDateTime, formatNumber } from './format';
+import { translate } from './messages';
+
+// Values that are counts or sizes (shown with the UI language's digit grouping) and dates (shown in its format).
+const NUMBER_VALUES = new Set(['count', 'limit', 'size', 'groups', 'seconds', 'line', 'min', 'max', 'width']);
+const DATE_VALUES = new Set(['since', 'at']);
+
+/// An error as passed by the main process: its code, its English message and, when registered, its message id.
+export type WordedError = Pick<AppError, 'code' | 'message' | 'messageId' | 'values'>;
+
+/// Fills a message's values for the UI language: counts grouped, dates in its format.
+export function localValues(language: Language, values: Record<string, string | number> = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (NUMBER_VALUES.has(name) && typeof value === 'number') out[name] = formatNumber(language, value, 1);
+    else if (DATE_VALUES.has(name) && value !== '') out[name] = formatDateTime(language, value);
+    else out[name] = value;
+  }
+  return out;
+}
+
+/// A main-process error in the UI language: its registered wording (`err.<messageId>`) filled with its values, or
+/// failing that (an unregistered failure) the wording of its code.
+export function errorWords(language: Language, error: WordedError): string {
+  if (error.messageId !== undefined && Object.hasOwn(ERROR_MESSAGES, error.messageId)) {
+    return translate(language, `err.${error.messageId}`, localValues(language, error.values));
+  }
+  return translate(language, `errcode.${error.code}`);
+}

@@ -1,0 +1,24 @@
+import type { Result } from '../result';
+import { ERROR_MESSAGES, type MessageId } from './codes';
+
+/// Values that fill a message's `{name}` placeholders.
+export type MessageValues = Record<string, string | number>;
+
+/// Fills `{name}` placeholders of `template` from `values` (a missing value stays as `{name}`).
+export function fillTemplate(template: string, values: MessageValues): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+/// The English sentence of message `id` with `values` filled in (logs, the CLI, nested problems).
+export function englishOf(id: MessageId, values: MessageValues = {}): string {
+  return fillTemplate(ERROR_MESSAGES[id].en, values);
+}
+
+/// A failed result worded by message id: the registry's error code, the English message (for logs and the CLI), and
+/// `messageId` + `values` so that the renderer words it in the UI language. `detail` is technical text (an OS error)
+/// shown as it is.
+export function failWith(id: MessageId, values: MessageValues = {}, detail?: string): Result<never> {
+  const { code } = ERROR_MESSAGES[id];
+  const message = englishOf(id, values);
+  return { ok: false, error: { code, message, messageId: id, values, ...(detail === undefined ? {} : { detail }) } };
+}
