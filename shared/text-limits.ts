@@ -11,7 +11,7 @@ export function checkTextLimits(text: string, what: string): Result<void> {
   if (text.length > MAX_PAGE_CODE_POINTS) {
     const points = cpLength(text);
     if (points > MAX_PAGE_CODE_POINTS) {
-      return failWith('page.tooManyChars', { path: what, count: points, limit: MAX_PAGE_CODE_POINTS }, `page-code-points=${points}/${MAX_PAGE_CODE_POINTS}`);
+      return failWith('page.tooManyChars', { path: what, count: formatCount(points), limit: formatCount(MAX_PAGE_CODE_POINTS) }, `page-code-points=${points}/${MAX_PAGE_CODE_POINTS}`);
     }
   }
   if (text.length <= MAX_LINE_CODE_POINTS) return ok(undefined);
@@ -24,7 +24,7 @@ export function checkTextLimits(text: string, what: string): Result<void> {
       if (points > MAX_LINE_CODE_POINTS) {
         return failWith(
           'page.lineTooLong',
-          { path: what, line: lineNumber, count: points, limit: MAX_LINE_CODE_POINTS },
+          { path: what, line: formatCount(lineNumber), count: formatCount(points), limit: formatCount(MAX_LINE_CODE_POINTS) },
           `line-code-points=${points}/${MAX_LINE_CODE_POINTS}; line=${lineNumber}`,
         );
       }

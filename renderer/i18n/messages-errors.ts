@@ -34,6 +34,7 @@ export const en: Record<ErrorKey | CodeKey, string> = { ...registered, ...byCode
 export const zhCN: Record<ErrorKey | CodeKey, string> = {
   'err.corpus.notOpen': '尚未打开语料文件夹。',
   'err.corpus.notFound': '找不到语料文件夹“{root}”。',
+  'err.folder.notFound': '找不到文件夹“{root}”。',
   'err.corpus.notFolder': '“{root}”不是文件夹。',
   'err.corpus.scanCancelled': '语料扫描已取消。',
   'err.corpus.locked': '此语料正在另一个校对程序中编辑（{host} 上的进程 {pid}，自 {since} 起），因此在此处为只读，未作任何改动。',

@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   // The corpus folder
   'corpus.notOpen': { code: 'no-corpus', en: 'No corpus folder is open.' },
   'corpus.notFound': { code: 'no-corpus', en: 'The corpus folder "{root}" cannot be found.' },
+  'folder.notFound': { code: 'no-corpus', en: 'The folder "{root}" cannot be found.' },
   'corpus.notFolder': { code: 'no-corpus', en: '"{root}" is not a folder.' },
   'corpus.scanCancelled': { code: 'cancelled', en: 'The corpus scan was cancelled.' },
   'corpus.locked': { code: 'corpus-locked', en: 'This corpus is open for editing in another Jiaodui (process {pid} on {host}, since {since}), so it is read-only here and nothing was changed.' },

@@ -1,4 +1,4 @@
-import type { Result } from '../result';
+import type { AppError, Result } from '../result';
 import { ERROR_MESSAGES, type MessageId } from './codes';
 
 /// Values that fill a message's `{name}` placeholders.
@@ -20,5 +20,8 @@ export function englishOf(id: MessageId, values: MessageValues = {}): string {
 export function failWith(id: MessageId, values: MessageValues = {}, detail?: string): Result<never> {
   const { code } = ERROR_MESSAGES[id];
   const message = englishOf(id, values);
-  return { ok: false, error: { code, message, messageId: id, values, ...(detail === undefined ? {} : { detail }) } };
+  const error: AppError = { code, message, messageId: id };
+  if (Object.keys(values).length > 0) error.values = values;
+  if (detail !== undefined) error.detail = detail;
+  return { ok: false, error };
 }

@@ -20,7 +20,7 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
     real = await realpath(path.resolve(root));
     if (!(await stat(real)).isDirectory()) return failWith('corpus.notFolder', { root });
   } catch {
-    return failWith('corpus.notFound', { root });
+    return failWith('folder.notFound', { root });
   }
   // The last corpus's watcher stops before its state goes, so no late batch of it lands in the new corpus's list.
   void stopWatching(ctx);

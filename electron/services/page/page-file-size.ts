@@ -18,7 +18,7 @@ export async function checkPageFileSize(file: CorpusFile, displayPath: string): 
 /// Refuses ('too-large') a page file of `bytes` bytes when that is over `MAX_PAGE_FILE_BYTES`.
 export function pageBytesWithinLimit(bytes: number, displayPath: string): Result<void> {
   if (bytes <= MAX_PAGE_FILE_BYTES) return ok(undefined);
-  const mib = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
   return failWith(
     'page.fileTooLarge',
     { path: displayPath, size: mib(bytes), limit: mib(MAX_PAGE_FILE_BYTES) },
