@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BATCH_MODES, BATCH_SCOPES, type BatchMode, type BatchQuery, type BatchReplaceOutcome, type BatchScope, type BatchSearchOutcome, type BatchSummary } from '../../shared/ipc/contract';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { replaceRequestFor, tickedCount } from './batch-selection';
 import { Concordance } from './Concordance';
 import './batch.css';
@@ -23,6 +23,7 @@ type Notice = { kind: 'replaced'; outcome: BatchReplaceOutcome } | { kind: 'undo
 /// undo the last batch.
 export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: BatchDialogProps) {
   const t = useT();
+  const errorWords = useErrorWords();
   const [pattern, setPattern] = useState('');
   const [replacement, setReplacement] = useState('');
   const [mode, setMode] = useState<BatchMode>('plain');
@@ -50,14 +51,14 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       setBusy(null);
       if (!result.ok) {
         setSearched(null);
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       setSearched({ query, outcome: result.value });
       setUnticked(new Set());
       setConfirmDelete(false);
     },
-    [api],
+    [api, errorWords],
   );
 
   const search = () => {
@@ -110,7 +111,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       if (!request) return;
       const result = await api.batchReplace(request);
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       setNotice({ kind: 'replaced', outcome: result.value });
@@ -122,7 +123,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
     void write(async () => {
       const result = await api.batchUndo();
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       const { undone, restoredPages, problems, next } = result.value;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { HarnessExtras } from '../bridge/install';
 import type { FolderListing } from '../../shared/ipc/harness-protocol';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { Modal } from './Modal';
 
 /// The browser harness's stand-in for the native folder dialog: type a path or browse sub-folders.
@@ -11,6 +11,7 @@ import { Modal } from './Modal';
 /// taken by "Use this folder" when the field is empty, never written into the field.
 export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; onChoose(folder: string | null): void }) {
   const t = useT();
+  const errorWords = useErrorWords();
   const [path, setPath] = useState('');
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function FolderPicker({ harness, onChoose }: { harness: HarnessExtras; on
       setListing(result.value);
       if (fillField) setPath((typed) => (typed === folder ? result.value.path : typed));
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorWords(result.error));
   };
 
   // A folder clicked in the listing goes into the field at once, like a typed one.

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef } from 'react';
 import type { Language } from '../../shared/ipc/contract';
 import { errorWords, type WordedError } from './error-words';
 import { formatDateTime, formatNumber, formatTime } from './format';
@@ -14,9 +14,14 @@ export function useT(): (key: MessageKey, values?: Record<string, string | numbe
 }
 
 /// Returns a function wording a main-process error in the current language (see error-words.ts).
+/// The function keeps its identity across renders (it reads the language when called), so effects may list it.
 export function useErrorWords(): (error: WordedError) => string {
   const language = useContext(LanguageContext);
-  return (error) => errorWords(language, error);
+  const current = useRef(language);
+  useEffect(() => {
+    current.current = language;
+  }, [language]);
+  return useCallback((error: WordedError) => errorWords(current.current, error), []);
 }
 
 /// Date, time and number formatters bound to the current language (see format.ts).

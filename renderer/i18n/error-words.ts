@@ -30,3 +30,13 @@ export function errorWords(language: Language, error: WordedError): string {
   }
   return translate(language, `errcode.${error.code}`);
 }
+
+/// The parts of an error the renderer words, copied off a Result's error (for state kept outside React).
+export function wordedOf(error: WordedError): WordedError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.messageId !== undefined && { messageId: error.messageId }),
+    ...(error.values !== undefined && { values: error.values }),
+  };
+}

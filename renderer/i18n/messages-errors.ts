@@ -27,11 +27,27 @@ const byCode: Record<CodeKey, string> = {
   'errcode.internal': 'An internal error occurred.',
 };
 
-/// Main-process failures in English.
-export const en: Record<ErrorKey | CodeKey, string> = { ...registered, ...byCode };
+/// Values the main process sends as codes, worded here (format ids such as LF and CRLF are the same in every language).
+const values = {
+  'lineEnding.LF': 'LF',
+  'lineEnding.CRLF': 'CRLF',
+  'lineEnding.CR': 'CR',
+  'lineEnding.mixed': 'Mixed',
+  'lineEnding.none': 'None (one line)',
+  'readonly.detailTitle': 'Details (English, from the file check): {detail}',
+};
+
+/// Main-process failures and values in English.
+export const en: Record<ErrorKey | CodeKey | keyof typeof values, string> = { ...registered, ...byCode, ...values };
 
 /// The same in Simplified Chinese.
-export const zhCN: Record<ErrorKey | CodeKey, string> = {
+export const zhCN: Record<keyof typeof en, string> = {
+  'lineEnding.LF': 'LF',
+  'lineEnding.CRLF': 'CRLF',
+  'lineEnding.CR': 'CR',
+  'lineEnding.mixed': '混合',
+  'lineEnding.none': '无（仅一行）',
+  'readonly.detailTitle': '详情（英文，来自文件检查）：{detail}',
   'err.corpus.notOpen': '尚未打开语料文件夹。',
   'err.corpus.notFound': '找不到语料文件夹“{root}”。',
   'err.folder.notFound': '找不到文件夹“{root}”。',
