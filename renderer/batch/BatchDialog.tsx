@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BATCH_MODES, BATCH_SCOPES, type BatchMode, type BatchQuery, type BatchReplaceOutcome, type BatchScope, type BatchSearchOutcome, type BatchSummary } from '../../shared/ipc/contract';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import { Modal } from '../components/Modal';
-import { useErrorWords, useT } from '../i18n/LanguageContext';
+import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 import { replaceRequestFor, tickedCount } from './batch-selection';
 import { Concordance } from './Concordance';
 import './batch.css';
@@ -23,6 +23,7 @@ type Notice = { kind: 'replaced'; outcome: BatchReplaceOutcome } | { kind: 'undo
 /// undo the last batch.
 export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: BatchDialogProps) {
   const t = useT();
+  const format = useFormat();
   const errorWords = useErrorWords();
   const [pattern, setPattern] = useState('');
   const [replacement, setReplacement] = useState('');
@@ -229,7 +230,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       )}
       <div className="modal-actions">
         <span className="batch-last hint">
-          {last ? t('batch.undoWhat', { pattern: last.pattern, replacement: last.replacement, pages: last.pages, at: new Date(last.at).toLocaleString() }) : t('batch.noUndo')}
+          {last ? t('batch.undoWhat', { pattern: last.pattern, replacement: last.replacement, pages: last.pages, at: format.dateTime(last.at) }) : t('batch.noUndo')}
         </span>
         <button type="button" onClick={undo} disabled={last === null || busy !== null}>{t('batch.undo')}</button>
         <button type="button" className="primary" onClick={askOrReplace} disabled={count === 0 || stale || busy !== null || confirmDelete}>
