@@ -3,6 +3,7 @@ import type { AppError } from '../../shared/result';
 import { ERROR_MESSAGES } from '../../shared/errors/codes';
 import { formatDateTime, formatNumber } from './format';
 import { translate } from './messages';
+import { regexReasonWords } from './regex-reasons';
 
 // Values that are counts or sizes (shown with the UI language's digit grouping) and dates (shown in its format).
 const NUMBER_VALUES = new Set(['count', 'limit', 'size', 'groups', 'seconds', 'line', 'min', 'max', 'width']);
@@ -26,7 +27,9 @@ export function localValues(language: Language, values: Record<string, string | 
 /// failing that (an unregistered failure) the wording of its code.
 export function errorWords(language: Language, error: WordedError): string {
   if (error.messageId !== undefined && Object.hasOwn(ERROR_MESSAGES, error.messageId)) {
-    return translate(language, `err.${error.messageId}`, localValues(language, error.values));
+    const values = localValues(language, error.values);
+    if (error.messageId === 'batch.invalidRegex' && typeof values.reason === 'string') values.reason = regexReasonWords(language, values.reason);
+    return translate(language, `err.${error.messageId}`, values);
   }
   return translate(language, `errcode.${error.code}`);
 }
