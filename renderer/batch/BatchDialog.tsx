@@ -215,7 +215,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
           {problems.length > 0 && (
             <>
               <p>{t('batch.problems', { count: problems.length })}</p>
-              <ul>{problems.map((p, i) => <li key={`${p.path}#${i}`}>{p.path && <code>{p.path}</code>} {p.message}</li>)}</ul>
+              <ul>{problems.map((p, i) => <li key={`${p.path}#${i}`}>{p.path && <code>{p.path}</code>} {errorWords(p)}</li>)}</ul>
             </>
           )}
         </div>

@@ -9,8 +9,9 @@ import { regexReasonWords } from './regex-reasons';
 const NUMBER_VALUES = new Set(['count', 'limit', 'size', 'groups', 'seconds', 'line', 'min', 'max', 'width']);
 const DATE_VALUES = new Set(['since', 'at']);
 
-/// An error as passed by the main process: its code, its English message and, when registered, its message id.
-export type WordedError = Pick<AppError, 'code' | 'message' | 'messageId' | 'values'>;
+/// An error or problem as passed by the main process: its English message, its code (problems listed after a run
+/// have none) and, when registered, its message id and values.
+export type WordedError = Pick<AppError, 'message' | 'messageId' | 'values'> & { code?: AppError['code'] };
 
 /// Fills a message's values for the UI language: counts grouped, dates in its format.
 export function localValues(language: Language, values: Record<string, string | number> = {}): Record<string, string | number> {
@@ -24,20 +25,20 @@ export function localValues(language: Language, values: Record<string, string | 
 }
 
 /// A main-process error in the UI language: its registered wording (`err.<messageId>`) filled with its values, or
-/// failing that (an unregistered failure) the wording of its code.
+/// failing that (an unregistered failure) the wording of its code, or for a problem without either its English text.
 export function errorWords(language: Language, error: WordedError): string {
   if (error.messageId !== undefined && Object.hasOwn(ERROR_MESSAGES, error.messageId)) {
     const values = localValues(language, error.values);
     if (error.messageId === 'batch.invalidRegex' && typeof values.reason === 'string') values.reason = regexReasonWords(language, values.reason);
     return translate(language, `err.${error.messageId}`, values);
   }
-  return translate(language, `errcode.${error.code}`);
+  return error.code === undefined ? error.message : translate(language, `errcode.${error.code}`);
 }
 
 /// The parts of an error the renderer words, copied off a Result's error (for state kept outside React).
 export function wordedOf(error: WordedError): WordedError {
   return {
-    code: error.code,
+    ...(error.code !== undefined && { code: error.code }),
     message: error.message,
     ...(error.messageId !== undefined && { messageId: error.messageId }),
     ...(error.values !== undefined && { values: error.values }),

@@ -115,6 +115,15 @@ export const ERROR_MESSAGES = {
   'batch.contextToken': { code: 'invalid-argument', en: 'The replacement uses “{token}” (the text before or after the match), which a batch replacement does not support.' },
   'batch.noSuchGroup': { code: 'invalid-argument', en: 'The replacement uses “{token}”, but the expression has {groups} capture group(s).' },
   'batch.noSuchNamedGroup': { code: 'invalid-argument', en: 'The replacement uses “{token}”, but the expression has no group named “{name}”.' },
+  // Pages a batch replacement left alone or only partly changed (problems listed after the run, not failures)
+  'batch.pageUnreadable': { code: 'io', en: 'The page cannot be read: {problem}' },
+  'batch.pageChanged': { code: 'sidecar-changed', en: 'The page or its saved corrections changed since the search, so it was left alone. Search again.' },
+  'batch.blocked': { code: 'read-only', en: 'Left alone because its saved corrections cannot be used: {problem}' },
+  'batch.alreadyCorrected': { code: 'invalid-argument', en: '{count} ticked hit(s) were left alone because that text has already been corrected.' },
+  'batch.entitiesRemoved': { code: 'invalid-argument', en: '{count} entity tag(s) were removed because all of their text was replaced.' },
+  'batch.undoNotWritten': { code: 'io', en: 'The batch was applied but its undo record could not be written: {problem}' },
+  'batch.undoBusy': { code: 'io', en: 'It was not undone: {problem}' },
+  'batch.undoFailed': { code: 'io', en: 'It could not be undone: {problem}' },
   // Stored corrections and moves that do not fit the text (usually inside another message)
   'model.badMove': { code: 'invalid-argument', en: 'move {start}–{end} → {to} is empty or lies outside the original text ({length} code points)' },
   'model.movesOverlap': { code: 'invalid-argument', en: 'moves {a} and {b} overlap' },

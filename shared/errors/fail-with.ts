@@ -14,6 +14,25 @@ export function englishOf(id: MessageId, values: MessageValues = {}): string {
   return fillTemplate(ERROR_MESSAGES[id].en, values);
 }
 
+/// A page a run left alone or only partly changed, and why: the English sentence and, when registered, its message
+/// id and values for the renderer.
+export interface WordedProblem {
+  path: string;
+  message: string;
+  messageId?: MessageId;
+  values?: MessageValues;
+}
+
+/// A problem with page `path` worded by message id (see `failWith`).
+export function problemWith(path: string, id: MessageId, values: MessageValues = {}): WordedProblem {
+  return { path, message: englishOf(id, values), messageId: id, ...(Object.keys(values).length > 0 && { values }) };
+}
+
+/// A problem with page `path` from a failure: its message, and its message id and values when it has them.
+export function problemOf(path: string, error: AppError): WordedProblem {
+  return { path, message: error.message, ...(error.messageId !== undefined && { messageId: error.messageId }), ...(error.values !== undefined && { values: error.values }) };
+}
+
 /// A failed result worded by message id: the registry's error code, the English message (for logs and the CLI), and
 /// `messageId` + `values` so that the renderer words it in the UI language. `detail` is technical text (an OS error)
 /// shown as it is.

@@ -1,4 +1,5 @@
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
+import { problemOf, problemWith } from '../../../shared/errors/fail-with';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
@@ -23,15 +24,15 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
     onProgress?.(done, journal.pages.length);
     const sidecarAbs = corpusFileInRealRoot(realRoot, sidecarPathOf(page.path));
     if (!sidecarAbs.ok) {
-      problems.push({ path: page.path, message: sidecarAbs.error.message });
+      problems.push(problemOf(page.path, sidecarAbs.error));
       continue;
     }
     // Checked and restored under the sidecar lock, so a save by another process cannot slip in between.
     const problem = await withSidecarLock(sidecarAbs.value, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
-      error instanceof SidecarLockBusy ? `It was not undone: ${error.message}` : `It could not be undone: ${(error as Error).message}`,
+      error instanceof SidecarLockBusy ? problemWith(page.path, 'batch.undoBusy', { problem: error.message }) : problemWith(page.path, 'batch.undoFailed', { problem: (error as Error).message }),
     );
     if (problem !== null) {
-      problems.push({ path: page.path, message: problem });
+      problems.push(typeof problem === 'string' ? { path: page.path, message: problem } : problem);
       continue;
     }
     restoredPages.push(page.path);

@@ -108,6 +108,7 @@ describe('main-process failures', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/(?<![\w.])fail\(\s*['"`]([\w-]+)/g)) raw.push(`${path.relative(repo, file)}: fail('${m[1]}'`);
       for (const m of text.matchAll(/failWith\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/problemWith\([^,]+,\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
       // An id chosen by a condition: failWith(cond ? 'a' : 'b', …).
       for (const m of text.matchAll(/failWith\([^'\n]*\?\s*'([\w.-]+)'\s*:\s*'([\w.-]+)'/g)) {
         used.add(m[1]!);
