@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { ScanImage } from '../../shared/ipc/contract';
 import { previewWidthFor } from '../../shared/ipc/scan-url';
+import { useErrorWords } from '../i18n/LanguageContext';
 
 /// The scan image as the viewer needs it: loading, a URL (`full` false while it is still the downscaled preview),
 /// or an error message.
@@ -22,6 +23,7 @@ export type ScanImageState =
 /// sends base64 over IPC, made into a blob: URL (revoked when the image changes or unmounts). A TIFF comes as a
 /// PNG the main process converted (sharp); where it could not, it is decoded here (utif2) and shown as a PNG.
 export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null, imageWidth: number): ScanImageState {
+  const errorWords = useErrorWords();
   const [state, setState] = useState<ScanImageState>(image === null ? { kind: 'none' } : { kind: 'loading' });
   useEffect(() => {
     if (image === null) {
@@ -62,7 +64,7 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
     void api.scanImage(image).then(async (result) => {
       if (cancelled) return;
       if (!result.ok) {
-        setState({ kind: 'error', message: result.error.message });
+        setState({ kind: 'error', message: errorWords(result.error) });
         return;
       }
       const blob = await blobOf(result.value);
@@ -79,7 +81,7 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
       cancelled = true;
       for (const url of blobUrls) URL.revokeObjectURL(url);
     };
-  }, [api, image, imageWidth]);
+  }, [api, image, imageWidth, errorWords]);
   return state;
 }
 
