@@ -7,7 +7,6 @@ import type { Locator, Page } from '@playwright/test';
 import { messages, translate, type MessageKey } from '../../renderer/i18n/messages';
 import { corpus } from './corpus-profile';
 import { expect, test } from './fixtures';
-import { selectInEditor } from './helpers';
 
 const zh = (key: MessageKey, values?: Record<string, string | number>) => translate('zh-CN', key, values);
 
@@ -71,9 +70,10 @@ test('the Chinese UI shows no English on the page, its dialogs, the dashboard, e
   await expectChinese(page);
 
   // A save: the time is in the Chinese format (24-hour, no AM/PM).
-  const { quickEdit } = corpus.first;
-  await selectInEditor(page, quickEdit.needle, quickEdit.offset, quickEdit.length);
-  await page.keyboard.type(quickEdit.typed);
+  // (selectInEditor names the editor in English, so the caret goes to the start of the text here.)
+  await page.getByRole('textbox', { name: zh('pageText') }).click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('𠮷');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('save-state')).toHaveText(/^保存于 \d{1,2}:\d{2}:\d{2}$/);
 
