@@ -75,7 +75,7 @@ test('the Chinese UI shows no English on the page, its dialogs, the dashboard, e
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('𠮷');
   await page.keyboard.press('Control+s');
-  await expect(page.getByTestId('save-state')).toHaveText(/^保存于 \d{1,2}:\d{2}:\d{2}$/);
+  await expect(page.getByTestId('save-state')).toHaveText(/^已于 \d{1,2}:\d{2}:\d{2} 保存$/);
 
   // The shortcuts sheet.
   await page.getByRole('button', { name: zh('shortcuts') }).click();
