@@ -14,7 +14,7 @@ const zh = (key: MessageKey, values?: Record<string, string | number>) => transl
 const ALLOWED = new Set(
   ('alto tei conll conll-u iob iob2 bio bioes json jsonl csv tsv txt xml html hocr png jpeg gif tiff pdf zip ocr lf crlf cr bom utf-8 utf-16 ' +
     'gb18030 gbk big5 sha-256 nfc unicode ctrl shift alt enter esc tab jiaodui jieba english javascript per loc org doccano label studio ' +
-    'inception uima cas xmi webanno w3c web annotation p5 page home end delete backspace space')
+    'inception uima cas xmi webanno w3c web annotation p5 page home end delete backspace space utf- sic corr persname placename orgname nlp brat ann dkpro core json-ld')
     .split(' '),
 );
 
