@@ -1,10 +1,10 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { fail, type Result } from '../shared/result';
+import type { Result } from '../shared/result';
+import { failWith } from '../shared/errors/fail-with';
 import type { HandlerTable } from './handler-table';
 import { logFailure } from './log-failure';
 import { isTrustedSender } from './trusted-sender';
 import { bodyLimitOf, estimateArgsBytes } from './request-limits';
-import { INTERNAL_ERROR_MESSAGE } from './services/handlers/error-guard';
 
 /// Where IPC requests may come from: our window's main frame showing our packaged index.html.
 export interface TrustedOrigin {
@@ -39,16 +39,16 @@ async function handleGuarded(
   const frame = event.senderFrame;
   const mainFrame = origin.mainFrame();
   if (!frame || !mainFrame || frame !== mainFrame || !isTrustedSender(frame.url, origin.indexUrl)) {
-    return fail('untrusted-sender', 'This request did not come from the Jiaodui window and was refused.');
+    return failWith('request.untrusted');
   }
   const limit = bodyLimitOf(channel);
   if (estimateArgsBytes(rawArgs, limit) > limit) {
-    return fail('too-large', `The request is larger than this request type allows (${limit} bytes).`, { reason: 'body-too-large', limit });
+    return failWith('request.tooLarge', { reason: 'body-too-large', limit });
   }
   try {
     return await handlers.handle(channel, rawArgs);
   } catch (error) {
     logFailure(handlers.errorLog, channel, `Handler for ${channel} failed`, error);
-    return fail('internal', INTERNAL_ERROR_MESSAGE);
+    return failWith('internal');
   }
 }

@@ -1,7 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import { isTiffPath } from '../shared/ipc/scan-url';
 import type { TileRequest } from '../shared/ipc/scan-tile-url';
-import { fail, type Result } from '../shared/result';
+import type { Result } from '../shared/result';
+import { failWith } from '../shared/errors/fail-with';
 import type { HandlerTable } from './handler-table';
 
 /// The handler table's scan-image sources that both shells (the Electron scheme and the harness GET) serve from.
@@ -29,10 +30,10 @@ export async function answerScanImage(
   sources: ScanImageSources,
   tile: TileRequest | 'invalid' | null = null,
 ): Promise<ScanImageAnswer> {
-  if (rel === null) return refused(fail('invalid-argument', 'Not a scan image address.'));
-  if (tile === 'invalid') return refused(fail('invalid-argument', 'The deep-zoom parameters of the scan image address are malformed.'));
+  if (rel === null) return refused(failWith('scan.badAddress'));
+  if (tile === 'invalid') return refused(failWith('scan.tileMalformed'));
   if (tile !== null) {
-    if (!sources.scanTile) return refused(fail('invalid-argument', 'Deep zoom is not served here.'));
+    if (!sources.scanTile) return refused(failWith('scan.noDeepZoom'));
     const made = await sources.scanTile(rel, tile);
     return made.ok ? { kind: 'made', image: made.value } : refused(made);
   }

@@ -18,6 +18,7 @@ import { usePageEntities } from './entities/usePageEntities';
 import { CorpusPropagationPanel } from './entities-corpus/CorpusPropagationDialog';
 import { TagsetSettingsDialog } from './entities-corpus/TagsetSettingsDialog';
 import { LanguageContext } from './i18n/LanguageContext';
+import { errorWords, wordedOf, type WordedError } from './i18n/error-words';
 import { translate, type MessageKey } from './i18n/messages';
 import { ExportDialog } from './export/ExportDialog';
 import { FindBar } from './find/FindBar';
@@ -89,7 +90,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
   const [showTagset, setShowTagset] = useState(false);
   const [dialogRequest, setDialogRequest] = useState<{ id: string } | null>(null);
   // Why the last "Open folder" failed (the chosen folder vanished or, in the harness, a mistyped path).
-  const [openError, setOpenError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<WordedError | null>(null);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -160,7 +161,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       guardUnsaved(async () => {
         const result = await api.chooseAndOpenCorpus();
         // Said where the page list is, which still shows the corpus that stays open.
-        setOpenError(result.ok ? null : result.error.message);
+        setOpenError(result.ok ? null : wordedOf(result.error));
         if (result.ok && result.value) {
           session.close();
           setActivePath(null);
@@ -175,7 +176,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
       if (folder === corpus?.root) return;
       void guardUnsaved(async () => {
         const result = await api.openCorpusPath(folder);
-        setOpenError(result.ok ? null : result.error.message);
+        setOpenError(result.ok ? null : wordedOf(result.error));
         if (result.ok && result.value.root !== corpus?.root) {
           session.close();
           setActivePath(null);
@@ -286,7 +287,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           view={listView}
           onViewChange={setListView}
           scanning={scanning}
-          openError={openError}
+          openError={openError && errorWords(language, openError)}
           openPath={page?.path ?? null}
           activePath={activePath ?? state.path}
           selected={selected}
@@ -311,7 +312,7 @@ export function App({ api, harness, initial }: { api: JiaoduiApi; harness: Harne
           )}
           {!corpus && <p className="empty">{t('noCorpus')}</p>}
           {corpus && !page && !state.error && <p className="empty">{t('noPage')}</p>}
-          {state.error && <p role="alert" className="error">{state.error}</p>}
+          {state.error && <p role="alert" className="error">{errorWords(language, state.error)}</p>}
           {page && <PageArea api={api} root={corpus?.root ?? null} session={session} state={state} editorRef={editorRef} review={review} entities={entities} onOpenAt={openAt} findBar={findBar} />}
         </main>
         {popover && view && (

@@ -1,3 +1,5 @@
+import type { MessageId } from './errors/codes';
+
 /// A value or an expected error, as passed across IPC and between services.
 ///
 /// Expected failures (a corrupt sidecar, a path outside the corpus) are values, not exceptions, so that
@@ -12,6 +14,8 @@ export interface AppError {
   detail?: string;
   /// Optional values that describe the error (a limit, an error id), for the renderer to word or show.
   values?: Record<string, string | number>;
+  /// The registered wording of this failure (shared/errors/codes.ts), filled from `values`, for the renderer.
+  messageId?: MessageId;
 }
 
 /// Every expected error the services can report.

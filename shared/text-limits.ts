@@ -1,4 +1,5 @@
-import { fail, ok, type Result } from './result';
+import { ok, type Result } from './result';
+import { failWith } from './errors/fail-with';
 import { formatCount, MAX_LINE_CODE_POINTS, MAX_PAGE_CODE_POINTS } from './limits';
 import { cpLength } from './text/codepoints';
 
@@ -10,11 +11,7 @@ export function checkTextLimits(text: string, what: string): Result<void> {
   if (text.length > MAX_PAGE_CODE_POINTS) {
     const points = cpLength(text);
     if (points > MAX_PAGE_CODE_POINTS) {
-      return fail(
-        'too-large',
-        `${what} has ${formatCount(points)} characters; Jiaodui handles pages of up to ${formatCount(MAX_PAGE_CODE_POINTS)}.`,
-        `page-code-points=${points}/${MAX_PAGE_CODE_POINTS}`,
-      );
+      return failWith('page.tooManyChars', { path: what, count: formatCount(points), limit: formatCount(MAX_PAGE_CODE_POINTS) }, `page-code-points=${points}/${MAX_PAGE_CODE_POINTS}`);
     }
   }
   if (text.length <= MAX_LINE_CODE_POINTS) return ok(undefined);
@@ -25,9 +22,9 @@ export function checkTextLimits(text: string, what: string): Result<void> {
     if (end - start > MAX_LINE_CODE_POINTS) {
       const points = cpLength(text.slice(start, end));
       if (points > MAX_LINE_CODE_POINTS) {
-        return fail(
-          'too-large',
-          `${what}: line ${formatCount(lineNumber)} has ${formatCount(points)} characters; Jiaodui edits lines of up to ${formatCount(MAX_LINE_CODE_POINTS)}.`,
+        return failWith(
+          'page.lineTooLong',
+          { path: what, line: formatCount(lineNumber), count: formatCount(points), limit: formatCount(MAX_LINE_CODE_POINTS) },
           `line-code-points=${points}/${MAX_LINE_CODE_POINTS}; line=${lineNumber}`,
         );
       }

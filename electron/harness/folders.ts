@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fail, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
+import { failWith } from '../../shared/errors/fail-with';
 import type { FolderListing } from '../../shared/ipc/harness-protocol';
 
 /// Lists the sub-folders of a folder for the harness's in-app folder picker.
@@ -11,7 +12,7 @@ import type { FolderListing } from '../../shared/ipc/harness-protocol';
 export async function listFolders(target: string): Promise<Result<FolderListing>> {
   const folder = target.trim() === '' ? os.homedir() : target;
   if (folder.includes('\0') || !path.isAbsolute(folder)) {
-    return fail('invalid-argument', 'Give the full path of a folder.', folder);
+    return failWith('harness.folderNotAbsolute', {}, folder);
   }
   const resolved = path.resolve(folder);
   let entries: import('node:fs').Dirent[];
@@ -19,9 +20,9 @@ export async function listFolders(target: string): Promise<Result<FolderListing>
     entries = await fs.readdir(resolved, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('not-found', 'That folder does not exist.', resolved);
-    if (code === 'ENOTDIR') return fail('invalid-argument', 'That is a file, not a folder.', resolved);
-    return fail('io', 'That folder could not be read.', resolved);
+    if (code === 'ENOENT') return failWith('harness.folderMissing', {}, resolved);
+    if (code === 'ENOTDIR') return failWith('harness.notFolder', {}, resolved);
+    return failWith('harness.folderUnreadable', {}, resolved);
   }
   const folders = [];
   for (const entry of entries) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { fail, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { failWith } from '../../shared/errors/fail-with';
 import type { RequestLimits } from '../request-limits';
 
 /// A request body read and parsed, or the HTTP status and coded error to answer instead.
@@ -30,22 +31,22 @@ export function createBodyReader(limits: Pick<RequestLimits, 'inFlightBudgetByte
   const tooLarge = (limit: number, abort: boolean): BodyOutcome => ({
     ok: false,
     status: 413,
-    result: fail('too-large', `The request is larger than this request type allows (${limit} bytes).`, { reason: 'body-too-large', limit }),
+    result: failWith('request.tooLarge', { reason: 'body-too-large', limit }),
     abort,
   });
   const busy = (abort: boolean): BodyOutcome => ({
     ok: false,
     status: 503,
-    result: fail('busy', 'Too many large requests are being received at once; try again in a moment.', { reason: 'budget-exhausted', budget: limits.inFlightBudgetBytes }),
+    result: failWith('request.busy', { reason: 'budget-exhausted', budget: limits.inFlightBudgetBytes }),
     abort,
   });
 
   async function readJson(request: IncomingMessage, limit: number): Promise<BodyOutcome> {
     if (!isJsonContentType(request.headers['content-type'])) {
-      return { ok: false, status: 415, result: fail('invalid-argument', 'The request body must be JSON (Content-Type: application/json).', { reason: 'content-type' }), abort: true };
+      return { ok: false, status: 415, result: failWith('request.notJson', { reason: 'content-type' }), abort: true };
     }
     const declared = declaredLength(request.headers['content-length']);
-    if (declared === 'invalid') return { ok: false, status: 400, result: fail('invalid-argument', 'The Content-Length header is not a number.', { reason: 'content-length' }), abort: true };
+    if (declared === 'invalid') return { ok: false, status: 400, result: failWith('request.badLength', { reason: 'content-length' }), abort: true };
     if (declared !== null && declared > limit) return tooLarge(limit, true);
     let reserved = 0;
     const reserve = (bytes: number) => {
@@ -74,7 +75,7 @@ export function createBodyReader(limits: Pick<RequestLimits, 'inFlightBudgetByte
       value = JSON.parse(body.toString('utf8'));
     } catch {
       free();
-      return { ok: false, status: 400, result: fail('invalid-argument', 'The request body is not valid JSON.', { reason: 'malformed-json' }), abort: false };
+      return { ok: false, status: 400, result: failWith('request.malformedJson', { reason: 'malformed-json' }), abort: false };
     }
     return { ok: true, value, release: free };
   }
@@ -100,7 +101,7 @@ function collect(request: IncomingMessage, check: (size: number, chunk: number) 
       chunks.push(chunk);
     };
     const onEnd = () => stop(Buffer.concat(chunks, size));
-    const gone = (): BodyOutcome => ({ ok: false, status: 400, result: fail('cancelled', 'The request was cut off before its end.', { reason: 'aborted' }), abort: true });
+    const gone = (): BodyOutcome => ({ ok: false, status: 400, result: failWith('request.cutOff', { reason: 'aborted' }), abort: true });
     const onError = () => stop(gone());
     const onAborted = () => stop(gone());
     request.on('data', onData).on('end', onEnd).on('error', onError).on('close', onAborted);

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fail, ok } from '../../shared/result';
+import { ok } from '../../shared/result';
+import { failWith } from '../../shared/errors/fail-with';
 import { previewWidthOf } from '../../shared/ipc/scan-url';
 import { answerScanImage } from '../scan-image-answer';
 import { tileRequestOf } from '../../shared/ipc/scan-tile-url';
@@ -58,7 +59,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       logFailure(options.handlers.errorLog, 'harness', 'Harness request failed', error);
-      if (!response.headersSent) sendJson(response, 500, fail('internal', 'Something went wrong inside the harness.'));
+      if (!response.headersSent) sendJson(response, 500, failWith('harness.internal'));
       else response.end();
     });
   });
@@ -74,13 +75,13 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
   async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const origin = request.headers.origin;
     if (origin !== undefined && !isAllowedHost(origin.replace(/^http:\/\//, ''), port)) {
-      return sendJson(response, 403, fail('untrusted-sender', 'Requests from other web pages are refused.'));
+      return sendJson(response, 403, failWith('harness.foreignPage'));
     }
     const headerToken = request.headers[TOKEN_HEADER.toLowerCase()];
     const tokenInQuery = url.pathname === HARNESS_PATHS.events || url.pathname === HARNESS_PATHS.scanImage;
     const presented = typeof headerToken === 'string' ? headerToken : tokenInQuery ? url.searchParams.get(TOKEN_PARAM) : null;
     if (!tokenMatches(presented, token)) {
-      return sendJson(response, 403, fail('untrusted-sender', 'The harness token is missing or wrong; open the address the harness printed.'));
+      return sendJson(response, 403, failWith('harness.badToken'));
     }
     const method = request.method ?? 'GET';
     if (url.pathname === HARNESS_PATHS.events && method === 'GET') {
@@ -109,7 +110,7 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
     if (url.pathname.startsWith(HARNESS_PATHS.invoke) && method === 'POST') {
       const channel = safeDecode(url.pathname.slice(HARNESS_PATHS.invoke.length));
       if (channel === null || !options.handlers.channels.includes(channel)) {
-        return sendJson(response, 404, fail('invalid-argument', `There is no request channel called ${channel ?? '(undecodable)'}.`));
+        return sendJson(response, 404, failWith('harness.noChannel', { channel: channel ?? '(undecodable)' }));
       }
       const body = await bodies.readJson(request, bodyLimitOf(channel, limits));
       if (!body.ok) return refuseBody(request, response, body);
@@ -126,12 +127,12 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       body.release();
       const folder = (body.value as { folder?: unknown } | null)?.folder;
       if (folder !== null && typeof folder !== 'string') {
-        return sendJson(response, 400, fail('invalid-argument', 'The dialog answer needs "folder": a path or null.'));
+        return sendJson(response, 400, failWith('harness.badDialogAnswer'));
       }
-      if (!options.dialogs.answer(id, folder)) return sendJson(response, 404, fail('not-found', 'That dialog is no longer open.'));
+      if (!options.dialogs.answer(id, folder)) return sendJson(response, 404, failWith('harness.dialogGone'));
       return sendJson(response, 200, ok(null));
     }
-    return sendJson(response, 404, fail('not-found', `Nothing answers ${method} ${url.pathname}.`));
+    return sendJson(response, 404, failWith('harness.nothingAnswers', { method, path: url.pathname }));
   }
 
   function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string): void {

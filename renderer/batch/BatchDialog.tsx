@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BATCH_MODES, BATCH_SCOPES, type BatchMode, type BatchQuery, type BatchReplaceOutcome, type BatchScope, type BatchSearchOutcome, type BatchSummary } from '../../shared/ipc/contract';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 import { replaceRequestFor, tickedCount } from './batch-selection';
 import { Concordance } from './Concordance';
 import './batch.css';
@@ -23,6 +23,8 @@ type Notice = { kind: 'replaced'; outcome: BatchReplaceOutcome } | { kind: 'undo
 /// undo the last batch.
 export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: BatchDialogProps) {
   const t = useT();
+  const format = useFormat();
+  const errorWords = useErrorWords();
   const [pattern, setPattern] = useState('');
   const [replacement, setReplacement] = useState('');
   const [mode, setMode] = useState<BatchMode>('plain');
@@ -50,14 +52,14 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       setBusy(null);
       if (!result.ok) {
         setSearched(null);
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       setSearched({ query, outcome: result.value });
       setUnticked(new Set());
       setConfirmDelete(false);
     },
-    [api],
+    [api, errorWords],
   );
 
   const search = () => {
@@ -110,7 +112,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       if (!request) return;
       const result = await api.batchReplace(request);
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       setNotice({ kind: 'replaced', outcome: result.value });
@@ -122,7 +124,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
     void write(async () => {
       const result = await api.batchUndo();
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       const { undone, restoredPages, problems, next } = result.value;
@@ -213,7 +215,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
           {problems.length > 0 && (
             <>
               <p>{t('batch.problems', { count: problems.length })}</p>
-              <ul>{problems.map((p, i) => <li key={`${p.path}#${i}`}>{p.path && <code>{p.path}</code>} {p.message}</li>)}</ul>
+              <ul>{problems.map((p, i) => <li key={`${p.path}#${i}`}>{p.path && <code>{p.path}</code>} {errorWords(p)}</li>)}</ul>
             </>
           )}
         </div>
@@ -228,7 +230,7 @@ export function BatchDialog({ api, onClose, beforeWrite, onPagesChanged }: Batch
       )}
       <div className="modal-actions">
         <span className="batch-last hint">
-          {last ? t('batch.undoWhat', { pattern: last.pattern, replacement: last.replacement, pages: last.pages, at: new Date(last.at).toLocaleString() }) : t('batch.noUndo')}
+          {last ? t('batch.undoWhat', { pattern: last.pattern, replacement: last.replacement, pages: last.pages, at: format.dateTime(last.at) }) : t('batch.noUndo')}
         </span>
         <button type="button" onClick={undo} disabled={last === null || busy !== null}>{t('batch.undo')}</button>
         <button type="button" className="primary" onClick={askOrReplace} disabled={count === 0 || stale || busy !== null || confirmDelete}>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HarnessExtras } from '../bridge/install';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { FolderListing } from '../../shared/ipc/harness-protocol';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { Modal } from './Modal';
 
 /// The browser harness's stand-in for the native folder dialog: type a path, browse sub-folders, or pick one of
@@ -28,6 +28,7 @@ export function FolderPicker({ harness, api, onChoose }: { harness: HarnessExtra
     if (cleared.ok) setRecent([]);
     else setError(cleared.error.message);
   };
+  const errorWords = useErrorWords();
   const [path, setPath] = useState('');
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +45,7 @@ export function FolderPicker({ harness, api, onChoose }: { harness: HarnessExtra
       setListing(result.value);
       if (fillField) setPath((typed) => (typed === folder ? result.value.path : typed));
       setError(null);
-    } else setError(result.error.message);
+    } else setError(errorWords(result.error));
   };
 
   // A folder clicked in the listing goes into the field at once, like a typed one.

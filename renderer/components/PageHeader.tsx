@@ -1,6 +1,7 @@
 import type { PageData } from '../../shared/ipc/contract';
 import { MAX_NOTE_LENGTH, type ReviewStatus } from '../../shared/model/sidecar-schema';
-import { useT } from '../i18n/LanguageContext';
+import { useContext } from 'react';
+import { LanguageContext, useT } from '../i18n/LanguageContext';
 import './page-list-controls.css';
 
 /// The strip above the editor: page path, encoding, line endings, status, page note, save state, read-only and
@@ -28,6 +29,7 @@ export function PageHeader({
   correctionCount: number;
 }) {
   const t = useT();
+  const language = useContext(LanguageContext);
   return (
     <div className="page-header">
       <div className="page-title-row">
@@ -58,7 +60,7 @@ export function PageHeader({
         <dt>{t('encoding')}</dt>
         <dd data-testid="encoding">{page.encoding.name}{page.encoding.bom ? ' (BOM)' : ''}</dd>
         <dt>{t('lineEnding')}</dt>
-        <dd data-testid="line-ending">{page.lineEnding}</dd>
+        <dd data-testid="line-ending">{t(`lineEnding.${page.lineEnding}`)}</dd>
         <dd data-testid="correction-count">{correctionCount === 1 ? t('correctionsOne') : t('corrections', { count: correctionCount })}</dd>
         {/* The live region is inside the <dd>: a <dl> may hold only <dt>/<dd> (axe: definition-list). */}
         <dd className="save-state">
@@ -72,7 +74,8 @@ export function PageHeader({
         <p role="alert" className="read-only-banner">
           <strong>{t('readOnly')}:</strong> {t(`readonly.${page.readOnly.reason}`)}{' '}
           {page.readOnly.problem && <span className="problem">{t(`sidecarProblem.${page.readOnly.problem.code}`, page.readOnly.problem.values)} </span>}
-          <span className="detail">{page.readOnly.message}</span>
+          {/* The checker's own sentence is English: shown as it is in the English UI, as a tooltip in others. */}
+          {language === 'en' ? <span className="detail">{page.readOnly.message}</span> : <span className="detail-hint" title={t('readonly.detailTitle', { detail: page.readOnly.message })}>ⓘ</span>}
         </p>
       )}
       {page.notices.map((notice) => (

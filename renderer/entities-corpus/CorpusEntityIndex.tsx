@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { CorpusEntityIndex as CorpusIndexData } from '../../shared/ipc/contract';
 import { DEFAULT_TAGSET, type Tagset } from '../../shared/entities/tagset';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { entityRows, filterEntries } from './entity-rows';
 import { TypeBadge } from './TypeBadge';
 import './entities-corpus.css';
@@ -32,6 +32,7 @@ const ENTITY_ROW_HEIGHT = 48;
 /// entity buttons are named by the entity text and page buttons "Open <path> at <offset>".
 export function CorpusEntityIndex({ api, tagset = DEFAULT_TAGSET, onOpen, refreshKey = 0, onLoaded }: CorpusEntityIndexProps) {
   const t = useT();
+  const errorWords = useErrorWords();
   const [index, setIndex] = useState<CorpusIndexData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -52,7 +53,7 @@ export function CorpusEntityIndex({ api, tagset = DEFAULT_TAGSET, onOpen, refres
       if (!live) return;
       setLoading(false);
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       setError(null);
@@ -62,7 +63,7 @@ export function CorpusEntityIndex({ api, tagset = DEFAULT_TAGSET, onOpen, refres
     return () => {
       live = false;
     };
-  }, [api, refreshKey, reloads]);
+  }, [api, refreshKey, reloads, errorWords]);
 
   const shown = useMemo(() => (index ? filterEntries(index.entries, filter, tagset) : []), [index, filter, tagset]);
   const rows = useMemo(() => entityRows(shown, expanded), [shown, expanded]);

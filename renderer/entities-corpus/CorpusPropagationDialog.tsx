@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PropagationApplyOutcome, PropagationPreview } from '../../shared/ipc/contract';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { setLastPropagation } from './last-propagation';
 import { PropagationOutcomes } from './PropagationOutcomes';
 import { UndoCorpusPropagation } from './UndoCorpusPropagation';
@@ -55,6 +55,7 @@ export function CorpusPropagationPanel({
   onBusyChange,
 }: CorpusPropagationDialogProps & { onBusyChange?(busy: boolean): void }) {
   const t = useT();
+  const errorWords = useErrorWords();
   const [preview, setPreview] = useState<PropagationPreview | null>(null);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const [applying, setApplying] = useState(false);
@@ -71,7 +72,7 @@ export function CorpusPropagationPanel({
     void api.previewPropagation({ text, type, scope: 'corpus', excludePath }).then((result) => {
       if (!live) return;
       if (!result.ok) {
-        setError(result.error.message);
+        setError(errorWords(result.error));
         return;
       }
       setPreview(result.value);
@@ -80,7 +81,7 @@ export function CorpusPropagationPanel({
     return () => {
       live = false;
     };
-  }, [api, text, type, excludePath, previewKey]);
+  }, [api, text, type, excludePath, previewKey, errorWords]);
 
   const all = useMemo(() => (preview ? allKeys(preview) : new Set<string>()), [preview]);
   const toggle = (key: string) =>
@@ -107,7 +108,7 @@ export function CorpusPropagationPanel({
     const result = await api.applyPropagation({ text: preview.text, type, pages });
     setApplying(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorWords(result.error));
       return;
     }
     setOutcome(result.value);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { TagsetInfo } from '../../shared/ipc/contract';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { draftOf, draftProblems, tagsetOf, unknownTypes, withNewType, type DraftType } from './tagset-draft';
 import './entities-corpus.css';
 
@@ -22,6 +22,7 @@ export interface TagsetSettingsDialogProps {
 /// "Shortcut key of PER"; the type id of a type already stored is fixed, since sidecars refer to it.
 export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDialogProps) {
   const t = useT();
+  const errorWords = useErrorWords();
   const [info, setInfo] = useState<TagsetInfo | null>(null);
   const [draft, setDraft] = useState<DraftType[]>([]);
   const [inUse, setInUse] = useState<{ type: string; count: number }[]>([]);
@@ -35,7 +36,7 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
     void Promise.all([api.entityTagset(), api.corpusEntityIndex()]).then(([tagset, index]) => {
       if (!live) return;
       if (!tagset.ok) {
-        setError(tagset.error.message);
+        setError(errorWords(tagset.error));
         return;
       }
       setInfo(tagset.value);
@@ -45,7 +46,7 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, errorWords]);
 
   const problems = useMemo(() => draftProblems(draft), [draft]);
   const unknown = useMemo(() => unknownTypes(draft, inUse), [draft, inUse]);
@@ -72,7 +73,7 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
     if (!result.ok) {
       // A 'corpus-locked' detail is the holder as JSON, for programs; its message already names the holder.
       const detail = result.error.code === 'corpus-locked' ? undefined : result.error.detail;
-      setError(detail ? `${result.error.message} ${detail}` : result.error.message);
+      setError(detail ? `${errorWords(result.error)} ${detail}` : errorWords(result.error));
       return;
     }
     setInfo(result.value);

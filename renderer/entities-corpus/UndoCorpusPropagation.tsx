@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PropagationUndoOutcome } from '../../shared/ipc/contract';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { setLastPropagation, useLastPropagation } from './last-propagation';
 import { PropagationOutcomes } from './PropagationOutcomes';
 
@@ -11,6 +11,7 @@ import { PropagationOutcomes } from './PropagationOutcomes';
 /// named with the reason (it stays undoable, e.g. after that change is reverted).
 export function UndoCorpusPropagation({ api, onChanged }: { api: Pick<JiaoduiApi, 'undoPropagation'>; onChanged?(): void }) {
   const t = useT();
+  const errorWords = useErrorWords();
   const last = useLastPropagation();
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<PropagationUndoOutcome | null>(null);
@@ -23,7 +24,7 @@ export function UndoCorpusPropagation({ api, onChanged }: { api: Pick<JiaoduiApi
     const result = await api.undoPropagation(last.token);
     setRunning(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorWords(result.error));
       if (result.error.code === 'not-found') setLastPropagation(null);
       return;
     }

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { DisplayType } from '../../shared/entities/tagset';
-import { useT } from '../i18n/LanguageContext';
+import { useFormat, useT } from '../i18n/LanguageContext';
 import { useEditorChanges, type EditorChanges } from './editor-changes';
 import { tagSelection } from './entity-commands';
 import { EntityGroups } from './EntityGroups';
@@ -146,10 +146,11 @@ function IgnoreAtCaret({ state, onIgnore }: { state: EditorState; onIgnore(sugge
 /// "Learned from N tags on M pages · trained <time>", or that it is training, or why it failed.
 function LearnedLine({ status }: { status: LearnedStatus }) {
   const t = useT();
+  const format = useFormat();
   const summary =
     status.trainedAt === null
       ? t('learned.none')
-      : t('learned.summary', { tags: status.tags, pages: status.pages, time: new Date(status.trainedAt).toLocaleString() });
+      : t('learned.summary', { tags: status.tags, pages: status.pages, time: format.dateTime(status.trainedAt) });
   return (
     <p role="status" aria-label={t('learned.status')} className="entity-learned">
       {summary}

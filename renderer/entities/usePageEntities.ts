@@ -3,6 +3,7 @@ import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PageData } from '../../shared/ipc/contract';
 import type { PageEditorHandle } from '../editor/PageEditor';
 import { createEditorChanges } from './editor-changes';
+import { useErrorWords } from '../i18n/LanguageContext';
 import { entityById } from './entity-index';
 import type { EntityKeysOptions } from './entity-keys';
 import { useEntityServices } from './useEntityServices';
@@ -37,15 +38,16 @@ export function usePageEntities(api: JiaoduiApi, root: string | null, page: Page
   );
   // "Always ignore" a suggestion in the corpus: kept by the main process, applied here to every page at once.
   const [ignoreProblem, setIgnoreProblem] = useState<string | null>(null);
+  const errorWords = useErrorWords();
   const { setIgnored } = services;
   const ignoreSuggestion = useCallback(
     (suggestion: Pick<PlacedSuggestion, 'text' | 'type' | 'source'>) => {
       void api.addIgnore({ kind: 'entity', rule: suggestion.source, text: suggestion.text, type: suggestion.type }).then((result) => {
-        setIgnoreProblem(result.ok ? null : result.error.message);
+        setIgnoreProblem(result.ok ? null : errorWords(result.error));
         if (result.ok) setIgnored(result.value.entries);
       });
     },
-    [api, setIgnored],
+    [api, setIgnored, errorWords],
   );
   const typesRef = useRef(services.types);
   typesRef.current = services.types;

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { ExportChoices, PageEntry } from '../../shared/ipc/contract';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { blocker, exportRequestFor, openingChoices, type ScopeContext } from './choices';
 import { ExportReport } from './ExportReport';
 import { FormatPicker, type LayoutPageCounts } from './FormatPicker';
@@ -36,6 +36,7 @@ export interface ExportDialogProps {
 /// cancels a running export or else closes.
 export function ExportDialog({ api, pages, openPage, selected, remembered, onRemember, folder, onFolder, dirty, onSave, onClose }: ExportDialogProps) {
   const t = useT();
+  const errorWords = useErrorWords();
   // Selected pages go in page-list order (a collection format writes them in that order), and only those the list
   // still has.
   const context: ScopeContext = useMemo(() => {
@@ -63,7 +64,7 @@ export function ExportDialog({ api, pages, openPage, selected, remembered, onRem
 
   const chooseFolder = async () => {
     const result = await api.chooseExportFolder();
-    if (!result.ok) setFolderError(result.error.message);
+    if (!result.ok) setFolderError(errorWords(result.error));
     else if (result.value !== null) {
       setFolderError(null);
       onFolder(result.value);

@@ -1,8 +1,10 @@
-import { useEffect, useReducer, useRef, useState } from 'react';
+import { useContext, useEffect, useReducer, useRef, useState } from 'react';
 import { redo, undo } from 'prosemirror-history';
 import type { EditorView } from 'prosemirror-view';
-import { BATCH_MODES, type BatchMode } from '../../shared/ipc/contract';
-import { useT } from '../i18n/LanguageContext';
+import { BATCH_MODES, type BatchMode, type Language } from '../../shared/ipc/contract';
+import { errorWords } from '../i18n/error-words';
+import { LanguageContext, useT } from '../i18n/LanguageContext';
+import { regexReasonWords } from '../i18n/regex-reasons';
 import { replaceAll, replaceCurrent, setFindQuery, stepFind } from './find-commands';
 import { findStateOf, onFindChange } from './find-plugin';
 import { compileFind, type FindProblem } from './find-query';
@@ -33,6 +35,7 @@ export interface FindBarProps {
 /// undoes. Escape closes the bar and returns to the text.
 export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed, onClose }: FindBarProps) {
   const t = useT();
+  const language = useContext(LanguageContext);
   const [pattern, setPattern] = useState(seed ?? '');
   const [replacement, setReplacement] = useState('');
   const [mode, setMode] = useState<BatchMode>('plain');
@@ -169,16 +172,16 @@ export function FindBar({ getView, pageKey, readOnly, replace, focusToken, seed,
         </div>
       )}
       {replace && readOnly && <p className="hint">{t('find.readOnly')}</p>}
-      {problem && <p role="alert" className="error">{problemText(problem, t)}</p>}
+      {problem && <p role="alert" className="error">{problemText(problem, t, language)}</p>}
       {notice && <p role="status" className="hint">{notice}</p>}
     </div>
   );
 }
 
-function problemText(problem: FindProblem, t: ReturnType<typeof useT>): string {
+function problemText(problem: FindProblem, t: ReturnType<typeof useT>, language: Language): string {
   switch (problem.kind) {
     case 'one-character': return t('find.oneCharacter', { length: problem.length });
-    case 'invalid-regex': return t('find.invalidRegex', { reason: problem.reason });
-    case 'replacement': return t('find.badReplacement', { message: problem.message });
+    case 'invalid-regex': return t('find.invalidRegex', { reason: regexReasonWords(language, problem.reason) });
+    case 'replacement': return t('find.badReplacement', { message: errorWords(language, problem.error) });
   }
 }

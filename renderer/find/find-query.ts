@@ -1,5 +1,6 @@
 import type { BatchMode } from '../../shared/ipc/contract';
 import { compileQuery } from '../../shared/batch/query';
+import { wordedOf, type WordedError } from '../i18n/error-words';
 
 /// What the find bar asks for: a mode, a pattern and, for replacing, a replacement template.
 export interface FindRequest {
@@ -22,7 +23,7 @@ export interface CompiledFind {
 export type FindProblem =
   | { kind: 'one-character'; length: number }
   | { kind: 'invalid-regex'; reason: string }
-  | { kind: 'replacement'; message: string };
+  | { kind: 'replacement'; message: string; error: WordedError };
 
 /// Checks a find request as the corpus-wide batch search does (shared/batch/query.ts), so both take the same
 /// patterns: the character mode wants exactly one character, the regex mode a valid expression (`u` flag) and a
@@ -35,7 +36,7 @@ export function compileFind(request: FindRequest): { ok: true; value: CompiledFi
     return { ok: false, problem: { kind: 'one-character', length: [...request.pattern.normalize('NFC')].length } };
   }
   if (compiled.error.detail === 'invalid-regex') return { ok: false, problem: { kind: 'invalid-regex', reason: regexReason(request.pattern) } };
-  return { ok: false, problem: { kind: 'replacement', message: compiled.error.message } };
+  return { ok: false, problem: { kind: 'replacement', message: compiled.error.message, error: wordedOf(compiled.error) } };
 }
 
 // The engine's own words for why an expression does not compile ("Unterminated group", …).

@@ -8,6 +8,7 @@ import * as entitiesCorpus from './messages-entities-corpus';
 import * as entitiesLearned from './messages-entities-learned';
 import * as exportDialog from './messages-export';
 import * as find from './messages-find';
+import * as errors from './messages-errors';
 import * as locks from './messages-locks';
 import * as recovery from './messages-recovery';
 import * as review from './messages-review';
@@ -131,6 +132,7 @@ const en = {
   ...desktop.en,
   ...welcome.en,
   ...view.en,
+  ...errors.en,
 };
 
 /// A message key.
@@ -247,6 +249,7 @@ const zhCN: Record<MessageKey, string> = {
   ...desktop.zhCN,
   ...welcome.zhCN,
   ...view.zhCN,
+  ...errors.zhCN,
 };
 
 /// The message tables by language.

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 import { diffLines, mergedText } from './line-diff';
 import type { PageContent } from './content';
 import type { Conflict } from './session-types';
@@ -15,6 +15,8 @@ export function CompareView({ conflict, page, onKeepMine, onTakeTheirs, onLater 
   onLater(): void;
 }) {
   const t = useT();
+  const errorWords = useErrorWords();
+  const format = useFormat();
   const theirs = conflict.theirs;
   const rows = useMemo(() => diffLines(conflict.mine.text, theirs?.text ?? ''), [conflict, theirs]);
   const [taken, setTaken] = useState<ReadonlySet<number>>(new Set());
@@ -30,11 +32,11 @@ export function CompareView({ conflict, page, onKeepMine, onTakeTheirs, onLater 
     // Entities whose text moved with a taken line cannot be placed and are reported when the page reopens.
     onKeepMine({ ...conflict.mine, text });
   };
-  const time = theirs?.sidecarModified ? new Date(theirs.sidecarModified).toLocaleString() : '';
+  const time = theirs?.sidecarModified ? format.dateTime(theirs.sidecarModified) : '';
   return (
     <Modal title={t('compare.title', { page })} onCancel={onLater} className="compare-view">
       <p>{t(`compare.reason.${conflict.reason}`, { time })}</p>
-      {conflict.problem && <p className="error">{t('compare.unreadable', { message: conflict.problem })} {t('compare.removed')}</p>}
+      {conflict.problem && <p className="error">{t('compare.unreadable', { message: errorWords(conflict.problem) })} {t('compare.removed')}</p>}
       <p role="status">{differing === 1 ? t('compare.differsOne') : t('compare.differs', { count: differing })}</p>
       {theirs && theirs.status !== conflict.mine.status && (
         // Not a line of text, but part of what "keep mine" would overwrite.

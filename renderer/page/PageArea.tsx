@@ -11,7 +11,7 @@ import { EntityPanel } from '../entities/EntityPanel';
 import { EntityCount } from '../entities/EntityCount';
 import type { PageEntities } from '../entities/usePageEntities';
 import { CorpusEntityIndex } from '../entities-corpus/CorpusEntityIndex';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 import { ReviewPanel } from '../review/ReviewPanel';
 import type { ReviewHook } from '../review/useReview';
 import { LineImageStrip } from '../scan/LineImageStrip';
@@ -48,6 +48,8 @@ export function PageArea(props: {
 }) {
   const { api, session, state, editorRef, review, entities } = props;
   const t = useT();
+  const errorWords = useErrorWords();
+  const format = useFormat();
   const page = state.page!;
   const follow = useScanFollow(page, state.load, editorRef);
   const [confidenceThreshold, setConfidenceThreshold] = useConfidenceThreshold();
@@ -78,9 +80,9 @@ export function PageArea(props: {
   const { save } = state;
   const saveState =
     save.kind === 'saved'
-      ? { kind: 'saved' as const, at: save.opened ? new Date(save.at).toLocaleString() : new Date(save.at).toLocaleTimeString() }
+      ? { kind: 'saved' as const, at: save.opened ? format.dateTime(save.at) : format.time(save.at) }
       : save.kind === 'error'
-        ? { kind: 'error' as const, message: save.code === 'sidecar-changed' ? t('error.sidecar-changed') : save.code === 'corpus-locked' ? t('error.corpus-locked') : save.message }
+        ? { kind: 'error' as const, message: save.code === 'sidecar-changed' ? t('error.sidecar-changed') : save.code === 'corpus-locked' ? t('error.corpus-locked') : errorWords(save) }
         : save;
   const editorElement = (
     <div className={pageScan && (scanImage.kind === 'ready' || scanImage.kind === 'tiles') ? 'editor-host line-strip-on' : 'editor-host'} ref={setEditorHost}>

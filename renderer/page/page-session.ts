@@ -1,4 +1,5 @@
 import type { JournalRecord, PageData } from '../../shared/ipc/contract';
+import { wordedOf } from '../i18n/error-words';
 import { contentOf, sameContent, type PageContent } from './content';
 import { isAboutPage, type FileChange } from './file-changes';
 import { SessionCore } from './session-core';
@@ -62,13 +63,13 @@ export class PageSession extends SessionCore {
       return;
     }
     const mine = this.currentContent();
-    if (mine) this.set({ conflict: { reason: 'external-change', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : disk.error.message } });
+    if (mine) this.set({ conflict: { reason: 'external-change', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : wordedOf(disk.error) } });
   }
 
   protected async openConflict(page: PageData, mine: PageContent): Promise<void> {
     const disk = await this.options.api.openPage(page.path);
     if (this.loaded !== page) return;
-    this.set({ conflict: { reason: 'save-refused', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : disk.error.message } });
+    this.set({ conflict: { reason: 'save-refused', mine, theirs: disk.ok ? disk.value : null, problem: disk.ok ? null : wordedOf(disk.error) } });
   }
 
   protected offerJournal(page: PageData, record: JournalRecord): void {

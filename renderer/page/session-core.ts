@@ -1,4 +1,5 @@
 import type { JournalRecord, PageData } from '../../shared/ipc/contract';
+import { wordedOf } from '../i18n/error-words';
 import type { ReviewStatus } from '../../shared/model/sidecar-schema';
 import { Debounce } from './clock';
 import { contentOf, pageWithContent, sameContent, type PageContent } from './content';
@@ -64,7 +65,7 @@ export abstract class SessionCore {
     if (request !== this.request) return;
     if (!result.ok) {
       this.loaded = this.saved = this.editor = null;
-      this.set({ page: null, error: result.error.message, dirty: false, conflict: null, recovery: null, save: { kind: 'idle' } });
+      this.set({ page: null, error: wordedOf(result.error), dirty: false, conflict: null, recovery: null, save: { kind: 'idle' } });
       return;
     }
     const page = result.value;
@@ -229,7 +230,7 @@ export abstract class SessionCore {
     // The page was replaced meanwhile (a reload, "keep mine"): this answer belongs to a version no longer shown.
     if (this.loaded !== page) return result.ok;
     if (!result.ok) {
-      this.set({ save: { kind: 'error', code: result.error.code, message: result.error.message } });
+      this.set({ save: { kind: 'error', ...wordedOf(result.error) } });
       if (result.error.code === 'sidecar-changed') await this.openConflict(page, content);
       return false;
     }

@@ -2,6 +2,7 @@ import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { JournalRecord, PageData, SaveOutcome } from '../../shared/ipc/contract';
 import type { ReviewStatus } from '../../shared/model/sidecar-schema';
 import type { Clock } from './clock';
+import type { WordedError } from '../i18n/error-words';
 import type { PageContent } from './content';
 
 /// What the page area shows about saving.
@@ -10,7 +11,7 @@ export type SaveState =
   | { kind: 'saving' }
   /// `opened`: the time is the sidecar's as found when the page opened, not a save of this session.
   | { kind: 'saved'; at: number; opened: boolean }
-  | { kind: 'error'; code: string; message: string };
+  | ({ kind: 'error' } & WordedError);
 
 /// Two versions of the open page to compare: the editor's ("mine") and the one on disk now ("theirs").
 export interface Conflict {
@@ -21,7 +22,7 @@ export interface Conflict {
   /// The page as on disk now, or null when it cannot be read (removed).
   theirs: PageData | null;
   /// Why the disk version cannot be read, when `theirs` is null.
-  problem: string | null;
+  problem: WordedError | null;
 }
 
 /// Unsaved work of the open page found in the journal, whose base is still what is on disk.
@@ -40,7 +41,7 @@ export interface SessionState {
   /// Bumped at each (re)load: the editor is recreated for each value.
   load: number;
   /// Why the page asked for could not be opened.
-  error: string | null;
+  error: WordedError | null;
   status: ReviewStatus;
   /// The page note as edited ('' for none); saved with the page like the status.
   note: string;

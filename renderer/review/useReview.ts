@@ -5,6 +5,7 @@ import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { Language, PageData } from '../../shared/ipc/contract';
 import type { Move } from '../../shared/model/sidecar-schema';
 import { explainIn } from '../../shared/ocr-assist/explain';
+import { errorWords } from '../i18n/error-words';
 import type { PageEditorHandle, ReviewCommand } from '../editor/PageEditor';
 import type { ReviewActions } from './ReviewPanel';
 import { askSuggestionsAgain, type ReviewOptions } from './review-plugin';
@@ -57,7 +58,7 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
       first = false;
       const result = await api.suggestCorrections({ path: page.path, text, ...(moves.length > 0 && { moves: [...moves] }) });
       if (!result.ok) {
-        setError({ page, message: result.error.message });
+        setError({ page, message: errorWords(languageRef.current, result.error) });
         return null;
       }
       setError(null);
@@ -87,7 +88,7 @@ export function useReview(api: JiaoduiApi, page: PageData | null, editorRef: Ref
       const item = shown?.page === page ? shown.value.items.find((i) => i.id === id) : undefined;
       if (!page || !item) return;
       void api.addIgnore({ kind: 'ocr', rule: item.rule, text: item.text, replacement: item.replacement }).then((result) => {
-        if (!result.ok) return setError({ page, message: result.error.message });
+        if (!result.ok) return setError({ page, message: errorWords(languageRef.current, result.error) });
         const view = editorRef.current?.getView();
         if (view) askSuggestionsAgain(view);
       });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../shared/ipc/contract';
 import { Modal } from '../components/Modal';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useT } from '../i18n/LanguageContext';
 import { IgnoreListSection } from '../settings/IgnoreListSection';
 import type { IgnoreEntry } from '../../shared/learning/ignore-list';
 
@@ -23,6 +23,7 @@ export function CorpusSettingsDialog({
   onIgnoreChange?(entries: readonly IgnoreEntry[]): void;
 }) {
   const t = useT();
+  const errorWords = useErrorWords();
   const [settings, setSettings] = useState<CorpusSettings | null>(null);
   const [choice, setChoice] = useState<TextSource>('layout');
   const [error, setError] = useState<string | null>(null);
@@ -31,11 +32,11 @@ export function CorpusSettingsDialog({
 
   useEffect(() => {
     void api.corpusSettings().then((result) => {
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorWords(result.error));
       setSettings(result.value);
       setChoice(result.value.textSource);
     });
-  }, [api]);
+  }, [api, errorWords]);
 
   const apply = async () => {
     setBusy(true);

@@ -4,6 +4,7 @@ import type { ScanImage } from '../../shared/ipc/contract';
 import { previewWidthFor } from '../../shared/ipc/scan-url';
 import { usesDeepZoom } from '../../shared/scan/deep-zoom';
 import { loadTileInfo, type TileInfo } from './deep-zoom-info';
+import { useErrorWords } from '../i18n/LanguageContext';
 
 /// The scan image as the viewer needs it: loading, a URL (`full` false while it is still the downscaled preview),
 /// or an error message.
@@ -28,6 +29,7 @@ export type ScanImageState =
 /// A scan of `DEEP_ZOOM_FROM_PIXELS` or more (by its layout's size) is never decoded whole here: where the shell
 /// streams images, the state is 'tiles' once the pyramid's description has come (see DeepZoomViewer).
 export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>, image: string | null, imageWidth: number, imageHeight = 0): ScanImageState {
+  const errorWords = useErrorWords();
   const [state, setState] = useState<ScanImageState>(image === null ? { kind: 'none' } : { kind: 'loading' });
   useEffect(() => {
     if (image === null) {
@@ -79,7 +81,7 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
     void api.scanImage(image).then(async (result) => {
       if (cancelled) return;
       if (!result.ok) {
-        setState({ kind: 'error', message: result.error.message });
+        setState({ kind: 'error', message: errorWords(result.error) });
         return;
       }
       const blob = await blobOf(result.value);
@@ -96,7 +98,7 @@ export function useScanImage(api: Pick<JiaoduiApi, 'scanImage' | 'scanImageUrl'>
       cancelled = true;
       for (const url of blobUrls) URL.revokeObjectURL(url);
     };
-  }, [api, image, imageWidth, imageHeight]);
+  }, [api, image, imageWidth, imageHeight, errorWords]);
   return state;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import { ignoreKey, type IgnoreEntry, type IgnoreTarget } from '../../shared/learning/ignore-list';
-import { useT } from '../i18n/LanguageContext';
+import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 
 /// The corpus's "always ignore" list in the corpus settings: every entry (kind, rule, string, type or
 /// replacement, when added), each with Remove; a removal can be undone from the status line.
@@ -9,6 +9,8 @@ import { useT } from '../i18n/LanguageContext';
 /// `onChanged` receives the list after each change, so the open page's suggestions follow at once.
 export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'ignoreList' | 'addIgnore' | 'removeIgnore'>; onChanged?(entries: readonly IgnoreEntry[]): void }) {
   const t = useT();
+  const format = useFormat();
+  const errorWords = useErrorWords();
   const [entries, setEntries] = useState<IgnoreEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -18,18 +20,18 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
     let live = true;
     void api.ignoreList().then((result) => {
       if (!live) return;
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorWords(result.error));
       setEntries(result.value.entries);
       setProblem(result.value.problem);
     });
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, errorWords]);
 
   const change = async (run: () => ReturnType<JiaoduiApi['removeIgnore']>, after: IgnoreTarget | null) => {
     const result = await run();
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return setError(errorWords(result.error));
     setError(null);
     setEntries(result.value.entries);
     setProblem(result.value.problem);
@@ -72,7 +74,7 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
                 <td>{entry.rule}</td>
                 <td>{visible(entry.text)}</td>
                 <td>{entry.kind === 'entity' ? entry.type : visible(entry.replacement)}</td>
-                <td>{new Date(entry.added).toLocaleString()}</td>
+                <td>{format.dateTime(entry.added)}</td>
                 <td>
                   <button type="button" aria-label={t('ignore.removeNamed', { text: `${visible(entry.text)} → ${entry.kind === 'entity' ? entry.type : visible(entry.replacement)}` })} onClick={() => void change(() => api.removeIgnore(targetOf(entry)), targetOf(entry))}>
                     {t('ignore.remove')}

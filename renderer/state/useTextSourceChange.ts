@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useErrorWords } from '../i18n/LanguageContext';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { PageEntry } from '../../shared/ipc/contract';
 import type { PageSession } from '../page/page-session';
@@ -7,17 +8,18 @@ import type { PageSession } from '../page/page-session';
 /// it starts has finished, reopen the page of the same base name under its new file.
 export function useTextSourceChange(api: JiaoduiApi, session: PageSession, openPath: string | null, pages: PageEntry[], generation: number, scanning: boolean, unsavedMessage: string) {
   const [reopen, setReopen] = useState<{ base: string; after: number } | null>(null);
+  const errorWords = useErrorWords();
   const apply = useCallback(
     async (source: Parameters<JiaoduiApi['setTextSource']>[0]): Promise<string | null> => {
       if (!(await session.guard())) return unsavedMessage;
       const result = await api.setTextSource(source);
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return errorWords(result.error);
       const base = openPath ? pages.find((p) => p.path === openPath)?.base ?? null : null;
       session.close();
       setReopen(base === null ? null : { base, after: generation });
       return null;
     },
-    [api, session, openPath, pages, generation, unsavedMessage],
+    [api, session, openPath, pages, generation, unsavedMessage, errorWords],
   );
   useEffect(() => {
     if (reopen === null || generation <= reopen.after || scanning) return;

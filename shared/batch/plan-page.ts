@@ -2,7 +2,8 @@ import type { BatchScope } from '../ipc/contract';
 import { expandReplacement } from './replacement-template';
 import { computeCorrections, CorrectionMap } from '../model/corrections';
 import type { Correction } from '../model/sidecar-schema';
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
+import { failWith } from '../errors/fail-with';
 import { CodePointIndex, cpLength } from '../text/codepoints';
 import type { MatchFinder } from './match-list';
 import type { CompiledQuery } from './query';
@@ -42,7 +43,7 @@ export function planPageReplacement(
   }
   const missing = ticked.filter((h) => !byRange.has(`${h.start}:${h.end}`));
   if (missing.length > 0) {
-    return fail('sidecar-changed', `${missing.length} of the ticked hits are no longer where the search found them; the page has changed. Search again.`);
+    return failWith('batch.hitsMoved', { count: missing.length });
   }
 
   const sorted = [...ticked].sort((a, b) => a.start - b.start);

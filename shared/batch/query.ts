@@ -1,6 +1,7 @@
 import type { BatchMode, BatchQuery } from '../ipc/contract';
 import { checkReplacementTemplate } from './replacement-template';
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
+import { failWith } from '../errors/fail-with';
 import { cpLength } from '../text/codepoints';
 
 /// A batch query checked and ready to run: the pattern in NFC, and for the regex mode what the expression has.
@@ -26,7 +27,7 @@ export function compileQuery(query: BatchQuery): Result<CompiledQuery> {
   if (query.mode === 'plain') return ok(base);
   if (query.mode === 'character') {
     if (cpLength(pattern) !== 1 || /^\s$/u.test(pattern)) {
-      return fail('invalid-argument', `The character mode looks for one character; “${pattern}” is ${cpLength(pattern)} characters. Use the plain mode for longer text.`);
+      return failWith('batch.oneCharacter', { pattern, count: cpLength(pattern) });
     }
     return ok(base);
   }
@@ -35,7 +36,7 @@ export function compileQuery(query: BatchQuery): Result<CompiledQuery> {
   } catch (error) {
     // V8 says "Invalid regular expression: /source/flags: reason"; the reason is what helps.
     const reason = (error as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
-    return fail('invalid-argument', `“${pattern}” is not a valid regular expression: ${reason}`, 'invalid-regex');
+    return failWith('batch.invalidRegex', { pattern, reason }, 'invalid-regex');
   }
   // An empty alternative makes the expression match "" so exec reports every group (undefined) and name.
   const probe = new RegExp(`(?:${pattern})|`, 'u').exec('');

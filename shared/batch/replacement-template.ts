@@ -1,4 +1,5 @@
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
+import { failWith } from '../errors/fail-with';
 
 /// What a regular-expression match offers to a replacement template: the whole match and its groups.
 export interface TemplateMatch {
@@ -18,14 +19,13 @@ export function checkReplacementTemplate(template: string, groupCount: number, g
   for (const token of template.matchAll(/\$(\$|&|`|'|\d{1,2}|<([^>]*)>)/g)) {
     const what = token[1]!;
     if (what === '`' || what === "'") {
-      return fail('invalid-argument', `The replacement uses “${token[0]}” (the text before or after the match), which a batch replacement does not support.`);
+      return failWith('batch.contextToken', { token: token[0] });
     }
     if (/^\d+$/.test(what) && groupReferenced(what, groupCount) === null) {
-      const groups = groupCount === 0 ? 'no groups' : `only ${groupCount} group${groupCount === 1 ? '' : 's'}`;
-      return fail('invalid-argument', `The replacement uses “$${what}”, but the expression has ${groups}.`);
+      return failWith('batch.noSuchGroup', { token: `$${what}`, groups: groupCount });
     }
     if (token[2] !== undefined && !groupNames.includes(token[2])) {
-      return fail('invalid-argument', `The replacement uses “${token[0]}”, but the expression has no group named “${token[2]}”.`);
+      return failWith('batch.noSuchNamedGroup', { token: token[0], name: token[2] });
     }
   }
   return ok(null);

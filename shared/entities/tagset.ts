@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
+import { failWith } from '../errors/fail-with';
 
 /// The name of the tag-set file kept at the root of a corpus folder.
 export const TAGSET_FILE_NAME = 'jiaodui.tagset.json';
@@ -80,12 +81,12 @@ export function parseTagset(json: string): Result<Tagset> {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    return fail('invalid-argument', `${TAGSET_FILE_NAME} is not valid JSON.`, String(error));
+    return failWith('tagset.notJson', { file: TAGSET_FILE_NAME }, String(error));
   }
   const parsed = tagsetSchema.safeParse(data);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    return fail('invalid-argument', `${TAGSET_FILE_NAME} does not describe a valid tag set.`, problems.join('\n'));
+    return failWith('tagset.invalidFile', { file: TAGSET_FILE_NAME }, problems.join('\n'));
   }
   return ok(parsed.data);
 }
@@ -97,7 +98,7 @@ export function serializeTagset(tagset: Tagset): Result<string> {
   const parsed = tagsetSchema.safeParse(tagset);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    return fail('invalid-argument', 'The tag set is not valid.', problems.join('\n'));
+    return failWith('tagset.invalid', {}, problems.join('\n'));
   }
   return ok(`${JSON.stringify(parsed.data, null, 2)}\n`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WordedProblem } from '../errors/fail-with';
 import type { RejectionTallies } from '../learning/rejection-context';
 import { ignoreTargetSchema, type IgnoreList } from '../learning/ignore-list';
 import type { Result } from '../result';
@@ -436,7 +437,7 @@ export interface BatchReplaceOutcome {
   changedPages: string[];
   replaced: number;
   /// Pages left alone or only partly changed, with the reason.
-  problems: { path: string; message: string }[];
+  problems: WordedProblem[];
 }
 
 /// What undoing a batch did.
@@ -444,7 +445,7 @@ export interface BatchUndoOutcome {
   undone: BatchSummary;
   restoredPages: string[];
   /// Pages not restored (changed since the batch, unreadable), with the reason.
-  problems: { path: string; message: string }[];
+  problems: WordedProblem[];
   /// The batch that can be undone next, if any.
   next: BatchSummary | null;
 }

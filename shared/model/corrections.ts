@@ -3,7 +3,8 @@ import { CodePointIndex, cpLength } from '../text/codepoints';
 import { diffLinesThenChars } from './diff-codepoints';
 import { alignOnVisibleCharacters } from './line-break-alignment';
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { failWith } from '../errors/fail-with';
+import { ok } from '../result';
 import { upperBound } from '../sorted-search';
 
 /// Computes the corrections that turn `original` into `corrected`, sorted and non-overlapping.
@@ -54,13 +55,13 @@ export function applyCorrections(original: string, corrections: readonly Correct
   let position = 0;
   for (const [i, c] of corrections.entries()) {
     if (c.start < position || c.end < c.start || c.end > index.length) {
-      return fail('invalid-argument', `correction ${i + 1} (${c.start}–${c.end}) overlaps another or lies outside the original text`);
+      return failWith('model.badCorrection', { n: i + 1, start: c.start, end: c.end });
     }
     const from = index.toUtf16(c.start);
     const to = index.toUtf16(c.end);
     const there = original.slice(from, to);
     if (there !== c.original) {
-      return fail('invalid-argument', `correction ${i + 1} expects “${c.original}” at ${c.start} but the original has “${there}”`);
+      return failWith('model.correctionMismatch', { n: i + 1, expected: c.original, start: c.start, found: there });
     }
     parts.push(original.slice(index.toUtf16(position), from), c.corrected);
     position = c.end;

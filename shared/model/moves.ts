@@ -6,7 +6,8 @@
 /// Corrections are then code-point replacements on the arranged original, so an unchanged character keeps its tie
 /// to the original character it came from, wherever it now stands.
 import type { Result } from '../result';
-import { fail, ok } from '../result';
+import { failWith } from '../errors/fail-with';
+import { ok } from '../result';
 import { CodePointIndex } from '../text/codepoints';
 import { upperBound } from '../sorted-search';
 
@@ -35,14 +36,14 @@ export function arrangedPieces(length: number, moves: readonly TextMove[]): Resu
   const byStart = [...moves].sort((a, b) => a.start - b.start);
   for (const [i, m] of byStart.entries()) {
     if (m.end <= m.start || m.end > length || m.to + (m.end - m.start) > length) {
-      return fail('invalid-argument', `move ${m.start}–${m.end} → ${m.to} is empty or lies outside the original text (${length} code points)`);
+      return failWith('model.badMove', { start: m.start, end: m.end, to: m.to, length });
     }
-    if (i > 0 && byStart[i - 1]!.end > m.start) return fail('invalid-argument', `moves ${byStart[i - 1]!.start}–${byStart[i - 1]!.end} and ${m.start}–${m.end} overlap`);
+    if (i > 0 && byStart[i - 1]!.end > m.start) return failWith('model.movesOverlap', { a: `${byStart[i - 1]!.start}–${byStart[i - 1]!.end}`, b: `${m.start}–${m.end}` });
   }
   const byTarget = [...moves].sort((a, b) => a.to - b.to);
   for (let i = 1; i < byTarget.length; i++) {
     const prev = byTarget[i - 1]!;
-    if (prev.to + (prev.end - prev.start) > byTarget[i]!.to) return fail('invalid-argument', `moves to ${prev.to} and ${byTarget[i]!.to} overlap in the arranged text`);
+    if (prev.to + (prev.end - prev.start) > byTarget[i]!.to) return failWith('model.movedOverlap', { a: prev.to, b: byTarget[i]!.to });
   }
   // The text no move names, in original order, fills the gaps between the moved blocks.
   const stays: [number, number][] = [];

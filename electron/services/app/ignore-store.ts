@@ -1,7 +1,8 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ignoreFileSchema, ignoreKey, MAX_IGNORE_ENTRIES, type IgnoreEntry, type IgnoreFile, type IgnoreList, type IgnoreTarget } from '../../../shared/learning/ignore-list';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { corpusDataDir } from './corpus-data-dir';
 
@@ -33,7 +34,7 @@ export class IgnoreStore {
       key = `${info.size}:${info.mtimeMs}`;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ entries: [], problem: null });
-      return fail('io', 'The ignore list of this corpus cannot be read.', (error as Error).message);
+      return failWith('ignore.unreadable', {}, (error as Error).message);
     }
     if (this.cache?.key === key) return ok(this.cache.list);
     let text: string;
@@ -41,7 +42,7 @@ export class IgnoreStore {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ entries: [], problem: null });
-      return fail('io', 'The ignore list of this corpus cannot be read.', (error as Error).message);
+      return failWith('ignore.unreadable', {}, (error as Error).message);
     }
     const list = parseIgnoreFile(text);
     this.cache = { key, list };
@@ -72,7 +73,7 @@ export class IgnoreStore {
     const current = await this.read();
     if (!current.ok) return current;
     const entries = edit(current.value.entries);
-    if (entries === null) return fail('invalid-argument', `The ignore list already holds ${MAX_IGNORE_ENTRIES} entries; remove some first.`);
+    if (entries === null) return failWith('ignore.full', { limit: MAX_IGNORE_ENTRIES });
     try {
       await mkdir(this.dir, { recursive: true });
       await writeRootNote(this.dir, this.root);
@@ -81,7 +82,7 @@ export class IgnoreStore {
       const file: IgnoreFile = { format: 'jiaodui-ignore-list', version: 1, entries };
       await writeFileAtomic(this.file, `${JSON.stringify(file, null, 2)}\n`);
     } catch (error) {
-      return fail('io', 'The ignore list of this corpus could not be saved.', (error as Error).message);
+      return failWith('ignore.notSaved', {}, (error as Error).message);
     }
     this.cache = null;
     return ok({ entries, problem: null });

@@ -1,5 +1,6 @@
 import vm from 'node:vm';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import type { CompiledQuery } from '../../../shared/batch/query';
 import type { MatchList, RawMatch } from '../../../shared/batch/match-list';
 
@@ -23,7 +24,7 @@ export function findMatches(query: CompiledQuery, texts: readonly string[], limi
     return ok({ total: found.total, matches: found.matches.map((m) => ({ ...m, groups: [...m.groups], ...(m.named ? { named: { ...m.named } } : {}) })) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-      return fail('invalid-argument', `The regular expression was stopped after ${timeLimitMs / 1000} s without finishing; it probably backtracks too much. Make it simpler or more specific.`, 'regex-timeout');
+      return failWith('batch.regexTimeout', { seconds: timeLimitMs / 1000 }, 'regex-timeout');
     }
     throw error;
   }

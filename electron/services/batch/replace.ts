@@ -1,7 +1,9 @@
 import type { BatchReplaceOutcome, BatchReplaceRequest, BatchSummary } from '../../../shared/ipc/contract';
+import { problemOf, problemWith, type WordedProblem } from '../../../shared/errors/fail-with';
 import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
 import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { savePage } from '../page/save-page';
 import { arrangeText } from '../../../shared/model/moves';
 import { correctionsAfterBatch } from './batch-corrections';
@@ -40,31 +42,31 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
     context.onProgress?.(done, total);
     const page = readPageOnDiskSync(context.realRoot, item.path);
     if ('message' in page) {
-      problems.push({ path: item.path, message: page.message });
+      problems.push(problemWith(item.path, 'batch.pageUnreadable', { problem: page.message }));
       continue;
     }
     if (page.texts.version !== item.version) {
-      problems.push({ path: item.path, message: 'The page or its saved corrections changed since the search, so it was left alone. Search again.' });
+      problems.push(problemWith(item.path, 'batch.pageChanged'));
       continue;
     }
     if (page.texts.blocked !== null || page.sidecar.kind === 'unusable') {
-      problems.push({ path: item.path, message: `Left alone because its saved corrections cannot be used: ${page.texts.blocked ?? ''}` });
+      problems.push(problemWith(item.path, 'batch.blocked', { problem: page.texts.blocked ?? '' }));
       continue;
     }
     const plan = planPageReplacement(page.texts, request.query.scope, query.value, item.hits, findMatches);
     if (!plan.ok) {
-      problems.push({ path: item.path, message: plan.error.message });
+      problems.push(problemOf(item.path, plan.error));
       continue;
     }
-    const notes: string[] = [];
-    if (plan.value.alreadyCorrected > 0) notes.push(`${plan.value.alreadyCorrected} ticked hit(s) were left alone because that text has already been corrected.`);
+    const notes: WordedProblem[] = [];
+    if (plan.value.alreadyCorrected > 0) notes.push(problemWith(item.path, 'batch.alreadyCorrected', { count: plan.value.alreadyCorrected }));
     if (plan.value.edits.length > 0) {
       const previous = page.sidecar.kind === 'usable' ? page.sidecar.sidecar : null;
       const carried = carryThrough(previous, plan.value.edits, plan.value.text);
-      if (carried.removedEntities > 0) notes.push(`${carried.removedEntities} entity tag(s) were removed because all of their text was replaced.`);
+      if (carried.removedEntities > 0) notes.push(problemWith(item.path, 'batch.entitiesRemoved', { count: carried.removedEntities }));
       const corrections = await correctionsAfterBatch(arrangedOriginal(page.texts.original, previous), plan.value.text, plan.value.edits, previous?.corrections ?? []);
       if (!corrections.ok) {
-        problems.push({ path: item.path, message: corrections.error.message });
+        problems.push(problemOf(item.path, corrections.error));
         continue;
       }
       const saved = await savePage(
@@ -85,14 +87,14 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
         now,
       );
       if (!saved.ok) {
-        problems.push({ path: item.path, message: saved.error.message });
+        problems.push(problemOf(item.path, saved.error));
         continue;
       }
       journal.push({ path: item.path, before: page.sidecarBytes?.toString('base64') ?? null, afterHash: saved.value.sidecarHash });
       changedPages.push(item.path);
       replaced += plan.value.edits.length;
     }
-    if (notes.length > 0) problems.push({ path: item.path, message: notes.join(' ') });
+    for (const note of notes) problems.push(note);
     if (done % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
   }
   context.onProgress?.(total, total);
@@ -111,12 +113,12 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
       await context.journals.add({ summary: batch, root: context.realRoot, pages: journal });
     } catch (error) {
       // The pages are changed; only the undo is lost. Say so rather than pretend it can be undone.
-      problems.push({ path: '', message: `The batch was applied but its undo record could not be written: ${(error as Error).message}` });
+      problems.push(problemWith('', 'batch.undoNotWritten', { problem: (error as Error).message }));
       batch = null;
     }
   }
   return changedPages.length === 0 && problems.length === 0 && request.pages.length > 0
-    ? fail('invalid-argument', 'None of the ticked hits would change the text (the replacement is the same as what is there).')
+    ? failWith('batch.nothingChanges')
     : ok({ batch, changedPages, replaced, problems });
 }
 

@@ -1,5 +1,7 @@
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { problemOf, problemWith } from '../../../shared/errors/fail-with';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { asOwnWrite } from '../disk/own-writes';
@@ -15,22 +17,22 @@ import { SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page
 /// batch created. The journal is then forgotten, so the next undo takes the batch before.
 export async function undoLastBatch(realRoot: string, journals: BatchJournals, onProgress?: (done: number, total: number) => void): Promise<Result<BatchUndoOutcome>> {
   const journal = await journals.last(realRoot);
-  if (journal === null) return fail('not-found', 'There is no batch replacement to undo in this corpus.');
+  if (journal === null) return failWith('batch.nothingToUndo');
   const restoredPages: string[] = [];
   const problems: BatchUndoOutcome['problems'] = [];
   for (const [done, page] of journal.pages.entries()) {
     onProgress?.(done, journal.pages.length);
     const sidecarAbs = corpusFileInRealRoot(realRoot, sidecarPathOf(page.path));
     if (!sidecarAbs.ok) {
-      problems.push({ path: page.path, message: sidecarAbs.error.message });
+      problems.push(problemOf(page.path, sidecarAbs.error));
       continue;
     }
     // Checked and restored under the sidecar lock, so a save by another process cannot slip in between.
     const problem = await withSidecarLock(sidecarAbs.value, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
-      error instanceof SidecarLockBusy ? `It was not undone: ${error.message}` : `It could not be undone: ${(error as Error).message}`,
+      error instanceof SidecarLockBusy ? problemWith(page.path, 'batch.undoBusy', { problem: error.message }) : problemWith(page.path, 'batch.undoFailed', { problem: (error as Error).message }),
     );
     if (problem !== null) {
-      problems.push({ path: page.path, message: problem });
+      problems.push(typeof problem === 'string' ? { path: page.path, message: problem } : problem);
       continue;
     }
     restoredPages.push(page.path);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFile, readFileInCorpus } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { asOwnWrite } from '../disk/own-writes';
@@ -60,7 +61,7 @@ export async function writeTextSource(root: string, textSource: TextSource): Pro
     // Remembered as the app's own write, so the corpus watcher does not report it as a change from outside.
     await asOwnWrite(file.value.abs, () => writeFileAtomicInCorpus(file.value, content));
   } catch (error) {
-    return fail('io', `The corpus settings could not be saved in ${CORPUS_CONFIG_FILE}.`, (error as Error).message);
+    return failWith('corpus.settingsNotSaved', { file: CORPUS_CONFIG_FILE }, (error as Error).message);
   }
   return ok({ textSource, file: CORPUS_CONFIG_FILE, problem: null });
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { TextSource } from '../../../shared/ipc/contract';
 import type { ScannedPage } from './scanned-page';
 import { SIDECAR_SUFFIX, type ReviewStatus } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import type { CorpusIndex, IndexEntry } from '../app/app-state';
 import { isInside } from '../disk/confine';
 import { corpusFileInRealRoot, statInCorpus } from '../disk/confined-fs';
@@ -21,7 +22,7 @@ export interface ScanOptions {
   batchSize?: number;
   /// Called with each batch of pages as they are found, and the number of directory entries looked at so far.
   onBatch?: (pages: ScannedPage[], scanned: number) => void;
-  /// Stops the scan; the result is then fail('cancelled').
+  /// Stops the scan; the result is then a 'cancelled' failure.
   signal?: AbortSignal;
   /// The cached index from the previous scan: sidecars whose mtime and size are unchanged are not read again.
   index?: CorpusIndex;
@@ -67,9 +68,9 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   let realRoot: string;
   try {
     realRoot = await realpath(root);
-    if (!(await stat(realRoot)).isDirectory()) return fail('no-corpus', `"${root}" is not a folder.`);
+    if (!(await stat(realRoot)).isDirectory()) return failWith('corpus.notFolder', { root });
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
 
   const textSource = options.textSource ?? (await readCorpusSettings(realRoot)).textSource;
@@ -95,7 +96,7 @@ export async function scanCorpus(root: string, options: ScanOptions = {}): Promi
   // Depth-first with an explicit stack of folders (relative paths, '' = root), visited in natural order.
   const folders: string[] = [''];
   while (folders.length > 0) {
-    if (options.signal?.aborted) return fail('cancelled', 'The corpus scan was cancelled.');
+    if (options.signal?.aborted) return failWith('corpus.scanCancelled');
     const relDir = folders.pop()!;
     const listing = await listFolder(realRoot, relDir);
     if (listing === null) {

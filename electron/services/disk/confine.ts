@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 
 /// Resolves a renderer-supplied relative path to an absolute path inside the corpus, or refuses it.
 ///
@@ -14,13 +15,13 @@ import { fail, ok, type Result } from '../../../shared/result';
 /// inside the corpus, so sidecars can be created. Every refusal has the code 'outside-corpus'.
 export async function resolveInCorpus(root: string, rel: string): Promise<Result<string>> {
   const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shapeProblem}.`);
+  if (shapeProblem) return failWith('path.notAllowed', { path: printable(rel), problem: shapeProblem });
 
   let realRoot: string;
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   return resolveInRealRoot(realRoot, rel);
 }
@@ -30,11 +31,11 @@ export async function resolveInCorpus(root: string, rel: string): Promise<Result
 /// `realRoot` must be the result of `realpath(root)`; the same refusals apply, and the same warning: a check only.
 export async function resolveInRealRoot(realRoot: string, rel: string): Promise<Result<string>> {
   const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shapeProblem}.`);
+  if (shapeProblem) return failWith('path.notAllowed', { path: printable(rel), problem: shapeProblem });
   const candidate = path.join(realRoot, rel.split('/').join(path.sep));
   const real = await realPathOfNearestExisting(candidate);
   if (real === null || !isInside(realRoot, real)) {
-    return fail('outside-corpus', `The path "${printable(rel)}" leads outside the corpus folder.`);
+    return failWith('path.outside', { path: printable(rel) });
   }
   return ok(candidate);
 }

@@ -1,7 +1,8 @@
 import { closeSync, existsSync, fstatSync, readFileSync, type Stats } from 'node:fs';
 import { readdir, realpath, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { isInside, relativePathProblem } from './confine';
 import { ConfinementError, FOLDER_FLAGS, openVerified, openVerifiedSync, READ_FLAGS, type VerifiedHandle } from './confined-open';
 
@@ -25,7 +26,7 @@ export async function corpusFile(root: string, rel: string): Promise<Result<Corp
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   return corpusFileInRealRoot(realRoot, rel);
 }
@@ -33,7 +34,7 @@ export async function corpusFile(root: string, rel: string): Promise<Result<Corp
 /// corpusFile for a root already known to be real (the result of realpath); no disk access.
 export function corpusFileInRealRoot(realRoot: string, rel: string): Result<CorpusFile> {
   const shape = relativePathProblem(rel);
-  if (shape) return fail('outside-corpus', `The path "${printable(rel)}" is not allowed: ${shape}.`);
+  if (shape) return failWith('path.notAllowed', { path: printable(rel), problem: shape });
   return ok(fileIn(realRoot, rel));
 }
 

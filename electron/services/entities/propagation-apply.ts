@@ -3,7 +3,8 @@ import { realpath } from 'node:fs/promises';
 import { removeInCorpus } from '../disk/confined-fs';
 import type { PropagationApplyRequest, PropagationPageOutcome } from '../../../shared/ipc/contract';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
@@ -47,7 +48,7 @@ export async function applyCorpusPropagation(
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   const needle = request.text.normalize('NFC');
   const result: ApplyResult = { pages: [], added: 0, applied: [] };
@@ -145,7 +146,7 @@ export async function undoCorpusPropagation(
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   const result: UndoResult = { pages: [], removed: 0, remaining: [] };
   for (const [i, record] of applied.entries()) {

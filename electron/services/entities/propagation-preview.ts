@@ -1,7 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { findOccurrences } from '../../../shared/entities/occurrences';
 import type { PropagationPreview, PropagationPreviewRequest } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, type CorpusFile } from '../disk/confined-fs';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import { readPageSource } from '../page/page-source';
@@ -67,7 +68,7 @@ export async function previewCorpusPropagation(
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   const needle = request.text.normalize('NFC');
   const searched = pages.filter((p) => p !== request.excludePath);

@@ -1,6 +1,7 @@
 import { DEFAULT_TAGSET, TAGSET_FILE_NAME, parseTagset, serializeTagset } from '../../../shared/entities/tagset';
 import type { SaveTagsetRequest, TagsetInfo } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFile, isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sha256Hex } from '../disk/hash';
@@ -17,9 +18,9 @@ export async function readTagsetFile(root: string): Promise<Result<TagsetInfo>> 
   try {
     bytes = await readFileInCorpus(file.value);
   } catch (error) {
-    if (isOutside(error)) return fail('outside-corpus', `${TAGSET_FILE_NAME} leads outside the corpus folder.`);
+    if (isOutside(error)) return failWith('tagset.outside', { file: TAGSET_FILE_NAME });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok({ tagset: DEFAULT_TAGSET, origin: 'default', problem: null, fileHash: null });
-    return fail('io', `${TAGSET_FILE_NAME} exists but cannot be read.`, (error as Error).message);
+    return failWith('tagset.unreadable', { file: TAGSET_FILE_NAME }, (error as Error).message);
   }
   const fileHash = sha256Hex(bytes);
   const parsed = parseTagset(new TextDecoder('utf-8').decode(bytes));
@@ -46,24 +47,24 @@ export async function writeTagsetFile(root: string, request: SaveTagsetRequest, 
   const current = await readTagsetFile(root);
   if (!current.ok) return current;
   if (current.value.fileHash !== request.expectedFileHash) {
-    return fail('sidecar-changed', `${TAGSET_FILE_NAME} was changed or removed by someone else since the settings were opened. Reopen the settings before saving.`);
+    return failWith('tagset.changed', { file: TAGSET_FILE_NAME });
   }
   const file = await corpusFile(root, TAGSET_FILE_NAME);
   if (!file.ok) return file;
   if (current.value.problem !== null) {
     if (request.replaceMalformed !== true) {
-      return fail('read-only', `${TAGSET_FILE_NAME} is not a valid tag set, so it was not overwritten. Confirm replacing it to save.`, current.value.problem);
+      return failWith('tagset.invalidOnDisk', { file: TAGSET_FILE_NAME }, current.value.problem);
     }
     try {
       await keepAside(file.value, `${TAGSET_FILE_NAME}.broken-${now().toISOString().replace(/[:.]/g, '-')}`);
     } catch (error) {
-      return fail('io', `The malformed ${TAGSET_FILE_NAME} could not be kept aside, so it was not replaced.`, (error as Error).message);
+      return failWith('tagset.notKeptAside', { file: TAGSET_FILE_NAME }, (error as Error).message);
     }
   }
   try {
     await writeFileAtomicInCorpus(file.value, serialized.value);
   } catch (error) {
-    return fail('io', `${TAGSET_FILE_NAME} could not be written.`, (error as Error).message);
+    return failWith('tagset.notWritten', { file: TAGSET_FILE_NAME }, (error as Error).message);
   }
   // Report what the file now says (labels trimmed by the schema), not what was sent.
   const stored = parseTagset(serialized.value);

@@ -1,5 +1,6 @@
 import type { ExportScope, PageEntry } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { scanCorpus } from '../corpus/corpus-scan';
 
 /// A page to export: its path, and its companions when a corpus scan has listed them (for the scan image).
@@ -24,7 +25,7 @@ export async function pagesInScope(
     // Statuses cost a read of every sidecar (nearly half of a 10,000-page export's reading); only the status scope
     // needs them.
     const scan = await scanCorpus(root, { temps: 'report', signal: options.signal, statuses: scope.kind === 'status' });
-    if (!scan.ok) return scan.error.code === 'cancelled' ? fail('cancelled', 'The export was cancelled.') : scan;
+    if (!scan.ok) return scan.error.code === 'cancelled' ? failWith('export.cancelled') : scan;
     listed = scan.value.pages;
   }
   const filter = options.filter ?? (() => true);

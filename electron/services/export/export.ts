@@ -5,7 +5,8 @@ import type { ExportFormatId } from '../../../shared/export/format-ids';
 import { exporterFor } from '../../../shared/export/registry';
 import type { ExportContext, Exporter } from '../../../shared/export/types';
 import type { ExportOutcome, ExportRequest, PageEntry } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { isInside } from '../disk/confine';
 import { pagesInScope } from './export-scope';
 import { ExportOutput } from './export-output';
@@ -57,11 +58,11 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   const absOut = path.resolve(outDir);
   if (isInside(realRoot, await realPathOrSelf(absOut)) || isInside(path.resolve(root), absOut)) {
-    return fail('invalid-argument', 'The export folder must not be inside the corpus folder, so original files can never be overwritten.');
+    return failWith('export.folderInsideCorpus');
   }
   const problems = new ExportProblems();
   const chosen: { format: ExportFormatId; exporter: Exporter }[] = [];
@@ -70,7 +71,7 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
     if (exporter) chosen.push({ format, exporter });
     else problems.add('', 'unknown-format', `This version of Jiaodui cannot export the ${format} format yet.`, format);
   }
-  if (chosen.length === 0) return fail('invalid-argument', `None of the chosen formats (${request.formats.join(', ')}) can be exported by this version.`);
+  if (chosen.length === 0) return failWith('export.noFormat', { formats: request.formats.join(', ') });
 
   const scoped = await pagesInScope(root, request.scope, { known: options.known, filter: options.filter, signal: options.signal });
   if (!scoped.ok) {
@@ -80,7 +81,7 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
   try {
     await mkdir(absOut, { recursive: true });
   } catch (error) {
-    return fail('io', `The export folder "${absOut}" cannot be made.`, (error as Error).message);
+    return failWith('export.folderNotMade', { path: absOut }, (error as Error).message);
   }
   const context: ExportContext = { appVersion: options.appVersion, startedAt: (options.now?.() ?? new Date()).toISOString(), options: request.options };
   const output = new ExportOutput(realRoot, absOut);

@@ -4,7 +4,8 @@ import type { ImportedDocument, ImportedSpan } from '../../../shared/export/impo
 import type { ImportEntitiesOutcome, ImportEntitiesProblem } from '../../../shared/export/import-outcome';
 import type { PageEntry } from '../../../shared/ipc/contract';
 import type { EntitySpan, Sidecar } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { readPageOnDiskSync } from '../page/page-on-disk';
@@ -39,10 +40,10 @@ export async function importEntities(root: string, reader: EntityFileReader, fil
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   const read = await parseImportFiles(fileOrFolder, reader);
-  if ('error' in read) return fail('invalid-argument', read.error);
+  if ('error' in read) return failWith('import.invalid', { problem: read.error });
   let pages = options.known;
   if (pages === undefined) {
     const scan = await scanCorpus(realRoot, { temps: 'report' });

@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { replaceInCorpus } from '../batch/replace';
 import { searchCorpus } from '../batch/search';
 import { undoLastBatch } from '../batch/undo';
@@ -48,11 +49,11 @@ export function batchHandlers(ctx: HandlerContext): ChannelHandlers<'batch.searc
 }
 
 async function realRoot(ctx: HandlerContext): Promise<Result<string>> {
-  if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+  if (!ctx.corpus) return failWith('corpus.notOpen');
   try {
     return ok(await realpath(ctx.corpus.root));
   } catch {
-    return fail('no-corpus', `The corpus folder "${ctx.corpus.root}" cannot be found.`);
+    return failWith('corpus.notFound', { root: ctx.corpus.root });
   }
 }
 

@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { readSidecarFacts } from '../corpus/sidecar-facts';
 import { sidecarPathOf } from '../../../shared/model/page-files';
@@ -22,13 +23,13 @@ export function corpusTextCacheOf(ctx: HandlerContext, realRoot: string): Corpus
 /// The pages are those of the last scan; a scan still running is waited for, and a corpus never scanned (a
 /// scan that failed) is scanned here.
 export async function corpusPagesAndTexts(ctx: HandlerContext): Promise<Result<{ realRoot: string; pages: readonly string[]; cache: CorpusTextCache }>> {
-  if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+  if (!ctx.corpus) return failWith('corpus.notOpen');
   const root = ctx.corpus.root;
   let realRoot: string;
   try {
     realRoot = await realpath(root);
   } catch {
-    return fail('no-corpus', `The corpus folder "${root}" cannot be found.`);
+    return failWith('corpus.notFound', { root });
   }
   await ctx.scan.finished;
   let pages = ctx.corpus?.root === root ? ctx.scan.paths : null;

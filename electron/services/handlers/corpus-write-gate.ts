@@ -1,5 +1,6 @@
 import type { CorpusInfo, CorpusLockHolder } from '../../../shared/ipc/contract';
-import { fail, type Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { acquireCorpusLock, corpusLockHolder } from '../corpus/corpus-lock';
 import type { HandlerContext } from './context';
 
@@ -31,7 +32,7 @@ export async function releaseCorpusLock(ctx: HandlerContext): Promise<void> {
 /// makes the corpus read-only from then on.
 export async function refuseUnlessWritable(ctx: HandlerContext): Promise<Result<never> | null> {
   const corpus = ctx.corpus;
-  if (!corpus) return fail('no-corpus', 'No corpus folder is open.');
+  if (!corpus) return failWith('corpus.notOpen');
   if (corpus.readOnly) return corpusLocked(corpus.readOnly.holder);
   if (ctx.corpusLock === null || ctx.corpusLock.root !== corpus.root || (await ctx.corpusLock.verify())) return null;
   const holder = (await corpusLockHolder(corpus.root)) ?? { host: 'unknown', pid: 0, since: '' };
@@ -40,10 +41,7 @@ export async function refuseUnlessWritable(ctx: HandlerContext): Promise<Result<
 }
 
 function corpusLocked(holder: CorpusLockHolder): Result<never> {
-  const who = holder.pid > 0 ? `process ${holder.pid} on ${holder.host}, since ${holder.since}` : 'a program whose lock file cannot be read';
-  return fail(
-    'corpus-locked',
-    `This corpus is open for editing in another Jiaodui (${who}), so it is read-only here and nothing was changed.`,
-    JSON.stringify(holder),
-  );
+  return holder.pid > 0
+    ? failWith('corpus.locked', { pid: holder.pid, host: holder.host, since: holder.since }, JSON.stringify(holder))
+    : failWith('corpus.lockedUnknown', {}, JSON.stringify(holder));
 }

@@ -1,7 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CorpusInfo } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { readCorpusSettings, writeTextSource } from '../corpus/corpus-config';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { corpusTopEntities, listEntries } from '../corpus/scanned-page';
@@ -19,9 +20,9 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
   let real: string;
   try {
     real = await realpath(path.resolve(root));
-    if (!(await stat(real)).isDirectory()) return fail('no-corpus', `"${root}" is not a folder.`);
+    if (!(await stat(real)).isDirectory()) return failWith('corpus.notFolder', { root });
   } catch {
-    return fail('no-corpus', `The folder "${root}" cannot be found.`);
+    return failWith('folder.notFound', { root });
   }
   // The last corpus's watcher stops before its state goes, so no late batch of it lands in the new corpus's list.
   void stopWatching(ctx);
@@ -50,7 +51,7 @@ export async function openCorpus(ctx: HandlerContext, root: string): Promise<Res
 /// A relative path is refused (there is no working folder to read it against); the path naming the corpus that
 /// is open already leaves it open as it is (no new scan, no lost list position).
 export async function openCorpusPath(ctx: HandlerContext, folder: string): Promise<Result<CorpusInfo>> {
-  if (!path.isAbsolute(folder)) return fail('invalid-argument', `"${folder}" is not an absolute folder path.`);
+  if (!path.isAbsolute(folder)) return failWith('folder.notAbsolute', { path: folder });
   if (ctx.corpus) {
     const real = await realpath(folder).catch(() => null);
     if (real === ctx.corpus.root) return ok(ctx.corpus);
@@ -123,19 +124,19 @@ export function corpusHandlers(
     // The dashboard's most frequent entities, summed here so the page list need not carry each page's top list.
     'corpus.topEntities': async () => ok(corpusTopEntities(ctx.scan.pages.values(), TOP_CORPUS_ENTITIES)),
     'corpus.rememberPage': async (lastPage) => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      if (!ctx.corpus) return failWith('corpus.notOpen');
       await (await ctx.store()).setLastPage(ctx.corpus.root, lastPage);
       return ok(null);
     },
     'corpus.rescan': async () => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+      if (!ctx.corpus) return failWith('corpus.notOpen');
       startScan(ctx, ctx.corpus);
       return ok(null);
     },
-    'corpus.settings': async () => (ctx.corpus ? ok(await readCorpusSettings(ctx.corpus.root)) : fail('no-corpus', 'No corpus folder is open.')),
+    'corpus.settings': async () => (ctx.corpus ? ok(await readCorpusSettings(ctx.corpus.root)) : failWith('corpus.notOpen')),
     'corpus.setTextSource': async (source) => {
       const refused = await refuseUnlessWritable(ctx);
-      if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
+      if (refused || !ctx.corpus) return refused ?? failWith('corpus.notOpen');
       const written = await writeTextSource(ctx.corpus.root, source);
       if (written.ok) startScan(ctx, ctx.corpus);
       return written;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CorpusEntityIndex } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { CorpusEntityIndexer } from '../entities/corpus-entity-index';
 import { applyCorpusPropagation, undoCorpusPropagation, type AppliedPage } from '../entities/propagation-apply';
 import { previewCorpusPropagation } from '../entities/propagation-preview';
@@ -45,7 +46,7 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       ctx.deps.emit('entities.propagationProgress', { done, total });
     };
   };
-  const corpusRoot = (): Result<string> => (ctx.corpus ? ok(ctx.corpus.root) : fail('no-corpus', 'No corpus folder is open.'));
+  const corpusRoot = (): Result<string> => (ctx.corpus ? ok(ctx.corpus.root) : failWith('corpus.notOpen'));
   // The corpus entity index, re-reading only the sidecars that may have changed since the last build.
   const buildIndex = async (refresh: boolean): Promise<Result<CorpusEntityIndex>> => {
     const root = corpusRoot();
@@ -108,7 +109,7 @@ export function entitiesHandlers(ctx: HandlerContext, textWorker: TextWorker): C
       if (!root.ok) return root;
       const record = undo.get(token);
       if (!record || record.root !== root.value) {
-        return fail('not-found', 'This propagation can no longer be undone from here (it was undone already, or the app was restarted since).');
+        return failWith('propagation.cannotUndo');
       }
       const undone = await undoCorpusPropagation(root.value, record.applied, ctx.deps.appVersion, progress());
       if (!undone.ok) return undone;

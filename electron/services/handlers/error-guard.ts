@@ -1,9 +1,9 @@
 import type { AppError, Result } from '../../../shared/result';
-import { fail } from '../../../shared/result';
+import { englishOf, failWith } from '../../../shared/errors/fail-with';
 import type { ErrorLog } from '../app/error-log';
 
 /// The message the renderer gets for any exception inside the main process; the details go to the error log.
-export const INTERNAL_ERROR_MESSAGE = 'An internal error occurred.';
+export const INTERNAL_ERROR_MESSAGE = englishOf('internal');
 
 /// The paths an error may name as they are: read after the handler ran (it may have opened another corpus).
 export interface KnownPaths {
@@ -17,7 +17,7 @@ export interface KnownPaths {
 /// Runs one request handler so that what reaches the renderer is a Result with a code and values, never a stack
 /// trace or an absolute path outside the corpus.
 ///
-/// A throw becomes `fail('internal', INTERNAL_ERROR_MESSAGE, { id })` and is logged in full (message, stack) under
+/// A throw becomes `failWith('internal', { id })` and is logged in full (message, stack) under
 /// that id. A failed Result keeps its code; its message, detail and values have absolute paths replaced: inside
 /// the corpus by the corpus-relative path, inside a folder the user chose kept, elsewhere "<path>". An 'io'
 /// failure whose text changed is logged with its original detail, so the path is not lost. Successful values pass
@@ -29,7 +29,7 @@ export async function guardHandler<T>(channel: string, run: () => Promise<Result
   } catch (error) {
     const thrown = error instanceof Error ? error : new Error(String(error));
     const id = log?.write({ channel, kind: 'thrown', message: thrown.message, ...(thrown.stack !== undefined && { stack: thrown.stack }) }) ?? 'unlogged';
-    return fail('internal', INTERNAL_ERROR_MESSAGE, { id });
+    return failWith('internal', { id });
   }
   if (result.ok) return result;
   const clean = sanitizeAppError(result.error, known());
@@ -43,6 +43,7 @@ export async function guardHandler<T>(channel: string, run: () => Promise<Result
 export function sanitizeAppError(error: AppError, known: KnownPaths): AppError {
   const clean: AppError = { code: error.code, message: sanitizePaths(error.message, known) };
   if (error.detail !== undefined) clean.detail = sanitizePaths(error.detail, known);
+  if (error.messageId !== undefined) clean.messageId = error.messageId;
   if (error.values !== undefined) {
     clean.values = Object.fromEntries(Object.entries(error.values).map(([k, v]) => [k, typeof v === 'string' ? sanitizePaths(v, known) : v]));
   }

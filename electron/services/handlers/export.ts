@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { PageEntry } from '../../../shared/ipc/contract';
-import { fail, ok } from '../../../shared/result';
+import { ok } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { isInside } from '../disk/confine';
 import { runExport } from '../export/export';
 import type { ChannelHandlers, HandlerContext } from './context';
@@ -21,7 +22,7 @@ export function exportHandlers(ctx: HandlerContext): ChannelHandlers<'export.cho
       if (folder === null) return ok(null);
       const abs = path.resolve(folder);
       if (ctx.corpus && isInside(ctx.corpus.root, abs)) {
-        return fail('invalid-argument', 'The export folder must not be inside the corpus folder.');
+        return failWith('export.folderInsideCorpus');
       }
       ctx.exportFolder = abs;
       return ok(abs);
@@ -33,9 +34,9 @@ export function exportHandlers(ctx: HandlerContext): ChannelHandlers<'export.cho
       return ok(true);
     },
     'export.run': async (request) => {
-      if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
-      if (!ctx.exportFolder) return fail('invalid-argument', 'Choose an export folder first.');
-      if (running !== null) return fail('busy', 'An export is already running. Wait for it to finish or cancel it.', 'export-running');
+      if (!ctx.corpus) return failWith('corpus.notOpen');
+      if (!ctx.exportFolder) return failWith('export.noFolder');
+      if (running !== null) return failWith('export.running', {}, 'export-running');
       const controller = new AbortController();
       running = controller;
       let last = 0;

@@ -1,6 +1,7 @@
 import type { OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
 import { applyCorpusOcrDecisions } from '../../../shared/ocr-assist/corpus-rejections';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { IgnoreStore } from '../app/ignore-store';
 import { latestCorpusRejections } from '../entities/corpus-entity-index';
 import type { ChannelHandlers, HandlerContext } from './context';
@@ -12,7 +13,7 @@ const stores = new Map<string, IgnoreStore>();
 
 /// The ignore store of the open corpus, or a 'no-corpus' failure.
 export function ignoreStoreOf(ctx: HandlerContext): Result<IgnoreStore> {
-  if (!ctx.corpus) return fail('no-corpus', 'No corpus folder is open.');
+  if (!ctx.corpus) return failWith('corpus.notOpen');
   const store = new IgnoreStore(ctx.deps.stateFile, ctx.corpus.root);
   const known = stores.get(store.file);
   if (known) return ok(known);

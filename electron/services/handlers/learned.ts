@@ -1,4 +1,5 @@
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { LearnedEntities } from '../entities/learned-service';
 import { TextWorker } from '../text-worker/text-worker';
 import type { ChannelHandlers, HandlerContext } from './context';
@@ -15,7 +16,7 @@ export function learnedHandlers(ctx: HandlerContext): ChannelHandlers<LearnedCha
   let worker: TextWorker | null = null;
   const service = (): Result<LearnedEntities> => {
     const root = ctx.corpus?.root;
-    if (root === undefined) return fail('no-corpus', 'No corpus folder is open.');
+    if (root === undefined) return failWith('corpus.notOpen');
     if (current?.root !== root) {
       current?.service.close();
       current = {

@@ -1,5 +1,6 @@
-import { fail, ok } from '../../../shared/result';
+import { ok } from '../../../shared/result';
 import { listStats } from '../../../shared/model/page-stats';
+import { failWith } from '../../../shared/errors/fail-with';
 import { openPage } from '../page/open-page';
 import { savePage } from '../page/save-page';
 import { readScanImage } from '../scans/scan-image';
@@ -19,7 +20,7 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
   return {
     'page.open': async (rel) => {
       const corpus = ctx.corpus;
-      if (!corpus) return fail('no-corpus', 'No corpus folder is open.');
+      if (!corpus) return failWith('corpus.notOpen');
       textWorker.warmUp();
       const opened = await openPage(corpus.root, rel, ctx.scan.pages.get(rel));
       // In a corpus another program holds, every page is read-only (its own reason, if it has one, comes first).
@@ -32,7 +33,7 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
     },
     'page.save': async (req) => {
       const refused = await refuseUnlessWritable(ctx);
-      if (refused || !ctx.corpus) return refused ?? fail('no-corpus', 'No corpus folder is open.');
+      if (refused || !ctx.corpus) return refused ?? failWith('corpus.notOpen');
       const saved = await savePage(ctx.corpus.root, req, ctx.deps.appVersion);
       if (!saved.ok) return saved;
       noteSaved(ctx, req.path, { sourceSha256: req.sourceSha256, sidecarHash: saved.value.sidecarHash, text: req.text.normalize('NFC'), spans: req.entities });
@@ -48,6 +49,6 @@ export function pageHandlers(ctx: HandlerContext, previews: ScanPreviews, textWo
       // The top entities stay in the main process (corpus.topEntities).
       return ok({ ...saved.value, stats: listStats(stats) });
     },
-    'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.')),
+    'page.scanImage': async (rel) => (ctx.corpus ? readScanImage(ctx.corpus.root, rel) : failWith('corpus.notOpen')),
   };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { relativePathSchema, requestSchemas, type CorpusInfo, type RequestChannel } from '../../../shared/ipc/contract';
-import { fail, type Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { openAppStore, type AppStore } from '../app/app-state';
 import { BatchJournals } from '../batch/journal';
 import { appHandlers } from './app';
@@ -117,8 +118,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const scanImageFile = async (rel: string): Promise<Result<ScanImageFile>> => {
     const shape = relativePathSchema.safeParse(rel);
-    if (!shape.success) return fail('invalid-argument', 'The scan image path is not a relative path.');
-    return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : fail('no-corpus', 'No corpus folder is open.');
+    if (!shape.success) return failWith('scan.badPath');
+    return ctx.corpus ? findScanImage(ctx.corpus.root, rel) : failWith('corpus.notOpen');
   };
   // The found image's handle is closed here once the preview or PNG is made; scanImageFile's caller closes its own.
   const scanImagePreview = async (rel: string, width: number): Promise<Result<ScanPreview>> => {
@@ -134,7 +135,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const found = await scanImageFile(rel);
     if (!found.ok) return found;
     try {
-      if (found.value.mime !== 'image/tiff') return fail('invalid-argument', `"${rel}" is not a TIFF scan.`);
+      if (found.value.mime !== 'image/tiff') return failWith('scan.notTiff', { path: rel });
       return await previews.png(found.value);
     } finally {
       await found.value.handle.close();
@@ -143,7 +144,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const scanTile = async (rel: string, request: TileRequest): Promise<Result<{ bytes: Buffer; mime: string }>> => {
     const found = await scanImageFile(rel);
-    if (!found.ok || !ctx.corpus) return found.ok ? fail('no-corpus', 'No corpus folder is open.') : found;
+    if (!found.ok || !ctx.corpus) return found.ok ? failWith('corpus.notOpen') : found;
     try {
       return await answerTileRequest(deepZoom, found.value, path.join(corpusDataDir(deps.stateFile, ctx.corpus.root), 'tiles'), request);
     } finally {
@@ -153,14 +154,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     async handle(channel, rawArgs) {
-      if (!Object.hasOwn(requestSchemas, channel)) return fail('invalid-argument', `Unknown request "${channel.slice(0, 100)}".`);
+      if (!Object.hasOwn(requestSchemas, channel)) return failWith('request.unknown', { channel: channel.slice(0, 100) });
       const name = channel as RequestChannel;
       return guardHandler(
         name,
         async () => {
           const parsed = requestSchemas[name].safeParse(rawArgs);
           if (!parsed.success) {
-            return fail('invalid-argument', `Invalid arguments for "${name}": ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+            return failWith('request.invalidArguments', { channel: name, problem: z.prettifyError(parsed.error).replace(/\n/g, '; ') });
           }
           // The schema and the implementation come from the same channel name, so the tuple fits.
           const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;

@@ -8,7 +8,8 @@ import { ArrangementMap, arrangeText, type TextMove } from '../../../shared/mode
 import type { RejectedCorrection } from '../../../shared/model/sidecar-schema';
 import { suggestCorrections } from '../../../shared/ocr-assist/suggest';
 import type { CharConfidence, LineBox, OcrSuggestion, RejectedSuggestion, RuleId } from '../../../shared/ocr-assist/types';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { corpusFile } from '../disk/confined-fs';
 import { readPageScan } from '../scans/page-scan';
@@ -44,7 +45,7 @@ export async function suggestForText(root: string | null, request: OcrSuggestReq
   let confidences: CharConfidence[] | undefined;
   let lineBoxes: (LineBox | null)[] | undefined;
   if (request.path !== undefined) {
-    if (root === null) return fail('no-corpus', 'No corpus folder is open.');
+    if (root === null) return failWith('corpus.notOpen');
     const page = await pageConfidences(root, request.path);
     if (!page.ok) return page;
     // The editor's block moves put the original in its reading order; the text is corrected against that.

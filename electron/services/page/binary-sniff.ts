@@ -1,21 +1,23 @@
 // Well-known file signatures, so the message can say what the file probably is.
-const MAGIC: { name: string; bytes: number[] }[] = [
-  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { name: 'a TIFF image', bytes: [0x49, 0x49, 0x2a, 0x00] },
-  { name: 'a TIFF image', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
-  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { name: 'a ZIP archive (or Office document)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+// `format` is a proper name the renderer shows as it is in every language.
+const MAGIC: { name: string; format: string; bytes: number[] }[] = [
+  { name: 'a PNG image', format: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', format: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', format: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a TIFF image', format: 'TIFF', bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { name: 'a TIFF image', format: 'TIFF', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+  { name: 'a PDF document', format: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or Office document)', format: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
 ];
 
 // Above this share of control bytes a file is not text.
 const MAX_CONTROL_RATIO = 0.05;
 
-/// Says in plain words which binary format bytes start with (PNG, JPEG, TIFF, PDF, ZIP, …), or null.
-export function knownBinaryFormat(bytes: Uint8Array): string | null {
+/// Which binary format bytes start with: its short name (PNG, JPEG, GIF, TIFF, PDF, ZIP) and a sentence saying so,
+/// or null.
+export function knownBinaryFormat(bytes: Uint8Array): { format: string; message: string } | null {
   const magic = MAGIC.find((m) => m.bytes.every((b, i) => bytes[i] === b));
-  return magic ? `This file is ${magic.name}, not a text file.` : null;
+  return magic ? { format: magic.format, message: `This file is ${magic.name}, not a text file.` } : null;
 }
 
 /// True when more than 5% of the first 64 KiB are control bytes that text files do not contain.

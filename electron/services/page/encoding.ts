@@ -15,7 +15,8 @@ export interface UndecodableReport {
 /// What decoding a page file's bytes gave: text, or the verdict that the file is not text at all.
 export type DecodedPage =
   | { kind: 'text'; text: string; encoding: EncodingInfo; undecodable: UndecodableReport }
-  | { kind: 'binary'; message: string };
+  /// Not text: `why` is the format the bytes start with (PNG, PDF, …), or 'nul' / 'control' bytes.
+  | { kind: 'binary'; message: string; why: { format: string } | 'nul' | 'control' };
 
 /// Below this confidence the caller should tell the user the encoding was a guess.
 export const LOW_ENCODING_CONFIDENCE = 0.6;
@@ -71,19 +72,19 @@ export function decodePageBytes(bytes: Uint8Array): DecodedPage {
   if (bom) return bom;
 
   const format = knownBinaryFormat(bytes);
-  if (format) return binary(format);
+  if (format) return binary(format.message, { format: format.format });
 
   if (bytes.includes(0)) {
     const utf16 = guessUtf16(bytes);
     // Confidence below 1: the byte order was inferred, not declared.
     if (utf16) return decodeUtf16(bytes, utf16.name, Math.min(utf16.score, 0.9), false);
-    return binary('This file contains NUL bytes and does not look like text (it may be an image or other binary file).');
+    return binary('This file contains NUL bytes and does not look like text (it may be an image or other binary file).', 'nul');
   }
   const strict = decodeUtf8Strict(bytes);
   // In valid UTF-8 a control byte is a control character: one test over the text spares counting the bytes of
   // nearly every page.
   if ((strict === null || CONTROL_CHARACTER.test(strict)) && hasManyControlBytes(bytes)) {
-    return binary('This file contains many control characters and does not look like text.');
+    return binary('This file contains many control characters and does not look like text.', 'control');
   }
   if (strict !== null) return text(strict, { name: 'UTF-8', confidence: 1, bom: false });
 
@@ -97,8 +98,8 @@ function text(decoded: string, encoding: EncodingInfo, checkReplacements = false
   return { kind: 'text', text: decoded, encoding, undecodable: checkReplacements ? findReplacements(decoded) : { count: 0, lines: [] } };
 }
 
-function binary(message: string): DecodedPage {
-  return { kind: 'binary', message };
+function binary(message: string, why: { format: string } | 'nul' | 'control'): DecodedPage {
+  return { kind: 'binary', message, why };
 }
 
 function decodeWithBom(bytes: Uint8Array): DecodedPage | null {

@@ -1,5 +1,6 @@
 import type { PageData, PageEntry } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFile, corpusFileInRealRoot, statInCorpus } from '../disk/confined-fs';
 import { removeStaleTemps } from '../disk/temp-leftovers';
 import { LOW_ENCODING_CONFIDENCE } from './encoding';
@@ -29,7 +30,7 @@ export async function openPage(root: string, rel: string, entry?: PageEntry): Pr
   const pageAbs = await corpusFile(root, rel);
   if (!pageAbs.ok) return pageAbs;
   const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(rel));
-  if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${rel}" leads outside the corpus folder.`);
+  if (!sidecarAbs.ok) return failWith('path.sidecarOutside', { path: rel });
   // Temporary files a crash left from an earlier save of this sidecar (none is held by a save still running).
   await removeStaleTemps(pageAbs.value.realRoot, folderOf(rel), { onlyTarget: sidecarPathOf(rel).slice(rel.lastIndexOf('/') + 1) });
 

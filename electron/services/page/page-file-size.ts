@@ -1,6 +1,7 @@
 import { statInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { formatCount, MAX_PAGE_FILE_BYTES } from '../../../shared/limits';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 
 /// Refuses ('too-large') a page file larger than `MAX_PAGE_FILE_BYTES`, before it is read into memory.
 ///
@@ -18,9 +19,9 @@ export async function checkPageFileSize(file: CorpusFile, displayPath: string): 
 export function pageBytesWithinLimit(bytes: number, displayPath: string): Result<void> {
   if (bytes <= MAX_PAGE_FILE_BYTES) return ok(undefined);
   const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return fail(
-    'too-large',
-    `"${displayPath}" is ${mib(bytes)} MB; Jiaodui opens page files of up to ${mib(MAX_PAGE_FILE_BYTES)} MB. Split the page into smaller files.`,
+  return failWith(
+    'page.fileTooLarge',
+    { path: displayPath, size: mib(bytes), limit: mib(MAX_PAGE_FILE_BYTES) },
     `page-file-bytes=${formatCount(bytes)}/${formatCount(MAX_PAGE_FILE_BYTES)}`,
   );
 }

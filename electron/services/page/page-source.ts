@@ -6,9 +6,10 @@ import { importLayout } from '../../../shared/layout/detect';
 import type { LayoutError, LayoutPage } from '../../../shared/layout/types';
 import { decodeXmlBytes, xmlEncodingName } from '../../../shared/layout/xml-decode';
 import type { SourceFormat } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { normalizeOriginal, type LineEnding } from '../../../shared/text/normalize';
-import { decodePageBytes, type UndecodableReport } from './encoding';
+import { decodePageBytes, type DecodedPage, type UndecodableReport } from './encoding';
 import { sha256Hex } from '../disk/hash';
 import { sourceFormatOf, hasLayoutExtension } from '../corpus/page-grouping';
 import { checkTextLimits } from '../../../shared/text-limits';
@@ -54,11 +55,11 @@ export async function readPageBytes(file: CorpusFile, displayPath: string): Prom
   try {
     return ok(await readFileInCorpus(file));
   } catch (error) {
-    if (isOutside(error)) return fail('outside-corpus', `The page "${displayPath}" leads outside the corpus folder.`);
+    if (isOutside(error)) return failWith('page.outside', { path: displayPath });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('not-found', `The page "${displayPath}" does not exist.`);
-    if (code === 'EISDIR') return fail('not-found', `"${displayPath}" is a folder, not a page.`);
-    return fail('io', `The page "${displayPath}" cannot be read.`, (error as Error).message);
+    if (code === 'ENOENT') return failWith('page.missing', { path: displayPath });
+    if (code === 'EISDIR') return failWith('page.isFolder', { path: displayPath });
+    return failWith('page.unreadable', { path: displayPath }, (error as Error).message);
   }
 }
 
@@ -69,7 +70,7 @@ export async function readPageSourceAtPath(abs: string, displayPath: string): Pr
   try {
     real = await realpath(abs);
   } catch {
-    return fail('not-found', `The page "${displayPath}" does not exist.`);
+    return failWith('page.missing', { path: displayPath });
   }
   const file = await corpusFile(path.dirname(real), path.basename(real));
   return file.ok ? readPageSource(file.value, displayPath) : file;
@@ -85,11 +86,18 @@ export function pageSourceFromBytes(bytes: Uint8Array, displayPath: string): Res
   if (!size.ok) return size;
   if (hasLayoutExtension(displayPath)) return layoutSourceFromBytes(bytes, displayPath);
   const decoded = decodePageBytes(bytes);
-  if (decoded.kind === 'binary') return fail('binary-file', `"${displayPath}" cannot be opened. ${decoded.message}`);
+  if (decoded.kind === 'binary') return binaryFailure(displayPath, decoded);
   const { text, lineEnding } = normalizeOriginal(decoded.text);
   const limits = checkTextLimits(text, `"${displayPath}"`);
   if (!limits.ok) return limits;
   return ok({ bytes, sha256: sha256Hex(bytes), encoding: decoded.encoding, undecodable: decoded.undecodable, originalText: text, lineEnding, format: 'text', layout: null });
+}
+
+// A page file that is not text, worded by what it is (a known format, NUL bytes, control characters).
+function binaryFailure(displayPath: string, decoded: Extract<DecodedPage, { kind: 'binary' }>): Result<never> {
+  if (decoded.why === 'nul') return failWith('page.binaryNul', { path: displayPath });
+  if (decoded.why === 'control') return failWith('page.binaryControl', { path: displayPath });
+  return failWith('page.binaryFormat', { path: displayPath, format: decoded.why.format });
 }
 
 function layoutSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<PageSource> {
@@ -99,7 +107,9 @@ function layoutSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<P
 const fileNameOf = (displayPath: string) => displayPath.slice(displayPath.lastIndexOf('/') + 1);
 
 function layoutSource(bytes: Uint8Array, imported: Result<LayoutPage, LayoutError>, displayPath: string): Result<PageSource> {
-  if (!imported.ok) return imported.error.tooLarge ? fail('too-large', imported.error.message, imported.error.tooLarge) : fail('io', imported.error.message, 'layout-invalid');
+  if (!imported.ok) return imported.error.tooLarge
+      ? failWith('page.layoutTooLarge', { path: displayPath, problem: imported.error.message }, imported.error.tooLarge)
+      : failWith('page.layoutInvalid', { path: displayPath, problem: imported.error.message }, 'layout-invalid');
   const limits = checkTextLimits(imported.value.text, `"${displayPath}"`);
   if (!limits.ok) return limits;
   const { name, bom } = xmlEncodingName(bytes);

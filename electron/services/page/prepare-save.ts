@@ -9,7 +9,8 @@ import { arrangeText } from '../../../shared/model/moves';
 import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { sidecarVersionFor, type Sidecar } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { pageStatsOf, type PageStats } from '../../../shared/model/page-stats';
 import { sha256Hex } from '../disk/hash';
 import { pageSourceFromBytes } from './page-source';
@@ -58,11 +59,11 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
   const existing = input.sidecarBytes === null ? ({ kind: 'none' } as const) : sidecarStateFromBytes(input.sidecarBytes, source.value);
   const existingHash = existing.kind === 'none' ? null : existing.hash;
   if (existingHash !== req.expectedSidecarHash) return sidecarChanged(rel, existingHash);
-  if (existing.kind === 'unusable') return fail('read-only', existing.message, existing.reason);
+  if (existing.kind === 'unusable') return failWith('save.sidecarUnusable', { path: rel }, existing.reason);
 
   const text = req.text.normalize('NFC');
   const duplicate = findDuplicateId(req.entities.map((e) => e.id));
-  if (duplicate !== null) return fail('invalid-argument', `Two entities share the id "${duplicate}".`);
+  if (duplicate !== null) return failWith('save.duplicateEntity', { id: duplicate });
 
   const timestamp = input.timestamp;
   const previous = existing.kind === 'usable' ? existing.sidecar : null;
@@ -70,7 +71,7 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
   // on the original arranged by them.
   const moves = req.moves ?? previous?.moves ?? [];
   const arranged = arrangeText(source.value.originalText, moves);
-  if (!arranged.ok) return fail('invalid-argument', `The page cannot be saved: the moves do not fit the original text (${arranged.error.message}).`);
+  if (!arranged.ok) return failWith('save.movesDoNotFit', { problem: arranged.error.message });
   const computed = correctionsFor(arranged.value, text, req.corrections, previous?.corrections ?? [], rel);
   if (!computed.ok) return computed;
   const corrections = computed.value;
@@ -101,7 +102,7 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
     ...(note === undefined ? {} : { note }),
   };
   const problems = checkSidecarConsistency(sidecar, source.value.originalText);
-  if (problems.length > 0) return fail('invalid-argument', `The page cannot be saved: ${problems.join(' ')}`);
+  if (problems.length > 0) return failWith('save.inconsistent', { problem: problems.join(' ') });
 
   const serialized = serializeSidecar(sidecar);
   return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves, stats: pageStatsOf(sidecar) } });
@@ -109,18 +110,12 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
 
 /// The page file changed since the renderer loaded it.
 export function pageFileChanged(rel: string): Result<never> {
-  return fail('sidecar-changed', `The page file "${rel}" has changed on disk since it was opened. Reopen the page before saving.`, 'page-file');
+  return failWith('save.pageChanged', { path: rel }, 'page-file');
 }
 
 /// The sidecar's bytes are now those hashing to `nowHash` (null: deleted), not what the renderer loaded.
 export function sidecarChanged(rel: string, nowHash: string | null): Result<never> {
-  return fail(
-    'sidecar-changed',
-    nowHash === null
-      ? `The saved corrections of "${rel}" were deleted since the page was opened. Reopen the page before saving.`
-      : `The saved corrections of "${rel}" were changed by someone else since the page was opened. Reopen the page before saving.`,
-    'sidecar',
-  );
+  return failWith(nowHash === null ? 'save.sidecarDeleted' : 'save.sidecarChanged', { path: rel }, 'sidecar');
 }
 
 // `original` is the arranged original. The editor keeps its corrections up to date as the user types; using them saves a whole-page diff (hundreds

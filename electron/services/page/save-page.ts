@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SaveRequest } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFile, corpusFileInRealRoot, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { asOwnWrite } from '../disk/own-writes';
@@ -29,15 +30,15 @@ export async function savePage(root: string, req: SaveRequest, appVersion: strin
   const pageAbs = await corpusFile(root, req.path);
   if (!pageAbs.ok) return pageAbs;
   const sidecarAbs = corpusFileInRealRoot(pageAbs.value.realRoot, sidecarPathOf(req.path));
-  if (!sidecarAbs.ok) return fail('outside-corpus', `The sidecar of "${req.path}" leads outside the corpus folder.`);
+  if (!sidecarAbs.ok) return failWith('path.sidecarOutside', { path: req.path });
 
   try {
     const prepared = await prepareSave(pageAbs.value, sidecarAbs.value, req, appVersion, now);
     if (!prepared.ok) return prepared;
     return await withSidecarLock(sidecarAbs.value, (guard) => commitSave(pageAbs.value, sidecarAbs.value, req, prepared.value, guard));
   } catch (error) {
-    if (error instanceof SidecarLockBusy) return fail('io', `"${req.path}" could not be saved: ${error.message} Try again in a moment.`);
-    return fail('io', `The corrections of "${req.path}" could not be saved.`, (error as Error).message);
+    if (error instanceof SidecarLockBusy) return failWith('save.lockBusy', { path: req.path }, error.message);
+    return failWith('save.failed', { path: req.path }, (error as Error).message);
   }
 }
 
@@ -84,7 +85,7 @@ async function commitSave(pageAbs: CorpusFile, sidecarAbs: CorpusFile, req: Save
     }));
   } catch (error) {
     if (error instanceof ChangedMeanwhile) return sidecarChanged(req.path, error.hash);
-    if (error instanceof SidecarLockLost) return fail('sidecar-changed', `Another program took over saving "${req.path}". Reopen the page before saving.`, 'sidecar');
+    if (error instanceof SidecarLockLost) return failWith('save.lockLost', { path: req.path }, 'sidecar');
     throw error;
   }
   return ok(prepared.outcome);

@@ -3,7 +3,8 @@ import type { ReadOnlyReason } from '../../../shared/ipc/contract';
 import { sidecarProblems, type SidecarProblem } from '../../../shared/model/sidecar-consistency';
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { decodeUtf8 } from './encoding';
 import { sha256Hex } from '../disk/hash';
 
@@ -44,9 +45,9 @@ export async function readSidecarBytes(file: CorpusFile): Promise<Result<Uint8Ar
   try {
     return ok(await readFileInCorpus(file));
   } catch (error) {
-    if (isOutside(error)) return fail('outside-corpus', `The sidecar "${file.rel}" leads outside the corpus folder.`);
+    if (isOutside(error)) return failWith('path.sidecarOutside', { path: file.rel });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
-    return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
+    return failWith('sidecar.unreadable', {}, (error as Error).message);
   }
 }
 

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { openInCorpus, isOutside, type CorpusFile } from '../disk/confined-fs';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { sha256Hex } from '../disk/hash';
 
 /// A sidecar file as read at one moment: the hash of its bytes and the identity of the file they came from.
@@ -18,15 +19,15 @@ export async function readSidecarSnapshot(file: CorpusFile): Promise<Result<Side
     handle = (await openInCorpus(file)).handle;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
-    if (isOutside(error)) return fail('outside-corpus', 'The sidecar file leads outside the corpus folder.');
-    return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
+    if (isOutside(error)) return failWith('sidecar.outside');
+    return failWith('sidecar.unreadable', {}, (error as Error).message);
   }
   try {
     const info = await handle.stat({ bigint: true });
     const bytes = await handle.readFile();
     return ok({ hash: sha256Hex(bytes), identity: identityOf(info) });
   } catch (error) {
-    return fail('io', 'The sidecar file exists but cannot be read.', (error as Error).message);
+    return failWith('sidecar.unreadable', {}, (error as Error).message);
   } finally {
     await handle.close();
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { TileRequest } from '../../../shared/ipc/scan-tile-url';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import type { PixelRect } from '../../../shared/scan/deep-zoom';
 import type { DeepZoomTiles, MadeImage } from './deep-zoom-tiles';
 import type { OpenedScan } from './scan-preview';
@@ -18,7 +19,7 @@ export async function readTile(file: string): Promise<Result<MadeImage>> {
   try {
     return ok({ bytes: await fs.readFile(file), mime: 'image/jpeg' });
   } catch (error) {
-    return fail('io', 'A tile of the scan cannot be read.', (error as Error).message);
+    return failWith('tile.unreadable', {}, (error as Error).message);
   }
 }
 
@@ -27,7 +28,7 @@ export async function encode(make: () => Promise<Buffer>): Promise<Result<MadeIm
   try {
     return ok({ bytes: await make(), mime: 'image/jpeg' });
   } catch (error) {
-    return fail('io', 'A tile of the scan cannot be made.', (error as Error).message);
+    return failWith('tile.unmade', {}, (error as Error).message);
   }
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { baseLevelOf, isTileOf, levelForHeight, levelSize, maxLevelOf, TILE_SIZE, tileRect, tileRectOn, tilesCovering, type PixelRect } from '../../../shared/scan/deep-zoom';
 import { pyramidExists, storePyramid, tileCacheKeyOf, tileFileOf, type TileCacheKey } from './deep-zoom-cache';
 import { readWhole, type OpenedScan } from './scan-preview';
@@ -81,7 +82,7 @@ export class DeepZoomTiles {
     const info = await entry.info;
     if (!info.ok) return info;
     const { width, height, baseLevel } = info.value;
-    if (!isTileOf(width, height, level, column, row)) return fail('invalid-argument', `The scan has no tile ${level}/${column}/${row}.`);
+    if (!isTileOf(width, height, level, column, row)) return failWith('tile.none', { tile: `${level}/${column}/${row}` });
     if (level > baseLevel || (await pyramidExists(entry.cache.dir))) {
       const pyramid = await this.pyramidOf(entry, scan);
       if (!pyramid.ok) return pyramid;
@@ -111,7 +112,7 @@ export class DeepZoomTiles {
     if (!info.ok) return info;
     const { width: W, height: H, baseLevel } = info.value;
     const region = clip(rect, W, H);
-    if (region === null) return fail('invalid-argument', 'The crop lies outside the scan.');
+    if (region === null) return failWith('tile.cropOutside');
     const sharp = (await this.loadSharp())!;
     const level = levelForHeight(W, H, region, height);
     const outWidth = Math.max(1, Math.round((region.width * height) / region.height));
@@ -179,7 +180,7 @@ export class DeepZoomTiles {
       this.entries.set(cache.key, known);
       return known;
     }
-    const entry: Entry = { cache, info: Promise.resolve(fail('internal', 'unset')), source: null, base: null, mini: null, pyramid: null };
+    const entry: Entry = { cache, info: Promise.resolve(failWith('tile.unavailable')), source: null, base: null, mini: null, pyramid: null };
     entry.info = this.measure(entry, scan);
     this.entries.set(cache.key, entry);
     if (this.entries.size > ENTRIES) this.entries.delete(this.entries.keys().next().value!);
@@ -188,10 +189,10 @@ export class DeepZoomTiles {
 
   private async measure(entry: Entry, scan: OpenedScan): Promise<Result<DeepZoomInfo>> {
     const sharp = await this.loadSharp();
-    if (sharp === null) return fail('internal', 'Deep zoom is not available on this system (no image library).');
+    if (sharp === null) return failWith('tile.unavailable');
     try {
       const meta = await sharp(await this.sourceOf(entry, scan), { limitInputPixels: false }).metadata();
-      if (!meta.width || !meta.height) return fail('io', 'The scan image has no size.');
+      if (!meta.width || !meta.height) return failWith('tile.noSize');
       // EXIF orientations 5 to 8 turn the image a quarter: the browser and `.rotate()` show it turned.
       const turned = (meta.orientation ?? 1) >= 5;
       const width = turned ? meta.height : meta.width;
@@ -199,7 +200,7 @@ export class DeepZoomTiles {
       const base = baseLevelOf(width, height, this.options.baseMaxWidth);
       return ok({ width, height, tileSize: TILE_SIZE, maxLevel: maxLevelOf(width, height), baseLevel: base.level });
     } catch (error) {
-      return fail('io', 'The scan image cannot be decoded.', (error as Error).message);
+      return failWith('tile.undecodable', {}, (error as Error).message);
     }
   }
 
@@ -228,7 +229,7 @@ export class DeepZoomTiles {
           .toBuffer({ resolveWithObject: true });
         return ok({ data, width: out.width, height: out.height, channels: out.channels });
       } catch (error) {
-        return fail('io', 'The scan image cannot be decoded.', (error as Error).message);
+        return failWith('tile.undecodable', {}, (error as Error).message);
       }
     })();
     // The whole pyramid keeps libvips' threads busy for seconds: it starts once the first view's tiles (cut from the
@@ -254,7 +255,7 @@ export class DeepZoomTiles {
           .toBuffer({ resolveWithObject: true });
         return ok({ data, width: out.width, height: out.height, channels: out.channels });
       } catch (error) {
-        return fail('io', 'The scan image cannot be decoded.', (error as Error).message);
+        return failWith('tile.undecodable', {}, (error as Error).message);
       }
     })();
     return entry.mini;
@@ -279,7 +280,7 @@ export class DeepZoomTiles {
         });
         return ok(null);
       } catch (error) {
-        return fail('io', 'The scan image cannot be made into tiles.', (error as Error).message);
+        return failWith('tile.pyramidFailed', {}, (error as Error).message);
       } finally {
         // The scan's bytes are needed again only for a crop above the base level before the pyramid exists.
         entry.source = null;

@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { ScanImage } from '../../../shared/ipc/contract';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFile, isOutside, openInCorpus } from '../disk/confined-fs';
 import { extensionOf, IMAGE_EXTENSIONS } from '../../../shared/model/page-files';
 
@@ -24,7 +25,7 @@ export interface ScanImageFile {
 export async function findScanImage(root: string, rel: string): Promise<Result<ScanImageFile>> {
   const ext = extensionOf(rel.slice(rel.lastIndexOf('/') + 1)).toLowerCase();
   if (!(IMAGE_EXTENSIONS as readonly string[]).includes(ext)) {
-    return fail('invalid-argument', `"${rel}" is not a scan image (only .jpg, .jpeg, .png, .tif and .tiff files are shown).`);
+    return failWith('scan.notImage', { path: rel });
   }
   const file = await corpusFile(root, rel);
   if (!file.ok) return file;
@@ -36,14 +37,14 @@ export async function findScanImage(root: string, rel: string): Promise<Result<S
     });
     if (!info.isFile()) {
       await handle.close();
-      return fail('not-found', `The scan image "${rel}" is not a file.`);
+      return failWith('scan.notFile', { path: rel });
     }
     return ok({ handle, realPath, mime: mimeOf(ext), size: info.size });
   } catch (error) {
-    if (isOutside(error)) return fail('outside-corpus', `The path "${rel}" leads outside the corpus folder.`);
+    if (isOutside(error)) return failWith('path.outside', { path: rel });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('not-found', `The scan image "${rel}" does not exist.`);
-    return fail('io', `The scan image "${rel}" cannot be read.`, (error as Error).message);
+    if (code === 'ENOENT') return failWith('scan.missing', { path: rel });
+    return failWith('scan.unreadable', { path: rel }, (error as Error).message);
   }
 }
 
@@ -53,10 +54,10 @@ export async function readScanImage(root: string, rel: string): Promise<Result<S
   if (!found.ok) return found;
   const { handle, mime, size } = found.value;
   try {
-    if (size > MAX_IMAGE_BYTES) return fail('io', `The scan image "${rel}" is too large to show (${size} bytes).`);
+    if (size > MAX_IMAGE_BYTES) return failWith('scan.tooLarge', { path: rel, size });
     return ok({ mime, base64: (await handle.readFile()).toString('base64') });
   } catch (error) {
-    return fail('io', `The scan image "${rel}" cannot be read.`, (error as Error).message);
+    return failWith('scan.unreadable', { path: rel }, (error as Error).message);
   } finally {
     await handle.close();
   }

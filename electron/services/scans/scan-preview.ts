@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { isPreviewWidth, MAX_PREVIEW_WIDTH, MIN_PREVIEW_WIDTH } from '../../../shared/ipc/scan-url';
 
 /// A downscaled copy of a scan image, for the viewer's first paint.
@@ -41,7 +42,7 @@ export class ScanPreviews {
   /// The preview of the opened image `scan` (the caller closes its handle after this resolves).
   async make(scan: OpenedScan, width: number): Promise<Result<ScanPreview>> {
     if (!isPreviewWidth(width)) {
-      return fail('invalid-argument', `A scan preview is ${MIN_PREVIEW_WIDTH} to ${MAX_PREVIEW_WIDTH} pixels wide, not ${width}.`);
+      return failWith('scan.previewWidth', { min: MIN_PREVIEW_WIDTH, max: MAX_PREVIEW_WIDTH, width });
     }
     return this.remember(this.cache, CACHE_ENTRIES, scan, `${width}`, () => this.shrink(scan.handle, width));
   }
@@ -69,7 +70,7 @@ export class ScanPreviews {
       const info = await scan.handle.stat();
       key = `${scan.realPath}\0${info.dev}:${info.ino}\0${info.size}\0${info.mtimeMs}\0${variant}`;
     } catch (error) {
-      return fail('not-found', 'The scan image cannot be read.', (error as Error).message);
+      return failWith('scan.previewUnreadable', {}, (error as Error).message);
     }
     const cached = cache.get(key);
     if (cached) {
@@ -88,13 +89,13 @@ export class ScanPreviews {
 
   private async toPng(handle: FileHandle): Promise<Result<{ bytes: Buffer; mime: 'image/png' }>> {
     const sharp = await this.loadSharp();
-    if (sharp === null) return fail('internal', 'TIFF conversion is not available on this system; the renderer decodes the file.');
+    if (sharp === null) return failWith('scan.tiffUnavailable');
     try {
       // Fast compression: the PNG only travels to the renderer on this machine.
       const bytes = await sharp(await readWhole(handle), { limitInputPixels: false }).rotate().png({ compressionLevel: 1 }).toBuffer();
       return ok({ bytes, mime: 'image/png' });
     } catch (error) {
-      return fail('io', 'The TIFF scan cannot be decoded.', (error as Error).message);
+      return failWith('scan.tiffUndecodable', {}, (error as Error).message);
     }
   }
 
@@ -105,7 +106,7 @@ export class ScanPreviews {
 
   private async shrink(handle: FileHandle, width: number): Promise<Result<ScanPreview>> {
     const sharp = await this.loadSharp();
-    if (sharp === null) return fail('internal', 'Scan previews are not available on this system; the full image is shown.');
+    if (sharp === null) return failWith('scan.previewUnavailable');
     try {
       const bytes = await sharp(await readWhole(handle), { limitInputPixels: false })
         .rotate() // follows the EXIF orientation, as the browser does when it shows the full image
@@ -114,7 +115,7 @@ export class ScanPreviews {
         .toBuffer();
       return ok({ bytes, mime: 'image/jpeg' });
     } catch (error) {
-      return fail('io', 'The scan image cannot be decoded for a preview.', (error as Error).message);
+      return failWith('scan.previewUndecodable', {}, (error as Error).message);
     }
   }
 

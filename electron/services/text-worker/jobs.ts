@@ -2,7 +2,8 @@ import type { OcrSuggestRequest } from '../../../shared/ipc/contract';
 import { placeWords, type PlacedWord } from '../../../shared/entities/suggest/segmenter';
 import type { OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
 import { compactForApp } from '../../../shared/ocr-assist/explain';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { suggestForText } from '../ocr/suggest-for-text';
 import { computeCorrections } from '../../../shared/model/corrections';
 import { packCorrections, type PackedCorrections } from './packed-corrections';
@@ -78,7 +79,7 @@ export async function runTextJob(job: TextJob): Promise<Result<unknown>> {
     // Tagging nothing loads the dictionary, so a failure to load is told apart from a failure to tag.
     tagger.tag('');
   } catch (error) {
-    return fail('internal', 'The word segmenter (jieba) cannot be loaded on this system, so segmenter suggestions are off.', (error as Error).message);
+    return failWith('worker.jiebaMissing', {}, (error as Error).message);
   }
   return ok(placeWords(job.text, tagger));
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { fail, type Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { failWith } from '../../../shared/errors/fail-with';
 import { runTextJob, type TextJob, type TextJobResults } from './jobs';
 import { textWorkerScript } from './worker-script';
 
@@ -81,7 +82,7 @@ export class TextWorker {
         for (const { job, resolve } of jobs) void runTextJob(job).then(resolve);
         return;
       }
-      for (const { resolve } of jobs) resolve(fail('internal', 'The text worker stopped; try again.', why));
+      for (const { resolve } of jobs) resolve(failWith('worker.stopped', {}, why));
     };
     worker.on('error', (error) => lost(error.stack ?? String(error)));
     worker.on('exit', (code) => lost(`exit code ${code}`));

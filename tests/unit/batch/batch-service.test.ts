@@ -213,7 +213,9 @@ describe('batch.replace and batch.undo', () => {
     expect(found.hits.map((h) => h.start)).toEqual([0, 3, 6]);
     const outcome = await call<BatchReplaceOutcome>('batch.replace', ticked(found, found.hits, q));
     expect((await sidecar('a.txt')).text).toBe('锅炉 锅户 𠮷锅户');
-    expect(outcome.problems).toEqual([{ path: 'a.txt', message: expect.stringMatching(/1 ticked hit\(s\) were left alone because that text has already been corrected/) }]);
+    expect(outcome.problems).toEqual([
+      { path: 'a.txt', message: expect.stringMatching(/1 ticked hit\(s\) were left alone because that text has already been corrected/), messageId: 'batch.alreadyCorrected', values: { count: 1 } },
+    ]);
   });
 
   it('refuses a page changed since the search, and a page whose sidecar cannot be used', async () => {

@@ -30,9 +30,9 @@ describe('checkReplacementTemplate', () => {
 
   it('refuses groups the expression lacks, with the count in the message', () => {
     const r = checkReplacementTemplate('$3', 2, []);
-    expect(r.ok ? '' : r.error.message).toMatch(/“\$3”.*only 2 groups/);
+    expect(r.ok ? '' : r.error.message).toMatch(/“\$3”.*has 2 capture group/);
     const none = checkReplacementTemplate('$1', 0, []);
-    expect(none.ok ? '' : none.error.message).toMatch(/no groups/);
+    expect(none.ok ? '' : none.error.message).toMatch(/has 0 capture group/);
     expect(checkReplacementTemplate('$<b>', 1, ['a']).ok).toBe(false);
   });
 

@@ -66,7 +66,7 @@ describe('handler errors reaching the renderer', () => {
     const stateFile = path.join(work, 'state.json');
     const handlers = createHandlers({ dialogs: throwingDialogs, emit: () => {}, stateFile, appVersion: '9.9.9', shell: 'browser' });
     const result = await handlers.handle('corpus.chooseAndOpen', []);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'An internal error occurred.', values: { id: expect.stringMatching(/^[0-9a-f]{12}$/) as string } } });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'An internal error occurred.', messageId: 'internal', values: { id: expect.stringMatching(/^[0-9a-f]{12}$/) as string } } });
     expectClean(JSON.stringify(result));
 
     await handlers.errorLog.close();

@@ -32,6 +32,8 @@ describe('page limits', () => {
       code: 'too-large',
       message: '"huge.txt" is 64.0 MB; Jiaodui opens page files of up to 64.0 MB. Split the page into smaller files.',
       detail: `page-file-bytes=67,108,865/67,108,864`,
+      messageId: 'page.fileTooLarge',
+      values: { path: 'huge.txt', size: '64.0', limit: '64.0' },
     });
   });
 
@@ -44,6 +46,8 @@ describe('page limits', () => {
       code: 'too-large',
       message: '"long.txt": line 2 has 1,000,001 characters; Jiaodui edits lines of up to 1,000,000.',
       detail: 'line-code-points=1000001/1000000; line=2',
+      messageId: 'page.lineTooLong',
+      values: { path: '"long.txt"', line: '2', count: '1,000,001', limit: '1,000,000' },
     });
   });
 

@@ -57,7 +57,7 @@ describe('harness request bodies: limits per channel', () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body)).toEqual({
       ok: false,
-      error: { code: 'too-large', message: expect.stringContaining('4096 bytes') as string, values: { reason: 'body-too-large', limit: 4096 } },
+      error: { code: 'too-large', messageId: 'request.tooLarge', message: expect.stringContaining('4096 bytes') as string, values: { reason: 'body-too-large', limit: 4096 } },
     });
   });
 

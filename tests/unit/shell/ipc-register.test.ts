@@ -59,7 +59,7 @@ describe('registerIpcHandlers', () => {
     });
     const result = await registered.get('app.getState')?.({ senderFrame: mainFrame }, []);
     // No detail: the message of an exception may hold paths or page text.
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'An internal error occurred.' } });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'An internal error occurred.', messageId: 'internal' } });
     expect(logged).toHaveBeenCalledWith('Handler for app.getState failed', expect.any(Error));
     logged.mockRestore();
   });
