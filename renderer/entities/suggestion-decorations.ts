@@ -3,6 +3,8 @@ import type { Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EntitySuggestion } from '../../shared/entities/suggest';
 import { cpToPmPos, pmPosToCp } from '../editor/text-doc';
+import type { Language } from '../../shared/ipc/contract';
+import { translate } from '../i18n/messages';
 
 // The suggestion underlines (inline decorations) of the suggestions plugin: placing a list of suggestions on the
 // document while keeping the decorations that did not change, and the ranges a whole-page answer is shown in.
@@ -66,15 +68,28 @@ export function updatedInWindow(current: DecorationSet, doc: PmNode, suggestions
 }
 
 // The confidence is part of it: a suggestion lowered by a corpus-wide rejection gets a new tooltip.
+// The UI language too: its tooltip is worded in it.
 function placeKey(from: number, to: number, s: EntitySuggestion): string {
-  return `${from}:${to}:${s.type}:${s.source}:${s.confidence}`;
+  return `${from}:${to}:${s.type}:${s.source}:${s.confidence}:${uiLanguage()}`;
+}
+
+// The UI language the app set on <html lang> (App.tsx); English where there is no document (unit tests in Node).
+function uiLanguage(): Language {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+// The tooltip of a suggestion: its type, where it comes from and how sure it is, in the UI language.
+function suggestionTitle(s: EntitySuggestion): string {
+  const language = uiLanguage();
+  const source = translate(language, `ent.source.${s.source}`);
+  return translate(language, 'ent.suggestionTitle', { type: s.type, source, percent: Math.round(s.confidence * 100) });
 }
 
 function suggestionDecoration(from: number, to: number, s: EntitySuggestion): Decoration {
   return Decoration.inline(
     from,
     to,
-    { class: 'ent-suggestion', 'data-suggestion-type': s.type, title: `${s.type}? (${s.source}, ${Math.round(s.confidence * 100)}%)` },
+    { class: 'ent-suggestion', 'data-suggestion-type': s.type, title: suggestionTitle(s) },
     { suggestion: s } satisfies SuggestionSpec,
   );
 }

@@ -10,6 +10,11 @@ export const en = {
   'ent.none': 'No entities on this page yet. Select text and press Alt+1…5, or use the buttons above.',
   'ent.group': '{label} ({type}): {count}',
   'ent.unknownType': 'not in the tag set',
+  'ent.suggestionTitle': '{type}? ({source}, {percent} %)',
+  'ent.source.known': 'tagged elsewhere in the corpus',
+  'ent.source.rule': 'rule',
+  'ent.source.segmenter': 'segmenter',
+  'ent.source.learned': 'learned model',
   'ent.jump': 'Go to {text} ({n} of {count})',
   'ent.suggestions': 'Suggestions',
   'ent.showSuggestions': 'Show suggestions',
@@ -42,6 +47,11 @@ export const en = {
 
 /// The same strings in Simplified Chinese.
 export const zhCN: Record<keyof typeof en, string> = {
+  'ent.suggestionTitle': '{type}？（{source}，{percent}%）',
+  'ent.source.known': '语料库中他处已标注',
+  'ent.source.rule': '规则',
+  'ent.source.segmenter': '分词器',
+  'ent.source.learned': '学习模型',
   'ent.panel': '实体',
   'ent.hidePanel': '隐藏实体面板',
   'ent.showPanel': '显示实体（{count}）',

@@ -10,11 +10,12 @@ import { expect, test } from './fixtures';
 
 const zh = (key: MessageKey, values?: Record<string, string | number>) => translate('zh-CN', key, values);
 
-// Names and format ids that are the same in both languages (and key names of the shortcuts sheet).
+// Names and format ids that are the same in both languages (and key names of the shortcuts sheet). "sidecar" is the
+// name of Jiaodui's own file kind, glossed in brackets after its Chinese name (附属文件（sidecar）) as docs use it.
 const ALLOWED = new Set(
   ('alto tei conll conll-u iob iob2 bio bioes json jsonl csv tsv txt xml html hocr png jpeg gif tiff pdf zip ocr lf crlf cr bom utf-8 utf-16 ' +
     'gb18030 gbk big5 sha-256 nfc unicode ctrl shift alt enter esc tab jiaodui jieba english javascript per loc org doccano label studio ' +
-    'inception uima cas xmi webanno w3c web annotation p5 page home end delete backspace space utf- sic corr persname placename orgname nlp brat ann dkpro core json-ld')
+    'inception uima cas xmi webanno w3c web annotation p5 page home end delete backspace space utf- sic corr persname placename orgname nlp brat ann dkpro core json-ld sidecar')
     .split(' '),
 );
 
@@ -32,11 +33,14 @@ const englishWords = new Set(
 async function englishLeft(scope: Locator, folder: string): Promise<string[]> {
   const shown = await scope.evaluate((root) => {
     const out: string[] = [];
-    const skip = (el: Element) => el.closest('[role="textbox"][contenteditable="true"], code, .page-list-name, [data-testid="encoding"]') !== null;
+    // The page text (editable or read-only) is the newspaper's own words; the read-only notice's ⓘ holds the JSON
+    // parser's own sentence as a technical detail (the Chinese sentence before it says what is wrong). The text's
+    // decorations are still checked: the suggestion tooltips are looked at below through their titles.
+    const skip = (el: Element) => el.closest('code, .page-list-name, [data-testid="encoding"], .detail-hint') !== null;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && !skip(parent) && parent.checkVisibility()) out.push(node.textContent ?? '');
+      if (parent && !skip(parent) && !parent.closest('[role="textbox"]') && parent.checkVisibility()) out.push(node.textContent ?? '');
     }
     for (const el of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
       if (skip(el) || !el.checkVisibility()) continue;
@@ -45,7 +49,8 @@ async function englishLeft(scope: Locator, folder: string): Promise<string[]> {
     }
     return out.join('\n');
   });
-  const words = (shown.replaceAll(folder, ' ').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []).map((w) => w.toLowerCase());
+  // File-name endings (".original.txt", ".annotations.txt") are names, not words.
+  const words = (shown.replaceAll(folder, ' ').replace(/(\.[A-Za-z]+)+\b/g, ' ').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []).map((w) => w.toLowerCase());
   return [...new Set(words.filter((w) => englishWords.has(w)))];
 }
 
