@@ -4,6 +4,7 @@ import type { ExportContext } from '../../../shared/export/types';
 import { applyPageWork, type RunningFormat } from './export-formats';
 import type { ExportOutput } from './export-output';
 import { ExportPool } from './export-pool';
+import type { exportPoolScript } from './export-pool-script';
 import type { ExportProblems } from './export-problems';
 import type { ScopedPage } from './export-scope';
 import type { PageWork } from './page-work';
@@ -25,6 +26,8 @@ export interface PoolRun {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   poolSize: number;
+  /// How the threads start (default exportPoolScript).
+  script?: typeof exportPoolScript;
 }
 
 // Pages asked for ahead of the writer, per thread: enough to keep every thread busy while the writer catches up.
@@ -38,7 +41,7 @@ const PROGRESS_MS = 50;
 export async function exportPagesInPool(run: PoolRun, state: PageLoopState): Promise<boolean> {
   let pool: ExportPool;
   try {
-    pool = new ExportPool(run.poolSize);
+    pool = new ExportPool(run.poolSize, run.script);
   } catch {
     return false;
   }

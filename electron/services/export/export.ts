@@ -13,6 +13,7 @@ import { ExportProblems } from './export-problems';
 import { exportOnePage, finishFormats, startFormats, writeExtraFiles, type RunningFormat } from './export-formats';
 import { exportPagesInPool, type PageLoopState } from './export-parallel';
 import { ExportPool } from './export-pool';
+import type { exportPoolScript } from './export-pool-script';
 import { exportPageFromFiles, readExportFilesSync } from './read-export-page';
 
 /// Called with how many pages are finished and how many there are in all (after each slice of pages).
@@ -36,6 +37,8 @@ export interface RunExportOptions {
   /// Threads of the export pool for per-page formats, whatever the page count (default: ExportPool.defaultSize()
   /// from POOL_MIN_PAGES pages on; 0: all in this thread).
   poolSize?: number;
+  /// How the pool's threads start (tests give one that fails, to see the export finish in this thread).
+  poolScript?: typeof exportPoolScript;
 }
 
 // Pages are exported synchronously for at most this long before the event loop gets a turn, so the main process
@@ -102,7 +105,7 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
     // (tests' own cannot cross to a thread), and, unless a size is given, for enough pages to pay for its threads.
     const enoughPages = options.poolSize !== undefined || pages.length >= POOL_MIN_PAGES;
     if (poolSize > 0 && enoughPages && options.exporters === undefined && formats.every((running) => running.exporter.kind === 'per-page')) {
-      cancelled = await exportPagesInPool({ realRoot, pages, formats, output, problems, context, signal: options.signal, onProgress: options.onProgress, poolSize }, state);
+      cancelled = await exportPagesInPool({ realRoot, pages, formats, output, problems, context, signal: options.signal, onProgress: options.onProgress, poolSize, script: options.poolScript }, state);
     }
     while (!cancelled && state.done < pages.length) {
       const sliceEnd = performance.now() + SLICE_MS;

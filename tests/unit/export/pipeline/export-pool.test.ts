@@ -67,6 +67,22 @@ describe('the export pool', () => {
     expect([...a.values()].some((bytes) => bytes.toString('utf8').includes('𠮷'))).toBe(true);
   }, 120_000);
 
+  it('finishes in this thread, with the same bytes, when the pool threads cannot start', async () => {
+    const formats: ExportFormatId[] = ['xmi', 'webanno-tsv', 'text'];
+    const request = { formats, scope: { kind: 'all' as const }, options: DEFAULT_EXPORT_OPTIONS };
+    const here = await runExport(corpus, request, path.join(dir, 'here-3'), { appVersion: 'test', now: () => START, poolSize: 0 });
+    const failing = () => ({ script: 'throw new Error("no export thread here")', eval: true });
+    const fallback = await runExport(corpus, request, path.join(dir, 'fallback'), { appVersion: 'test', now: () => START, poolSize: 2, poolScript: failing });
+    expect(here.ok && fallback.ok).toBe(true);
+    if (!here.ok || !fallback.ok) return;
+    expect(fallback.value.pages).toBe(24);
+    expect(fallback.value.problems).toEqual(here.value.problems);
+    const a = filesUnder(path.join(dir, 'here-3'));
+    const b = filesUnder(path.join(dir, 'fallback'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [rel, bytes] of a) expect(b.get(rel)!.equals(bytes), rel).toBe(true);
+  }, 60_000);
+
   it('stops when cancelled, leaving whole files only', async () => {
     const controller = new AbortController();
     const out = path.join(dir, 'cancelled');
