@@ -52,6 +52,12 @@ export function textWorkerBuildOptions(outfile: string): BuildOptions {
   return { ...mainProcessBuildOptions(outfile), entryPoints: [at('electron', 'services', 'text-worker', 'worker-main.ts')] };
 }
 
+/// The esbuild options of the export pool threads' script (electron/services/export/export-pool-main.ts), bundled
+/// like the main process; it must sit beside main.cjs, where `exportPoolScript` looks for it.
+export function exportPoolBuildOptions(outfile: string): BuildOptions {
+  return { ...mainProcessBuildOptions(outfile), entryPoints: [at('electron', 'services', 'export', 'export-pool-main.ts')] };
+}
+
 /// The esbuild options of the preload (also used by the sandbox test): one CommonJS file with only `electron` left
 /// outside, since a sandboxed preload can require nothing else.
 export function preloadBuildOptions(outfile: string): BuildOptions {
@@ -82,6 +88,7 @@ const STEPS: BuildStep[] = [
     run: async () => {
       await esbuild(mainProcessBuildOptions(at('dist', 'electron', 'main.cjs')));
       await esbuild(textWorkerBuildOptions(at('dist', 'electron', 'text-worker.cjs')));
+      await esbuild(exportPoolBuildOptions(at('dist', 'electron', 'export-pool.cjs')));
     },
   },
   {

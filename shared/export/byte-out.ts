@@ -22,9 +22,18 @@ export class ByteOut {
 
   /// Appends a piece made by `piece`.
   piece(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.buf.set(bytes, this.length);
-    this.length += bytes.length;
+    const count = bytes.length;
+    this.room(count);
+    // TypedArray.set costs more per call than a short loop: most pieces are a few bytes (a tab, `" end="`).
+    if (count <= 32) {
+      const { buf } = this;
+      let at = this.length;
+      for (let i = 0; i < count; i++) buf[at++] = bytes[i]!;
+      this.length = at;
+    } else {
+      this.buf.set(bytes, this.length);
+      this.length += count;
+    }
   }
 
   /// Appends a non-negative integer below 2^31 in decimal.
@@ -46,6 +55,28 @@ export class ByteOut {
   text(text: string): void {
     this.room(text.length * 3);
     this.length += encoder.encodeInto(text, this.buf.subarray(this.length)).written;
+  }
+
+  /// Appends one code point as UTF-8, a lone surrogate as U+FFFD (as `text` does): for text already split into
+  /// code points (a token per Han character), where a call to the encoder per token would cost more than the bytes.
+  codePoint(code: number): void {
+    this.room(4);
+    const { buf } = this;
+    if (code < 0x80) buf[this.length++] = code;
+    else if (code < 0x800) {
+      buf[this.length++] = 0xc0 | (code >> 6);
+      buf[this.length++] = 0x80 | (code & 0x3f);
+    } else if (code < 0x10000) {
+      const unit = code >= 0xd800 && code <= 0xdfff ? 0xfffd : code;
+      buf[this.length++] = 0xe0 | (unit >> 12);
+      buf[this.length++] = 0x80 | ((unit >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (unit & 0x3f);
+    } else {
+      buf[this.length++] = 0xf0 | (code >> 18);
+      buf[this.length++] = 0x80 | ((code >> 12) & 0x3f);
+      buf[this.length++] = 0x80 | ((code >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (code & 0x3f);
+    }
   }
 
   /// The bytes written so far: a view of the buffer, so nothing more is to be written once it is taken.

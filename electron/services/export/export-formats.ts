@@ -2,6 +2,7 @@ import type { ExportFormatId } from '../../../shared/export/format-ids';
 import type { ExportContext, ExportedBytes, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
 import { OutputRefused, type CollectionSink, type ExportOutput } from './export-output';
 import type { ExportProblems } from './export-problems';
+import type { FormatOutcome } from './page-work';
 
 /// Called once for a page when the first of its outputs is written (a file under its final name or a chunk in a
 /// collection).
@@ -86,6 +87,24 @@ export async function exportOnePage(
       }
     }
   }
+}
+
+/// Writes a page whose exporting was done elsewhere (an export pool thread, see page-work.ts): each running format's
+/// outcome, in order, with the same problems and files exportOnePage gives. Per-page formats only.
+export function applyPageWork(rel: string, outcomes: readonly FormatOutcome[], formats: readonly RunningFormat[], output: ExportOutput, problems: ExportProblems, onWritten: OnPageWritten): void {
+  let wrote = false;
+  const written = () => {
+    if (wrote) return;
+    wrote = true;
+    onWritten();
+  };
+  formats.forEach((running, n) => {
+    const outcome = outcomes[n]!;
+    if (running.stopped) return;
+    if (outcome.kind === 'problem') pageProblem(problems, rel, running.format, outcome.problem);
+    else if (outcome.kind === 'threw') problems.add(rel, 'exporter-failed', `The ${running.format} export failed on this page: ${outcome.message}`, running.format);
+    else writePageFiles(outcome.files, rel, running, output, problems, written);
+  });
 }
 
 /// Ends every running collection format: its tail written and its file renamed to the final name; a collection no

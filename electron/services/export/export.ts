@@ -12,6 +12,9 @@ import { pagesInScope } from './export-scope';
 import { ExportOutput } from './export-output';
 import { ExportProblems } from './export-problems';
 import { exportOnePage, finishFormats, startFormats, writeExtraFiles, type RunningFormat } from './export-formats';
+import { exportPagesInPool, type PageLoopState } from './export-parallel';
+import { ExportPool } from './export-pool';
+import type { exportPoolScript } from './export-pool-script';
 import { exportPageFromFiles, readExportFilesSync } from './read-export-page';
 
 /// Called with how many pages are finished and how many there are in all (after each slice of pages).
@@ -32,11 +35,18 @@ export interface RunExportOptions {
   now?: () => Date;
   /// The exporters by format (default: the registry's `exporterFor`, which follows the options); tests pass their own.
   exporters?: Partial<Record<ExportFormatId, Exporter>>;
+  /// Threads of the export pool for per-page formats, whatever the page count (default: ExportPool.defaultSize()
+  /// from POOL_MIN_PAGES pages on; 0: all in this thread).
+  poolSize?: number;
+  /// How the pool's threads start (tests give one that fails, to see the export finish in this thread).
+  poolScript?: typeof exportPoolScript;
 }
 
 // Pages are exported synchronously for at most this long before the event loop gets a turn, so the main process
 // keeps answering requests during a long export.
 const SLICE_MS = 12;
+// Fewer pages than this are exported in this thread: starting the pool's threads would cost more than it saves.
+const POOL_MIN_PAGES = 200;
 
 /// Exports the pages `request.scope` names of the corpus at `root` in every format of `request.formats` into
 /// `outDir`, one page at a time, so memory stays bounded by the largest page.
@@ -87,18 +97,24 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
   const output = new ExportOutput(realRoot, absOut);
   const formats: RunningFormat[] = startFormats(chosen, output, problems, context);
 
-  let exported = 0;
-  let done = 0;
+  const state: PageLoopState = { done: 0, exported: 0 };
   let cancelled = false;
   try {
     options.onProgress?.(0, pages.length);
-    while (done < pages.length) {
+    const poolSize = options.poolSize ?? ExportPool.defaultSize();
+    // The pool only for per-page formats (a collection's chunks need the page here) and the registry's exporters
+    // (tests' own cannot cross to a thread), and, unless a size is given, for enough pages to pay for its threads.
+    const enoughPages = options.poolSize !== undefined || pages.length >= POOL_MIN_PAGES;
+    if (poolSize > 0 && enoughPages && options.exporters === undefined && formats.every((running) => running.exporter.kind === 'per-page')) {
+      cancelled = await exportPagesInPool({ realRoot, pages, formats, output, problems, context, signal: options.signal, onProgress: options.onProgress, poolSize, script: options.poolScript }, state);
+    }
+    while (!cancelled && state.done < pages.length) {
       const sliceEnd = performance.now() + SLICE_MS;
       do {
         if (options.signal?.aborted) break;
-        const scopedPage = pages[done]!;
+        const scopedPage = pages[state.done]!;
         const read = exportPageFromFiles(scopedPage, readExportFilesSync(realRoot, scopedPage));
-        done++;
+        state.done++;
         if (!read.ok) {
           problems.add(scopedPage.path, 'unreadable', read.message);
           continue;
@@ -106,13 +122,13 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
         if (read.sidecarProblem !== null) {
           problems.add(scopedPage.path, 'sidecar-unusable', `Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: ${read.sidecarProblem}`);
         }
-        await exportOnePage(read.page, formats, output, problems, context, () => exported++);
-      } while (done < pages.length && performance.now() < sliceEnd);
+        await exportOnePage(read.page, formats, output, problems, context, () => state.exported++);
+      } while (state.done < pages.length && performance.now() < sliceEnd);
       if (options.signal?.aborted) {
         cancelled = true;
         break;
       }
-      options.onProgress?.(done, pages.length);
+      options.onProgress?.(state.done, pages.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
     // The files of the pages already exported are finished, also after a cancel: each was written whole and
@@ -123,7 +139,7 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
     await output.discardAll();
   }
   writeExtraFiles(formats, output, problems, context);
-  return ok({ outDir: absOut, written: output.written, pages: exported, cancelled, problems: problems.all() });
+  return ok({ outDir: absOut, written: output.written, pages: state.exported, cancelled, problems: problems.all() });
 }
 
 async function realPathOrSelf(abs: string): Promise<string> {

@@ -31,4 +31,12 @@ describe('ByteOut', () => {
     out.text('a\ud842b');
     expect(Buffer.from(out.bytes()).equals(Buffer.from('a\ud842b', 'utf8'))).toBe(true);
   });
+
+  it('writes code points as UTF-8 at every length, Extension B included, and a lone surrogate as U+FFFD', () => {
+    const codes = [0x41, 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x5f20, 0xd842, 0xdfb7, 0xffff, 0x10000, 0x20bb7, 0x10ffff];
+    const out = new ByteOut(2);
+    for (const code of codes) out.codePoint(code);
+    const expected = codes.map((code) => (code >= 0xd800 && code <= 0xdfff ? '\ufffd' : String.fromCodePoint(code))).join('');
+    expect(Buffer.from(out.bytes()).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+  });
 });

@@ -1,0 +1,55 @@
+/// One page's CPU-bound share of an export, in a form that can cross to and from a worker thread: the page read and
+/// judged, then run through every per-page exporter, each file's content as UTF-8 bytes. The export pool's threads
+/// do this; the main thread then writes the files in page order (see applyPageWork in export-formats.ts).
+import type { ExportFormatId } from '../../../shared/export/format-ids';
+import { exporterFor } from '../../../shared/export/registry';
+import type { ExportContext, ExportedBytes, ExportPageProblem } from '../../../shared/export/types';
+import type { ScopedPage } from './export-scope';
+import { exportPageFromFiles, readExportFilesSync } from './read-export-page';
+
+/// What one per-page exporter made of the page: its files, the problem it reported, or the message it threw.
+export type FormatOutcome = { kind: 'files'; files: ExportedBytes[] } | { kind: 'problem'; problem: ExportPageProblem } | { kind: 'threw'; message: string };
+
+/// A page's work: why it could not be read, or its sidecar's problem and one outcome per format, in the order given.
+export type PageWork = { ok: false; message: string } | { ok: true; sidecarProblem: string | null; outcomes: FormatOutcome[] };
+
+/// A page to do: the corpus, the page, the per-page formats (in the run's order) and the run's context.
+export interface PageJob {
+  realRoot: string;
+  page: ScopedPage;
+  formats: readonly ExportFormatId[];
+  context: ExportContext;
+}
+
+const encoder = new TextEncoder();
+
+/// Reads the page as the export does (confined, verified) and runs each format's per-page exporter over it.
+/// Never throws: an exporter that throws gives a 'threw' outcome, which the main thread words as it does its own.
+export function doPageJob(job: PageJob): PageWork {
+  const read = exportPageFromFiles(job.page, readExportFilesSync(job.realRoot, job.page));
+  if (!read.ok) return { ok: false, message: read.message };
+  const outcomes = job.formats.map((format): FormatOutcome => {
+    try {
+      const exporter = exporterFor(format, job.context.options);
+      if (exporter?.kind !== 'per-page') return { kind: 'threw', message: `${format} is not a per-page format` };
+      const result = exporter.exportPage(read.page, job.context);
+      if (!result.ok) return { kind: 'problem', problem: result.problem };
+      // Strings are encoded as the writer would (Buffer.from(…, 'utf8') and TextEncoder agree, lone surrogates
+      // included), so the bytes written are the same.
+      return { kind: 'files', files: result.files.map((file) => ({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content })) };
+    } catch (error) {
+      return { kind: 'threw', message: (error as Error).message };
+    }
+  });
+  return { ok: true, sidecarProblem: read.sidecarProblem, outcomes };
+}
+
+/// The buffers of a page's files, to transfer rather than copy back to the main thread.
+export function transferablesOf(work: PageWork): ArrayBuffer[] {
+  if (!work.ok) return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const outcome of work.outcomes) {
+    if (outcome.kind === 'files') for (const file of outcome.files) buffers.add(file.content.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
