@@ -10,7 +10,7 @@ export const en = {
   'ent.none': 'No entities on this page yet. Select text and press Alt+1…5, or use the buttons above.',
   'ent.group': '{label} ({type}): {count}',
   'ent.unknownType': 'not in the tag set',
-  'ent.suggestionTitle': '{type}? ({source}, {percent} %)',
+  'ent.suggestionTitle': '{type}? ({source}, {percent}%)',
   'ent.source.known': 'tagged elsewhere in the corpus',
   'ent.source.rule': 'rule',
   'ent.source.segmenter': 'segmenter',
