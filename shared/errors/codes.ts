@@ -116,6 +116,19 @@ export const ERROR_MESSAGES = {
   'tagset.invalid': { code: 'invalid-argument', en: 'The tag set is not valid.' },
   // Entities across the corpus
   'propagation.cannotUndo': { code: 'not-found', en: 'This propagation can no longer be undone from here (it was undone already, or the app was restarted since).' },
+  // Pages a propagation (or its undo) left alone, and why (listed after the run)
+  'propagation.alreadyTagged': { code: 'invalid-argument', en: 'Every place was already tagged.' },
+  'propagation.changedSincePreview': { code: 'sidecar-changed', en: 'This page changed since the preview, so it was left alone. Preview again to tag it.' },
+  'propagation.textMoved': { code: 'sidecar-changed', en: 'The text at {start}–{end} is not "{text}", so the page was left alone. Preview again.' },
+  'propagation.changedWhileRunning': { code: 'sidecar-changed', en: 'This page changed while the propagation ran, so it was left alone.' },
+  'propagation.changedAfter': { code: 'sidecar-changed', en: 'This page was changed after the propagation, so its spans were left in place (undo them in the page itself).' },
+  'propagation.undoBusy': { code: 'busy', en: 'Left alone: another program is writing the sidecar of "{path}" right now. Try undo again in a moment.' },
+  'propagation.undoFailed': { code: 'io', en: 'The spans on "{path}" could not be undone.' },
+  'propagation.sidecarUnusable': { code: 'read-only', en: 'The saved corrections of "{path}" cannot be used, so the page is left alone.' },
+  // Pages a corpus-wide read could not read (search, propagation, index)
+  'pageRead.pathNotAllowed': { code: 'outside-corpus', en: 'The path "{path}" is not allowed: {problem}.' },
+  'pageRead.failed': { code: 'io', en: 'The page "{path}" cannot be read.' },
+  'pageRead.sidecarFailed': { code: 'io', en: 'The sidecar of "{path}" cannot be read.' },
   // Batch find and replace
   'batch.oneCharacter': { code: 'invalid-argument', en: 'The character mode looks for one character; “{pattern}” is {count} characters. Use the plain mode for longer text.' },
   'batch.invalidRegex': { code: 'invalid-argument', en: '“{pattern}” is not a valid regular expression: {reason}' },
@@ -127,7 +140,6 @@ export const ERROR_MESSAGES = {
   'batch.noSuchGroup': { code: 'invalid-argument', en: 'The replacement uses “{token}”, but the expression has {groups} capture group(s).' },
   'batch.noSuchNamedGroup': { code: 'invalid-argument', en: 'The replacement uses “{token}”, but the expression has no group named “{name}”.' },
   // Pages a batch replacement left alone or only partly changed (problems listed after the run, not failures)
-  'batch.pageUnreadable': { code: 'io', en: 'The page cannot be read: {problem}' },
   'batch.pageChanged': { code: 'sidecar-changed', en: 'The page or its saved corrections changed since the search, so it was left alone. Search again.' },
   'batch.blocked': { code: 'read-only', en: 'Left alone because its saved corrections cannot be used: {problem}' },
   'batch.alreadyCorrected': { code: 'invalid-argument', en: '{count} ticked hit(s) were left alone because that text has already been corrected.' },
@@ -135,6 +147,8 @@ export const ERROR_MESSAGES = {
   'batch.undoNotWritten': { code: 'io', en: 'The batch was applied but its undo record could not be written: {problem}' },
   'batch.undoBusy': { code: 'io', en: 'It was not undone: {problem}' },
   'batch.undoFailed': { code: 'io', en: 'It could not be undone: {problem}' },
+  'batch.deletedSince': { code: 'sidecar-changed', en: 'Its saved corrections were deleted after the batch, so it was not undone.' },
+  'batch.changedSince': { code: 'sidecar-changed', en: 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.' },
   // Stored corrections and moves that do not fit the text (usually inside another message)
   'model.badMove': { code: 'invalid-argument', en: 'move {start}–{end} → {to} is empty or lies outside the original text ({length} code points)' },
   'model.movesOverlap': { code: 'invalid-argument', en: 'moves {a} and {b} overlap' },

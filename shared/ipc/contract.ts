@@ -409,7 +409,7 @@ export interface BatchSearchOutcome {
   pagesSearched: number;
   pages: Record<string, BatchPageInfo>;
   /// Pages that could not be read at all, with the reason.
-  unreadable: { path: string; message: string }[];
+  unreadable: WordedProblem[];
   elapsedMs: number;
 }
 
@@ -507,7 +507,7 @@ export interface CorpusEntityIndex {
   /// Sidecars read (from cache or disk).
   sidecars: number;
   /// Sidecars that could not be used (bad JSON, schema, newer version), with the reason; their spans are left out.
-  unreadable: { path: string; message: string }[];
+  unreadable: WordedProblem[];
   /// Every sidecar's rejected suggestions with their contexts and acceptance counts (docs/rejections.md), keyed by
   /// `entityKey` and `ocrKey`: suggestions rejected in the same context are dropped on every page, others lowered.
   rejections: { entities: RejectionTallies; ocr: RejectionTallies };
@@ -585,7 +585,7 @@ export interface PropagationPreview {
   /// Occurrences over all pages.
   total: number;
   /// Pages left out because their sidecar cannot be used (read-only), or they cannot be read, with the reason.
-  skipped: { path: string; message: string }[];
+  skipped: WordedProblem[];
   /// Pages looked at.
   pagesSearched: number;
 }
@@ -615,7 +615,10 @@ export interface PropagationPageOutcome {
   outcome: 'done' | 'refused';
   /// Spans added or removed on this page.
   spans: number;
+  /// Why the page was left alone (or, done, that nothing needed adding): English for logs, worded by id.
   message: string | null;
+  messageId?: WordedProblem['messageId'];
+  values?: WordedProblem['values'];
 }
 
 /// What entities.propagationApply reports.
