@@ -132,7 +132,7 @@ export function PageArea(props: {
         correctionCount={follow.liveCorrectionCount ?? state.correctionCount}
       />
       {state.recovery && <RecoveryNotice recovery={state.recovery} onRestore={() => session.restore()} onDiscard={() => void session.dropRecovery()} />}
-      {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
+      {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: errorWords(page.scanError) })}</p>}
       {props.findBar}
       <div className="page-body">
         <div className="page-main">

@@ -38,6 +38,11 @@ export const ERROR_MESSAGES = {
   'page.fileTooLarge': { code: 'too-large', en: '"{path}" is {size} MB; Jiaodui opens page files of up to {limit} MB. Split the page into smaller files.' },
   'page.tooManyChars': { code: 'too-large', en: '{path} has {count} characters; Jiaodui handles pages of up to {limit}.' },
   'page.lineTooLong': { code: 'too-large', en: '{path}: line {line} has {count} characters; Jiaodui edits lines of up to {limit}.' },
+  // A page's layout companion (the page opens without its scan)
+  'layout.outside': { code: 'outside-corpus', en: 'The layout file "{path}" leads outside the corpus folder.' },
+  'layout.unreadable': { code: 'io', en: 'The layout file "{path}" cannot be read.' },
+  'layout.tooLarge': { code: 'too-large', en: 'The layout file "{path}" is too large to show ({size} bytes).' },
+  'layout.invalid': { code: 'invalid-argument', en: 'The layout file "{path}" cannot be read: {problem}' },
   // Saving a page
   'save.duplicateEntity': { code: 'invalid-argument', en: 'Two entities share the id "{id}".' },
   'save.movesDoNotFit': { code: 'invalid-argument', en: 'The page cannot be saved: the moves do not fit the original text ({problem}).' },

@@ -193,8 +193,8 @@ export interface PageData {
   notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding' | 'other-source-sidecar'; message: string }[];
   /// The scan and its line regions when the page has a layout companion (.hocr or layout .xml), else null.
   scan: PageScan | null;
-  /// Why the layout companion could not be read (the page opens without its scan), else null.
-  scanError: string | null;
+  /// Why the layout companion could not be read (the page opens without its scan), else null; worded by id.
+  scanError: Omit<WordedProblem, 'path'> | null;
   /// What the original text was read from (absent: 'text').
   sourceFormat?: SourceFormat;
   /// The sidecar's stored line origins (one entry per line of `text`), when it has them.
