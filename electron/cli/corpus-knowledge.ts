@@ -68,7 +68,7 @@ async function learnedModel(root: string, stateFile: string, pages: readonly str
   });
   try {
     const status = await learned.train();
-    if (status.problem) problems.push(status.problem);
+    if (status.problem) problems.push(status.problem.message);
     const stored = await learned.model();
     if (stored === null) return undefined;
     const loaded = loadModel(stored);

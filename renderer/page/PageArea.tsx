@@ -176,7 +176,7 @@ export function PageArea(props: {
             learned={entities.services.learned}
             corpusIndex={<CorpusEntityIndex api={api} tagset={entities.services.tagset} onOpen={props.onOpenAt} refreshKey={entities.indexKey} />}
             notices={[
-              ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: entities.services.tagsetProblem })] : []),
+              ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: errorWords(entities.services.tagsetProblem) })] : []),
               ...(entities.refusedCount > 0 ? [t('ent.refused', { count: entities.refusedCount })] : []),
               ...(entities.ignoreProblem ? [t('ent.ignoreFailed', { message: entities.ignoreProblem })] : []),
             ]}

@@ -119,6 +119,13 @@ export const ERROR_MESSAGES = {
   'tagset.notJson': { code: 'invalid-argument', en: '{file} is not valid JSON.' },
   'tagset.invalidFile': { code: 'invalid-argument', en: '{file} does not describe a valid tag set.' },
   'tagset.invalid': { code: 'invalid-argument', en: 'The tag set is not valid.' },
+  'tagset.malformedJson': { code: 'invalid-argument', en: '{file} is not valid JSON.' },
+  'tagset.malformed': { code: 'invalid-argument', en: '{file} does not describe a valid tag set: {problem}' },
+  // The learned entity model (app data; retrained when it cannot be used)
+  'learned.unreadable': { code: 'io', en: 'The entity model cannot be read.' },
+  'learned.notJson': { code: 'io', en: 'The entity model file is not valid JSON.' },
+  'learned.invalid': { code: 'io', en: 'The entity model file cannot be used: {problem}' },
+  'learned.notStored': { code: 'io', en: 'The entity model could not be trained or stored.' },
   // Entities across the corpus
   'propagation.cannotUndo': { code: 'not-found', en: 'This propagation can no longer be undone from here (it was undone already, or the app was restarted since).' },
   // Pages a propagation (or its undo) left alone, and why (listed after the run)

@@ -455,8 +455,8 @@ export interface TagsetInfo {
   tagset: Tagset;
   /// 'file': read from `jiaodui.tagset.json`; 'default': the file is absent or malformed, DEFAULT_TAGSET is used.
   origin: 'file' | 'default';
-  /// When the file exists but is not a valid tag set: what is wrong, in plain words (shown to the user); else null.
-  problem: string | null;
+  /// When the file exists but is not a valid tag set: what is wrong (English for logs, worded by id); else null.
+  problem: Omit<WordedProblem, 'path'> | null;
   /// SHA-256 of the file as read (null: no file). entities.saveTagset refuses when the file changed since.
   fileHash: string | null;
 }
@@ -527,8 +527,8 @@ export interface LearnedStatus {
   trainingMs: number | null;
   /// Whether it is being trained now.
   training: boolean;
-  /// Why training or loading failed last time (English), null when fine.
-  problem: string | null;
+  /// Why training or loading failed last time (English for logs, worded by id), null when fine.
+  problem: Omit<WordedProblem, 'path'> | null;
 }
 
 /// Options of entities.learnedStatus.
