@@ -152,6 +152,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'err.learned.notJson': '实体模型文件不是有效的 JSON。',
   'err.learned.invalid': '实体模型文件无法使用：{problem}',
   'err.learned.notStored': '实体模型未能训练或保存。',
+  'err.ignore.malformedJson': '{file} 不是有效的 JSON；该列表未被使用，下次更改列表时会将其另存一旁。',
+  'err.ignore.malformed': '{file} 不是有效的忽略列表（{problem}）；该列表未被使用，下次更改列表时会将其另存一旁。',
   'err.propagation.alreadyTagged': '每一处都已标注过。',
   'err.propagation.changedSincePreview': '预览后此页面已改动，因此未作处理。请重新预览后再标注。',
   'err.propagation.textMoved': '{start}–{end} 处的文本不是“{text}”，因此未处理此页面。请重新预览。',

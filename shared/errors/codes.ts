@@ -128,6 +128,9 @@ export const ERROR_MESSAGES = {
   'learned.notStored': { code: 'io', en: 'The entity model could not be trained or stored.' },
   // Entities across the corpus
   'propagation.cannotUndo': { code: 'not-found', en: 'This propagation can no longer be undone from here (it was undone already, or the app was restarted since).' },
+  // The corpus's ignore list file (not used when malformed)
+  'ignore.malformedJson': { code: 'invalid-argument', en: '{file} is not valid JSON; it is not used, and is kept aside when the list is next changed.' },
+  'ignore.malformed': { code: 'invalid-argument', en: '{file} is not a valid ignore list ({problem}); it is not used, and is kept aside when the list is next changed.' },
   // Pages a propagation (or its undo) left alone, and why (listed after the run)
   'propagation.alreadyTagged': { code: 'invalid-argument', en: 'Every place was already tagged.' },
   'propagation.changedSincePreview': { code: 'sidecar-changed', en: 'This page changed since the preview, so it was left alone. Preview again to tag it.' },
