@@ -56,6 +56,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   'err.corpus.locked': '此语料正在另一个校对程序中编辑（{host} 上的进程 {pid}，自 {since} 起），因此在此处为只读，未作任何改动。',
   'err.corpus.lockedUnknown': '此语料正在另一个程序中编辑（其锁文件无法读取），因此在此处为只读，未作任何改动。',
   'err.corpus.settingsNotSaved': '语料设置无法保存到 {file}。',
+  'err.corpusSettings.unusable': '{file}：{problem} 现使用默认文本来源（优先版面文件）。',
   'err.path.notAllowed': '路径“{path}”不允许使用：{problem}。',
   'err.path.outside': '路径“{path}”指向语料文件夹之外。',
   'err.path.sidecarOutside': '“{path}”的附属文件指向语料文件夹之外。',

@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   'corpus.locked': { code: 'corpus-locked', en: 'This corpus is open for editing in another Jiaodui (process {pid} on {host}, since {since}), so it is read-only here and nothing was changed.' },
   'corpus.lockedUnknown': { code: 'corpus-locked', en: 'This corpus is open for editing in another program whose lock file cannot be read, so it is read-only here and nothing was changed.' },
   'corpus.settingsNotSaved': { code: 'io', en: 'The corpus settings could not be saved in {file}.' },
+  'corpusSettings.unusable': { code: 'invalid-argument', en: '{file}: {problem} The default text source (layout file first) is used.' },
   // Paths
   'path.notAllowed': { code: 'outside-corpus', en: 'The path "{path}" is not allowed: {problem}.' },
   'path.outside': { code: 'outside-corpus', en: 'The path "{path}" leads outside the corpus folder.' },

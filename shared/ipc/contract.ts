@@ -74,8 +74,8 @@ export interface CorpusSettings {
   textSource: TextSource;
   /// The settings file, relative to the corpus root.
   file: string;
-  /// Why the settings file could not be used (the defaults apply), or null.
-  problem: string | null;
+  /// Why the settings file could not be used (the defaults apply), or null; English for logs, worded by id.
+  problem: Omit<WordedProblem, 'path'> | null;
 }
 
 /// The open corpus.
