@@ -38,7 +38,7 @@ export async function readCorpusKnowledge(root: string, stateFile: string, optio
   const index = await entityIndexOfScan(real, scanned.value);
   const problems: string[] = [];
   const list = await new IgnoreStore(stateFile, real).read();
-  if (list.ok && list.value.problem) problems.push(list.value.problem);
+  if (list.ok && list.value.problem) problems.push(list.value.problem.message);
   if (!list.ok) problems.push(list.error.message);
   const ignored = list.ok ? list.value.entries : [];
   const model = options.learn === false ? undefined : await learnedModel(real, stateFile, pages, problems);
@@ -68,7 +68,7 @@ async function learnedModel(root: string, stateFile: string, pages: readonly str
   });
   try {
     const status = await learned.train();
-    if (status.problem) problems.push(status.problem);
+    if (status.problem) problems.push(status.problem.message);
     const stored = await learned.model();
     if (stored === null) return undefined;
     const loaded = loadModel(stored);

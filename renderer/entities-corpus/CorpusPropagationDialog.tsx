@@ -164,7 +164,7 @@ export function CorpusPropagationPanel({
           {preview.skipped.length > 0 && (
             <details>
               <summary>{t('propagation.skipped', { count: preview.skipped.length })}</summary>
-              <ul>{preview.skipped.map((s) => <li key={s.path}><code>{s.path}</code>: {s.message}</li>)}</ul>
+              <ul>{preview.skipped.map((s) => <li key={s.path}><code>{s.path}</code>: {errorWords(s)}</li>)}</ul>
             </details>
           )}
         </>

@@ -92,7 +92,7 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
           <p>{info.origin === 'file' ? t('tagset.file') : malformed ? null : t('tagset.default')}</p>
           {malformed && (
             <div role="alert" className="error">
-              <p>{t('tagset.malformed', { problem: malformed })}</p>
+              <p>{t('tagset.malformed', { problem: errorWords(malformed) })}</p>
               <label>
                 <input type="checkbox" checked={replaceMalformed} onChange={(event) => setReplaceMalformed(event.target.checked)} />
                 {t('tagset.replaceMalformed')}

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { DisplayType } from '../../shared/entities/tagset';
-import { useFormat, useT } from '../i18n/LanguageContext';
+import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 import { useEditorChanges, type EditorChanges } from './editor-changes';
 import { tagSelection } from './entity-commands';
 import { EntityGroups } from './EntityGroups';
@@ -147,6 +147,7 @@ function IgnoreAtCaret({ state, onIgnore }: { state: EditorState; onIgnore(sugge
 function LearnedLine({ status }: { status: LearnedStatus }) {
   const t = useT();
   const format = useFormat();
+  const errorWords = useErrorWords();
   const summary =
     status.trainedAt === null
       ? t('learned.none')
@@ -155,7 +156,7 @@ function LearnedLine({ status }: { status: LearnedStatus }) {
     <p role="status" aria-label={t('learned.status')} className="entity-learned">
       {summary}
       {status.training && <> · {t('learned.training')}</>}
-      {status.problem !== null && <> · {t('learned.problem', { message: status.problem })}</>}
+      {status.problem !== null && <> · {t('learned.problem', { message: errorWords(status.problem) })}</>}
     </p>
   );
 }

@@ -11,13 +11,14 @@ import type { SuggestContext } from './suggestions-plugin';
 import type { IgnoreEntry } from '../../shared/learning/ignore-list';
 import type { LearnedStatus } from '../../shared/ipc/contract';
 import { useLearnedModel } from './useLearnedModel';
+import { wordedOf, type WordedError } from '../i18n/error-words';
 
 /// The corpus tag set: the one function the editor asks, so where it comes from is decided here.
 ///
 /// Reads `jiaodui.tagset.json` through the main process; falls back to the default tag set when the call fails.
-export async function loadTagset(api: JiaoduiApi): Promise<{ tagset: Tagset; problem: string | null }> {
+export async function loadTagset(api: JiaoduiApi): Promise<{ tagset: Tagset; problem: WordedError | null }> {
   const result = await api.entityTagset();
-  if (!result.ok) return { tagset: DEFAULT_TAGSET, problem: result.error.message };
+  if (!result.ok) return { tagset: DEFAULT_TAGSET, problem: wordedOf(result.error) };
   return { tagset: result.value.tagset, problem: result.value.problem };
 }
 
@@ -31,7 +32,7 @@ export interface EntityServices {
   types: DisplayType[];
   look: TypeLook;
   /// A problem with the corpus tag-set file, to show; null when fine.
-  tagsetProblem: string | null;
+  tagsetProblem: WordedError | null;
   /// The suggestion context of the open page, updated in place as the corpus index and tagger arrive.
   suggest: SuggestContext;
   /// Changes whenever `suggest` was updated, so the editor recomputes its suggestions.
@@ -50,7 +51,7 @@ export interface EntityServices {
 /// part-of-speech words (jieba runs in the main process), for the suggestions.
 export function useEntityServices(api: JiaoduiApi, corpusRoot: string | null, page: PageData | null, pageLoad: number): EntityServices {
   const [tagset, setTagset] = useState<Tagset>(DEFAULT_TAGSET);
-  const [tagsetProblem, setTagsetProblem] = useState<string | null>(null);
+  const [tagsetProblem, setTagsetProblem] = useState<WordedError | null>(null);
   const [suggestVersion, setSuggestVersion] = useState(0);
   const [knownLoad, setKnownLoad] = useState(0);
 

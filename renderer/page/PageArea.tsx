@@ -132,7 +132,7 @@ export function PageArea(props: {
         correctionCount={follow.liveCorrectionCount ?? state.correctionCount}
       />
       {state.recovery && <RecoveryNotice recovery={state.recovery} onRestore={() => session.restore()} onDiscard={() => void session.dropRecovery()} />}
-      {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: page.scanError })}</p>}
+      {page.scanError && <p className="hint scan-layout-error" role="status">{t('scan.layoutError', { message: errorWords(page.scanError) })}</p>}
       {props.findBar}
       <div className="page-body">
         <div className="page-main">
@@ -176,7 +176,7 @@ export function PageArea(props: {
             learned={entities.services.learned}
             corpusIndex={<CorpusEntityIndex api={api} tagset={entities.services.tagset} onOpen={props.onOpenAt} refreshKey={entities.indexKey} />}
             notices={[
-              ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: entities.services.tagsetProblem })] : []),
+              ...(entities.services.tagsetProblem ? [t('ent.tagsetProblem', { message: errorWords(entities.services.tagsetProblem) })] : []),
               ...(entities.refusedCount > 0 ? [t('ent.refused', { count: entities.refusedCount })] : []),
               ...(entities.ignoreProblem ? [t('ent.ignoreFailed', { message: entities.ignoreProblem })] : []),
             ]}

@@ -58,7 +58,7 @@ export function CorpusSettingsDialog({
         ))}
       </fieldset>
       <p className="hint">{t('corpusSettings.hint', { file: settings?.file ?? 'jiaodui.corpus.json' })}</p>
-      {settings?.problem && <p role="alert" className="error">{t('corpusSettings.problem', { message: settings.problem })}</p>}
+      {settings?.problem && <p role="alert" className="error">{t('corpusSettings.problem', { message: errorWords(settings.problem) })}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       <button type="button" aria-expanded={ignoreShown} onClick={() => setIgnoreShown((shown) => !shown)}>{t('ignore.open')}</button>
       {ignoreShown && <IgnoreListSection api={api} {...(onIgnoreChange && { onChanged: onIgnoreChange })} />}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { JiaoduiApi } from '../../shared/ipc/api';
-import { ignoreKey, type IgnoreEntry, type IgnoreTarget } from '../../shared/learning/ignore-list';
+import { ignoreKey, type IgnoreEntry, type IgnoreList, type IgnoreTarget } from '../../shared/learning/ignore-list';
 import { useErrorWords, useFormat, useT } from '../i18n/LanguageContext';
 
 /// The corpus's "always ignore" list in the corpus settings: every entry (kind, rule, string, type or
@@ -12,7 +12,7 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
   const format = useFormat();
   const errorWords = useErrorWords();
   const [entries, setEntries] = useState<IgnoreEntry[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<IgnoreList['problem']>(null);
   const [error, setError] = useState<string | null>(null);
   const [removed, setRemoved] = useState<IgnoreTarget | null>(null);
 
@@ -43,7 +43,7 @@ export function IgnoreListSection({ api, onChanged }: { api: Pick<JiaoduiApi, 'i
     <section className="ignore-list" aria-label={t('ignore.title')}>
       <h3>{t('ignore.title')}</h3>
       <p className="hint">{t('ignore.intro')}</p>
-      {problem && <p role="alert" className="error">{t('ignore.problem', { message: problem })}</p>}
+      {problem && <p role="alert" className="error">{t('ignore.problem', { message: errorWords(problem) })}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       <p role="status">
         {removed && (

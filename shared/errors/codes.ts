@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   'corpus.locked': { code: 'corpus-locked', en: 'This corpus is open for editing in another Jiaodui (process {pid} on {host}, since {since}), so it is read-only here and nothing was changed.' },
   'corpus.lockedUnknown': { code: 'corpus-locked', en: 'This corpus is open for editing in another program whose lock file cannot be read, so it is read-only here and nothing was changed.' },
   'corpus.settingsNotSaved': { code: 'io', en: 'The corpus settings could not be saved in {file}.' },
+  'corpusSettings.unusable': { code: 'invalid-argument', en: '{file}: {problem} The default text source (layout file first) is used.' },
   // Paths
   'path.notAllowed': { code: 'outside-corpus', en: 'The path "{path}" is not allowed: {problem}.' },
   'path.outside': { code: 'outside-corpus', en: 'The path "{path}" leads outside the corpus folder.' },
@@ -38,6 +39,11 @@ export const ERROR_MESSAGES = {
   'page.fileTooLarge': { code: 'too-large', en: '"{path}" is {size} MB; Jiaodui opens page files of up to {limit} MB. Split the page into smaller files.' },
   'page.tooManyChars': { code: 'too-large', en: '{path} has {count} characters; Jiaodui handles pages of up to {limit}.' },
   'page.lineTooLong': { code: 'too-large', en: '{path}: line {line} has {count} characters; Jiaodui edits lines of up to {limit}.' },
+  // A page's layout companion (the page opens without its scan)
+  'layout.outside': { code: 'outside-corpus', en: 'The layout file "{path}" leads outside the corpus folder.' },
+  'layout.unreadable': { code: 'io', en: 'The layout file "{path}" cannot be read.' },
+  'layout.tooLarge': { code: 'too-large', en: 'The layout file "{path}" is too large to show ({size} bytes).' },
+  'layout.invalid': { code: 'invalid-argument', en: 'The layout file "{path}" cannot be read: {problem}' },
   // Saving a page
   'save.duplicateEntity': { code: 'invalid-argument', en: 'Two entities share the id "{id}".' },
   'save.movesDoNotFit': { code: 'invalid-argument', en: 'The page cannot be saved: the moves do not fit the original text ({problem}).' },
@@ -114,8 +120,31 @@ export const ERROR_MESSAGES = {
   'tagset.notJson': { code: 'invalid-argument', en: '{file} is not valid JSON.' },
   'tagset.invalidFile': { code: 'invalid-argument', en: '{file} does not describe a valid tag set.' },
   'tagset.invalid': { code: 'invalid-argument', en: 'The tag set is not valid.' },
+  'tagset.malformedJson': { code: 'invalid-argument', en: '{file} is not valid JSON.' },
+  'tagset.malformed': { code: 'invalid-argument', en: '{file} does not describe a valid tag set: {problem}' },
+  // The learned entity model (app data; retrained when it cannot be used)
+  'learned.unreadable': { code: 'io', en: 'The entity model cannot be read.' },
+  'learned.notJson': { code: 'io', en: 'The entity model file is not valid JSON.' },
+  'learned.invalid': { code: 'io', en: 'The entity model file cannot be used: {problem}' },
+  'learned.notStored': { code: 'io', en: 'The entity model could not be trained or stored.' },
   // Entities across the corpus
   'propagation.cannotUndo': { code: 'not-found', en: 'This propagation can no longer be undone from here (it was undone already, or the app was restarted since).' },
+  // The corpus's ignore list file (not used when malformed)
+  'ignore.malformedJson': { code: 'invalid-argument', en: '{file} is not valid JSON; it is not used, and is kept aside when the list is next changed.' },
+  'ignore.malformed': { code: 'invalid-argument', en: '{file} is not a valid ignore list ({problem}); it is not used, and is kept aside when the list is next changed.' },
+  // Pages a propagation (or its undo) left alone, and why (listed after the run)
+  'propagation.alreadyTagged': { code: 'invalid-argument', en: 'Every place was already tagged.' },
+  'propagation.changedSincePreview': { code: 'sidecar-changed', en: 'This page changed since the preview, so it was left alone. Preview again to tag it.' },
+  'propagation.textMoved': { code: 'sidecar-changed', en: 'The text at {start}–{end} is not "{text}", so the page was left alone. Preview again.' },
+  'propagation.changedWhileRunning': { code: 'sidecar-changed', en: 'This page changed while the propagation ran, so it was left alone.' },
+  'propagation.changedAfter': { code: 'sidecar-changed', en: 'This page was changed after the propagation, so its spans were left in place (undo them in the page itself).' },
+  'propagation.undoBusy': { code: 'busy', en: 'Left alone: another program is writing the sidecar of "{path}" right now. Try undo again in a moment.' },
+  'propagation.undoFailed': { code: 'io', en: 'The spans on "{path}" could not be undone.' },
+  'propagation.sidecarUnusable': { code: 'read-only', en: 'The saved corrections of "{path}" cannot be used, so the page is left alone.' },
+  // Pages a corpus-wide read could not read (search, propagation, index)
+  'pageRead.pathNotAllowed': { code: 'outside-corpus', en: 'The path "{path}" is not allowed: {problem}.' },
+  'pageRead.failed': { code: 'io', en: 'The page "{path}" cannot be read.' },
+  'pageRead.sidecarFailed': { code: 'io', en: 'The sidecar of "{path}" cannot be read.' },
   // Batch find and replace
   'batch.oneCharacter': { code: 'invalid-argument', en: 'The character mode looks for one character; “{pattern}” is {count} characters. Use the plain mode for longer text.' },
   'batch.invalidRegex': { code: 'invalid-argument', en: '“{pattern}” is not a valid regular expression: {reason}' },
@@ -127,7 +156,6 @@ export const ERROR_MESSAGES = {
   'batch.noSuchGroup': { code: 'invalid-argument', en: 'The replacement uses “{token}”, but the expression has {groups} capture group(s).' },
   'batch.noSuchNamedGroup': { code: 'invalid-argument', en: 'The replacement uses “{token}”, but the expression has no group named “{name}”.' },
   // Pages a batch replacement left alone or only partly changed (problems listed after the run, not failures)
-  'batch.pageUnreadable': { code: 'io', en: 'The page cannot be read: {problem}' },
   'batch.pageChanged': { code: 'sidecar-changed', en: 'The page or its saved corrections changed since the search, so it was left alone. Search again.' },
   'batch.blocked': { code: 'read-only', en: 'Left alone because its saved corrections cannot be used: {problem}' },
   'batch.alreadyCorrected': { code: 'invalid-argument', en: '{count} ticked hit(s) were left alone because that text has already been corrected.' },
@@ -135,6 +163,8 @@ export const ERROR_MESSAGES = {
   'batch.undoNotWritten': { code: 'io', en: 'The batch was applied but its undo record could not be written: {problem}' },
   'batch.undoBusy': { code: 'io', en: 'It was not undone: {problem}' },
   'batch.undoFailed': { code: 'io', en: 'It could not be undone: {problem}' },
+  'batch.deletedSince': { code: 'sidecar-changed', en: 'Its saved corrections were deleted after the batch, so it was not undone.' },
+  'batch.changedSince': { code: 'sidecar-changed', en: 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.' },
   // Stored corrections and moves that do not fit the text (usually inside another message)
   'model.badMove': { code: 'invalid-argument', en: 'move {start}–{end} → {to} is empty or lies outside the original text ({length} code points)' },
   'model.movesOverlap': { code: 'invalid-argument', en: 'moves {a} and {b} overlap' },

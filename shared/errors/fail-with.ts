@@ -23,6 +23,20 @@ export interface WordedProblem {
   values?: MessageValues;
 }
 
+/// A message that is not tied to one page: its English sentence (logs, the CLI) and, when registered, its id and
+/// values for the renderer. Results and events carry it where they used to carry an English `message`.
+export type Worded = Omit<WordedProblem, 'path'>;
+
+/// A message worded by id; `message` replaces the registry's English when that says more (a technical reason).
+export function worded(id: MessageId, values: MessageValues = {}, message?: string): Worded {
+  return { message: message ?? englishOf(id, values), messageId: id, ...(Object.keys(values).length > 0 && { values }) };
+}
+
+/// The worded parts of a failure (its message, id and values).
+export function wordedOfError(error: AppError): Worded {
+  return { message: error.message, ...(error.messageId !== undefined && { messageId: error.messageId }), ...(error.values !== undefined && { values: error.values }) };
+}
+
 /// A problem with page `path` worded by message id (see `failWith`).
 export function problemWith(path: string, id: MessageId, values: MessageValues = {}): WordedProblem {
   return { path, message: englishOf(id, values), messageId: id, ...(Object.keys(values).length > 0 && { values }) };

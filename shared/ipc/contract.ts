@@ -74,8 +74,8 @@ export interface CorpusSettings {
   textSource: TextSource;
   /// The settings file, relative to the corpus root.
   file: string;
-  /// Why the settings file could not be used (the defaults apply), or null.
-  problem: string | null;
+  /// Why the settings file could not be used (the defaults apply), or null; English for logs, worded by id.
+  problem: Omit<WordedProblem, 'path'> | null;
 }
 
 /// The open corpus.
@@ -193,8 +193,8 @@ export interface PageData {
   notices: { code: 'empty-file' | 'undecodable-bytes' | 'low-confidence-encoding' | 'other-source-sidecar'; message: string }[];
   /// The scan and its line regions when the page has a layout companion (.hocr or layout .xml), else null.
   scan: PageScan | null;
-  /// Why the layout companion could not be read (the page opens without its scan), else null.
-  scanError: string | null;
+  /// Why the layout companion could not be read (the page opens without its scan), else null; worded by id.
+  scanError: Omit<WordedProblem, 'path'> | null;
   /// What the original text was read from (absent: 'text').
   sourceFormat?: SourceFormat;
   /// The sidecar's stored line origins (one entry per line of `text`), when it has them.
@@ -409,7 +409,7 @@ export interface BatchSearchOutcome {
   pagesSearched: number;
   pages: Record<string, BatchPageInfo>;
   /// Pages that could not be read at all, with the reason.
-  unreadable: { path: string; message: string }[];
+  unreadable: WordedProblem[];
   elapsedMs: number;
 }
 
@@ -455,8 +455,8 @@ export interface TagsetInfo {
   tagset: Tagset;
   /// 'file': read from `jiaodui.tagset.json`; 'default': the file is absent or malformed, DEFAULT_TAGSET is used.
   origin: 'file' | 'default';
-  /// When the file exists but is not a valid tag set: what is wrong, in plain words (shown to the user); else null.
-  problem: string | null;
+  /// When the file exists but is not a valid tag set: what is wrong (English for logs, worded by id); else null.
+  problem: Omit<WordedProblem, 'path'> | null;
   /// SHA-256 of the file as read (null: no file). entities.saveTagset refuses when the file changed since.
   fileHash: string | null;
 }
@@ -507,7 +507,7 @@ export interface CorpusEntityIndex {
   /// Sidecars read (from cache or disk).
   sidecars: number;
   /// Sidecars that could not be used (bad JSON, schema, newer version), with the reason; their spans are left out.
-  unreadable: { path: string; message: string }[];
+  unreadable: WordedProblem[];
   /// Every sidecar's rejected suggestions with their contexts and acceptance counts (docs/rejections.md), keyed by
   /// `entityKey` and `ocrKey`: suggestions rejected in the same context are dropped on every page, others lowered.
   rejections: { entities: RejectionTallies; ocr: RejectionTallies };
@@ -527,8 +527,8 @@ export interface LearnedStatus {
   trainingMs: number | null;
   /// Whether it is being trained now.
   training: boolean;
-  /// Why training or loading failed last time (English), null when fine.
-  problem: string | null;
+  /// Why training or loading failed last time (English for logs, worded by id), null when fine.
+  problem: Omit<WordedProblem, 'path'> | null;
 }
 
 /// Options of entities.learnedStatus.
@@ -585,7 +585,7 @@ export interface PropagationPreview {
   /// Occurrences over all pages.
   total: number;
   /// Pages left out because their sidecar cannot be used (read-only), or they cannot be read, with the reason.
-  skipped: { path: string; message: string }[];
+  skipped: WordedProblem[];
   /// Pages looked at.
   pagesSearched: number;
 }
@@ -615,7 +615,10 @@ export interface PropagationPageOutcome {
   outcome: 'done' | 'refused';
   /// Spans added or removed on this page.
   spans: number;
+  /// Why the page was left alone (or, done, that nothing needed adding): English for logs, worded by id.
   message: string | null;
+  messageId?: WordedProblem['messageId'];
+  values?: WordedProblem['values'];
 }
 
 /// What entities.propagationApply reports.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Worded } from '../errors/fail-with';
 
 /// One "always ignore this" entry of a corpus (kept app-side in `<corpus data dir>/ignored.json`).
 ///
@@ -48,7 +49,8 @@ export type IgnoreFile = z.infer<typeof ignoreFileSchema>;
 /// (null when fine; then `entries` is empty and the file is left as it is until the editor adds or removes one).
 export interface IgnoreList {
   entries: IgnoreEntry[];
-  problem: string | null;
+  /// Why the list file is not used (English for logs, worded by id), or null.
+  problem: Worded | null;
 }
 
 /// A string that is equal for equal targets (an entry's time left out).

@@ -56,7 +56,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // A broken settings file is a problem too: the pages above were read with the default text source.
   const settings = await readCorpusSettings(root);
   if (settings.problem !== null) {
-    io.stdout(settings.problem);
+    io.stdout(settings.problem.message);
     problemCount++;
   }
   problemCount += reportTemps(io, scan.value.leftoverTemps);

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ignoreFileSchema, ignoreKey, MAX_IGNORE_ENTRIES, type IgnoreEntry, type IgnoreFile, type IgnoreList, type IgnoreTarget } from '../../../shared/learning/ignore-list';
 import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { failWith, worded } from '../../../shared/errors/fail-with';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { corpusDataDir } from './corpus-data-dir';
 
@@ -95,13 +95,14 @@ export function parseIgnoreFile(text: string): IgnoreList {
   try {
     json = JSON.parse(text);
   } catch {
-    return { entries: [], problem: `${IGNORE_FILE_NAME} is not valid JSON; it is not used, and is kept aside when the list is next changed.` };
+    return { entries: [], problem: worded('ignore.malformedJson', { file: IGNORE_FILE_NAME }) };
   }
   const parsed = ignoreFileSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    return { entries: [], problem: `${IGNORE_FILE_NAME} is not a valid ignore list (${first?.message ?? 'unknown problem'}${where}); it is not used, and is kept aside when the list is next changed.` };
+    // The schema's reason is technical English, passed on as a value.
+    return { entries: [], problem: worded('ignore.malformed', { file: IGNORE_FILE_NAME, problem: `${first?.message ?? 'unknown problem'}${where}` }) };
   }
   return { entries: parsed.data.entries, problem: null };
 }

@@ -42,7 +42,7 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
     context.onProgress?.(done, total);
     const page = readPageOnDiskSync(context.realRoot, item.path);
     if ('message' in page) {
-      problems.push(problemWith(item.path, 'batch.pageUnreadable', { problem: page.message }));
+      problems.push(page);
       continue;
     }
     if (page.texts.version !== item.version) {

@@ -1,5 +1,5 @@
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
-import { problemOf, problemWith } from '../../../shared/errors/fail-with';
+import { problemOf, problemWith, worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
@@ -32,7 +32,7 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
       error instanceof SidecarLockBusy ? problemWith(page.path, 'batch.undoBusy', { problem: error.message }) : problemWith(page.path, 'batch.undoFailed', { problem: (error as Error).message }),
     );
     if (problem !== null) {
-      problems.push(typeof problem === 'string' ? { path: page.path, message: problem } : problem);
+      problems.push('path' in problem ? problem : { path: page.path, ...problem });
       continue;
     }
     restoredPages.push(page.path);
@@ -43,16 +43,16 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
   return ok({ undone: journal.summary, restoredPages, problems, next: next?.summary ?? null });
 }
 
-const CHANGED_SINCE = 'Its saved corrections were changed after the batch (saved again or edited), so it was not undone; undo it by hand if needed.';
+const CHANGED_SINCE = worded('batch.changedSince');
 
 // Puts back one page's sidecar from before the batch if it is still exactly what the batch wrote; returns why not.
 // The last check before the rename (or removal) is synchronous and the change follows at once (see save-page.ts).
-async function restorePage(sidecarAbs: CorpusFile, page: JournalPage, guard: SidecarLockGuard): Promise<string | null> {
+async function restorePage(sidecarAbs: CorpusFile, page: JournalPage, guard: SidecarLockGuard): Promise<Worded | null> {
   let identity: string | null = null;
-  const unchanged = async (): Promise<string | null> => {
+  const unchanged = async (): Promise<Worded | null> => {
     const seen = await readSidecarSnapshot(sidecarAbs);
-    if (!seen.ok) return seen.error.message;
-    if (seen.value === null) return 'Its saved corrections were deleted after the batch, so it was not undone.';
+    if (!seen.ok) return wordedOfError(seen.error);
+    if (seen.value === null) return worded('batch.deletedSince');
     identity = seen.value.identity;
     return seen.value.hash === page.afterHash ? null : CHANGED_SINCE;
   };
@@ -66,19 +66,19 @@ async function restorePage(sidecarAbs: CorpusFile, page: JournalPage, guard: Sid
     await asOwnWrite(sidecarAbs.abs, () => removeInCorpus(sidecarAbs));
     return null;
   }
-  let late: string | null = null;
+  let late: Worded | null = null;
   try {
     const before = page.before;
     await asOwnWrite(sidecarAbs.abs, () => writeFileAtomicInCorpus(sidecarAbs, Buffer.from(before, 'base64'), {
       beforeRename: async () => {
         await guard.assertHeld();
         late = await unchanged();
-        if (late !== null) throw new Error(late);
+        if (late !== null) throw new Error(late.message);
       },
       lastCheck: () => {
         if (sidecarIdentityNow(sidecarAbs.abs) !== identity) {
           late = CHANGED_SINCE;
-          throw new Error(late);
+          throw new Error(late.message);
         }
       },
     }));

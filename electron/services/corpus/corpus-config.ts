@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../shared/ipc/contract';
 import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { failWith, worded, type Worded } from '../../../shared/errors/fail-with';
 import { corpusFile, readFileInCorpus } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { asOwnWrite } from '../disk/own-writes';
@@ -27,15 +27,22 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettings> 
   let text: string;
   try {
     const file = await corpusFile(root, CORPUS_CONFIG_FILE);
-    if (!file.ok) return { ...defaults, problem: `${file.error.message} The default text source (layout file first) is used.` };
+    if (!file.ok) return { ...defaults, problem: unusable(file.error.message, `${file.error.message} The default text source (layout file first) is used.`) };
     text = (await readFileInCorpus(file.value)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults;
-    return { ...defaults, problem: `${CORPUS_CONFIG_FILE} cannot be read (${(error as Error).message}); the default text source (layout file first) is used.` };
+    const reason = `cannot be read (${(error as Error).message})`;
+    return { ...defaults, problem: unusable(reason, `${CORPUS_CONFIG_FILE} ${reason}; the default text source (layout file first) is used.`) };
   }
   const problem = parseProblem(text);
-  if (typeof problem === 'string') return { ...defaults, problem: `${CORPUS_CONFIG_FILE}: ${problem} The default text source (layout file first) is used.` };
+  if (typeof problem === 'string') return { ...defaults, problem: unusable(problem) };
   return { ...defaults, textSource: problem.textSource };
+}
+
+// Why the settings file is not used: the reason (technical English from the file check or the OS) is a value of a
+// sentence the renderer words; `english` replaces the registry's sentence in the message when given.
+function unusable(reason: string, english?: string): Worded {
+  return worded('corpusSettings.unusable', { file: CORPUS_CONFIG_FILE, problem: reason }, english);
 }
 
 function parseProblem(text: string): string | z.infer<typeof corpusConfigSchema> {

@@ -1,12 +1,13 @@
 import { statSync, type Stats } from 'node:fs';
 import { absoluteIn, readPageOnDiskSync, type PageTexts } from '../page/page-on-disk';
 import { sidecarPathOf } from '../../../shared/model/page-files';
+import type { WordedProblem } from '../../../shared/errors/fail-with';
 
 /// What one pass over the corpus found, and how much of it came from the cache.
 export interface CorpusTexts {
   /// The readable pages, in the order asked for.
   pages: PageTexts[];
-  unreadable: { path: string; message: string }[];
+  unreadable: WordedProblem[];
   loaded: number;
   reused: number;
 }
@@ -110,7 +111,7 @@ export class CorpusTextCache {
         result.loaded++;
         if ('message' in page) {
           this.entries.delete(rel);
-          result.unreadable.push({ path: rel, message: page.message });
+          result.unreadable.push(page);
         } else {
           if (stamp !== null && !this.disposed) this.entries.set(rel, { key: stamp.key, texts: page.texts });
           result.pages.push(page.texts);

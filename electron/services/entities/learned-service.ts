@@ -3,6 +3,7 @@ import type { StoredModel } from '../../../shared/entities/learn/model';
 import type { TextWorker } from '../text-worker/text-worker';
 import { readTrainingPages } from './learned-pages';
 import { readModelFile, writeModelFile, type ModelFile } from './learned-store';
+import { worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
 
 /// How long after the last save training waits, so a burst of saves trains once.
 export const RETRAIN_DELAY_MS = 2000;
@@ -28,7 +29,7 @@ export class LearnedEntities {
   private file: ModelFile | null = null;
   private training = false;
   private again = false;
-  private problem: string | null = null;
+  private problem: Worded | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private loaded: Promise<void>;
   private closed = false;
@@ -96,7 +97,7 @@ export class LearnedEntities {
         }
         const result = await this.deps.worker().run({ kind: 'train-entities', pages });
         if (!result.ok) {
-          this.problem = result.error.message;
+          this.problem = wordedOfError(result.error);
           continue;
         }
         if (result.value === null) continue;
@@ -107,7 +108,7 @@ export class LearnedEntities {
         this.problem = null;
       } while (this.again && !this.closed);
     } catch (error) {
-      this.problem = `The entity model could not be trained or stored (${(error as Error).message}).`;
+      this.problem = worded('learned.notStored', {}, `The entity model could not be trained or stored (${(error as Error).message}).`);
     } finally {
       this.training = false;
       if (!this.closed) this.deps.onStatus(this.snapshot());
@@ -121,7 +122,7 @@ export class LearnedEntities {
       return;
     }
     // No model, or one that cannot be used: learn from what the corpus holds.
-    if (read.kind === 'unusable') this.problem = read.message;
+    if (read.kind === 'unusable') this.problem = read.why;
     this.schedule(0);
   }
 

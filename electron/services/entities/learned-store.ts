@@ -3,6 +3,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { corpusDataDir } from '../app/corpus-data-dir';
 import { loadModel, type LearnedModel, type StoredModel } from '../../../shared/entities/learn/model';
+import { worded, type Worded } from '../../../shared/errors/fail-with';
 
 /// The learned entity model's file in a corpus's app-side data folder.
 export const MODEL_FILE = 'entity-model.json';
@@ -16,7 +17,7 @@ export interface ModelFile {
 
 /// What reading the model file found: a usable model, no file, or a file that cannot be used (then the caller
 /// retrains and overwrites it; it is app data, never the corpus's).
-export type ModelRead = { kind: 'ok'; file: ModelFile; model: LearnedModel } | { kind: 'none' } | { kind: 'unusable'; message: string };
+export type ModelRead = { kind: 'ok'; file: ModelFile; model: LearnedModel } | { kind: 'none' } | { kind: 'unusable'; why: Worded };
 
 /// Reads the model of the corpus at `root` (app state beside `stateFile`).
 export async function readModelFile(stateFile: string, root: string): Promise<ModelRead> {
@@ -25,16 +26,17 @@ export async function readModelFile(stateFile: string, root: string): Promise<Mo
     text = await readFile(path.join(corpusDataDir(stateFile, root), MODEL_FILE), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
-    return { kind: 'unusable', message: `The entity model cannot be read (${(error as Error).message}).` };
+    return { kind: 'unusable', why: worded('learned.unreadable', {}, `The entity model cannot be read (${(error as Error).message}).`) };
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'unusable', message: 'The entity model file is not valid JSON.' };
+    return { kind: 'unusable', why: worded('learned.notJson') };
   }
   const loaded = loadModel(data);
-  if (!loaded.ok) return { kind: 'unusable', message: loaded.message };
+  // The loader's reason is technical English, passed on as a value.
+  if (!loaded.ok) return { kind: 'unusable', why: worded('learned.invalid', { problem: loaded.message }) };
   const signature = (data as { signature?: unknown }).signature;
   return { kind: 'ok', file: { stored: data as StoredModel, signature: typeof signature === 'string' ? signature : '' }, model: loaded.model };
 }

@@ -3,8 +3,8 @@ import { realpath } from 'node:fs/promises';
 import { removeInCorpus } from '../disk/confined-fs';
 import type { PropagationApplyRequest, PropagationPageOutcome } from '../../../shared/ipc/contract';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
-import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { ok, type AppError, type Result } from '../../../shared/result';
+import { failWith, worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { readPageForPropagation } from './propagation-preview';
 import { savePage } from '../page/save-page';
@@ -56,10 +56,10 @@ export async function applyCorpusPropagation(
     onProgress?.(i, request.pages.length);
     const outcome = await applyToPage(realRoot, wanted, needle, request.type, appVersion);
     if (outcome.kind === 'refused') {
-      result.pages.push({ path: wanted.path, outcome: 'refused', spans: 0, message: outcome.message });
+      result.pages.push({ path: wanted.path, outcome: 'refused', spans: 0, ...outcome.why });
       continue;
     }
-    result.pages.push({ path: wanted.path, outcome: 'done', spans: outcome.applied?.addedIds.length ?? 0, message: outcome.applied ? null : 'Every place was already tagged.' });
+    result.pages.push({ path: wanted.path, outcome: 'done', spans: outcome.applied?.addedIds.length ?? 0, ...(outcome.applied ? { message: null } : worded('propagation.alreadyTagged')) });
     if (outcome.applied) {
       result.applied.push(outcome.applied);
       result.added += outcome.applied.addedIds.length;
@@ -69,7 +69,7 @@ export async function applyCorpusPropagation(
   return ok(result);
 }
 
-type PageApply = { kind: 'done'; applied: AppliedPage | null } | { kind: 'refused'; message: string };
+type PageApply = { kind: 'done'; applied: AppliedPage | null } | { kind: 'refused'; why: Worded };
 
 async function applyToPage(
   realRoot: string,
@@ -81,14 +81,14 @@ async function applyToPage(
   const page = await readPageForPropagation(realRoot, wanted.path);
   if (page.kind === 'refused') return page;
   if (page.sourceSha256 !== wanted.sourceSha256 || page.sidecarHash !== wanted.sidecarHash) {
-    return { kind: 'refused', message: 'This page changed since the preview, so it was left alone. Preview again to tag it.' };
+    return { kind: 'refused', why: worded('propagation.changedSincePreview') };
   }
   const index = new CodePointIndex(page.text);
   const taken = new Set(page.spans.map((s) => `${s.start}:${s.end}`));
   const added: EntitySpan[] = [];
   for (const { start, end } of wanted.occurrences) {
     if (end > index.length || start >= end || page.text.slice(index.toUtf16(start), index.toUtf16(end)) !== needle) {
-      return { kind: 'refused', message: `The text at ${start}–${end} is not "${needle}", so the page was left alone. Preview again.` };
+      return { kind: 'refused', why: worded('propagation.textMoved', { start, end, text: needle }) };
     }
     if (taken.has(`${start}:${end}`)) continue;
     taken.add(`${start}:${end}`);
@@ -111,7 +111,7 @@ async function applyToPage(
     },
     appVersion,
   );
-  if (!saved.ok) return { kind: 'refused', message: refusalMessage(saved.error.code, saved.error.message) };
+  if (!saved.ok) return { kind: 'refused', why: refusalOf(saved.error) };
   return {
     kind: 'done',
     applied: {
@@ -156,7 +156,7 @@ export async function undoCorpusPropagation(
       result.pages.push({ path: record.path, outcome: 'done', spans: record.addedIds.length, message: null });
       result.removed += record.addedIds.length;
     } else {
-      result.pages.push({ path: record.path, outcome: 'refused', spans: 0, message: outcome });
+      result.pages.push({ path: record.path, outcome: 'refused', spans: 0, ...outcome });
       result.remaining.push(record);
     }
   }
@@ -164,24 +164,28 @@ export async function undoCorpusPropagation(
   return ok(result);
 }
 
-const CHANGED_SINCE = 'This page was changed after the propagation, so its spans were left in place (undo them in the page itself).';
+const CHANGED_SINCE = worded('propagation.changedAfter');
 
 // Undoes one page; returns null when done, else why not.
-async function undoPage(realRoot: string, record: AppliedPage, appVersion: string): Promise<string | null> {
+async function undoPage(realRoot: string, record: AppliedPage, appVersion: string): Promise<Worded | null> {
   const page = await readPageForPropagation(realRoot, record.path);
-  if (page.kind === 'refused') return page.message;
+  if (page.kind === 'refused') return page.why;
   if (page.sidecarHash !== record.sidecarHashAfter || page.sourceSha256 !== record.sourceSha256) return CHANGED_SINCE;
   if (record.createdSidecar) {
     return withSidecarLock(page.sidecarAbs, async (guard) => {
       await guard.assertHeld();
       const now = await readSidecarSnapshot(page.sidecarAbs);
-      if (!now.ok) return now.error.message;
+      if (!now.ok) return wordedOfError(now.error);
       if (now.value?.hash !== record.sidecarHashAfter) return CHANGED_SINCE;
       // Checked right before the removal, so another program's write can hardly slip in between (see save-page.ts).
       if (sidecarIdentityNow(page.sidecarAbs.abs) !== now.value.identity) return CHANGED_SINCE;
       await asOwnWrite(page.sidecarAbs.abs, () => removeInCorpus(page.sidecarAbs));
       return null;
-    }).catch((error: unknown) => (error instanceof SidecarLockBusy ? `Left alone: ${error.message}` : `It could not be undone: ${(error as Error).message}`));
+    }).catch((error: unknown) =>
+      error instanceof SidecarLockBusy
+        ? worded('propagation.undoBusy', { path: record.path })
+        : worded('propagation.undoFailed', { path: record.path }, `It could not be undone: ${(error as Error).message}`),
+    );
   }
   const state = await readSidecarState(page.sidecarAbs, { sha256: page.sourceSha256, originalText: page.originalText });
   if (!state.ok || state.value.kind !== 'usable') return CHANGED_SINCE;
@@ -200,10 +204,10 @@ async function undoPage(realRoot: string, record: AppliedPage, appVersion: strin
     },
     appVersion,
   );
-  return saved.ok ? null : refusalMessage(saved.error.code, saved.error.message);
+  return saved.ok ? null : refusalOf(saved.error);
 }
 
-function refusalMessage(code: string, message: string): string {
-  if (code === 'sidecar-changed') return 'This page changed while the propagation ran, so it was left alone.';
-  return message;
+// A save refused because the sidecar changed is worded for the run; other failures keep their own words.
+function refusalOf(error: AppError): Worded {
+  return error.code === 'sidecar-changed' ? worded('propagation.changedWhileRunning') : wordedOfError(error);
 }

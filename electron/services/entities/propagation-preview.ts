@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { findOccurrences } from '../../../shared/entities/occurrences';
 import type { PropagationPreview, PropagationPreviewRequest } from '../../../shared/ipc/contract';
 import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { failWith, worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, type CorpusFile } from '../disk/confined-fs';
 import { CorpusTextCache } from '../corpus/corpus-text-cache';
 import { readPageSource } from '../page/page-source';
@@ -23,21 +23,21 @@ export type PageForPropagation =
       pageAbs: CorpusFile;
       sidecarAbs: CorpusFile;
     }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; why: Worded };
 
 /// Reads one page of the corpus for propagation: the sidecar's text and spans when it has a usable sidecar, else
 /// its original text; an unusable sidecar (bad JSON, schema, newer, other page bytes, not fitting the page's text)
 /// refuses the page.
 export async function readPageForPropagation(realRoot: string, rel: string): Promise<PageForPropagation> {
   const pageAbs = corpusFileInRealRoot(realRoot, rel);
-  if (!pageAbs.ok) return { kind: 'refused', message: pageAbs.error.message };
+  if (!pageAbs.ok) return { kind: 'refused', why: wordedOfError(pageAbs.error) };
   const sidecarAbs = corpusFileInRealRoot(realRoot, sidecarPathOf(rel));
-  if (!sidecarAbs.ok) return { kind: 'refused', message: `The sidecar of "${rel}" leads outside the corpus folder.` };
+  if (!sidecarAbs.ok) return { kind: 'refused', why: worded('path.sidecarOutside', { path: rel }) };
   const source = await readPageSource(pageAbs.value, rel);
-  if (!source.ok) return { kind: 'refused', message: source.error.message };
+  if (!source.ok) return { kind: 'refused', why: wordedOfError(source.error) };
   const state = await readSidecarState(sidecarAbs.value, source.value);
-  if (!state.ok) return { kind: 'refused', message: state.error.message };
-  if (state.value.kind === 'unusable') return { kind: 'refused', message: refusalOf(state.value.message) };
+  if (!state.ok) return { kind: 'refused', why: wordedOfError(state.error) };
+  if (state.value.kind === 'unusable') return { kind: 'refused', why: unusable(rel, state.value.message) };
   const usable = state.value.kind === 'usable' ? state.value.sidecar : null;
   return {
     kind: 'usable',
@@ -75,17 +75,17 @@ export async function previewCorpusPropagation(
   const corpus = await (cache ?? new CorpusTextCache(realRoot)).texts(searched);
   const result: PropagationPreview = { text: needle, type: request.type, pages: [], total: 0, skipped: [], pagesSearched: searched.length };
   // Skipped pages in page order, whether unreadable or blocked.
-  const unreadable = new Map(corpus.unreadable.map((u) => [u.path, u.message]));
+  const unreadable = new Map(corpus.unreadable.map((u) => [u.path, u]));
   const texts = new Map(corpus.pages.map((page) => [page.path, page]));
   for (const rel of searched) {
     const page = texts.get(rel);
     if (!page) {
-      const message = unreadable.get(rel);
-      if (message !== undefined) result.skipped.push({ path: rel, message });
+      const problem = unreadable.get(rel);
+      if (problem !== undefined) result.skipped.push(problem);
       continue;
     }
     if (page.blocked !== null) {
-      result.skipped.push({ path: rel, message: refusalOf(page.blocked) });
+      result.skipped.push({ path: rel, ...unusable(rel, page.blocked) });
       continue;
     }
     if (!page.corrected.includes(needle)) continue;
@@ -97,7 +97,12 @@ export async function previewCorpusPropagation(
   return ok(result);
 }
 
-// An unusable sidecar's message says the page is read-only in the editor; here the page is only left alone.
+// An unusable sidecar's message says the page is read-only in the editor; here the page is only left alone. The
+// English (for logs) keeps the file check's reason; the renderer words the id.
+function unusable(rel: string, blocked: string): Worded {
+  return worded('propagation.sidecarUnusable', { path: rel }, refusalOf(blocked));
+}
+
 function refusalOf(blocked: string): string {
   return blocked.replace(/ (The page is read-only|The original text is shown read-only).*$/, ' Its saved corrections cannot be used, so it is left alone.');
 }

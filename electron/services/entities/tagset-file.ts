@@ -1,7 +1,7 @@
 import { DEFAULT_TAGSET, TAGSET_FILE_NAME, parseTagset, serializeTagset } from '../../../shared/entities/tagset';
 import type { SaveTagsetRequest, TagsetInfo } from '../../../shared/ipc/contract';
 import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { failWith, worded } from '../../../shared/errors/fail-with';
 import { corpusFile, isOutside, readFileInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { sha256Hex } from '../disk/hash';
@@ -25,13 +25,13 @@ export async function readTagsetFile(root: string): Promise<Result<TagsetInfo>> 
   const fileHash = sha256Hex(bytes);
   const parsed = parseTagset(new TextDecoder('utf-8').decode(bytes));
   if (!parsed.ok) {
-    const detail = parsed.error.detail ? ` ${parsed.error.detail.replace(/\n/g, '; ')}` : '';
-    return ok({
-      tagset: DEFAULT_TAGSET,
-      origin: 'default',
-      problem: `${parsed.error.message}${detail} The default tag set is used until the file is fixed or replaced.`,
-      fileHash,
-    });
+    // The schema's reasons (which field, what is wrong) are technical English, passed on as a value.
+    const detail = parsed.error.detail?.replace(/\n/g, '; ') ?? '';
+    const english = `${parsed.error.message}${detail ? ` ${detail}` : ''} The default tag set is used until the file is fixed or replaced.`;
+    const problem = parsed.error.messageId === 'tagset.notJson'
+      ? worded('tagset.malformedJson', { file: TAGSET_FILE_NAME }, english)
+      : worded('tagset.malformed', { file: TAGSET_FILE_NAME, problem: detail }, english);
+    return ok({ tagset: DEFAULT_TAGSET, origin: 'default', problem, fileHash });
   }
   return ok({ tagset: parsed.value, origin: 'file', problem: null, fileHash });
 }
@@ -53,7 +53,7 @@ export async function writeTagsetFile(root: string, request: SaveTagsetRequest, 
   if (!file.ok) return file;
   if (current.value.problem !== null) {
     if (request.replaceMalformed !== true) {
-      return failWith('tagset.invalidOnDisk', { file: TAGSET_FILE_NAME }, current.value.problem);
+      return failWith('tagset.invalidOnDisk', { file: TAGSET_FILE_NAME }, current.value.problem.message);
     }
     try {
       await keepAside(file.value, `${TAGSET_FILE_NAME}.broken-${now().toISOString().replace(/[:.]/g, '-')}`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
 import { relativePathProblem } from '../disk/confine';
+import { problemOf, problemWith, type WordedProblem } from '../../../shared/errors/fail-with';
 import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
 import { pageSourceFromBytes } from './page-source';
 import { sidecarPathOf } from '../../../shared/model/page-files';
@@ -40,18 +41,18 @@ export interface PageOnDisk {
 /// caller has just found no sidecar file) skips looking for it: most pages have none, and a failed look-up
 /// costs an exception. Synchronous because it is several times faster than promise-based reads for small files
 /// (33 µs against 130 µs per page); callers that read many pages yield between them.
-export function readPageOnDiskSync(realRoot: string, rel: string, options: { sidecarMissing?: boolean } = {}): PageOnDisk | { message: string } {
+export function readPageOnDiskSync(realRoot: string, rel: string, options: { sidecarMissing?: boolean } = {}): PageOnDisk | WordedProblem {
   const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return { message: `The path is not allowed: ${shapeProblem}.` };
+  if (shapeProblem) return problemWith(rel, 'pageRead.pathNotAllowed', { path: rel, problem: shapeProblem });
   let bytes: Buffer;
   try {
     bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });
   } catch (error) {
-    if (isOutside(error)) return { message: 'The page leads outside the corpus folder.' };
-    return { message: `The page cannot be read: ${(error as Error).message}` };
+    if (isOutside(error)) return problemWith(rel, 'page.outside', { path: rel });
+    return { ...problemWith(rel, 'pageRead.failed', { path: rel }), message: `The page cannot be read: ${(error as Error).message}` };
   }
   const source = pageSourceFromBytes(bytes, rel);
-  if (!source.ok) return { message: source.error.message };
+  if (!source.ok) return problemOf(rel, source.error);
   let sidecar: SidecarState = { kind: 'none' };
   let sidecarBytes: Buffer | null = null;
   if (options.sidecarMissing !== true) {
@@ -60,8 +61,10 @@ export function readPageOnDiskSync(realRoot: string, rel: string, options: { sid
       sidecarBytes = readFileInCorpusSync({ realRoot, rel: sidecarRel, abs: absoluteIn(realRoot, sidecarRel) });
       sidecar = sidecarStateFromBytes(sidecarBytes, source.value);
     } catch (error) {
-      if (isOutside(error)) return { message: 'The sidecar leads outside the corpus folder.' };
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { message: `The sidecar cannot be read: ${(error as Error).message}` };
+      if (isOutside(error)) return problemWith(rel, 'path.sidecarOutside', { path: rel });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        return { ...problemWith(rel, 'pageRead.sidecarFailed', { path: rel }), message: `The sidecar cannot be read: ${(error as Error).message}` };
+      }
     }
   }
   const original = source.value.originalText;

@@ -11,11 +11,12 @@ import { baseOf, extensionOf, IMAGE_EXTENSIONS } from '../../../shared/model/pag
 import { byLayoutPreference, hasLayoutExtension, sniffLayoutFormat } from '../corpus/page-grouping';
 import type { PageSource } from '../page/page-source';
 import { maxOf } from '../../../shared/push-all';
+import { worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
 
 /// What opening a page learns about its scan: the scan, or why its layout file could not be read.
 export interface PageScanOutcome {
   scan: PageScan | null;
-  scanError: string | null;
+  scanError: Worded | null;
 }
 
 // Layout files larger than this are not read while opening a page (a 1,000-line hOCR is well under 1 MB).
@@ -35,11 +36,11 @@ export async function readPageScan(root: string, rel: string, source: PageSource
   if (source.layout !== null) {
     return { scan: buildScan(rel, source.layout, pickImage(images, source.layout.image), source.originalText), scanError: null };
   }
-  let scanError: string | null = null;
+  let scanError: Worded | null = null;
   for (const layoutRel of await layoutCompanions(root, siblings)) {
     const read = await readLayout(root, layoutRel);
     if (read.kind === 'error') {
-      scanError ??= read.message;
+      scanError ??= read.why;
       continue;
     }
     return { scan: buildScan(layoutRel, read.page, pickImage(images, read.page.image), source.originalText), scanError: null };
@@ -78,21 +79,22 @@ async function listFolder(root: string, folderRel: string | null): Promise<strin
   }
 }
 
-type LayoutRead = { kind: 'page'; page: LayoutPage } | { kind: 'error'; message: string };
+type LayoutRead = { kind: 'page'; page: LayoutPage } | { kind: 'error'; why: Worded };
 
 async function readLayout(root: string, layoutRel: string): Promise<LayoutRead> {
   const abs = await corpusFile(root, layoutRel);
-  if (!abs.ok) return { kind: 'error', message: abs.error.message };
+  if (!abs.ok) return { kind: 'error', why: wordedOfError(abs.error) };
   let bytes: Buffer;
   try {
     bytes = await readFileInCorpus(abs.value);
   } catch (error) {
-    if (isOutside(error)) return { kind: 'error', message: `The layout file "${layoutRel}" leads outside the corpus folder.` };
-    return { kind: 'error', message: `The layout file "${layoutRel}" cannot be read: ${(error as Error).message}` };
+    if (isOutside(error)) return { kind: 'error', why: worded('layout.outside', { path: layoutRel }) };
+    return { kind: 'error', why: worded('layout.unreadable', { path: layoutRel }, `The layout file "${layoutRel}" cannot be read: ${(error as Error).message}`) };
   }
-  if (bytes.length > MAX_LAYOUT_BYTES) return { kind: 'error', message: `The layout file "${layoutRel}" is too large to show (${bytes.length} bytes).` };
+  if (bytes.length > MAX_LAYOUT_BYTES) return { kind: 'error', why: worded('layout.tooLarge', { path: layoutRel, size: bytes.length }) };
   const imported = importLayout(decodeXmlBytes(bytes), path.posix.basename(layoutRel));
-  return imported.ok ? { kind: 'page', page: imported.value } : { kind: 'error', message: imported.error.message };
+  // The importer's problem (naming the place in the file) is technical English, passed as a value.
+  return imported.ok ? { kind: 'page', page: imported.value } : { kind: 'error', why: worded('layout.invalid', { path: layoutRel, problem: imported.error.message }) };
 }
 
 // The image the layout file names when it is among the companions, else the first image companion.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { batchJournalFolderOf, createHandlers, type Handlers } from '../../../electron/services/handlers/table';
@@ -7,6 +7,7 @@ import type { BatchHit, BatchReplaceOutcome, BatchSearchOutcome, BatchUndoOutcom
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { listStats, pageStatsOf } from '../../../shared/model/page-stats';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { errorWords } from '../../../renderer/i18n/error-words';
 
 let corpus: TempCorpus;
 let work: string;
@@ -241,8 +242,18 @@ describe('batch.replace and batch.undo', () => {
     await saveAs('a.txt', '锅炉！');
     const undone = await call<BatchUndoOutcome>('batch.undo');
     expect(undone.restoredPages).toEqual(['b.txt']);
-    expect(undone.problems).toEqual([{ path: 'a.txt', message: expect.stringMatching(/changed after the batch/) }]);
+    expect(undone.problems).toEqual([{ path: 'a.txt', message: expect.stringMatching(/changed after the batch/), messageId: 'batch.changedSince' }]);
+    expect(errorWords('zh-CN', undone.problems[0]!)).toBe('批量替换后其已保存的校改又被改动（再次保存或编辑），因此未撤销；如有需要请手动撤销。');
     expect((await sidecar('a.txt')).text).toBe('锅炉！');
+  });
+
+  it('lists a page whose sidecar cannot be read as unreadable, worded by id', async () => {
+    await open({ 'a.txt': '锅护', 'b.txt': '锅护' });
+    // A folder where the sidecar should be: reading it fails (EISDIR), so the page cannot be searched.
+    await mkdir(path.join(corpus.root, 'b.txt.jiaodui.json'));
+    const found = await call<BatchSearchOutcome>('batch.search', query('锅护'));
+    expect(found.unreadable).toEqual([{ path: 'b.txt', message: expect.stringMatching(/sidecar cannot be read/), messageId: 'pageRead.sidecarFailed', values: { path: 'b.txt' } }]);
+    expect(errorWords('zh-CN', found.unreadable[0]!)).toBe('无法读取“b.txt”的附属文件。');
   });
 
   it('keeps one undo journal per batch beside the state file, newest undone first', async () => {

@@ -3,9 +3,10 @@ import { readdir } from 'node:fs/promises';
 import { openPage } from '../../../electron/services/page/open-page';
 import { applyCorpusPropagation, undoCorpusPropagation } from '../../../electron/services/entities/propagation-apply';
 import { previewCorpusPropagation } from '../../../electron/services/entities/propagation-preview';
-import type { PropagationApplyRequest, PropagationPreview } from '../../../shared/ipc/contract';
+import type { PropagationApplyRequest, PropagationPageOutcome, PropagationPreview } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { errorWords } from '../../../renderer/i18n/error-words';
 import { spansOf, tagPage } from './support';
 
 let corpus: TempCorpus;
@@ -24,6 +25,11 @@ async function setUp() {
   await corpus.put('b.txt', B);
   await corpus.put('c.txt', C);
   await tagPage(corpus.root, 'a.txt', spansOf(A, '武跃林', 'PER'));
+}
+
+// A page outcome worded in Chinese, as the renderer shows it.
+function zh(outcome: PropagationPageOutcome): string {
+  return errorWords('zh-CN', { ...outcome, message: outcome.message ?? '' });
 }
 
 function value<T>(r: Result<T>): T {
@@ -69,6 +75,8 @@ describe('previewCorpusPropagation', () => {
     expect(p.pagesSearched).toBe(2);
     expect(p.skipped.map((s) => s.path)).toEqual(['c.txt']);
     expect(p.skipped[0]!.message).toMatch(/left alone/);
+    // The renderer words it in Chinese from its id.
+    expect(errorWords('zh-CN', p.skipped[0]!)).toBe('“c.txt”已保存的校改无法使用，因此未处理此页面。');
   });
 
   it('searches the corrected text of a page with a sidecar, not its original', async () => {
@@ -124,6 +132,7 @@ describe('applyCorpusPropagation and undoCorpusPropagation', () => {
     const applied = value(await applyCorpusPropagation(corpus.root, applyRequest(p), '1.0.0'));
     expect(applied.pages.map((x) => [x.path, x.outcome])).toEqual([['b.txt', 'done'], ['c.txt', 'refused']]);
     expect(applied.pages[1]!.message).toMatch(/changed since the preview/);
+    expect(zh(applied.pages[1]!)).toBe('预览后此页面已改动，因此未作处理。请重新预览后再标注。');
     expect(value(await openPage(corpus.root, 'c.txt')).entities).toEqual([]);
   });
 
@@ -145,6 +154,7 @@ describe('applyCorpusPropagation and undoCorpusPropagation', () => {
     const applied = value(await applyCorpusPropagation(corpus.root, request, '1.0.0'));
     expect(applied.pages[0]).toMatchObject({ outcome: 'refused' });
     expect(applied.pages[0]!.message).toContain('is not "武跃林"');
+    expect(zh(applied.pages[0]!)).toBe('0–3 处的文本不是“武跃林”，因此未处理此页面。请重新预览。');
     expect(await readdir(corpus.root)).not.toContain('b.txt.jiaodui.json');
   });
 
@@ -158,6 +168,7 @@ describe('applyCorpusPropagation and undoCorpusPropagation', () => {
     const undone = value(await undoCorpusPropagation(corpus.root, applied.applied, '1.0.0'));
     expect(undone.pages.map((x) => [x.path, x.outcome])).toEqual([['b.txt', 'done'], ['c.txt', 'refused']]);
     expect(undone.pages[1]!.message).toMatch(/changed after the propagation/);
+    expect(zh(undone.pages[1]!)).toBe('推广后此页面又被改动，因此其标注保留未动（请在页面中自行撤销）。');
     expect(undone.remaining.map((r) => r.path)).toEqual(['c.txt']);
     expect(value(await openPage(corpus.root, 'c.txt')).entities).toHaveLength(1);
     // Put c back as apply left it: the retry succeeds.
@@ -181,7 +192,8 @@ describe('applyCorpusPropagation and undoCorpusPropagation', () => {
       pages: [{ path: 'b.txt', sourceSha256: value(page).sha256, sidecarHash: value(page).sidecarHash, occurrences: p.pages[0]!.occurrences.map(({ start, end }) => ({ start, end })) }],
     };
     const applied = value(await applyCorpusPropagation(corpus.root, request, '1.0.0'));
-    expect(applied.pages[0]).toEqual({ path: 'b.txt', outcome: 'done', spans: 0, message: 'Every place was already tagged.' });
+    expect(applied.pages[0]).toEqual({ path: 'b.txt', outcome: 'done', spans: 0, message: 'Every place was already tagged.', messageId: 'propagation.alreadyTagged' });
+    expect(zh(applied.pages[0]!)).toBe('每一处都已标注过。');
     expect(applied.applied).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { readTagsetFile, writeTagsetFile } from '../../../electron/services/entities/tagset-file';
 import { DEFAULT_TAGSET, TAGSET_FILE_NAME, type Tagset } from '../../../shared/entities/tagset';
 import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { errorWords } from '../../../renderer/i18n/error-words';
 
 let corpus: TempCorpus;
 beforeEach(async () => {
@@ -27,7 +28,10 @@ describe('readTagsetFile', () => {
     if (!info.ok) throw new Error(info.error.message);
     expect(info.value.origin).toBe('default');
     expect(info.value.tagset).toEqual(DEFAULT_TAGSET);
-    expect(info.value.problem).toContain('types[0].colour');
+    expect(info.value.problem?.message).toContain('types[0].colour');
+    expect(info.value.problem).toMatchObject({ messageId: 'tagset.malformed', values: { file: TAGSET_FILE_NAME } });
+    // Worded in Chinese in the renderer; the schema's field path is passed on as it is.
+    expect(errorWords('zh-CN', info.value.problem!)).toMatch(/^jiaodui\.tagset\.json 不是有效的类型集：.*types\[0\]\.colour/);
     expect(info.value.fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await corpus.read(TAGSET_FILE_NAME)).toString()).toContain('"red"');
   });
@@ -35,7 +39,9 @@ describe('readTagsetFile', () => {
   it('reports bad JSON as a problem too', async () => {
     await corpus.put(TAGSET_FILE_NAME, '{ not json');
     const info = await readTagsetFile(corpus.root);
-    expect(info.ok && info.value.problem).toContain('not valid JSON');
+    if (!info.ok) throw new Error(info.error.message);
+    expect(info.value.problem?.message).toContain('not valid JSON');
+    expect(errorWords('zh-CN', info.value.problem!)).toBe('jiaodui.tagset.json 不是有效的 JSON。');
   });
 });
 

@@ -4,6 +4,7 @@ import { CORPUS_CONFIG_FILE, readCorpusSettings, writeTextSource } from '../../.
 import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
 import { openPage } from '../../../electron/services/page/open-page';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { errorWords } from '../../../renderer/i18n/error-words';
 
 const HOCR = "<html><head><meta name='ocr-system' content='tesseract'/></head><body><div class='ocr_page' title='bbox 0 0 100 100'><span class='ocr_line' title='bbox 0 0 50 10'>版面𠮷</span></div></body></html>";
 
@@ -34,8 +35,10 @@ describe('corpus settings (jiaodui.corpus.json)', () => {
     await corpus.put(CORPUS_CONFIG_FILE, content);
     const settings = await readCorpusSettings(corpus.root);
     expect(settings.textSource).toBe('layout');
-    expect(settings.problem).toMatch(pattern);
-    expect(settings.problem).toMatch(/^jiaodui\.corpus\.json: .*default text source/);
+    expect(settings.problem?.message).toMatch(pattern);
+    expect(settings.problem?.message).toMatch(/^jiaodui\.corpus\.json: .*default text source/);
+    // The renderer words it in Chinese; the file check's reason is passed on as it is.
+    expect(errorWords('zh-CN', settings.problem!)).toMatch(/^jiaodui\.corpus\.json：.+ 现使用默认文本来源（优先版面文件）。$/);
   });
 
   it('still lists and opens pages with the default when the file is malformed', async () => {

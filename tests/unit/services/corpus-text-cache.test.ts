@@ -6,6 +6,7 @@ import { CorpusTextCache } from '../../../electron/services/corpus/corpus-text-c
 import { savePage } from '../../../electron/services/page/save-page';
 import { sha256Hex } from '../../../electron/services/disk/hash';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { errorWords } from '../../../renderer/i18n/error-words';
 
 let corpus: TempCorpus;
 let root: string;
@@ -84,9 +85,16 @@ describe('CorpusTextCache', () => {
       const read = await new CorpusTextCache(root).texts(['link.txt', 'bin.txt', 'gone.txt']);
       expect(read.pages).toEqual([]);
       expect(read.unreadable.map((u) => [u.path, u.message])).toEqual([
-        ['link.txt', 'The page leads outside the corpus folder.'],
+        ['link.txt', 'The page "link.txt" leads outside the corpus folder.'],
         ['bin.txt', expect.stringMatching(/PNG/)],
         ['gone.txt', expect.stringMatching(/cannot be read/)],
+      ]);
+      // Each carries a message id, so the renderer words it in the UI language.
+      expect(read.unreadable.map((u) => u.messageId)).toEqual(['page.outside', 'page.binaryFormat', 'pageRead.failed']);
+      expect(read.unreadable.map((u) => errorWords('zh-CN', u))).toEqual([
+        '页面“link.txt”指向语料文件夹之外。',
+        '无法打开“bin.txt”：此文件是 PNG 文件，不是文本文件。',
+        '无法读取页面“gone.txt”。',
       ]);
     } finally {
       await rm(outside, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { IgnoreStore, parseIgnoreFile } from '../../../electron/services/app/ignore-store';
 import { corpusDataDir } from '../../../electron/services/app/corpus-data-dir';
 import { ignoreFileSchema } from '../../../shared/learning/ignore-list';
+import { errorWords } from '../../../renderer/i18n/error-words';
 
 let work: string;
 let stateFile: string;
@@ -70,7 +71,10 @@ describe('the ignore store', () => {
     await writeFile(s.file, '{"format":"jiaodui-ignore-list","version":1,"entries":[{"kind":"entity"}]}');
     const read = await s.read();
     expect(read.ok && read.value.entries).toEqual([]);
-    expect(read.ok && read.value.problem).toMatch(/not a valid ignore list/);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.problem?.message).toMatch(/not a valid ignore list/);
+    expect(read.value.problem?.messageId).toBe('ignore.malformed');
+    expect(errorWords('zh-CN', read.value.problem!)).toMatch(/^ignored\.json 不是有效的忽略列表（.+）；/);
     expect(await readFile(s.file, 'utf8')).toContain('"kind":"entity"');
 
     const added = await s.add(ocr);
@@ -82,7 +86,9 @@ describe('the ignore store', () => {
   });
 
   it('words JSON that does not parse', () => {
-    expect(parseIgnoreFile('{not json').problem).toMatch(/not valid JSON/);
+    const notJson = parseIgnoreFile('{not json').problem;
+    expect(notJson?.message).toMatch(/not valid JSON/);
+    expect(errorWords('zh-CN', notJson!)).toBe('ignored.json 不是有效的 JSON；该列表未被使用，下次更改列表时会将其另存一旁。');
     expect(parseIgnoreFile(JSON.stringify({ format: 'jiaodui-ignore-list', version: 1, entries: [] }))).toEqual({ entries: [], problem: null });
   });
 });

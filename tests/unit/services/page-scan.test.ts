@@ -6,6 +6,7 @@ import { createHandlers, type Handlers } from '../../../electron/services/handle
 import { openPage } from '../../../electron/services/page/open-page';
 import type { PageData, ScanImage } from '../../../shared/ipc/contract';
 import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { errorWords } from '../../../renderer/i18n/error-words';
 
 // A tiny hOCR page: a title line, then two body lines with word boxes (one with a space the .txt lacks).
 const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
@@ -103,7 +104,10 @@ describe('openPage with a layout companion', () => {
     await corpus.put('p.hocr', HOCR.replace('</p>', ''));
     const page = await opened('p.txt');
     expect(page.scan).toBeNull();
-    expect(page.scanError).toMatch(/p\.hocr/);
+    expect(page.scanError?.message).toMatch(/p\.hocr/);
+    expect(page.scanError).toMatchObject({ messageId: 'layout.invalid', values: { path: 'p.hocr' } });
+    // The renderer words it in Chinese; the importer's technical reason is passed on as it is.
+    expect(errorWords('zh-CN', page.scanError!)).toMatch(/^无法读取版面文件“p\.hocr”：/);
     expect(page.originalText).toContain('第二行');
   });
 

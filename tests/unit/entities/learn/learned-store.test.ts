@@ -10,6 +10,7 @@ import { LearnedEntities } from '../../../../electron/services/entities/learned-
 import { MODEL_FILE, readModelFile } from '../../../../electron/services/entities/learned-store';
 import { readTrainingPages } from '../../../../electron/services/entities/learned-pages';
 import { runTextJob, type TextJob } from '../../../../electron/services/text-worker/jobs';
+import { errorWords } from '../../../../renderer/i18n/error-words';
 
 let dir: string;
 let root: string;
@@ -121,7 +122,9 @@ describe('the learned model store', () => {
     expect((await readModelFile(stateFile, root)).kind).toBe('unusable');
     const learned = service();
     const loaded = await learned.status();
-    expect(loaded.problem).toContain('not valid JSON');
+    expect(loaded.problem?.message).toContain('not valid JSON');
+    expect(loaded.problem?.messageId).toBe('learned.notJson');
+    expect(errorWords('zh-CN', loaded.problem!)).toBe('实体模型文件不是有效的 JSON。');
     const status = await learned.train();
     expect(status).toMatchObject({ tags: 3, problem: null });
     expect((await readModelFile(stateFile, root)).kind).toBe('ok');
