@@ -9,6 +9,7 @@ import * as entitiesLearned from './messages-entities-learned';
 import * as exportDialog from './messages-export';
 import * as find from './messages-find';
 import * as errors from './messages-errors';
+import * as reasons from './messages-reasons';
 import * as locks from './messages-locks';
 import * as recovery from './messages-recovery';
 import * as review from './messages-review';
@@ -133,6 +134,7 @@ const en = {
   ...welcome.en,
   ...view.en,
   ...errors.en,
+  ...reasons.en,
 };
 
 /// A message key.
@@ -250,6 +252,7 @@ const zhCN: Record<MessageKey, string> = {
   ...welcome.zhCN,
   ...view.zhCN,
   ...errors.zhCN,
+  ...reasons.zhCN,
 };
 
 /// The message tables by language.

@@ -1,0 +1,11 @@
+import { REASONS, type ReasonId } from '../../shared/errors/reasons';
+
+type ReasonKey = `reason.${ReasonId}`;
+
+/// The English wording of every registered reason (shared/errors/reasons.ts), keyed `reason.<id>`.
+export const en = Object.fromEntries(Object.entries(REASONS).map(([id, spec]) => [`reason.${id}`, spec.en])) as Record<ReasonKey, string>;
+
+/// The Chinese wording of every registered reason.
+export const zhCN: Record<ReasonKey, string> = {
+  'reason.other.technical': '（英文原文）{detail}',
+};
