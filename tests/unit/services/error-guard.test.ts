@@ -107,6 +107,18 @@ describe('handler errors reaching the renderer', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'no-corpus', message: `The folder "${missing}" cannot be found.` } });
   });
 
+  it('a value that is one path with spaces is kept whole when chosen, hidden whole otherwise, never cut at a space', async () => {
+    const gone = path.join(work, 'gone folder 已删除 𠮷');
+    const chosen = () => ({ corpusRoot: null, chosen: [gone] });
+    const named = await guardHandler('corpus.openPath', async () => fail('no-corpus', 'Not found.', { path: gone }), null, chosen);
+    expect(named).toMatchObject({ ok: false, error: { values: { path: gone } } });
+    const other = await guardHandler('corpus.openPath', async () => fail('no-corpus', 'Not found.', { path: gone }), null, () => ({ corpusRoot: null, chosen: [] }));
+    expect(other).toMatchObject({ ok: false, error: { values: { path: '<path>' } } });
+    // A second path after the chosen one is still judged on its own.
+    const two = await guardHandler('corpus.openPath', async () => fail('no-corpus', 'Not found.', { path: `${gone}/a and /etc/secret` }), null, chosen);
+    expect(JSON.stringify(two)).not.toContain('/etc/secret');
+  });
+
   it('a failed result keeps its code; its paths become corpus-relative or hidden, and an io failure is logged whole', async () => {
     const log = openErrorLog(path.join(work, 'state.json'));
     const root = path.join(work, 'corpus');
