@@ -168,7 +168,7 @@ function openWindow(extraQuery: Record<string, string> = {}): void {
   });
   if (store) {
     const kept = store;
-    trackWindowState(window, { displays: () => screen.getAllDisplays(), load: () => kept.windowStates(), save: (states) => quitBarrier.hold(kept.setWindowStates(states)) });
+    trackWindowState(window, { displays: () => screen.getAllDisplays(), load: () => kept.windowStates(), save: (states) => quitBarrier.hold(kept.setWindowStates(states)), report: (error) => logFailure(appLog, 'main', 'Could not save the window state', error) });
   }
 }
 
