@@ -1,0 +1,154 @@
+/// Where each text line stands in its column on the scan: how far it is set in from the column's left edge and how
+/// far it falls short of the right edge, in character advances, and how far it sits below the line above it.
+///
+/// The column's edges are estimated around each line from its neighbours on the scan (the lines nearest in height
+/// that overlap it sideways and are set in the same type), not from the text's order, so reading-order damage
+/// elsewhere on the page does not move them. An edge is the place most neighbours share: the left edge is where
+/// all lines but a paragraph's first start, the right edge where all but a paragraph's last end. Only the nearest
+/// few neighbours are asked, so a page turned by a degree (a column edge drifting a pixel every 70) still reads true.
+import { isInlineSpace } from './char-class';
+import type { PageLine } from './lines';
+import type { LineBox } from './types';
+
+/// One line's place in its column, in advances (the width of one full-width character of the column's type).
+export interface LinePlace {
+  /// How far the line's first character stands right of the column's left edge; null where the region starts
+  /// well left of the edge (a speck read with the line, or a region of another line).
+  indent: number | null;
+  /// How far the line's last character falls short of the column's right edge; null where the region runs well
+  /// past the edge.
+  shortBy: number | null;
+  /// The vertical distance from the line right above it in the same column to this one, in that column's line
+  /// pitches (1 for the next line of a paragraph); null at a column's top or where no such line is known.
+  stepFromAbove: number | null;
+  /// The line's region.
+  box: LineBox;
+}
+
+/// How many neighbours on the scan (nearest in height, same column, same type) estimate a line's column.
+const NEIGHBOURS = 10;
+/// Two places count as one edge when they are within this many advances.
+const EDGE_TOLERANCE = 0.5;
+/// A region may stand this many advances beyond the column's edge and still be trusted.
+const OVERHANG = 0.6;
+/// Lines whose width per character differs from their neighbours' median by more than this factor are set in
+/// other type (a headline, a caption) or are linked to the wrong text.
+const TYPE_RATIO = 1.3;
+/// A line taller than this many times its neighbours' median height is set in larger type.
+const HEIGHT_RATIO = 1.6;
+
+interface Measured {
+  index: number;
+  box: LineBox;
+  advance: number;
+}
+
+/// Per line of `content` (non-blank lines in text order, `boxes` indexed by line index), its place in its column,
+/// or null where the scan says nothing trustworthy about it (no region, type unlike its neighbours', too few
+/// neighbours to see the column).
+export function columnPlaces(content: readonly PageLine[], boxes: readonly (LineBox | null)[]): (LinePlace | null)[] {
+  const measured: Measured[] = [];
+  content.forEach((line, k) => {
+    const box = boxes[line.index];
+    const units = widthUnits(line.trimmed);
+    if (box && units > 0 && box.width > 0 && box.height > 0) measured.push({ index: k, box, advance: box.width / units });
+  });
+  // Sorted by height on the page, so neighbours are found by walking outwards.
+  const byY = [...measured].sort((a, b) => centreY(a.box) - centreY(b.box));
+  const places: (LinePlace | null)[] = content.map(() => null);
+  byY.forEach((line, at) => {
+    places[line.index] = placeOf(line, neighboursOf(byY, at));
+  });
+  return places;
+}
+
+/// The line's own place against the neighbours that share its column and type.
+function placeOf(line: Measured, candidates: readonly Measured[]): LinePlace | null {
+  const advance = median(candidates.map((c) => c.advance));
+  const height = median(candidates.map((c) => c.box.height));
+  const alike = candidates.filter((c) => c.advance / advance < TYPE_RATIO && advance / c.advance < TYPE_RATIO && c.box.height < HEIGHT_RATIO * height);
+  if (!alike.includes(line) || alike.length < 3) return null;
+  const left = modeEdge(alike.map((c) => c.box.x), EDGE_TOLERANCE * advance, 'low');
+  const right = modeEdge(alike.map((c) => c.box.x + c.box.width), EDGE_TOLERANCE * advance, 'high');
+  const indent = (line.box.x - left) / advance;
+  const shortBy = (right - line.box.x - line.box.width) / advance;
+  return {
+    indent: indent < -OVERHANG ? null : indent,
+    shortBy: shortBy < -OVERHANG ? null : shortBy,
+    stepFromAbove: stepFromAbove(line, alike),
+    box: line.box,
+  };
+}
+
+/// The distance from the nearest line above in the same column, in the column's line pitch (the median distance
+/// between neighbouring lines there).
+function stepFromAbove(line: Measured, alike: readonly Measured[]): number | null {
+  const ys = [...new Set(alike.map((c) => Math.round(centreY(c.box))))].sort((a, b) => a - b);
+  const steps: number[] = [];
+  for (let i = 1; i < ys.length; i++) if (ys[i]! - ys[i - 1]! > line.box.height / 2) steps.push(ys[i]! - ys[i - 1]!);
+  if (steps.length < 2) return null;
+  const pitch = lowerMedian(steps);
+  const y = centreY(line.box);
+  const above = ys.filter((other) => other < y - line.box.height / 2);
+  if (above.length === 0) return null;
+  const step = (y - above[above.length - 1]!) / pitch;
+  return step > 3 ? null : step;
+}
+
+/// Up to NEIGHBOURS lines nearest in height to `byY[at]` (itself included) that overlap it sideways by at least
+/// half the narrower of the two.
+function neighboursOf(byY: readonly Measured[], at: number): Measured[] {
+  const line = byY[at]!;
+  const found: Measured[] = [line];
+  let up = at - 1;
+  let down = at + 1;
+  // Far enough for a column of short paragraphs; beyond it lines are of other parts of the page.
+  const reach = 2 * NEIGHBOURS * line.box.height;
+  while (found.length < NEIGHBOURS && (up >= 0 || down < byY.length)) {
+    const upGap = up >= 0 ? centreY(line.box) - centreY(byY[up]!.box) : Number.POSITIVE_INFINITY;
+    const downGap = down < byY.length ? centreY(byY[down]!.box) - centreY(line.box) : Number.POSITIVE_INFINITY;
+    if (Math.min(upGap, downGap) > reach) break;
+    const next = upGap <= downGap ? byY[up--]! : byY[down++]!;
+    if (overlapsSideways(line.box, next.box)) found.push(next);
+  }
+  return found;
+}
+
+function overlapsSideways(a: LineBox, b: LineBox): boolean {
+  const overlap = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  return overlap >= 0.5 * Math.min(a.width, b.width);
+}
+
+/// The place most values share (the median of the largest group within `tolerance`); among groups of equal size,
+/// the lowest or the highest.
+function modeEdge(values: readonly number[], tolerance: number, prefer: 'low' | 'high'): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  let best: number[] = [];
+  for (const start of sorted) {
+    const inside = sorted.filter((v) => v >= start && v <= start + tolerance);
+    if (inside.length > best.length || (inside.length === best.length && prefer === 'high')) best = inside;
+  }
+  return median(best);
+}
+
+/// A line's width in full-width characters: Latin letters, digits and ASCII marks count half, spaces nothing.
+export function widthUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) {
+    if (isInlineSpace(ch)) continue;
+    units += ch.codePointAt(0)! < 0x2000 ? 0.5 : 1;
+  }
+  return units;
+}
+
+const centreY = (box: LineBox): number => box.y + box.height / 2;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function lowerMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
