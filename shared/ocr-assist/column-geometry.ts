@@ -7,11 +7,15 @@
 /// all lines but a paragraph's first start, the right edge where all but a paragraph's last end. Only the nearest
 /// few neighbours are asked, so a page turned by a degree (a column edge drifting a pixel every 70) still reads true.
 import { isInlineSpace } from './char-class';
+import { unionRegions } from '../layout/geometry';
 import type { PageLine } from './lines';
 import type { LineBox } from './types';
 
 /// One line's place in its column, in advances (the width of one full-width character of the column's type).
 export interface LinePlace {
+  /// 'alike': characters as wide as those of the lines around it; 'larger': clearly wider and taller (a headline's
+  /// type); 'unlike': a region that does not fit the line's text (linked to the wrong line, or holding specks).
+  type: 'alike' | 'larger' | 'unlike';
   /// How far the line's first character stands right of the column's left edge; null where the region starts
   /// well left of the edge (a speck read with the line, or a region of another line).
   indent: number | null;
@@ -23,6 +27,9 @@ export interface LinePlace {
   stepFromAbove: number | null;
   /// The line's region.
   box: LineBox;
+  /// The region of the printed line it belongs to: its own, or its own and that of another text line beside it
+  /// (the engine read one printed line as two). Indent and shortfall are measured on it.
+  row: LineBox;
 }
 
 /// How many neighbours on the scan (nearest in height, same column, same type) estimate a line's column.
@@ -36,6 +43,8 @@ const OVERHANG = 0.6;
 const TYPE_RATIO = 1.3;
 /// A line taller than this many times its neighbours' median height is set in larger type.
 const HEIGHT_RATIO = 1.6;
+/// A line in larger type (a headline) is at least this many times as tall as its neighbours' median.
+const LARGER_HEIGHT = 1.25;
 
 interface Measured {
   index: number;
@@ -44,8 +53,8 @@ interface Measured {
 }
 
 /// Per line of `content` (non-blank lines in text order, `boxes` indexed by line index), its place in its column,
-/// or null where the scan says nothing trustworthy about it (no region, type unlike its neighbours', too few
-/// neighbours to see the column).
+/// or null where the scan says nothing about it (no region, too few neighbours to see the column). Only a line
+/// of type 'alike' has edges measured.
 export function columnPlaces(content: readonly PageLine[], boxes: readonly (LineBox | null)[]): (LinePlace | null)[] {
   const measured: Measured[] = [];
   content.forEach((line, k) => {
@@ -57,26 +66,54 @@ export function columnPlaces(content: readonly PageLine[], boxes: readonly (Line
   const byY = [...measured].sort((a, b) => centreY(a.box) - centreY(b.box));
   const places: (LinePlace | null)[] = content.map(() => null);
   byY.forEach((line, at) => {
-    places[line.index] = placeOf(line, neighboursOf(byY, at));
+    places[line.index] = placeOf(line, neighboursOf(byY, at), (left, right) => rowOf(byY, at, left, right));
   });
   return places;
 }
 
+/// The region of the whole printed line `byY[at]` is part of: the OCR engine sometimes reads one line of a column
+/// as two, side by side, and puts the halves apart in its text. Regions beside it in the same row belong to it
+/// while together they stay inside the column's edges `left`..`right` (a line of the next column does not).
+function rowOf(byY: readonly Measured[], at: number, left: number, right: number): LineBox {
+  const line = byY[at]!;
+  const slack = EDGE_TOLERANCE * line.advance;
+  let row = line.box;
+  for (const step of [-1, 1]) {
+    for (let i = at + step; i >= 0 && i < byY.length; i += step) {
+      const other = byY[i]!;
+      if (Math.abs(centreY(other.box) - centreY(line.box)) > line.box.height) break;
+      const overlap = Math.min(row.y + row.height, other.box.y + other.box.height) - Math.max(row.y, other.box.y);
+      if (overlap < 0.5 * Math.min(row.height, other.box.height) || overlapsSideways(row, other.box)) continue;
+      const union = unionRegions([row, other.box])!;
+      if (union.x >= left - slack && union.x + union.width <= right + slack) row = union;
+    }
+  }
+  return row;
+}
+
 /// The line's own place against the neighbours that share its column and type.
-function placeOf(line: Measured, candidates: readonly Measured[]): LinePlace | null {
+function placeOf(line: Measured, candidates: readonly Measured[], rowWithin: (left: number, right: number) => LineBox): LinePlace | null {
   const advance = median(candidates.map((c) => c.advance));
   const height = median(candidates.map((c) => c.box.height));
-  const alike = candidates.filter((c) => c.advance / advance < TYPE_RATIO && advance / c.advance < TYPE_RATIO && c.box.height < HEIGHT_RATIO * height);
-  if (!alike.includes(line) || alike.length < 3) return null;
+  const sameAdvance = (c: Measured): boolean => c.advance / advance < TYPE_RATIO && advance / c.advance < TYPE_RATIO;
+  // The edges are read from regions of the usual height only: a taller one may hold a speck or a second line.
+  const alike = candidates.filter((c) => sameAdvance(c) && c.box.height < HEIGHT_RATIO * height);
+  if (alike.length < 3) return null;
+  // Larger type is wider and taller; a region only wider holds more than its text (specks, another line's end).
+  const larger = line.advance > advance && line.box.height >= LARGER_HEIGHT * height;
+  if (!sameAdvance(line)) return { type: larger ? 'larger' : 'unlike', indent: null, shortBy: null, stepFromAbove: null, box: line.box, row: line.box };
   const left = modeEdge(alike.map((c) => c.box.x), EDGE_TOLERANCE * advance, 'low');
   const right = modeEdge(alike.map((c) => c.box.x + c.box.width), EDGE_TOLERANCE * advance, 'high');
-  const indent = (line.box.x - left) / advance;
-  const shortBy = (right - line.box.x - line.box.width) / advance;
+  const row = rowWithin(left, right);
+  const indent = (row.x - left) / advance;
+  const shortBy = (right - row.x - row.width) / advance;
   return {
+    type: 'alike',
     indent: indent < -OVERHANG ? null : indent,
     shortBy: shortBy < -OVERHANG ? null : shortBy,
-    stepFromAbove: stepFromAbove(line, alike),
+    stepFromAbove: line.box.height < HEIGHT_RATIO * height ? stepFromAbove(line, alike) : null,
     box: line.box,
+    row,
   };
 }
 

@@ -74,15 +74,21 @@ const PARAGRAPH_STEP = 1.3;
 /// The later line set in from its column's left edge opens a paragraph; the earlier one falling clearly short of
 /// its column's right edge ends one. Both lines of running text, the earlier one full and the later one flush:
 /// one paragraph, wherever the sentence ended and across a column break (each line is measured in its own
-/// column), unless a paragraph space stands between them and the earlier line ends a sentence.
+/// column), unless a paragraph space stands between them and the earlier line ends a sentence. A full line in the
+/// middle of a sentence goes on even where the later line's region cannot be trusted (a speck read with it, a
+/// region of another line), but not into a line in larger type. Two halves of one printed line join.
 function scanDecision(before: PageLine, a: LinePlace | null, b: LinePlace | null): { join: boolean; confidence: number } | null {
-  const runningB = b !== null && b.indent !== null && b.indent <= MAX_INDENT;
+  // Two halves of one printed line, which the OCR engine read as two lines.
+  if (a && b && a.box !== b.box && sameRegion(a.row, b.row)) return { join: true, confidence: 0.85 };
+  const runningB = b !== null && b.type === 'alike' && b.indent !== null && b.indent <= MAX_INDENT;
   if (runningB && b.indent! >= MIN_INDENT) return { join: false, confidence: 0.9 };
-  const runningA = a !== null && a.indent !== null && a.indent <= MAX_INDENT && a.shortBy !== null;
-  if (!runningA || !runningB) return null;
+  const runningA = a !== null && a.type === 'alike' && a.indent !== null && a.indent <= MAX_INDENT && a.shortBy !== null;
+  if (!runningA) return null;
   if (a.shortBy! >= SHORT_OF_EDGE) return { join: false, confidence: 0.85 };
+  const sentenceEnd = endsSentence(before, lastChar(before));
+  if (!runningB) return sentenceEnd || b?.type === 'larger' || (b?.indent ?? 0) > MAX_INDENT ? null : { join: true, confidence: 0.8 };
   if (b.indent! > FLUSH) return null;
-  if (b.stepFromAbove !== null && b.stepFromAbove >= PARAGRAPH_STEP && endsSentence(before, lastChar(before))) return { join: false, confidence: 0.7 };
+  if (b.stepFromAbove !== null && b.stepFromAbove >= PARAGRAPH_STEP && sentenceEnd) return { join: false, confidence: 0.7 };
   return { join: true, confidence: 0.9 };
 }
 
@@ -126,6 +132,8 @@ function decide(
   if (isHeadline(after, width, next) && !flushBelow) return { join: false, confidence: 0.7 };
   return { join: true, confidence: full ? 0.9 : 0.7 };
 }
+
+const sameRegion = (a: LineBox, b: LineBox): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /// Whether two lines' regions fit their texts alike (the width per character within a quarter): a region linked to
 /// the wrong text line (the OCR's text and layout files disagree there) says nothing about indentation.
