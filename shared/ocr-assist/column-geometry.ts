@@ -30,6 +30,8 @@ export interface LinePlace {
   /// The region of the printed line it belongs to: its own, or its own and that of another text line beside it
   /// (the engine read one printed line as two). Indent and shortfall are measured on it.
   row: LineBox;
+  /// The width of one of its characters, from its region and its text.
+  advance: number;
 }
 
 /// How many neighbours on the scan (nearest in height, same column, same type) estimate a line's column.
@@ -101,7 +103,7 @@ function placeOf(line: Measured, candidates: readonly Measured[], rowWithin: (le
   if (alike.length < 3) return null;
   // Larger type is wider and taller; a region only wider holds more than its text (specks, another line's end).
   const larger = line.advance > advance && line.box.height >= LARGER_HEIGHT * height;
-  if (!sameAdvance(line)) return { type: larger ? 'larger' : 'unlike', indent: null, shortBy: null, stepFromAbove: null, box: line.box, row: line.box };
+  if (!sameAdvance(line)) return { type: larger ? 'larger' : 'unlike', indent: null, shortBy: null, stepFromAbove: null, box: line.box, row: line.box, advance: line.advance };
   const left = modeEdge(alike.map((c) => c.box.x), EDGE_TOLERANCE * advance, 'low');
   const right = modeEdge(alike.map((c) => c.box.x + c.box.width), EDGE_TOLERANCE * advance, 'high');
   const row = rowWithin(left, right);
@@ -114,6 +116,7 @@ function placeOf(line: Measured, candidates: readonly Measured[], rowWithin: (le
     stepFromAbove: line.box.height < HEIGHT_RATIO * height ? stepFromAbove(line, alike) : null,
     box: line.box,
     row,
+    advance: line.advance,
   };
 }
 

@@ -76,10 +76,12 @@ const PARAGRAPH_STEP = 1.3;
 /// one paragraph, wherever the sentence ended and across a column break (each line is measured in its own
 /// column), unless a paragraph space stands between them and the earlier line ends a sentence. A full line in the
 /// middle of a sentence goes on even where the later line's region cannot be trusted (a speck read with it, a
-/// region of another line), but not into a line in larger type. Two halves of one printed line join.
+/// region of another line), but not into a line in larger type. Two halves of one printed line join, and so do
+/// pieces of a headline side by side.
 function scanDecision(before: PageLine, a: LinePlace | null, b: LinePlace | null): { join: boolean; confidence: number } | null {
   // Two halves of one printed line, which the OCR engine read as two lines.
   if (a && b && a.box !== b.box && sameRegion(a.row, b.row)) return { join: true, confidence: 0.85 };
+  if (a?.type === 'larger' && b?.type === 'larger' && sideBySide(a, b)) return { join: true, confidence: 0.75 };
   const runningB = b !== null && b.type === 'alike' && b.indent !== null && b.indent <= MAX_INDENT;
   if (runningB && b.indent! >= MIN_INDENT) return { join: false, confidence: 0.9 };
   const runningA = a !== null && a.type === 'alike' && a.indent !== null && a.indent <= MAX_INDENT && a.shortBy !== null;
@@ -131,6 +133,14 @@ function decide(
   // the same type, right below: the end of the paragraph whose closing mark the OCR lost.
   if (isHeadline(after, width, next) && !flushBelow) return { join: false, confidence: 0.7 };
   return { join: true, confidence: full ? 0.9 : 0.7 };
+}
+
+/// Whether `b` stands right of `a` in the same row, less than one character of their type away: pieces of one
+/// headline (the engine split it at a wide space, often beside a quotation mark).
+function sideBySide(a: LinePlace, b: LinePlace): boolean {
+  const overlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+  const gap = b.box.x - (a.box.x + a.box.width);
+  return overlap >= 0.5 * Math.min(a.box.height, b.box.height) && gap >= 0 && gap <= Math.min(a.advance, b.advance);
 }
 
 const sameRegion = (a: LineBox, b: LineBox): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
