@@ -171,14 +171,20 @@ function modeEdge(values: readonly number[], tolerance: number, prefer: 'low' | 
   return median(best);
 }
 
-/// A line's width in full-width characters: Latin letters, digits and ASCII marks count half, spaces nothing.
+/// Full-width marks whose ink fills only the left half of their square; ending a line, they end its region early.
+const CLOSING_MARKS = new Set(Array.from('，。、；：！？”’）》」』'));
+
+/// A line's inked width in full-width characters: Latin letters, digits and ASCII marks count half, spaces
+/// nothing, and a closing mark at the end half.
 export function widthUnits(text: string): number {
   let units = 0;
+  let last = '';
   for (const ch of text) {
     if (isInlineSpace(ch)) continue;
     units += ch.codePointAt(0)! < 0x2000 ? 0.5 : 1;
+    last = ch;
   }
-  return units;
+  return CLOSING_MARKS.has(last) ? units - 0.5 : units;
 }
 
 const centreY = (box: LineBox): number => box.y + box.height / 2;
