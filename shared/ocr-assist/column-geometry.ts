@@ -23,8 +23,9 @@ export interface LinePlace {
   /// past the edge.
   shortBy: number | null;
   /// The vertical distance from the line right above it in the same column to this one, in that column's line
-  /// pitches (1 for the next line of a paragraph); null at a column's top or where no such line is known.
-  stepFromAbove: number | null;
+  /// pitches (1 for the next line of a paragraph); null at a column's top or where no such line is known. Computed
+  /// when asked: few decisions need it.
+  stepFromAbove: () => number | null;
   /// The line's region.
   box: LineBox;
   /// The region of the printed line it belongs to: its own, or its own and that of another text line beside it
@@ -67,9 +68,7 @@ export function columnPlaces(content: readonly PageLine[], boxes: readonly (Line
   // Sorted by height on the page, so neighbours are found by walking outwards.
   const byY = [...measured].sort((a, b) => centreY(a.box) - centreY(b.box));
   const places: (LinePlace | null)[] = content.map(() => null);
-  byY.forEach((line, at) => {
-    places[line.index] = placeOf(line, neighboursOf(byY, at), (left, right) => rowOf(byY, at, left, right));
-  });
+  for (let at = 0; at < byY.length; at++) places[byY[at]!.index] = placeOf(byY, at, neighboursOf(byY, at));
   return places;
 }
 
@@ -94,26 +93,26 @@ function rowOf(byY: readonly Measured[], at: number, left: number, right: number
 }
 
 /// The line's own place against the neighbours that share its column and type.
-function placeOf(line: Measured, candidates: readonly Measured[], rowWithin: (left: number, right: number) => LineBox): LinePlace | null {
-  const advance = median(candidates.map((c) => c.advance));
-  const height = median(candidates.map((c) => c.box.height));
-  const sameAdvance = (c: Measured): boolean => c.advance / advance < TYPE_RATIO && advance / c.advance < TYPE_RATIO;
+function placeOf(byY: readonly Measured[], at: number, candidates: readonly Measured[]): LinePlace | null {
+  const line = byY[at]!;
+  const advance = medianOf(candidates, 'advance');
+  const height = medianOf(candidates, 'height');
   // The edges are read from regions of the usual height only: a taller one may hold a speck or a second line.
-  const alike = candidates.filter((c) => sameAdvance(c) && c.box.height < HEIGHT_RATIO * height);
+  const alike = candidates.filter((c) => sameAdvance(c, advance) && c.box.height < HEIGHT_RATIO * height);
   if (alike.length < 3) return null;
   // Larger type is wider and taller; a region only wider holds more than its text (specks, another line's end).
   const larger = line.advance > advance && line.box.height >= LARGER_HEIGHT * height;
-  if (!sameAdvance(line)) return { type: larger ? 'larger' : 'unlike', indent: null, shortBy: null, stepFromAbove: null, box: line.box, row: line.box, advance: line.advance };
-  const left = modeEdge(alike.map((c) => c.box.x), EDGE_TOLERANCE * advance, 'low');
-  const right = modeEdge(alike.map((c) => c.box.x + c.box.width), EDGE_TOLERANCE * advance, 'high');
-  const row = rowWithin(left, right);
+  if (!sameAdvance(line, advance)) return { type: larger ? 'larger' : 'unlike', indent: null, shortBy: null, stepFromAbove: () => null, box: line.box, row: line.box, advance: line.advance };
+  const left = modeEdge(alike, 'left', EDGE_TOLERANCE * advance);
+  const right = modeEdge(alike, 'right', EDGE_TOLERANCE * advance);
+  const row = rowOf(byY, at, left, right);
   const indent = (row.x - left) / advance;
   const shortBy = (right - row.x - row.width) / advance;
   return {
     type: 'alike',
     indent: indent < -OVERHANG ? null : indent,
     shortBy: shortBy < -OVERHANG ? null : shortBy,
-    stepFromAbove: line.box.height < HEIGHT_RATIO * height ? stepFromAbove(line, alike) : null,
+    stepFromAbove: () => (line.box.height < HEIGHT_RATIO * height ? stepFromAbove(line, alike) : null),
     box: line.box,
     row,
     advance: line.advance,
@@ -121,17 +120,20 @@ function placeOf(line: Measured, candidates: readonly Measured[], rowWithin: (le
 }
 
 /// The distance from the nearest line above in the same column, in the column's line pitch (the median distance
-/// between neighbouring lines there).
+/// between neighbouring rows there; regions closer than half a line height are one row).
 function stepFromAbove(line: Measured, alike: readonly Measured[]): number | null {
-  const ys = [...new Set(alike.map((c) => Math.round(centreY(c.box))))].sort((a, b) => a - b);
+  // Typed arrays sort numerically without a comparator; the neighbours are a handful, so this runs per line.
+  const ys = Float64Array.from(alike, (c) => centreY(c.box)).sort();
+  const half = line.box.height / 2;
   const steps: number[] = [];
-  for (let i = 1; i < ys.length; i++) if (ys[i]! - ys[i - 1]! > line.box.height / 2) steps.push(ys[i]! - ys[i - 1]!);
+  for (let i = 1; i < ys.length; i++) if (ys[i]! - ys[i - 1]! > half) steps.push(ys[i]! - ys[i - 1]!);
   if (steps.length < 2) return null;
-  const pitch = lowerMedian(steps);
+  const pitch = Float64Array.from(steps).sort()[Math.floor((steps.length - 1) / 2)]!;
   const y = centreY(line.box);
-  const above = ys.filter((other) => other < y - line.box.height / 2);
-  if (above.length === 0) return null;
-  const step = (y - above[above.length - 1]!) / pitch;
+  let above = Number.NEGATIVE_INFINITY;
+  for (const other of ys) if (other < y - half) above = other;
+  if (above === Number.NEGATIVE_INFINITY) return null;
+  const step = (y - above) / pitch;
   return step > 3 ? null : step;
 }
 
@@ -159,16 +161,35 @@ function overlapsSideways(a: LineBox, b: LineBox): boolean {
   return overlap >= 0.5 * Math.min(a.width, b.width);
 }
 
-/// The place most values share (the median of the largest group within `tolerance`); among groups of equal size,
-/// the lowest or the highest.
-function modeEdge(values: readonly number[], tolerance: number, prefer: 'low' | 'high'): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  let best: number[] = [];
-  for (const start of sorted) {
-    const inside = sorted.filter((v) => v >= start && v <= start + tolerance);
-    if (inside.length > best.length || (inside.length === best.length && prefer === 'high')) best = inside;
+const sameAdvance = (c: Measured, advance: number): boolean => c.advance / advance < TYPE_RATIO && advance / c.advance < TYPE_RATIO;
+
+// One buffer for the few numbers sorted per line (typed arrays sort numerically without a comparator): this runs
+// for every line of the page at every refresh, so it allocates nothing.
+const scratch = new Float64Array(NEIGHBOURS);
+
+/// The place most of the lines' left or right ends share (the median of the largest group within `tolerance`);
+/// among groups of equal size, the leftmost for the left edge, the rightmost for the right one.
+function modeEdge(lines: readonly Measured[], side: 'left' | 'right', tolerance: number): number {
+  for (let i = 0; i < lines.length; i++) scratch[i] = side === 'left' ? lines[i]!.box.x : lines[i]!.box.x + lines[i]!.box.width;
+  const sorted = scratch.subarray(0, lines.length).sort();
+  let bestFrom = 0;
+  let bestSize = 0;
+  let to = 0;
+  for (let from = 0; from < sorted.length; from++) {
+    while (to < sorted.length && sorted[to]! <= sorted[from]! + tolerance) to++;
+    const size = to - from;
+    if (size > bestSize || (size === bestSize && side === 'right')) {
+      bestFrom = from;
+      bestSize = size;
+    }
   }
-  return median(best);
+  return sorted[bestFrom + Math.floor(bestSize / 2)]!;
+}
+
+/// The median advance or region height of the lines.
+function medianOf(lines: readonly Measured[], what: 'advance' | 'height'): number {
+  for (let i = 0; i < lines.length; i++) scratch[i] = what === 'advance' ? lines[i]!.advance : lines[i]!.box.height;
+  return scratch.subarray(0, lines.length).sort()[Math.floor(lines.length / 2)]!;
 }
 
 /// Full-width marks whose ink fills only the left half of their square; ending a line, they end its region early.
@@ -188,13 +209,3 @@ export function widthUnits(text: string): number {
 }
 
 const centreY = (box: LineBox): number => box.y + box.height / 2;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function lowerMedian(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}

@@ -90,7 +90,7 @@ function scanDecision(before: PageLine, a: LinePlace | null, b: LinePlace | null
   const sentenceEnd = endsSentence(before, lastChar(before));
   if (!runningB) return sentenceEnd || b?.type === 'larger' || (b?.indent ?? 0) > MAX_INDENT ? null : { join: true, confidence: 0.8 };
   if (b.indent! > FLUSH) return null;
-  if (b.stepFromAbove !== null && b.stepFromAbove >= PARAGRAPH_STEP && sentenceEnd) return { join: false, confidence: 0.7 };
+  if (sentenceEnd && (b.stepFromAbove() ?? 0) >= PARAGRAPH_STEP) return { join: false, confidence: 0.7 };
   return { join: true, confidence: 0.9 };
 }
 
