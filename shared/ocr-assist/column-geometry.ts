@@ -63,7 +63,9 @@ export function columnPlaces(content: readonly PageLine[], boxes: readonly (Line
   content.forEach((line, k) => {
     const box = boxes[line.index];
     const units = widthUnits(line.trimmed);
-    if (box && units > 0 && box.width > 0 && box.height > 0) measured.push({ index: k, box, advance: box.width / units });
+    // Only lines set across the page are measured: a region taller than wide is a line of vertical text (or a
+    // character or two), whose indent would be measured along the wrong axis.
+    if (box && units > 0 && box.height > 0 && box.width >= 0.8 * box.height) measured.push({ index: k, box, advance: box.width / units });
   });
   // Sorted by height on the page, so neighbours are found by walking outwards.
   const byY = [...measured].sort((a, b) => centreY(a.box) - centreY(b.box));

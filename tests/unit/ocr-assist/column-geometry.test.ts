@@ -80,7 +80,7 @@ const PARAGRAPHS = [
   // The first sentence fills the indented first line: the text alone would end the paragraph there.
   '第二，在改制后的大中型企业设置党组。美国密执安州立大学的科学家在最新一期杂志上发表论文指出，他们发现了这种基因。',
   '春节期间，全市各大商场客流如织，节日商品供应充足，价格基本稳定。',
-  '专家指出，发展现代农业必须依靠科技进步，提高农民素质，加快农业结构调整步伐，增加农民收入，这是当前农村工作的重中之重。',
+  '专家指出，发展现代农业必须依靠科技进步，提高农民素质，加快农业结构调整步伐，增加农民收入，这是当前农村工作的重中之重任务。',
   '会议要求各地认真贯彻落实。',
 ];
 
@@ -146,6 +146,19 @@ describe('paragraph breaks from where lines stand in their columns', () => {
     page.lines.splice(k, 0, '交通建设提速');
     page.boxes.splice(k, 0, { x: COLUMN_X[0]!, y: above.y + PITCH, width: 6 * 48, height: 52 });
     expect(reflowed(page)).toEqual([...PARAGRAPHS.slice(0, 2), '交通建设提速', ...PARAGRAPHS.slice(2)]);
+  });
+});
+
+describe('lines of vertical text', () => {
+  it('are not measured: the text alone decides, as without a scan', () => {
+    // Columns of vertical text read one per line, right to left: tall narrow regions side by side.
+    const lines = ['　　本报讯今天上午市政府召开新闻', '发布会，通报今年以来全市经济运', '行情况。', '　　会议指出要继续扩大内需。'];
+    const boxes = lines.map((line, k) => ({ x: 1500 - k * 52, y: line.startsWith('　') ? 364 : 300, width: 34, height: Array.from(line.trim()).length * 32 }));
+    const text = lines.join('\n');
+    const content = splitLines(text).filter((line) => line.length > 0);
+    expect(columnPlaces(content, boxes)).toEqual(content.map(() => null));
+    const alone = applySafe(text, suggestCorrections(text, { rules: ['reflow'] })).text;
+    expect(applySafe(text, suggestCorrections(text, { rules: ['reflow'], lineBoxes: boxes })).text).toBe(alone);
   });
 });
 
