@@ -49,7 +49,7 @@ export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySe
     const decision: { join: boolean; confidence: number } =
       hasExcludedBetween(before, after, excluded) || isByline(before) || isByline(after)
         ? { join: false, confidence: 0.9 }
-        : ((places && scanDecision(before, places[k]!, places[k + 1]!)) ??
+        : ((places && scanDecision(before, after, places[k]!, places[k + 1]!)) ??
           decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined, flushBelowOnScan(content, k, boxes)));
     joins.push({ before, after, ...decision });
     previousJoined = decision.join;
@@ -74,11 +74,12 @@ const PARAGRAPH_STEP = 1.3;
 /// The later line set in from its column's left edge opens a paragraph; the earlier one falling clearly short of
 /// its column's right edge ends one. Both lines of running text, the earlier one full and the later one flush:
 /// one paragraph, wherever the sentence ended and across a column break (each line is measured in its own
-/// column), unless a paragraph space stands between them and the earlier line ends a sentence. A full line in the
+/// column), unless a paragraph space stands between them and the earlier line ends a sentence (a short bare line
+/// after a sentence end may be a title: the text decides). A full line in the
 /// middle of a sentence goes on even where the later line's region cannot be trusted (a speck read with it, a
 /// region of another line), but not into a line in larger type. Two halves of one printed line join, and so do
 /// pieces of a headline side by side.
-function scanDecision(before: PageLine, a: LinePlace | null, b: LinePlace | null): { join: boolean; confidence: number } | null {
+function scanDecision(before: PageLine, after: PageLine, a: LinePlace | null, b: LinePlace | null): { join: boolean; confidence: number } | null {
   // Two halves of one printed line, which the OCR engine read as two lines.
   if (a && b && a.box !== b.box && sameRegion(a.row, b.row)) return { join: true, confidence: 0.85 };
   if (a?.type === 'larger' && b?.type === 'larger' && sideBySide(a, b)) return { join: true, confidence: 0.75 };
@@ -91,6 +92,9 @@ function scanDecision(before: PageLine, a: LinePlace | null, b: LinePlace | null
   if (!runningB) return sentenceEnd || b?.type === 'larger' || (b?.indent ?? 0) > MAX_INDENT ? null : { join: true, confidence: 0.8 };
   if (b.indent! > FLUSH) return null;
   if (sentenceEnd && (b.stepFromAbove() ?? 0) >= PARAGRAPH_STEP) return { join: false, confidence: 0.7 };
+  // After a sentence that ended at the edge, a short line without punctuation set flush may be a section title in
+  // the text's type: the text rules know titles.
+  if (sentenceEnd && (b.shortBy ?? 0) >= SHORT_OF_EDGE && !hasClausePunctuation(after)) return null;
   return { join: true, confidence: 0.9 };
 }
 

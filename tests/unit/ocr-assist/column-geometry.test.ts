@@ -63,6 +63,17 @@ function typeset(paragraphs: readonly string[], angle: number): Typeset {
   return { lines, boxes };
 }
 
+/// Sets a line in before line `k`, in the column of the line above it; the column's lines below move down by `step`.
+function insertLine(page: Typeset, k: number, text: string, box: LineBox, step: number): void {
+  const column = page.boxes[k - 1]!.x;
+  for (let i = k; i < page.boxes.length; i++) {
+    const b = page.boxes[i];
+    if (b && Math.abs(b.x - column) < 4 * ADVANCE) page.boxes[i] = { ...b, y: b.y + step };
+  }
+  page.lines.splice(k, 0, text);
+  page.boxes.splice(k, 0, box);
+}
+
 const paragraphsOf = (text: string): string[] => text.split(/\n+/u).filter((line) => line !== '');
 const reflowed = (page: Typeset): string[] => {
   const text = page.lines.join('\n');
@@ -143,8 +154,16 @@ describe('paragraph breaks from where lines stand in their columns', () => {
     const k = page.lines.findIndex((line) => line.startsWith('记者从市'));
     const above = page.boxes[k - 1]!;
     // A subheading in type 1.5 times as large, set flush left (no indent to see), right under the paragraph before.
-    page.lines.splice(k, 0, '交通建设提速');
-    page.boxes.splice(k, 0, { x: COLUMN_X[0]!, y: above.y + PITCH, width: 6 * 48, height: 52 });
+    insertLine(page, k, '交通建设提速', { x: COLUMN_X[0]!, y: above.y + PITCH, width: 6 * 48, height: 52 }, PITCH + 18);
+    expect(reflowed(page)).toEqual([...PARAGRAPHS.slice(0, 2), '交通建设提速', ...PARAGRAPHS.slice(2)]);
+  });
+
+  it('keeps a section title in the type of the text, set flush after a paragraph that ended at the edge', () => {
+    const page = typeset(PARAGRAPHS, 0);
+    // FULL_LAST ends at the column edge; the title follows flush left, in the same type, with no paragraph space.
+    const k = page.lines.findIndex((line) => line.startsWith('记者从市'));
+    const above = page.boxes[k - 1]!;
+    insertLine(page, k, '交通建设提速', { x: above.x, y: above.y + PITCH, width: 6 * ADVANCE, height: 34 }, PITCH);
     expect(reflowed(page)).toEqual([...PARAGRAPHS.slice(0, 2), '交通建设提速', ...PARAGRAPHS.slice(2)]);
   });
 });
