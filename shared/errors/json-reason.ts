@@ -8,6 +8,8 @@ export function jsonSyntaxReason(text: string, error: unknown): Reason {
   if (/unexpected end of JSON input/i.test(message) || text.trim() === '') return reason('json.endsEarly');
   const position = /\bat position (\d+)/.exec(message)?.[1];
   if (position === undefined) return reason('json.invalid');
+  // A problem found past the last character that is not white space is the text ending too early.
+  if (Number(position) >= text.trimEnd().length) return reason('json.endsEarly');
   return reason('json.syntaxAt', placeOf(text, Number(position)));
 }
 

@@ -22,11 +22,12 @@ export function schemaIssueReason(issue: SchemaIssue, data: unknown, whole: stri
   const at = fieldPath(issue.path, whole);
   const ownId = Object.hasOwn(own, issue.message) ? own[issue.message] : undefined;
   if (ownId !== undefined) return reason(ownId, { at });
+  const missing = issue.path.length > 0 && valueAt(data, issue.path) === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.path.length > 0 && valueAt(data, issue.path) === undefined) return reason('schema.missing', { at });
-      return typeReason(issue.expected, at);
+      return missing ? reason('schema.missing', { at }) : typeReason(issue.expected, at);
     case 'invalid_value':
+      if (missing) return reason('schema.missing', { at });
       return reason('schema.notOneOf', { at, expected: issue.values.map((v) => JSON.stringify(v)).join(' | ') });
     case 'unrecognized_keys':
       return reason('schema.unknownField', { at, fields: issue.keys.join(', ') });
