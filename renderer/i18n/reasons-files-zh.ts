@@ -15,7 +15,7 @@ export const zhFileReasons: Record<`reason.${keyof typeof FILE_REASONS}`, string
   'reason.layout.xml.spaceAfterLt': '第 {line} 行第 {column} 列：XML 格式有误：“<”后面跟了空格',
   'reason.layout.xml.openQuote': '第 {line} 行第 {column} 列：XML 格式有误：<{element}> 的某个属性值缺少结束引号',
   'reason.layout.xml.attrNoSpace': '第 {line} 行第 {column} 列：XML 格式有误：属性 {attribute} 与前一个属性之间没有空格',
-  'reason.layout.xml.attrNoValue': '第 {line} 行第 {column} 列：XML 格式有误：属性 {attribute} 没有值',
+  'reason.layout.xml.attrNoValue': '第 {line} 行第 {column} 列：XML 格式有误：属性 {attribute} 没有用引号括起的值',
   'reason.layout.xml.attrBadName': '第 {line} 行第 {column} 列：XML 格式有误：{attribute} 不是有效的属性名',
   'reason.layout.xml.attrRepeated': '第 {line} 行第 {column} 列：XML 格式有误：属性 {attribute} 出现了两次',
   'reason.layout.xml.secondRoot': '第 {line} 行第 {column} 列：XML 格式有误：此处开始了第二个根元素（一个文件只能有一个）',

@@ -17,7 +17,7 @@ export const FILE_REASONS = {
   'layout.xml.spaceAfterLt': { en: 'line {line}, column {column}: the XML is malformed: a space follows "<"' },
   'layout.xml.openQuote': { en: 'line {line}, column {column}: the XML is malformed: an attribute value of <{element}> has no closing quote' },
   'layout.xml.attrNoSpace': { en: 'line {line}, column {column}: the XML is malformed: the attribute {attribute} is not separated from the one before by a space' },
-  'layout.xml.attrNoValue': { en: 'line {line}, column {column}: the XML is malformed: the attribute {attribute} has no value' },
+  'layout.xml.attrNoValue': { en: 'line {line}, column {column}: the XML is malformed: the attribute {attribute} has no value in quotes' },
   'layout.xml.attrBadName': { en: 'line {line}, column {column}: the XML is malformed: {attribute} is not a valid attribute name' },
   'layout.xml.attrRepeated': { en: 'line {line}, column {column}: the XML is malformed: the attribute {attribute} is given twice' },
   'layout.xml.secondRoot': { en: 'line {line}, column {column}: the XML is malformed: a second root element starts here (a file has one)' },
