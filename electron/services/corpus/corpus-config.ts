@@ -60,7 +60,7 @@ function parseSettings(text: string): { settings: z.infer<typeof corpusConfigSch
   const all = parsed.error.issues.map((issue) => reasonEnglish(schemaIssueReason(issue, data, CORPUS_CONFIG_FILE))).join('; ');
   const values = withReason({ file: CORPUS_CONFIG_FILE, ...(more > 0 && { count: more }) }, 'problem', first);
   const english = englishOf('corpusSettings.unusable', { file: CORPUS_CONFIG_FILE, problem: all });
-  return { problem: worded(more > 0 ? 'corpusSettings.unusableMore' : 'corpusSettings.unusable', values, english) };
+  return { problem: more > 0 ? worded('corpusSettings.unusableMore', values, english) : worded('corpusSettings.unusable', values, english) };
 }
 
 /// Writes the corpus settings file atomically with the given text source.

@@ -30,9 +30,9 @@ export async function readTagsetFile(root: string): Promise<Result<TagsetInfo>> 
     const detail = parsed.error.detail?.replace(/\n/g, '; ') ?? '';
     const english = `${parsed.error.message}${detail ? ` ${detail}` : ''} The default tag set is used until the file is fixed or replaced.`;
     const values = parsed.error.values ?? { file: TAGSET_FILE_NAME };
-    const problem = parsed.error.messageId === 'tagset.notJson'
-      ? worded('tagset.malformedJson', { file: TAGSET_FILE_NAME }, english)
-      : worded(values.count === undefined ? 'tagset.malformed' : 'tagset.malformedMore', values, english);
+    let problem = worded('tagset.malformed', values, english);
+    if (parsed.error.messageId === 'tagset.notJson') problem = worded('tagset.malformedJson', { file: TAGSET_FILE_NAME }, english);
+    else if (values.count !== undefined) problem = worded('tagset.malformedMore', values, english);
     return ok({ tagset: DEFAULT_TAGSET, origin: 'default', problem, fileHash });
   }
   return ok({ tagset: parsed.value, origin: 'file', problem: null, fileHash });
