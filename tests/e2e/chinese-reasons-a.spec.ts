@@ -1,11 +1,12 @@
 // Issue 16 item 5 (zhui3a): in the Chinese UI, why a layout or settings file cannot be used is said in Chinese.
-// A page whose layout file is malformed, the same file as a page's scan companion, a corpus settings file and a
-// tag-set file that break their schema: each screen shows its reason in Chinese, with no Latin word left but file
+// A page whose layout file is malformed, the same file as a page's scan companion, a corpus settings file, an
+// ignore list and a tag-set file that break their schema: each screen shows its reason in Chinese, with no Latin word left but file
 // names and the file's own tokens (element and field names, values).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { translate, type MessageKey } from '../../renderer/i18n/messages';
+import { corpusDataDir } from '../../electron/services/app/corpus-data-dir';
 import { expect, test } from './fixtures';
 import { reopenFolder } from './helpers';
 
@@ -33,6 +34,10 @@ test('the Chinese UI says in Chinese why a layout, settings or tag-set file cann
   await fs.writeFile(path.join(corpusDir, 'jiaodui.corpus.json'), JSON.stringify({ format: 'jiaodui-corpus', version: 1, textSource: 'both' }), 'utf8');
   const tagset = { format: 'jiaodui-tagset', version: 1, types: [{ id: 'PER', label: '人名', colour: 'red', key: '1' }] };
   await fs.writeFile(path.join(corpusDir, 'jiaodui.tagset.json'), JSON.stringify(tagset), 'utf8');
+  // The corpus's ignore list (in the app's data folder) with an entry that lacks its rule.
+  const data = corpusDataDir(path.join(app.stateDir, 'state.json'), corpusDir);
+  await fs.mkdir(data, { recursive: true });
+  await fs.writeFile(path.join(data, 'ignored.json'), JSON.stringify({ format: 'jiaodui-ignore-list', version: 1, entries: [{ kind: 'entity', text: '𠮷' }] }), 'utf8');
   await reopenFolder(app, corpusDir);
 
   await page.getByRole('button', { name: 'Language' }).click();
@@ -49,9 +54,14 @@ test('the Chinese UI says in Chinese why a layout, settings or tag-set file cann
   // The corpus settings file: the field and its allowed values are the file's own tokens.
   await page.getByRole('button', { name: zh('corpusSettings.open') }).click();
   const settings = page.getByRole('dialog', { name: zh('corpusSettings.title') });
-  const settingsProblem = settings.getByRole('alert');
+  const settingsProblem = settings.getByRole('alert').filter({ hasText: 'jiaodui.corpus.json' });
   await expect(settingsProblem).toHaveText(zh('corpusSettings.problem', { message: zh('err.corpusSettings.unusable', { file: 'jiaodui.corpus.json', problem: 'textSource 必须是 "layout" | "text"' }) }));
   expect(await latinLeft(settingsProblem, ['textSource', '"layout"', '"text"'])).toEqual([]);
+  // Its ignore list section: the first problem of the list file.
+  await settings.getByRole('button', { name: zh('ignore.open') }).click();
+  const ignoreProblem = settings.getByRole('alert').filter({ hasText: 'ignored.json' });
+  await expect(ignoreProblem).toHaveText(zh('ignore.problem', { message: zh('err.ignore.malformed', { file: 'ignored.json', problem: '缺少 entries[0].rule' }) }));
+  expect(await latinLeft(ignoreProblem, ['entries[0].rule'])).toEqual([]);
   await settings.getByRole('button', { name: zh('corpusSettings.cancel') }).click();
   await expect(settings).toHaveCount(0);
 
