@@ -1,4 +1,5 @@
 import { labelCount } from './labels';
+import { reason, reasonEnglish, type Reason } from '../../errors/reasons';
 
 /// The version of the stored model format; a model of another version is refused (and retrained).
 export const MODEL_VERSION = 1;
@@ -63,13 +64,14 @@ export function storeModel(model: LearnedModel): StoredModel {
   };
 }
 
-/// Reads a stored model back; a message instead when it is not one or is of another version.
-export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { ok: false; message: string } {
+/// Reads a stored model back; why not instead (a reason, worded on screen in the UI language, and its English) when
+/// it is not one, is of another version or is damaged.
+export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { ok: false; reason: Reason; message: string } {
   if (typeof data !== 'object' || data === null || (data as StoredModel).format !== 'jiaodui-entity-model') {
-    return { ok: false, message: 'This is not an entity model.' };
+    return refused(reason('learned.notModel'));
   }
   const stored = data as StoredModel;
-  if (stored.version !== MODEL_VERSION) return { ok: false, message: `The entity model is of version ${String(stored.version)}; this app reads version ${MODEL_VERSION}.` };
+  if (stored.version !== MODEL_VERSION) return refused(reason('learned.version', { found: String(stored.version), expected: MODEL_VERSION }));
   try {
     if (!Array.isArray(stored.types) || !stored.types.every((t) => typeof t === 'string')) throw new Error('types');
     const labels = labelCount(stored.types.length);
@@ -96,8 +98,13 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
       },
     };
   } catch (error) {
-    return { ok: false, message: `The entity model is damaged (${(error as Error).message}).` };
+    // The part that does not fit is named by the checks above (`types`, `weights`, …), in the file's own terms.
+    return refused(reason('learned.damaged', { part: (error as Error).message }));
   }
+}
+
+function refused(why: Reason): { ok: false; reason: Reason; message: string } {
+  return { ok: false, reason: why, message: reasonEnglish(why) };
 }
 
 const CHUNK = 0x8000;
@@ -112,7 +119,13 @@ function toBase64(bytes: Uint8Array): string {
 
 function fromBase64(text: string): Uint8Array {
   if (typeof text !== 'string') throw new Error('base64');
-  const binary = atob(text);
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    // atob's own sentence is English; the part is what the model names.
+    throw new Error('base64');
+  }
   // A fresh, aligned buffer, so typed arrays of 4-byte elements can view it.
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

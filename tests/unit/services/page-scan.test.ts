@@ -81,8 +81,9 @@ describe('openPage with a layout companion', () => {
     expect(page.scan).toBeNull();
     expect(page.scanError?.message).toMatch(/p\.hocr/);
     expect(page.scanError).toMatchObject({ messageId: 'layout.invalid', values: { path: 'p.hocr' } });
-    // The renderer words it in Chinese; the importer's technical reason is passed on as it is.
-    expect(errorWords('zh-CN', page.scanError!)).toMatch(/^无法读取版面文件“p\.hocr”：/);
+    // The renderer words it in Chinese, the importer's reason (with its place) included.
+    expect(errorWords('zh-CN', page.scanError!)).toMatch(/^无法读取版面文件“p\.hocr”：第 \d+ 行第 \d+ 列：XML 格式有误：此处应闭合 <\/p>（在第 \d+ 行第 \d+ 列打开），却出现了 <\/\w+>$/);
+    expect(errorWords('en', page.scanError!)).toMatch(/^The layout file "p\.hocr" cannot be read: line \d+, column \d+: the XML is malformed: <\/\w+> is found where <\/p> \(opened on line \d+, column \d+\) should close$/);
     expect(page.originalText).toContain('第二行');
   });
 
