@@ -16,8 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { readBioSentences, type BioSentence } from './bio-sentences';
 import { addCounts, countMatches, formatRow, prf, type Counts, type TypedSpan } from './entities-conll-score';
 import { suggestEntities } from '../../shared/entities/suggest/index';
+import { LEARNED_POLICY, type LearnedPolicy } from '../../shared/entities/suggest/learned-combine';
 import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
-import { trainModel, type TrainingPage } from '../../shared/entities/learn/train';
+import { trainModel, type TrainOptions, type TrainingPage } from '../../shared/entities/learn/train';
 import { loadModel, storeModel, type LearnedModel } from '../../shared/entities/learn/model';
 import type { TextEvidence } from '../../shared/entities/learn/evidence';
 import { normalizeOriginal } from '../../shared/text/normalize';
@@ -122,10 +123,18 @@ export function learningCurve(sentences: readonly BioSentence[], label: string):
 /// The learning curve pooled over several blocks of a DEV file (`--folds`): block k trains on sentences
 /// [700k, 700k + N) and suggests on [700k + 400, 700k + 700), so each point is measured on 300 sentences a block
 /// instead of one set of 300 (less noise when choosing settings). Figures per type, strict and lenient.
-export function foldedCurve(sentences: readonly BioSentence[], label: string): void {
+export function foldedCurve(sentences: readonly BioSentence[], label: string, settings: TrainOptions & Partial<LearnedPolicy> = {}): void {
   const tagger = new JiebaTagger();
   const folds = Math.floor(sentences.length / 700);
-  console.log(`\nFolded learning curve on ${label}: ${folds} blocks of 700 sentences (train on the block's first N, suggest on its 400–699)`);
+  const { takeOverAt, overruleAt, dropBelow, addFrom, ...training } = settings;
+  const policy: LearnedPolicy = {
+    ...LEARNED_POLICY,
+    ...(takeOverAt !== undefined && { takeOverAt }),
+    ...(overruleAt !== undefined && { overruleAt }),
+    ...(dropBelow !== undefined && { dropBelow }),
+    ...(addFrom !== undefined && { addFrom }),
+  };
+  console.log(`\nFolded learning curve on ${label} ${JSON.stringify(settings)}: ${folds} blocks of 700 sentences (train on the block's first N, suggest on its 400–699)`);
   const run = (name: string, suggest: (fold: number) => (text: string) => TypedSpan[]) => {
     const byType = new Map<string, { strict: Counts; lenient: Counts }>();
     for (let k = 0; k < folds; k++) {
@@ -147,14 +156,13 @@ export function foldedCurve(sentences: readonly BioSentence[], label: string): v
     const models: { model: LearnedModel; known: Map<string, string> }[] = [];
     let ms = 0;
     for (let k = 0; k < folds; k++) {
-      const training = sentences.slice(700 * k, 700 * k + size);
       const t0 = performance.now();
-      models.push({ model: trainModel(asPages(training), { tagger })!, known: knownOf(training) });
+      models.push({ model: trainModel(asPages(sentences.slice(700 * k, 700 * k + size)), { tagger, ...training })!, known: knownOf(sentences.slice(700 * k, 700 * k + size)) });
       ms += performance.now() - t0;
     }
     const tags = models.map((m) => m.model.stats.tags).join('/');
     run(`after ${size} tagged sentences (${tags} tags; training ${(ms / folds / 1000).toFixed(2)} s a block): learned only`, (k) => (text) => suggestEntities(text, { tagger, model: models[k]!.model, sources: ['learned'] }));
-    run(`after ${size}: all + learned (the app)`, (k) => (text) => suggestEntities(text, { tagger, model: models[k]!.model, known: models[k]!.known }));
+    run(`after ${size}: all + learned (the app)`, (k) => (text) => suggestEntities(text, { tagger, model: models[k]!.model, known: models[k]!.known, learnedPolicy: policy }));
   }
 }
 
@@ -246,7 +254,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   else if (conllAt >= 0) {
     const file = args[conllAt + 1];
     if (file === undefined || file.startsWith('--')) throw new Error('--conll needs a file path');
-    if (args.includes('--folds')) foldedCurve(readBioSentences(file), path.basename(file));
+    // `--set prior=4 --set epochs=10`: training settings to compare (numbers).
+    const settings = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--set' ? [[a.split('=')[0]!, Number(a.split('=')[1])]] : [])));
+    if (args.includes('--folds')) foldedCurve(readBioSentences(file), path.basename(file), settings as TrainOptions);
     else learningCurve(readBioSentences(file), path.basename(file));
   } else learningCurve(goldPageSentences(), 'the gold pages');
 }

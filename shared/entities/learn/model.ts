@@ -1,7 +1,7 @@
 import { labelCount } from './labels';
 
 /// The version of the stored model format; a model of another version is refused (and retrained).
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /// What a model was trained on, shown in the entity panel.
 export interface ModelStats {
@@ -29,7 +29,9 @@ export interface LearnedModel {
   transitions: Float32Array;
   /// Scores are divided by it before they become probabilities (fitted on held-back sentences).
   temperature: number;
-  /// Confidence below which the model's spans are weak suggestions.
+  /// The score added to the labels of the rules' and the segmenter's suggestions (see `priorLabels`).
+  prior: number;
+  /// What it was trained on.
   stats: ModelStats;
 }
 
@@ -44,6 +46,7 @@ export interface StoredModel {
   weights: string;
   transitions: number[];
   temperature: number;
+  prior: number;
   stats: ModelStats;
 }
 
@@ -59,6 +62,7 @@ export function storeModel(model: LearnedModel): StoredModel {
     weights: toBase64(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength)),
     transitions: Array.from(model.transitions),
     temperature: model.temperature,
+    prior: model.prior,
     stats: model.stats,
   };
 }
@@ -81,6 +85,7 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
     if (weights.length !== hashes.length * labels) throw new Error('weights');
     if (!Array.isArray(stored.transitions) || stored.transitions.length !== (labels + 1) * labels) throw new Error('transitions');
     if (!(typeof stored.temperature === 'number' && stored.temperature > 0)) throw new Error('temperature');
+    if (!(typeof stored.prior === 'number' && stored.prior >= 0 && Number.isFinite(stored.prior))) throw new Error('prior');
     const rows = new Map<number, number>();
     hashes.forEach((hash, row) => rows.set(hash, row));
     return {
@@ -92,6 +97,7 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
         weights,
         transitions: Float32Array.from(stored.transitions),
         temperature: stored.temperature,
+        prior: stored.prior,
         stats: stored.stats,
       },
     };
