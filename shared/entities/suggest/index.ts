@@ -93,12 +93,15 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     // The corpus's tagged strings vote too (the model learned how far to trust them).
     if (options.known && options.known.size > 0) pushAll(merged, suggestKnown(text, options.known));
     // The model is asked how likely each rule and segmenter suggestion is, so it can overrule them.
-    const order = all.map((_, k) => k).sort((a, b) => all[a]!.start - all[b]!.start);
+    // Only asked once the model may overrule them: forward–backward over every sentence costs time on a long page.
+    const policy = options.learnedPolicy ?? LEARNED_POLICY;
+    const ask = options.model!.stats.tags >= policy.overruleAt;
+    const order = ask ? all.map((_, k) => k).sort((a, b) => all[a]!.start - all[b]!.start) : [];
     const probes = order.map((k) => all[k]!);
     const { found, probabilities } = learnedWithProbes(text, options.model!, { votes: merged, ...(words && { words }) }, probes);
     const byIndex: (number | null)[] = all.map(() => null);
     order.forEach((k, j) => (byIndex[k] = probabilities[j]!));
-    combined = combineWithLearned(all, byIndex, found, options.model!, options.learnedPolicy);
+    combined = combineWithLearned(all, byIndex, found, options.model!, policy);
   }
   // The corpus's decisions: rejected-here and ignored suggestions go before the merge, the others are lowered after it.
   const decided = applyCorpusEntityDecisions(text, combined, options.corpusDecisions, 'drop');
