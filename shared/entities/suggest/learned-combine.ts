@@ -17,7 +17,7 @@ export interface LearnedPolicy {
 }
 
 /// The policy the app uses; chosen on the MSRA dev file's folded learning curve (docs/entities-learned.md).
-export const LEARNED_POLICY: LearnedPolicy = { takeOverAt: 50, overruleAt: 300, dropBelow: 0.2, addFrom: 0.5 };
+export const LEARNED_POLICY: LearnedPolicy = { takeOverAt: 50, overruleAt: 300, dropBelow: 0.05, addFrom: 0.5 };
 
 /// The other sources' suggestions combined with the learned model's. Below `takeOverAt` tags, side by side (the
 /// merge settles overlaps). From there, for the types it was trained on: the corpus's tagged strings are replaced

@@ -72,7 +72,7 @@ describe('the prior: the rules and the segmenter as the model starting point', (
 
 describe('combining the learned model with the other sources', () => {
   const others = [s(0, 3, 'LOC', 'rule'), s(5, 7, 'LOC', 'segmenter', 0.3), s(9, 10, 'LOC', 'known', 0.9), s(12, 20, 'DATE', 'rule')];
-  const probabilities = [0.9, 0.05, null, null];
+  const probabilities = [0.9, 0.01, null, null];
   const learned = [s(0, 3, 'LOC', 'learned', 0.95), s(5, 6, 'LOC', 'learned', 0.8), s(9, 10, 'LOC', 'learned', 0.9), s(21, 23, 'LOC', 'learned', 0.3)];
 
   it('below the take-over point, comes beside everything, without repeating a span another source gives', () => {
