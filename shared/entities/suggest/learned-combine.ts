@@ -33,13 +33,16 @@ export function combineWithLearned(
   policy: LearnedPolicy = LEARNED_POLICY,
 ): EntitySuggestion[] {
   const key = (s: EntitySuggestion) => `${s.start}:${s.end}:${s.type}`;
-  // Since the model starts from the rules' answers (its prior), most of its spans repeat a suggestion that is kept;
-  // those keep their own source, so `learned` marks what the model adds.
-  const without = (kept: readonly EntitySuggestion[]) => {
-    const same = new Set(kept.map(key));
-    return learned.filter((l) => !same.has(key(l)));
+  // Since the model starts from the rules' answers (its prior), most of its spans repeat a rule or segmenter
+  // suggestion; those keep the rule's source, so `learned` marks what the model adds — unless the editor tagged that
+  // string in the corpus (a corpus-string suggestion stands there too): then the model learned it from the editor.
+  const taught = new Set(others.filter((s) => s.source === 'known').map(key));
+  const ownSpans = (kept: readonly EntitySuggestion[]) => {
+    const ruled = new Set(kept.filter((s) => s.source === 'rule' || s.source === 'segmenter').map(key));
+    return learned.filter((l) => taught.has(key(l)) || !ruled.has(key(l)));
   };
-  if (model.stats.tags < policy.takeOverAt) return [...others, ...without(others)];
+  // Below the take-over point side by side; the merge settles overlaps.
+  if (model.stats.tags < policy.takeOverAt) return [...others, ...ownSpans(others)];
   const types = new Set(model.types);
   const overrule = model.stats.tags >= policy.overruleAt;
   const kept = others.filter((s, k) => {
@@ -48,6 +51,6 @@ export function combineWithLearned(
     const p = probabilities[k];
     return !overrule || p === null || p === undefined || p >= policy.dropBelow;
   });
-  const added = without(kept).filter((l) => l.confidence >= policy.addFrom && !kept.some((o) => o.start < l.end && l.start < o.end));
+  const added = ownSpans(kept).filter((l) => l.confidence >= policy.addFrom && !kept.some((o) => o.start < l.end && l.start < o.end));
   return [...kept, ...added];
 }

@@ -75,9 +75,9 @@ describe('combining the learned model with the other sources', () => {
   const probabilities = [0.9, 0.01, null, null];
   const learned = [s(0, 3, 'LOC', 'learned', 0.95), s(5, 6, 'LOC', 'learned', 0.8), s(9, 10, 'LOC', 'learned', 0.9), s(21, 23, 'LOC', 'learned', 0.3)];
 
-  it('below the take-over point, comes beside everything, without repeating a span another source gives', () => {
+  it('below the take-over point, comes beside everything; a span it shares with a rule keeps the rule as source unless the corpus tagged it', () => {
     const out = combineWithLearned(others, probabilities, learned, model(LEARNED_POLICY.takeOverAt - 1));
-    expect(out.map((x) => `${x.source}:${x.start}-${x.end}`)).toEqual(['rule:0-3', 'segmenter:5-7', 'known:9-10', 'rule:12-20', 'learned:5-6', 'learned:21-23']);
+    expect(out.map((x) => `${x.source}:${x.start}-${x.end}`)).toEqual(['rule:0-3', 'segmenter:5-7', 'known:9-10', 'rule:12-20', 'learned:5-6', 'learned:9-10', 'learned:21-23']);
   });
 
   it('from the take-over point replaces corpus strings of its types, keeps rules it does not overrule, drops weak spans of its own', () => {
