@@ -35,3 +35,17 @@ describe('organisations by structure: where the chain stops', () => {
     expectOffsetsMatch(text, found);
   });
 });
+
+describe('regions read by the segmenter as X地区', () => {
+  it('suggests the region, not the region + 地区, with code-point offsets', () => {
+    const text = '𠮷，这将影响亚洲地区的经济。';
+    const found = suggest(text);
+    expect(typed(found)).toContain('LOC:亚洲');
+    expect(typed(found)).not.toContain('LOC:亚洲地区');
+    expectOffsetsMatch(text, found);
+  });
+
+  it('leaves a word whose stem is no known region as it was', () => {
+    expect(typed(suggest('沿海地区的出口增长较快。'))).not.toContain('LOC:沿海');
+  });
+});
