@@ -2,7 +2,7 @@ import { labelCount } from './labels';
 import { reason, reasonEnglish, type Reason } from '../../errors/reasons';
 
 /// The version of the stored model format; a model of another version is refused (and retrained).
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /// What a model was trained on, shown in the entity panel.
 export interface ModelStats {
@@ -30,7 +30,9 @@ export interface LearnedModel {
   transitions: Float32Array;
   /// Scores are divided by it before they become probabilities (fitted on held-back sentences).
   temperature: number;
-  /// Confidence below which the model's spans are weak suggestions.
+  /// The score added to the labels of the rules' and the segmenter's suggestions (see `priorLabels`).
+  prior: number;
+  /// What it was trained on.
   stats: ModelStats;
 }
 
@@ -45,6 +47,7 @@ export interface StoredModel {
   weights: string;
   transitions: number[];
   temperature: number;
+  prior: number;
   stats: ModelStats;
 }
 
@@ -60,6 +63,7 @@ export function storeModel(model: LearnedModel): StoredModel {
     weights: toBase64(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength)),
     transitions: Array.from(model.transitions),
     temperature: model.temperature,
+    prior: model.prior,
     stats: model.stats,
   };
 }
@@ -83,6 +87,7 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
     if (weights.length !== hashes.length * labels) throw new Error('weights');
     if (!Array.isArray(stored.transitions) || stored.transitions.length !== (labels + 1) * labels) throw new Error('transitions');
     if (!(typeof stored.temperature === 'number' && stored.temperature > 0)) throw new Error('temperature');
+    if (!(typeof stored.prior === 'number' && stored.prior >= 0 && Number.isFinite(stored.prior))) throw new Error('prior');
     const rows = new Map<number, number>();
     hashes.forEach((hash, row) => rows.set(hash, row));
     return {
@@ -94,6 +99,7 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
         weights,
         transitions: Float32Array.from(stored.transitions),
         temperature: stored.temperature,
+        prior: stored.prior,
         stats: stored.stats,
       },
     };
