@@ -69,6 +69,8 @@ export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /// The body as received (images).
+  bytes: Buffer;
 }
 
 /// Sends a request exactly as given (raw path, any Host header), which `fetch` would normalise or refuse.
@@ -82,7 +84,11 @@ export function rawRequest(
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString('utf8'), bytes });
+        });
+        response.on('error', reject);
       },
     );
     request.on('error', reject);
