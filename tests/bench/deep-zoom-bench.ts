@@ -6,7 +6,8 @@
 ///    the whole pyramid written to disk; a tile from it (median of 200 reads) and a line crop from its tiles.
 /// 2. In the app (the browser harness, a fresh state folder per run, so a cold tile cache): press in the page list
 ///    → the first view drawn (the viewer's canvas shows the page's marks); then dragging the view 20 px per frame
-///    for 120 frames, frame interval p50 / p95.
+///    for 240 frames, frame interval p50 / p95; on the first run the renderer's memory after zooming in and sweeping
+///    the whole page twice (tests/bench/deep-zoom-bench-app.ts).
 /// Prints a table (medians of RUNS) with the load average and exits 0.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -14,17 +15,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
 import { DeepZoomTiles } from '../../electron/services/scans/deep-zoom-tiles';
 import type { OpenedScan } from '../../electron/services/scans/scan-preview';
 import { baseLevelOf, levelSize, maxLevelOf, tileGrid, VIEW_MAX_WIDTH } from '../../shared/scan/deep-zoom';
-import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
+import { app, type AppRun } from './deep-zoom-bench-app';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(repoRoot, '.bench', 'deep-zoom');
 const BIG = { width: 30_000, height: 40_000, lines: 200 };
 const RUNS = 3;
-const PAN_FRAMES = 120;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -154,81 +153,11 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-// Press → the viewer's canvas shows the page's marks (timed in the page from the press).
-async function openAndPan(page: Page): Promise<{ firstView: number; panP50: number; panP95: number }> {
-  const option = page.getByRole('option', { name: 'huge.hocr' });
-  await option.waitFor();
-  await page.evaluate(() => {
-    const timing = window as unknown as { pressedAt: number };
-    document.addEventListener('pointerdown', () => (timing.pressedAt = performance.now()), { capture: true, once: true });
-  });
-  await option.click();
-  const shown = await page.waitForFunction(
-    () => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.deep-zoom-host canvas');
-      if (canvas === null || canvas.width === 0) return false;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, Math.min(canvas.height, 200)).data;
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4 * 7) if (data[i]! < 100) dark++;
-      return dark > 50 ? performance.now() - (window as unknown as { pressedAt: number }).pressedAt : false;
-    },
-    undefined,
-    { timeout: 60_000, polling: 'raf' },
-  );
-  const firstView = (await shown.jsonValue()) as number;
-  // Drag the view (pointer events, as a mouse would) 20 px per frame.
-  const intervals = await page.evaluate(async (frames) => {
-    const target = document.querySelector<HTMLElement>('.openseadragon-canvas')!;
-    const box = target.getBoundingClientRect();
-    let x = box.left + box.width / 2;
-    let y = box.top + box.height - 20;
-    // Inline, not a named helper: the bundler would wrap a named one in __name, which the page does not have.
-    const init = { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
-    target.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: x, clientY: y, buttons: 1 }));
-    const times: number[] = [];
-    while (times.length <= frames) {
-      times.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
-      y -= 3;
-      x -= 20 * (times.length % 2 === 0 ? 1 : -1);
-      target.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: x, clientY: y, buttons: 1 }));
-    }
-    target.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: x, clientY: y, buttons: 0 }));
-    return times.slice(1).map((t, i) => t - times[i]!);
-  }, PAN_FRAMES);
-  const sorted = [...intervals].sort((a, b) => a - b);
-  return { firstView, panP50: sorted[Math.floor(sorted.length / 2)]!, panP95: sorted[Math.floor(sorted.length * 0.95)]! };
-}
-
-async function app(corpus: string): Promise<{ firstView: number; panP50: number; panP95: number }[]> {
-  const browser = await launchChromium();
-  const runs = [];
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-deep-zoom-bench-state-'));
-      const harness = await startHarnessProcess({ corpus, stateFile: path.join(stateDir, 'state.json'), lang: 'en' });
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
-        const page = await context.newPage();
-        await page.goto(harness.url);
-        await page.waitForFunction(() => !document.querySelector('.scan-progress'), undefined, { timeout: 60_000 });
-        runs.push(await openAndPan(page));
-      } finally {
-        await context.close();
-        await harness.stop();
-        await fs.rm(stateDir, { recursive: true, force: true });
-      }
-    }
-  } finally {
-    await browser.close();
-  }
-  return runs;
-}
-
 const { corpus, bytes } = await makeCorpus();
 const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
 const inServices = await services(corpus);
 // `--services-only`: without the browser (the app part needs the built renderer and a free machine).
-const inApp = process.argv.includes('--services-only') ? [] : await app(corpus);
+const inApp: AppRun[] = process.argv.includes('--services-only') ? [] : await app(corpus, RUNS);
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
 const rows: [string, string, string][] = [
   ['services: pyramid description (reads the file, sharp metadata)', ms(inServices['infoMs']!), ''],
@@ -248,3 +177,6 @@ if (inApp.length > 0) {
 }
 for (const [what, value, target] of rows) console.log(`${what.padEnd(78)} ${value.padStart(18)}   ${target}`);
 if (inApp.length > 0) console.log(`app runs: ${inApp.map((r) => ms(r.firstView)).join(', ')}`);
+for (const stage of inApp[0]?.memory?.stages ?? []) {
+  console.log(`renderer memory, ${stage.stage}: JS heap ${stage.heapMb.toFixed(1)} MB, process resident ${stage.rssMb.toFixed(0)} MB, ${stage.tiles} tiles fetched`);
+}
