@@ -6,7 +6,7 @@
 /// measures the renderer's memory: its JS heap (CDP `Runtime.getHeapUsage` after a garbage collection) and the
 /// renderer process's resident memory (decoded tiles live outside the JS heap), after the first view, then after
 /// zooming in to a readable size and sweeping the whole page twice with the arrow keys once the pyramid is made.
-/// Bounded means the second sweep ends where the first did, while it loaded more tiles than OpenSeadragon keeps.
+/// Bounded means the later sweeps end where the first did, while they show more tiles than OpenSeadragon keeps.
 import { readFileSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -135,6 +135,11 @@ async function memory(page: Page, tileUrls: string[]): Promise<MemoryFigures> {
     await page.waitForTimeout(1000);
     await measure(`zoomed in, whole page swept (${sweep})`);
   }
+  // Twice as far in (level 15 tiles): the same sweep crosses a quarter of the page, all of it new tiles.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+  await sweepPage(page);
+  await page.waitForTimeout(1000);
+  await measure('zoomed in twice as far, swept again');
   await cdp.detach();
   return { stages };
 }

@@ -16,9 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { DeepZoomTiles } from '../../electron/services/scans/deep-zoom-tiles';
-import type { OpenedScan } from '../../electron/services/scans/scan-preview';
 import { baseLevelOf, levelSize, maxLevelOf, tileGrid, VIEW_MAX_WIDTH } from '../../shared/scan/deep-zoom';
 import { app, type AppRun } from './deep-zoom-bench-app';
+import { firstViewTiles, formats, type FormatFigure } from './deep-zoom-bench-formats';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(repoRoot, '.bench', 'deep-zoom');
@@ -87,7 +87,7 @@ async function services(corpus: string): Promise<Record<string, number>> {
     const first = await tiles.tile(scan, tilesDir, 0, 0, 0);
     if (!first.ok) throw new Error(first.error.message);
     const viewMs = performance.now() - t;
-    await firstViewTiles(tiles, scan, tilesDir, fitLevel);
+    await firstViewTiles(tiles, scan, tilesDir, BIG);
     const firstView = performance.now() - t + infoMs;
     // A tile above the view level waits for the base level (a second decode, only when zoomed in that far).
     t = performance.now();
@@ -121,27 +121,13 @@ async function services(corpus: string): Promise<Record<string, number>> {
     const again = new DeepZoomTiles();
     t = performance.now();
     await again.info(scan, tilesDir);
-    await firstViewTiles(again, scan, tilesDir, fitLevel);
+    await firstViewTiles(again, scan, tilesDir, BIG);
     const warmView = performance.now() - t;
     const du = await dirBytes(tilesDir);
     return { infoMs, viewMs, baseMs, firstView, warmView, baseTile: median(baseTiles), pyramidMs, topTile: median(topTiles), crop, cacheMb: du / 1e6, fitLevel, base, top, view: Math.min(base, baseLevelOf(BIG.width, BIG.height, VIEW_MAX_WIDTH).level) };
   } finally {
     await handle.close();
     await fs.rm(tilesDir, { recursive: true, force: true });
-  }
-}
-
-// The tiles of a first view at fit width in a 700 px viewer: all of the levels below the fit level, the first
-// screenful (3 × 4 tiles) of the fit level.
-async function firstViewTiles(tiles: DeepZoomTiles, scan: OpenedScan, tilesDir: string, fitLevel: number, size: { width: number; height: number } = BIG): Promise<void> {
-  for (let level = 0; level <= fitLevel; level++) {
-    const grid = tileGrid(size.width, size.height, level);
-    for (let column = 0; column < Math.min(grid.columns, 3); column++) {
-      for (let row = 0; row < Math.min(grid.rows, level === fitLevel ? 4 : grid.rows); row++) {
-        const tile = await tiles.tile(scan, tilesDir, level, column, row);
-        if (!tile.ok) throw new Error(tile.error.message);
-      }
-    }
   }
 }
 
@@ -157,6 +143,11 @@ const { corpus, bytes } = await makeCorpus();
 const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
 const inServices = await services(corpus);
 // `--services-only`: without the browser (the app part needs the built renderer and a free machine).
+const formatsArg = process.argv.find((arg) => arg.startsWith('--formats'));
+const formatSize = /=(\d+)x(\d+)$/.exec(formatsArg ?? '');
+const inFormats: FormatFigure[] = formatsArg
+  ? await formats(path.join(corpus, 'huge.jpg'), path.join(benchDir, 'formats'), formatSize ? { width: Number(formatSize[1]), height: Number(formatSize[2]) } : BIG)
+  : [];
 const inApp: AppRun[] = process.argv.includes('--services-only') ? [] : await app(corpus, RUNS);
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
 const rows: [string, string, string][] = [
@@ -177,6 +168,9 @@ if (inApp.length > 0) {
 }
 for (const [what, value, target] of rows) console.log(`${what.padEnd(78)} ${value.padStart(18)}   ${target}`);
 if (inApp.length > 0) console.log(`app runs: ${inApp.map((r) => ms(r.firstView)).join(', ')}`);
+for (const figure of inFormats) {
+  console.log(`first view, cold cache, ${figure.format} ${figure.width} × ${figure.height} px (${figure.megabytes.toFixed(0)} MB): ${ms(figure.firstViewMs)}`);
+}
 for (const stage of inApp[0]?.memory?.stages ?? []) {
   console.log(`renderer memory, ${stage.stage}: JS heap ${stage.heapMb.toFixed(1)} MB, process resident ${stage.rssMb.toFixed(0)} MB, ${stage.tiles} tiles fetched`);
 }
