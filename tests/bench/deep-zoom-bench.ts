@@ -141,16 +141,18 @@ async function dirBytes(dir: string): Promise<number> {
 
 const { corpus, bytes } = await makeCorpus();
 const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
-const inServices = await services(corpus);
-// `--services-only`: without the browser (the app part needs the built renderer and a free machine).
+// `--formats[=<w>x<h>]`: the other input formats too; `--formats-only`: nothing else.
 const formatsArg = process.argv.find((arg) => arg.startsWith('--formats'));
+const formatsOnly = process.argv.includes('--formats-only');
 const formatSize = /=(\d+)x(\d+)$/.exec(formatsArg ?? '');
 const inFormats: FormatFigure[] = formatsArg
   ? await formats(path.join(corpus, 'huge.jpg'), path.join(benchDir, 'formats'), formatSize ? { width: Number(formatSize[1]), height: Number(formatSize[2]) } : BIG)
   : [];
-const inApp: AppRun[] = process.argv.includes('--services-only') ? [] : await app(corpus, RUNS);
+const inServices = formatsOnly ? null : await services(corpus);
+// `--services-only`: without the browser (the app part needs the built renderer and a free machine).
+const inApp: AppRun[] = formatsOnly || process.argv.includes('--services-only') ? [] : await app(corpus, RUNS);
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
-const rows: [string, string, string][] = [
+const rows: [string, string, string][] = inServices === null ? [] : [
   ['services: pyramid description (reads the file, sharp metadata)', ms(inServices['infoMs']!), ''],
   [`services: the view level (level ${inServices['view']}) decoded, in the first tile`, ms(inServices['viewMs']!), ''],
   [`services: first view, cold cache (description, levels 0–${inServices['fitLevel']})`, ms(inServices['firstView']!), '< 1 s'],
