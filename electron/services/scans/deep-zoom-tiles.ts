@@ -64,11 +64,6 @@ export class DeepZoomTiles {
     private readonly options: { baseMaxWidth?: number; viewMaxWidth?: number; pyramidDelayMs?: number; cacheLimitBytes?: number } = {},
   ) {}
 
-  /// Loads sharp ahead of the first large scan (its native module takes 50–200 ms to load).
-  warm(): void {
-    void this.loadSharp();
-  }
-
   /// The scan's size and pyramid; starts decoding its view level.
   async info(scan: OpenedScan, tilesDir: string): Promise<Result<DeepZoomInfo>> {
     const entry = await this.entryOf(scan, tilesDir);
