@@ -1,7 +1,8 @@
 /// The deep-zoom benchmark's input formats (`--formats[=<width>x<height>]` on tests/bench/deep-zoom-bench.ts): the
-/// bench's JPEG page converted to PNG and to TIFF (LZW strips; JPEG-compressed tiles), kept in
+/// bench's JPEG page converted to PNG and to TIFF (LZW strips; JPEG-compressed tiles; a pyramid of them), kept in
 /// `.bench/deep-zoom/formats/`, and the cold first view of each in the services (description, view level, the
-/// first view's tiles), as for the JPEG. A PNG or TIFF has no shrink-on-decode: its view level costs a whole decode.
+/// first view's tiles), as for the JPEG. A PNG or flat TIFF has no shrink-on-decode: its view level costs a whole
+/// decode; a pyramidal TIFF's view level is decoded from its page of about that size.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -46,12 +47,13 @@ export async function formats(jpeg: string, dir: string, size: { width: number; 
     ['PNG', `${name}.png`, (image) => image.png()],
     ['TIFF, LZW strips', `${name}-lzw.tif`, (image) => image.tiff({ compression: 'lzw' })],
     ['TIFF, JPEG tiles', `${name}-jpeg.tif`, (image) => image.tiff({ compression: 'jpeg', quality: 80, tile: true, tileWidth: 256, tileHeight: 256 })],
+    ['TIFF, pyramid of JPEG tiles', `${name}-pyramid.tif`, (image) => image.tiff({ compression: 'jpeg', quality: 80, tile: true, tileWidth: 256, tileHeight: 256, pyramid: true })],
   ];
   const figures: FormatFigure[] = [];
   for (const [format, file, write] of variants) {
     const target = path.join(dir, file);
     if (!existsSync(target)) {
-      const source = sharp(jpeg, { limitInputPixels: DEEP_ZOOM_MAX_PIXELS });
+      const source = sharp(jpeg, { limitInputPixels: DEEP_ZOOM_MAX_PIXELS, sequentialRead: true });
       const meta = await source.metadata();
       const sized = meta.width === size.width && meta.height === size.height ? source : source.resize(size.width, size.height);
       await write(sized).toFile(`${target}.part`);

@@ -29,15 +29,51 @@ export const TILE_QUALITY = 80;
 /// gigapixels, far above sharp's default of 268 megapixels), never switched off.
 export const SCAN_INPUT = { limitInputPixels: DEEP_ZOOM_MAX_PIXELS } as const;
 
-/// `level` of the scan decoded from its file bytes, turned by its EXIF orientation.
+/// A reduced copy of the image that the file itself holds (a pyramidal TIFF's page or sub-IFD), as sharp opens it.
+export interface StoredLevel {
+  width: number;
+  height: number;
+  input: { page: number } | { subifd: number };
+}
+
+/// The reduced copies a TIFF holds: its other pages or sub-IFDs that are smaller than the image and of its shape
+/// (libvips' `pyramid` TIFFs, and most archival pyramidal TIFFs). Only read from headers. None for other formats,
+/// or for a TIFF turned by its orientation tag (its pages would need turning too: it is decoded whole).
+export async function storedLevels(sharp: Sharp, source: Buffer, meta: { format?: string; width?: number; height?: number; pages?: number; subifds?: number; orientation?: number }): Promise<StoredLevel[]> {
+  if (meta.format !== 'tiff' || !meta.width || !meta.height || (meta.orientation ?? 1) !== 1) return [];
+  const candidates: StoredLevel['input'][] = [
+    ...Array.from({ length: Math.max(0, (meta.pages ?? 1) - 1) }, (_, i) => ({ page: i + 1 })),
+    ...Array.from({ length: meta.subifds ?? 0 }, (_, i) => ({ subifd: i })),
+  ];
+  const found: StoredLevel[] = [];
+  for (const input of candidates) {
+    const page = await sharp(source, { ...SCAN_INPUT, ...input }).metadata().catch(() => null);
+    if (!page?.width || !page.height || page.width >= meta.width) continue;
+    // Of the image's shape (within the rounding of repeated halving), so its pixels are the image's.
+    if (Math.abs(page.height - (meta.height * page.width) / meta.width) > 1.5) continue;
+    found.push({ width: page.width, height: page.height, input });
+  }
+  return found;
+}
+
+/// The smallest stored copy at least `width` pixels wide, or null (the image itself is decoded then).
+export function storedFor(stored: readonly StoredLevel[], width: number): StoredLevel | null {
+  let best: StoredLevel | null = null;
+  for (const level of stored) if (level.width >= width && (best === null || level.width < best.width)) best = level;
+  return best;
+}
+
+/// `level` of the scan decoded from its file bytes, turned by its EXIF orientation; from the smallest copy the file
+/// holds that is large enough (a pyramidal TIFF's page), if any.
 ///
 /// The resize to a level at least 8 times smaller than the image lets libvips shrink a JPEG while decoding (libjpeg
 /// scales its DCT by 1/8 and never makes the full-size pixels), and reads the file top-down once: the cost is the
 /// entropy decoding of the whole file. A PNG or a strip TIFF has no such shortcut: it is decoded whole at full size.
-export async function decodeLevel(sharp: Sharp, source: Buffer, image: LevelGeometry, level: number): Promise<Result<Raw>> {
+export async function decodeLevel(sharp: Sharp, source: Buffer, image: LevelGeometry, level: number, stored: readonly StoredLevel[] = []): Promise<Result<Raw>> {
   const size = levelSize(image.width, image.height, level);
+  const copy = storedFor(stored, size.width);
   try {
-    const { data, info } = await sharp(source, { ...SCAN_INPUT, sequentialRead: true })
+    const { data, info } = await sharp(source, { ...SCAN_INPUT, sequentialRead: true, ...copy?.input })
       .rotate()
       .resize(size.width, size.height, { fit: 'fill', fastShrinkOnLoad: true })
       .raw()

@@ -4,7 +4,7 @@ import { failWith } from '../../../shared/errors/fail-with';
 import { baseLevelOf, isTileOf, levelForHeight, maxLevelOf, TILE_SIZE, tilesCovering, VIEW_MAX_WIDTH, type PixelRect } from '../../../shared/scan/deep-zoom';
 import { pyramidExists, storePyramid, tileCacheKeyOf, tileFileOf, type TileCacheKey } from './deep-zoom-cache';
 import { enforceTileCacheLimit, markUsed, recordSize, TILE_CACHE_LIMIT_BYTES } from './deep-zoom-cache-limit';
-import { cutTile, decodeLevel, SCAN_INPUT, shrinkLevel, TILE_QUALITY, type Raw, type Sharp } from './deep-zoom-decode';
+import { cutTile, decodeLevel, SCAN_INPUT, shrinkLevel, storedLevels, TILE_QUALITY, type Raw, type Sharp, type StoredLevel } from './deep-zoom-decode';
 import { readWhole, type OpenedScan } from './scan-preview';
 import { clip, cropFromTiles, encode, readTile } from './deep-zoom-parts';
 
@@ -33,6 +33,8 @@ interface Entry {
   // Levels held as raw pixels, by level: the view level (decoded first), the small level cut from it (the levels
   // below it are cut from it, not from the whole view level), the base level (decoded when first asked for).
   levels: Map<number, Promise<Result<Raw>>>;
+  // The reduced copies the file holds (a pyramidal TIFF's pages), found when the scan is measured.
+  stored: StoredLevel[];
   pyramid: Promise<Result<null>> | null;
 }
 
@@ -161,7 +163,7 @@ export class DeepZoomTiles {
     const source = level >= view ? this.sourceOf(entry, scan) : null;
     const made = (async (): Promise<Result<Raw>> => {
       const sharp = (await this.loadSharp())!;
-      if (source !== null) return decodeLevel(sharp, await source, info, level);
+      if (source !== null) return decodeLevel(sharp, await source, info, level, entry.stored);
       const larger = await this.levelOf(entry, scan, info, view);
       return larger.ok ? shrinkLevel(sharp, larger.value, info, level) : larger;
     })();
@@ -189,7 +191,7 @@ export class DeepZoomTiles {
       this.entries.set(cache.key, known);
       return known;
     }
-    const entry: Entry = { cache, info: Promise.resolve(failWith('tile.unavailable')), source: null, levels: new Map(), pyramid: null };
+    const entry: Entry = { cache, info: Promise.resolve(failWith('tile.unavailable')), source: null, levels: new Map(), stored: [], pyramid: null };
     entry.info = this.measure(entry, scan);
     this.entries.set(cache.key, entry);
     if (this.entries.size > ENTRIES) this.entries.delete(this.entries.keys().next().value!);
@@ -202,8 +204,10 @@ export class DeepZoomTiles {
     const sharp = await this.loadSharp();
     if (sharp === null) return failWith('tile.unavailable');
     try {
-      const meta = await sharp(await this.sourceOf(entry, scan), SCAN_INPUT).metadata();
+      const source = await this.sourceOf(entry, scan);
+      const meta = await sharp(source, SCAN_INPUT).metadata();
       if (!meta.width || !meta.height) return failWith('tile.noSize');
+      entry.stored = await storedLevels(sharp, source, meta);
       // EXIF orientations 5 to 8 turn the image a quarter: the browser and `.rotate()` show it turned.
       const turned = (meta.orientation ?? 1) >= 5;
       const width = turned ? meta.height : meta.width;
