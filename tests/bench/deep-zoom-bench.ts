@@ -142,7 +142,7 @@ async function dirBytes(dir: string): Promise<number> {
 const { corpus, bytes } = await makeCorpus();
 const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
 // `--formats[=<w>x<h>]`: the other input formats too; `--formats-only`: nothing else.
-const formatsArg = process.argv.find((arg) => arg.startsWith('--formats'));
+const formatsArg = process.argv.find((arg) => /^--formats(=|-only$|$)/.test(arg));
 const formatsOnly = process.argv.includes('--formats-only');
 const formatSize = /=(\d+)x(\d+)$/.exec(formatsArg ?? '');
 const inFormats: FormatFigure[] = formatsArg
