@@ -22,7 +22,7 @@ const TILE_CACHE = 200;
 /// The scan viewer for large scans: OpenSeadragon over the shell's tile pyramid (see DeepZoomTiles in the main
 /// process), so the renderer holds only the tiles on screen, never the decoded scan.
 ///
-/// Wheel and pinch zoom, drag to pan; the same tools and keys as the single-image viewer (− / +, 0 fit width,
+/// Wheel and pinch zoom, drag to pan; the same toolbar (ScanToolbar) and keys as the single-image viewer (− / +, 0 fit width,
 /// Shift+0 fit page, R rotate, arrows pan). Line regions are an SVG over the viewer moved with it on every frame;
 /// the caret's line is outlined and panned into view, and a click on a region puts the caret on its line.
 export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
@@ -181,7 +181,8 @@ export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
   );
 }
 
-// Zoom so the (turned) scan fills the viewer's width, its top at the top (the single-image viewer's start).
+// Zoom so the (turned) scan fills the viewer's width, its top at the top: the first view (its tiles are all cut from
+// the view level the main process decodes first).
 function fitWidth(viewer: OpenSeadragon.Viewer, width: number, height: number): void {
   const viewport = viewer.viewport;
   const turned = viewport.getRotation() % 180 !== 0;
