@@ -68,7 +68,9 @@ async function makeCorpus(): Promise<{ corpus: string; bytes: number }> {
 }
 
 async function services(corpus: string): Promise<Record<string, number>> {
-  const tilesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-deep-zoom-bench-'));
+  const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-deep-zoom-bench-'));
+  // The app data folder's layout, so the tile cache's limit applies as in the app.
+  const tilesDir = path.join(stateDir, 'corpora', 'bench', 'tiles');
   const realPath = path.join(corpus, 'huge.jpg');
   const tiles = new DeepZoomTiles();
   const handle = await fs.open(realPath, 'r');
@@ -127,7 +129,7 @@ async function services(corpus: string): Promise<Record<string, number>> {
     return { infoMs, viewMs, baseMs, firstView, warmView, baseTile: median(baseTiles), pyramidMs, topTile: median(topTiles), crop, cacheMb: du / 1e6, fitLevel, base, top, view: Math.min(base, baseLevelOf(BIG.width, BIG.height, VIEW_MAX_WIDTH).level) };
   } finally {
     await handle.close();
-    await fs.rm(tilesDir, { recursive: true, force: true });
+    await fs.rm(stateDir, { recursive: true, force: true });
   }
 }
 

@@ -266,7 +266,10 @@ export class DeepZoomTiles {
   private async keepUnderLimit(entry: Entry): Promise<void> {
     try {
       await recordSize(entry.cache.dir);
-      const corporaDir = path.dirname(path.dirname(path.dirname(entry.cache.dir)));
+      const tilesDir = path.dirname(entry.cache.dir);
+      const corporaDir = path.dirname(path.dirname(tilesDir));
+      // Only in the app data folder's layout: never a walk of folders that are not the app's.
+      if (path.basename(tilesDir) !== 'tiles' || path.basename(corporaDir) !== 'corpora') return;
       const keep = new Set([...this.entries.values()].map((held) => held.cache.dir));
       keep.add(entry.cache.dir);
       await enforceTileCacheLimit(corporaDir, this.options.cacheLimitBytes ?? TILE_CACHE_LIMIT_BYTES, keep);

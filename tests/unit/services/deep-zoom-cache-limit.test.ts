@@ -96,4 +96,18 @@ describe('tile cache limit', () => {
     expect(await exists(firstDir)).toBe(false);
     expect(await exists(path.join(secondDir, 'pyramid', 'p.dzi'))).toBe(true);
   });
+
+  it('walks nothing outside the app data folder\'s layout (corpora/<id>/tiles)', async () => {
+    const file = path.join(work, 'page.jpg');
+    await sharp({ create: { width: 1200, height: 1600, channels: 3, background: '#e8e0d0' } }).jpeg().toFile(file);
+    const handle = await fs.open(file, 'r');
+    handles.push(handle);
+    // A folder shaped like another scan's tiles, but not under a `corpora` folder.
+    const bystander = path.join(work, 'elsewhere', 'a', 'tiles', 'old');
+    await fs.mkdir(bystander, { recursive: true });
+    await fs.writeFile(path.join(bystander, 'keep.bin'), Buffer.alloc(5000));
+    const tiles = new DeepZoomTiles({ cacheLimitBytes: 1 });
+    expect((await tiles.pyramid({ handle, realPath: file }, path.join(work, 'elsewhere', 'b', 'tiles'))).ok).toBe(true);
+    expect(await exists(bystander)).toBe(true);
+  });
 });
