@@ -114,7 +114,8 @@ async function memory(page: Page, tileUrls: string[]): Promise<MemoryFigures> {
   const measure = async (stage: string) => {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
-    stages.push({ stage, heapMb: heap.usedSize / 1e6, rssMb: rendererRss() / 1e6, tiles: tileUrls.length - counted });
+    const zoom = (await page.locator('.scan-zoom-level').textContent()) ?? '';
+    stages.push({ stage: `${stage}, at ${zoom}`, heapMb: heap.usedSize / 1e6, rssMb: rendererRss() / 1e6, tiles: tileUrls.length - counted });
     counted = tileUrls.length;
   };
   await measure('first view and dragging');
@@ -136,6 +137,7 @@ async function memory(page: Page, tileUrls: string[]): Promise<MemoryFigures> {
     await measure(`zoomed in, whole page swept (${sweep})`);
   }
   // Twice as far in (level 15 tiles): the same sweep crosses a quarter of the page, all of it new tiles.
+  await viewer.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('+');
   await sweepPage(page);
   await page.waitForTimeout(1000);
@@ -147,7 +149,10 @@ async function memory(page: Page, tileUrls: string[]): Promise<MemoryFigures> {
 // Serpentine over the page with Shift+arrows (240 px a press): across, down a screenful, back, down… until the
 // view stops moving down. OpenSeadragon's visibility ratio keeps the view on the page at the edges.
 async function sweepPage(page: Page): Promise<void> {
-  const box = (await page.locator('[data-deep-zoom]').boundingBox())!;
+  const viewer = page.locator('[data-deep-zoom]');
+  // The keys go to the viewer (a measurement between sweeps may have left the focus elsewhere).
+  await viewer.focus();
+  const box = (await viewer.boundingBox())!;
   const across = 30;
   const rows = 12;
   for (let i = 0; i < across; i++) await page.keyboard.press('Shift+ArrowLeft');

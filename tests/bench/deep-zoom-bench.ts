@@ -150,7 +150,8 @@ const formatSize = /=(\d+)x(\d+)$/.exec(formatsArg ?? '');
 const inFormats: FormatFigure[] = formatsArg
   ? await formats(path.join(corpus, 'huge.jpg'), path.join(benchDir, 'formats'), formatSize ? { width: Number(formatSize[1]), height: Number(formatSize[2]) } : BIG)
   : [];
-const inServices = formatsOnly ? null : await services(corpus);
+// `--app-only`: without the services part.
+const inServices = formatsOnly || process.argv.includes('--app-only') ? null : await services(corpus);
 // `--services-only`: without the browser (the app part needs the built renderer and a free machine).
 const inApp: AppRun[] = formatsOnly || process.argv.includes('--services-only') ? [] : await app(corpus, RUNS);
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
