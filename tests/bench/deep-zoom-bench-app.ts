@@ -26,7 +26,7 @@ export interface AppRun {
 
 /// The renderer's memory at the stages of the first run (MB), and the tiles fetched in each sweep.
 export interface MemoryFigures {
-  stages: { stage: string; heapMb: number; rssMb: number; tiles: number }[];
+  stages: { stage: string; heapMb: number; rssMb: number; tiles: number; loaded: number }[];
 }
 
 // Press → the viewer's canvas shows the page's marks (timed in the page from the press).
@@ -111,12 +111,18 @@ async function memory(page: Page, tileUrls: string[]): Promise<MemoryFigures> {
   const cdp = await page.context().newCDPSession(page);
   const stages: MemoryFigures['stages'] = [];
   let counted = 0;
+  let loadedBefore = 0;
+  await page.evaluate(() => performance.setResourceTimingBufferSize(1_000_000));
   const measure = async (stage: string) => {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
     const zoom = (await page.locator('.scan-zoom-level').textContent()) ?? '';
-    stages.push({ stage: `${stage}, at ${zoom}`, heapMb: heap.usedSize / 1e6, rssMb: rendererRss() / 1e6, tiles: tileUrls.length - counted });
+    // Tiles the page loaded, by its resource timing (Playwright's request events miss none it sends, but the
+    // browser may reuse an image it has).
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => /[?&]tile=\d/.test(entry.name)).length);
+    stages.push({ stage: `${stage}, at ${zoom}`, heapMb: heap.usedSize / 1e6, rssMb: rendererRss() / 1e6, tiles: tileUrls.length - counted, loaded: loaded - loadedBefore });
     counted = tileUrls.length;
+    loadedBefore = loaded;
   };
   await measure('first view and dragging');
   // The pyramid (about 30–50 s on two cores): until it is made, tiles above the base level wait.

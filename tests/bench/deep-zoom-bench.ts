@@ -153,7 +153,7 @@ const inFormats: FormatFigure[] = formatsArg
 // `--app-only`: without the services part.
 const inServices = formatsOnly || process.argv.includes('--app-only') ? null : await services(corpus);
 // `--services-only`: without the browser (the app part needs the built renderer and a free machine).
-const inApp: AppRun[] = formatsOnly || process.argv.includes('--services-only') ? [] : await app(corpus, RUNS);
+const inApp: AppRun[] = formatsOnly || process.argv.includes('--services-only') ? [] : await app(corpus, Number(/^--runs=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--runs=')) ?? '')?.[1] ?? RUNS));
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
 const rows: [string, string, string][] = inServices === null ? [] : [
   ['services: pyramid description (reads the file, sharp metadata)', ms(inServices['infoMs']!), ''],
@@ -177,5 +177,5 @@ for (const figure of inFormats) {
   console.log(`first view, cold cache, ${figure.format} ${figure.width} × ${figure.height} px (${figure.megabytes.toFixed(0)} MB): ${ms(figure.firstViewMs)}`);
 }
 for (const stage of inApp[0]?.memory?.stages ?? []) {
-  console.log(`renderer memory, ${stage.stage}: JS heap ${stage.heapMb.toFixed(1)} MB, process resident ${stage.rssMb.toFixed(0)} MB, ${stage.tiles} tiles fetched`);
+  console.log(`renderer memory, ${stage.stage}: JS heap ${stage.heapMb.toFixed(1)} MB, process resident ${stage.rssMb.toFixed(0)} MB, ${stage.tiles} tile requests, ${stage.loaded} tiles loaded (resource timing)`);
 }
