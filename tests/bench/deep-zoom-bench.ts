@@ -168,7 +168,7 @@ const rows: [string, string, string][] = inServices === null ? [] : [
   ['services: tile cache on disk', `${inServices['cacheMb']!.toFixed(0)} MB`, ''],
 ];
 if (inApp.length > 0) {
-  rows.push([`app: press → first view drawn, cold cache (median of ${RUNS})`, ms(median(inApp.map((r) => r.firstView))), '< 1 s']);
+  rows.push([`app: press → first view drawn, cold cache (median of ${inApp.length})`, ms(median(inApp.map((r) => r.firstView))), '< 1 s']);
   rows.push(['app: dragging the view, frame interval p50 / p95', `${ms(median(inApp.map((r) => r.panP50)))} / ${ms(median(inApp.map((r) => r.panP95)))}`, 'display rate']);
 }
 for (const [what, value, target] of rows) console.log(`${what.padEnd(78)} ${value.padStart(18)}   ${target}`);
