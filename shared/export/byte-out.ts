@@ -22,33 +22,14 @@ export class ByteOut {
 
   /// Appends a piece made by `piece`.
   piece(bytes: Uint8Array): void {
-    const count = bytes.length;
-    this.room(count);
-    // TypedArray.set costs more per call than a short loop: most pieces are a few bytes (a tab, `" end="`).
-    if (count <= 32) {
-      const { buf } = this;
-      let at = this.length;
-      for (let i = 0; i < count; i++) buf[at++] = bytes[i]!;
-      this.length = at;
-    } else {
-      this.buf.set(bytes, this.length);
-      this.length += count;
-    }
+    this.room(bytes.length);
+    this.length = putPiece(this.buf, this.length, bytes);
   }
 
   /// Appends a non-negative integer below 2^31 in decimal.
   int(value: number): void {
     this.room(16);
-    const { buf } = this;
-    if (value < 10) {
-      buf[this.length++] = 48 + value;
-      return;
-    }
-    // Offsets and ids stay far below 2^31: integer arithmetic.
-    const digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6 : String(value).length;
-    let at = this.length + digits;
-    this.length = at;
-    for (let rest = value | 0; rest > 0; rest = (rest / 10) | 0) buf[--at] = 48 + (rest % 10);
+    this.length = putInt(this.buf, this.length, value);
   }
 
   /// Appends `text` as UTF-8 (lone surrogates as U+FFFD, as TextEncoder and Node's writers do).
@@ -79,6 +60,38 @@ export class ByteOut {
     }
   }
 
+  /// How many bytes were written so far.
+  get size(): number {
+    return this.length;
+  }
+
+  /// Makes room for `extra` more bytes and returns the buffer to write them into from `size` on (with putPiece and
+  /// putInt); `advance` then says where the writing stopped. For loops that write many short fields: one check of
+  /// the room for a whole run of elements instead of one per field.
+  reserve(extra: number): Uint8Array {
+    this.room(extra);
+    return this.buf;
+  }
+
+  /// Ends a write into the buffer `reserve` returned: `to` is the position after the last byte written.
+  advance(to: number): void {
+    if (to < this.length || to > this.buf.length) throw new RangeError(`ByteOut.advance(${to}) outside ${this.length}…${this.buf.length}`);
+    this.length = to;
+  }
+
+  /// Empties the buffer to write the next file into it, keeping its memory (up to `keepBytes`: a buffer grown past
+  /// that for one large file is let go). Writing into memory already touched costs far less than into a fresh
+  /// buffer of a few hundred kilobytes: every new page of memory is a fault in the kernel on its first write.
+  reset(keepBytes = 16 << 20): void {
+    this.length = 0;
+    if (this.buf.length > keepBytes) this.buf = new Uint8Array(keepBytes);
+  }
+
+  /// A copy of the bytes written so far, in a buffer of its own (for a ByteOut that is reset and reused).
+  copy(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+
   /// The bytes written so far: a view of the buffer, so nothing more is to be written once it is taken.
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.length);
@@ -90,4 +103,31 @@ export class ByteOut {
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }
+}
+
+/// Writes `bytes` (a piece) into `buf` at `at`; returns the position after it. The caller made room (ByteOut.reserve).
+export function putPiece(buf: Uint8Array, at: number, bytes: Uint8Array): number {
+  // TypedArray.set costs more per call than a short loop: most pieces are a few bytes (a tab, `" end="`).
+  const count = bytes.length;
+  if (count > 32) {
+    buf.set(bytes, at);
+    return at + count;
+  }
+  for (let i = 0; i < count; i++) buf[at++] = bytes[i]!;
+  return at;
+}
+
+/// Writes a non-negative integer below 2^31 in decimal into `buf` at `at`; returns the position after it. The
+/// caller made room for 10 digits.
+export function putInt(buf: Uint8Array, at: number, value: number): number {
+  if (value < 10) {
+    buf[at] = 48 + value;
+    return at + 1;
+  }
+  // Offsets and ids stay far below 2^31: integer arithmetic.
+  const digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6 : String(value).length;
+  const after = at + digits;
+  let next = after;
+  for (let rest = value | 0; rest > 0; rest = (rest / 10) | 0) buf[--next] = 48 + (rest % 10);
+  return after;
 }
