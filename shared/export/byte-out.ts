@@ -16,7 +16,7 @@ export class ByteOut {
   private buf: Uint8Array;
   private length = 0;
 
-  constructor(initialBytes = 1 << 16) {
+  constructor(private readonly initialBytes = 1 << 16) {
     this.buf = new Uint8Array(initialBytes);
   }
 
@@ -84,12 +84,7 @@ export class ByteOut {
   /// buffer of a few hundred kilobytes: every new page of memory is a fault in the kernel on its first write.
   reset(keepBytes = 16 << 20): void {
     this.length = 0;
-    if (this.buf.length > keepBytes) this.buf = new Uint8Array(keepBytes);
-  }
-
-  /// A copy of the bytes written so far, in a buffer of its own (for a ByteOut that is reset and reused).
-  copy(): Uint8Array {
-    return this.buf.slice(0, this.length);
+    if (this.buf.length > keepBytes) this.buf = new Uint8Array(this.initialBytes);
   }
 
   /// The bytes written so far: a view of the buffer, so nothing more is to be written once it is taken.

@@ -3,7 +3,7 @@
 /// do this; the main thread then writes the files in page order (see applyPageWork in export-formats.ts).
 import type { ExportFormatId } from '../../../shared/export/format-ids';
 import { exporterFor } from '../../../shared/export/registry';
-import type { ExportContext, ExportedBytes, ExportPageProblem } from '../../../shared/export/types';
+import type { ExportContext, ExportedBytes, ExportedFile, ExportPageProblem } from '../../../shared/export/types';
 import type { ScopedPage } from './export-scope';
 import { StageWriter, type StageTarget } from './export-stage';
 import { exportPageFromFiles, readExportFilesSync } from './read-export-page';
@@ -49,10 +49,11 @@ export function doPageJob(job: PageJob): PageWork {
   const { stage } = job;
   if (stage && stager?.tag !== stage.tag) stager = { tag: stage.tag, writer: new StageWriter(job.realRoot, stage) };
   let n = 0;
+  // A file is staged here, or its bytes go back (copied out of the exporter's buffer when it reuses that).
   const place = (file: ExportedBytes): PageFile => {
-    if (!stage) return file;
-    const staged = stager!.writer.write(file.path, job.index ?? 0, n++, file.content);
-    return staged === null ? file : { path: file.path, staged };
+    const staged = stage ? stager!.writer.write(file.path, job.index ?? 0, n++, file.content) : null;
+    if (staged !== null) return { path: file.path, staged };
+    return { path: file.path, content: file.transient ? file.content.slice() : file.content };
   };
   const read = exportPageFromFiles(job.page, readExportFilesSync(job.realRoot, job.page));
   if (!read.ok) return { ok: false, message: read.message };
@@ -64,12 +65,16 @@ export function doPageJob(job: PageJob): PageWork {
       if (!result.ok) return { kind: 'problem', problem: result.problem };
       // Strings are encoded as the writer would (Buffer.from(…, 'utf8') and TextEncoder agree, lone surrogates
       // included), so the bytes written are the same.
-      return { kind: 'files', files: result.files.map((file) => place({ path: file.path, content: typeof file.content === 'string' ? encoder.encode(file.content) : file.content })) };
+      return { kind: 'files', files: result.files.map((file) => place(isBytes(file) ? file : { path: file.path, content: encoder.encode(file.content) })) };
     } catch (error) {
       return { kind: 'threw', message: (error as Error).message };
     }
   });
   return { ok: true, sidecarProblem: read.sidecarProblem, outcomes };
+}
+
+function isBytes(file: ExportedFile | ExportedBytes): file is ExportedBytes {
+  return typeof file.content !== 'string';
 }
 
 /// The buffers of a page's files, to transfer rather than copy back to the main thread.

@@ -30,7 +30,7 @@ const NAMESPACES = [
 /// The XMI exporter: `<base>.xmi` per page, `TypeSystem.xml` once.
 export const xmiExporter: PerPageExporter<ExportedBytes> = {
   kind: 'per-page',
-  exportPage: (page, context) => ({ ok: true, files: [{ path: `${page.base}.xmi`, content: pageXmiBytes(page, context) }] }),
+  exportPage: (page, context) => ({ ok: true, files: [{ path: `${page.base}.xmi`, content: writePage(page, context), transient: true }] }),
   extraFiles: () => [{ path: 'TypeSystem.xml', content: typeSystemXml() }],
 };
 
@@ -54,12 +54,17 @@ const VALUE = piece('" value="');
 // The most bytes one Token element takes (three numbers of up to 10 digits).
 const TOKEN_MAX = CLOSE_TOKEN.length + BEGIN.length + END.length + 30;
 
-// The buffer every page of this thread is written into, then copied out at its size: cheaper than a fresh buffer a
-// page (see ByteOut.reset). Pages are made one at a time, synchronously.
+// The buffer every page of this thread is written into: cheaper than a fresh buffer a page (see ByteOut.reset).
+// Pages are made one at a time, synchronously; the exporter hands out a view of it (a transient file).
 const scratch = new ByteOut(1 << 18);
 
 /// The XMI document of one page, as UTF-8 bytes.
 export function pageXmiBytes(page: ExportPage, context: ExportContext): Uint8Array {
+  return writePage(page, context).slice();
+}
+
+// The XMI document of one page, as a view of the scratch buffer (valid until the next page is written).
+function writePage(page: ExportPage, context: ExportContext): Uint8Array {
   const view = pageView(page);
   const cp = codePoints(view.corrected);
   const u = cp.utf16;
@@ -137,7 +142,7 @@ export function pageXmiBytes(page: ExportPage, context: ExportContext): Uint8Arr
   }
   out.advance(at);
   out.text('"/>\n</xmi:XMI>\n');
-  return out.copy();
+  return out.bytes();
 }
 
 // A comment must not contain "--" nor end in "-".

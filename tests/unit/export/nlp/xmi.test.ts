@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { pageXmi, xmiExporter } from '../../../../shared/export/nlp/xmi';
+import { pageXmi, pageXmiBytes, xmiExporter } from '../../../../shared/export/nlp/xmi';
 import { context, cpIndexOf, textPage } from './pages';
 
 const FIXTURES = join(__dirname, '../../../fixtures/inception');
@@ -203,6 +203,17 @@ describe('UIMA CAS XMI export', () => {
     // element's name starts with "xmi".
     expect(xpathNumber(xml, `count(/*/*[@*[name()='xmi:id' and namespace-uri()='${XMI}']])`)).toBe(xpathNumber(xml, 'count(/*/*)') - 1);
     expect(xpathNumber(xml, "count(/*/*[starts-with(name(), 'xmi')])")).toBe(0);
+  });
+
+  it('gives each page bytes of its own from pageXmiBytes, and a view marked transient from the exporter', () => {
+    const first = pageXmiBytes(page, context());
+    const other = pageXmiBytes(textPage('scans/p2.txt', '第二页。', []), context());
+    expect(new TextDecoder().decode(first)).toBe(xml);
+    expect(new TextDecoder().decode(other)).toContain('documentId="scans/p2.txt"');
+    const result = xmiExporter.exportPage(page, context());
+    if (!result.ok) throw new Error('no XMI');
+    expect(result.files[0]!.transient).toBe(true);
+    expect(new TextDecoder().decode(result.files[0]!.content)).toBe(xml);
   });
 
   it('writes one <base>.xmi per page', () => {

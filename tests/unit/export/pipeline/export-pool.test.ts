@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../../electron/services/export/export';
 import { ExportPool } from '../../../../electron/services/export/export-pool';
+import { doPageJob, type PageWork } from '../../../../electron/services/export/page-work';
 import { EXPORTERS } from '../../../../shared/export/registry';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../../shared/export/types';
 import type { ExportFormatId } from '../../../../shared/export/format-ids';
@@ -134,6 +135,21 @@ describe('the export pool', () => {
     expect([...b.keys()].filter((rel) => rel.includes('.jiaodui-partial'))).toEqual([]);
     expect(readdirSync(path.join(small, 'e')).sort()).toEqual(['q.txt']);
   }, 60_000);
+
+  it('sends a file back as bytes of its own when it is not staged, though the exporter reuses its buffer', () => {
+    const job = (n: number) => ({ realRoot: corpus, page: { path: `issue-000/page-0000${n}.txt`, companions: [] }, formats: ['xmi' as const], context: { appVersion: 'test', startedAt: START.toISOString(), options: DEFAULT_EXPORT_OPTIONS } });
+    const contentOf = (work: PageWork) => {
+      const outcome = work.ok ? work.outcomes[0] : undefined;
+      const file = outcome?.kind === 'files' ? outcome.files[0] : undefined;
+      if (!file || !('content' in file)) throw new Error('no bytes');
+      return new TextDecoder().decode(file.content);
+    };
+    const first = doPageJob(job(1));
+    const second = doPageJob(job(2));
+    expect(contentOf(first)).toContain('documentId="issue-000/page-00001.txt"');
+    expect(contentOf(first)).toMatch(/<\/xmi:XMI>\n$/u);
+    expect(contentOf(second)).toContain('documentId="issue-000/page-00002.txt"');
+  });
 
   it('fails the jobs of a thread that cannot start, so the export can do them itself', async () => {
     const pool = new ExportPool(1, () => ({ script: 'throw new Error("no export thread here")', eval: true }));
