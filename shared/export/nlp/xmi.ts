@@ -7,7 +7,7 @@
 /// reason). Stored offsets (code points) are converted here, at the format's edge.
 ///
 /// The file is built as UTF-8 bytes (see ByteOut): a Token element per Han character makes about 230 KB a page.
-import { ByteOut, piece, putInt, putPiece } from '../byte-out';
+import { ByteOut, piece, putDigits, putWords, wordPiece } from '../byte-out';
 import { pageView } from '../page-view';
 import type { ExportContext, ExportedBytes, ExportPage, PerPageExporter } from '../types';
 import { codePoints, entityCuts, isTokenCode, sentences, tokenBounds } from './segment';
@@ -43,16 +43,18 @@ export function pageXmi(page: ExportPage, context: ExportContext): string {
 
 // The markup every element repeats, encoded once. An element's closing `"/>` and line end are written with the
 // start of the next one, as one piece.
-const SENTENCE = piece('<s:Sentence xmi:id="');
-const CLOSE_SENTENCE = piece('"/>\n<s:Sentence xmi:id="');
-const CLOSE_TOKEN = piece('"/>\n<s:Token xmi:id="');
+const SENTENCE = wordPiece('<s:Sentence xmi:id="');
+const CLOSE_SENTENCE = wordPiece('"/>\n<s:Sentence xmi:id="');
+const CLOSE_TOKEN = wordPiece('"/>\n<s:Token xmi:id="');
+const BEGIN = wordPiece('" sofa="1" begin="');
+const END = wordPiece('" end="');
 const ENTITY = piece('<ner:NamedEntity xmi:id="');
-const BEGIN = piece('" sofa="1" begin="');
-const END = piece('" end="');
+const ENTITY_BEGIN = piece('" sofa="1" begin="');
+const ENTITY_END = piece('" end="');
 const CLOSE = piece('"/>\n');
 const VALUE = piece('" value="');
 // The most bytes one Token element takes (three numbers of up to 10 digits).
-const TOKEN_MAX = CLOSE_TOKEN.length + BEGIN.length + END.length + 30;
+const TOKEN_MAX = 4 * (CLOSE_TOKEN.words.length + BEGIN.words.length + END.words.length + 3) + 30;
 
 // The buffer every page of this thread is written into: cheaper than a fresh buffer a page (see ByteOut.reset).
 // Pages are made one at a time, synchronously; the exporter hands out a view of it (a transient file).
@@ -96,20 +98,21 @@ function writePage(page: ExportPage, context: ExportContext): Uint8Array {
     const { at: bounds, count } = tokenBounds(cp, sentence, cuts);
     // Written straight into the buffer: one check of the room for the sentence and its tokens.
     const buf = out.reserve(TOKEN_MAX * (count + 1));
-    let at = putPiece(buf, out.size, first ? SENTENCE : CLOSE_SENTENCE);
+    const memory = out.view();
+    let at = putWords(memory, buf, out.size, first ? SENTENCE : CLOSE_SENTENCE);
     first = false;
-    at = putInt(buf, at, nextId++);
-    at = putPiece(buf, at, BEGIN);
-    at = putInt(buf, at, u[sentence.start]!);
-    at = putPiece(buf, at, END);
-    at = putInt(buf, at, u[sentence.end]!);
+    at = putDigits(memory, buf, at, nextId++);
+    at = putWords(memory, buf, at, BEGIN);
+    at = putDigits(memory, buf, at, u[sentence.start]!);
+    at = putWords(memory, buf, at, END);
+    at = putDigits(memory, buf, at, u[sentence.end]!);
     for (let k = 0; k < 2 * count; k += 2) {
-      at = putPiece(buf, at, CLOSE_TOKEN);
-      at = putInt(buf, at, nextId++);
-      at = putPiece(buf, at, BEGIN);
-      at = putInt(buf, at, u[bounds[k]!]!);
-      at = putPiece(buf, at, END);
-      at = putInt(buf, at, u[bounds[k + 1]!]!);
+      at = putWords(memory, buf, at, CLOSE_TOKEN);
+      at = putDigits(memory, buf, at, nextId++);
+      at = putWords(memory, buf, at, BEGIN);
+      at = putDigits(memory, buf, at, u[bounds[k]!]!);
+      at = putWords(memory, buf, at, END);
+      at = putDigits(memory, buf, at, u[bounds[k + 1]!]!);
     }
     out.advance(at);
   }
@@ -124,21 +127,22 @@ function writePage(page: ExportPage, context: ExportContext): Uint8Array {
     if (start >= end) continue;
     out.piece(ENTITY);
     out.int(nextId++);
-    out.piece(BEGIN);
+    out.piece(ENTITY_BEGIN);
     out.int(u[start]!);
-    out.piece(END);
+    out.piece(ENTITY_END);
     out.int(u[end]!);
     out.piece(VALUE);
     out.text(xmlAttr(span.type));
     out.piece(CLOSE);
   }
   out.text(`<cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text" sofaString="${xmlAttr(safe.text)}"/>\n<cas:View sofa="1" members="2`);
-  // The members 3 … last, each after a space: up to 11 bytes each.
-  const buf = out.reserve(11 * nextId);
+  // The members 3 … last, each after a space: up to 11 bytes each, and room for putDigits' last store.
+  const buf = out.reserve(12 * nextId);
+  const memory = out.view();
   let at = out.size;
   for (let id = 3; id < nextId; id++) {
     buf[at++] = 0x20;
-    at = putInt(buf, at, id);
+    at = putDigits(memory, buf, at, id);
   }
   out.advance(at);
   out.text('"/>\n</xmi:XMI>\n');

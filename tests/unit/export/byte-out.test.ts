@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteOut, piece, putInt, putPiece } from '../../../shared/export/byte-out';
+import { ByteOut, piece, putDigits, putInt, putPiece, putWords, wordPiece } from '../../../shared/export/byte-out';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -69,5 +69,32 @@ describe('ByteOut', () => {
     out.text('x'.repeat(5000));
     out.reset(1024);
     expect(out.reserve(0).length).toBe(16);
+  });
+
+  it('writes numbers with putDigits exactly as in decimal, at every digit count and the table edges', () => {
+    const values = [0, 5, 9, 10, 99, 100, 999, 1000, 9999, 10000, 10001, 12345, 99999, 100000, 1000000, 9999999, 10000000, 99999999, 100000000, 2 ** 31 - 1];
+    for (let n = 0; n < 3000; n++) values.push(Math.floor(Math.random() * 2 ** 31), Math.floor(Math.random() * 20000));
+    const out = new ByteOut(4);
+    const buf = out.reserve(12 * values.length + 12);
+    const memory = out.view();
+    let at = out.size;
+    for (const value of values) {
+      at = putDigits(memory, buf, at, value);
+      buf[at++] = 0x2c;
+    }
+    out.advance(at);
+    expect(decode(out.bytes())).toBe(values.map((v) => `${v},`).join(''));
+  });
+
+  it('writes word pieces of every length with putWords, as their text', () => {
+    const texts = ['', 'a', 'ab', 'abc', 'abcd', '"/>\n<s:Token xmi:id="', '" sofa="1" begin="', '𠮷田'];
+    const out = new ByteOut(2);
+    out.text('>');
+    const buf = out.reserve(200);
+    const memory = out.view();
+    let at = out.size;
+    for (const text of texts) at = putWords(memory, buf, at, wordPiece(text));
+    out.advance(at);
+    expect(decode(out.bytes())).toBe(`>${texts.join('')}`);
   });
 });
