@@ -15,40 +15,22 @@ export function piece(text: string): Uint8Array {
 export class ByteOut {
   private buf: Uint8Array;
   private length = 0;
+  private dataView: DataView | null = null;
 
-  constructor(initialBytes = 1 << 16) {
+  constructor(private readonly initialBytes = 1 << 16) {
     this.buf = new Uint8Array(initialBytes);
   }
 
   /// Appends a piece made by `piece`.
   piece(bytes: Uint8Array): void {
-    const count = bytes.length;
-    this.room(count);
-    // TypedArray.set costs more per call than a short loop: most pieces are a few bytes (a tab, `" end="`).
-    if (count <= 32) {
-      const { buf } = this;
-      let at = this.length;
-      for (let i = 0; i < count; i++) buf[at++] = bytes[i]!;
-      this.length = at;
-    } else {
-      this.buf.set(bytes, this.length);
-      this.length += count;
-    }
+    this.room(bytes.length);
+    this.length = putPiece(this.buf, this.length, bytes);
   }
 
   /// Appends a non-negative integer below 2^31 in decimal.
   int(value: number): void {
     this.room(16);
-    const { buf } = this;
-    if (value < 10) {
-      buf[this.length++] = 48 + value;
-      return;
-    }
-    // Offsets and ids stay far below 2^31: integer arithmetic.
-    const digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6 : String(value).length;
-    let at = this.length + digits;
-    this.length = at;
-    for (let rest = value | 0; rest > 0; rest = (rest / 10) | 0) buf[--at] = 48 + (rest % 10);
+    this.length = putInt(this.buf, this.length, value);
   }
 
   /// Appends `text` as UTF-8 (lone surrogates as U+FFFD, as TextEncoder and Node's writers do).
@@ -79,6 +61,39 @@ export class ByteOut {
     }
   }
 
+  /// How many bytes were written so far.
+  get size(): number {
+    return this.length;
+  }
+
+  /// Makes room for `extra` more bytes and returns the buffer to write them into from `size` on (with putPiece and
+  /// putInt); `advance` then says where the writing stopped. For loops that write many short fields: one check of
+  /// the room for a whole run of elements instead of one per field.
+  reserve(extra: number): Uint8Array {
+    this.room(extra);
+    return this.buf;
+  }
+
+  /// A DataView of the buffer `reserve` returned, for putWords (valid until the next call that may grow it).
+  view(): DataView {
+    if (this.dataView?.buffer !== this.buf.buffer) this.dataView = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    return this.dataView;
+  }
+
+  /// Ends a write into the buffer `reserve` returned: `to` is the position after the last byte written.
+  advance(to: number): void {
+    if (to < this.length || to > this.buf.length) throw new RangeError(`ByteOut.advance(${to}) outside ${this.length}…${this.buf.length}`);
+    this.length = to;
+  }
+
+  /// Empties the buffer to write the next file into it, keeping its memory (up to `keepBytes`: a buffer grown past
+  /// that for one large file is let go). Writing into memory already touched costs far less than into a fresh
+  /// buffer of a few hundred kilobytes: every new page of memory is a fault in the kernel on its first write.
+  reset(keepBytes = 16 << 20): void {
+    this.length = 0;
+    if (this.buf.length > keepBytes) this.buf = new Uint8Array(this.initialBytes);
+  }
+
   /// The bytes written so far: a view of the buffer, so nothing more is to be written once it is taken.
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.length);
@@ -90,4 +105,93 @@ export class ByteOut {
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
   }
+}
+
+/// Writes `bytes` (a piece) into `buf` at `at`; returns the position after it. The caller made room (ByteOut.reserve).
+export function putPiece(buf: Uint8Array, at: number, bytes: Uint8Array): number {
+  // TypedArray.set costs more per call than a short loop: most pieces are a few bytes (a tab, `" end="`).
+  const count = bytes.length;
+  if (count > 32) {
+    buf.set(bytes, at);
+    return at + count;
+  }
+  for (let i = 0; i < count; i++) buf[at++] = bytes[i]!;
+  return at;
+}
+
+/// Writes a non-negative integer below 2^31 in decimal into `buf` at `at`; returns the position after it. The
+/// caller made room for 10 digits.
+export function putInt(buf: Uint8Array, at: number, value: number): number {
+  if (value < 10) {
+    buf[at] = 48 + value;
+    return at + 1;
+  }
+  // Offsets and ids stay far below 2^31: integer arithmetic.
+  const digits = value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : value < 1000000 ? 6 : String(value).length;
+  const after = at + digits;
+  let next = after;
+  for (let rest = value | 0; rest > 0; rest = (rest / 10) | 0) buf[--next] = 48 + (rest % 10);
+  return after;
+}
+
+/// A piece split for putWords: its bytes as little-endian 32-bit words, then the 0 to 3 bytes left over.
+export interface WordPiece {
+  words: Uint32Array;
+  tail: Uint8Array;
+}
+
+/// Encodes `text` once as a WordPiece (markup written for every element of a large file).
+export function wordPiece(text: string): WordPiece {
+  const bytes = encoder.encode(text);
+  const count = bytes.length >> 2;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = new Uint32Array(count);
+  for (let i = 0; i < count; i++) words[i] = view.getUint32(4 * i, true);
+  return { words, tail: bytes.slice(4 * count) };
+}
+
+/// Writes `piece` into `buf` at `at` through `view` (ByteOut.view: a DataView of the same memory), one unaligned
+/// 32-bit store for every four bytes: a piece of 20 bytes costs five stores instead of twenty, which is most of
+/// the time of writing an XMI Token element. Returns the position after it. The caller made room.
+export function putWords(view: DataView, buf: Uint8Array, at: number, piece: WordPiece): number {
+  const { words, tail } = piece;
+  for (let i = 0; i < words.length; i++) {
+    view.setUint32(at, words[i]!, true);
+    at += 4;
+  }
+  for (let i = 0; i < tail.length; i++) buf[at++] = tail[i]!;
+  return at;
+}
+
+// The decimal digits of 0 … 9999 as little-endian 32-bit words (first digit in the lowest byte, unused bytes zero),
+// their digit counts, and the same numbers padded to four digits: putDigits writes a number of up to four digits
+// with one store, up to eight with two.
+const DIGIT_WORDS = new Uint32Array(10000);
+const DIGIT_COUNTS = new Uint8Array(10000);
+const PADDED_WORDS = new Uint32Array(10000);
+for (let n = 0; n < 10000; n++) {
+  const text = String(n);
+  const padded = text.padStart(4, '0');
+  let word = 0;
+  for (let i = text.length - 1; i >= 0; i--) word = word * 256 + text.charCodeAt(i);
+  DIGIT_WORDS[n] = word;
+  DIGIT_COUNTS[n] = text.length;
+  PADDED_WORDS[n] = padded.charCodeAt(0) + padded.charCodeAt(1) * 0x100 + padded.charCodeAt(2) * 0x10000 + padded.charCodeAt(3) * 0x1000000;
+}
+
+/// Writes a non-negative integer below 2^31 in decimal at `at` through `view` (ByteOut.view), as putInt does, with
+/// one 32-bit store for up to four digits and two for up to eight. It may write up to 4 bytes past the digits
+/// (which the next write overwrites, and which are not part of the output until then): the caller made room for
+/// 12 bytes. Returns the position after the digits.
+export function putDigits(view: DataView, buf: Uint8Array, at: number, value: number): number {
+  if (value < 10000) {
+    view.setUint32(at, DIGIT_WORDS[value]!, true);
+    return at + DIGIT_COUNTS[value]!;
+  }
+  if (value >= 100000000) return putInt(buf, at, value);
+  const high = (value / 10000) | 0;
+  view.setUint32(at, DIGIT_WORDS[high]!, true);
+  const after = at + DIGIT_COUNTS[high]!;
+  view.setUint32(after, PADDED_WORDS[value - high * 10000]!, true);
+  return after + 4;
 }

@@ -69,6 +69,9 @@ export interface ExportedFile {
 export interface ExportedBytes {
   path: string;
   content: Uint8Array;
+  /// The content is a view of a buffer the exporter reuses: valid until the exporter's next call, so it is written
+  /// (or copied) before that. Saves copying a few hundred kilobytes a page.
+  transient?: boolean;
 }
 
 /// A page the exporter could not turn into its format, in words, with the code the renderer words it by.

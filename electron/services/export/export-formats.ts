@@ -2,7 +2,7 @@ import type { ExportFormatId } from '../../../shared/export/format-ids';
 import type { ExportContext, ExportedBytes, ExportedFile, ExportPage, ExportPageProblem, Exporter } from '../../../shared/export/types';
 import { OutputRefused, type CollectionSink, type ExportOutput } from './export-output';
 import type { ExportProblems } from './export-problems';
-import type { FormatOutcome } from './page-work';
+import type { FormatOutcome, StagedFile } from './page-work';
 
 /// Called once for a page when the first of its outputs is written (a file under its final name or a chunk in a
 /// collection).
@@ -147,7 +147,7 @@ export function writeExtraFiles(formats: readonly RunningFormat[], output: Expor
 // Writes the page's files, each claimed in order (so duplicates are caught in order); a file that cannot be
 // written is a problem of this page, and the next file is still tried.
 function writePageFiles(
-  files: readonly (ExportedFile | ExportedBytes)[],
+  files: readonly (ExportedFile | ExportedBytes | StagedFile)[],
   rel: string,
   running: RunningFormat,
   output: ExportOutput,
@@ -156,7 +156,9 @@ function writePageFiles(
 ): void {
   for (const file of files) {
     try {
-      output.writeFile(file.path, file.content, running.format);
+      // A file a pool thread staged is renamed; the others are written here.
+      if ('staged' in file) output.commitStaged(file.path, file.staged, running.format);
+      else output.writeFile(file.path, file.content, running.format);
       running.files++;
       written();
     } catch (error) {

@@ -4,12 +4,12 @@ import { isInside, relativePathProblem } from '../disk/confine';
 import { isOutside } from '../disk/confined-fs';
 import { openOutsideCorpusSync as openTruncatedSync } from '../disk/outside-write';
 import { openOutsideCorpusSync } from './open-outside';
+import { isStagedBy, newRunTag, PARTIAL_SUFFIX, removeStagedIn } from './export-stage';
 
 // The write buffer of a collection file before back-pressure waits for the disk.
 const COLLECTION_BUFFER_BYTES = 4 * 1024 * 1024;
 
-/// The suffix of a file being written: `<final name>.jiaodui-partial`, renamed to the final name when complete.
-export const PARTIAL_SUFFIX = '.jiaodui-partial';
+export { PARTIAL_SUFFIX } from './export-stage';
 
 /// Why a file of the export was not written, as a problem code (see shared/export/problem-codes.ts) and words.
 export class OutputRefused extends Error {
@@ -47,6 +47,8 @@ export class ExportOutput {
   private readonly open = new Set<CollectionSink>();
   /// Files under their final names.
   written = 0;
+  /// The tag of the files this run's pool threads stage (see export-stage.ts).
+  readonly tag = newRunTag();
 
   constructor(
     private readonly realRoot: string,
@@ -78,6 +80,34 @@ export class ExportOutput {
       throw this.refusal(error, rel, partial);
     }
     this.written++;
+  }
+
+  /// Gives the file a pool thread staged for `rel` (see export-stage.ts) its final name, as writeFile would have
+  /// written it: the path claimed first, in the order asked for, then the staged file renamed. A refused or failed
+  /// file's staged copy is removed. Throws OutputRefused.
+  commitStaged(rel: string, staged: string, format: string): void {
+    let target: string;
+    try {
+      target = this.claim(rel, format);
+    } catch (error) {
+      // The staged file was verified outside the corpus when it was opened.
+      rmSync(staged, { force: true });
+      throw error;
+    }
+    try {
+      renameSync(staged, target);
+    } catch (error) {
+      throw this.refusal(error, rel, staged);
+    }
+    this.written++;
+  }
+
+  /// Removes what this run's pool threads staged and nobody renamed, in every folder the run wrote into and in
+  /// `more` (after a cancel, or when a thread died).
+  removeStaged(more: Iterable<string> = []): void {
+    const folders = new Set(more);
+    for (const [folder, insideCorpus] of this.folders) if (!insideCorpus) folders.add(folder);
+    removeStagedIn(folders, this.tag);
   }
 
   /// Opens a collection file (`rel` under the export folder) for `format`, written through a stream; throws
@@ -177,7 +207,8 @@ export class ExportOutput {
     } catch {
       return;
     }
-    for (const name of names) if (name.endsWith(PARTIAL_SUFFIX)) rmSync(path.join(folder, name), { force: true });
+    // Files this run's pool threads are staging there meanwhile are this run's, not leftovers.
+    for (const name of names) if (name.endsWith(PARTIAL_SUFFIX) && !isStagedBy(name, this.tag)) rmSync(path.join(folder, name), { force: true });
   }
 
   private refusal(error: unknown, rel: string, partial: string): OutputRefused {

@@ -1,5 +1,8 @@
 /// The export's page loop on an ExportPool: pages handed to the threads ahead of the writer, a window of them at a
-/// time (memory bounded by the window, not the corpus), their files written by this thread strictly in page order.
+/// time (memory bounded by the window, not the corpus). The threads write each page's files under staged names
+/// (see export-stage.ts); this thread claims and renames them strictly in page order.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { ExportContext } from '../../../shared/export/types';
 import { applyPageWork, type RunningFormat } from './export-formats';
 import type { ExportOutput } from './export-output';
@@ -7,7 +10,7 @@ import { ExportPool } from './export-pool';
 import type { exportPoolScript } from './export-pool-script';
 import type { ExportProblems } from './export-problems';
 import type { ScopedPage } from './export-scope';
-import type { PageWork } from './page-work';
+import { stagedFilesOf, type PageWork } from './page-work';
 
 /// Where the loop stands: pages done (in order) and pages with an output written.
 export interface PageLoopState {
@@ -47,11 +50,13 @@ export async function exportPagesInPool(run: PoolRun, state: PageLoopState): Pro
   }
   const perPage = run.formats.map((running) => running.format);
   const window = run.poolSize * AHEAD_PER_THREAD;
+  // The threads write the files themselves, under names of this run; this thread renames them in page order.
+  const stage = { outDir: run.output.outDir, tag: run.output.tag };
   const asked: Promise<PageWork>[] = [];
   let next = state.done;
   const ask = () => {
     while (next < run.pages.length && next - state.done < window) {
-      const promise = pool.run({ realRoot: run.realRoot, page: run.pages[next]!, formats: perPage, context: run.context });
+      const promise = pool.run({ realRoot: run.realRoot, page: run.pages[next]!, formats: perPage, context: run.context, stage, index: next });
       // A rejection is handled when this page's turn comes; until then it must not count as unhandled.
       promise.catch(() => undefined);
       asked.push(promise);
@@ -85,6 +90,20 @@ export async function exportPagesInPool(run: PoolRun, state: PageLoopState): Pro
     }
     return run.signal?.aborted ?? false;
   } finally {
+    // Pages asked for and not written (a cancel, a thread that died): their staged files go, once their threads
+    // are done with them; then whatever else the run staged and did not rename.
+    const folders = new Set<string>();
+    for (const promise of asked) {
+      try {
+        for (const staged of stagedFilesOf(await promise)) {
+          rmSync(staged, { force: true });
+          folders.add(path.dirname(staged));
+        }
+      } catch {
+        // The thread died: what it staged is found by the sweep below.
+      }
+    }
     await pool.close();
+    run.output.removeStaged(folders);
   }
 }

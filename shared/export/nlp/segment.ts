@@ -120,8 +120,21 @@ export function sentences(cp: CodePoints, entities: readonly EntitySpan[]): Rang
 /// characters are not tokens. A run is also cut at every entity start and end, so an entity always covers whole
 /// tokens (WebAnno TSV and INCEpTION then need no sub-tokens).
 export function tokens(cp: CodePoints, sentence: Range, cuts: ReadonlySet<number>): Range[] {
-  const { codes } = cp;
+  const bounds = tokenBounds(cp, sentence, cuts);
   const result: Range[] = [];
+  for (let k = 0; k < bounds.count; k++) result.push({ start: bounds.at[2 * k]!, end: bounds.at[2 * k + 1]! });
+  return result;
+}
+
+/// The tokens of `tokens`, as flat bounds: token k is [at[2k], at[2k + 1]) for k below count. For exporters that
+/// write an element per token (UIMA CAS XMI: about 3,000 a page), where an object per token costs more than the
+/// element's bytes. `at` is reused by the next call: read it before calling again.
+export function tokenBounds(cp: CodePoints, sentence: Range, cuts: ReadonlySet<number>): { at: Uint32Array; count: number } {
+  const { codes } = cp;
+  const need = 2 * (sentence.end - sentence.start);
+  if (boundsBuffer.length < need) boundsBuffer = new Uint32Array(Math.max(need, 2 * boundsBuffer.length));
+  const at = boundsBuffer;
+  let count = 0;
   let i = sentence.start;
   while (i < sentence.end) {
     const flags = classOf(codes[i]!);
@@ -133,11 +146,16 @@ export function tokens(cp: CodePoints, sentence: Range, cuts: ReadonlySet<number
     if ((flags & WORD) !== 0) {
       while (end < sentence.end && !cuts.has(end) && (classOf(codes[end]!) & WORD) !== 0) end++;
     }
-    result.push({ start: i, end });
+    at[2 * count] = i;
+    at[2 * count + 1] = end;
+    count++;
     i = end;
   }
-  return result;
+  return { at, count };
 }
+
+// The bounds tokenBounds hands out, grown as needed (a sentence has at most one token per code point).
+let boundsBuffer = new Uint32Array(1024);
 
 /// Every entity start and end offset: where `tokens` must cut a run.
 export function entityCuts(entities: readonly EntitySpan[]): Set<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteOut, piece } from '../../../shared/export/byte-out';
+import { ByteOut, piece, putDigits, putInt, putPiece, putWords, wordPiece } from '../../../shared/export/byte-out';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -38,5 +38,63 @@ describe('ByteOut', () => {
     for (const code of codes) out.codePoint(code);
     const expected = codes.map((code) => (code >= 0xd800 && code <= 0xdfff ? '\ufffd' : String.fromCodePoint(code))).join('');
     expect(Buffer.from(out.bytes()).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+  });
+
+  it('writes runs of fields straight into the reserved buffer (putPiece, putInt), growing it first', () => {
+    const out = new ByteOut(4);
+    out.text('<a>');
+    const long = piece('x'.repeat(40));
+    const buf = out.reserve(2 * (long.length + 10 + 3));
+    let at = out.size;
+    at = putPiece(buf, at, piece('"/>'));
+    at = putInt(buf, at, 2 ** 31 - 1);
+    at = putPiece(buf, at, long);
+    at = putInt(buf, at, 0);
+    out.advance(at);
+    out.int(12);
+    expect(decode(out.bytes())).toBe(`<a>"/>${2 ** 31 - 1}${'x'.repeat(40)}012`);
+    expect(() => out.advance(out.size - 1)).toThrow(RangeError);
+    expect(() => out.advance(out.size + 10 ** 6)).toThrow(RangeError);
+  });
+
+  it('starts over after reset, keeping its memory unless it grew past the limit', () => {
+    const out = new ByteOut(16);
+    out.text('第一页𠮷'.repeat(100));
+    const grown = out.reserve(0);
+    out.reset();
+    expect(out.size).toBe(0);
+    out.text('第二页');
+    expect(decode(out.bytes())).toBe('第二页');
+    expect(out.reserve(0)).toBe(grown);
+    out.text('x'.repeat(5000));
+    out.reset(1024);
+    expect(out.reserve(0).length).toBe(16);
+  });
+
+  it('writes numbers with putDigits exactly as in decimal, at every digit count and the table edges', () => {
+    const values = [0, 5, 9, 10, 99, 100, 999, 1000, 9999, 10000, 10001, 12345, 99999, 100000, 1000000, 9999999, 10000000, 99999999, 100000000, 2 ** 31 - 1];
+    for (let n = 0; n < 3000; n++) values.push(Math.floor(Math.random() * 2 ** 31), Math.floor(Math.random() * 20000));
+    const out = new ByteOut(4);
+    const buf = out.reserve(12 * values.length + 12);
+    const memory = out.view();
+    let at = out.size;
+    for (const value of values) {
+      at = putDigits(memory, buf, at, value);
+      buf[at++] = 0x2c;
+    }
+    out.advance(at);
+    expect(decode(out.bytes())).toBe(values.map((v) => `${v},`).join(''));
+  });
+
+  it('writes word pieces of every length with putWords, as their text', () => {
+    const texts = ['', 'a', 'ab', 'abc', 'abcd', '"/>\n<s:Token xmi:id="', '" sofa="1" begin="', '𠮷田'];
+    const out = new ByteOut(2);
+    out.text('>');
+    const buf = out.reserve(200);
+    const memory = out.view();
+    let at = out.size;
+    for (const text of texts) at = putWords(memory, buf, at, wordPiece(text));
+    out.advance(at);
+    expect(decode(out.bytes())).toBe(`>${texts.join('')}`);
   });
 });

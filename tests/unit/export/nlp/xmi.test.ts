@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { pageXmi, xmiExporter } from '../../../../shared/export/nlp/xmi';
+import { pageXmi, pageXmiBytes, xmiExporter } from '../../../../shared/export/nlp/xmi';
 import { context, cpIndexOf, textPage } from './pages';
 
 const FIXTURES = join(__dirname, '../../../fixtures/inception');
@@ -52,6 +52,17 @@ function xmllint(content: string, name: string): { status: number | null; stderr
   writeFileSync(file, content, 'utf8');
   const result = spawnSync('/usr/bin/xmllint', ['--noout', file], { encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr };
+}
+
+// Evaluates an XPath 1.0 number expression over `content` with libxml2 (namespace-aware: namespace-uri() and
+// local-name() are what the element's prefix resolves to, whatever the prefix).
+function xpathNumber(content: string, expression: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaodui-xmi-'));
+  const file = join(dir, 'doc.xmi');
+  writeFileSync(file, content, 'utf8');
+  const result = spawnSync('/usr/bin/xmllint', ['--xpath', expression, file], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return Number(result.stdout.trim());
 }
 
 const NE = 'de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity';
@@ -165,6 +176,44 @@ describe('UIMA CAS XMI export', () => {
     expect(byName.get(META)!.supertypeName[0]).toBe('uima.tcas.DocumentAnnotation');
     // Every type and feature the XMI uses is declared.
     for (const a of readXmi(xml).annotations) expect(byName.has(a.type), a.type).toBe(true);
+  });
+
+  it('names every element by namespace URI and local name as UIMA and DKPro Cassis resolve types, whatever its prefix', () => {
+    const XMI = 'http://www.omg.org/XMI';
+    const count = (uri: string, local: string) => xpathNumber(xml, `count(/*/*[namespace-uri()='${uri}' and local-name()='${local}'])`);
+    expect(xpathNumber(xml, `count(/*[namespace-uri()='${XMI}' and local-name()='XMI'])`)).toBe(1);
+    const { annotations } = readXmi(xml);
+    const ofType = (type: string) => annotations.filter((a) => a.type === type).length;
+    const dkpro = (pkg: string) => `http:///de/tudarmstadt/ukp/dkpro/core/api/${pkg}/type.ecore`;
+    const expected: Array<[string, string, number]> = [
+      ['http:///uima/cas.ecore', 'NULL', 1],
+      [dkpro('metadata'), 'DocumentMetaData', 1],
+      [dkpro('segmentation'), 'Sentence', ofType(SENTENCE)],
+      [dkpro('segmentation'), 'Token', ofType(TOKEN)],
+      [dkpro('ner'), 'NamedEntity', spans.length],
+      ['http:///uima/cas.ecore', 'Sofa', 1],
+      ['http:///uima/cas.ecore', 'View', 1],
+    ];
+    for (const [uri, local, n] of expected) expect(count(uri, local), `${uri} ${local}`).toBe(n);
+    expect(ofType(TOKEN)).toBeGreaterThan(20);
+    // Nothing else: every child of the root is one of the elements above.
+    expect(xpathNumber(xml, 'count(/*/*)')).toBe(expected.reduce((sum, [, , n]) => sum + n, 0));
+    // UIMA's XmiCasDeserializer reads the id attribute by its qualified name "xmi:id" and skips elements whose
+    // qualified name starts with "xmi": every element but the View has an xmi:id (in the XMI namespace), and no
+    // element's name starts with "xmi".
+    expect(xpathNumber(xml, `count(/*/*[@*[name()='xmi:id' and namespace-uri()='${XMI}']])`)).toBe(xpathNumber(xml, 'count(/*/*)') - 1);
+    expect(xpathNumber(xml, "count(/*/*[starts-with(name(), 'xmi')])")).toBe(0);
+  });
+
+  it('gives each page bytes of its own from pageXmiBytes, and a view marked transient from the exporter', () => {
+    const first = pageXmiBytes(page, context());
+    const other = pageXmiBytes(textPage('scans/p2.txt', '第二页。', []), context());
+    expect(new TextDecoder().decode(first)).toBe(xml);
+    expect(new TextDecoder().decode(other)).toContain('documentId="scans/p2.txt"');
+    const result = xmiExporter.exportPage(page, context());
+    if (!result.ok) throw new Error('no XMI');
+    expect(result.files[0]!.transient).toBe(true);
+    expect(new TextDecoder().decode(result.files[0]!.content)).toBe(xml);
   });
 
   it('writes one <base>.xmi per page', () => {

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../../../electron/services/export/export';
 import { ExportPool } from '../../../../electron/services/export/export-pool';
+import { doPageJob, type PageWork } from '../../../../electron/services/export/page-work';
 import { EXPORTERS } from '../../../../shared/export/registry';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../../shared/export/types';
 import type { ExportFormatId } from '../../../../shared/export/format-ids';
@@ -100,6 +101,55 @@ describe('the export pool', () => {
     expect(result.value.pages).toBeLessThan(24);
     expect([...filesUnder(out).keys()].some((rel) => rel.endsWith('.jiaodui-partial'))).toBe(false);
   }, 60_000);
+
+  it('refuses what the export in one thread refuses, with the same problems: two pages naming one file, a folder that leads into the corpus', async () => {
+    // p1.txt and p1.TXT are two pages with one base (their XMI and TSV files share a name); the export's "e" folder
+    // is a symlink into the corpus, so nothing of e/q.txt may be written.
+    const small = path.join(dir, 'small');
+    await mkdir(path.join(small, 'd'), { recursive: true });
+    await mkdir(path.join(small, 'e'), { recursive: true });
+    await writeFile(path.join(small, 'd', 'p1.txt'), '𠮷田先生在东京。');
+    await writeFile(path.join(small, 'd', 'p1.TXT'), '他说：好。');
+    await writeFile(path.join(small, 'e', 'q.txt'), '北京');
+    for (let i = 0; i < 6; i++) await writeFile(path.join(small, 'd', `r${i}.txt`), `第${i}页𠮷`);
+    const formats: ExportFormatId[] = ['xmi', 'webanno-tsv', 'text'];
+    const exportTo = async (name: string, poolSize: number) => {
+      const out = path.join(dir, name);
+      await mkdir(out, { recursive: true });
+      await symlink(path.join(small, 'e'), path.join(out, 'e'));
+      const result = await runExport(small, { formats, scope: { kind: 'all' }, options: DEFAULT_EXPORT_OPTIONS }, out, { appVersion: 'test', now: () => START, poolSize });
+      if (!result.ok) throw new Error(result.error.message);
+      return { out, outcome: result.value };
+    };
+    const here = await exportTo('small-here', 0);
+    const pooled = await exportTo('small-pooled', 2);
+    expect(pooled.outcome.problems).toEqual(here.outcome.problems);
+    expect(here.outcome.problems.filter((p) => p.code === 'duplicate-path').map((p) => `${p.path} ${p.format}`).sort()).toEqual(['d/p1.TXT webanno-tsv', 'd/p1.TXT xmi']);
+    expect(here.outcome.problems.filter((p) => p.code === 'inside-corpus').map((p) => `${p.path} ${p.format}`).sort()).toEqual(['e/q.txt text', 'e/q.txt webanno-tsv', 'e/q.txt xmi']);
+    expect(pooled.outcome.written).toBe(here.outcome.written);
+    const a = filesUnder(path.join(here.out, 'd'));
+    const b = filesUnder(path.join(pooled.out, 'd'));
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [rel, bytes] of a) expect(b.get(rel)!.equals(bytes), rel).toBe(true);
+    // No staged or partial file anywhere, and nothing new in the corpus.
+    expect([...b.keys()].filter((rel) => rel.includes('.jiaodui-partial'))).toEqual([]);
+    expect(readdirSync(path.join(small, 'e')).sort()).toEqual(['q.txt']);
+  }, 60_000);
+
+  it('sends a file back as bytes of its own when it is not staged, though the exporter reuses its buffer', () => {
+    const job = (n: number) => ({ realRoot: corpus, page: { path: `issue-000/page-0000${n}.txt`, companions: [] }, formats: ['xmi' as const], context: { appVersion: 'test', startedAt: START.toISOString(), options: DEFAULT_EXPORT_OPTIONS } });
+    const contentOf = (work: PageWork) => {
+      const outcome = work.ok ? work.outcomes[0] : undefined;
+      const file = outcome?.kind === 'files' ? outcome.files[0] : undefined;
+      if (!file || !('content' in file)) throw new Error('no bytes');
+      return new TextDecoder().decode(file.content);
+    };
+    const first = doPageJob(job(1));
+    const second = doPageJob(job(2));
+    expect(contentOf(first)).toContain('documentId="issue-000/page-00001.txt"');
+    expect(contentOf(first)).toMatch(/<\/xmi:XMI>\n$/u);
+    expect(contentOf(second)).toContain('documentId="issue-000/page-00002.txt"');
+  });
 
   it('fails the jobs of a thread that cannot start, so the export can do them itself', async () => {
     const pool = new ExportPool(1, () => ({ script: 'throw new Error("no export thread here")', eval: true }));
