@@ -1,4 +1,5 @@
 import { REASONS, type ReasonId } from '../../shared/errors/reasons';
+import { saveReasonsZh } from './reasons-saves-zh';
 
 type ReasonKey = `reason.${ReasonId}`;
 
@@ -8,4 +9,6 @@ export const en = Object.fromEntries(Object.entries(REASONS).map(([id, spec]) =>
 /// The Chinese wording of every registered reason.
 export const zhCN: Record<ReasonKey, string> = {
   'reason.other.technical': '（英文原文）{detail}',
+  // Sidecars, saves, batch runs, export and import (part b).
+  ...saveReasonsZh,
 };
