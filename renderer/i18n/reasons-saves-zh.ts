@@ -23,10 +23,6 @@ export const saveReasonsZh: Record<`reason.${keyof typeof SAVE_REASONS}`, string
   'reason.sidecar.notJiaodui': '其“format”不是“jiaodui-sidecar”',
   'reason.sidecar.newerVersion': '其格式版本为 {version}，本版本最高只能读取 {supported}',
   'reason.sidecar.hashMismatch': '校改保存后页面文件已被修改（其 SHA-256 与附属文件中记录的不再一致）',
-  'reason.sidecar.unreadable': '无法读取附属文件：{detail}',
-  'reason.sidecar.outside': '附属文件指向语料文件夹之外',
-  'reason.page.outside': '页面指向语料文件夹之外',
-  'reason.page.unreadable': '无法读取页面：{detail}',
   'reason.lock.busy': '另一个程序（{host} 上的进程 {pid}）正在写入此附属文件',
   'reason.lock.busyUnknown': '另一个程序正在写入此附属文件',
 

@@ -28,10 +28,6 @@ export const SAVE_REASONS = {
   'sidecar.notJiaodui': { en: 'its "format" is not "jiaodui-sidecar"' },
   'sidecar.newerVersion': { en: 'it has schema version {version}; this version reads up to {supported}' },
   'sidecar.hashMismatch': { en: 'the page file has changed since its corrections were saved (its SHA-256 no longer matches the sidecar)' },
-  'sidecar.unreadable': { en: 'the sidecar cannot be read: {detail}' },
-  'sidecar.outside': { en: 'the sidecar leads outside the corpus folder' },
-  'page.outside': { en: 'the page leads outside the corpus folder' },
-  'page.unreadable': { en: 'the page cannot be read: {detail}' },
   'lock.busy': { en: 'another program (process {pid} on {host}) is writing this sidecar right now' },
   'lock.busyUnknown': { en: 'another program is writing this sidecar right now' },
 

@@ -3,7 +3,7 @@
 /// command line (an OS error with its path, a parser's own sentence) in place of the reason's English.
 import type { Result } from '../result';
 import type { MessageId } from './codes';
-import { englishOf, failWith, problemWith, type MessageValues, type WordedProblem } from './fail-with';
+import { englishOf, failWith, problemWith, worded, type MessageValues, type Worded, type WordedProblem } from './fail-with';
 import { withReason, type Reason } from './reasons';
 
 /// A failure `id` with reason `r` as its value `problem`.
@@ -17,4 +17,9 @@ export function failWithReason(id: MessageId, values: MessageValues, r: Reason, 
 export function problemWithReason(path: string, id: MessageId, values: MessageValues, r: Reason, english?: string): WordedProblem {
   const problem = problemWith(path, id, withReason(values, 'problem', r));
   return english === undefined ? problem : { ...problem, message: englishOf(id, { ...values, problem: english }) };
+}
+
+/// A message not tied to a failure (see `worded`), with reason `r` as its value `problem`.
+export function wordedWithReason(id: MessageId, values: MessageValues, r: Reason, english?: string): Worded {
+  return worded(id, withReason(values, 'problem', r), english === undefined ? undefined : englishOf(id, { ...values, problem: english }));
 }

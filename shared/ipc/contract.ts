@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageValues, WordedProblem } from '../errors/fail-with';
+import type { MessageId } from '../errors/codes';
 import type { RejectionTallies } from '../learning/rejection-context';
 import { ignoreTargetSchema, type IgnoreList } from '../learning/ignore-list';
 import type { Result } from '../result';
@@ -277,6 +278,10 @@ export interface ExportProblem {
   format?: ExportFormatId;
   code: string;
   message: string;
+  /// When the main process says exactly what went wrong (why the sidecar cannot be used, why the page cannot be
+  /// read): a registered message (shared/errors/codes.ts) and its values, worded by the renderer.
+  messageId?: MessageId;
+  values?: MessageValues;
 }
 
 /// What an export reports. `cancelled`: the user stopped it; files finished before stay, nothing half-written

@@ -12,7 +12,7 @@ import { failWithReason } from '../../../shared/errors/with-reason';
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { sidecarVersionFor, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { englishOf, failWith } from '../../../shared/errors/fail-with';
 import { pageStatsOf, type PageStats } from '../../../shared/model/page-stats';
 import { sha256Hex } from '../disk/hash';
 import { pageSourceFromBytes } from './page-source';
@@ -128,9 +128,13 @@ export function sidecarChanged(rel: string, nowHash: string | null): Result<neve
 // equal proposed one (or, when the editor sent none, as a batch replace does, of an equal saved one). A text past
 // the page limits is refused.
 function correctionsFor(original: string, text: string, proposed: Correction[] | undefined, saved: readonly Correction[], rel: string): Result<Correction[]> {
-  // The page's path names it in the limit's message (an English phrase there would show in every UI language).
+  // The page's path names it in the limit's values (an English phrase there would show in every UI language); the
+  // English message says which text it is.
   const limits = checkTextLimits(text, rel);
-  if (!limits.ok) return limits;
+  if (!limits.ok) {
+    const { messageId, values } = limits.error;
+    return messageId === undefined ? limits : { ok: false, error: { ...limits.error, message: englishOf(messageId, { ...values, path: `The corrected text of "${rel}"` }) } };
+  }
   if (proposed) {
     const applied = applyCorrections(original, proposed);
     if (applied.ok && applied.value === text) return ok(proposed);

@@ -111,7 +111,7 @@ describe('main-process failures', () => {
       for (const m of text.matchAll(/failWith(?:Reason)?\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
       for (const m of text.matchAll(/problemWith(?:Reason)?\([^,]+,\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
       // A message not tied to a failure (an outcome, a problem in a list): worded('id', …).
-      for (const m of text.matchAll(/(?<![\w.])worded\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/(?<![\w.])worded(?:WithReason)?\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
       // An id chosen by a condition: failWith(cond ? 'a' : 'b', …).
       for (const m of text.matchAll(/failWith\([^'\n]*\?\s*'([\w.-]+)'\s*:\s*'([\w.-]+)'/g)) {
         used.add(m[1]!);
