@@ -1,0 +1,197 @@
+// The reasons of sidecars, saves, batch runs and export (issue 16 item 5, part b): each site gives a reason id with
+// values, worded in English and in Chinese, so that the Chinese UI shows no English sentence inside its own.
+import { describe, expect, it } from 'vitest';
+import { englishOf } from '../../../shared/errors/fail-with';
+import { jsonReason, lineAndColumn } from '../../../shared/errors/json-reason';
+import { osReason } from '../../../shared/errors/os-reason';
+import { reasonOfError } from '../../../shared/errors/error-reason';
+import { reasonEnglish, withReason, type Reason } from '../../../shared/errors/reasons';
+import { SAVE_REASONS } from '../../../shared/errors/reasons-saves';
+import { failWithReason, problemWithReason, wordedWithReason } from '../../../shared/errors/with-reason';
+import { sidecarProblems } from '../../../shared/model/sidecar-consistency';
+import { parseSidecar, serializeSidecar } from '../../../shared/model/sidecar-io';
+import type { Sidecar } from '../../../shared/model/sidecar-schema';
+import { arrangeText } from '../../../shared/model/moves';
+import { errorWords, wordReasons } from '../../../renderer/i18n/error-words';
+import { translate } from '../../../renderer/i18n/messages';
+import { sidecarStateFromBytes, unusableReason } from '../../../electron/services/page/sidecar-file';
+import { lockBusyReason, SidecarLockBusy } from '../../../electron/services/page/sidecar-lock';
+import { ExportProblems } from '../../../electron/services/export/export-problems';
+import { sha256Hex } from '../../../electron/services/disk/hash';
+
+// A reason in each UI language, as the renderer words it inside a failure's values.
+const zh = (r: Reason) => String(wordReasons('zh-CN', withReason({}, 'problem', r)).problem);
+const en = (r: Reason) => String(wordReasons('en', withReason({}, 'problem', r)).problem);
+// Latin words other than names, codes and the JSON path/keys a reason quotes.
+const latin = (text: string) => (text.replace(/\{\w+\}|“[^”]*”|"[^"]*"|\$[\w.[\]"]*|\b[A-Z]{2,}\b|SHA-256|Unicode NFC|JSON|\btrue\b|\bfalse\b/g, ' ').match(/[A-Za-z]{3,}/g) ?? []);
+
+const ORIGINAL = '𠮷田记者报道。\n第二行。';
+const HASH = 'a'.repeat(64);
+function sidecar(over: Partial<Sidecar> = {}): Sidecar {
+  return {
+    format: 'jiaodui-sidecar',
+    schemaVersion: 3,
+    app: { name: 'jiaodui', version: '1' },
+    source: { file: 'p.txt', format: 'text', bytes: 1, sha256: HASH, encoding: 'UTF-8', bom: false, lineEnding: 'LF' },
+    status: 'in-progress',
+    created: '2026-12-08T00:00:00Z',
+    modified: '2026-12-08T00:00:00Z',
+    text: ORIGINAL,
+    moves: [],
+    corrections: [],
+    entities: [],
+    lineOrigins: [],
+    rejectedEntities: [],
+    rejectedCorrections: [],
+    ...over,
+  };
+}
+
+describe('part b reasons', () => {
+  it('each has a Chinese wording without English words (names, codes and quoted keys aside)', () => {
+    for (const id of Object.keys(SAVE_REASONS) as (keyof typeof SAVE_REASONS)[]) {
+      const words = translate('zh-CN', `reason.${id}`, {});
+      expect(words, id).toMatch(/\p{Script=Han}/u);
+      expect(latin(words), id).toEqual([]);
+    }
+  });
+});
+
+describe('JSON syntax', () => {
+  it('gives the line and column (code points) of the parser’s position', () => {
+    const text = '{\n  "text": "𠮷𠮷",\n  "x": }';
+    let error: unknown;
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      error = e;
+    }
+    const r = jsonReason(error, text);
+    // Node 20 names no position for an unexpected token; later versions do. Either way no English is shown.
+    if (r.id === 'json.syntaxAt') expect(r.values).toEqual({ line: 3, column: 8 });
+    else expect(r).toEqual({ id: 'json.unexpectedToken', values: { token: '}' } });
+    expect(lineAndColumn('ab\n𠮷x', 6)).toEqual({ line: 2, column: 3 });
+    const at = jsonReason(new SyntaxError("Expected ',' or '}' after property value in JSON at position 7"), '{"𠮷":1\n 2');
+    expect(at).toEqual({ id: 'json.syntaxAt', values: { line: 1, column: 7 } });
+    expect(en(at)).toBe('the JSON is not valid at line 1, column 7');
+    expect(zh(at)).toBe('JSON 格式有误（第 1 行第 7 列）');
+    expect(jsonReason(new SyntaxError('Unexpected end of JSON input'), '')).toEqual({ id: 'json.unexpectedEnd' });
+    expect(jsonReason(new SyntaxError('Something new'), '').id).toBe('other.technical');
+  });
+
+  it('makes an unparsable sidecar read-only with the reason', () => {
+    const parsed = parseSidecar('{ "format": "jiaodui-sidecar", ');
+    expect(parsed.kind).toBe('invalid-json');
+    if (parsed.kind === 'ok') return;
+    expect(parsed.message).toMatch(/not valid JSON/);
+    expect(zh(parsed.reason)).toMatch(/^JSON /);
+    expect(latin(zh(parsed.reason))).toEqual([]);
+  });
+});
+
+describe('operating-system errors', () => {
+  it('are worded by their code, others kept as technical text', () => {
+    const denied = osReason(Object.assign(new Error("EACCES: permission denied, open '/x/𠮷.json'"), { code: 'EACCES' }));
+    expect(denied).toEqual({ id: 'os.EACCES' });
+    expect(en(denied)).toBe('permission denied (EACCES)');
+    expect(zh(denied)).toBe('没有访问权限（EACCES）');
+    expect(zh(osReason(Object.assign(new Error('x'), { code: 'ENOSPC' })))).toBe('磁盘已满（ENOSPC）');
+    const odd = osReason(Object.assign(new Error('EXDEV: cross-device link'), { code: 'EXDEV' }));
+    expect(odd).toEqual({ id: 'other.technical', values: { detail: 'EXDEV: cross-device link' } });
+    expect(zh(odd)).toBe('（英文原文）EXDEV: cross-device link');
+  });
+});
+
+describe('sidecar schema', () => {
+  it('words the first zod issue at its JSON path, with the count of the others', () => {
+    const bad = JSON.parse(serializeSidecar(sidecar())) as Record<string, unknown>;
+    bad.status = 'done';
+    bad.corrections = [{ start: 'a', end: 1, original: '', corrected: '' }];
+    bad.colour = 1;
+    const parsed = parseSidecar(JSON.stringify(bad));
+    expect(parsed.kind).toBe('schema');
+    if (parsed.kind === 'ok') return;
+    // zod's first issue is the status; the correction's start and the unknown key are the two others.
+    expect(parsed.more).toBe(2);
+    expect(zh(parsed.reason)).toBe('$.status 处的值应为 "unreviewed", "in-progress", "reviewed", "needs-attention" 之一');
+    expect(parsed.message).toMatch(/does not match the sidecar schema/);
+  });
+
+  it('words each kind of issue', () => {
+    const one = (over: Record<string, unknown>) => {
+      const data = { ...(JSON.parse(serializeSidecar(sidecar())) as Record<string, unknown>), ...over };
+      const parsed = parseSidecar(JSON.stringify(data));
+      return parsed.kind === 'ok' ? null : parsed.reason;
+    };
+    expect(one({ corrections: [{ start: 'a', end: 1, original: '', corrected: '' }] })).toEqual({ id: 'schema.expectedNumber', values: { path: '$.corrections[0].start' } });
+    expect(one({ corrections: [{ start: 1.5, end: 2, original: '', corrected: '' }] })).toEqual({ id: 'schema.expectedInteger', values: { path: '$.corrections[0].start' } });
+    expect(zh(one({ source: { ...sidecar().source, file: 7 } })!)).toBe('$.source.file 处应为文本');
+    expect(zh(one({ text: 5 })!)).toBe('$.text 处应为文本');
+    expect(zh(one({ status: 'done' })!)).toBe('$.status 处的值应为 "unreviewed", "in-progress", "reviewed", "needs-attention" 之一');
+    expect(zh(one({ colour: 1 })!)).toBe('$ 处有未知的键 "colour"');
+    expect(en(one({ colour: 1 })!)).toBe('at $: unknown key(s) "colour"');
+  });
+});
+
+describe('sidecar consistency', () => {
+  it('gives each problem a reason, the model’s own failures as reasons of the same id', () => {
+    const far = sidecarProblems(sidecar({ entities: [{ id: 'e1', start: 20, end: 22, type: 'PER', text: '𠮷田' }] }), ORIGINAL);
+    expect(far[0]!.reason).toEqual({ id: 'sidecar.entityOutsideText', values: { id: 'e1', start: 20, end: 22, length: 12 } });
+    expect(zh(far[0]!.reason)).toBe('实体 e1（20–22）超出文本末尾（共 12 个码位）');
+    const moves = sidecarProblems(sidecar({ moves: [{ start: 0, end: 40, to: 0 }] }), ORIGINAL);
+    expect(moves[0]!.code).toBe('moves-do-not-fit');
+    expect(moves[0]!.reason.id).toBe('model.badMove');
+    expect(zh(moves[0]!.reason)).toBe('移动 0–40 → 0 为空或超出原文范围（原文 12 个码位）');
+    const arranged = arrangeText(ORIGINAL, [{ start: 0, end: 40, to: 0 }]);
+    expect(arranged.ok ? null : reasonEnglish(reasonOfError(arranged.error))).toBe(arranged.ok ? null : arranged.error.message);
+  });
+
+  it('makes the page read-only with the first problem and the count of the rest', () => {
+    const entity = { id: 'e', start: 0, end: 1, type: 'PER', text: '𠮷' };
+    const bytes = new TextEncoder().encode(serializeSidecar(sidecar({ text: `${ORIGINAL}x`, entities: [entity, { ...entity, start: 1, end: 2, text: '田' }] })));
+    const state = sidecarStateFromBytes(bytes, { sha256: HASH, originalText: ORIGINAL });
+    expect(state.kind).toBe('unusable');
+    if (state.kind !== 'unusable') return;
+    expect(state.reason).toBe('sidecar-inconsistent');
+    expect(state.more).toBe(1);
+    expect(zh(unusableReason(state))).toBe('将其校改记录应用于原文，得不到其保存的文本');
+    const changed = sidecarStateFromBytes(bytes, { sha256: 'b'.repeat(64), originalText: ORIGINAL });
+    expect(changed.kind === 'unusable' && zh(unusableReason(changed))).toBe('校改保存后页面文件已被修改（其 SHA-256 与附属文件中记录的不再一致）');
+    expect(sha256Hex(bytes)).toHaveLength(64);
+  });
+});
+
+describe('failures and problems with a reason', () => {
+  it('keep the fuller English for logs and word the reason in the UI language', () => {
+    const r = { id: 'sidecar.entityDuplicateId', values: { id: 'e1' } } as const;
+    const failed = failWithReason('save.inconsistentMany', { count: 2 }, r, 'Two entities share the id e1. Entity e2 is empty (3–3). Entity e3 is empty (4–4).');
+    expect(failed.ok).toBe(false);
+    if (failed.ok) return;
+    expect(failed.error.message).toBe('The page cannot be saved: Two entities share the id e1. Entity e2 is empty (3–3). Entity e3 is empty (4–4). (and 2 more problems)');
+    expect(errorWords('zh-CN', failed.error)).toBe('无法保存页面：有两个实体使用同一编号 e1（另有 2 个问题）');
+    expect(errorWords('en', failed.error)).toBe('The page cannot be saved: two entities share the id e1 (and 2 more problems)');
+
+    const busy = problemWithReason('𠮷.txt', 'batch.undoBusy', {}, lockBusyReason(new SidecarLockBusy({ pid: 42, host: 'pc' } as never)), 'Another program (process 42 on pc) is writing this sidecar right now.');
+    expect(busy.message).toBe(englishOf('batch.undoBusy', { problem: 'Another program (process 42 on pc) is writing this sidecar right now.' }));
+    expect(errorWords('zh-CN', busy)).toBe('未能撤销：另一个程序（pc 上的进程 42）正在写入此附属文件');
+    const failedUndo = problemWithReason('𠮷.txt', 'batch.undoFailed', {}, osReason(Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' })));
+    expect(errorWords('zh-CN', failedUndo)).toBe('无法撤销：文件正被其他程序占用（EBUSY）');
+    const blocked = problemWithReason('𠮷.txt', 'batch.blocked', {}, { id: 'sidecar.notJiaodui' });
+    expect(errorWords('zh-CN', blocked)).toBe('其已保存的校改无法使用，因此未作处理：其“format”不是“jiaodui-sidecar”');
+    const index = wordedWithReason('entityIndex.sidecarUnusable', { path: '𠮷.txt' }, { id: 'json.unexpectedEnd' }, 'The sidecar is not valid JSON (Unexpected end of JSON input).');
+    expect(index.message).toContain('Unexpected end of JSON input');
+    expect(errorWords('zh-CN', index)).toBe('“𠮷.txt”的附属文件无法使用，其中的实体未计入语料实体索引：JSON 内容不完整（提前结束）');
+  });
+
+  it('give export problems a worded detail; one shared wording of "the sidecar cannot be used"', () => {
+    const problems = new ExportProblems();
+    problems.addSidecarUnusable('𠮷.txt', 'The sidecar is not valid JSON (…).', { id: 'json.syntaxAt', values: { line: 2, column: 5 } });
+    problems.addSidecarUnusable('b.txt', 'The sidecar is not valid JSON (…).');
+    const [first, second] = problems.all();
+    expect(second).toMatchObject({ path: '𠮷.txt', code: 'sidecar-unusable', messageId: 'export.sidecarUnusable' });
+    expect(second!.message).toBe('Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: The sidecar is not valid JSON (…).');
+    expect(errorWords('zh-CN', { message: second!.message, messageId: second!.messageId!, values: second!.values! })).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：JSON 格式有误（第 2 行第 5 列）');
+    // Without a reason (a caller that has only the English), the UI words the code alone.
+    expect(first).toEqual({ path: 'b.txt', code: 'sidecar-unusable', message: second!.message });
+  });
+});
