@@ -18,12 +18,16 @@ import { sidecarStateFromBytes, unusableReason } from '../../../electron/service
 import { lockBusyReason, SidecarLockBusy } from '../../../electron/services/page/sidecar-lock';
 import { ExportProblems } from '../../../electron/services/export/export-problems';
 import { sha256Hex } from '../../../electron/services/disk/hash';
+import { checkSpans } from '../../../electron/services/export/import-entities';
+import { parseDoccano } from '../../../shared/export/importers/doccano';
+import { parseLabelStudio } from '../../../shared/export/importers/label-studio';
+import { parseBratAnn } from '../../../shared/export/importers/brat';
 
 // A reason in each UI language, as the renderer words it inside a failure's values.
 const zh = (r: Reason) => String(wordReasons('zh-CN', withReason({}, 'problem', r)).problem);
 const en = (r: Reason) => String(wordReasons('en', withReason({}, 'problem', r)).problem);
 // Latin words other than names, codes and the JSON path/keys a reason quotes.
-const latin = (text: string) => (text.replace(/\{\w+\}|“[^”]*”|"[^"]*"|\$[\w.[\]"]*|\b[A-Z]{2,}\b|SHA-256|Unicode NFC|JSON|\btrue\b|\bfalse\b/g, ' ').match(/[A-Za-z]{3,}/g) ?? []);
+const latin = (text: string) => (text.replace(/\{\w+\}|“[^”]*”|"[^"]*"|\$[\w.[\]"]*|\b[A-Z]{2,}\b|SHA-256|Unicode NFC|JSON|\btrue\b|\bfalse\b|\bbrat\b|\.txt\b/g, ' ').match(/[A-Za-z]{3,}/g) ?? []);
 
 const ORIGINAL = '𠮷田记者报道。\n第二行。';
 const HASH = 'a'.repeat(64);
@@ -193,5 +197,25 @@ describe('failures and problems with a reason', () => {
     expect(errorWords('zh-CN', { message: second!.message, messageId: second!.messageId!, values: second!.values! })).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：JSON 格式有误（第 2 行第 5 列）');
     // Without a reason (a caller that has only the English), the UI words the code alone.
     expect(first).toEqual({ path: 'b.txt', code: 'sidecar-unusable', message: second!.message });
+  });
+});
+
+describe('entity-import problems (the CLI’s import-entities)', () => {
+  it('carry a reason beside their English', () => {
+    const doccano = parseDoccano('{"text": "𠮷田", "label": [[0, 5, "PER"]], "page": "a.txt"}\n{"text": 1\n', 'c.jsonl');
+    expect(doccano.problems.map((p) => p.reason)).toEqual([
+      { id: 'import.spanPastText', values: { start: 0, end: 5, type: 'PER', length: 2 } },
+      { id: 'json.syntaxAt', values: { line: 1, column: 11 } },
+    ]);
+    expect(zh(doccano.problems[0]!.reason!)).toBe('片段 0–5（PER）超出文本末尾（文本共 2 个字符）');
+    expect(doccano.problems[0]!.message).toBe("The span 0–5 (PER) ends past the text's 2 characters.");
+    const studio = parseLabelStudio('[{"data": {"text": "𠮷田", "page": "a.txt"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1, "labels": []}}]}]}]', 't.json');
+    expect(studio.problems[0]!.reason!.id).toBe('import.noLabels');
+    const brat = parseBratAnn('T1\tPER 1 0\t𠮷\n', '𠮷田', 'a.ann');
+    expect(brat.problems[0]!.reason).toEqual({ id: 'import.fragmentBackwards', values: { start: 1, end: 0 } });
+    expect(zh(brat.problems[0]!.reason!)).toBe('片段 1–0 的结束位置在开始位置之前');
+    const spans = checkSpans('𠮷田记者', [{ start: 0, end: 2, type: 'PER', quote: '𠮷里' }]);
+    expect(spans[0]!.reason).toEqual({ id: 'import.spanMisquotes', values: { n: 1, type: 'PER', start: 0, end: 2, quote: '𠮷里', found: '𠮷田' } });
+    expect(zh(spans[0]!.reason!)).toBe('第 1 个片段（PER 0–2，“𠮷里”）与页面不符：该处文本是“𠮷田”');
   });
 });
