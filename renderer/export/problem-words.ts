@@ -21,8 +21,8 @@ const PROBLEM_KEYS: Record<string, MessageKey> = {
   'exporter-failed': 'exportProblem.exporter-failed',
 };
 
-/// One problem of an export in words: what went wrong, by its code, and when the main process says exactly what
-/// (a registered message with its reason: why the sidecar cannot be used, why the page cannot be read) that too,
+/// One problem of an export in words: what went wrong, by its code, or when the main process says exactly what (a
+/// registered message with its reason: why the sidecar cannot be used, why the page cannot be read) that message,
 /// worded by `errorWords` in the UI language. A format that does not apply to many pages comes as one problem of
 /// the run (path '') for that format.
 export function problemWords(
@@ -31,10 +31,10 @@ export function problemWords(
   errorWords?: (error: WordedError) => string,
 ): string {
   if (problem.code === 'not-applicable' && problem.path === '') return t('exportProblem.not-applicable-many');
+  // The registered message says what the code's words say, and why: it stands alone.
+  if (errorWords && problem.messageId !== undefined) return errorWords({ message: problem.message, messageId: problem.messageId, ...(problem.values && { values: problem.values }) });
   const key = Object.hasOwn(PROBLEM_KEYS, problem.code) ? PROBLEM_KEYS[problem.code] : undefined;
-  const words = key ? t(key) : t('exportProblem.other', { message: problem.message });
-  if (!errorWords || problem.messageId === undefined) return words;
-  return `${words} ${errorWords({ message: problem.message, messageId: problem.messageId, ...(problem.values && { values: problem.values }) })}`;
+  return key ? t(key) : t('exportProblem.other', { message: problem.message });
 }
 
 /// Where a problem happened, in words: its page, several pages (a summary), or the whole run.
