@@ -13,7 +13,8 @@ import { parseSidecar, serializeSidecar } from '../../../shared/model/sidecar-io
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { arrangeText } from '../../../shared/model/moves';
 import { errorWords, wordReasons } from '../../../renderer/i18n/error-words';
-import { translate } from '../../../renderer/i18n/messages';
+import { translate, type MessageKey } from '../../../renderer/i18n/messages';
+import { problemWords } from '../../../renderer/export/problem-words';
 import { sidecarStateFromBytes, unusableReason } from '../../../electron/services/page/sidecar-file';
 import { lockBusyReason, SidecarLockBusy } from '../../../electron/services/page/sidecar-lock';
 import { ExportProblems } from '../../../electron/services/export/export-problems';
@@ -217,5 +218,18 @@ describe('entity-import problems (the CLI’s import-entities)', () => {
     const spans = checkSpans('𠮷田记者', [{ start: 0, end: 2, type: 'PER', quote: '𠮷里' }]);
     expect(spans[0]!.reason).toEqual({ id: 'import.spanMisquotes', values: { n: 1, type: 'PER', start: 0, end: 2, quote: '𠮷里', found: '𠮷田' } });
     expect(zh(spans[0]!.reason!)).toBe('第 1 个片段（PER 0–2，“𠮷里”）与页面不符：该处文本是“𠮷田”');
+  });
+});
+
+describe('the export report', () => {
+  it('shows a problem’s registered message alone, in the UI language', () => {
+    const problems = new ExportProblems();
+    problems.addSidecarUnusable('𠮷.txt', 'The sidecar is not valid JSON (…).', { id: 'json.unexpectedEnd' });
+    const [problem] = problems.all();
+    const t = (key: MessageKey, values?: Record<string, string | number>) => translate('zh-CN', key, values);
+    const words = problemWords(t, problem!, (error) => errorWords('zh-CN', error));
+    expect(words).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：JSON 内容不完整（提前结束）');
+    // Without the error words (or a message id), the code's own words.
+    expect(problemWords(t, problem!)).toBe(t('exportProblem.sidecar-unusable'));
   });
 });
