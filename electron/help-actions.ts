@@ -26,6 +26,7 @@ export async function showAbout(language: Language, version: string, window: Bro
   await showInfo(window, { type: 'info', ...text });
 }
 
-async function showInfo(window: BrowserWindow | null, options: Electron.MessageBoxOptions): Promise<void> {
+/// A message box over the window (or on its own when there is none).
+export async function showInfo(window: BrowserWindow | null, options: Electron.MessageBoxOptions): Promise<void> {
   await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
 }

@@ -9,12 +9,14 @@ import { cliArgsOf, runCliInApp } from './cli-route';
 import { createCloseGuard } from './close-guard';
 import { createElectronDialogs } from './dialogs';
 import { createEventGate } from './event-gate';
-import { openUserGuide, showAbout, showLogFolder } from './help-actions';
+import { openUserGuide, showAbout, showInfo, showLogFolder } from './help-actions';
 import { registerIpcHandlers } from './ipc-register';
 import { parseLaunchArgs } from './launch-args';
 import { installApplicationMenu } from './menu';
 import type { MenuAction } from './menu-template';
 import { createOpenRouter, launchData } from './open-router';
+import { createQuitBarrier } from './quit-barrier';
+import { existingFolders, isFolder, openRecentFolder } from './recent-folders';
 import { answerScanRequest } from './scan-protocol';
 import { denyAllPermissions, guardAllWebContents } from './security';
 import type { AppStore } from './services/app/app-state';
@@ -74,6 +76,9 @@ const closeGuard = createCloseGuard({
   quitApp: () => app.quit(),
 });
 
+// The window state written as the window closes is awaited before the process ends ('will-quit').
+const quitBarrier = createQuitBarrier(() => app.quit());
+
 // A folder from a second launch, the dock icon (macOS open-file) or Open Recent: the renderer opens it after
 // dealing with unsaved work; the corpus already open only brings the window forward.
 const router = createOpenRouter(
@@ -102,22 +107,33 @@ function userGuidePath(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'docs', 'user-guide.md') : path.join(__dirname, '..', '..', 'docs', 'user-guide.md');
 }
 
-// The menu follows the UI language and the recent list: rebuilt whenever either changes.
+// The menu follows the UI language and the recent list: rebuilt whenever either changes. Open Recent lists only
+// the folders still on disk (looked at without blocking: a folder may be on a slow or gone network drive).
+let menuBuilds = 0;
 function refreshMenu(): void {
+  const build = ++menuBuilds;
   const language = store?.preferences().language ?? 'zh-CN';
-  installApplicationMenu({ language, recent: store?.recentCorpora() ?? [] }, onMenuAction);
+  void existingFolders(store?.recentCorpora() ?? []).then((recent) => {
+    // A later rebuild (another language or list) wins over an earlier one that finished after it.
+    if (build === menuBuilds) installApplicationMenu({ language, recent }, onMenuAction);
+  });
 }
 
 function onMenuAction(action: MenuAction): void {
   const language = store?.preferences().language ?? 'zh-CN';
   switch (action.kind) {
     case 'command': emit('app.command', { command: action.command }); break;
-    case 'open-recent': showWindow(); void requestOpen(action.path); break;
+    case 'open-recent': void openRecentFolder(action.path, language, { exists: isFolder, open: openFromMenu, notify: (text) => showInfo(mainWindow, { type: 'warning', ...text }), refreshMenu }); break;
     case 'clear-recent': void handlers?.handle('app.clearRecent', []); break;
     case 'user-guide': void openUserGuide(userGuidePath(), language, mainWindow); break;
     case 'show-logs': if (handlers) void showLogFolder(path.dirname(handlers.errorLog.file), language, mainWindow); break;
     case 'about': void showAbout(language, app.getVersion(), mainWindow); break;
   }
+}
+
+function openFromMenu(folder: string): void {
+  showWindow();
+  void requestOpen(folder);
 }
 
 /// Brings the window forward; on macOS, where the app outlives its window, opens it again first.
@@ -152,7 +168,7 @@ function openWindow(extraQuery: Record<string, string> = {}): void {
   });
   if (store) {
     const kept = store;
-    trackWindowState(window, { displays: () => screen.getAllDisplays(), load: () => kept.windowStates(), save: (states) => kept.setWindowStates(states) });
+    trackWindowState(window, { displays: () => screen.getAllDisplays(), load: () => kept.windowStates(), save: (states) => quitBarrier.hold(kept.setWindowStates(states)), report: (error) => logFailure(appLog, 'main', 'Could not save the window state', error) });
   }
 }
 
@@ -234,6 +250,7 @@ if (cliArgs) {
     if (handlers && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('before-quit', () => closeGuard.onBeforeQuit());
+  app.on('will-quit', (event) => quitBarrier.onWillQuit(event));
   // macOS apps stay running without a window (the dock icon opens it again); elsewhere closing it quits.
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -102,3 +102,18 @@ export function aboutText(language: Language, version: string): { title: string;
     ? { title: '关于校对', message: `校对 ${version}`, detail: '离线校对扫描报纸的 OCR 文本并标注实体。' }
     : { title: 'About Jiaodui', message: `Jiaodui ${version}`, detail: 'Offline proofreading of OCR text from scanned newspapers, with entity tagging.' };
 }
+
+/// The notice when File → Open Recent names a folder that is no longer there.
+export function recentGoneText(language: Language, folder: string): { title: string; message: string; detail: string } {
+  return language === 'zh-CN'
+    ? {
+        title: '校对',
+        message: `文件夹已不存在：${folder}`,
+        detail: '它可能已被移动、改名或删除，或者所在的磁盘没有连接。在它回来之前，“最近打开”中不再列出它。',
+      }
+    : {
+        title: 'Jiaodui',
+        message: `The folder no longer exists: ${folder}`,
+        detail: 'It may have been moved, renamed or deleted, or its drive is not connected. Open Recent leaves it out until it is back.',
+      };
+}

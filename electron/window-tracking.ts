@@ -6,6 +6,8 @@ export interface WindowStateKeeper {
   displays(): DisplayInfo[];
   load(): WindowStates;
   save(states: WindowStates): Promise<void>;
+  /// A save that failed (the app log in main.ts; stderr when absent).
+  report?(error: unknown): void;
 }
 
 /// How long after the last move or resize the window state is written (a drag sends dozens of events).
@@ -24,7 +26,7 @@ export function trackWindowState(window: BrowserWindow, keeper: WindowStateKeepe
     if (window.isDestroyed() || window.isMinimized()) return;
     const state = { bounds: window.getNormalBounds(), maximized: window.isMaximized(), fullScreen: window.isFullScreen() };
     const next = recordWindowState(keeper.load(), state, keeper.displays());
-    keeper.save(next).catch((error: unknown) => console.error('Could not save the window state', error));
+    keeper.save(next).catch((error: unknown) => (keeper.report ? keeper.report(error) : console.error('Could not save the window state', error)));
   };
   const later = () => {
     if (timer) clearTimeout(timer);

@@ -3,6 +3,7 @@ import type { HarnessExtras } from '../bridge/install';
 import type { JiaoduiApi } from '../../shared/ipc/api';
 import type { FolderListing } from '../../shared/ipc/harness-protocol';
 import { useErrorWords, useT } from '../i18n/LanguageContext';
+import { presentFolders } from '../desktop/present-folders';
 import { Modal } from './Modal';
 
 /// The browser harness's stand-in for the native folder dialog: type a path, browse sub-folders, or pick one of
@@ -16,13 +17,16 @@ export function FolderPicker({ harness, api, onChoose }: { harness: HarnessExtra
   const [recent, setRecent] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    void api.getAppState().then((state) => {
-      if (live && state.ok) setRecent(state.value.recentCorpora);
+    void api.getAppState().then(async (state) => {
+      if (!state.ok) return;
+      // Folders gone since they were opened are left out, as from File → Open Recent.
+      const present = await presentFolders(state.value.recentCorpora, harness.listFolders);
+      if (live) setRecent(present);
     });
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, harness]);
   const clearRecent = async () => {
     const cleared = await api.clearRecentCorpora();
     if (cleared.ok) setRecent([]);

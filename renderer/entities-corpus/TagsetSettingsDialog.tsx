@@ -48,7 +48,8 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
     };
   }, [api, errorWords]);
 
-  const problems = useMemo(() => draftProblems(draft), [draft]);
+  const wholeList = t('tagset.title');
+  const problems = useMemo(() => draftProblems(draft, wholeList), [draft, wholeList]);
   const unknown = useMemo(() => unknownTypes(draft, inUse), [draft, inUse]);
   const counts = useMemo(() => new Map(inUse.map((u) => [u.type, u.count])), [inUse]);
   const edit = (index: number, change: Partial<DraftType>) => {
@@ -174,7 +175,7 @@ export function TagsetSettingsDialog({ api, onClose, onSaved }: TagsetSettingsDi
           {problems.length > 0 && (
             <div role="alert" className="tagset-problems">
               <p>{t('tagset.problems')}</p>
-              <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+              <ul>{problems.map((p, i) => <li key={i}>{t(`reason.${p.id}`, p.values)}</li>)}</ul>
             </div>
           )}
         </>

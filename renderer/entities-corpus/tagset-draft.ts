@@ -1,4 +1,6 @@
-import { tagsetSchema, UNKNOWN_TYPE_COLOUR, type EntityType, type Tagset } from '../../shared/entities/tagset';
+import { TAGSET_RULES, tagsetSchema, UNKNOWN_TYPE_COLOUR, type EntityType, type Tagset } from '../../shared/entities/tagset';
+import { reason, type Reason } from '../../shared/errors/reasons';
+import { schemaIssueReason } from '../../shared/errors/schema-reason';
 
 /// One type as edited in the settings: the key is '' for "no shortcut"; `isNew` types may still change their id.
 export interface DraftType {
@@ -26,15 +28,19 @@ export function tagsetOf(draft: readonly DraftType[]): Tagset {
   };
 }
 
-/// What is wrong with a draft, one plain sentence per problem naming the type (empty when it can be saved).
-export function draftProblems(draft: readonly DraftType[]): string[] {
-  const parsed = tagsetSchema.safeParse(tagsetOf(draft));
+/// What is wrong with a draft, one reason per problem (worded `reason.<id>` in the UI language) whose `at` names the
+/// type by its id (`#n` while it has none) or, for a problem of the whole list, is `whole` (empty when it can be
+/// saved).
+export function draftProblems(draft: readonly DraftType[], whole: string): Reason[] {
+  const tagset = tagsetOf(draft);
+  const parsed = tagsetSchema.safeParse(tagset);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
-    const [, index, field] = issue.path;
+    const index = issue.path[1];
     const type = typeof index === 'number' ? draft[index] : undefined;
-    const where = type ? `${type.id || '(new type)'}${typeof field === 'string' ? ` ${field}` : ''}: ` : '';
-    return `${where}${issue.message}`;
+    const at = type && typeof index === 'number' ? type.id || `#${index + 1}` : whole;
+    const why = schemaIssueReason(issue, tagset, whole, TAGSET_RULES);
+    return reason(why.id, { ...why.values, at });
   });
 }
 

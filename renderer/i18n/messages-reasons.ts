@@ -1,4 +1,5 @@
 import { REASONS, type ReasonId } from '../../shared/errors/reasons';
+import { zhFileReasons } from './reasons-files-zh';
 import { saveReasonsZh } from './reasons-saves-zh';
 
 type ReasonKey = `reason.${ReasonId}`;
@@ -9,6 +10,8 @@ export const en = Object.fromEntries(Object.entries(REASONS).map(([id, spec]) =>
 /// The Chinese wording of every registered reason.
 export const zhCN: Record<ReasonKey, string> = {
   'reason.other.technical': '（英文原文）{detail}',
-  // Sidecars, saves, batch runs, export and import (part b).
+  // zhui3a: layout and settings files, JSON syntax, OS errors, path shapes (renderer/i18n/reasons-files-zh.ts).
+  ...zhFileReasons,
+  // zhui3b: sidecars, saves, batch runs, export and import (renderer/i18n/reasons-saves-zh.ts).
   ...saveReasonsZh,
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ok, type Result } from '../result';
 import { failWith } from '../errors/fail-with';
+import { reasonEnglish, withReason, type ReasonId } from '../errors/reasons';
+import { firstSchemaReason, schemaIssueReason, type OwnMessages, type SchemaIssue } from '../errors/schema-reason';
 
 /// The name of the tag-set file kept at the root of a corpus folder.
 export const TAGSET_FILE_NAME = 'jiaodui.tagset.json';
@@ -11,20 +13,31 @@ export const TAGSET_VERSION = 1;
 /// Colour given to entity types that a sidecar uses but the tag set does not define.
 export const UNKNOWN_TYPE_COLOUR = '#9e9e9e';
 
+// The tag set's own rules: each message is the English of a reason (shared/errors/reasons-files.ts), so that the
+// problem is worded in the UI language.
+const RULES = {
+  typeId: 'a type id is a letter followed by up to 31 letters, digits, _ or -',
+  noLabel: 'a type needs a label',
+  longLabel: 'a type label is at most 40 characters',
+  colour: 'a colour is written #rrggbb',
+  key: 'a shortcut key is one lower-case letter or digit',
+  noTypes: 'a tag set needs at least one type',
+} as const;
+
+/// The reason of each of the tag set's own rule messages (for `schemaIssueReason`).
+export const TAGSET_RULES: OwnMessages = Object.fromEntries(
+  Object.entries(RULES).map(([name, message]) => [message, `tagset.${name}` as ReasonId]),
+);
+
 /// One entity type: a stable id stored in sidecars, a label shown to editors, a colour and a shortcut key.
 ///
 /// The id is what spans refer to, so renaming a type changes only its label; the key is one printable
 /// character pressed (with the editor's tagging modifier) to tag the selection.
 export const entityTypeSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, 'a type id is a letter followed by up to 31 letters, digits, _ or -'),
-  label: z.string().trim().min(1, 'a type needs a label').max(40, 'a type label is at most 40 characters'),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb'),
-  key: z
-    .string()
-    .regex(/^[0-9a-z]$/, 'a shortcut key is one lower-case letter or digit')
-    .optional(),
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/, RULES.typeId),
+  label: z.string().trim().min(1, RULES.noLabel).max(40, RULES.longLabel),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, RULES.colour),
+  key: z.string().regex(/^[0-9a-z]$/, RULES.key).optional(),
 });
 
 /// The whole tag-set file: a format marker, a version and the list of types in display order.
@@ -33,14 +46,14 @@ export const tagsetSchema = z
     $schema: z.string().optional(),
     format: z.literal('jiaodui-tagset'),
     version: z.literal(TAGSET_VERSION),
-    types: z.array(entityTypeSchema).min(1, 'a tag set needs at least one type'),
+    types: z.array(entityTypeSchema).min(1, RULES.noTypes),
   })
   .superRefine((tagset, ctx) => {
     // Ids and keys must be unique, otherwise a span or a key press would be ambiguous.
-    reportDuplicates(tagset.types.map((t) => t.id.toUpperCase()), 'type id', ctx);
+    reportDuplicates(tagset.types.map((t) => t.id.toUpperCase()), 'tagset.duplicateId', ctx);
     reportDuplicates(
       tagset.types.flatMap((t) => (t.key === undefined ? [] : [t.key])),
-      'shortcut key',
+      'tagset.duplicateKey',
       ctx,
     );
   });
@@ -85,8 +98,10 @@ export function parseTagset(json: string): Result<Tagset> {
   }
   const parsed = tagsetSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    return failWith('tagset.invalidFile', { file: TAGSET_FILE_NAME }, problems.join('\n'));
+    // The first problem travels as a reason (with the count of the others) for the screen; `detail` lists them all.
+    const { reason: first, more } = firstSchemaReason(parsed.error.issues, data, TAGSET_FILE_NAME, TAGSET_RULES);
+    const values = withReason({ file: TAGSET_FILE_NAME, ...(more > 0 && { count: more }) }, 'problem', first);
+    return failWith('tagset.invalidFile', values, tagsetProblems(parsed.error.issues, data).join('\n'));
   }
   return ok(parsed.data);
 }
@@ -97,8 +112,7 @@ export function parseTagset(json: string): Result<Tagset> {
 export function serializeTagset(tagset: Tagset): Result<string> {
   const parsed = tagsetSchema.safeParse(tagset);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    return failWith('tagset.invalid', {}, problems.join('\n'));
+    return failWith('tagset.invalid', {}, tagsetProblems(parsed.error.issues, tagset).join('\n'));
   }
   return ok(`${JSON.stringify(parsed.data, null, 2)}\n`);
 }
@@ -123,17 +137,17 @@ export function typeForKey(tagset: Tagset, key: string): EntityType | undefined 
   return tagset.types.find((t) => t.key === key);
 }
 
-function reportDuplicates(values: string[], what: string, ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  for (const value of values) {
-    if (seen.has(value)) ctx.addIssue({ code: 'custom', message: `the ${what} "${value}" is used twice`, path: ['types'] });
-    seen.add(value);
-  }
+/// Each schema problem of a tag set in English, naming its field (`types[1].colour: a colour is written #rrggbb`).
+export function tagsetProblems(issues: readonly SchemaIssue[], data: unknown): string[] {
+  return issues.map((issue) => reasonEnglish(schemaIssueReason(issue, data, TAGSET_FILE_NAME, TAGSET_RULES)));
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(file)';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+function reportDuplicates(values: string[], id: 'tagset.duplicateId' | 'tagset.duplicateKey', ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    // The message is for zod's own output; the reason (`params`) is what Jiaodui shows.
+    const message = `the ${id === 'tagset.duplicateId' ? 'type id' : 'shortcut key'} "${value}" is used twice`;
+    if (seen.has(value)) ctx.addIssue({ code: 'custom', message, path: ['types'], params: { reason: id, values: { value } } });
+    seen.add(value);
+  }
 }

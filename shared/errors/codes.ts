@@ -21,7 +21,7 @@ export const ERROR_MESSAGES = {
   'corpus.locked': { code: 'corpus-locked', en: 'This corpus is open for editing in another Jiaodui (process {pid} on {host}, since {since}), so it is read-only here and nothing was changed.' },
   'corpus.lockedUnknown': { code: 'corpus-locked', en: 'This corpus is open for editing in another program whose lock file cannot be read, so it is read-only here and nothing was changed.' },
   'corpus.settingsNotSaved': { code: 'io', en: 'The corpus settings could not be saved in {file}.' },
-  'corpusSettings.unusable': { code: 'invalid-argument', en: '{file}: {problem} The default text source (layout file first) is used.' },
+  'corpusSettings.unusable': { code: 'invalid-argument', en: '{file}: {problem}. The default text source (layout file first) is used.' },
   // Paths
   'path.notAllowed': { code: 'outside-corpus', en: 'The path "{path}" is not allowed: {problem}.' },
   'path.outside': { code: 'outside-corpus', en: 'The path "{path}" leads outside the corpus folder.' },
@@ -190,6 +190,11 @@ export const ERROR_MESSAGES = {
   'harness.badDialogAnswer': { code: 'invalid-argument', en: 'The dialog answer needs "folder": a path or null.' },
   'harness.dialogGone': { code: 'not-found', en: 'That dialog is no longer open.' },
   'harness.nothingAnswers': { code: 'not-found', en: 'Nothing answers {method} {path}.' },
+  // zhui3a (issue 16 item 5): settings files whose first problem is shown with the count of the others, and one
+  // that cannot be read (the OS error's reason as `problem`).
+  'corpusSettings.unusableMore': { code: 'invalid-argument', en: '{file}: {problem} (and {count} more problem(s)). The default text source (layout file first) is used.' },
+  'corpusSettings.unreadable': { code: 'io', en: '{file} cannot be read ({problem}); the default text source (layout file first) is used.' },
+  'tagset.malformedMore': { code: 'invalid-argument', en: '{file} does not describe a valid tag set: {problem} (and {count} more problem(s))' },
 } as const satisfies Record<string, MessageSpec>;
 
 /// The id of a worded failure.

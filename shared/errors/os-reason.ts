@@ -1,13 +1,11 @@
-/// Operating-system errors as reasons: worded by their `code` (ENOENT, EACCES, …) so that the UI says "permission
-/// denied" in its own language; an error with another code (or none) keeps its own English as a technical reason.
+/// An operating-system error as a reason: worded by its `code` (ENOENT, EACCES, …) when registered, else the OS's
+/// own message as technical text.
 import { reason, technicalReason, type Reason, type ReasonId } from './reasons';
+import { FILE_REASONS } from './reasons-files';
 
-// The codes with a reason of their own (shared/errors/reasons-saves.ts, `os.<code>`).
-const OS_CODES = new Set(['ENOENT', 'EACCES', 'EPERM', 'ENOSPC', 'EBUSY', 'EISDIR', 'ENOTDIR', 'EMFILE', 'EROFS', 'EIO', 'EINVAL']);
-
-/// The reason of a thrown error: its OS code's wording when it has one of the known codes, else its message.
+/// The reason of an error thrown by a file-system call.
 export function osReason(error: unknown): Reason {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && OS_CODES.has(code)) return reason(`os.${code}` as ReasonId);
+  if (typeof code === 'string' && Object.hasOwn(FILE_REASONS, `os.${code}`)) return reason(`os.${code}` as ReasonId);
   return technicalReason(error instanceof Error ? error.message : String(error));
 }

@@ -1,53 +1,17 @@
 /// The reasons of sidecars, saves, batch runs, export and import (issue 16 item 5, part b): the "why" of a sidecar
-/// that cannot be used (its JSON, its schema, its fit to the page), an operating-system error by its code, and the
-/// problems of entity-import files. Registered in `REASONS` (shared/errors/reasons.ts) with one spread; the Chinese
+/// that cannot be used (its fit to the page, its version; its JSON, schema and OS errors use the reasons of
+/// shared/errors/reasons-files.ts), a busy sidecar lock, and the problems of entity-import files. Registered in `REASONS` (shared/errors/reasons.ts) with one spread; the Chinese
 /// is in renderer/i18n/reasons-saves-zh.ts.
 import { ERROR_MESSAGES } from './codes';
 
 /// The reasons of part b by id, with their English and `{name}` placeholders.
 export const SAVE_REASONS = {
-  // JSON that does not parse (shared/errors/json-reason.ts): where, when the parser says; else the token or the end.
-  'json.syntaxAt': { en: 'the JSON is not valid at line {line}, column {column}' },
-  'json.unexpectedToken': { en: 'the JSON is not valid: unexpected “{token}”' },
-  'json.unexpectedEnd': { en: 'the JSON ends too early' },
-
-  // Operating-system errors by their code (shared/errors/os-reason.ts); any other code is a technical reason.
-  'os.ENOENT': { en: 'the file or folder does not exist (ENOENT)' },
-  'os.EACCES': { en: 'permission denied (EACCES)' },
-  'os.EPERM': { en: 'the operation is not permitted (EPERM)' },
-  'os.ENOSPC': { en: 'the disk is full (ENOSPC)' },
-  'os.EBUSY': { en: 'the file is in use by another program (EBUSY)' },
-  'os.EISDIR': { en: 'it is a folder, not a file (EISDIR)' },
-  'os.ENOTDIR': { en: 'a part of the path is not a folder (ENOTDIR)' },
-  'os.EMFILE': { en: 'too many files are open (EMFILE)' },
-  'os.EROFS': { en: 'the disk is read-only (EROFS)' },
-  'os.EIO': { en: 'the disk reported a read or write error (EIO)' },
-  'os.EINVAL': { en: 'it is not a regular file (EINVAL)' },
-
   // Why a sidecar cannot be used, besides bad JSON (shared/model/sidecar-io.ts, electron/services/page/sidecar-file.ts).
   'sidecar.notJiaodui': { en: 'its "format" is not "jiaodui-sidecar"' },
   'sidecar.newerVersion': { en: 'it has schema version {version}; this version reads up to {supported}' },
   'sidecar.hashMismatch': { en: 'the page file has changed since its corrections were saved (its SHA-256 no longer matches the sidecar)' },
   'lock.busy': { en: 'another program (process {pid} on {host}) is writing this sidecar right now' },
   'lock.busyUnknown': { en: 'another program is writing this sidecar right now' },
-
-  // A sidecar schema problem (shared/model/schema-reason.ts): the first zod issue, at a JSON path ("$.corrections[0].start").
-  'schema.expectedString': { en: 'at {path}: expected text' },
-  'schema.expectedNumber': { en: 'at {path}: expected a number' },
-  'schema.expectedInteger': { en: 'at {path}: expected a whole number' },
-  'schema.expectedBoolean': { en: 'at {path}: expected true or false' },
-  'schema.expectedArray': { en: 'at {path}: expected a list' },
-  'schema.expectedObject': { en: 'at {path}: expected an object' },
-  'schema.expectedOther': { en: 'at {path}: expected a value of type {expected}' },
-  'schema.tooSmall': { en: 'at {path}: must be at least {minimum}' },
-  'schema.tooShort': { en: 'at {path}: must have at least {minimum} characters' },
-  'schema.tooFewItems': { en: 'at {path}: must have at least {minimum} items' },
-  'schema.tooBig': { en: 'at {path}: must be at most {maximum}' },
-  'schema.tooLong': { en: 'at {path}: must have at most {maximum} characters' },
-  'schema.tooManyItems': { en: 'at {path}: must have at most {maximum} items' },
-  'schema.notOneOf': { en: 'at {path}: must be one of {values}' },
-  'schema.unknownKeys': { en: 'at {path}: unknown key(s) {keys}' },
-  'schema.invalid': { en: 'at {path}: the value is not valid' },
 
   // A schema-valid sidecar that does not fit its page (shared/model/sidecar-consistency.ts), one per problem code.
   'sidecar.textNotNfc': { en: 'its corrected text is not in Unicode NFC form' },

@@ -7,6 +7,7 @@
 /// renderer), `problemReason` the reason id, and `problem.<name>` each of the reason's own values. The renderer
 /// (renderer/i18n/error-words.ts) replaces `problem` with the reason's wording (`reason.<id>`).
 import type { MessageValues } from './fail-with';
+import { FILE_REASONS } from './reasons-files';
 import { SAVE_REASONS } from './reasons-saves';
 
 /// Every reason by id, with its English and `{name}` placeholders. The renderer has a wording of each in each UI
@@ -15,7 +16,9 @@ export const REASONS = {
   // Third-party text that cannot be worded (a parser's or the operating system's own message) keeps its English
   // as `detail`, and says so in the UI language.
   'other.technical': { en: '{detail}' },
-  // Sidecars, saves, batch runs, export and import (part b): shared/errors/reasons-saves.ts.
+  // zhui3a: layout and settings files, JSON syntax, OS errors, path shapes (shared/errors/reasons-files.ts).
+  ...FILE_REASONS,
+  // zhui3b: sidecars, saves, batch runs, export and import (shared/errors/reasons-saves.ts).
   ...SAVE_REASONS,
 } as const satisfies Record<string, { en: string }>;
 

@@ -9,6 +9,7 @@ import { AltoTagCollector } from './alto-tags';
 import { toUnitConfidence } from './confidence';
 import { PageTextBuilder, piecesFromWords, type LinePiece } from './page-text-builder';
 import type { LayoutError, LayoutPage, Region } from './types';
+import { reason } from '../errors/reasons';
 import { needsSpaceBetween } from './word-spacing';
 import { attr, childElements, findElements, firstChild, layoutFail, numberAttr, parseXmlTree, textContent, type XmlElement } from './xml-tree';
 
@@ -21,17 +22,17 @@ export function importAlto(xml: string, fileName: string): Result<LayoutPage, La
   const parsed = parseXmlTree(xml, fileName);
   if (!parsed.ok) return parsed;
   const root = parsed.value;
-  if (root.name !== 'alto') return layoutFail(fileName, 0, 0, `the root element is ${root.name}, not alto`);
+  if (root.name !== 'alto') return layoutFail(fileName, reason('layout.wrongRoot', { found: root.name, expected: 'alto' }));
 
   const description = firstChild(root, 'Description');
   const unitElement = description && firstChild(description, 'MeasurementUnit');
   const unit = unitElement ? textContent(unitElement).trim() : 'pixel';
   if (unit !== 'pixel') {
-    return layoutFail(fileName, 0, 0, `coordinates are in ${unit}, not pixels; only pixel coordinates can be placed on the scan`);
+    return layoutFail(fileName, reason('layout.notPixels', { unit }));
   }
   const pages = findElements(root, (e) => e.name === 'Page');
   if (pages.length !== 1) {
-    return layoutFail(fileName, 0, 0, `the file holds ${pages.length} pages; Jiaodui reads exactly one page per layout file`);
+    return layoutFail(fileName, reason('layout.pages', { count: pages.length }));
   }
   const page = pages[0]!;
   const builder = new PageTextBuilder();

@@ -6,6 +6,7 @@ import { importPageXml } from './page-xml';
 import type { LayoutError, LayoutFormat, LayoutPage } from './types';
 import { layoutFail } from './xml-tree';
 import { formatCount, MAX_WORD_CODE_POINTS } from '../limits';
+import { reason } from '../errors/reasons';
 
 /// Guesses the format of a layout file from its root element (and hOCR's class names); null when none fits.
 ///
@@ -38,7 +39,7 @@ function importByFormat(xml: string, fileName: string): Result<LayoutPage, Layou
     case 'page':
       return importPageXml(xml, fileName);
     case null:
-      return layoutFail(fileName, 0, 0, 'this is not hOCR, ALTO or PAGE XML (its root element is none of html, alto, PcGts)');
+      return layoutFail(fileName, reason('layout.unknownFormat'));
   }
 }
 
@@ -49,7 +50,7 @@ function checkWordLengths(page: LayoutPage, fileName: string): Result<LayoutPage
     for (const word of line.words) {
       const length = word.end - word.start;
       if (length <= MAX_WORD_CODE_POINTS) continue;
-      const failed = layoutFail(fileName, 0, 0, `a word on text line ${line.index + 1} has ${formatCount(length)} characters; Jiaodui reads words of up to ${formatCount(MAX_WORD_CODE_POINTS)}`);
+      const failed = layoutFail(fileName, reason('layout.wordTooLong', { line: line.index + 1, count: formatCount(length), limit: formatCount(MAX_WORD_CODE_POINTS) }));
       failed.error.tooLarge = `word-code-points=${length}/${MAX_WORD_CODE_POINTS}`;
       return failed;
     }

@@ -9,6 +9,7 @@ import { toUnitConfidence } from './confidence';
 import { hocrBbox, hocrValue, parseHocrTitle } from './hocr-title';
 import { PageTextBuilder, piecesFromWords, type LinePiece } from './page-text-builder';
 import type { LayoutError, LayoutPage } from './types';
+import { reason } from '../errors/reasons';
 import { needsSpaceBetween } from './word-spacing';
 import { childElements, findElements, layoutFail, parseXmlTree, textContent, type XmlElement } from './xml-tree';
 
@@ -25,9 +26,9 @@ export function importHocr(xml: string, fileName: string): Result<LayoutPage, La
   const parsed = parseXmlTree(xml, fileName, { html: true });
   if (!parsed.ok) return parsed;
   const pages = findElements(parsed.value, (e) => hasClass(e, 'ocr_page'));
-  if (pages.length === 0) return layoutFail(fileName, 0, 0, 'no ocr_page element was found; this does not look like hOCR');
+  if (pages.length === 0) return layoutFail(fileName, reason('layout.noOcrPage'));
   if (pages.length > 1) {
-    return layoutFail(fileName, 0, 0, `the file holds ${pages.length} pages; Jiaodui reads one page per layout file`);
+    return layoutFail(fileName, reason('layout.pages', { count: pages.length }));
   }
   const page = pages[0]!;
   const properties = parseHocrTitle(page.attrs.title);

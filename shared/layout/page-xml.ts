@@ -12,6 +12,7 @@ import { PageTextBuilder, piecesFromWords, type LinePiece } from './page-text-bu
 import { readingOrderIds } from './page-reading-order';
 import { PageTagCollector } from './page-custom-tags';
 import type { LayoutError, LayoutPage, Point } from './types';
+import { reason } from '../errors/reasons';
 import { needsSpaceBetween } from './word-spacing';
 import { attr, childElements, firstChild, layoutFail, numberAttr, parseXmlTree, textContent, type XmlElement } from './xml-tree';
 
@@ -23,9 +24,9 @@ export function importPageXml(xml: string, fileName: string): Result<LayoutPage,
   const parsed = parseXmlTree(xml, fileName);
   if (!parsed.ok) return parsed;
   const root = parsed.value;
-  if (root.name !== 'PcGts') return layoutFail(fileName, 0, 0, `the root element is ${root.name}, not PcGts`);
+  if (root.name !== 'PcGts') return layoutFail(fileName, reason('layout.wrongRoot', { found: root.name, expected: 'PcGts' }));
   const page = firstChild(root, 'Page');
-  if (!page) return layoutFail(fileName, 0, 0, 'the file has no Page element');
+  if (!page) return layoutFail(fileName, reason('layout.noPageElement'));
 
   const builder = new PageTextBuilder();
   const tags = new PageTagCollector();

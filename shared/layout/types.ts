@@ -1,3 +1,5 @@
+import type { Reason } from '../errors/reasons';
+
 /// What a layout importer reads from hOCR, ALTO or PAGE XML: the page text and, per line, where it sits on the scan.
 ///
 /// All offsets are Unicode code points on the NFC page text, like every other offset Jiaodui stores. Regions are
@@ -81,11 +83,13 @@ export interface LayoutEntity {
 /// Why a layout file could not be read.
 ///
 /// `line` and `column` are 1-based; both are 0 when the problem is not at one place (an unknown format, say).
-/// `message` names the file and the place so it can be shown as it is.
+/// `reason` is what the screen shows, worded in the UI language (shared/errors/reasons.ts; it names the place);
+/// `message` is its English with the file's name in front (logs, the CLI).
 export interface LayoutError {
   file?: string;
   line: number;
   column: number;
+  reason: Reason;
   message: string;
   /// Set when the file is past one of the limits in shared/limits.ts: which one and the value found
   /// (`xml-depth>256`, say); the page reader then reports 'too-large' instead of a malformed file.

@@ -6,6 +6,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Result } from '../result';
 import type { LayoutError } from './types';
 import { formatCount, MAX_XML_DEPTH, MAX_XML_ELEMENTS } from '../limits';
+import { reason, reasonEnglish, type Reason } from '../errors/reasons';
+import { validatorReason } from './xml-reasons';
 
 /// An XML element: its local name (namespace prefix removed), attributes as written, and children in order.
 export interface XmlElement {
@@ -34,7 +36,7 @@ const HTML_ONLY_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[A
 /// `fileName` only appears in the error message. Never throws.
 export function parseXmlTree(xml: string, fileName: string, options: XmlReadOptions = {}): Result<XmlElement, LayoutError> {
   const unpairedTags = options.html ? HTML_VOID_TAGS : [];
-  if (xml.trim() === '') return layoutFail(fileName, 0, 0, 'the file is empty');
+  if (xml.trim() === '') return layoutFail(fileName, reason('layout.empty'));
   const validation = XMLValidator.validate(xml, { unpairedTags });
   if (validation !== true) {
     const { line, col, msg } = validation.err;
@@ -42,16 +44,16 @@ export function parseXmlTree(xml: string, fileName: string, options: XmlReadOpti
     if (unclosed) {
       // The validator reports line 1 for a file that ends with several elements open; the end is the place.
       const lines = xml.split(/\r\n?|\n/);
-      const innermost = unclosed.at(-1);
+      const place = { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1 };
+      const element = unclosed.at(-1) ?? '';
       const outer = unclosed.slice(0, -1).reverse().join(' in ');
-      const problem = `the XML is malformed: the file ends while <${innermost}> (in ${outer}) is still open; it may be cut short`;
-      return layoutFail(fileName, lines.length, (lines.at(-1)?.length ?? 0) + 1, problem);
+      return layoutFail(fileName, reason('layout.xml.cutShort', { ...place, element, outer }), place.line, place.column);
     }
-    return layoutFail(fileName, line ?? 0, col ?? 0, `the XML is malformed: ${msg}`);
+    return layoutFail(fileName, validatorReason({ msg, line, col }), line ?? 0, col ?? 0);
   }
   const elements = countElementStarts(xml);
   if (elements > MAX_XML_ELEMENTS) {
-    return tooLarge(fileName, `the file has about ${formatCount(elements)} elements; Jiaodui reads layout files of up to ${formatCount(MAX_XML_ELEMENTS)}`, `xml-elements=${elements}/${MAX_XML_ELEMENTS}`);
+    return tooLarge(fileName, reason('layout.tooManyElements', { count: formatCount(elements), limit: formatCount(MAX_XML_ELEMENTS) }), `xml-elements=${elements}/${MAX_XML_ELEMENTS}`);
   }
   let ordered: unknown;
   try {
@@ -71,27 +73,27 @@ export function parseXmlTree(xml: string, fileName: string, options: XmlReadOpti
     }).parse(xml);
   } catch (error) {
     if (error instanceof Error && /nested tags/i.test(error.message)) {
-      return tooLarge(fileName, `elements are nested more than ${MAX_XML_DEPTH} deep, the most Jiaodui reads (real OCR files nest under 20 deep)`, `xml-depth>${MAX_XML_DEPTH}`);
+      return tooLarge(fileName, reason('layout.tooDeep', { limit: MAX_XML_DEPTH }), `xml-depth>${MAX_XML_DEPTH}`);
     }
-    // The parser enforces limits the validator does not check, such as entity expansion.
-    return layoutFail(fileName, 0, 0, `the XML could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    // The parser enforces limits the validator does not check, such as entity expansion; its sentence is its own.
+    return layoutFail(fileName, reason('layout.xml.notRead', { detail: error instanceof Error ? error.message : String(error) }));
   }
   const root = toNodes(ordered).find((node): node is XmlElement => typeof node !== 'string');
-  if (!root) return layoutFail(fileName, 0, 0, 'the file has no root element');
+  if (!root) return layoutFail(fileName, reason('layout.noRoot'));
   return { ok: true, value: root };
 }
 
-/// Builds a failed result carrying a layout error whose message names the file and the place.
-export function layoutFail(fileName: string, line: number, column: number, problem: string): { ok: false; error: LayoutError } {
-  const place = line > 0 ? `, line ${line}${column > 0 ? `, column ${column}` : ''}` : '';
-  const error: LayoutError = { line, column, message: `${fileName}${place}: ${problem}` };
+/// Builds a failed result carrying a layout error: its reason (worded on screen in the UI language; a reason of a
+/// place names it) and the English message, which names the file too (logs, the CLI).
+export function layoutFail(fileName: string, why: Reason, line = 0, column = 0): { ok: false; error: LayoutError } {
+  const error: LayoutError = { line, column, reason: why, message: `${fileName}: ${reasonEnglish(why)}` };
   if (fileName !== '') error.file = fileName;
   return { ok: false, error };
 }
 
 // A limit error: the message names the file; `tooLarge` carries the limit and the value for the 'too-large' detail.
-function tooLarge(fileName: string, problem: string, detail: string): { ok: false; error: LayoutError } {
-  const failed = layoutFail(fileName, 0, 0, problem);
+function tooLarge(fileName: string, why: Reason, detail: string): { ok: false; error: LayoutError } {
+  const failed = layoutFail(fileName, why);
   failed.error.tooLarge = detail;
   return failed;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { jsonReason } from '../errors/json-reason';
+import { jsonSyntaxReason } from '../errors/json-reason';
 import { reason, type Reason } from '../errors/reasons';
-import { schemaReasons } from './schema-reason';
+import { firstSchemaReason } from '../errors/schema-reason';
 import {
   SIDECAR_SCHEMA_VERSION,
   sidecarSchema,
@@ -81,7 +81,7 @@ export function parseSidecar(json: string): SidecarParse {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    return { kind: 'invalid-json', message: `The sidecar is not valid JSON (${(error as Error).message}).`, reason: jsonReason(error, json), more: 0 };
+    return { kind: 'invalid-json', message: `The sidecar is not valid JSON (${(error as Error).message}).`, reason: jsonSyntaxReason(json, error), more: 0 };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== 'jiaodui-sidecar') {
     return { kind: 'foreign', message: 'The sidecar file is not a Jiaodui sidecar (its "format" is not "jiaodui-sidecar").', reason: reason('sidecar.notJiaodui'), more: 0 };
@@ -98,27 +98,23 @@ export function parseSidecar(json: string): SidecarParse {
   if (version === 1) {
     const v1 = sidecarV1Schema.safeParse(data);
     if (v1.success) return { kind: 'ok', sidecar: upgradeSidecarV1(v1.data) };
-    return schemaProblem(v1.error, ' (version 1)');
+    return schemaProblem(v1.error, data, ' (version 1)');
   }
   if (version === 2) {
     const v2 = sidecarV2Schema.safeParse(data);
     if (v2.success) return { kind: 'ok', sidecar: upgradeSidecarV2(v2.data) };
-    return schemaProblem(v2.error, ' (version 2)');
+    return schemaProblem(v2.error, data, ' (version 2)');
   }
   const parsed = sidecarSchema.safeParse(data);
   if (!parsed.success) {
-    return schemaProblem(parsed.error, '');
+    return schemaProblem(parsed.error, data, '');
   }
   return { kind: 'ok', sidecar: parsed.data };
 }
 
-// A schema failure: zod's own English for logs, its first issue as a reason and the count of the others.
-function schemaProblem(error: z.ZodError, version: string): SidecarParse {
-  const reasons = schemaReasons(error);
-  return {
-    kind: 'schema',
-    message: `The sidecar does not match the sidecar schema${version}: ${z.prettifyError(error).replace(/\n/g, '; ')}`,
-    reason: reasons[0] ?? reason('schema.invalid', { path: '$' }),
-    more: Math.max(0, reasons.length - 1),
-  };
+// A schema failure: zod's own English for logs, its first issue as a reason (the field's path from the document,
+// `$` for the document itself) and the count of the others.
+function schemaProblem(error: z.ZodError, data: unknown, version: string): SidecarParse {
+  const { reason: first, more } = firstSchemaReason(error.issues, data, '$');
+  return { kind: 'schema', message: `The sidecar does not match the sidecar schema${version}: ${z.prettifyError(error).replace(/\n/g, '; ')}`, reason: first, more };
 }

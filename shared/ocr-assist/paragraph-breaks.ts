@@ -1,5 +1,6 @@
 import { isLatin, isDigit, isSentenceEnd } from './char-class';
 import { hasClausePunctuation, isByline, isIndented, opensWithQuote } from './line-roles';
+import { columnPlaces, type LinePlace } from './column-geometry';
 import type { PageLine } from './lines';
 import type { LineBox } from './types';
 
@@ -34,25 +35,67 @@ const MIN_HEADLINE = 4;
 /// `lines` are the page's lines in order (blank ones included); `excluded` holds line indices that belong to
 /// something else (vertical headlines) and always keep their breaks. The column width is estimated locally
 /// because one page mixes columns of different widths. `boxes` (per line of `lines`, where it is on the scan)
-/// show indentation the OCR text lost: a line set in from the one above it in the same column opens a paragraph.
+/// show what the OCR text loses: where a line stands in its column (see `scanDecision`). Where the scan says
+/// nothing trustworthy about a pair, the text alone decides.
 export function decideLineJoins(lines: readonly PageLine[], excluded: ReadonlySet<number>, boxes?: readonly (LineBox | null)[]): LineJoin[] {
   const content = lines.filter((line) => line.length > 0 && !excluded.has(line.index));
   const widths = localWidths(content);
+  const places = boxes ? columnPlaces(content, boxes) : null;
   const joins: LineJoin[] = [];
   let previousJoined = false;
   for (let k = 0; k + 1 < content.length; k++) {
     const before = content[k]!;
     const after = content[k + 1]!;
-    const adjacentExcluded = hasExcludedBetween(before, after, excluded);
-    const decision: { join: boolean; confidence: number } = adjacentExcluded
-      ? { join: false, confidence: 0.9 }
-      : indentedOnScan(content, k, boxes)
-        ? { join: false, confidence: 0.85 }
-        : decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined, flushBelowOnScan(content, k, boxes));
+    const decision: { join: boolean; confidence: number } =
+      hasExcludedBetween(before, after, excluded) || isByline(before) || isByline(after)
+        ? { join: false, confidence: 0.9 }
+        : ((places && scanDecision(before, after, places[k]!, places[k + 1]!)) ??
+          decide(before, after, widths[k]!, k + 2 < content.length ? content[k + 2] : undefined, previousJoined, flushBelowOnScan(content, k, boxes)));
     joins.push({ before, after, ...decision });
     previousJoined = decision.join;
   }
   return joins;
+}
+
+/// Least and most indentation, in advances, that opens a paragraph (newspapers indent two characters; more is a
+/// centred or set-off line, not running text).
+const MIN_INDENT = 1.2;
+const MAX_INDENT = 4;
+/// A line falling this many advances short of its column's right edge ends its paragraph: justified lines run to
+/// the edge, give or take the white half of a closing mark.
+const SHORT_OF_EDGE = 1.6;
+/// A paragraph's first line whose region starts this close to the edge is not set in.
+const FLUSH = 0.6;
+/// A line this many line pitches below the one above it in the same column follows a paragraph space.
+const PARAGRAPH_STEP = 1.3;
+
+/// The break between two lines as their places on the scan show it, or null when the scan cannot tell.
+///
+/// The later line set in from its column's left edge opens a paragraph; the earlier one falling clearly short of
+/// its column's right edge ends one. Both lines of running text, the earlier one full and the later one flush:
+/// one paragraph, wherever the sentence ended and across a column break (each line is measured in its own
+/// column), unless a paragraph space stands between them and the earlier line ends a sentence (a short bare line
+/// after a sentence end may be a title: the text decides). A full line in the
+/// middle of a sentence goes on even where the later line's region cannot be trusted (a speck read with it, a
+/// region of another line), but not into a line in larger type. Two halves of one printed line join, and so do
+/// pieces of a headline side by side.
+function scanDecision(before: PageLine, after: PageLine, a: LinePlace | null, b: LinePlace | null): { join: boolean; confidence: number } | null {
+  // Two halves of one printed line, which the OCR engine read as two lines.
+  if (a && b && a.box !== b.box && sameRegion(a.row, b.row)) return { join: true, confidence: 0.85 };
+  if (a?.type === 'larger' && b?.type === 'larger' && sideBySide(a, b)) return { join: true, confidence: 0.75 };
+  const runningB = b !== null && b.type === 'alike' && b.indent !== null && b.indent <= MAX_INDENT;
+  if (runningB && b.indent! >= MIN_INDENT) return { join: false, confidence: 0.9 };
+  const runningA = a !== null && a.type === 'alike' && a.indent !== null && a.indent <= MAX_INDENT && a.shortBy !== null;
+  if (!runningA) return null;
+  if (a.shortBy! >= SHORT_OF_EDGE) return { join: false, confidence: 0.85 };
+  const sentenceEnd = endsSentence(before, lastChar(before));
+  if (!runningB) return sentenceEnd || b?.type === 'larger' || (b?.indent ?? 0) > MAX_INDENT ? null : { join: true, confidence: 0.8 };
+  if (b.indent! > FLUSH) return null;
+  if (sentenceEnd && (b.stepFromAbove() ?? 0) >= PARAGRAPH_STEP) return { join: false, confidence: 0.7 };
+  // After a sentence that ended at the edge, a short line without punctuation set flush may be a section title in
+  // the text's type: the text rules know titles.
+  if (sentenceEnd && (b.shortBy ?? 0) >= SHORT_OF_EDGE && !hasClausePunctuation(after)) return null;
+  return { join: true, confidence: 0.9 };
 }
 
 function decide(
@@ -64,7 +107,6 @@ function decide(
   flushBelow: boolean,
 ): { join: boolean; confidence: number } {
   const gap = after.index - before.index - 1;
-  if (isByline(before) || isByline(after)) return { join: false, confidence: 0.9 };
   if (isIndented(after)) return { join: false, confidence: 0.8 };
   const full = before.length >= FULL_LINE * width;
   // Characters of a column are set on a grid, so a line that ran to the edge is the column's width, give or take
@@ -97,39 +139,15 @@ function decide(
   return { join: true, confidence: full ? 0.9 : 0.7 };
 }
 
-/// Least and most indentation on the scan, in characters, that opens a paragraph (newspapers indent two).
-const MIN_INDENT = 1.2;
-const MAX_INDENT = 4;
-/// A line more than this many line heights below the one before is not the next line of the same column.
-const MAX_LINE_STEP = 4;
-/// Lines on each side that show where the column's left edge is.
-const EDGE_WINDOW = 4;
-
-/// Whether, on the scan, line `k + 1` of `content` is the next line of line k's column and starts clearly to the
-/// right of that column's left edge (the leftmost start among nearby lines of the same column), so a paragraph
-/// of a single line, itself indented, does not hide the indentation of the next.
-function indentedOnScan(content: readonly PageLine[], k: number, boxes: readonly (LineBox | null)[] | undefined): boolean {
-  if (!boxes) return false;
-  const before = content[k]!;
-  const after = content[k + 1]!;
-  const a = boxes[before.index];
-  const b = boxes[after.index];
-  if (!a || !b || after.length === 0 || before.length === 0) return false;
-  const below = b.y - a.y;
-  if (below <= 0 || below > MAX_LINE_STEP * Math.max(a.height, b.height)) return false;
-  // Same column: the two lines overlap horizontally.
-  if (b.x > a.x + a.width || a.x > b.x + b.width) return false;
-  if (!sameType(a, before, b, after)) return false;
-  // The average advance of the characters on the longer line: CJK type is set on a square grid.
-  const advance = Math.max(a.width / before.length, b.width / after.length);
-  let edge = Math.min(a.x, b.x);
-  for (let i = Math.max(0, k - EDGE_WINDOW); i < Math.min(content.length, k + 2 + EDGE_WINDOW); i++) {
-    const box = boxes[content[i]!.index];
-    if (box && Math.abs(box.x - b.x) < MAX_INDENT * advance && box.x < b.x + b.width && b.x < box.x + box.width) edge = Math.min(edge, box.x);
-  }
-  const shift = b.x - edge;
-  return shift >= MIN_INDENT * advance && shift <= MAX_INDENT * advance;
+/// Whether `b` stands right of `a` in the same row, less than one character of their type away: pieces of one
+/// headline (the engine split it at a wide space, often beside a quotation mark).
+function sideBySide(a: LinePlace, b: LinePlace): boolean {
+  const overlap = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+  const gap = b.box.x - (a.box.x + a.box.width);
+  return overlap >= 0.5 * Math.min(a.box.height, b.box.height) && gap >= 0 && gap <= Math.min(a.advance, b.advance);
 }
+
+const sameRegion = (a: LineBox, b: LineBox): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /// Whether two lines' regions fit their texts alike (the width per character within a quarter): a region linked to
 /// the wrong text line (the OCR's text and layout files disagree there) says nothing about indentation.

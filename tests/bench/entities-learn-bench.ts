@@ -7,15 +7,18 @@
 ///   700) and print strict and lenient P/R/F1 for PER+LOC+ORG, beside the out-of-the-box suggesters, with the
 ///   training time. Figures only: no sentence or error is printed, so a blind file can be measured.
 /// - `--speed`: training time for 1,000 tagged pages of 3,000 characters, synthetic from the corpus pages.
+/// - `--conll <DEV file> --folds`: the curve pooled over blocks of 700 sentences, per type (for choosing settings on a
+///   development file; see `foldedCurve`).
 /// - `--refresh`: suggestion refresh after a keystroke on a 200,000-character page with a model on.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBioSentences, type BioSentence } from './bio-sentences';
-import { addCounts, countMatches, formatRow, type Counts } from './entities-conll-score';
+import { addCounts, countMatches, formatRow, prf, type Counts, type TypedSpan } from './entities-conll-score';
 import { suggestEntities } from '../../shared/entities/suggest/index';
+import { LEARNED_POLICY, type LearnedPolicy } from '../../shared/entities/suggest/learned-combine';
 import { refreshSuggestions } from '../../shared/entities/suggest/refresh';
-import { trainModel, type TrainingPage } from '../../shared/entities/learn/train';
+import { trainModel, type TrainOptions, type TrainingPage } from '../../shared/entities/learn/train';
 import { loadModel, storeModel, type LearnedModel } from '../../shared/entities/learn/model';
 import type { TextEvidence } from '../../shared/entities/learn/evidence';
 import { normalizeOriginal } from '../../shared/text/normalize';
@@ -78,14 +81,14 @@ function knownOf(sentences: readonly BioSentence[]): Map<string, string> {
   return known;
 }
 
-function tally(test: readonly BioSentence[], suggest: (text: string) => { start: number; end: number; type: string }[]): { strict: Counts; lenient: Counts; ms: number } {
+function tally(test: readonly BioSentence[], suggest: (text: string) => TypedSpan[], types: readonly string[] = TYPES): { strict: Counts; lenient: Counts; ms: number } {
   const strict = { tp: 0, fp: 0, fn: 0 };
   const lenient = { tp: 0, fp: 0, fn: 0 };
   const t0 = performance.now();
   for (const s of test) {
     const found = suggest(s.text);
-    addCounts(strict, countMatches(s.entities, found, TYPES, false));
-    addCounts(lenient, countMatches(s.entities, found, TYPES, true));
+    addCounts(strict, countMatches(s.entities, found, types, false));
+    addCounts(lenient, countMatches(s.entities, found, types, true));
   }
   return { strict, lenient, ms: performance.now() - t0 };
 }
@@ -114,6 +117,52 @@ export function learningCurve(sentences: readonly BioSentence[], label: string):
     report('learned only', tally(test, (text) => suggestEntities(text, { tagger, model, sources: ['learned'] })));
     report('all + learned', tally(test, (text) => suggestEntities(text, { tagger, model, known })));
     calibration(test, (text) => suggestEntities(text, { tagger, model, sources: ['learned'] }));
+  }
+}
+
+/// The learning curve pooled over several blocks of a DEV file (`--folds`): block k trains on sentences
+/// [700k, 700k + N) and suggests on [700k + 400, 700k + 700), so each point is measured on 300 sentences a block
+/// instead of one set of 300 (less noise when choosing settings). Figures per type, strict and lenient.
+export function foldedCurve(sentences: readonly BioSentence[], label: string, settings: TrainOptions & Partial<LearnedPolicy> = {}): void {
+  const tagger = new JiebaTagger();
+  const folds = Math.floor(sentences.length / 700);
+  const { takeOverAt, overruleAt, dropBelow, addFrom, ...training } = settings;
+  const policy: LearnedPolicy = {
+    ...LEARNED_POLICY,
+    ...(takeOverAt !== undefined && { takeOverAt }),
+    ...(overruleAt !== undefined && { overruleAt }),
+    ...(dropBelow !== undefined && { dropBelow }),
+    ...(addFrom !== undefined && { addFrom }),
+  };
+  console.log(`\nFolded learning curve on ${label} ${JSON.stringify(settings)}: ${folds} blocks of 700 sentences (train on the block's first N, suggest on its 400–699)`);
+  const run = (name: string, suggest: (fold: number) => (text: string) => TypedSpan[]) => {
+    const byType = new Map<string, { strict: Counts; lenient: Counts }>();
+    for (let k = 0; k < folds; k++) {
+      const test = sentences.slice(700 * k + 400, 700 * k + 700);
+      const fn = suggest(k);
+      for (const type of [...TYPES, TYPES.join('+')]) {
+        const t = tally(test, fn, type === TYPES.join('+') ? TYPES : [type]);
+        const into = byType.get(type) ?? { strict: { tp: 0, fp: 0, fn: 0 }, lenient: { tp: 0, fp: 0, fn: 0 } };
+        addCounts(into.strict, t.strict);
+        addCounts(into.lenient, t.lenient);
+        byType.set(type, into);
+      }
+    }
+    console.log(`  ${name}`);
+    for (const [type, t] of byType) console.log(`    ${formatRow(`${type}`.padEnd(11), t.strict)}   lenient F1 ${prf(t.lenient).f1.toFixed(2)}`);
+  };
+  run('out of the box (rules + jieba, no corpus)', () => (text) => suggestEntities(text, { tagger, sources: ['rule', 'segmenter'] }));
+  for (const size of SIZES) {
+    const models: { model: LearnedModel; known: Map<string, string> }[] = [];
+    let ms = 0;
+    for (let k = 0; k < folds; k++) {
+      const t0 = performance.now();
+      models.push({ model: trainModel(asPages(sentences.slice(700 * k, 700 * k + size)), { tagger, ...training })!, known: knownOf(sentences.slice(700 * k, 700 * k + size)) });
+      ms += performance.now() - t0;
+    }
+    const tags = models.map((m) => m.model.stats.tags).join('/');
+    run(`after ${size} tagged sentences (${tags} tags; training ${(ms / folds / 1000).toFixed(2)} s a block): learned only`, (k) => (text) => suggestEntities(text, { tagger, model: models[k]!.model, sources: ['learned'] }));
+    run(`after ${size}: all + learned (the app)`, (k) => (text) => suggestEntities(text, { tagger, model: models[k]!.model, known: models[k]!.known, learnedPolicy: policy }));
   }
 }
 
@@ -177,7 +226,13 @@ function trainingSpeed(): void {
 function refreshSpeed(): void {
   const sentences = goldPageSentences();
   const tagger = new JiebaTagger();
-  const model: LearnedModel = trainModel(asPages(sentences.slice(0, 400)), { tagger })!;
+  // Enough tags that the model also overrules the rules (the costlier path: every rule suggestion is scored).
+  let size = 400;
+  let model: LearnedModel = trainModel(asPages(sentences.slice(0, size)), { tagger })!;
+  while (model.stats.tags < LEARNED_POLICY.overruleAt && size < sentences.length) {
+    size += 400;
+    model = trainModel(asPages(sentences.slice(0, size)), { tagger })!;
+  }
   let text = '';
   for (let k = 0; Array.from(text).length < 200_000; k++) text += `${sentences[k % sentences.length]!.text}\n`;
   text = Array.from(text).slice(0, 200_000).join('');
@@ -194,7 +249,7 @@ function refreshSpeed(): void {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nRefresh with the model on a 200,000-character page: whole page (no jieba) ${wholeMs.toFixed(0)} ms; one keystroke median ${times[10]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+  console.log(`\nRefresh with the model (${model.stats.tags} tags) on a 200,000-character page: whole page (no jieba) ${wholeMs.toFixed(0)} ms; one keystroke median ${times[10]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
 }
 
 const args = process.argv.slice(2);
@@ -205,6 +260,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   else if (conllAt >= 0) {
     const file = args[conllAt + 1];
     if (file === undefined || file.startsWith('--')) throw new Error('--conll needs a file path');
-    learningCurve(readBioSentences(file), path.basename(file));
+    // `--set prior=4 --set epochs=10`: training settings to compare (numbers).
+    const settings = Object.fromEntries(args.flatMap((a, i) => (args[i - 1] === '--set' ? [[a.split('=')[0]!, Number(a.split('=')[1])]] : [])));
+    if (args.includes('--folds')) foldedCurve(readBioSentences(file), path.basename(file), settings as TrainOptions);
+    else learningCurve(readBioSentences(file), path.basename(file));
   } else learningCurve(goldPageSentences(), 'the gold pages');
 }

@@ -12,13 +12,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { suggestForText } from '../../electron/services/ocr/suggest-for-text';
 import { computeCorrections } from '../../shared/model/corrections';
 import { buildErrorProfile, type ErrorProfile, type ProfilePage } from '../../shared/ocr-assist/error-profile';
-import { applySafeFixes, suggestCorrections } from '../../shared/ocr-assist/suggest';
+import { suggestCorrections } from '../../shared/ocr-assist/suggest';
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
-import { alignPage, improves, paragraphScores, suggestionSpan, touchesError, type Aligned } from './ocr-heldout-align';
+import { alignPage, improves, suggestionSpan, touchesError, type Aligned } from './ocr-heldout-align';
+import { paragraphsPerPage } from './ocr-paragraphs';
 
 const LAYOUT_RULES = new Set(['reading-order', 'reflow', 'vertical-headline']);
 /// Sentences corrected before each measurement (0: out of the box).
@@ -159,35 +159,6 @@ function curve(pages: readonly HeldoutPage[], model: LanguageModel): void {
         `profile rule ${profileCount} suggestions, ${ratio(profileExact, profileCount)} of them bring the text closer to the truth, ${ratio(profileTouching, profileCount)} on an error`,
     );
   }
-}
-
-async function paragraphsPerPage(dir: string, pages: readonly HeldoutPage[], model: LanguageModel): Promise<void> {
-  console.log('paragraph breaks per page (F1: raw lines / after safe fixes on the .txt / in the app with the scan: reading order, noise, joins accepted):');
-  const f1 = (s: { tp: number; predicted: number; actual: number }): number => (s.tp === 0 ? 0 : (2 * s.tp) / (s.predicted + s.actual));
-  const worst = { text: 1, scan: 1 };
-  for (const page of pages) {
-    const raw = paragraphScores(page.ocr, page.truth);
-    const fixed = paragraphScores(applySafeFixes(page.ocr, { model }).text, page.truth);
-    // As the editor would in the app: accept the reading-order repairs, then the noise removals, then the joins
-    // (each step asks again, so the line regions follow the edits).
-    let text = page.ocr;
-    for (const rules of [['reading-order'], ['ocr-noise'], ['reflow', 'vertical-headline']]) {
-      const suggested = await suggestForText(dir, { text, path: `${page.name}.txt` });
-      if (!suggested.ok) break;
-      let end = Number.POSITIVE_INFINITY;
-      for (const s of suggested.value.filter((x) => rules.includes(x.rule)).sort((a, b) => b.start - a.start)) {
-        if (s.end > end) continue;
-        const chars = Array.from(text);
-        text = [...chars.slice(0, s.start), s.replacement, ...chars.slice(s.end)].join('');
-        end = s.start;
-      }
-    }
-    const scan = paragraphScores(text, page.truth);
-    worst.text = Math.min(worst.text, f1(fixed));
-    worst.scan = Math.min(worst.scan, f1(scan));
-    console.log(`  ${page.name}: ${f1(raw).toFixed(3)} / ${f1(fixed).toFixed(3)} / ${f1(scan).toFixed(3)} (${scan.predicted} predicted, ${scan.actual} true)`);
-  }
-  console.log(`  lowest F1: ${worst.text.toFixed(3)} on the .txt, ${worst.scan.toFixed(3)} with the scan (aim: 0.95 on every page)`);
 }
 
 /// The held-out report: the learning curve and paragraph breaks per page (skipped when no folder is found).

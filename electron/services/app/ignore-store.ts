@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ignoreFileSchema, ignoreKey, MAX_IGNORE_ENTRIES, type IgnoreEntry, type IgnoreFile, type IgnoreList, type IgnoreTarget } from '../../../shared/learning/ignore-list';
 import { ok, type Result } from '../../../shared/result';
 import { failWith, worded } from '../../../shared/errors/fail-with';
+import { withReason } from '../../../shared/errors/reasons';
+import { firstSchemaReason } from '../../../shared/errors/schema-reason';
 import { writeFileAtomic } from '../disk/atomic-write';
 import { corpusDataDir } from './corpus-data-dir';
 
@@ -99,10 +101,9 @@ export function parseIgnoreFile(text: string): IgnoreList {
   }
   const parsed = ignoreFileSchema.safeParse(json);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    // The schema's reason is technical English, passed on as a value.
-    return { entries: [], problem: worded('ignore.malformed', { file: IGNORE_FILE_NAME, problem: `${first?.message ?? 'unknown problem'}${where}` }) };
+    // The first problem, as a reason (which field, what is wrong) worded in the UI language.
+    const { reason: first } = firstSchemaReason(parsed.error.issues, json, IGNORE_FILE_NAME);
+    return { entries: [], problem: worded('ignore.malformed', withReason({ file: IGNORE_FILE_NAME }, 'problem', first)) };
   }
   return { entries: parsed.data.entries, problem: null };
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { TEXT_SOURCES, type CorpusSettings, type TextSource } from '../../../shared/ipc/contract';
 import { ok, type Result } from '../../../shared/result';
-import { failWith, worded, type Worded } from '../../../shared/errors/fail-with';
+import { englishOf, failWith, worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
+import { reasonEnglish, withReason } from '../../../shared/errors/reasons';
+import { osReason } from '../../../shared/errors/os-reason';
+import { jsonSyntaxReason } from '../../../shared/errors/json-reason';
+import { firstSchemaReason, schemaIssueReason } from '../../../shared/errors/schema-reason';
 import { corpusFile, readFileInCorpus } from '../disk/confined-fs';
 import { writeFileAtomicInCorpus } from '../disk/confined-write';
 import { asOwnWrite } from '../disk/own-writes';
@@ -27,34 +31,36 @@ export async function readCorpusSettings(root: string): Promise<CorpusSettings> 
   let text: string;
   try {
     const file = await corpusFile(root, CORPUS_CONFIG_FILE);
-    if (!file.ok) return { ...defaults, problem: unusable(file.error.message, `${file.error.message} The default text source (layout file first) is used.`) };
+    if (!file.ok) return { ...defaults, problem: wordedOfError(file.error) };
     text = (await readFileInCorpus(file.value)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults;
-    const reason = `cannot be read (${(error as Error).message})`;
-    return { ...defaults, problem: unusable(reason, `${CORPUS_CONFIG_FILE} ${reason}; the default text source (layout file first) is used.`) };
+    // The screen words the OS error by its code; the log keeps the OS's own sentence.
+    const english = englishOf('corpusSettings.unreadable', { file: CORPUS_CONFIG_FILE, problem: (error as Error).message });
+    return { ...defaults, problem: worded('corpusSettings.unreadable', withReason({ file: CORPUS_CONFIG_FILE }, 'problem', osReason(error)), english) };
   }
-  const problem = parseProblem(text);
-  if (typeof problem === 'string') return { ...defaults, problem: unusable(problem) };
-  return { ...defaults, textSource: problem.textSource };
+  const parsed = parseSettings(text);
+  if ('problem' in parsed) return { ...defaults, problem: parsed.problem };
+  return { ...defaults, textSource: parsed.settings.textSource };
 }
 
-// Why the settings file is not used: the reason (technical English from the file check or the OS) is a value of a
-// sentence the renderer words; `english` replaces the registry's sentence in the message when given.
-function unusable(reason: string, english?: string): Worded {
-  return worded('corpusSettings.unusable', { file: CORPUS_CONFIG_FILE, problem: reason }, english);
-}
-
-function parseProblem(text: string): string | z.infer<typeof corpusConfigSchema> {
+// The settings in `text`, or why they cannot be used: the first problem as a reason (the screen shows it and how
+// many more there are; the English message lists them all).
+function parseSettings(text: string): { settings: z.infer<typeof corpusConfigSchema> } | { problem: Worded } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return `this is not valid JSON (${(error as Error).message}).`;
+    const why = jsonSyntaxReason(text, error);
+    return { problem: worded('corpusSettings.unusable', withReason({ file: CORPUS_CONFIG_FILE }, 'problem', why)) };
   }
   const parsed = corpusConfigSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  return `${z.prettifyError(parsed.error).replace(/\n/g, '; ')}.`;
+  if (parsed.success) return { settings: parsed.data };
+  const { reason: first, more } = firstSchemaReason(parsed.error.issues, data, CORPUS_CONFIG_FILE);
+  const all = parsed.error.issues.map((issue) => reasonEnglish(schemaIssueReason(issue, data, CORPUS_CONFIG_FILE))).join('; ');
+  const values = withReason({ file: CORPUS_CONFIG_FILE, ...(more > 0 && { count: more }) }, 'problem', first);
+  const english = englishOf('corpusSettings.unusable', { file: CORPUS_CONFIG_FILE, problem: all });
+  return { problem: more > 0 ? worded('corpusSettings.unusableMore', values, english) : worded('corpusSettings.unusable', values, english) };
 }
 
 /// Writes the corpus settings file atomically with the given text source.

@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { reason, reasonEnglish, withReason, type Reason } from '../../../shared/errors/reasons';
 
 /// Resolves a renderer-supplied relative path to an absolute path inside the corpus, or refuses it.
 ///
@@ -14,8 +15,8 @@ import { failWith } from '../../../shared/errors/fail-with';
 /// symlinks) leaves the corpus. A path that does not exist yet is accepted when its nearest existing parent is
 /// inside the corpus, so sidecars can be created. Every refusal has the code 'outside-corpus'.
 export async function resolveInCorpus(root: string, rel: string): Promise<Result<string>> {
-  const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return failWith('path.notAllowed', { path: printable(rel), problem: shapeProblem });
+  const shape = relativePathReason(rel);
+  if (shape) return pathNotAllowed(rel, shape);
 
   let realRoot: string;
   try {
@@ -30,8 +31,8 @@ export async function resolveInCorpus(root: string, rel: string): Promise<Result
 ///
 /// `realRoot` must be the result of `realpath(root)`; the same refusals apply, and the same warning: a check only.
 export async function resolveInRealRoot(realRoot: string, rel: string): Promise<Result<string>> {
-  const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return failWith('path.notAllowed', { path: printable(rel), problem: shapeProblem });
+  const shape = relativePathReason(rel);
+  if (shape) return pathNotAllowed(rel, shape);
   const candidate = path.join(realRoot, rel.split('/').join(path.sep));
   const real = await realPathOfNearestExisting(candidate);
   if (real === null || !isInside(realRoot, real)) {
@@ -40,17 +41,29 @@ export async function resolveInRealRoot(realRoot: string, rel: string): Promise<
   return ok(candidate);
 }
 
-/// Why a relative path is unacceptable in shape alone (no disk access), or null when it is fine.
-export function relativePathProblem(rel: string): string | null {
-  if (rel.length === 0) return 'it is empty';
-  if (rel.includes('\0')) return 'it contains a NUL character';
-  if (rel.includes('\\')) return 'it contains a backslash';
-  if (rel.startsWith('/')) return 'it is an absolute path';
-  if (/^[A-Za-z]:/.test(rel)) return 'it names a Windows drive';
+/// Why a relative path is unacceptable in shape alone (no disk access), as a reason worded on screen in the UI
+/// language, or null when it is fine.
+export function relativePathReason(rel: string): Reason | null {
+  if (rel.length === 0) return reason('path.empty');
+  if (rel.includes('\0')) return reason('path.nul');
+  if (rel.includes('\\')) return reason('path.backslash');
+  if (rel.startsWith('/')) return reason('path.absolute');
+  if (/^[A-Za-z]:/.test(rel)) return reason('path.drive');
   const segments = rel.split('/');
-  if (segments.some((s) => s === '..')) return 'it contains a ".." segment';
-  if (segments.some((s) => s === '.' || s === '')) return 'it contains an empty or "." segment';
+  if (segments.some((s) => s === '..')) return reason('path.dotDot');
+  if (segments.some((s) => s === '.' || s === '')) return reason('path.emptySegment');
   return null;
+}
+
+/// The English of `relativePathReason` (logs, messages that are not shown), or null when the path is fine.
+export function relativePathProblem(rel: string): string | null {
+  const why = relativePathReason(rel);
+  return why === null ? null : reasonEnglish(why);
+}
+
+/// A failure for a path of the wrong shape: its reason under `problem`.
+export function pathNotAllowed(rel: string, why: Reason): Result<never> {
+  return failWith('path.notAllowed', withReason({ path: printable(rel) }, 'problem', why));
 }
 
 /// True when `child` is `parent` itself or lies below it (both absolute, already resolved).

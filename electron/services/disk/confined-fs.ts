@@ -3,7 +3,7 @@ import { readdir, realpath, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
-import { isInside, relativePathProblem } from './confine';
+import { isInside, pathNotAllowed, relativePathProblem, relativePathReason } from './confine';
 import { ConfinementError, FOLDER_FLAGS, openVerified, openVerifiedSync, READ_FLAGS, type VerifiedHandle } from './confined-open';
 
 export { ConfinementError, isOutside, type VerifiedHandle } from './confined-open';
@@ -33,8 +33,8 @@ export async function corpusFile(root: string, rel: string): Promise<Result<Corp
 
 /// corpusFile for a root already known to be real (the result of realpath); no disk access.
 export function corpusFileInRealRoot(realRoot: string, rel: string): Result<CorpusFile> {
-  const shape = relativePathProblem(rel);
-  if (shape) return failWith('path.notAllowed', { path: printable(rel), problem: shape });
+  const shape = relativePathReason(rel);
+  if (shape) return pathNotAllowed(rel, shape);
   return ok(fileIn(realRoot, rel));
 }
 

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../disk/atomic-write';
 import { corpusDataDir } from '../app/corpus-data-dir';
 import { loadModel, type LearnedModel, type StoredModel } from '../../../shared/entities/learn/model';
 import { worded, type Worded } from '../../../shared/errors/fail-with';
+import { withReason } from '../../../shared/errors/reasons';
 
 /// The learned entity model's file in a corpus's app-side data folder.
 export const MODEL_FILE = 'entity-model.json';
@@ -35,8 +36,8 @@ export async function readModelFile(stateFile: string, root: string): Promise<Mo
     return { kind: 'unusable', why: worded('learned.notJson') };
   }
   const loaded = loadModel(data);
-  // The loader's reason is technical English, passed on as a value.
-  if (!loaded.ok) return { kind: 'unusable', why: worded('learned.invalid', { problem: loaded.message }) };
+  // The loader's reason is worded on screen in the UI language.
+  if (!loaded.ok) return { kind: 'unusable', why: worded('learned.invalid', withReason({}, 'problem', loaded.reason)) };
   const signature = (data as { signature?: unknown }).signature;
   return { kind: 'ok', file: { stored: data as StoredModel, signature: typeof signature === 'string' ? signature : '' }, model: loaded.model };
 }

@@ -25,12 +25,14 @@ export async function readTagsetFile(root: string): Promise<Result<TagsetInfo>> 
   const fileHash = sha256Hex(bytes);
   const parsed = parseTagset(new TextDecoder('utf-8').decode(bytes));
   if (!parsed.ok) {
-    // The schema's reasons (which field, what is wrong) are technical English, passed on as a value.
+    // The English lists every schema problem; the screen shows the first (a reason: which field, what is wrong,
+    // worded in the UI language) and how many more there are.
     const detail = parsed.error.detail?.replace(/\n/g, '; ') ?? '';
     const english = `${parsed.error.message}${detail ? ` ${detail}` : ''} The default tag set is used until the file is fixed or replaced.`;
-    const problem = parsed.error.messageId === 'tagset.notJson'
-      ? worded('tagset.malformedJson', { file: TAGSET_FILE_NAME }, english)
-      : worded('tagset.malformed', { file: TAGSET_FILE_NAME, problem: detail }, english);
+    const values = parsed.error.values ?? { file: TAGSET_FILE_NAME };
+    let problem = worded('tagset.malformed', values, english);
+    if (parsed.error.messageId === 'tagset.notJson') problem = worded('tagset.malformedJson', { file: TAGSET_FILE_NAME }, english);
+    else if (values.count !== undefined) problem = worded('tagset.malformedMore', values, english);
     return ok({ tagset: DEFAULT_TAGSET, origin: 'default', problem, fileHash });
   }
   return ok({ tagset: parsed.value, origin: 'file', problem: null, fileHash });

@@ -45,7 +45,7 @@ export function sanitizeAppError(error: AppError, known: KnownPaths): AppError {
   if (error.detail !== undefined) clean.detail = sanitizePaths(error.detail, known);
   if (error.messageId !== undefined) clean.messageId = error.messageId;
   if (error.values !== undefined) {
-    clean.values = Object.fromEntries(Object.entries(error.values).map(([k, v]) => [k, typeof v === 'string' ? sanitizePaths(v, known) : v]));
+    clean.values = Object.fromEntries(Object.entries(error.values).map(([k, v]) => [k, typeof v === 'string' ? sanitizeValue(v, known) : v]));
   }
   return clean;
 }
@@ -69,6 +69,18 @@ export function sanitizePaths(text: string, known: KnownPaths): string {
     .replace(QUOTED_PATH, (_, open: string, abs: string, close: string) => `${open}${replace(abs)}${close}`)
     .replace(BARE_PATH, (_, before: string, abs: string) => `${before}${replace(abs)}`);
 }
+
+// A value that is one absolute path as a whole (a folder named in a message, say) is judged whole: unquoted, a path
+// with a space would otherwise be cut at the space ("/data/gone folder" → "<path> folder").
+function sanitizeValue(value: string, known: KnownPaths): string {
+  // Only one path: a value with another path after a space is sanitized path by path.
+  if (!WHOLE_PATH.test(value) || ANOTHER_PATH.test(value)) return sanitizePaths(value, known);
+  if (known.chosen.some((folder) => relativeInside(value, folder) !== null)) return value;
+  return relativeInside(value, known.corpusRoot) ?? '<path>';
+}
+
+const WHOLE_PATH = /^(?:\/[\w.~\u00a0-\uffff-]|[A-Za-z]:[\\/]|\\\\)[^\n'"“”‘’]*$/;
+const ANOTHER_PATH = /\s(?:\/|[A-Za-z]:[\\/]|\\\\)/;
 
 function relativeInside(abs: string, root: string | null): string | null {
   if (root === null || root === '') return null;

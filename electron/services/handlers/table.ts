@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { relativePathSchema, requestSchemas, type CorpusInfo, type RequestChannel } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { technicalReason, withReason } from '../../../shared/errors/reasons';
 import { openAppStore, type AppStore } from '../app/app-state';
 import { BatchJournals } from '../batch/journal';
 import { appHandlers } from './app';
@@ -161,7 +162,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         async () => {
           const parsed = requestSchemas[name].safeParse(rawArgs);
           if (!parsed.success) {
-            return failWith('request.invalidArguments', { channel: name, problem: z.prettifyError(parsed.error).replace(/\n/g, '; ') });
+            // A programming error (the renderer sends what the contract types allow): zod's English is technical.
+            return failWith('request.invalidArguments', withReason({ channel: name }, 'problem', technicalReason(z.prettifyError(parsed.error).replace(/\n/g, '; '))));
           }
           // The schema and the implementation come from the same channel name, so the tuple fits.
           const implementation = table[name] as (...args: unknown[]) => Promise<Result<unknown>>;

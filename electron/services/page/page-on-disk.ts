@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { EntitySpan } from '../../../shared/model/sidecar-schema';
-import { relativePathProblem } from '../disk/confine';
+import { relativePathReason } from '../disk/confine';
+import { withReason } from '../../../shared/errors/reasons';
 import { problemOf, problemWith, type WordedProblem } from '../../../shared/errors/fail-with';
 import { isOutside, readFileInCorpusSync } from '../disk/confined-fs';
 import { pageSourceFromBytes } from './page-source';
@@ -42,8 +43,8 @@ export interface PageOnDisk {
 /// costs an exception. Synchronous because it is several times faster than promise-based reads for small files
 /// (33 µs against 130 µs per page); callers that read many pages yield between them.
 export function readPageOnDiskSync(realRoot: string, rel: string, options: { sidecarMissing?: boolean } = {}): PageOnDisk | WordedProblem {
-  const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return problemWith(rel, 'pageRead.pathNotAllowed', { path: rel, problem: shapeProblem });
+  const shape = relativePathReason(rel);
+  if (shape) return problemWith(rel, 'pageRead.pathNotAllowed', withReason({ path: rel }, 'problem', shape));
   let bytes: Buffer;
   try {
     bytes = readFileInCorpusSync({ realRoot, rel, abs: absoluteIn(realRoot, rel) });

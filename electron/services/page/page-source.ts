@@ -8,6 +8,7 @@ import { decodeXmlBytes, xmlEncodingName } from '../../../shared/layout/xml-deco
 import type { SourceFormat } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { withReason } from '../../../shared/errors/reasons';
 import { normalizeOriginal, type LineEnding } from '../../../shared/text/normalize';
 import { decodePageBytes, type DecodedPage, type UndecodableReport } from './encoding';
 import { sha256Hex } from '../disk/hash';
@@ -107,9 +108,11 @@ function layoutSourceFromBytes(bytes: Uint8Array, displayPath: string): Result<P
 const fileNameOf = (displayPath: string) => displayPath.slice(displayPath.lastIndexOf('/') + 1);
 
 function layoutSource(bytes: Uint8Array, imported: Result<LayoutPage, LayoutError>, displayPath: string): Result<PageSource> {
-  if (!imported.ok) return imported.error.tooLarge
-      ? failWith('page.layoutTooLarge', { path: displayPath, problem: imported.error.message }, imported.error.tooLarge)
-      : failWith('page.layoutInvalid', { path: displayPath, problem: imported.error.message }, 'layout-invalid');
+  if (!imported.ok) {
+    // The importer's reason (naming the place in the file) is worded on screen in the UI language.
+    const values = withReason({ path: displayPath }, 'problem', imported.error.reason);
+    return imported.error.tooLarge ? failWith('page.layoutTooLarge', values, imported.error.tooLarge) : failWith('page.layoutInvalid', values, 'layout-invalid');
+  }
   const limits = checkTextLimits(imported.value.text, `"${displayPath}"`);
   if (!limits.ok) return limits;
   const { name, bom } = xmlEncodingName(bytes);

@@ -12,6 +12,7 @@ import { byLayoutPreference, hasLayoutExtension, sniffLayoutFormat } from '../co
 import type { PageSource } from '../page/page-source';
 import { maxOf } from '../../../shared/push-all';
 import { worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
+import { withReason } from '../../../shared/errors/reasons';
 
 /// What opening a page learns about its scan: the scan, or why its layout file could not be read.
 export interface PageScanOutcome {
@@ -93,8 +94,8 @@ async function readLayout(root: string, layoutRel: string): Promise<LayoutRead> 
   }
   if (bytes.length > MAX_LAYOUT_BYTES) return { kind: 'error', why: worded('layout.tooLarge', { path: layoutRel, size: bytes.length }) };
   const imported = importLayout(decodeXmlBytes(bytes), path.posix.basename(layoutRel));
-  // The importer's problem (naming the place in the file) is technical English, passed as a value.
-  return imported.ok ? { kind: 'page', page: imported.value } : { kind: 'error', why: worded('layout.invalid', { path: layoutRel, problem: imported.error.message }) };
+  // The importer's reason (naming the place in the file) is worded on screen in the UI language.
+  return imported.ok ? { kind: 'page', page: imported.value } : { kind: 'error', why: worded('layout.invalid', withReason({ path: layoutRel }, 'problem', imported.error.reason)) };
 }
 
 // The image the layout file names when it is among the companions, else the first image companion.

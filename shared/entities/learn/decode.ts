@@ -86,6 +86,14 @@ export interface ScoredSpan extends LabelSpan {
 export function decodeWithConfidence(scorer: Scorer, emit: Float64Array, n: number, temperature: number): ScoredSpan[] {
   const spans = decodeSpans(viterbi(scorer, emit, n));
   if (spans.length === 0) return [];
+  const probabilities = spanProbabilities(scorer, emit, n, temperature, spans);
+  return spans.map((s, k) => ({ ...s, probability: probabilities[k]! }));
+}
+
+/// The probability of each of `spans` (exactly that start, end and type) under the scores divided by `temperature`
+/// (forward–backward over valid label sequences); spans need not be the decoded ones.
+export function spanProbabilities(scorer: Scorer, emit: Float64Array, n: number, temperature: number, spans: readonly LabelSpan[]): number[] {
+  if (spans.length === 0) return [];
   const L = scorer.labels;
   const t = scorer.transitions;
   const scale = 1 / temperature;
@@ -123,7 +131,7 @@ export function decodeWithConfidence(scorer: Scorer, emit: Float64Array, n: numb
       for (let q = 0; q < L; q++) if (!(isInside(q) && q === inside)) after.push(tr(prev, q) + e(s.end, q) + beta[s.end * L + q]!);
       tail = logSumExp(Float64Array.from(after));
     }
-    return { ...s, probability: Math.min(1, Math.exp(path + tail - logZ)) };
+    return Math.min(1, Math.exp(path + tail - logZ));
   });
 }
 

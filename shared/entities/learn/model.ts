@@ -1,7 +1,8 @@
 import { labelCount } from './labels';
+import { reason, reasonEnglish, type Reason } from '../../errors/reasons';
 
 /// The version of the stored model format; a model of another version is refused (and retrained).
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /// What a model was trained on, shown in the entity panel.
 export interface ModelStats {
@@ -29,7 +30,9 @@ export interface LearnedModel {
   transitions: Float32Array;
   /// Scores are divided by it before they become probabilities (fitted on held-back sentences).
   temperature: number;
-  /// Confidence below which the model's spans are weak suggestions.
+  /// The score added to the labels of the rules' and the segmenter's suggestions (see `priorLabels`).
+  prior: number;
+  /// What it was trained on.
   stats: ModelStats;
 }
 
@@ -44,6 +47,7 @@ export interface StoredModel {
   weights: string;
   transitions: number[];
   temperature: number;
+  prior: number;
   stats: ModelStats;
 }
 
@@ -59,17 +63,19 @@ export function storeModel(model: LearnedModel): StoredModel {
     weights: toBase64(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength)),
     transitions: Array.from(model.transitions),
     temperature: model.temperature,
+    prior: model.prior,
     stats: model.stats,
   };
 }
 
-/// Reads a stored model back; a message instead when it is not one or is of another version.
-export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { ok: false; message: string } {
+/// Reads a stored model back; why not instead (a reason, worded on screen in the UI language, and its English) when
+/// it is not one, is of another version or is damaged.
+export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { ok: false; reason: Reason; message: string } {
   if (typeof data !== 'object' || data === null || (data as StoredModel).format !== 'jiaodui-entity-model') {
-    return { ok: false, message: 'This is not an entity model.' };
+    return refused(reason('learned.notModel'));
   }
   const stored = data as StoredModel;
-  if (stored.version !== MODEL_VERSION) return { ok: false, message: `The entity model is of version ${String(stored.version)}; this app reads version ${MODEL_VERSION}.` };
+  if (stored.version !== MODEL_VERSION) return refused(reason('learned.version', { found: String(stored.version), expected: MODEL_VERSION }));
   try {
     if (!Array.isArray(stored.types) || !stored.types.every((t) => typeof t === 'string')) throw new Error('types');
     const labels = labelCount(stored.types.length);
@@ -81,6 +87,7 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
     if (weights.length !== hashes.length * labels) throw new Error('weights');
     if (!Array.isArray(stored.transitions) || stored.transitions.length !== (labels + 1) * labels) throw new Error('transitions');
     if (!(typeof stored.temperature === 'number' && stored.temperature > 0)) throw new Error('temperature');
+    if (!(typeof stored.prior === 'number' && stored.prior >= 0 && Number.isFinite(stored.prior))) throw new Error('prior');
     const rows = new Map<number, number>();
     hashes.forEach((hash, row) => rows.set(hash, row));
     return {
@@ -92,12 +99,18 @@ export function loadModel(data: unknown): { ok: true; model: LearnedModel } | { 
         weights,
         transitions: Float32Array.from(stored.transitions),
         temperature: stored.temperature,
+        prior: stored.prior,
         stats: stored.stats,
       },
     };
   } catch (error) {
-    return { ok: false, message: `The entity model is damaged (${(error as Error).message}).` };
+    // The part that does not fit is named by the checks above (`types`, `weights`, …), in the file's own terms.
+    return refused(reason('learned.damaged', { part: (error as Error).message }));
   }
+}
+
+function refused(why: Reason): { ok: false; reason: Reason; message: string } {
+  return { ok: false, reason: why, message: reasonEnglish(why) };
 }
 
 const CHUNK = 0x8000;
@@ -112,7 +125,13 @@ function toBase64(bytes: Uint8Array): string {
 
 function fromBase64(text: string): Uint8Array {
   if (typeof text !== 'string') throw new Error('base64');
-  const binary = atob(text);
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    // atob's own sentence is English; the part is what the model names.
+    throw new Error('base64');
+  }
   // A fresh, aligned buffer, so typed arrays of 4-byte elements can view it.
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

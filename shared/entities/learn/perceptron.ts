@@ -1,11 +1,14 @@
 import { SEGMENTER_SLOTS, SLOTS } from './features';
 import { allowed, labelCount } from './labels';
 import { viterbi, type Scorer } from './decode';
+import { addPrior } from './prior';
 
 /// One sentence ready for training: its feature hashes (`SLOTS` per character) and gold labels.
 export interface LabelledSentence {
   features: Int32Array;
   labels: Uint8Array;
+  /// The other suggesters' labels for the sentence (see `priorLabels`), scored `PerceptronOptions.prior` higher.
+  prior?: Uint8Array;
 }
 
 /// Settings of `trainPerceptron`.
@@ -15,6 +18,8 @@ export interface PerceptronOptions {
   /// text for which no segmenter words are at hand.
   segmenterDropEvery?: number;
   seed?: number;
+  /// The score added to the other suggesters' labels (`LabelledSentence.prior`); 0 learns without them.
+  prior?: number;
 }
 
 /// Trained weights: rows by feature hash, `labelCount(types)` weights a row, and transitions.
@@ -36,6 +41,7 @@ export function trainPerceptron(sentences: readonly LabelledSentence[], types: n
   // corpus of 1,000 pages of 3,000 characters has some 150,000 sentences).
   const epochs = options.epochs ?? (sentences.length > 50_000 ? 2 : sentences.length > 5000 ? 4 : 15);
   const dropEvery = options.segmenterDropEvery ?? 5;
+  const priorWeight = options.prior ?? 0;
   // Feature hashes become row numbers once, in place (a corpus of 3 million characters has 60 million of them, and a
   // copy would double the memory), so the loop below does no map look-ups. The sentences are spent afterwards.
   const rows = new Map<number, number>();
@@ -87,6 +93,7 @@ export function trainPerceptron(sentences: readonly LabelledSentence[], types: n
           for (let y = 0; y < L; y++) emit[i * L + y]! += w[base + y]!;
         }
       }
+      addPrior(emit, sentence.prior, L, priorWeight);
       const predicted = viterbi(scorer, emit, n);
       const gold = sentence.labels;
       let prevGold = L;

@@ -5,11 +5,12 @@ import { suggestKnown } from '../suggest/known';
 import type { EntitySuggestion, PosTagger, TaggedWord } from '../suggest/types';
 import { decodeWithConfidence, emissions } from './decode';
 import { sentenceEvidence, type TextEvidence } from './evidence';
-import { SLOTS, sentenceFeatures } from './features';
+import { SLOTS, sentenceFeatures, type SentenceEvidence } from './features';
 import { encodeSpans } from './labels';
 import { MODEL_VERSION, type LearnedModel } from './model';
 import { trainPerceptron, type LabelledSentence, type PerceptronOptions } from './perceptron';
 import { modelScorer } from './predict';
+import { addPrior, priorLabels } from './prior';
 import { trainingSentences, type TrainingPage, type TrainingSentence } from './training-data';
 
 export type { TrainingPage } from './training-data';
@@ -24,6 +25,8 @@ export interface TrainOptions extends PerceptronOptions {
   /// Page text → its segmenter words and votes, kept between trainings (the worker keeps one), so retraining after
   /// a save runs jieba and the rules only on pages whose text changed.
   evidenceCache?: Map<string, TextEvidence>;
+  /// The score the rules' and the segmenter's labels start with (default `PRIOR`; see `priorLabels`).
+  prior?: number;
   /// The clock (tests).
   now?: () => number;
 }
@@ -34,6 +37,8 @@ interface Prepared {
   features: Int32Array;
   /// The sentence's length in code points.
   length: number;
+  /// The other suggesters' votes on the sentence (sentence offsets).
+  votes: SentenceEvidence['votes'];
 }
 
 /// Trains a model on the accepted tags of `pages` (see `trainingSentences` for which sentences count), or gives
@@ -83,7 +88,7 @@ function prepareSentences(
     for (; p < sentences.length && sentences[p]!.page === pageIndex; p++) {
       const s = sentences[p]!;
       const local = sentenceEvidence(evidence, s.extent, cursor);
-      out.push({ source: s, features: sentenceFeatures(numbers.slice(s.extent.start, s.extent.end), local), length: s.extent.end - s.extent.start });
+      out.push({ source: s, features: sentenceFeatures(numbers.slice(s.extent.start, s.extent.end), local), length: s.extent.end - s.extent.start, votes: local.votes });
     }
   }
   // Pages whose text changed or that lost their tags leave the cache.
@@ -164,20 +169,23 @@ export function trainPrepared(
   const now = options.now ?? Date.now;
   const types = [...new Set(prepared.flatMap((s) => s.source.spans.map((x) => x.type)))].sort();
   const typeIndex = new Map(types.map((t, i) => [t, i]));
+  const prior = options.prior ?? PRIOR;
   const labelled: LabelledSentence[] = prepared.map((s) => ({
     features: s.features,
     labels: encodeSpans(s.length, s.source.spans.map((x) => ({ start: x.start, end: x.end, type: typeIndex.get(x.type)! }))),
+    ...(prior > 0 && { prior: priorLabels(s.length, s.votes, types) }),
   }));
+  const settings = { ...options, prior };
   let model: LearnedModel;
   if (options.calibrate ?? labelled.length >= 40) {
-    model = build(labelled.filter((_, i) => i % 10 !== 9), types, options, 1);
+    model = build(labelled.filter((_, i) => i % 10 !== 9), types, settings, 1);
     const heldBack = labelled.filter((_, i) => i % 10 === 9);
     // At most CALIBRATION_SENTENCES of them, spread over the corpus: forward–backward at ten temperatures over all
     // of a large corpus's held-back sentences would take longer than the training.
     const step = Math.max(1, Math.ceil(heldBack.length / CALIBRATION_SENTENCES));
     model.temperature = fitTemperature(model, heldBack.filter((_, i) => i % step === 0));
   } else {
-    model = build(labelled, types, options, 1);
+    model = build(labelled, types, settings, 1);
   }
   const tags = prepared.reduce((sum, s) => sum + s.source.spans.length, 0);
   model.stats = { tags, pages: options.pages, sentences: prepared.length, trainedAt: new Date(now()).toISOString(), trainingMs: Math.round(now() - options.began) };
@@ -193,9 +201,14 @@ function build(sentences: readonly LabelledSentence[], types: readonly string[],
     weights: trained.weights,
     transitions: trained.transitions,
     temperature,
+    prior: options.prior ?? 0,
     stats: { tags: 0, pages: 0, sentences: sentences.length, trainedAt: '', trainingMs: 0 },
   };
 }
+
+/// The score added by default to the labels the rules and the segmenter give (chosen on the MSRA dev file's
+/// folded learning curve, docs/entities-learned.md).
+export const PRIOR = 15;
 
 /// Held-back sentences the confidence is fitted on, at most.
 const CALIBRATION_SENTENCES = 1500;
@@ -208,7 +221,9 @@ function fitTemperature(model: LearnedModel, heldBack: readonly LabelledSentence
   const scorer = modelScorer(model);
   const decoded = heldBack.map((s) => {
     const n = s.labels.length;
-    return { s, n, emit: emissions(scorer, s.features, n, SLOTS) };
+    const emit = emissions(scorer, s.features, n, SLOTS);
+    addPrior(emit, s.prior, scorer.labels, model.prior);
+    return { s, n, emit };
   });
   let best = 1;
   let bestScore = -Infinity;

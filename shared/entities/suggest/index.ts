@@ -10,7 +10,8 @@ import type { EntitySuggestion, PosTagger, Rejection } from './types';
 import { pushAll } from '../../push-all';
 import { applyCorpusEntityDecisions, type CorpusEntityDecisions } from '../corpus-rejections';
 import type { LearnedModel } from '../learn/model';
-import { suggestLearned } from '../learn/predict';
+import { learnedWithProbes } from '../learn/predict';
+import { combineWithLearned, LEARNED_POLICY, type LearnedPolicy } from './learned-combine';
 import { suggestAbbreviations } from './rules-abbreviation';
 import { suggestOrganisationsByStructure } from './rules-org-structure';
 import { suggestFromEvidence } from './segmenter-evidence';
@@ -40,6 +41,8 @@ export interface SuggestOptions {
   /// The model learned from the corpus's tags (shared/entities/learn); it reads the rules' and the segmenter's
   /// suggestions as evidence, so it runs after them.
   model?: LearnedModel;
+  /// How the model's suggestions combine with the others' (default `LEARNED_POLICY`; benches compare others).
+  learnedPolicy?: LearnedPolicy;
 }
 
 /// Suggests entities for a page's text from all sources, merged, de-duplicated and without rejected ones; places
@@ -89,8 +92,16 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
     const merged = mergeSuggestions(withoutPlacesInTitles(votes, cps));
     // The corpus's tagged strings vote too (the model learned how far to trust them).
     if (options.known && options.known.size > 0) pushAll(merged, suggestKnown(text, options.known));
-    const learned = suggestLearned(text, options.model!, { votes: merged, ...(words && { words }) });
-    combined = options.model!.stats.tags >= LEARNED_TAKES_OVER_AT ? overruled(all, learned, options.model!.types) : [...all, ...learned];
+    // The model is asked how likely each rule and segmenter suggestion is, so it can overrule them.
+    // Only asked once the model may overrule them: forward–backward over every sentence costs time on a long page.
+    const policy = options.learnedPolicy ?? LEARNED_POLICY;
+    const ask = options.model!.stats.tags >= policy.overruleAt;
+    const order = ask ? all.map((_, k) => k).sort((a, b) => all[a]!.start - all[b]!.start) : [];
+    const probes = order.map((k) => all[k]!);
+    const { found, probabilities } = learnedWithProbes(text, options.model!, { votes: merged, ...(words && { words }) }, probes);
+    const byIndex: (number | null)[] = all.map(() => null);
+    order.forEach((k, j) => (byIndex[k] = probabilities[j]!));
+    combined = combineWithLearned(all, byIndex, found, options.model!, policy);
   }
   // The corpus's decisions: rejected-here and ignored suggestions go before the merge, the others are lowered after it.
   const decided = applyCorpusEntityDecisions(text, combined, options.corpusDecisions, 'drop');
@@ -98,17 +109,5 @@ export function suggestEntities(text: string, options: SuggestOptions = {}): Ent
   return applyCorpusEntityDecisions(text, merged, options.corpusDecisions, 'lower');
 }
 
-/// Tags a model must have learned from before it replaces the corpus-string suggestions of its types (see
-/// `overruled`); below that (a few tags of a new corpus) its suggestions come beside all the others.
-export const LEARNED_TAKES_OVER_AT = 50;
-
-/// The other sources' suggestions with the learned model's. For the types it was trained on, the model replaces the
-/// corpus's tagged strings (it read them as a feature and learned where they hold: the strings alone, e.g. 中 tagged
-/// once, are proposed everywhere) and adds what it finds where no rule or segmenter suggestion stands; the rules'
-/// and the segmenter's suggestions always stay. Chosen on the MSRA dev split (docs/entities-learned.md): letting the
-/// model replace the rules too cost recall on text unlike the tagged sentences.
-function overruled(others: readonly EntitySuggestion[], learned: readonly EntitySuggestion[], types: readonly string[]): EntitySuggestion[] {
-  const learnedTypes = new Set(types);
-  const kept = others.filter((s) => s.source !== 'known' || !learnedTypes.has(s.type));
-  return [...kept, ...learned.filter((l) => !kept.some((o) => o.start < l.end && l.start < o.end))];
-}
+/// Tags a model must have learned from before it overrules other suggestions (see `combineWithLearned`).
+export const LEARNED_TAKES_OVER_AT = LEARNED_POLICY.takeOverAt;

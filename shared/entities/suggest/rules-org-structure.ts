@@ -2,7 +2,7 @@
 /// recognises: 古巴, 青岛, 共青团), then up to four nouns, ending in a head word (代表团, 足球队, 市委, 日报社, 学会,
 /// 女队 …), as the segmenter splits them: 古巴/ns 代表团/n, 青岛/ns 海牛/nz 队/n, 中国/ns 检察/vn 日报社/nt 影视/n 部/n.
 /// The chain is the longest that ends in a head; the owner alone stays a place only when no head follows.
-import { isGazetteerName } from './gazetteer';
+import { isGazetteerName, placeNameStartingAt } from './gazetteer';
 import { NAME_BREAKERS, isHan } from './han';
 import type { PlacedWord } from './segmenter';
 import type { EntitySuggestion } from './types';
@@ -29,6 +29,9 @@ const NOT_HEADS = new Set([
 ]);
 // Of those, the ones that also end longer words (合理布局, 国际博览会).
 const LONG_NOT_HEADS = [...NOT_HEADS].filter((h) => h.length >= 2);
+/// Words naming a kind of body rather than one body: right after the owner (南美球队, 美国军队, 纽约总部) they say
+/// "the owner's teams / army / headquarters", and the owner alone is the entity (news annotation tags the place).
+const KINDS = new Set(['球队', '军队', '部队', '总部', '工厂', '机关', '党政机关', '大部', '两院']);
 /// Word tags of the nouns allowed between owner and head.
 const MODIFIER_TAGS = new Set(['n', 'nz', 'vn', 'ns', 'nt', 'j', 'b', 'ng', 'an', 'nrt']);
 
@@ -41,10 +44,13 @@ export function suggestOrganisationsByStructure(cps: readonly string[], words: r
     for (let j = i + 1; j < words.length && j <= i + 5; j++) {
       const w = words[j]!;
       if (w.start !== words[j - 1]!.end || w.end - words[i]!.start > 16) break;
+      // A head that names its own owner (捷克队, 南非队) is an organisation of its own, not the end of this chain.
+      if (j > i + 1 && startsWithPlace(w)) break;
       if (isHead(w)) last = j;
       if (!MODIFIER_TAGS.has(w.tag) && !isHead(w)) break;
     }
     if (last < 0) continue;
+    if (last === i + 1 && KINDS.has(words[last]!.word)) continue;
     const start = words[i]!.start;
     const end = words[last]!.end;
     // A head followed by 长 or 员 is a person's title (外交部长 split as 外交部/长).
@@ -63,7 +69,15 @@ function isOwner(w: PlacedWord, cps: readonly string[]): boolean {
   return w.tag === 'ns' || isGazetteerName(w.word) || isWorldPlace(w.word);
 }
 
+function startsWithPlace(w: PlacedWord): boolean {
+  const chars = Array.from(w.word);
+  const n = placeNameStartingAt(chars, 0);
+  return n >= 2 && n < chars.length;
+}
+
 function isHead(w: PlacedWord): boolean {
+  // 行 ends an organisation's name only as a bank (银行, 分行, 支行, 总行); 航行 and 出版发行 are actions.
+  if (w.word.endsWith('行') && !/(银|分|支|总)行$/.test(w.word)) return false;
   if (NOT_HEADS.has(w.word) || LONG_NOT_HEADS.some((h) => w.word.endsWith(h))) return false;
   if (w.tag === 'nt') return true;
   if (HEAD_WORDS.has(w.word)) return /^(n|nz|j)$/.test(w.tag);

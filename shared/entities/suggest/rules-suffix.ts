@@ -223,6 +223,8 @@ function isBreaker(cps: readonly string[], at: number): boolean {
   if (!NAME_BREAKERS.has(ch)) return false;
   // 和平, 永和镇: 和 inside a name; 犍为县, 太和县: a function character inside a place of the gazetteer.
   if (ch === '和' && '平顺谐美镇乡村街路'.includes(cps[at + 1] ?? '')) return false;
+  // 全国 opens the names of national bodies (全国人大常委会, 全国政协, 全国妇联); 全 alone (全市) still breaks.
+  if (ch === '全' && cps[at + 1] === '国') return false;
   return !coveredByGazetteerName(cps, at);
 }
 

@@ -1,3 +1,4 @@
+import { isWorldPlace } from './world-places';
 import { AFTER_NAME, NAME_BREAKERS, codePoints, isHan, surnameLength } from './han';
 import type { EntitySuggestion, PosTagger } from './types';
 import { givenNameIsOrdinaryWord } from './given-name';
@@ -5,6 +6,8 @@ import { isGazetteerName } from './gazetteer';
 
 /// Confidence of a segmenter-only suggestion: a weak signal, below every rule.
 export const SEGMENTER_CONFIDENCE = 0.3;
+/// Confidence of a known region read out of a segmenter word X地区 (亚洲地区 → 亚洲).
+const REGION_STEM_CONFIDENCE = 0.55;
 
 const TYPE_BY_TAG: Record<string, string> = { nr: 'PER', ns: 'LOC', nt: 'ORG' };
 
@@ -65,6 +68,11 @@ export function suggestFromSegmenter(text: string, tagger: PosTagger, words = pl
     } else {
       flush();
       if (type !== undefined) pending = { start, end, text: word, type };
+      // 亚洲地区, 东北地区: 地区 ("region") after a known region or country is a generic word; the place is the stem.
+      if (type === 'LOC' && word.endsWith('地区') && word.length >= 4 && isWorldPlace(word.slice(0, -2)) && !isWorldPlace(word)) {
+        found.push({ start, end: end - 2, text: word.slice(0, -2), type, source: 'segmenter', confidence: REGION_STEM_CONFIDENCE });
+        pending = undefined;
+      }
     }
   }
   flush();

@@ -7,7 +7,7 @@
 /// The page is named by `page` (kept by doccano as metadata and written back at the top level) or `meta.page`.
 /// Offsets count code points (doccano indexes Python `str`). A file that is one JSON array instead of lines is read
 /// the same way.
-import { jsonReason } from '../../errors/json-reason';
+import { jsonSyntaxReason } from '../../errors/json-reason';
 import { reason } from '../../errors/reasons';
 import { CodePointIndex } from '../../text/codepoints';
 import type { ImportedSpan, ImportParse, ImportProblem } from '../import-types';
@@ -27,7 +27,7 @@ export function parseDoccano(text: string, fileName: string): ImportParse {
     try {
       records = JSON.parse(body);
     } catch (error) {
-      parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`, jsonReason(error, body)));
+      parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`, jsonSyntaxReason(body, error)));
       return parse;
     }
     if (!Array.isArray(records)) return parse;
@@ -43,7 +43,7 @@ export function parseDoccano(text: string, fileName: string): ImportParse {
     try {
       record = JSON.parse(line);
     } catch (error) {
-      parse.problems.push(problem(where, 'malformed', `The line is not valid JSON: ${(error as Error).message}`, jsonReason(error, line)));
+      parse.problems.push(problem(where, 'malformed', `The line is not valid JSON: ${(error as Error).message}`, jsonSyntaxReason(line, error)));
       return;
     }
     readRecord(record, where, parse);

@@ -8,7 +8,7 @@
 /// place of its text (see `drawnPlace`). The page is named
 /// by `data.page` (JSON-MIN: `page`), else by the uploaded file's name without the `xxxxxxxx-` prefix Label Studio
 /// adds (`file_upload`).
-import { jsonReason } from '../../errors/json-reason';
+import { jsonSyntaxReason } from '../../errors/json-reason';
 import { reason } from '../../errors/reasons';
 import { CodePointIndex } from '../../text/codepoints';
 import type { ImportedSpan, ImportParse, ImportProblem } from '../import-types';
@@ -27,7 +27,7 @@ export function parseLabelStudio(text: string, fileName: string): ImportParse {
   try {
     json = JSON.parse(withoutBom(text));
   } catch (error) {
-    parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`, jsonReason(error, withoutBom(text))));
+    parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`, jsonSyntaxReason(withoutBom(text), error)));
     return parse;
   }
   const tasks = Array.isArray(json) ? json : [json];

@@ -10,6 +10,9 @@ interface Block {
   first: PageLine;
   last: PageLine;
   box: LineBox;
+  /// The heights of its lines' regions, and their median.
+  heights: number[];
+  lineHeight: number;
 }
 
 /// Puts blocks in reading order by a recursive XY-cut that prefers columns.
@@ -19,11 +22,17 @@ interface Block {
 /// where a horizontal band holds none, top first; but neighbouring rows whose blocks stand in the same columns are
 /// joined again, because paragraphs of two columns often end at the same height, and a plain XY-cut (like the OCR
 /// engine) would then read across the columns row by row. A headline across the columns stays a row of its own,
-/// above them. Blocks that no band separates keep their order.
-export function xyCutOrder<T extends { box: LineBox }>(blocks: readonly T[], rightToLeft = false): T[] {
+/// above them, and so does one the OCR engine read as pieces, one above each column (`splitHeadline`). Blocks that
+/// no band separates keep their order.
+export function xyCutOrder<T extends { box: LineBox; lineHeight?: number }>(blocks: readonly T[], rightToLeft = false): T[] {
   if (blocks.length <= 1) return [...blocks];
   const columns = cutAlong(blocks, 'x');
   if (columns.length > 1) {
+    const headline = splitHeadline(blocks, columns);
+    if (headline) {
+      const pieces = [...headline].sort((a, b) => (rightToLeft ? b.box.x - a.box.x : a.box.x - b.box.x));
+      return [...pieces, ...xyCutOrder(blocks.filter((block) => !headline.includes(block)), rightToLeft)];
+    }
     if (rightToLeft) columns.reverse();
     return columns.flatMap((column) => xyCutOrder(column, rightToLeft));
   }
@@ -36,6 +45,24 @@ export function xyCutOrder<T extends { box: LineBox }>(blocks: readonly T[], rig
     else sections.push(row);
   }
   return sections.flatMap((section) => xyCutOrder(section, rightToLeft));
+}
+
+/// A headline is set at least this many times as tall as the lines of the text under it.
+const HEADLINE_SIZE = 1.25;
+
+/// The blocks of a headline read as pieces where the gutter runs under it: the top row of the page (above a band
+/// with no block) when it has pieces above two or more `columns`, and every piece is set in larger type than the
+/// rest of the page (its lines at least HEADLINE_SIZE times as tall as the median line of the other blocks).
+/// Null when there is no such row.
+function splitHeadline<T extends { box: LineBox; lineHeight?: number }>(blocks: readonly T[], columns: readonly T[][]): T[] | null {
+  const rows = cutAlong(blocks, 'y');
+  const top = rows[0]!;
+  if (rows.length < 2 || top.length < 2) return null;
+  if (new Set(top.map((block) => columns.findIndex((column) => column.includes(block)))).size < 2) return null;
+  const lineHeight = (block: T): number => block.lineHeight ?? block.box.height;
+  const rest = blocks.filter((block) => !top.includes(block)).map(lineHeight).sort((a, b) => a - b);
+  const typical = rest[Math.floor(rest.length / 2)]!;
+  return top.every((block) => lineHeight(block) >= HEADLINE_SIZE * typical) ? top : null;
 }
 
 // Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
@@ -84,10 +111,12 @@ function blocksOf(lines: readonly PageLine[], boxes: readonly (LineBox | null)[]
     if (current !== null && previous !== null && !continues(previous, box)) current = null;
     previous = box;
     if (current === null) {
-      current = { first: line, last: line, box };
+      current = { first: line, last: line, box, heights: [box.height], lineHeight: box.height };
       blocks.push(current);
     } else {
       current.last = line;
+      current.heights.push(box.height);
+      current.lineHeight = [...current.heights].sort((a, b) => a - b)[Math.floor(current.heights.length / 2)]!;
       current.box = unionRegions([current.box, box])!;
     }
   }

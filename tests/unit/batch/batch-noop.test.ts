@@ -1,39 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { describe, expect, it } from 'vitest';
 import type { BatchReplaceOutcome, BatchSearchOutcome } from '../../../shared/ipc/contract';
 import { replaceRequestFor, tickedCount } from '../../../renderer/batch/batch-selection';
-import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { useHandlerTable } from '../services/handler-table-fixture';
 
 // Issue 16, item 7: hits the replacement would not change are not offered, and the count replaced is the count
 // ticked.
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-batch-noop-'));
-  handlers = createHandlers({ dialogs: { chooseFolder: async () => null }, emit: () => undefined, stateFile: path.join(work, 'state.json'), appVersion: '9.9.9', shell: 'browser' });
-});
-afterEach(async () => {
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function open(files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) await corpus.put(rel, content);
-  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-  await handlers.scanFinished();
-}
+const t = useHandlerTable();
+const { call, open } = t;
 
 describe('batch hits that would change nothing', () => {
   it('are left out of a regex search and counted apart; replacing all that is listed replaces that many', async () => {

@@ -1,54 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { batchJournalFolderOf, createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { batchJournalFolderOf } from '../../../electron/services/handlers/table';
 import type { BatchHit, BatchReplaceOutcome, BatchSearchOutcome, BatchUndoOutcome, PageData, SaveOutcome } from '../../../shared/ipc/contract';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { listStats, pageStatsOf } from '../../../shared/model/page-stats';
-import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 import { errorWords } from '../../../renderer/i18n/error-words';
+import { useHandlerTable } from '../services/handler-table-fixture';
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-let stateFile: string;
-let statusEvents: { path: string; status: string | null }[][];
-
-beforeEach(async () => {
-  statusEvents = [];
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-batch-state-'));
-  stateFile = path.join(work, 'state.json');
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: (event, payload) => {
-      if (event === 'corpus.pageStatus') statusEvents.push((payload as { pages: { path: string; status: string | null }[] }).pages);
-    },
-    stateFile,
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function open(files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) await corpus.put(rel, content);
-  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-  await handlers.scanFinished();
-}
+const t = useHandlerTable();
+const { call, open } = t;
+// The page statuses each corpus.pageStatus event sent, in order.
+const statusEvents = () => t.seen('corpus.pageStatus').map((payload) => payload.pages);
 
 async function sidecar(rel: string): Promise<Sidecar> {
-  return JSON.parse((await corpus.read(`${rel}.jiaodui.json`)).toString('utf8')) as Sidecar;
+  return JSON.parse((await t.corpus.read(`${rel}.jiaodui.json`)).toString('utf8')) as Sidecar;
 }
 
 // Saves `text` as the corrected text of page `rel`, with the given entities, as the editor would.
@@ -67,9 +33,9 @@ async function saveAs(rel: string, text: string, extra: Record<string, unknown> 
 
 // The next 'corpus.pageStatus' event (it follows the reply, once the statuses are read back from disk).
 async function nextStatusEvent(seen: number): Promise<{ path: string; status: string | null }[]> {
-  for (let i = 0; i < 200 && statusEvents.length <= seen; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(statusEvents.length).toBeGreaterThan(seen);
-  return statusEvents[seen]!;
+  for (let i = 0; i < 200 && statusEvents().length <= seen; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(statusEvents().length).toBeGreaterThan(seen);
+  return statusEvents()[seen]!;
 }
 
 const query = (pattern: string, extra: Record<string, unknown> = {}) => ({ pattern, mode: 'plain', scope: 'corrected', replacement: '', ...extra });
@@ -108,13 +74,13 @@ describe('batch.search', () => {
 
   it('caps the hits returned and still counts them all', async () => {
     await open({ 'a.txt': '锅'.repeat(30) });
-    const r = await handlers.handle('batch.search', [query('锅', { mode: 'character' })]);
+    const r = await t.handlers.handle('batch.search', [query('锅', { mode: 'character' })]);
     expect(r.ok && r.value).toMatchObject({ total: 30, limit: 10_000 });
   });
 
   it('reports an invalid regular expression in plain words', async () => {
     await open({ 'a.txt': '锅护' });
-    const r = await handlers.handle('batch.search', [query('锅(', { mode: 'regex' })]);
+    const r = await t.handlers.handle('batch.search', [query('锅(', { mode: 'regex' })]);
     expect(r.ok ? '' : r.error.message).toMatch(/not a valid regular expression/);
   });
 
@@ -126,7 +92,7 @@ describe('batch.search', () => {
   });
 
   it('refuses to search without an open corpus', async () => {
-    const r = await handlers.handle('batch.search', [query('x')]);
+    const r = await t.handlers.handle('batch.search', [query('x')]);
     expect(r.ok ? null : r.error.code).toBe('no-corpus');
   });
 });
@@ -135,7 +101,7 @@ describe('batch.replace and batch.undo', () => {
   it('replaces only the ticked hits, records ordinary corrections, and one undo restores every page', async () => {
     await open({ 'a.txt': '𠮷锅护\n锅护房', 'b.txt': '锅护\n' });
     const before = await saveAs('a.txt', '𠮷锅护\n锅护房间', { entities: [{ id: 'e1', start: 0, end: 3, type: 'ORG', text: '𠮷锅护' }] });
-    const beforeBytes = await corpus.read('a.txt.jiaodui.json');
+    const beforeBytes = await t.corpus.read('a.txt.jiaodui.json');
     const q = query('锅护', { replacement: '锅炉' });
     const found = await call<BatchSearchOutcome>('batch.search', q);
     expect(found.total).toBe(3);
@@ -172,10 +138,10 @@ describe('batch.replace and batch.undo', () => {
       { path: 'b.txt', status: null },
     ]);
     expect(undone).toMatchObject({ restoredPages: ['a.txt', 'b.txt'], problems: [], next: null });
-    expect(Buffer.compare(await corpus.read('a.txt.jiaodui.json'), beforeBytes)).toBe(0);
-    await expect(stat(path.join(corpus.root, 'b.txt.jiaodui.json'))).rejects.toThrow(/ENOENT/);
+    expect(Buffer.compare(await t.corpus.read('a.txt.jiaodui.json'), beforeBytes)).toBe(0);
+    await expect(stat(path.join(t.corpus.root, 'b.txt.jiaodui.json'))).rejects.toThrow(/ENOENT/);
     expect(before.sidecarHash).toBeTruthy();
-    const again = await handlers.handle('batch.undo', []);
+    const again = await t.handlers.handle('batch.undo', []);
     expect(again.ok ? null : again.error.code).toBe('not-found');
   });
 
@@ -231,7 +197,7 @@ describe('batch.replace and batch.undo', () => {
       ['a.txt', expect.stringMatching(/changed since the search/)],
       ['b.txt', expect.stringMatching(/cannot be used/)],
     ]);
-    expect((await corpus.read('b.txt.jiaodui.json')).toString()).toBe('{ broken');
+    expect((await t.corpus.read('b.txt.jiaodui.json')).toString()).toBe('{ broken');
   });
 
   it('does not undo a page saved again after the batch, and says which', async () => {
@@ -250,7 +216,7 @@ describe('batch.replace and batch.undo', () => {
   it('lists a page whose sidecar cannot be read as unreadable, worded by id', async () => {
     await open({ 'a.txt': '锅护', 'b.txt': '锅护' });
     // A folder where the sidecar should be: reading it fails (EISDIR), so the page cannot be searched.
-    await mkdir(path.join(corpus.root, 'b.txt.jiaodui.json'));
+    await mkdir(path.join(t.corpus.root, 'b.txt.jiaodui.json'));
     const found = await call<BatchSearchOutcome>('batch.search', query('锅护'));
     expect(found.unreadable).toEqual([{ path: 'b.txt', message: expect.stringMatching(/sidecar cannot be read/), messageId: 'pageRead.sidecarFailed', values: { path: 'b.txt' } }]);
     expect(errorWords('zh-CN', found.unreadable[0]!)).toBe('无法读取“b.txt”的附属文件。');
@@ -263,7 +229,7 @@ describe('batch.replace and batch.undo', () => {
       const found = await call<BatchSearchOutcome>('batch.search', q);
       await call('batch.replace', ticked(found, found.hits, q));
     }
-    expect(await readdir(batchJournalFolderOf(stateFile))).toHaveLength(2);
+    expect(await readdir(batchJournalFolderOf(t.stateFile))).toHaveLength(2);
     expect((await sidecar('a.txt')).text).toBe('丙丁');
     const first = await call<BatchUndoOutcome>('batch.undo');
     expect(first.undone.pattern).toBe('乙');
@@ -271,18 +237,18 @@ describe('batch.replace and batch.undo', () => {
     expect((await sidecar('a.txt')).text).toBe('丙乙');
     await call('batch.undo');
     // Before the first batch the page had no sidecar, so undoing it removes the one the batch made.
-    await expect(readFile(path.join(corpus.root, 'a.txt.jiaodui.json'), 'utf8')).rejects.toThrow(/ENOENT/);
-    expect(await readdir(batchJournalFolderOf(stateFile))).toHaveLength(0);
+    await expect(readFile(path.join(t.corpus.root, 'a.txt.jiaodui.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await readdir(batchJournalFolderOf(t.stateFile))).toHaveLength(0);
   });
 
   it('validates its arguments and confines paths to the corpus', async () => {
     await open({ 'a.txt': '锅护' });
     const q = query('锅护', { replacement: '锅炉' });
-    const outside = await handlers.handle('batch.replace', [{ query: q, pages: [{ path: '../a.txt', version: 'x', hits: [{ start: 0, end: 2 }] }] }]);
+    const outside = await t.handlers.handle('batch.replace', [{ query: q, pages: [{ path: '../a.txt', version: 'x', hits: [{ start: 0, end: 2 }] }] }]);
     expect(outside.ok && outside.value).toMatchObject({ changedPages: [], problems: [{ path: '../a.txt', message: expect.stringMatching(/not allowed/) }] });
-    const extra = await handlers.handle('batch.replace', [{ query: q, pages: [], more: 1 }]);
+    const extra = await t.handlers.handle('batch.replace', [{ query: q, pages: [], more: 1 }]);
     expect(extra.ok ? null : extra.error.code).toBe('invalid-argument');
-    const badMode = await handlers.handle('batch.search', [{ ...q, mode: 'fuzzy' }]);
+    const badMode = await t.handlers.handle('batch.search', [{ ...q, mode: 'fuzzy' }]);
     expect(badMode.ok ? null : badMode.error.code).toBe('invalid-argument');
   });
 });

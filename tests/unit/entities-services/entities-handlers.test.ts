@@ -1,47 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
 import { DEFAULT_TAGSET } from '../../../shared/entities/tagset';
 import type { CorpusEntityIndex, PropagationApplyOutcome, PropagationPreview, PropagationUndoOutcome, TaggedWordAt, TagsetInfo } from '../../../shared/ipc/contract';
-import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
 import { listStats, pageStatsOf } from '../../../shared/model/page-stats';
 import { spansOf, tagPage } from './support';
+import { useHandlerTable } from '../services/handler-table-fixture';
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-let events: { event: string; payload: unknown }[];
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await realpath(await mkdtemp(path.join(tmpdir(), 'jiaodui-entities-handlers-')));
-  events = [];
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: (event, payload) => events.push({ event, payload }),
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  await handlers.scanFinished();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function value<T>(channel: string, args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function code(channel: string, args: unknown): Promise<string | null> {
-  const r = await handlers.handle(channel, args);
-  return r.ok ? null : r.error.code;
-}
+const t = useHandlerTable();
+const { value, code } = t;
 
 const A = '武跃林在朔城区。';
 const B = '𠮷田记者武跃林报道。';
@@ -55,7 +21,7 @@ describe('entities.* handlers', () => {
   });
 
   it('validate their arguments before running', async () => {
-    await handlers.openCorpus(corpus.root);
+    await t.handlers.openCorpus(t.corpus.root);
     expect(await code('entities.propagationPreview', [{ text: '', type: 'PER', scope: 'corpus' }])).toBe('invalid-argument');
     expect(await code('entities.propagationPreview', [{ text: '武', type: 'PER', scope: 'page' }])).toBe('invalid-argument');
     expect(await code('entities.propagationPreview', [{ text: '武', type: 'PER', scope: 'corpus', extra: 1 }])).toBe('invalid-argument');
@@ -68,7 +34,7 @@ describe('entities.* handlers', () => {
   });
 
   it('confine apply to the corpus', async () => {
-    await handlers.openCorpus(corpus.root);
+    await t.handlers.openCorpus(t.corpus.root);
     const outcome = await value<PropagationApplyOutcome>('entities.propagationApply', [
       { text: '武', type: 'PER', pages: [{ path: '../outside.txt', sourceSha256: 'a'.repeat(64), sidecarHash: null, occurrences: [{ start: 0, end: 1 }] }] },
     ]);
@@ -78,7 +44,7 @@ describe('entities.* handlers', () => {
   });
 
   it('serve the tag set and save it', async () => {
-    await handlers.openCorpus(corpus.root);
+    await t.handlers.openCorpus(t.corpus.root);
     const info = await value<TagsetInfo>('entities.tagset', []);
     expect(info.origin).toBe('default');
     const tagset = { ...DEFAULT_TAGSET, types: DEFAULT_TAGSET.types.map((t) => (t.id === 'LOC' ? { ...t, label: '地点' } : t)) };
@@ -97,11 +63,11 @@ describe('entities.* handlers', () => {
   });
 
   it('index the corpus, preview, apply and undo by token', async () => {
-    await corpus.put('a.txt', A);
-    await corpus.put('b.txt', B);
-    await tagPage(corpus.root, 'a.txt', spansOf(A, '武跃林', 'PER'));
-    await handlers.openCorpus(corpus.root);
-    await handlers.scanFinished();
+    await t.corpus.put('a.txt', A);
+    await t.corpus.put('b.txt', B);
+    await tagPage(t.corpus.root, 'a.txt', spansOf(A, '武跃林', 'PER'));
+    await t.handlers.openCorpus(t.corpus.root);
+    await t.handlers.scanFinished();
 
     const index = await value<CorpusEntityIndex>('entities.corpusIndex', []);
     expect(index.known).toEqual({ 武跃林: 'PER' });
@@ -115,22 +81,22 @@ describe('entities.* handlers', () => {
     ]);
     expect(applied.added).toBe(1);
     expect(applied.undoToken).toMatch(/^[0-9a-f]{32}$/);
-    expect(events.filter((e) => e.event === 'entities.propagationProgress').at(-1)?.payload).toEqual({ done: 1, total: 1 });
+    expect(t.events.filter((e) => e.event === 'entities.propagationProgress').at(-1)?.payload).toEqual({ done: 1, total: 1 });
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).entries[0]!.pages.map((p) => p.path)).toEqual(['a.txt', 'b.txt']);
 
     // The page list's status dot of b.txt follows its new sidecar, and its removal by the undo.
     const statuses = async (count: number) => {
-      for (let i = 0; i < 200 && events.filter((e) => e.event === 'corpus.pageStatus').length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-      return events.filter((e) => e.event === 'corpus.pageStatus').map((e) => e.payload);
+      for (let i = 0; i < 200 && t.events.filter((e) => e.event === 'corpus.pageStatus').length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      return t.events.filter((e) => e.event === 'corpus.pageStatus').map((e) => e.payload);
     };
-    const bStats = pageStatsOf(JSON.parse((await corpus.read('b.txt.jiaodui.json')).toString('utf8')));
+    const bStats = pageStatsOf(JSON.parse((await t.corpus.read('b.txt.jiaodui.json')).toString('utf8')));
     expect(bStats.entities).toEqual({ PER: 1 });
     // The list form (no top entities over IPC); a propagation's write is not counted (pending null).
     expect(await statuses(1)).toEqual([{ pages: [{ path: 'b.txt', status: 'unreviewed', stats: listStats(bStats) }] }]);
 
     const undone = await value<PropagationUndoOutcome>('entities.propagationUndo', [applied.undoToken]);
     expect(undone.removed).toBe(1);
-    expect(await readdir(corpus.root)).not.toContain('b.txt.jiaodui.json');
+    expect(await readdir(t.corpus.root)).not.toContain('b.txt.jiaodui.json');
     expect((await statuses(2))[1]).toEqual({ pages: [{ path: 'b.txt', status: null }] });
     expect(await code('entities.propagationUndo', [applied.undoToken])).toBe('not-found');
   });
@@ -139,10 +105,10 @@ describe('entities.* handlers', () => {
 describe('entities.corpusIndex through the handler table', () => {
   // Opens a corpus of a.txt and b.txt with an empty index, then saves b.txt with 武跃林 tagged through page.save.
   async function saveTaggedPageB(): Promise<void> {
-    await corpus.put('a.txt', A);
-    await corpus.put('b.txt', B);
-    await handlers.openCorpus(corpus.root);
-    await handlers.scanFinished();
+    await t.corpus.put('a.txt', A);
+    await t.corpus.put('b.txt', B);
+    await t.handlers.openCorpus(t.corpus.root);
+    await t.handlers.scanFinished();
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).entries).toEqual([]);
 
     const page = await value<{ sha256: string; sidecarHash: string | null; text: string }>('page.open', ['b.txt']);
@@ -156,7 +122,7 @@ describe('entities.corpusIndex through the handler table', () => {
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).known).toEqual({ 武跃林: 'PER' });
 
     // Written by another tool: not seen by a quick build, seen with refresh.
-    await tagPage(corpus.root, 'a.txt', spansOf(A, '朔城区', 'LOC'));
+    await tagPage(t.corpus.root, 'a.txt', spansOf(A, '朔城区', 'LOC'));
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [])).known).toEqual({ 武跃林: 'PER' });
     expect((await value<CorpusEntityIndex>('entities.corpusIndex', [{ refresh: true }])).known).toEqual({ 武跃林: 'PER', 朔城区: 'LOC' });
     expect(await code('entities.corpusIndex', [{ refresh: 'yes' }])).toBe('invalid-argument');

@@ -30,10 +30,24 @@ describe('readTagsetFile', () => {
     expect(info.value.tagset).toEqual(DEFAULT_TAGSET);
     expect(info.value.problem?.message).toContain('types[0].colour');
     expect(info.value.problem).toMatchObject({ messageId: 'tagset.malformed', values: { file: TAGSET_FILE_NAME } });
-    // Worded in Chinese in the renderer; the schema's field path is passed on as it is.
-    expect(errorWords('zh-CN', info.value.problem!)).toMatch(/^jiaodui\.tagset\.json 不是有效的类型集：.*types\[0\]\.colour/);
+    // Worded in Chinese in the renderer: the field's path as written in the file, the rule in Chinese.
+    expect(errorWords('zh-CN', info.value.problem!)).toBe('jiaodui.tagset.json 不是有效的类型集：types[0].colour：颜色写作 #rrggbb');
+    expect(errorWords('en', info.value.problem!)).toBe('jiaodui.tagset.json does not describe a valid tag set: types[0].colour: a colour is written #rrggbb');
     expect(info.value.fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await corpus.read(TAGSET_FILE_NAME)).toString()).toContain('"red"');
+  });
+
+  it('shows the first of several problems with the count of the others, and lists them all in English', async () => {
+    const types = [{ id: '1st', label: '', colour: '#123456', key: '1' }, { id: 'LOC', label: '地名', colour: '#654321', key: '1' }];
+    await corpus.put(TAGSET_FILE_NAME, JSON.stringify({ format: 'jiaodui-tagset', version: 1, types, extra: true }));
+    const info = await readTagsetFile(corpus.root);
+    if (!info.ok) throw new Error(info.error.message);
+    expect(info.value.problem?.messageId).toBe('tagset.malformedMore');
+    expect(info.value.problem?.message).toContain('types[0].id: a type id is a letter followed by up to 31 letters, digits, _ or -; ');
+    expect(info.value.problem?.message).toContain('types[0].label: a type needs a label');
+    expect(info.value.problem?.message).toContain('jiaodui.tagset.json has a field Jiaodui does not know: extra');
+    expect(info.value.problem?.message).toContain('types: the shortcut key "1" is used twice');
+    expect(errorWords('zh-CN', info.value.problem!)).toBe('jiaodui.tagset.json 不是有效的类型集：types[0].id：类型 ID 以字母开头，后接最多 31 个字母、数字、_ 或 -（另有 3 个问题）');
   });
 
   it('reports bad JSON as a problem too', async () => {

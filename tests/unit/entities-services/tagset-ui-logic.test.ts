@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { entityRows, filterEntries } from '../../../renderer/entities-corpus/entity-rows';
+import { translate } from '../../../renderer/i18n/messages';
 import { draftOf, draftProblems, tagsetOf, unknownTypes, withNewType } from '../../../renderer/entities-corpus/tagset-draft';
 import { tagsetJsonSchema } from '../../../shared/entities/tagset-json-schema';
 import { DEFAULT_TAGSET, parseTagset } from '../../../shared/entities/tagset';
@@ -18,14 +19,18 @@ describe('tag-set draft', () => {
     expect(tagsetOf(draftOf(DEFAULT_TAGSET))).toEqual(DEFAULT_TAGSET);
     const draft = draftOf(DEFAULT_TAGSET).map((t) => (t.id === 'MISC' ? { ...t, key: '' } : t));
     expect(tagsetOf(draft).types[4]).toEqual({ id: 'MISC', label: '其他', colour: '#e69f00' });
-    expect(draftProblems(draft)).toEqual([]);
+    expect(draftProblems(draft, 'types')).toEqual([]);
   });
 
-  it('names the type and field of each problem', () => {
-    const draft = draftOf(DEFAULT_TAGSET).map((t) => (t.id === 'LOC' ? { ...t, label: ' ', key: '1' } : t));
-    const problems = draftProblems(draft);
-    expect(problems).toContain('LOC label: a type needs a label');
-    expect(problems.some((p) => p.includes('shortcut key "1" is used twice'))).toBe(true);
+  it('names the type of each problem, and words it in the UI language', () => {
+    const draft = [...draftOf(DEFAULT_TAGSET).map((t) => (t.id === 'LOC' ? { ...t, label: ' ', key: '1' } : t)), { id: '', label: '𠮷', colour: '#123456', key: '', isNew: true }];
+    const problems = draftProblems(draft, '实体类型');
+    expect(problems).toContainEqual({ id: 'tagset.noLabel', values: { at: 'LOC' } });
+    expect(problems).toContainEqual({ id: 'tagset.typeId', values: { at: '#6' } });
+    expect(problems).toContainEqual({ id: 'tagset.duplicateKey', values: { at: '实体类型', value: '1' } });
+    const words = (language: 'en' | 'zh-CN') => problems.map((p) => translate(language, `reason.${p.id}`, p.values));
+    expect(words('en')).toContain('LOC: a type needs a label');
+    expect(words('zh-CN')).toEqual(expect.arrayContaining(['LOC：类型需要一个名称', '#6：类型 ID 以字母开头，后接最多 31 个字母、数字、_ 或 -', '实体类型：快捷键“1”用了两次']));
   });
 
   it('adds types with fresh ids, unused colours and free keys, and adds unknown types by their id', () => {
@@ -34,7 +39,7 @@ describe('tag-set draft', () => {
     const two = withNewType(one);
     expect(two.at(-1)!.id).toBe('TYPE2');
     expect(two.at(-1)!.colour).not.toBe(one.at(-1)!.colour);
-    expect(draftProblems(two)).toEqual([]);
+    expect(draftProblems(two, 'types')).toEqual([]);
     const withWork = withNewType(two, 'WORK', 'WORK');
     expect(withWork.at(-1)).toMatchObject({ id: 'WORK', label: 'WORK', colour: '#9e9e9e', key: '8' });
     expect(unknownTypes(two, [{ type: 'PER', count: 3 }, { type: 'WORK', count: 2 }])).toEqual([{ type: 'WORK', count: 2 }]);

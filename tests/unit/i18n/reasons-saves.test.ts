@@ -2,7 +2,6 @@
 // values, worded in English and in Chinese, so that the Chinese UI shows no English sentence inside its own.
 import { describe, expect, it } from 'vitest';
 import { englishOf } from '../../../shared/errors/fail-with';
-import { jsonReason, lineAndColumn } from '../../../shared/errors/json-reason';
 import { osReason } from '../../../shared/errors/os-reason';
 import { reasonOfError } from '../../../shared/errors/error-reason';
 import { reasonEnglish, withReason, type Reason } from '../../../shared/errors/reasons';
@@ -62,53 +61,28 @@ describe('part b reasons', () => {
   });
 });
 
-describe('JSON syntax', () => {
-  it('gives the line and column (code points) of the parser’s position', () => {
-    const text = '{\n  "text": "𠮷𠮷",\n  "x": }';
-    let error: unknown;
-    try {
-      JSON.parse(text);
-    } catch (e) {
-      error = e;
-    }
-    const r = jsonReason(error, text);
-    // Node 20 names no position for an unexpected token; later versions do. Either way no English is shown.
-    if (r.id === 'json.syntaxAt') expect(r.values).toEqual({ line: 3, column: 8 });
-    else expect(r).toEqual({ id: 'json.unexpectedToken', values: { token: '}' } });
-    expect(lineAndColumn('ab\n𠮷x', 6)).toEqual({ line: 2, column: 3 });
-    const at = jsonReason(new SyntaxError("Expected ',' or '}' after property value in JSON at position 7"), '{"𠮷":1\n 2');
-    expect(at).toEqual({ id: 'json.syntaxAt', values: { line: 1, column: 7 } });
-    expect(en(at)).toBe('the JSON is not valid at line 1, column 7');
-    expect(zh(at)).toBe('JSON 格式有误（第 1 行第 7 列）');
-    expect(jsonReason(new SyntaxError('Unexpected end of JSON input'), '')).toEqual({ id: 'json.unexpectedEnd' });
-    expect(jsonReason(new SyntaxError('Something new'), '').id).toBe('other.technical');
-  });
-
-  it('makes an unparsable sidecar read-only with the reason', () => {
-    const parsed = parseSidecar('{ "format": "jiaodui-sidecar", ');
+describe('JSON syntax and OS errors (the converters of reasons-files.ts, at part b’s sites)', () => {
+  it('makes an unparsable sidecar read-only with the place it breaks', () => {
+    const parsed = parseSidecar('{\n  "format": "jiaodui-sidecar",\n  𠮷 }');
     expect(parsed.kind).toBe('invalid-json');
     if (parsed.kind === 'ok') return;
     expect(parsed.message).toMatch(/not valid JSON/);
-    expect(zh(parsed.reason)).toMatch(/^JSON /);
-    expect(latin(zh(parsed.reason))).toEqual([]);
+    expect(parsed.reason).toEqual({ id: 'json.syntaxAt', values: { line: 3, column: 3 } });
+    expect(zh(parsed.reason)).toBe('这不是有效的 JSON（第 3 行第 3 列）');
+    expect(en(parsed.reason)).toBe('this is not valid JSON (line 3, column 3)');
+    const cut = parseSidecar('{ "format": "jiaodui-sidecar", ');
+    expect(cut.kind === 'ok' ? null : cut.reason.id).toBe('json.endsEarly');
   });
-});
 
-describe('operating-system errors', () => {
-  it('are worded by their code, others kept as technical text', () => {
-    const denied = osReason(Object.assign(new Error("EACCES: permission denied, open '/x/𠮷.json'"), { code: 'EACCES' }));
-    expect(denied).toEqual({ id: 'os.EACCES' });
-    expect(en(denied)).toBe('permission denied (EACCES)');
-    expect(zh(denied)).toBe('没有访问权限（EACCES）');
-    expect(zh(osReason(Object.assign(new Error('x'), { code: 'ENOSPC' })))).toBe('磁盘已满（ENOSPC）');
-    const odd = osReason(Object.assign(new Error('EXDEV: cross-device link'), { code: 'EXDEV' }));
-    expect(odd).toEqual({ id: 'other.technical', values: { detail: 'EXDEV: cross-device link' } });
-    expect(zh(odd)).toBe('（英文原文）EXDEV: cross-device link');
+  it('words a batch undo that failed on an OS error by its code', () => {
+    const failedUndo = problemWithReason('𠮷.txt', 'batch.undoFailed', {}, osReason(Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' })), 'EBUSY: resource busy');
+    expect(failedUndo.message).toBe('It could not be undone: EBUSY: resource busy');
+    expect(errorWords('zh-CN', failedUndo)).toBe('无法撤销：正被另一个程序使用');
   });
 });
 
 describe('sidecar schema', () => {
-  it('words the first zod issue at its JSON path, with the count of the others', () => {
+  it('words the first zod issue at its field path, with the count of the others', () => {
     const bad = JSON.parse(serializeSidecar(sidecar())) as Record<string, unknown>;
     bad.status = 'done';
     bad.corrections = [{ start: 'a', end: 1, original: '', corrected: '' }];
@@ -116,25 +90,21 @@ describe('sidecar schema', () => {
     const parsed = parseSidecar(JSON.stringify(bad));
     expect(parsed.kind).toBe('schema');
     if (parsed.kind === 'ok') return;
-    // zod's first issue is the status; the correction's start and the unknown key are the two others.
     expect(parsed.more).toBe(2);
-    expect(zh(parsed.reason)).toBe('$.status 处的值应为 "unreviewed", "in-progress", "reviewed", "needs-attention" 之一');
+    expect(parsed.reason).toEqual({ id: 'schema.notOneOf', values: { at: 'status', expected: '"unreviewed" | "in-progress" | "reviewed" | "needs-attention"' } });
+    expect(zh(parsed.reason)).toBe('status 必须是 "unreviewed" | "in-progress" | "reviewed" | "needs-attention"');
     expect(parsed.message).toMatch(/does not match the sidecar schema/);
   });
 
-  it('words each kind of issue', () => {
+  it('words a field of the wrong type and an unknown field', () => {
     const one = (over: Record<string, unknown>) => {
       const data = { ...(JSON.parse(serializeSidecar(sidecar())) as Record<string, unknown>), ...over };
       const parsed = parseSidecar(JSON.stringify(data));
       return parsed.kind === 'ok' ? null : parsed.reason;
     };
-    expect(one({ corrections: [{ start: 'a', end: 1, original: '', corrected: '' }] })).toEqual({ id: 'schema.expectedNumber', values: { path: '$.corrections[0].start' } });
-    expect(one({ corrections: [{ start: 1.5, end: 2, original: '', corrected: '' }] })).toEqual({ id: 'schema.expectedInteger', values: { path: '$.corrections[0].start' } });
-    expect(zh(one({ source: { ...sidecar().source, file: 7 } })!)).toBe('$.source.file 处应为文本');
-    expect(zh(one({ text: 5 })!)).toBe('$.text 处应为文本');
-    expect(zh(one({ status: 'done' })!)).toBe('$.status 处的值应为 "unreviewed", "in-progress", "reviewed", "needs-attention" 之一');
-    expect(zh(one({ colour: 1 })!)).toBe('$ 处有未知的键 "colour"');
-    expect(en(one({ colour: 1 })!)).toBe('at $: unknown key(s) "colour"');
+    expect(one({ corrections: [{ start: 'a', end: 1, original: '', corrected: '' }] })).toEqual({ id: 'schema.notNumber', values: { at: 'corrections[0].start' } });
+    expect(zh(one({ source: { ...sidecar().source, file: 7 } })!)).toBe('source.file 必须是文本');
+    expect(zh(one({ colour: 1 })!)).toBe('$ 含有校对不认识的字段：colour');
   });
 });
 
@@ -179,13 +149,11 @@ describe('failures and problems with a reason', () => {
     const busy = problemWithReason('𠮷.txt', 'batch.undoBusy', {}, lockBusyReason(new SidecarLockBusy({ pid: 42, host: 'pc' } as never)), 'Another program (process 42 on pc) is writing this sidecar right now.');
     expect(busy.message).toBe(englishOf('batch.undoBusy', { problem: 'Another program (process 42 on pc) is writing this sidecar right now.' }));
     expect(errorWords('zh-CN', busy)).toBe('未能撤销：另一个程序（pc 上的进程 42）正在写入此附属文件');
-    const failedUndo = problemWithReason('𠮷.txt', 'batch.undoFailed', {}, osReason(Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' })));
-    expect(errorWords('zh-CN', failedUndo)).toBe('无法撤销：文件正被其他程序占用（EBUSY）');
     const blocked = problemWithReason('𠮷.txt', 'batch.blocked', {}, { id: 'sidecar.notJiaodui' });
     expect(errorWords('zh-CN', blocked)).toBe('其已保存的校改无法使用，因此未作处理：其“format”不是“jiaodui-sidecar”');
-    const index = wordedWithReason('entityIndex.sidecarUnusable', { path: '𠮷.txt' }, { id: 'json.unexpectedEnd' }, 'The sidecar is not valid JSON (Unexpected end of JSON input).');
+    const index = wordedWithReason('entityIndex.sidecarUnusable', { path: '𠮷.txt' }, { id: 'json.endsEarly' }, 'The sidecar is not valid JSON (Unexpected end of JSON input).');
     expect(index.message).toContain('Unexpected end of JSON input');
-    expect(errorWords('zh-CN', index)).toBe('“𠮷.txt”的附属文件无法使用，其中的实体未计入语料实体索引：JSON 内容不完整（提前结束）');
+    expect(errorWords('zh-CN', index)).toBe('“𠮷.txt”的附属文件无法使用，其中的实体未计入语料实体索引：这不是有效的 JSON：内容提前结束（文件可能被截断）');
   });
 
   it('give export problems a worded detail; one shared wording of "the sidecar cannot be used"', () => {
@@ -195,7 +163,7 @@ describe('failures and problems with a reason', () => {
     const [first, second] = problems.all();
     expect(second).toMatchObject({ path: '𠮷.txt', code: 'sidecar-unusable', messageId: 'export.sidecarUnusable' });
     expect(second!.message).toBe('Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: The sidecar is not valid JSON (…).');
-    expect(errorWords('zh-CN', { message: second!.message, messageId: second!.messageId!, values: second!.values! })).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：JSON 格式有误（第 2 行第 5 列）');
+    expect(errorWords('zh-CN', { message: second!.message, messageId: second!.messageId!, values: second!.values! })).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：这不是有效的 JSON（第 2 行第 5 列）');
     // Without a reason (a caller that has only the English), the UI words the code alone.
     expect(first).toEqual({ path: 'b.txt', code: 'sidecar-unusable', message: second!.message });
   });
@@ -206,7 +174,8 @@ describe('entity-import problems (the CLI’s import-entities)', () => {
     const doccano = parseDoccano('{"text": "𠮷田", "label": [[0, 5, "PER"]], "page": "a.txt"}\n{"text": 1\n', 'c.jsonl');
     expect(doccano.problems.map((p) => p.reason)).toEqual([
       { id: 'import.spanPastText', values: { start: 0, end: 5, type: 'PER', length: 2 } },
-      { id: 'json.syntaxAt', values: { line: 1, column: 11 } },
+      // The second line is cut short.
+      { id: 'json.endsEarly' },
     ]);
     expect(zh(doccano.problems[0]!.reason!)).toBe('片段 0–5（PER）超出文本末尾（文本共 2 个字符）');
     expect(doccano.problems[0]!.message).toBe("The span 0–5 (PER) ends past the text's 2 characters.");
@@ -215,6 +184,7 @@ describe('entity-import problems (the CLI’s import-entities)', () => {
     const brat = parseBratAnn('T1\tPER 1 0\t𠮷\n', '𠮷田', 'a.ann');
     expect(brat.problems[0]!.reason).toEqual({ id: 'import.fragmentBackwards', values: { start: 1, end: 0 } });
     expect(zh(brat.problems[0]!.reason!)).toBe('片段 1–0 的结束位置在开始位置之前');
+    expect(en(brat.problems[0]!.reason!)).toBe('the fragment 1–0 ends before it starts');
     const spans = checkSpans('𠮷田记者', [{ start: 0, end: 2, type: 'PER', quote: '𠮷里' }]);
     expect(spans[0]!.reason).toEqual({ id: 'import.spanMisquotes', values: { n: 1, type: 'PER', start: 0, end: 2, quote: '𠮷里', found: '𠮷田' } });
     expect(zh(spans[0]!.reason!)).toBe('第 1 个片段（PER 0–2，“𠮷里”）与页面不符：该处文本是“𠮷田”');
@@ -224,11 +194,11 @@ describe('entity-import problems (the CLI’s import-entities)', () => {
 describe('the export report', () => {
   it('shows a problem’s registered message alone, in the UI language', () => {
     const problems = new ExportProblems();
-    problems.addSidecarUnusable('𠮷.txt', 'The sidecar is not valid JSON (…).', { id: 'json.unexpectedEnd' });
+    problems.addSidecarUnusable('𠮷.txt', 'The sidecar is not valid JSON (…).', { id: 'json.endsEarly' });
     const [problem] = problems.all();
     const t = (key: MessageKey, values?: Record<string, string | number>) => translate('zh-CN', key, values);
     const words = problemWords(t, problem!, (error) => errorWords('zh-CN', error));
-    expect(words).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：JSON 内容不完整（提前结束）');
+    expect(words).toBe('其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：这不是有效的 JSON：内容提前结束（文件可能被截断）');
     // Without the error words (or a message id), the code's own words.
     expect(problemWords(t, problem!)).toBe(t('exportProblem.sidecar-unusable'));
   });

@@ -78,7 +78,7 @@ describe('the import command', () => {
     const { code, stdout, stderr } = await runImport([file, '--json']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${file}, line 8, column 3: the XML is malformed`);
+    expect(stderr).toContain(`${file}: line 8, column 3: the XML is malformed`);
   });
 
   it('exits 1 for a missing file, saying so', async () => {

@@ -13,7 +13,8 @@ describe('importLayout on broken files', () => {
   it('reports an hOCR element left unclosed at the line where the mismatch shows, naming where it opened', () => {
     const error = errorOf(readFixtureSync('broken-unclosed.hocr'), 'broken-unclosed.hocr');
     expect(error).toMatchObject({ file: 'broken-unclosed.hocr', line: 8, column: 3 });
-    expect(error.message).toMatch(/^broken-unclosed\.hocr, line 8, column 3: the XML is malformed: .*opened in line 5/);
+    expect(error.message).toMatch(/^broken-unclosed\.hocr: line 8, column 3: the XML is malformed: .*opened on line 5/);
+    expect(error.reason).toEqual({ id: 'layout.xml.wrongClose', values: { line: 8, column: 3, element: 'span', openLine: 5, openColumn: 4, found: 'div' } });
   });
 
   it('counts lines the same in a file with CRLF line endings', () => {
@@ -24,7 +25,7 @@ describe('importLayout on broken files', () => {
   it('reports an ALTO TextLine never closed at the closing tag that does not match', () => {
     const error = errorOf(readFixtureSync('broken-mismatched.xml'), 'broken-mismatched.xml');
     expect(error).toMatchObject({ line: 9, column: 9 });
-    expect(error.message).toContain("Expected closing tag 'TextLine' (opened in line 7");
+    expect(error.message).toContain('</TextBlock> is found where </TextLine> (opened on line 7, column 11) should close');
   });
 
   it('reports a PAGE file cut short at its end, naming the elements still open', () => {
@@ -32,12 +33,13 @@ describe('importLayout on broken files', () => {
     const error = errorOf(xml, 'broken-truncated.xml');
     expect(error.line).toBe(xml.split('\n').length);
     expect(error.message).toContain('the file ends while <TextLine> (in TextRegion in Page in PcGts) is still open');
+    expect(error.reason).toMatchObject({ id: 'layout.xml.cutShort', values: { element: 'TextLine', outer: 'TextRegion in Page in PcGts' } });
   });
 
   it('reports the line of a single element left open', () => {
     const error = errorOf('<?xml version="1.0"?>\n\n<alto>\n', 'open.xml');
     expect(error).toMatchObject({ line: 3 });
-    expect(error.message).toContain("Unclosed tag 'alto'");
+    expect(error.message).toBe('open.xml: line 3, column 1: the XML is malformed: <alto> is opened here and never closed');
   });
 
   it('reports a bad attribute on its line', () => {

@@ -1,44 +1,22 @@
-import { mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { acquireCorpusLock, CORPUS_LOCK_NAME, corpusLockHolder } from '../../../electron/services/corpus/corpus-lock';
 import { scanCorpus } from '../../../electron/services/corpus/corpus-scan';
 import { HOST } from '../../../electron/services/disk/lock-file';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import type { Handlers } from '../../../electron/services/handlers/table';
 import type { CorpusInfo, PageData, TagsetInfo } from '../../../shared/ipc/contract';
-import { makeTempCorpus, type TempCorpus } from '../services/temp-corpus';
+import { makeTempCorpus } from '../services/temp-corpus';
+import { useHandlerTable } from '../services/handler-table-fixture';
 
-let corpus: TempCorpus;
+const t = useHandlerTable();
 let root: string;
-let work: string;
-const tables: Handlers[] = [];
-
 beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  root = await realpath(corpus.root);
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-corpus-lock-'));
-});
-afterEach(async () => {
-  for (const table of tables.splice(0)) {
-    await table.scanFinished();
-    await table.close();
-  }
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
+  root = await realpath(t.corpus.root);
 });
 
-function table(name: string, shell: 'electron' | 'browser' = 'browser'): Handlers {
-  const handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, `${name}.json`),
-    appVersion: '9.9.9',
-    shell,
-  });
-  tables.push(handlers);
-  return handlers;
-}
+// A table on a state file of its own (one window or program of several).
+const table = (name: string, shell: 'electron' | 'browser' = 'browser'): Handlers => t.another(name, { shell });
 
 async function value<T>(handlers: Handlers, channel: string, args: unknown): Promise<T> {
   const r = await handlers.handle(channel, args);
@@ -102,9 +80,9 @@ describe('acquireCorpusLock', () => {
 
 describe('lock files in a corpus', () => {
   it('are skipped by the corpus scan (not pages, not orphan sidecars)', async () => {
-    await corpus.put('a.txt', '人民日报𠮷\n');
+    await t.corpus.put('a.txt', '人民日报𠮷\n');
     for (const name of [CORPUS_LOCK_NAME, '.a.txt.jiaodui.json.lock', '.a.txt.jiaodui.json.lock.takeover', '.jiaodui.lock.0a1b2c.stale', '.jiaodui.lock.0a1b2c.refresh']) {
-      await corpus.put(name, '{}');
+      await t.corpus.put(name, '{}');
     }
     const scan = await scanCorpus(root);
     if (!scan.ok) throw new Error(scan.error.message);
@@ -115,7 +93,7 @@ describe('lock files in a corpus', () => {
 
 describe('one writer per corpus (two handler tables)', () => {
   it('opens the corpus read-only in the second table, names the holder, and refuses every writing channel', async () => {
-    await corpus.put('a.txt', '人民日报𠮷\n');
+    await t.corpus.put('a.txt', '人民日报𠮷\n');
     const first = table('first', 'electron');
     const second = table('second');
     const opened = await first.openCorpus(root);

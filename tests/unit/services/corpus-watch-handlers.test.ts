@@ -1,57 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { realpath, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import type { BatchSearchOutcome, EventChannel, EventPayloads, PageData, PageEntry } from '../../../shared/ipc/contract';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { makeTempCorpus } from './temp-corpus';
+import { useHandlerTable } from './handler-table-fixture';
 
 // The main process following the corpus watcher: events out, and the scan state the other handlers use.
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-let events: { event: EventChannel; payload: unknown }[];
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus('jiaodui-watch-handlers-');
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-watch-state-'));
-  events = [];
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => events.push({ event, payload }),
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-    watchCorpus: true,
-  });
-});
-afterEach(async () => {
-  await handlers.close();
-  await handlers.scanFinished();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
+const t = useHandlerTable({ corpusPrefix: 'jiaodui-watch-handlers-', deps: { watchCorpus: true } });
+const { call, seen } = t;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function open(files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) await corpus.put(rel, content);
-  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-  await handlers.scanFinished();
-  await handlers.corpusWatched();
-  events = [];
-}
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-// The payloads of `event` seen so far.
-function seen<E extends EventChannel>(event: E): EventPayloads[E][] {
-  return events.filter((e) => e.event === event).map((e) => e.payload as EventPayloads[E]);
+  for (const [rel, content] of Object.entries(files)) await t.corpus.put(rel, content);
+  expect((await t.handlers.openCorpus(t.corpus.root)).ok).toBe(true);
+  await t.handlers.scanFinished();
+  await t.handlers.corpusWatched();
+  t.events.length = 0;
 }
 
 // Waits (up to 5 s) until an event of `event` satisfies `test`, and returns it.
@@ -73,14 +39,14 @@ const listed = (pages: PageEntry[]) => pages.map((page) => page.path);
 describe('the main process following the corpus watcher', () => {
   it('lists a page added outside the app and drops one removed, as a new scan generation', async () => {
     await open({ 'p1.txt': '一', 'p2.txt': '二' });
-    await corpus.put('p10.txt', '𠮷十');
+    await t.corpus.put('p10.txt', '𠮷十');
     expect(await next('corpus.filesChanged')).toEqual({ changes: [{ path: 'p10.txt', kind: 'added' }] });
     const added = await next('corpus.scanProgress');
     expect(added).toMatchObject({ done: true });
     expect(listed(added.pages)).toEqual(['p1.txt', 'p2.txt', 'p10.txt']);
 
-    events = [];
-    await rm(path.join(corpus.root, 'p1.txt'));
+    t.events.length = 0;
+    await rm(path.join(t.corpus.root, 'p1.txt'));
     const removed = await next('corpus.scanProgress');
     expect(listed(removed.pages)).toEqual(['p2.txt', 'p10.txt']);
     expect(removed.generation).toBeGreaterThan(added.generation);
@@ -105,7 +71,7 @@ describe('the main process following the corpus watcher', () => {
       corrections: [],
       entities: [],
     };
-    await writeFile(path.join(corpus.root, 'p1.txt.jiaodui.json'), JSON.stringify(sidecar));
+    await writeFile(path.join(t.corpus.root, 'p1.txt.jiaodui.json'), JSON.stringify(sidecar));
     // With the sidecar's statistics (issue 16: page list columns, dashboard).
     // The list form: no top entities over IPC (corpus.topEntities sums them in main); not yet counted.
     const stats = { hand: 0, rule: 0, entities: {}, note: null, pending: null };
@@ -120,18 +86,18 @@ describe('the main process following the corpus watcher', () => {
     const page = await call<PageData>('page.open', 'p1.xml');
     await call('page.save', { path: 'p1.xml', text: page.text, status: 'reviewed', entities: [], sourceSha256: page.sha256, expectedSidecarHash: page.sidecarHash });
     await call('corpus.setTextSource', 'text');
-    await handlers.scanFinished();
-    const ownWork = events.map((e) => e.event);
-    events = [];
+    await t.handlers.scanFinished();
+    const ownWork = t.events.map((e) => e.event);
+    t.events.length = 0;
     // An outside write after both, to know the watcher has reported everything before it.
-    await corpus.put('later.txt', 'x');
+    await t.corpus.put('later.txt', 'x');
     await next('corpus.filesChanged');
     expect(seen('corpus.filesChanged')).toEqual([{ changes: [{ path: 'later.txt', kind: 'added' }] }]);
     expect(ownWork).not.toContain('corpus.filesChanged');
     expect(listed((await next('corpus.scanProgress')).pages)).toEqual(['later.txt', 'p1.txt']);
 
-    events = [];
-    await writeFile(path.join(corpus.root, 'jiaodui.corpus.json'), '{"format":"jiaodui-corpus","version":1,"textSource":"layout"}\n');
+    t.events.length = 0;
+    await writeFile(path.join(t.corpus.root, 'jiaodui.corpus.json'), '{"format":"jiaodui-corpus","version":1,"textSource":"layout"}\n');
     expect(await next('corpus.filesChanged')).toEqual({ changes: [{ path: 'jiaodui.corpus.json', kind: 'changed' }] });
     const end = await next('corpus.scanProgress', (progress) => progress.done);
     const rescanned = seen('corpus.scanProgress')
@@ -153,7 +119,7 @@ describe('the main process following the corpus watcher', () => {
     await call('batch.replace', { query, pages });
     await call('batch.undo');
     // An outside write after both, to know the watcher has reported everything before it.
-    await corpus.put('later.txt', 'x');
+    await t.corpus.put('later.txt', 'x');
     await next('corpus.filesChanged');
     expect(seen('corpus.filesChanged')).toEqual([{ changes: [{ path: 'later.txt', kind: 'added' }] }]);
     // The statuses come from the batch handlers themselves (noteWritten), once for the replacement, once for the undo.
@@ -168,11 +134,11 @@ describe('the main process following the corpus watcher', () => {
     const other = await makeTempCorpus('jiaodui-watch-other-');
     try {
       await other.put('q.txt', 'q');
-      expect((await handlers.openCorpus(other.root)).ok).toBe(true);
-      await handlers.scanFinished();
-      await handlers.corpusWatched();
-      events = [];
-      await corpus.put('p2.txt', 'in the corpus no longer open');
+      expect((await t.handlers.openCorpus(other.root)).ok).toBe(true);
+      await t.handlers.scanFinished();
+      await t.handlers.corpusWatched();
+      t.events.length = 0;
+      await t.corpus.put('p2.txt', 'in the corpus no longer open');
       await other.put('q2.txt', 'in the open corpus');
       const changed = await next('corpus.filesChanged');
       await sleep(300);

@@ -7,7 +7,7 @@ import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs'
 import { startHarnessServer } from '../../../electron/harness/server';
 import { errorLogFileOf, openErrorLog } from '../../../electron/services/app/error-log';
 import { guardHandler, sanitizePaths } from '../../../electron/services/handlers/error-guard';
-import { createHandlers } from '../../../electron/services/handlers/table';
+import { testHandlers } from './handler-table-fixture';
 import { fail } from '../../../shared/result';
 import { rawRequest } from '../shell/harness-test-helpers';
 
@@ -64,7 +64,7 @@ describe('handler errors reaching the renderer', () => {
 
   it('a throw becomes internal with an id and no stack or path; the log has the stack and the path', async () => {
     const stateFile = path.join(work, 'state.json');
-    const handlers = createHandlers({ dialogs: throwingDialogs, emit: () => {}, stateFile, appVersion: '9.9.9', shell: 'browser' });
+    const handlers = testHandlers(stateFile, { dialogs: throwingDialogs });
     const result = await handlers.handle('corpus.chooseAndOpen', []);
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'An internal error occurred.', messageId: 'internal', values: { id: expect.stringMatching(/^[0-9a-f]{12}$/) as string } } });
     expectClean(JSON.stringify(result));
@@ -82,7 +82,7 @@ describe('handler errors reaching the renderer', () => {
 
   it('over the harness bridge the answer has no stack or path either', async () => {
     const stateFile = path.join(work, 'state.json');
-    const handlers = createHandlers({ dialogs: throwingDialogs, emit: () => {}, stateFile, appVersion: '9.9.9', shell: 'browser' });
+    const handlers = testHandlers(stateFile, { dialogs: throwingDialogs });
     const events = createEventStream();
     const server = await startHarnessServer({ staticDir: work, port: 0, handlers, dialogs: createHarnessDialogs(() => {}, () => false), events });
     try {
@@ -102,9 +102,21 @@ describe('handler errors reaching the renderer', () => {
 
   it('an error naming the folder the user chose in the dialog keeps it', async () => {
     const missing = path.join(work, 'no-such-folder');
-    const handlers = createHandlers({ dialogs: { chooseFolder: async () => missing }, emit: () => {}, stateFile: path.join(work, 'state.json'), appVersion: '9.9.9', shell: 'browser' });
+    const handlers = testHandlers(path.join(work, 'state.json'), { dialogs: { chooseFolder: async () => missing } });
     const result = await handlers.handle('corpus.chooseAndOpen', []);
     expect(result).toMatchObject({ ok: false, error: { code: 'no-corpus', message: `The folder "${missing}" cannot be found.` } });
+  });
+
+  it('a value that is one path with spaces is kept whole when chosen, hidden whole otherwise, never cut at a space', async () => {
+    const gone = path.join(work, 'gone folder 已删除 𠮷');
+    const chosen = () => ({ corpusRoot: null, chosen: [gone] });
+    const named = await guardHandler('corpus.openPath', async () => fail('no-corpus', 'Not found.', { path: gone }), null, chosen);
+    expect(named).toMatchObject({ ok: false, error: { values: { path: gone } } });
+    const other = await guardHandler('corpus.openPath', async () => fail('no-corpus', 'Not found.', { path: gone }), null, () => ({ corpusRoot: null, chosen: [] }));
+    expect(other).toMatchObject({ ok: false, error: { values: { path: '<path>' } } });
+    // A second path after the chosen one is still judged on its own.
+    const two = await guardHandler('corpus.openPath', async () => fail('no-corpus', 'Not found.', { path: `${gone}/a and /etc/secret` }), null, chosen);
+    expect(JSON.stringify(two)).not.toContain('/etc/secret');
   });
 
   it('a failed result keeps its code; its paths become corpus-relative or hidden, and an io failure is logged whole', async () => {

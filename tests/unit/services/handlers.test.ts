@@ -1,59 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
-import { requestSchemas, type EventChannel, type EventPayloads, type PageData, type SaveOutcome } from '../../../shared/ipc/contract';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { requestSchemas, type EventPayloads, type PageData, type SaveOutcome } from '../../../shared/ipc/contract';
+import { useHandlerTable } from './handler-table-fixture';
 
-let corpus: TempCorpus;
-let work: string;
-let events: { event: EventChannel; payload: unknown }[];
 let nextFolder: string | null;
 let dirty: boolean[];
-let handlers: Handlers;
+const t = useHandlerTable({ deps: { dialogs: { chooseFolder: async () => nextFolder }, onDirtyChange: (d) => dirty.push(d) } });
+const { value, code } = t;
 
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await realpath(await mkdtemp(path.join(tmpdir(), 'jiaodui-handlers-')));
-  events = [];
+beforeEach(() => {
   dirty = [];
   nextFolder = null;
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => nextFolder },
-    emit: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => events.push({ event, payload }),
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-    onDirtyChange: (d) => dirty.push(d),
-  });
 });
-afterEach(async () => {
-  // A scan still running writes the index cache into `work`; let it finish before the folder goes.
-  await handlers.scanFinished();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function value<T>(channel: string, args: unknown): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function code(channel: string, args: unknown): Promise<string | null> {
-  const r = await handlers.handle(channel, args);
-  return r.ok ? null : r.error.code;
-}
-
 
 // Exports every page as corrected text with the default options.
 const ALL_TEXT = { formats: ['text'], scope: { kind: 'all' }, options: { teiGrouping: 'per-page', lineBreaks: 'original', nestedSpans: 'outermost' } };
 
 describe('createHandlers', () => {
   it('serves every channel of the contract', () => {
-    expect(handlers.channels).toContain('page.save');
-    expect([...handlers.channels].sort()).toEqual(Object.keys(requestSchemas).sort());
+    expect(t.handlers.channels).toContain('page.save');
+    expect([...t.handlers.channels].sort()).toEqual(Object.keys(requestSchemas).sort());
   });
 
   it('rejects unknown channels, including inherited object keys', async () => {
@@ -70,7 +37,7 @@ describe('createHandlers', () => {
     expect(await code('app.setPreferences', [{ autosaveSeconds: 5, extra: 1 }])).toBe('invalid-argument');
     expect(await code('page.open', ['a\0b'])).toBe('invalid-argument');
     expect(dirty).toEqual([]);
-    const r = await handlers.handle('app.setDirty', [1]);
+    const r = await t.handlers.handle('app.setDirty', [1]);
     expect(r.ok ? '' : r.error.message).toMatch(/app\.setDirty/);
   });
 
@@ -78,7 +45,7 @@ describe('createHandlers', () => {
     const state = await value<{ shell: string; appVersion: string; corpus: unknown }>('app.getState', []);
     expect(state).toMatchObject({ shell: 'browser', appVersion: '9.9.9', corpus: null });
     expect(await value('app.setPreferences', [{ language: 'en' }])).toMatchObject({ language: 'en' });
-    expect(JSON.parse(await readFile(path.join(work, 'state.json'), 'utf8')).preferences.language).toBe('en');
+    expect(JSON.parse(await readFile(path.join(t.work, 'state.json'), 'utf8')).preferences.language).toBe('en');
   });
 
   it('passes the dirty flag to the shell', async () => {
@@ -97,78 +64,78 @@ describe('createHandlers', () => {
   });
 
   it('opens a chosen corpus, streams the scan with a generation, and remembers it as recent', async () => {
-    await corpus.put('a.txt', '甲');
-    await corpus.put('sub/b.txt', '乙');
-    nextFolder = corpus.root;
+    await t.corpus.put('a.txt', '甲');
+    await t.corpus.put('sub/b.txt', '乙');
+    nextFolder = t.corpus.root;
     const info = await value<{ root: string }>('corpus.chooseAndOpen', []);
-    expect(info.root).toBe(await realpath(corpus.root));
-    await handlers.scanFinished();
-    const progress = events.filter((e) => e.event === 'corpus.scanProgress').map((e) => e.payload as EventPayloads['corpus.scanProgress']);
+    expect(info.root).toBe(await realpath(t.corpus.root));
+    await t.handlers.scanFinished();
+    const progress = t.events.filter((e) => e.event === 'corpus.scanProgress').map((e) => e.payload as EventPayloads['corpus.scanProgress']);
     expect(progress.at(-1)?.done).toBe(true);
     expect(progress.flatMap((p) => p.pages.map((x) => x.path)).sort()).toEqual(['a.txt', 'sub/b.txt']);
     expect(new Set(progress.map((p) => p.generation))).toEqual(new Set([1]));
 
     await value('corpus.rescan', []);
-    await handlers.scanFinished();
-    const last = events.at(-1)!.payload as EventPayloads['corpus.scanProgress'];
+    await t.handlers.scanFinished();
+    const last = t.events.at(-1)!.payload as EventPayloads['corpus.scanProgress'];
     expect(last).toMatchObject({ generation: 2, done: true });
     expect((await value<{ recentCorpora: string[] }>('app.getState', [])).recentCorpora).toEqual([info.root]);
   });
 
   it('reads and changes the corpus text source, rewriting the settings file and rescanning', async () => {
-    await corpus.put('p.txt', '甲');
-    await corpus.put('p.hocr', "<html><body><div class='ocr_page' title='bbox 0 0 10 10'><span class='ocr_line' title='bbox 0 0 5 5'>乙</span></div></body></html>");
+    await t.corpus.put('p.txt', '甲');
+    await t.corpus.put('p.hocr', "<html><body><div class='ocr_page' title='bbox 0 0 10 10'><span class='ocr_line' title='bbox 0 0 5 5'>乙</span></div></body></html>");
     expect(await code('corpus.settings', [])).toBe('no-corpus');
-    await handlers.openCorpus(corpus.root);
-    await handlers.scanFinished();
+    await t.handlers.openCorpus(t.corpus.root);
+    await t.handlers.scanFinished();
     expect(await value('corpus.settings', [])).toEqual({ textSource: 'layout', file: 'jiaodui.corpus.json', problem: null });
     const pagesOf = (generation: number) =>
-      events.flatMap((e) => (e.event === 'corpus.scanProgress' && (e.payload as EventPayloads['corpus.scanProgress']).generation === generation ? (e.payload as EventPayloads['corpus.scanProgress']).pages.map((p) => p.path) : []));
+      t.events.flatMap((e) => (e.event === 'corpus.scanProgress' && (e.payload as EventPayloads['corpus.scanProgress']).generation === generation ? (e.payload as EventPayloads['corpus.scanProgress']).pages.map((p) => p.path) : []));
     expect(pagesOf(1)).toEqual(['p.hocr']);
     expect((await value<PageData>('page.open', ['p.hocr'])).text).toBe('乙');
 
     expect(await code('corpus.setTextSource', ['pdf'])).toBe('invalid-argument');
     expect(await value('corpus.setTextSource', ['text'])).toEqual({ textSource: 'text', file: 'jiaodui.corpus.json', problem: null });
-    await handlers.scanFinished();
+    await t.handlers.scanFinished();
     expect(pagesOf(2)).toEqual(['p.txt']);
-    expect(JSON.parse((await corpus.read('jiaodui.corpus.json')).toString())).toEqual({ format: 'jiaodui-corpus', version: 1, textSource: 'text' });
+    expect(JSON.parse((await t.corpus.read('jiaodui.corpus.json')).toString())).toEqual({ format: 'jiaodui-corpus', version: 1, textSource: 'text' });
     expect((await value<PageData>('page.open', ['p.txt'])).text).toBe('甲');
   });
 
   it('refuses page paths that leave the corpus', async () => {
-    await corpus.put('a.txt', '甲');
-    await handlers.openCorpus(corpus.root);
+    await t.corpus.put('a.txt', '甲');
+    await t.handlers.openCorpus(t.corpus.root);
     for (const bad of ['../../../.bashrc', '/etc/passwd', 'C:\\x', 'a/../../b']) {
       expect(await code('page.open', [bad])).toBe('outside-corpus');
     }
   });
 
   it('opens and saves a page through the table, refusing a malformed save request', async () => {
-    await corpus.put('a.txt', '人民曰报𠮷\n');
-    await handlers.openCorpus(corpus.root);
+    await t.corpus.put('a.txt', '人民曰报𠮷\n');
+    await t.handlers.openCorpus(t.corpus.root);
     const page = await value<PageData>('page.open', ['a.txt']);
     const request = { path: 'a.txt', text: '人民日报𠮷\n', status: 'reviewed', entities: [], sourceSha256: page.sha256, expectedSidecarHash: null };
     expect(await code('page.save', [{ ...request, sourceSha256: 'nothex' }])).toBe('invalid-argument');
     expect(await code('page.save', [{ ...request, path: '../a.txt' }])).toBe('outside-corpus');
     const saved = await value<SaveOutcome>('page.save', [request]);
     expect(saved.corrections).toEqual([{ start: 2, end: 3, original: '曰', corrected: '日' }]);
-    expect((await corpus.read('a.txt')).toString()).toBe('人民曰报𠮷\n');
+    expect((await t.corpus.read('a.txt')).toString()).toBe('人民曰报𠮷\n');
   });
 
   it('exports only to the folder chosen through the dialog', async () => {
-    await corpus.put('a.txt', '甲\r\n');
-    await handlers.openCorpus(corpus.root);
+    await t.corpus.put('a.txt', '甲\r\n');
+    await t.handlers.openCorpus(t.corpus.root);
     expect(await code('export.run', [ALL_TEXT])).toBe('invalid-argument');
     expect(await code('export.run', [{ ...ALL_TEXT, outDir: '/tmp/x' }])).toBe('invalid-argument');
 
-    nextFolder = path.join(corpus.root, 'inside');
+    nextFolder = path.join(t.corpus.root, 'inside');
     expect(await code('export.chooseFolder', [])).toBe('invalid-argument');
 
-    nextFolder = path.join(work, 'out');
+    nextFolder = path.join(t.work, 'out');
     expect(await value('export.chooseFolder', [])).toBe(nextFolder);
     const outcome = await value<{ written: number }>('export.run', [ALL_TEXT]);
     expect(outcome.written).toBe(1);
-    expect(await readFile(path.join(work, 'out', 'a.txt'), 'utf8')).toBe('甲\r\n');
-    expect(events.filter((e) => e.event === 'export.progress').at(-1)?.payload).toEqual({ done: 1, total: 1 });
+    expect(await readFile(path.join(t.work, 'out', 'a.txt'), 'utf8')).toBe('甲\r\n');
+    expect(t.events.filter((e) => e.event === 'export.progress').at(-1)?.payload).toEqual({ done: 1, total: 1 });
   });
 });

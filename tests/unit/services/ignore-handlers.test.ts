@@ -1,50 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { describe, expect, it } from 'vitest';
 import type { CorpusEntityIndex, PageData } from '../../../shared/ipc/contract';
 import type { IgnoreList } from '../../../shared/learning/ignore-list';
 import type { OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
 import { entityKey } from '../../../shared/entities/corpus-rejections';
 import { ocrKey } from '../../../shared/ocr-assist/corpus-rejections';
 import { contextKey } from '../../../shared/learning/rejection-context';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { useHandlerTable } from './handler-table-fixture';
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-ignore-state-'));
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  await handlers.scanFinished();
-  await handlers.close();
-  await handlers.errorLog.close();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function open(files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) await corpus.put(rel, content);
-  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-  await handlers.scanFinished();
-}
+const t = useHandlerTable();
+const { call, open } = t;
 
 // Saves a page unchanged, with the given rejections.
 async function saveRejections(rel: string, rejected: { rejectedEntities?: unknown[]; rejectedCorrections?: unknown[] }): Promise<void> {
@@ -63,7 +27,7 @@ const ocrTarget = { kind: 'ocr', rule: 'cjk-spacing', text: ' ', replacement: ''
 describe('ignore.* channels', () => {
   it('need an open corpus', async () => {
     for (const [channel, args] of [['ignore.list', []], ['ignore.add', [ocrTarget]], ['ignore.remove', [ocrTarget]]] as const) {
-      const r = await handlers.handle(channel, args);
+      const r = await t.handlers.handle(channel, args);
       expect(r.ok ? 'ok' : r.error.code).toBe('no-corpus');
     }
   });
@@ -71,10 +35,10 @@ describe('ignore.* channels', () => {
   it('validate their arguments', async () => {
     await open({ 'a.txt': '甲\n' });
     for (const bad of [[{ kind: 'ocr', rule: 'cjk-spacing', text: ' ' }], [{ ...ocrTarget, added: '2026-12-07T20:00:00.000Z' }], [{ kind: 'entity', rule: 'known', text: '', type: 'LOC' }], []]) {
-      const r = await handlers.handle('ignore.add', bad);
+      const r = await t.handlers.handle('ignore.add', bad);
       expect(r.ok ? 'ok' : r.error.code).toBe('invalid-argument');
     }
-    const r = await handlers.handle('ignore.list', [1]);
+    const r = await t.handlers.handle('ignore.list', [1]);
     expect(r.ok ? 'ok' : r.error.code).toBe('invalid-argument');
   });
 

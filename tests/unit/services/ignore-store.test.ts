@@ -74,7 +74,9 @@ describe('the ignore store', () => {
     if (!read.ok) throw new Error(read.error.message);
     expect(read.value.problem?.message).toMatch(/not a valid ignore list/);
     expect(read.value.problem?.messageId).toBe('ignore.malformed');
-    expect(errorWords('zh-CN', read.value.problem!)).toMatch(/^ignored\.json 不是有效的忽略列表（.+）；/);
+    // The first problem is a reason: the field as written in the file, what is wrong in the UI language.
+    expect(read.value.problem?.message).toBe('ignored.json is not a valid ignore list (entries[0].rule is missing); it is not used, and is kept aside when the list is next changed.');
+    expect(errorWords('zh-CN', read.value.problem!)).toBe('ignored.json 不是有效的忽略列表（缺少 entries[0].rule）；该列表未被使用，下次更改列表时会将其另存一旁。');
     expect(await readFile(s.file, 'utf8')).toContain('"kind":"entity"');
 
     const added = await s.add(ocr);
@@ -83,6 +85,16 @@ describe('the ignore store', () => {
     const aside = files.find((f) => f.startsWith('ignored.json.broken-'));
     expect(aside).toBeDefined();
     expect(await readFile(path.join(s.dir, aside!), 'utf8')).toContain('"kind":"entity"');
+  });
+
+  it('words each kind of schema problem in Chinese, with the field as written in the file', () => {
+    const zhOf = (file: unknown) => errorWords('zh-CN', parseIgnoreFile(JSON.stringify(file)).problem!);
+    expect(zhOf({ format: 'jiaodui-ignore-list', version: 1, entries: 'none' })).toContain('（entries 必须是列表）');
+    expect(zhOf({ format: 'jiaodui-ignore-list', version: 1, entries: [{ kind: 'ocr', rule: 'r', text: '𠮷', replacement: 5, added: '2026-12-08T00:00:00Z' }] })).toContain('（entries[0].replacement 必须是文本）');
+    expect(zhOf({ format: 'jiaodui-ignore-list', version: 1, entries: [{ kind: 'ocr', rule: '', text: '𠮷', replacement: '', added: '2026-12-08T00:00:00Z' }] })).toContain('（entries[0].rule 至少需要 1 个字符）');
+    expect(zhOf({ format: 'jiaodui-ignore-list', version: 1, entries: [{ kind: 'ocr', rule: 'r', text: '𠮷', replacement: '', added: 'today' }] })).toContain('（entries[0].added 的格式不符合要求）');
+    expect(zhOf({ format: 'jiaodui-ignore-list', version: 1, entries: [], more: 1 })).toContain('（ignored.json 含有校对不认识的字段：more）');
+    expect(zhOf([])).toContain('（ignored.json 必须是对象）');
   });
 
   it('words JSON that does not parse', () => {

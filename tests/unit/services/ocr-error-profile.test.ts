@@ -1,50 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import { corpusDataDir } from '../../../electron/services/app/corpus-data-dir';
 import type { BatchSearchOutcome, PageData } from '../../../shared/ipc/contract';
 import type { ErrorProfile } from '../../../shared/ocr-assist/error-profile';
 import type { OcrSuggestion } from '../../../shared/ocr-assist/types';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { useHandlerTable } from './handler-table-fixture';
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-profile-state-'));
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  await handlers.scanFinished();
-  await handlers.close();
-  await handlers.errorLog.close();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel as never, args as never);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
+const t = useHandlerTable();
+const { call, open } = t;
 const profileRule = (list: OcrSuggestion[]) => list.filter((s) => s.rule === 'profile').map((s) => [s.start, s.end, s.replacement]);
-
-async function open(files: Record<string, string>): Promise<void> {
-  for (const [name, text] of Object.entries(files)) await corpus.put(name, text);
-  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-  await handlers.scanFinished();
-}
 
 describe('the error profile behind ocr.suggest', () => {
   it('learns a correction saved on page A and proposes it on page B, caching the profile outside the corpus', async () => {
@@ -57,12 +22,12 @@ describe('the error profile behind ocr.suggest', () => {
     await call('page.save', { path: 'a.txt', text: '𠮷市委书记张敬涛讲话\n', status: 'reviewed', entities: [], sourceSha256: a.sha256, expectedSidecarHash: a.sidecarHash });
     expect(profileRule(await call('ocr.suggest', b))).toEqual([[3, 4, '涛']]);
 
-    const file = path.join(corpusDataDir(path.join(work, 'state.json'), corpus.root), 'error-profile.json');
+    const file = path.join(corpusDataDir(path.join(t.work, 'state.json'), t.corpus.root), 'error-profile.json');
     const cached = JSON.parse(await readFile(file, 'utf8')) as ErrorProfile;
     expect(cached.entries.map((e) => [e.from, e.to, e.count, e.pages])).toEqual([['淘', '涛', 1, ['a.txt']]]);
-    expect(await readFile(path.join(path.dirname(file), 'root.txt'), 'utf8')).toBe(`${path.resolve(corpus.root)}\n`);
+    expect(await readFile(path.join(path.dirname(file), 'root.txt'), 'utf8')).toBe(`${path.resolve(t.corpus.root)}\n`);
     // Nothing but the pages, the one sidecar and the app's lock inside the corpus.
-    expect((await readdir(corpus.root, { recursive: true })).filter((f) => !/^[ab]\.txt$|^a\.txt\.jiaodui\.json$|^\.jiaodui\.lock$|tagset/u.test(f))).toEqual([]);
+    expect((await readdir(t.corpus.root, { recursive: true })).filter((f) => !/^[ab]\.txt$|^a\.txt\.jiaodui\.json$|^\.jiaodui\.lock$|tagset/u.test(f))).toEqual([]);
   });
 
   it('learns from a batch replacement too', async () => {

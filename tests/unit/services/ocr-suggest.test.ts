@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import { describe, expect, it } from 'vitest';
 import { confidencesOnCorrectedText, scanConfidencesOnOriginal } from '../../../shared/ocr-assist/confidences-on-text';
 import type { PageScan } from '../../../shared/ipc/contract';
 import type { OcrSuggestion, OcrSuggestionForApp } from '../../../shared/ocr-assist/types';
 import { explainIn } from '../../../shared/ocr-assist/explain';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { useHandlerTable } from './handler-table-fixture';
 
 // One hOCR line whose second word the engine was unsure of (x_wconf 30).
 const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
@@ -20,33 +16,10 @@ const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
 </div></body></html>`;
 const TEXT = '𠮷野家开门\n第二行\n';
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-ocr-state-'));
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  // A scan still running writes the index cache into `work`, and refused requests are logged there: let both
-  // finish before the folder goes (else rm meets a file written meanwhile: ENOTEMPTY).
-  await handlers.scanFinished();
-  await handlers.close();
-  await handlers.errorLog.close();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
+const t = useHandlerTable();
 
 async function suggest(request: unknown): Promise<OcrSuggestion[]> {
-  const r = await handlers.handle('ocr.suggest', [request]);
+  const r = await t.handlers.handle('ocr.suggest', [request]);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value as OcrSuggestion[];
 }
@@ -65,7 +38,7 @@ describe('ocr.suggest', () => {
   });
 
   it('sends an explanation as its sentence id and values, which rebuild it in either language', async () => {
-    const r = await handlers.handle('ocr.suggest', [{ text: '𠮷 野 家' }]);
+    const r = await t.handlers.handle('ocr.suggest', [{ text: '𠮷 野 家' }]);
     if (!r.ok) throw new Error(r.error.message);
     const spacing = (r.value as OcrSuggestionForApp[]).filter((s) => s.rule === 'cjk-spacing');
     expect(spacing.length).toBeGreaterThan(0);
@@ -77,10 +50,10 @@ describe('ocr.suggest', () => {
   });
 
   it('maps the scan confidences of the page onto the current text', async () => {
-    await corpus.put('p.txt', TEXT);
-    await corpus.put('p.hocr', HOCR);
-    expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-    await handlers.scanFinished();
+    await t.corpus.put('p.txt', TEXT);
+    await t.corpus.put('p.hocr', HOCR);
+    expect((await t.handlers.openCorpus(t.corpus.root)).ok).toBe(true);
+    await t.handlers.scanFinished();
     // Unchanged text: 开门 (code points 3 and 4) are flagged.
     expect(lowConfidence(await suggest({ path: 'p.txt', text: TEXT }))).toEqual([
       [3, 4],
@@ -101,16 +74,16 @@ describe('ocr.suggest', () => {
   });
 
   it('refuses a path without an open corpus, a path outside it and malformed requests', async () => {
-    const noCorpus = await handlers.handle('ocr.suggest', [{ path: 'p.txt', text: 'x' }]);
+    const noCorpus = await t.handlers.handle('ocr.suggest', [{ path: 'p.txt', text: 'x' }]);
     expect(noCorpus.ok ? null : noCorpus.error.code).toBe('no-corpus');
-    await corpus.put('p.txt', TEXT);
-    await handlers.openCorpus(corpus.root);
-    await handlers.scanFinished();
-    const outside = await handlers.handle('ocr.suggest', [{ path: '../p.txt', text: 'x' }]);
+    await t.corpus.put('p.txt', TEXT);
+    await t.handlers.openCorpus(t.corpus.root);
+    await t.handlers.scanFinished();
+    const outside = await t.handlers.handle('ocr.suggest', [{ path: '../p.txt', text: 'x' }]);
     expect(outside.ok ? null : outside.error.code).toBe('outside-corpus');
-    const missing = await handlers.handle('ocr.suggest', [{ path: 'gone.txt', text: 'x' }]);
+    const missing = await t.handlers.handle('ocr.suggest', [{ path: 'gone.txt', text: 'x' }]);
     expect(missing.ok ? null : missing.error.code).toBe('not-found');
-    const extra = await handlers.handle('ocr.suggest', [{ text: 'x', pathname: 'p.txt' }]);
+    const extra = await t.handlers.handle('ocr.suggest', [{ text: 'x', pathname: 'p.txt' }]);
     expect(extra.ok ? null : extra.error.code).toBe('invalid-argument');
   });
 });

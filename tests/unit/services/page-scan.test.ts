@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import { openPage } from '../../../electron/services/page/open-page';
 import type { PageData, ScanImage } from '../../../shared/ipc/contract';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
 import { errorWords } from '../../../renderer/i18n/error-words';
+import { useHandlerTable } from './handler-table-fixture';
 
 // A tiny hOCR page: a title line, then two body lines with word boxes (one with a space the .txt lacks).
 const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
@@ -21,30 +19,7 @@ const HOCR = `<?xml version="1.0" encoding="UTF-8"?>
 const TEXT = '标题\r\n\r\n𠮷野家开门\r\n第二行\r\n';
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-scan-state-'));
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  // A scan still running writes the index cache into `work`, and refused requests are logged there: let both
-  // finish before the folder goes (else rm meets a file written meanwhile: ENOTEMPTY).
-  await handlers.scanFinished();
-  await handlers.close();
-  await handlers.errorLog.close();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
+const t = useHandlerTable();
 
 // Matchers for a list of confidences, each to six decimals.
 function near(values: number[]): unknown[] {
@@ -52,16 +27,16 @@ function near(values: number[]): unknown[] {
 }
 
 async function opened(rel: string): Promise<PageData> {
-  const r = await openPage(corpus.root, rel);
+  const r = await openPage(t.corpus.root, rel);
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
 
 describe('openPage with a layout companion', () => {
   it('returns the scan with each layout line linked to its line of the .txt, in image pixels', async () => {
-    await corpus.put('sub/p.txt', TEXT);
-    await corpus.put('sub/p.hocr', HOCR);
-    await corpus.put('sub/p.jpg', JPEG);
+    await t.corpus.put('sub/p.txt', TEXT);
+    await t.corpus.put('sub/p.hocr', HOCR);
+    await t.corpus.put('sub/p.jpg', JPEG);
     const page = await opened('sub/p.txt');
     expect(page.scanError).toBeNull();
     expect(page.scan).toEqual({
@@ -84,15 +59,15 @@ describe('openPage with a layout companion', () => {
   });
 
   it('takes a .tif scan beside the page as its image', async () => {
-    await corpus.put('p.txt', TEXT);
-    await corpus.put('p.hocr', HOCR);
-    await corpus.put('p.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0]));
+    await t.corpus.put('p.txt', TEXT);
+    await t.corpus.put('p.hocr', HOCR);
+    await t.corpus.put('p.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0]));
     expect((await opened('p.txt')).scan?.image).toBe('p.tif');
   });
 
   it('keeps the .txt as the page text', async () => {
-    await corpus.put('p.txt', TEXT);
-    await corpus.put('p.hocr', HOCR);
+    await t.corpus.put('p.txt', TEXT);
+    await t.corpus.put('p.hocr', HOCR);
     const page = await opened('p.txt');
     expect(page.originalText).toBe('标题\n\n𠮷野家开门\n第二行\n');
     expect(page.text).toBe(page.originalText);
@@ -100,56 +75,57 @@ describe('openPage with a layout companion', () => {
   });
 
   it('opens the page without a scan and says why when the layout file is malformed', async () => {
-    await corpus.put('p.txt', TEXT);
-    await corpus.put('p.hocr', HOCR.replace('</p>', ''));
+    await t.corpus.put('p.txt', TEXT);
+    await t.corpus.put('p.hocr', HOCR.replace('</p>', ''));
     const page = await opened('p.txt');
     expect(page.scan).toBeNull();
     expect(page.scanError?.message).toMatch(/p\.hocr/);
     expect(page.scanError).toMatchObject({ messageId: 'layout.invalid', values: { path: 'p.hocr' } });
-    // The renderer words it in Chinese; the importer's technical reason is passed on as it is.
-    expect(errorWords('zh-CN', page.scanError!)).toMatch(/^无法读取版面文件“p\.hocr”：/);
+    // The renderer words it in Chinese, the importer's reason (with its place) included.
+    expect(errorWords('zh-CN', page.scanError!)).toMatch(/^无法读取版面文件“p\.hocr”：第 \d+ 行第 \d+ 列：XML 格式有误：此处应闭合 <\/p>（在第 \d+ 行第 \d+ 列打开），却出现了 <\/\w+>$/);
+    expect(errorWords('en', page.scanError!)).toMatch(/^The layout file "p\.hocr" cannot be read: line \d+, column \d+: the XML is malformed: <\/\w+> is found where <\/p> \(opened on line \d+, column \d+\) should close$/);
     expect(page.originalText).toContain('第二行');
   });
 
   it('ignores XML beside the page that is not a layout format, and pages without companions', async () => {
-    await corpus.put('p.txt', TEXT);
-    await corpus.put('p.xml', '<catalogue><item/></catalogue>');
-    await corpus.put('q.txt', '乙');
+    await t.corpus.put('p.txt', TEXT);
+    await t.corpus.put('p.xml', '<catalogue><item/></catalogue>');
+    await t.corpus.put('q.txt', '乙');
     expect(await opened('p.txt')).toMatchObject({ scan: null, scanError: null });
     expect(await opened('q.txt')).toMatchObject({ scan: null, scanError: null });
   });
 
   it('does not follow a layout companion that links outside the corpus', async () => {
-    const outside = path.join(work, 'outside.hocr');
+    const outside = path.join(t.work, 'outside.hocr');
     await writeFile(outside, HOCR);
-    await corpus.put('p.txt', TEXT);
-    await symlink(outside, path.join(corpus.root, 'p.hocr'));
+    await t.corpus.put('p.txt', TEXT);
+    await symlink(outside, path.join(t.corpus.root, 'p.hocr'));
     expect((await opened('p.txt')).scan).toBeNull();
   });
 });
 
 describe('the page.scanImage channel', () => {
   it('returns a corpus image as base64 with its MIME type', async () => {
-    await corpus.put('sub/p.jpg', JPEG);
-    await corpus.put('q.PNG', Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
-    await handlers.openCorpus(corpus.root);
-    const jpeg = await handlers.handle('page.scanImage', ['sub/p.jpg']);
+    await t.corpus.put('sub/p.jpg', JPEG);
+    await t.corpus.put('q.PNG', Uint8Array.from([0x89, 0x50, 0x4e, 0x47]));
+    await t.handlers.openCorpus(t.corpus.root);
+    const jpeg = await t.handlers.handle('page.scanImage', ['sub/p.jpg']);
     expect(jpeg).toEqual({ ok: true, value: { mime: 'image/jpeg', base64: Buffer.from(JPEG).toString('base64') } satisfies ScanImage });
-    const png = await handlers.handle('page.scanImage', ['q.PNG']);
+    const png = await t.handlers.handle('page.scanImage', ['q.PNG']);
     expect(png.ok && png.value).toMatchObject({ mime: 'image/png' });
-    await corpus.put('scan.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0]));
-    await corpus.put('scan2.TIFF', Uint8Array.from([0x4d, 0x4d, 0, 0x2a]));
-    const tif = await handlers.handle('page.scanImage', ['scan.tif']);
+    await t.corpus.put('scan.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0]));
+    await t.corpus.put('scan2.TIFF', Uint8Array.from([0x4d, 0x4d, 0, 0x2a]));
+    const tif = await t.handlers.handle('page.scanImage', ['scan.tif']);
     expect(tif).toEqual({ ok: true, value: { mime: 'image/tiff', base64: Buffer.from([0x49, 0x49, 0x2a, 0]).toString('base64') } });
-    const tiff = await handlers.handle('page.scanImage', ['scan2.TIFF']);
+    const tiff = await t.handlers.handle('page.scanImage', ['scan2.TIFF']);
     expect(tiff.ok && tiff.value).toMatchObject({ mime: 'image/tiff' });
   });
 
   it('refuses paths that leave the corpus, non-image files and missing images', async () => {
-    await corpus.put('p.txt', TEXT);
-    await handlers.openCorpus(corpus.root);
+    await t.corpus.put('p.txt', TEXT);
+    await t.handlers.openCorpus(t.corpus.root);
     const codeOf = async (rel: unknown) => {
-      const r = await handlers.handle('page.scanImage', [rel]);
+      const r = await t.handlers.handle('page.scanImage', [rel]);
       return r.ok ? null : r.error.code;
     };
     expect(await codeOf('../outside.jpg')).toBe('outside-corpus');
@@ -162,7 +138,7 @@ describe('the page.scanImage channel', () => {
   });
 
   it('needs an open corpus', async () => {
-    const r = await handlers.handle('page.scanImage', ['p.jpg']);
+    const r = await t.handlers.handle('page.scanImage', ['p.jpg']);
     expect(r.ok ? null : r.error.code).toBe('no-corpus');
   });
 });

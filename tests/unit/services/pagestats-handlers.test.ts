@@ -1,45 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
-import type { CorpusPagesSnapshot, EventChannel, EventPayloads, PageData, SaveOutcome } from '../../../shared/ipc/contract';
+import { describe, expect, it } from 'vitest';
+import type { CorpusPagesSnapshot, EventPayloads, PageData, SaveOutcome } from '../../../shared/ipc/contract';
 import type { TopEntity } from '../../../shared/model/page-stats';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { useHandlerTable } from './handler-table-fixture';
 
 // Issue 16: the page list crosses IPC without each page's top entities (summed in main by corpus.topEntities), and
 // a save records what the editor still had waiting (pending counts) in the page list and the corpus index.
 
 const EXT_B = '𠮷';
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-let events: { event: EventChannel; payload: unknown }[];
-
-beforeEach(async () => {
-  corpus = await makeTempCorpus('jiaodui-pagestats-');
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-pagestats-state-'));
-  events = [];
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => events.push({ event, payload }),
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '9.9.9',
-    shell: 'browser',
-  });
-});
-afterEach(async () => {
-  await handlers.close();
-  await handlers.scanFinished();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const t = useHandlerTable({ corpusPrefix: 'jiaodui-pagestats-' });
+const { call } = t;
 
 function sidecar(text: string, entities: { type: string; text: string; start: number }[]): string {
   return JSON.stringify({
@@ -57,18 +26,18 @@ function sidecar(text: string, entities: { type: string; text: string; start: nu
 
 describe('page statistics over IPC', () => {
   it('sends the page list without top entities and sums them in the main process', async () => {
-    await corpus.put('a.txt', `${EXT_B}田 上海 ${EXT_B}田`);
-    await corpus.put('a.txt.jiaodui.json', sidecar(`${EXT_B}田 上海 ${EXT_B}田`, [{ type: 'PER', text: `${EXT_B}田`, start: 0 }, { type: 'LOC', text: '上海', start: 3 }, { type: 'PER', text: `${EXT_B}田`, start: 6 }]));
-    await corpus.put('b.txt', '上海');
-    await corpus.put('b.txt.jiaodui.json', sidecar('上海', [{ type: 'LOC', text: '上海', start: 0 }]));
-    expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-    await handlers.scanFinished();
+    await t.corpus.put('a.txt', `${EXT_B}田 上海 ${EXT_B}田`);
+    await t.corpus.put('a.txt.jiaodui.json', sidecar(`${EXT_B}田 上海 ${EXT_B}田`, [{ type: 'PER', text: `${EXT_B}田`, start: 0 }, { type: 'LOC', text: '上海', start: 3 }, { type: 'PER', text: `${EXT_B}田`, start: 6 }]));
+    await t.corpus.put('b.txt', '上海');
+    await t.corpus.put('b.txt.jiaodui.json', sidecar('上海', [{ type: 'LOC', text: '上海', start: 0 }]));
+    expect((await t.handlers.openCorpus(t.corpus.root)).ok).toBe(true);
+    await t.handlers.scanFinished();
 
     const snapshot = await call<CorpusPagesSnapshot>('corpus.pages');
     expect(snapshot.pages.map((page) => page.path)).toEqual(['a.txt', 'b.txt']);
     for (const page of snapshot.pages) expect(page.stats && 'top' in page.stats).toBe(false);
     expect(snapshot.pages[0]!.stats).toEqual({ hand: 0, rule: 0, entities: { PER: 2, LOC: 1 }, note: null, pending: null });
-    const scanEvents = events.filter((e) => e.event === 'corpus.scanProgress').flatMap((e) => (e.payload as EventPayloads['corpus.scanProgress']).pages);
+    const scanEvents = t.events.filter((e) => e.event === 'corpus.scanProgress').flatMap((e) => (e.payload as EventPayloads['corpus.scanProgress']).pages);
     expect(scanEvents.length).toBeGreaterThan(0);
     for (const page of scanEvents) expect(page.stats && 'top' in page.stats).toBe(false);
 
@@ -79,9 +48,9 @@ describe('page statistics over IPC', () => {
   });
 
   it('keeps the pending counts a save sends, in the page list and after a rescan; a save without them is not counted', async () => {
-    await corpus.put('p.txt', `${EXT_B}己经`);
-    expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-    await handlers.scanFinished();
+    await t.corpus.put('p.txt', `${EXT_B}己经`);
+    expect((await t.handlers.openCorpus(t.corpus.root)).ok).toBe(true);
+    await t.handlers.scanFinished();
     const page = await call<PageData>('page.open', 'p.txt');
     const pending = { lowConfidence: 3, ocrSuggestions: 2, entitySuggestions: 1 };
     const base = { path: 'p.txt', status: 'in-progress', entities: [{ id: 'e1', start: 0, end: 1, type: 'PER', text: EXT_B }], sourceSha256: page.sha256 };
@@ -93,7 +62,7 @@ describe('page statistics over IPC', () => {
 
     // The index entry noted at the save is what the next scan keeps (the sidecar is unchanged since).
     await call('corpus.rescan');
-    await handlers.scanFinished();
+    await t.handlers.scanFinished();
     expect((await call<CorpusPagesSnapshot>('corpus.pages')).pages[0]!.stats?.pending).toEqual(pending);
 
     const again = await call<SaveOutcome>('page.save', { ...base, text: `${EXT_B}已经。`, expectedSidecarHash: saved.sidecarHash });

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
 import type { BatchReplaceOutcome, BatchSearchOutcome, PageData, PropagationApplyOutcome, PropagationPreview } from '../../../shared/ipc/contract';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
-import { makeTempCorpus, type TempCorpus } from './temp-corpus';
+import { useHandlerTable } from './handler-table-fixture';
 
 // Two kinds of sidecar that pass the schema and the page hash but do not fit the page's text. Before issue 13 they
 // opened editable and the first save or batch replace overwrote them.
@@ -18,46 +14,25 @@ const SPOILERS: { name: string; spoil(s: Sidecar): void; reason: string }[] = [
   { name: 'an entity outside the text', spoil: (s) => void s.entities.push({ id: 'far', start: 40, end: 43, type: 'PER', text: '武跃林' }), reason: 'sidecar.entityOutsideText' },
 ];
 
-let corpus: TempCorpus;
-let work: string;
-let handlers: Handlers;
-beforeEach(async () => {
-  corpus = await makeTempCorpus();
-  work = await mkdtemp(path.join(tmpdir(), 'jiaodui-untrusted-'));
-  handlers = createHandlers({ dialogs: { chooseFolder: async () => null }, emit: () => {}, stateFile: path.join(work, 'state.json'), appVersion: '9.9.9', shell: 'browser' });
-});
-afterEach(async () => {
-  // A scan still running writes the index cache into `work`, and refused requests are logged there: let both
-  // finish before the folder goes (else rm meets a file written meanwhile: ENOTEMPTY).
-  await handlers.scanFinished();
-  await handlers.close();
-  await handlers.errorLog.close();
-  await corpus.remove();
-  await rm(work, { recursive: true, force: true });
-});
-
-async function call<T>(channel: string, ...args: unknown[]): Promise<T> {
-  const r = await handlers.handle(channel, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const t = useHandlerTable();
+const { call } = t;
 
 // A page with a valid sidecar (one correction, one entity), then spoiled; returns the spoiled bytes.
 async function spoiledPage(spoil: (s: Sidecar) => void): Promise<string> {
-  await corpus.put(PAGE, ORIGINAL);
-  expect((await handlers.openCorpus(corpus.root)).ok).toBe(true);
-  await handlers.scanFinished();
+  await t.corpus.put(PAGE, ORIGINAL);
+  expect((await t.handlers.openCorpus(t.corpus.root)).ok).toBe(true);
+  await t.handlers.scanFinished();
   const page = await call<PageData>('page.open', PAGE);
   const text = page.text.replace('锅护', '锅炉');
   await call('page.save', { path: PAGE, text, status: 'in-progress', entities: [{ id: 'e1', start: 4, end: 7, type: 'PER', text: '武跃林' }], sourceSha256: page.sha256, expectedSidecarHash: null });
-  const sidecar = JSON.parse((await corpus.read(`${PAGE}.jiaodui.json`)).toString('utf8')) as Sidecar;
+  const sidecar = JSON.parse((await t.corpus.read(`${PAGE}.jiaodui.json`)).toString('utf8')) as Sidecar;
   spoil(sidecar);
   const spoiled = JSON.stringify(sidecar, null, 2);
-  await corpus.put(`${PAGE}.jiaodui.json`, spoiled);
+  await t.corpus.put(`${PAGE}.jiaodui.json`, spoiled);
   return spoiled;
 }
 
-const onDisk = async () => (await corpus.read(`${PAGE}.jiaodui.json`)).toString('utf8');
+const onDisk = async () => (await t.corpus.read(`${PAGE}.jiaodui.json`)).toString('utf8');
 
 describe.each(SPOILERS)('a sidecar with $name', ({ spoil, reason }) => {
   it('opens the page read-only with the reason and the first problem as a reason id with values', async () => {
@@ -73,7 +48,7 @@ describe.each(SPOILERS)('a sidecar with $name', ({ spoil, reason }) => {
   it('is never overwritten by a save, even with the hash the page was opened with', async () => {
     const spoiled = await spoiledPage(spoil);
     const page = await call<PageData>('page.open', PAGE);
-    const r = await handlers.handle('page.save', [{ path: PAGE, text: page.text, status: 'reviewed', entities: [], sourceSha256: page.sha256, expectedSidecarHash: page.sidecarHash }]);
+    const r = await t.handlers.handle('page.save', [{ path: PAGE, text: page.text, status: 'reviewed', entities: [], sourceSha256: page.sha256, expectedSidecarHash: page.sidecarHash }]);
     expect(r.ok ? null : r.error).toMatchObject({ code: 'read-only', detail: 'sidecar-inconsistent' });
     expect(await onDisk()).toBe(spoiled);
   });
@@ -84,7 +59,7 @@ describe.each(SPOILERS)('a sidecar with $name', ({ spoil, reason }) => {
     const found = await call<BatchSearchOutcome>('batch.search', query);
     expect(found.pages[PAGE]!.blocked).toMatch(/does not fit/);
     const hits = found.hits.map((h) => ({ start: h.start, end: h.end }));
-    const r = await handlers.handle('batch.replace', [{ query, pages: [{ path: PAGE, version: found.pages[PAGE]!.version, hits }] }]);
+    const r = await t.handlers.handle('batch.replace', [{ query, pages: [{ path: PAGE, version: found.pages[PAGE]!.version, hits }] }]);
     const outcome = r.ok ? (r.value as BatchReplaceOutcome) : null;
     expect(outcome?.changedPages).toEqual([]);
     expect(outcome?.problems[0]?.message).toMatch(/Left alone/);
@@ -111,7 +86,7 @@ describe.each(SPOILERS)('a sidecar with $name', ({ spoil, reason }) => {
   it('is reported by validate with the same problem the page opener found', async () => {
     await spoiledPage(spoil);
     const out: string[] = [];
-    const exit = await runCli(['validate', corpus.root], { stdout: (l) => out.push(l), stderr: () => {}, cwd: work });
+    const exit = await runCli(['validate', t.corpus.root], { stdout: (l) => out.push(l), stderr: () => {}, cwd: t.work });
     expect(exit).toBe(1);
     const page = await call<PageData>('page.open', PAGE);
     const problemLine = out.find((l) => l.startsWith(`${PAGE}: `));

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainProcessBuildOptions, textWorkerBuildOptions } from '../../../scripts/build-steps';
 import { requestSchemas } from '../../../shared/ipc/contract';
+import { waitFor } from './bundled-main';
 
 // Bundles electron/main.ts exactly as the build does and runs it against a recording fake of `electron`, to check
 // the wiring that no pure unit covers: window options, IPC guard, start-up corpus, security hooks, close guard.
@@ -245,11 +246,15 @@ describe('Electron main process (bundled, against a fake electron)', () => {
   });
 
   it('installs the menus in the UI language, rebuilt when the language switches', async () => {
-    expect(record.menuTemplate.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    const topLabels = () => record.menuTemplate.map((m) => m.label).join(' ');
+    expect(topLabels()).toBe('File Edit View Window Help');
+    // The menu is rebuilt once Open Recent's folders have been looked at on disk.
     await record.ipcHandlers.get('app.setPreferences')?.(trusted(), [{ language: 'zh-CN' }]);
-    expect(record.menuTemplate.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '窗口', '帮助']);
+    await waitFor(() => topLabels() === '文件 编辑 视图 窗口 帮助');
+    expect(topLabels()).toBe('文件 编辑 视图 窗口 帮助');
     await record.ipcHandlers.get('app.setPreferences')?.(trusted(), [{ language: 'en' }]);
-    expect(record.menuTemplate.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    await waitFor(() => topLabels() === 'File Edit View Window Help');
+    expect(topLabels()).toBe('File Edit View Window Help');
   });
 
   it('installs the File, Edit and View menus, whose commands reach the renderer as app.command', () => {
@@ -306,6 +311,7 @@ describe('Electron main process (bundled, against a fake electron)', () => {
   it('opens a folder by path (corpus.openPath), lists it under File → Open Recent, and reopens from there', async () => {
     const opened = (await record.ipcHandlers.get('corpus.openPath')?.(trusted(), [otherCorpus])) as { ok: boolean; value: { root: string } };
     expect(opened).toMatchObject({ ok: true, value: { root: otherCorpus } });
+    await waitFor(() => openRecentMenu().length === 4);
     expect(openRecentMenu().map((m) => m.label)).toEqual([otherCorpus, corpus, undefined, 'Clear Recently Opened']);
     openRecentMenu()[1]!.click!();
     await settle();
@@ -314,9 +320,32 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
+  it('leaves a folder that is gone out of Open Recent, and will not open one gone since the menu was built', async () => {
+    const third = path.join(dir, '第三 𠮷');
+    await fs.mkdir(third);
+    await fs.writeFile(path.join(third, 'p.txt'), '丙');
+    await record.ipcHandlers.get('corpus.openPath')?.(trusted(), [third]);
+    await record.ipcHandlers.get('corpus.openPath')?.(trusted(), [otherCorpus]);
+    await waitFor(() => openRecentMenu()[1]?.label === third);
+    expect(openRecentMenu().map((m) => m.label)).toEqual([otherCorpus, third, corpus, undefined, 'Clear Recently Opened']);
+    // Gone after the menu was built: its item shows a notice instead of asking the renderer to open it.
+    await fs.rm(third, { recursive: true });
+    const requests = openRequests().length;
+    const notices = record.messageBoxes.length;
+    openRecentMenu()[1]!.click!();
+    await waitFor(() => record.messageBoxes.length > notices);
+    expect(record.messageBoxes.at(-1)).toMatchObject({ type: 'warning', message: `The folder no longer exists: ${third}` });
+    expect(openRequests()).toHaveLength(requests);
+    // The menu was rebuilt without it; the stored list still has it (a drive plugged in again brings it back).
+    await waitFor(() => openRecentMenu().length === 4);
+    expect(openRecentMenu().map((m) => m.label)).toEqual([otherCorpus, corpus, undefined, 'Clear Recently Opened']);
+    const state = (await record.ipcHandlers.get('app.getState')?.(trusted(), [])) as { value: { recentCorpora: string[] } };
+    expect(state.value.recentCorpora).toEqual([otherCorpus, third, corpus]);
+  });
+
   it('clears the recent list from the menu, which then shows it empty', async () => {
     openRecentMenu().at(-1)!.click!();
-    await settle();
+    await waitFor(() => openRecentMenu().length === 3);
     expect(openRecentMenu().map((m) => [m.label, m.enabled ?? true])).toEqual([['No Recent Folders', false], [undefined, true], ['Clear Recently Opened', false]]);
     const state = (await record.ipcHandlers.get('app.getState')?.(trusted(), [])) as { value: { recentCorpora: string[] } };
     expect(state.value.recentCorpora).toEqual([]);
@@ -332,16 +361,19 @@ describe('Electron main process (bundled, against a fake electron)', () => {
     expect(record.messageBoxes.at(-1)).toMatchObject({ title: 'About Jiaodui', message: 'Jiaodui 9.9.9-test' });
   });
 
-  it('remembers where the window was when it closes', async () => {
+  it('remembers where the window was when it closes, on disk before a quit at once lets the app end', async () => {
     win().bounds = { x: 300, y: 200, width: 1100, height: 750 };
     win().maximized = false;
+    const quits = record.quitCalls;
     win().emit('close', { preventDefault: () => {} });
-    for (let i = 0; i < 40; i++) {
-      const saved = JSON.parse(await fs.readFile(path.join(userData, 'state.json'), 'utf8')) as { windowStates: { byDisplay: Record<string, { bounds: unknown }> } };
-      if (JSON.stringify(saved.windowStates.byDisplay['0,0,1920x1080']?.bounds) === JSON.stringify(win().bounds)) return;
-      await settle();
-    }
-    throw new Error('the window state was not saved');
+    // Ctrl+Q right away: the exit waits for the write, then the app quits again.
+    let prevented = false;
+    fakeApp.emit('will-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await waitFor(() => record.quitCalls > quits);
+    expect(record.quitCalls).toBe(quits + 1);
+    const saved = JSON.parse(await fs.readFile(path.join(userData, 'state.json'), 'utf8')) as { windowStates: { byDisplay: Record<string, { bounds: unknown }> } };
+    expect(saved.windowStates.byDisplay['0,0,1920x1080']?.bounds).toEqual(win().bounds);
   });
 
   it('opens the window again when the dock icon is clicked with no window open (macOS activate)', async () => {

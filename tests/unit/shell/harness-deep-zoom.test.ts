@@ -9,7 +9,8 @@ import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs'
 import { startHarnessServer, type HarnessServer } from '../../../electron/harness/server';
 import { answerScanRequest } from '../../../electron/scan-protocol';
 import { corpusDataDir } from '../../../electron/services/app/corpus-data-dir';
-import { createHandlers, type Handlers } from '../../../electron/services/handlers/table';
+import type { Handlers } from '../../../electron/services/handlers/table';
+import { testHandlers } from '../services/handler-table-fixture';
 import { cropQuery, TILE_INFO_QUERY, tileQuery } from '../../../shared/ipc/scan-tile-url';
 import { scanSchemeUrl } from '../../../shared/ipc/scan-url';
 
@@ -26,13 +27,7 @@ beforeEach(async () => {
   await fs.symlink(path.join(work, 'secret.jpg'), path.join(corpus, 'link.jpg'));
   await fs.mkdir(path.join(work, 'static'));
   await fs.writeFile(path.join(work, 'static', 'index.html'), '<!doctype html>');
-  handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, 'state', 'state.json'),
-    appVersion: '0.0.0',
-    shell: 'browser',
-  });
+  handlers = testHandlers(path.join(work, 'state', 'state.json'));
   await handlers.openCorpus(corpus);
   await handlers.scanFinished();
   server = await startHarnessServer({ staticDir: path.join(work, 'static'), port: 0, handlers, dialogs: createHarnessDialogs(() => undefined, () => false), events: createEventStream() });

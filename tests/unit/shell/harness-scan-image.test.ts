@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventStream } from '../../../electron/harness/event-stream';
 import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs';
 import { startHarnessServer, type HarnessServer } from '../../../electron/harness/server';
-import { createHandlers } from '../../../electron/services/handlers/table';
+import { testHandlers } from '../services/handler-table-fixture';
 import sharp from 'sharp';
 import { previewWidthFor } from '../../../shared/ipc/scan-url';
 import { rawRequest } from './harness-test-helpers';
@@ -28,13 +28,7 @@ beforeEach(async () => {
   await fs.mkdir(path.join(work, 'static'));
   await fs.writeFile(path.join(work, 'static', 'index.html'), '<!doctype html>');
   const events = createEventStream();
-  const handlers = createHandlers({
-    dialogs: { chooseFolder: async () => null },
-    emit: () => undefined,
-    stateFile: path.join(work, 'state.json'),
-    appVersion: '0.0.0',
-    shell: 'browser',
-  });
+  const handlers = testHandlers(path.join(work, 'state.json'));
   await handlers.openCorpus(corpus);
   await handlers.scanFinished();
   server = await startHarnessServer({ staticDir: path.join(work, 'static'), port: 0, handlers, dialogs: createHarnessDialogs(() => undefined, () => false), events });

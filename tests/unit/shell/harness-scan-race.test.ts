@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventStream } from '../../../electron/harness/event-stream';
 import { createHarnessDialogs } from '../../../electron/harness/harness-dialogs';
 import { startHarnessServer, type HarnessServer } from '../../../electron/harness/server';
-import { createHandlers } from '../../../electron/services/handlers/table';
+import { testHandlers } from '../services/handler-table-fixture';
 import { judge, race, startRaceCorpus, type RaceCorpus } from '../services/race-corpus';
 
 // The harness GET /api/scan-image (the request the probe found serving outside files) while another process
@@ -20,7 +20,7 @@ beforeAll(async () => {
   corpus = await startRaceCorpus();
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-harness-race-'));
   await fs.writeFile(path.join(work, 'index.html'), '<!doctype html>');
-  const handlers = createHandlers({ dialogs: { chooseFolder: async () => null }, emit: () => undefined, stateFile: path.join(work, 'state.json'), appVersion: '0.0.0', shell: 'browser' });
+  const handlers = testHandlers(path.join(work, 'state.json'));
   const opened = await handlers.openCorpus(corpus.root);
   if (!opened.ok) throw new Error(opened.error.message);
   await handlers.scanFinished();

@@ -60,6 +60,22 @@ describe('window state tracking', () => {
     expect(saved).toHaveLength(1);
   });
 
+  it('reports a failed save to the keeper (the app log) instead of throwing', async () => {
+    const reported: unknown[] = [];
+    const other = fakeWindow();
+    trackWindowState(other as unknown as BrowserWindow, {
+      displays: () => [display],
+      load: () => NO_WINDOW_STATES,
+      save: async () => {
+        throw new Error('EACCES: state.json');
+      },
+      report: (error) => void reported.push(error),
+    });
+    other.emit('close');
+    await vi.waitFor(() => expect(reported).toHaveLength(1));
+    expect(String(reported[0])).toContain('EACCES');
+  });
+
   it('does not record a minimised window (its bounds say nothing about where it should open)', () => {
     window.minimized = true;
     window.emit('close');
