@@ -7,7 +7,7 @@ import { presentFolders } from '../desktop/present-folders';
 import { Modal } from './Modal';
 
 /// The browser harness's stand-in for the native folder dialog: type a path, browse sub-folders, or pick one of
-/// the recently opened folders (the harness's File → Open Recent, with Clear Recently Opened).
+/// the recently opened folders but the open one (the harness's File → Open Recent, with Clear Recently Opened).
 ///
 /// The path field holds only what the user typed or browsed to. The first listing (the home folder) arrives
 /// while the field may already have the focus and a selection, so it is shown as the field's placeholder and
@@ -19,8 +19,8 @@ export function FolderPicker({ harness, api, onChoose }: { harness: HarnessExtra
     let live = true;
     void api.getAppState().then(async (state) => {
       if (!state.ok) return;
-      // Folders gone since they were opened are left out, as from File → Open Recent.
-      const present = await presentFolders(state.value.recentCorpora, harness.listFolders);
+      // Folders gone since they were opened are left out, as from File → Open Recent; so is the corpus open now.
+      const present = await presentFolders(state.value.recentCorpora, harness.listFolders, state.value.corpus?.root ?? null);
       if (live) setRecent(present);
     });
     return () => {

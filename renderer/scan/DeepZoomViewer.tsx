@@ -5,6 +5,7 @@ import { unionRegions } from '../../shared/layout/geometry';
 import { useT } from '../i18n/LanguageContext';
 import { DeepZoomOverlay, overlayMatrix, regionAt } from './DeepZoomOverlay';
 import { nextRotation } from './rotation';
+import { ScanToolbar } from './ScanToolbar';
 import type { ScanViewerProps } from './ScanViewer';
 import type { ScanImageState } from './useScanImage';
 import './scan.css';
@@ -21,7 +22,7 @@ const TILE_CACHE = 200;
 /// The scan viewer for large scans: OpenSeadragon over the shell's tile pyramid (see DeepZoomTiles in the main
 /// process), so the renderer holds only the tiles on screen, never the decoded scan.
 ///
-/// Wheel and pinch zoom, drag to pan; the same tools and keys as the single-image viewer (− / +, 0 fit width,
+/// Wheel and pinch zoom, drag to pan; the same toolbar (ScanToolbar) and keys as the single-image viewer (− / +, 0 fit width,
 /// Shift+0 fit page, R rotate, arrows pan). Line regions are an SVG over the viewer moved with it on every frame;
 /// the caret's line is outlined and panned into view, and a click on a region puts the caret on its line.
 export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
@@ -151,30 +152,19 @@ export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
 
   return (
     <section className="scan-viewer" aria-label={t('scan.label')}>
-      <div className="scan-tools" role="toolbar" aria-label={t('scan.tools')}>
-        <button type="button" onClick={() => zoomBy(1 / ZOOM_STEP)} aria-label={t('scan.zoomOut')} title={`${t('scan.zoomOut')} (−)`}>−</button>
-        <button type="button" onClick={() => zoomBy(ZOOM_STEP)} aria-label={t('scan.zoomIn')} title={`${t('scan.zoomIn')} (+)`}>+</button>
-        <button type="button" onClick={() => setFit('fit-width')} aria-pressed={fit === 'fit-width'} title={`${t('scan.fitWidth')} (0)`}>{t('scan.fitWidth')}</button>
-        <button type="button" onClick={() => setFit('fit-page')} aria-pressed={fit === 'fit-page'} title={`${t('scan.fitPage')} (Shift+0)`}>{t('scan.fitPage')}</button>
-        <button type="button" onClick={() => onRotationChange(nextRotation(rotation))} title={`${t('scan.rotate')} (R) · ${rotation}°`}>{t('scan.rotate')}</button>
-        <span className="scan-zoom-level" aria-live="polite">{percent === null ? '' : `${percent}%`}</span>
-        <label className="scan-confidence" title={t('scan.confidenceHint')}>
-          {t('scan.confidenceThreshold')}
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step={5}
-            value={Math.round(confidenceThreshold * 100)}
-            onChange={(event) => {
-              const value = event.currentTarget.valueAsNumber;
-              if (Number.isFinite(value)) onConfidenceThresholdChange(value / 100);
-            }}
-          />
-          %
-        </label>
-        {extraTools}
-      </div>
+      <ScanToolbar
+        onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
+        onZoomIn={() => zoomBy(ZOOM_STEP)}
+        onFitWidth={() => setFit('fit-width')}
+        onFitPage={() => setFit('fit-page')}
+        onRotate={() => onRotationChange(nextRotation(rotation))}
+        fit={fit}
+        rotation={rotation}
+        percent={percent}
+        confidenceThreshold={confidenceThreshold}
+        onConfidenceThresholdChange={onConfidenceThresholdChange}
+        extraTools={extraTools}
+      />
       <div
         className="scan-viewport deep-zoom-viewport"
         role="img"
@@ -191,7 +181,8 @@ export function DeepZoomViewer(props: ScanViewerProps & { image: Tiles }) {
   );
 }
 
-// Zoom so the (turned) scan fills the viewer's width, its top at the top (the single-image viewer's start).
+// Zoom so the (turned) scan fills the viewer's width, its top at the top: the first view (its tiles are all cut from
+// the view level the main process decodes first).
 function fitWidth(viewer: OpenSeadragon.Viewer, width: number, height: number): void {
   const viewport = viewer.viewport;
   const turned = viewport.getRotation() % 180 !== 0;

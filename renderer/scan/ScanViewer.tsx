@@ -9,6 +9,7 @@ import { fitWidthScale, readableScale, scrollToShow, stepScale, typicalLineSize 
 import { useViewContext } from '../view/ViewContext';
 import { lineHeightPx } from '../view/view-settings';
 import { DeepZoomViewer } from './DeepZoomViewer';
+import { ScanToolbar } from './ScanToolbar';
 import { unionRegions } from '../../shared/layout/geometry';
 import './scan.css';
 
@@ -167,30 +168,19 @@ function ImageScanViewer({ image, scan, caretLine, onRegionClick, confidenceThre
   const turn = rotationTransform(scan.imageWidth, scan.imageHeight, rotation);
   return (
     <section className="scan-viewer" aria-label={t('scan.label')}>
-      <div className="scan-tools" role="toolbar" aria-label={t('scan.tools')}>
-        <button type="button" onClick={() => zoomBy(-1)} aria-label={t('scan.zoomOut')} title={`${t('scan.zoomOut')} (−)`}>−</button>
-        <button type="button" onClick={() => zoomBy(1)} aria-label={t('scan.zoomIn')} title={`${t('scan.zoomIn')} (+)`}>+</button>
-        <button type="button" onClick={() => setZoom({ kind: 'fit-width' })} aria-pressed={zoom.kind === 'fit-width'} title={`${t('scan.fitWidth')} (0)`}>{t('scan.fitWidth')}</button>
-        <button type="button" onClick={() => setZoom({ kind: 'fit-page' })} aria-pressed={zoom.kind === 'fit-page'} title={`${t('scan.fitPage')} (Shift+0)`}>{t('scan.fitPage')}</button>
-        <button type="button" onClick={() => onRotationChange(nextRotation(rotation))} title={`${t('scan.rotate')} (R) · ${rotation}°`}>{t('scan.rotate')}</button>
-        <span className="scan-zoom-level" aria-live="polite">{Math.round(scale * 100)}%</span>
-        <label className="scan-confidence" title={t('scan.confidenceHint')}>
-          {t('scan.confidenceThreshold')}
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step={5}
-            value={Math.round(confidenceThreshold * 100)}
-            onChange={(event) => {
-              const percent = event.currentTarget.valueAsNumber;
-              if (Number.isFinite(percent)) onConfidenceThresholdChange(percent / 100);
-            }}
-          />
-          %
-        </label>
-        {extraTools}
-      </div>
+      <ScanToolbar
+        onZoomOut={() => zoomBy(-1)}
+        onZoomIn={() => zoomBy(1)}
+        onFitWidth={() => setZoom({ kind: 'fit-width' })}
+        onFitPage={() => setZoom({ kind: 'fit-page' })}
+        onRotate={() => onRotationChange(nextRotation(rotation))}
+        fit={zoom.kind === 'fit-width' || zoom.kind === 'fit-page' ? zoom.kind : null}
+        rotation={rotation}
+        percent={Math.round(scale * 100)}
+        confidenceThreshold={confidenceThreshold}
+        onConfidenceThresholdChange={onConfidenceThresholdChange}
+        extraTools={extraTools}
+      />
       {image.kind === 'none' && <p className="scan-note">{t('scan.noImage')}</p>}
       {image.kind === 'error' && <p className="scan-note" role="alert">{t('scan.imageError', { message: image.message })}</p>}
       <div

@@ -8,6 +8,14 @@ export const TILE_SIZE = 256;
 /// (a JPEG shrinks by 2, 4 or 8 while decoding), so the first view never waits for the whole pyramid.
 export const BASE_MAX_WIDTH = 4096;
 
+/// The widest the scan's *view level* may be: the level that fills a scan pane at fit width (up to 2,048 px, a
+/// 1,000 px pane on a 2× display), decoded first and alone so the first view waits for nothing larger.
+export const VIEW_MAX_WIDTH = 2048;
+
+/// The most pixels a scan may have to be tiled: 65,535 × 65,535, the largest JPEG there can be (a 30,000 ×
+/// 40,000 px broadsheet is 1.2 gigapixels). Passed to sharp as its explicit input limit.
+export const DEEP_ZOOM_MAX_PIXELS = 65_535 * 65_535;
+
 /// Scans of at least this many pixels are shown through the deep-zoom viewer; smaller ones as one image.
 ///
 /// 64 megapixels are 256 MB decoded (RGBA). Below that the single image opens on its preview in about 0.5 s and

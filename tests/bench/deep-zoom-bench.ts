@@ -6,7 +6,8 @@
 ///    the whole pyramid written to disk; a tile from it (median of 200 reads) and a line crop from its tiles.
 /// 2. In the app (the browser harness, a fresh state folder per run, so a cold tile cache): press in the page list
 ///    → the first view drawn (the viewer's canvas shows the page's marks); then dragging the view 20 px per frame
-///    for 120 frames, frame interval p50 / p95.
+///    for 240 frames, frame interval p50 / p95; on the first run the renderer's memory after zooming in and sweeping
+///    the whole page twice (tests/bench/deep-zoom-bench-app.ts).
 /// Prints a table (medians of RUNS) with the load average and exits 0.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -14,16 +15,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
 import { DeepZoomTiles } from '../../electron/services/scans/deep-zoom-tiles';
-import { levelSize, maxLevelOf, tileGrid } from '../../shared/scan/deep-zoom';
-import { launchChromium, startHarnessProcess } from '../../scripts/harness-process';
+import { baseLevelOf, levelSize, maxLevelOf, tileGrid, VIEW_MAX_WIDTH } from '../../shared/scan/deep-zoom';
+import { app, type AppRun } from './deep-zoom-bench-app';
+import { firstViewTiles, formats, type FormatFigure } from './deep-zoom-bench-formats';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(repoRoot, '.bench', 'deep-zoom');
 const BIG = { width: 30_000, height: 40_000, lines: 200 };
 const RUNS = 3;
-const PAN_FRAMES = 120;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -68,7 +68,9 @@ async function makeCorpus(): Promise<{ corpus: string; bytes: number }> {
 }
 
 async function services(corpus: string): Promise<Record<string, number>> {
-  const tilesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-deep-zoom-bench-'));
+  const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-deep-zoom-bench-'));
+  // The app data folder's layout, so the tile cache's limit applies as in the app.
+  const tilesDir = path.join(stateDir, 'corpora', 'bench', 'tiles');
   const realPath = path.join(corpus, 'huge.jpg');
   const tiles = new DeepZoomTiles();
   const handle = await fs.open(realPath, 'r');
@@ -83,21 +85,17 @@ async function services(corpus: string): Promise<Record<string, number>> {
     let fitLevel = 0;
     while (levelSize(BIG.width, BIG.height, fitLevel).width < 700) fitLevel++;
     t = performance.now();
-    // The first tile waits for the base level: one decode of the scan, shrunk while decoding.
+    // The first tile waits for the view level: one decode of the scan, shrunk while decoding.
     const first = await tiles.tile(scan, tilesDir, 0, 0, 0);
     if (!first.ok) throw new Error(first.error.message);
-    const baseMs = performance.now() - t;
-    for (let level = 0; level <= fitLevel; level++) {
-      const grid = tileGrid(BIG.width, BIG.height, level);
-      // The first screenful of the fit level (700 × 900 px: 3 × 4 tiles), all of the levels below.
-      for (let column = 0; column < Math.min(grid.columns, 3); column++) {
-        for (let row = 0; row < Math.min(grid.rows, level === fitLevel ? 4 : grid.rows); row++) {
-          const tile = await tiles.tile(scan, tilesDir, level, column, row);
-          if (!tile.ok) throw new Error(tile.error.message);
-        }
-      }
-    }
+    const viewMs = performance.now() - t;
+    await firstViewTiles(tiles, scan, tilesDir, BIG);
     const firstView = performance.now() - t + infoMs;
+    // A tile above the view level waits for the base level (a second decode, only when zoomed in that far).
+    t = performance.now();
+    const above = await tiles.tile(scan, tilesDir, info.value.baseLevel, 0, 0);
+    if (!above.ok) throw new Error(above.error.message);
+    const baseMs = performance.now() - t;
     const baseTiles: number[] = [];
     const base = info.value.baseLevel;
     const baseGrid = tileGrid(BIG.width, BIG.height, base);
@@ -125,18 +123,13 @@ async function services(corpus: string): Promise<Record<string, number>> {
     const again = new DeepZoomTiles();
     t = performance.now();
     await again.info(scan, tilesDir);
-    for (let level = 0; level <= fitLevel; level++) {
-      const grid = tileGrid(BIG.width, BIG.height, level);
-      for (let column = 0; column < Math.min(grid.columns, 3); column++) {
-        for (let row = 0; row < Math.min(grid.rows, level === fitLevel ? 4 : grid.rows); row++) await again.tile(scan, tilesDir, level, column, row);
-      }
-    }
+    await firstViewTiles(again, scan, tilesDir, BIG);
     const warmView = performance.now() - t;
     const du = await dirBytes(tilesDir);
-    return { infoMs, baseMs, firstView, warmView, baseTile: median(baseTiles), pyramidMs, topTile: median(topTiles), crop, cacheMb: du / 1e6, fitLevel, base, top };
+    return { infoMs, viewMs, baseMs, firstView, warmView, baseTile: median(baseTiles), pyramidMs, topTile: median(topTiles), crop, cacheMb: du / 1e6, fitLevel, base, top, view: Math.min(base, baseLevelOf(BIG.width, BIG.height, VIEW_MAX_WIDTH).level) };
   } finally {
     await handle.close();
-    await fs.rm(tilesDir, { recursive: true, force: true });
+    await fs.rm(stateDir, { recursive: true, force: true });
   }
 }
 
@@ -148,86 +141,25 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-// Press → the viewer's canvas shows the page's marks (timed in the page from the press).
-async function openAndPan(page: Page): Promise<{ firstView: number; panP50: number; panP95: number }> {
-  const option = page.getByRole('option', { name: 'huge.hocr' });
-  await option.waitFor();
-  await page.evaluate(() => {
-    const timing = window as unknown as { pressedAt: number };
-    document.addEventListener('pointerdown', () => (timing.pressedAt = performance.now()), { capture: true, once: true });
-  });
-  await option.click();
-  const shown = await page.waitForFunction(
-    () => {
-      const canvas = document.querySelector<HTMLCanvasElement>('.deep-zoom-host canvas');
-      if (canvas === null || canvas.width === 0) return false;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, Math.min(canvas.height, 200)).data;
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4 * 7) if (data[i]! < 100) dark++;
-      return dark > 50 ? performance.now() - (window as unknown as { pressedAt: number }).pressedAt : false;
-    },
-    undefined,
-    { timeout: 60_000, polling: 'raf' },
-  );
-  const firstView = (await shown.jsonValue()) as number;
-  // Drag the view (pointer events, as a mouse would) 20 px per frame.
-  const intervals = await page.evaluate(async (frames) => {
-    const target = document.querySelector<HTMLElement>('.openseadragon-canvas')!;
-    const box = target.getBoundingClientRect();
-    let x = box.left + box.width / 2;
-    let y = box.top + box.height - 20;
-    // Inline, not a named helper: the bundler would wrap a named one in __name, which the page does not have.
-    const init = { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0 };
-    target.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: x, clientY: y, buttons: 1 }));
-    const times: number[] = [];
-    while (times.length <= frames) {
-      times.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)));
-      y -= 3;
-      x -= 20 * (times.length % 2 === 0 ? 1 : -1);
-      target.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: x, clientY: y, buttons: 1 }));
-    }
-    target.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: x, clientY: y, buttons: 0 }));
-    return times.slice(1).map((t, i) => t - times[i]!);
-  }, PAN_FRAMES);
-  const sorted = [...intervals].sort((a, b) => a - b);
-  return { firstView, panP50: sorted[Math.floor(sorted.length / 2)]!, panP95: sorted[Math.floor(sorted.length * 0.95)]! };
-}
-
-async function app(corpus: string): Promise<{ firstView: number; panP50: number; panP95: number }[]> {
-  const browser = await launchChromium();
-  const runs = [];
-  try {
-    for (let i = 0; i < RUNS; i++) {
-      const stateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jiaodui-deep-zoom-bench-state-'));
-      const harness = await startHarnessProcess({ corpus, stateFile: path.join(stateDir, 'state.json'), lang: 'en' });
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      try {
-        const page = await context.newPage();
-        await page.goto(harness.url);
-        await page.waitForFunction(() => !document.querySelector('.scan-progress'), undefined, { timeout: 60_000 });
-        runs.push(await openAndPan(page));
-      } finally {
-        await context.close();
-        await harness.stop();
-        await fs.rm(stateDir, { recursive: true, force: true });
-      }
-    }
-  } finally {
-    await browser.close();
-  }
-  return runs;
-}
-
 const { corpus, bytes } = await makeCorpus();
 const ms = (value: number) => `${value.toFixed(value < 20 ? 1 : 0)} ms`;
-const inServices = await services(corpus);
+// `--formats[=<w>x<h>]`: the other input formats too; `--formats-only`: nothing else.
+const formatsArg = process.argv.find((arg) => /^--formats(=|-only$|$)/.test(arg));
+const formatsOnly = process.argv.includes('--formats-only');
+const formatSize = /=(\d+)x(\d+)$/.exec(formatsArg ?? '');
+const inFormats: FormatFigure[] = formatsArg
+  ? await formats(path.join(corpus, 'huge.jpg'), path.join(benchDir, 'formats'), formatSize ? { width: Number(formatSize[1]), height: Number(formatSize[2]) } : BIG)
+  : [];
+// `--app-only`: without the services part.
+const inServices = formatsOnly || process.argv.includes('--app-only') ? null : await services(corpus);
 // `--services-only`: without the browser (the app part needs the built renderer and a free machine).
-const inApp = process.argv.includes('--services-only') ? [] : await app(corpus);
+const inApp: AppRun[] = formatsOnly || process.argv.includes('--services-only') ? [] : await app(corpus, Number(/^--runs=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--runs=')) ?? '')?.[1] ?? RUNS));
 console.log(`\nDeep-zoom benchmark: ${BIG.width} × ${BIG.height} px JPEG (${(bytes / 1e6).toFixed(1)} MB), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}\n`);
-const rows: [string, string, string][] = [
+const rows: [string, string, string][] = inServices === null ? [] : [
   ['services: pyramid description (reads the file, sharp metadata)', ms(inServices['infoMs']!), ''],
-  [`services: the base level (${BIG.width / 2 ** (inServices['top']! - inServices['base']!)} px wide) decoded, in the first tile`, ms(inServices['baseMs']!), ''],
-  [`services: first view, cold cache (levels 0–${inServices['fitLevel']} from the base level ${inServices['base']})`, ms(inServices['firstView']!), '< 1 s'],
+  [`services: the view level (level ${inServices['view']}) decoded, in the first tile`, ms(inServices['viewMs']!), ''],
+  [`services: first view, cold cache (description, levels 0–${inServices['fitLevel']})`, ms(inServices['firstView']!), '< 1 s'],
+  [`services: the base level (level ${inServices['base']}) decoded, in its first tile`, ms(inServices['baseMs']!), ''],
   ['services: first view again after a restart (pyramid kept on disk)', ms(inServices['warmView']!), ''],
   ['services: a base-level tile (median of 50)', ms(inServices['baseTile']!), ''],
   [`services: the whole pyramid (levels 0–${inServices['top']}) written to disk`, ms(inServices['pyramidMs']!), ''],
@@ -236,8 +168,14 @@ const rows: [string, string, string][] = [
   ['services: tile cache on disk', `${inServices['cacheMb']!.toFixed(0)} MB`, ''],
 ];
 if (inApp.length > 0) {
-  rows.push([`app: press → first view drawn, cold cache (median of ${RUNS})`, ms(median(inApp.map((r) => r.firstView))), '< 1 s']);
+  rows.push([`app: press → first view drawn, cold cache (median of ${inApp.length})`, ms(median(inApp.map((r) => r.firstView))), '< 1 s']);
   rows.push(['app: dragging the view, frame interval p50 / p95', `${ms(median(inApp.map((r) => r.panP50)))} / ${ms(median(inApp.map((r) => r.panP95)))}`, 'display rate']);
 }
 for (const [what, value, target] of rows) console.log(`${what.padEnd(78)} ${value.padStart(18)}   ${target}`);
 if (inApp.length > 0) console.log(`app runs: ${inApp.map((r) => ms(r.firstView)).join(', ')}`);
+for (const figure of inFormats) {
+  console.log(`first view, cold cache, ${figure.format} ${figure.width} × ${figure.height} px (${figure.megabytes.toFixed(0)} MB): ${ms(figure.firstViewMs)}`);
+}
+for (const stage of inApp[0]?.memory?.stages ?? []) {
+  console.log(`renderer memory, ${stage.stage}: JS heap ${stage.heapMb.toFixed(1)} MB, process resident ${stage.rssMb.toFixed(0)} MB, ${stage.tiles} tile requests, ${stage.loaded} tiles loaded (resource timing)`);
+}

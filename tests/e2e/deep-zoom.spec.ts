@@ -112,6 +112,18 @@ test('a very large scan opens in the deep-zoom viewer: tiles, wheel zoom, caret 
   const targetBox = (await target.boundingBox())!;
   await page.mouse.click(targetBox.x + targetBox.width / 2, targetBox.y + targetBox.height / 2);
   await expect(target).toHaveClass(/scan-region-active/);
+
+  // The scan toolbar (shared with the single-image viewer) drives this viewer too: Fit width brings back the first
+  // view's zoom, Zoom in leaves it.
+  const tools = page.getByRole('toolbar', { name: 'Scan tools' });
+  const fitWidth = tools.getByRole('button', { name: 'Fit width' });
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'false');
+  await fitWidth.click();
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => parseInt((await zoom.textContent())!, 10)).toBe(before);
+  await tools.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => parseInt((await zoom.textContent())!, 10)).toBeGreaterThan(before);
 });
 
 // Whether the viewer `b` shows the region `a` (viewport pixels): all of its height and some of its width (a line

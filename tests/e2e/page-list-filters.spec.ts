@@ -85,3 +85,24 @@ test('a page note is edited in the page header, saved in the sidecar (version 4)
   expect(cleared.schemaVersion).toBe(3);
   expect(cleared.note).toBeUndefined();
 });
+
+test('the list controls keep each label on one line in the narrowest sidebar, in both languages', async ({ app }) => {
+  const { page } = app;
+  // 1024 wide: the sidebar is at its least, 190 px (it is 16% of the window above 1187 px).
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const sidebar = page.locator('aside.sidebar');
+  for (const [show, sort] of [['Show', 'Sort by'], ['显示', '排序']] as const) {
+    if (show === '显示') await page.keyboard.press('Control+Shift+L');
+    const box = await sidebar.boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(191);
+    for (const name of [show, sort]) {
+      const menu = page.getByRole('combobox', { name, exact: true });
+      await expect(menu).toBeVisible();
+      // The label's words on one line: no taller than the menu beside it, which stays inside the sidebar.
+      const label = page.locator('.page-list-controls label > span', { hasText: new RegExp(`^${name}$`) });
+      const [words, control] = [await label.boundingBox(), await menu.boundingBox()];
+      expect(words!.height, name).toBeLessThanOrEqual(control!.height);
+      expect(control!.x + control!.width, name).toBeLessThanOrEqual(box!.x + box!.width);
+    }
+  }
+});

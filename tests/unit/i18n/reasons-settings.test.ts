@@ -14,6 +14,7 @@ import { resolveInCorpus } from '../../../electron/services/disk/confine';
 import { corpusFile } from '../../../electron/services/disk/confined-fs';
 import { readPageOnDiskSync } from '../../../electron/services/page/page-on-disk';
 import { MODEL_FILE, readModelFile } from '../../../electron/services/entities/learned-store';
+import { MODEL_VERSION } from '../../../shared/entities/learn/model';
 import { corpusDataDir } from '../../../electron/services/app/corpus-data-dir';
 import { createHandlers } from '../../../electron/services/handlers/table';
 import { errorWords } from '../../../renderer/i18n/error-words';
@@ -126,9 +127,9 @@ describe('path-shape, learned-model and request reasons', () => {
 
   it.each([
     ['not a model', { format: 'other' }, '实体模型文件无法使用：这不是实体模型文件。'],
-    ['another version', { format: 'jiaodui-entity-model', version: 99 }, '实体模型文件无法使用：实体模型的版本是 99；本程序读取版本 1。'],
-    ['damaged weights', { format: 'jiaodui-entity-model', version: 1, types: ['PER'], hashes: '', weights: 'not base64!', transitions: [], temperature: 1 }, '实体模型文件无法使用：实体模型已损坏（base64）。'],
-    ['missing types', { format: 'jiaodui-entity-model', version: 1, types: 'PER' }, '实体模型文件无法使用：实体模型已损坏（types）。'],
+    ['another version', { format: 'jiaodui-entity-model', version: 99 }, `实体模型文件无法使用：实体模型的版本是 99；本程序读取版本 ${MODEL_VERSION}。`],
+    ['damaged weights', { format: 'jiaodui-entity-model', version: MODEL_VERSION, types: ['PER'], hashes: '', weights: 'not base64!', transitions: [], temperature: 1 }, '实体模型文件无法使用：实体模型已损坏（base64）。'],
+    ['missing types', { format: 'jiaodui-entity-model', version: MODEL_VERSION, types: 'PER' }, '实体模型文件无法使用：实体模型已损坏（types）。'],
   ])('words a learned model that cannot be used: %s', async (_name, stored, chinese) => {
     const stateFile = path.join(dir, 'state.json');
     const data = corpusDataDir(stateFile, path.join(dir, 'corpus'));

@@ -82,6 +82,33 @@ describe('deep-zoom tiles', () => {
     expect((await tiles.pyramid(await opened(file), tilesDir)).ok).toBe(true);
   });
 
+  it('serves the first view from the view level alone and decodes the base level only when a tile above it is asked for', async () => {
+    const file = await scan('page.jpg');
+    // View level 10 (500 × 750), base level 12 (the whole 2,000 px); the pyramid is not started during the test.
+    const tiles = new DeepZoomTiles({ viewMaxWidth: 600, pyramidDelayMs: 60_000 });
+    const info = await tiles.info(await opened(file), tilesDir);
+    expect(info.ok && info.value.baseLevel).toBe(12);
+    const bandRows = (bytes: Buffer, top: number, left = 0) => sharp(bytes).extract({ left, top, width: 100, height: 8 }).toBuffer().then(meanOf);
+    // Level 10: the band (rows 1,500–1,599) is at rows 375–399, in tile (0, 1) at 119–143.
+    const view = await tiles.tile(await opened(file), tilesDir, 10, 0, 1);
+    expect(view.ok).toBe(true);
+    if (view.ok) {
+      expect(await bandRows(view.value.bytes, 125)).toBeLessThan(60);
+      expect(await bandRows(view.value.bytes, 60)).toBeGreaterThan(200);
+    }
+    // Level 11 (1,000 × 1,500) is above the view level: cut from the base level, the band at rows 750–799.
+    const above = await tiles.tile(await opened(file), tilesDir, 11, 3, 2);
+    expect(above.ok && (await sharp(above.value.bytes).metadata())).toMatchObject({ width: 1000 - 3 * 256, height: 256 });
+    if (above.ok) {
+      expect(await bandRows(above.value.bytes, 750 - 512 + 2)).toBeLessThan(60);
+      expect(await bandRows(above.value.bytes, 700 - 512)).toBeGreaterThan(200);
+    }
+    // Both came from memory: no pyramid was written.
+    const key = await tileCacheKeyOf(await opened(file), tilesDir);
+    await expect(fs.access(path.join(key.dir, 'pyramid'))).rejects.toThrow();
+    expect((await tiles.pyramid(await opened(file), tilesDir)).ok).toBe(true);
+  });
+
   it('writes the whole pyramid into the tiles folder and serves every level from it', async () => {
     const file = await scan('page.jpg');
     const tiles = new DeepZoomTiles({ baseMaxWidth: 600 });

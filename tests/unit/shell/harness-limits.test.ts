@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_LIMITS, bodyLimitOf, estimateArgsBytes } from '../../../electron/request-limits';
 import { ok } from '../../../shared/result';
-import { rawRequest, startTestHarness, type RawResponse, type TestHarness } from './harness-test-helpers';
+import { rawRequest, readResponse, startTestHarness, type RawResponse, type TestHarness } from './harness-test-helpers';
 
 // Small limits so real HTTP requests can cross them quickly: page.open stands in for a large-body channel.
 const LIMITS = { defaultBodyBytes: 4096, channelBodyBytes: { 'page.open': 600_000 }, dialogBodyBytes: 1024, inFlightBudgetBytes: 1_000_000 };
@@ -26,11 +26,7 @@ function openPost(channel: string, headers: Record<string, string>) {
     headers: { Host: `127.0.0.1:${port}`, 'X-Jiaodui-Token': harness.server.token, 'Content-Type': 'application/json', ...headers },
   });
   const response = new Promise<RawResponse>((resolve, reject) => {
-    request.on('response', (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    request.on('response', (r) => readResponse(r).then(resolve, reject));
     // Writes after the server closed the connection may fail; only a failure before any answer counts.
     request.on('error', reject);
   });

@@ -69,6 +69,21 @@ export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /// The body as received (images).
+  bytes: Buffer;
+}
+
+/// Reads a response to its end.
+export function readResponse(response: http.IncomingMessage): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString('utf8'), bytes });
+    });
+    response.on('error', reject);
+  });
 }
 
 /// Sends a request exactly as given (raw path, any Host header), which `fetch` would normalise or refuse.
@@ -79,11 +94,7 @@ export function rawRequest(
   return new Promise((resolve, reject) => {
     const request = http.request(
       { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
+      (response) => readResponse(response).then(resolve, reject),
     );
     request.on('error', reject);
     request.end(options.body);

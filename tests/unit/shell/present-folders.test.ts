@@ -24,6 +24,23 @@ describe('the recent folders the harness picker offers', () => {
     expect(await presentFolders(list, listFolders)).toEqual([a, dir]);
   });
 
+  it('leaves out the corpus open now, and looks it up no more', async () => {
+    const open = path.join(dir, '在用 𠮷');
+    const other = path.join(dir, '其他');
+    await mkdir(open);
+    await mkdir(other);
+    const asked: string[] = [];
+    const list = async (folder: string) => {
+      asked.push(folder);
+      return listFolders(folder);
+    };
+    expect(await presentFolders([open, other], list, open)).toEqual([other]);
+    expect(asked).toEqual([other]);
+    // With none open, or another open, it stays in the list.
+    expect(await presentFolders([open, other], listFolders, null)).toEqual([open, other]);
+    expect(await presentFolders([open, other], listFolders, path.join(dir, 'elsewhere'))).toEqual([open, other]);
+  });
+
   it('keeps a folder the listing fails on for another reason (choosing it says what is wrong)', async () => {
     const unreadable = async () => failWith('harness.folderUnreadable', {});
     expect(await presentFolders(['/x'], unreadable)).toEqual(['/x']);

@@ -85,8 +85,12 @@ describe('combining the learned model with the other sources', () => {
     expect(out.map((x) => `${x.source}:${x.start}-${x.end}`)).toEqual(['rule:0-3', 'segmenter:5-7', 'rule:12-20', 'learned:9-10']);
   });
 
-  it('from the overrule point drops a rule or segmenter suggestion the model finds unlikely and puts its own there', () => {
-    const out = combineWithLearned(others, probabilities, learned, model(LEARNED_POLICY.overruleAt));
+  it('never drops a rule in the app’s policy; with an overrule point (a bench setting) drops one the model finds unlikely and puts its own there', () => {
+    expect(LEARNED_POLICY.overruleAt).toBe(Number.POSITIVE_INFINITY);
+    const overruling = { ...LEARNED_POLICY, overruleAt: 300 };
+    const kept = combineWithLearned(others, probabilities, learned, model(300));
+    expect(kept.map((x) => `${x.source}:${x.start}-${x.end}`)).toEqual(['rule:0-3', 'segmenter:5-7', 'rule:12-20', 'learned:9-10']);
+    const out = combineWithLearned(others, probabilities, learned, model(300), overruling);
     expect(out.map((x) => `${x.source}:${x.start}-${x.end}`)).toEqual(['rule:0-3', 'rule:12-20', 'learned:5-6', 'learned:9-10']);
   });
 });
