@@ -1,7 +1,7 @@
 import type { PageData } from '../../shared/ipc/contract';
 import { MAX_NOTE_LENGTH, type ReviewStatus } from '../../shared/model/sidecar-schema';
-import { useContext } from 'react';
-import { LanguageContext, useT } from '../i18n/LanguageContext';
+import { useT } from '../i18n/LanguageContext';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import './page-list-controls.css';
 
 /// The strip above the editor: page path, encoding, line endings, status, page note, save state, read-only and
@@ -29,7 +29,6 @@ export function PageHeader({
   correctionCount: number;
 }) {
   const t = useT();
-  const language = useContext(LanguageContext);
   return (
     <div className="page-header">
       <div className="page-title-row">
@@ -70,14 +69,7 @@ export function PageHeader({
         </dd>
       </dl>
       {saveState.kind === 'error' && <p role="alert" className="error">{saveState.message}</p>}
-      {page.readOnly && (
-        <p role="alert" className="read-only-banner">
-          <strong>{t('readOnly')}:</strong> {t(`readonly.${page.readOnly.reason}`)}{' '}
-          {page.readOnly.problem && <span className="problem">{t(`sidecarProblem.${page.readOnly.problem.code}`, page.readOnly.problem.values)} </span>}
-          {/* The checker's own sentence is English: shown as it is in the English UI, as a tooltip in others. */}
-          {language === 'en' ? <span className="detail">{page.readOnly.message}</span> : <span className="detail-hint" title={t('readonly.detailTitle', { detail: page.readOnly.message })}>ⓘ</span>}
-        </p>
-      )}
+      {page.readOnly && <ReadOnlyBanner readOnly={page.readOnly} />}
       {page.notices.map((notice) => (
         <p key={notice.code} className="notice" role="note">
           {t(`notice.${notice.code}`, { count: page.undecodable.count, encoding: page.encoding.name })}

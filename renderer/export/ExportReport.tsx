@@ -1,4 +1,5 @@
-import { useT } from '../i18n/LanguageContext';
+import { useContext } from 'react';
+import { LanguageContext, useErrorWords, useT } from '../i18n/LanguageContext';
 import { formatNameKey } from './format-groups';
 import { problemPlace, problemWords, runErrorWords } from './problem-words';
 import type { ExportRun } from './useExportRun';
@@ -7,6 +8,8 @@ import type { ExportRun } from './useExportRun';
 /// finished, what it did: files and pages written, or cancelled, and each problem with its page and format.
 export function ExportReport({ run }: { run: Pick<ExportRun, 'phase' | 'progress' | 'outcome' | 'error'> }) {
   const t = useT();
+  const errorWords = useErrorWords();
+  const language = useContext(LanguageContext);
   const { phase, progress, outcome, error } = run;
   if (phase === 'idle') return null;
   const total = progress?.total ?? outcome?.pages ?? 0;
@@ -43,12 +46,12 @@ export function ExportReport({ run }: { run: Pick<ExportRun, 'phase' | 'progress
               <p>{t('export.problems', { count: outcome.problems.length })}</p>
               <ul aria-label={t('export.problems', { count: outcome.problems.length })}>
                 {outcome.problems.map((problem, index) => (
-                  // The main process's own words (for a summary, the pages it names) show on hover.
-                  <li key={`${problem.path}\u0000${problem.format ?? ''}\u0000${index}`} title={problem.message}>
+                  // The main process's own English words (for a summary, the pages it names) show on hover in the English UI.
+                  <li key={`${problem.path}\u0000${problem.format ?? ''}\u0000${index}`} title={language === 'en' ? problem.message : undefined}>
                     {problem.path === '' ? <strong>{problemPlace(t, problem)}</strong> : <code>{problem.path}</code>}
                     {problem.format && <span className="export-problem-format"> · {t(formatNameKey(problem.format))}</span>}
                     {t('export.colon')}
-                    {problemWords(t, problem)}
+                    {problemWords(t, problem, errorWords)}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@
 import type { ExportProblem } from '../../shared/ipc/contract';
 import type { AppError } from '../../shared/result';
 import type { MessageKey } from '../i18n/messages';
+import type { WordedError } from '../i18n/error-words';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -20,10 +21,18 @@ const PROBLEM_KEYS: Record<string, MessageKey> = {
   'exporter-failed': 'exportProblem.exporter-failed',
 };
 
-/// One problem of an export in words: what went wrong, by its code. A format that does not apply to many pages
-/// comes as one problem of the run (path '') for that format.
-export function problemWords(t: Translate, problem: Pick<ExportProblem, 'path' | 'code' | 'message'>): string {
+/// One problem of an export in words: what went wrong, by its code, or when the main process says exactly what (a
+/// registered message with its reason: why the sidecar cannot be used, why the page cannot be read) that message,
+/// worded by `errorWords` in the UI language. A format that does not apply to many pages comes as one problem of
+/// the run (path '') for that format.
+export function problemWords(
+  t: Translate,
+  problem: Pick<ExportProblem, 'path' | 'code' | 'message' | 'messageId' | 'values'>,
+  errorWords?: (error: WordedError) => string,
+): string {
   if (problem.code === 'not-applicable' && problem.path === '') return t('exportProblem.not-applicable-many');
+  // The registered message says what the code's words say, and why: it stands alone.
+  if (errorWords && problem.messageId !== undefined) return errorWords({ message: problem.message, messageId: problem.messageId, ...(problem.values && { values: problem.values }) });
   const key = Object.hasOwn(PROBLEM_KEYS, problem.code) ? PROBLEM_KEYS[problem.code] : undefined;
   return key ? t(key) : t('exportProblem.other', { message: problem.message });
 }

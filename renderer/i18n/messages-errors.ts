@@ -34,7 +34,6 @@ const values = {
   'lineEnding.CR': 'CR',
   'lineEnding.mixed': 'Mixed',
   'lineEnding.none': 'None (one line)',
-  'readonly.detailTitle': 'Details (English, from the file check): {detail}',
 };
 
 /// Main-process failures and values in English.
@@ -47,7 +46,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'lineEnding.CR': 'CR',
   'lineEnding.mixed': '混合',
   'lineEnding.none': '无（仅一行）',
-  'readonly.detailTitle': '详情（英文，来自文件检查）：{detail}',
   'err.corpus.notOpen': '尚未打开语料文件夹。',
   'err.corpus.notFound': '找不到语料文件夹“{root}”。',
   'err.folder.notFound': '找不到文件夹“{root}”。',
@@ -79,6 +77,12 @@ export const zhCN: Record<keyof typeof en, string> = {
   'err.save.duplicateEntity': '有两个实体使用同一编号“{id}”。',
   'err.save.movesDoNotFit': '无法保存页面：移动与原文不符（{problem}）。',
   'err.save.inconsistent': '无法保存页面：{problem}',
+  'err.save.inconsistentMany': '无法保存页面：{problem}（另有 {count} 个问题）',
+  'err.export.sidecarUnusable': '其已保存的校改无法使用，因此导出的是未经校对、未标注的原文：{problem}',
+  'err.export.pageUnreadable': '无法读取页面“{path}”：{problem}',
+  'err.export.sidecarUnreadable': '无法读取“{path}”的附属文件：{problem}',
+  'err.entityIndex.sidecarUnusable': '“{path}”的附属文件无法使用，其中的实体未计入语料实体索引：{problem}',
+  'err.entityIndex.sidecarUnreadable': '无法读取“{path}”的附属文件，其中的实体未计入语料实体索引：{problem}',
   'err.save.pageChanged': '页面文件“{path}”在打开后已在磁盘上被改动。请重新打开页面后再保存。',
   'err.save.sidecarDeleted': '打开页面后，“{path}”已保存的校改被删除。请重新打开页面后再保存。',
   'err.save.sidecarChanged': '打开页面后，“{path}”已保存的校改被他人改动。请重新打开页面后再保存。',

@@ -1,5 +1,6 @@
 import { REASONS, type ReasonId } from '../../shared/errors/reasons';
 import { zhFileReasons } from './reasons-files-zh';
+import { saveReasonsZh } from './reasons-saves-zh';
 
 type ReasonKey = `reason.${ReasonId}`;
 
@@ -11,4 +12,6 @@ export const zhCN: Record<ReasonKey, string> = {
   'reason.other.technical': '（英文原文）{detail}',
   // zhui3a: layout and settings files, JSON syntax, OS errors, path shapes (renderer/i18n/reasons-files-zh.ts).
   ...zhFileReasons,
+  // zhui3b: sidecars, saves, batch runs, export and import (renderer/i18n/reasons-saves-zh.ts).
+  ...saveReasonsZh,
 };

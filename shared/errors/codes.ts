@@ -48,6 +48,13 @@ export const ERROR_MESSAGES = {
   'save.duplicateEntity': { code: 'invalid-argument', en: 'Two entities share the id "{id}".' },
   'save.movesDoNotFit': { code: 'invalid-argument', en: 'The page cannot be saved: the moves do not fit the original text ({problem}).' },
   'save.inconsistent': { code: 'invalid-argument', en: 'The page cannot be saved: {problem}' },
+  // Sidecars and saves, part b of issue 16 item 5: the first problem as a reason, with the count of the others.
+  'save.inconsistentMany': { code: 'invalid-argument', en: 'The page cannot be saved: {problem} (and {count} more problems)' },
+  'export.sidecarUnusable': { code: 'read-only', en: 'Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: {problem}' },
+  'export.pageUnreadable': { code: 'io', en: 'The page "{path}" cannot be read: {problem}' },
+  'export.sidecarUnreadable': { code: 'io', en: 'The sidecar of "{path}" cannot be read: {problem}' },
+  'entityIndex.sidecarUnusable': { code: 'read-only', en: 'The sidecar of "{path}" cannot be used, so its entities are left out of the corpus index: {problem}' },
+  'entityIndex.sidecarUnreadable': { code: 'io', en: 'The sidecar of "{path}" cannot be read, so its entities are left out of the corpus index: {problem}' },
   'save.pageChanged': { code: 'sidecar-changed', en: 'The page file "{path}" has changed on disk since it was opened. Reopen the page before saving.' },
   'save.sidecarDeleted': { code: 'sidecar-changed', en: 'The saved corrections of "{path}" were deleted since the page was opened. Reopen the page before saving.' },
   'save.sidecarChanged': { code: 'sidecar-changed', en: 'The saved corrections of "{path}" were changed by someone else since the page was opened. Reopen the page before saving.' },

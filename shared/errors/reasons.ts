@@ -8,6 +8,7 @@
 /// (renderer/i18n/error-words.ts) replaces `problem` with the reason's wording (`reason.<id>`).
 import type { MessageValues } from './fail-with';
 import { FILE_REASONS } from './reasons-files';
+import { SAVE_REASONS } from './reasons-saves';
 
 /// Every reason by id, with its English and `{name}` placeholders. The renderer has a wording of each in each UI
 /// language (`renderer/i18n/messages-reasons.ts`, key `reason.<id>`); tests/unit/i18n/completeness.test.ts checks it.
@@ -17,6 +18,8 @@ export const REASONS = {
   'other.technical': { en: '{detail}' },
   // zhui3a: layout and settings files, JSON syntax, OS errors, path shapes (shared/errors/reasons-files.ts).
   ...FILE_REASONS,
+  // zhui3b: sidecars, saves, batch runs, export and import (shared/errors/reasons-saves.ts).
+  ...SAVE_REASONS,
 } as const satisfies Record<string, { en: string }>;
 
 /// A registered reason's id.

@@ -1,6 +1,7 @@
 /// What `import-entities` reports: which pages got the imported entities, which already had exactly them, and every
 /// problem (a page with any problem is not written).
 import type { ImportProblemCode } from './problem-codes';
+import type { Reason } from '../errors/reasons';
 
 /// One problem of an import: the corpus page it concerns ('' when no page could be matched), where in the import
 /// files it was found, a code the renderer words and the main process's English words.
@@ -9,6 +10,8 @@ export interface ImportEntitiesProblem {
   where: string;
   code: ImportProblemCode;
   message: string;
+  /// What is wrong as a reason with values (shared/errors/reasons.ts), when the importer says.
+  reason?: Reason;
 }
 
 /// The outcome of one import.

@@ -4,6 +4,7 @@
 /// The parsers are pure (`shared/export/importers/`); electron/services/export/import-entities.ts matches each
 /// document to a corpus page, checks every span's quote against the page's corrected text, and writes sidecars
 /// only for pages where every span matches.
+import type { Reason } from '../errors/reasons';
 
 /// One span read from a file: code points [start, end) on the document's text, its type, and the text the file
 /// says it covers (the quote checked against the page).
@@ -31,6 +32,8 @@ export interface ImportProblem {
   where: string;
   code: 'malformed' | 'offset-out-of-range' | 'quote-mismatch' | 'unknown-page' | 'no-page';
   message: string;
+  /// What is wrong as a reason with values (shared/errors/reasons.ts), for wording in another language.
+  reason?: Reason;
 }
 
 /// What a parser gives: the documents it could read and the problems it found.

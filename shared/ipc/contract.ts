@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { WordedProblem } from '../errors/fail-with';
+import type { MessageValues, WordedProblem } from '../errors/fail-with';
+import type { MessageId } from '../errors/codes';
 import type { RejectionTallies } from '../learning/rejection-context';
 import { ignoreTargetSchema, type IgnoreList } from '../learning/ignore-list';
 import type { Result } from '../result';
@@ -23,7 +24,6 @@ import {
 import { tagsetSchema, type Tagset } from '../entities/tagset';
 import type { StoredModel } from '../entities/learn/model';
 import { pendingCountsSchema, type PageListStats, type TopEntity } from '../model/page-stats';
-import type { SidecarProblemCode } from '../model/sidecar-consistency';
 import { EXPORT_FORMATS, type ExportFormatId } from '../export/format-ids';
 
 /// A path relative to the open corpus, with `/` separators, as the renderer names pages.
@@ -122,12 +122,14 @@ export type ReadOnlyReason =
   /// not fit.
   | 'sidecar-inconsistent';
 
-/// Why a page is read-only: a reason code, the English message, and for 'sidecar-inconsistent' the first problem
-/// found (a code and its values, for the renderer to word).
+/// Why a page is read-only: a reason code, the English message (logs, the English UI's tooltip), and what exactly
+/// is wrong when the checker says (the JSON's line and column, the first schema issue or consistency problem): a
+/// reason flattened under `problem` (shared/errors/reasons.ts `withReason`) with `more`, the number of further
+/// problems, for the renderer to word in the UI language.
 export interface ReadOnlyInfo {
   reason: ReadOnlyReason;
   message: string;
-  problem?: { code: SidecarProblemCode; values: Record<string, string | number> };
+  why?: MessageValues;
 }
 
 /// One layout line of a page's scan, linked to the page text.
@@ -276,6 +278,10 @@ export interface ExportProblem {
   format?: ExportFormatId;
   code: string;
   message: string;
+  /// When the main process says exactly what went wrong (why the sidecar cannot be used, why the page cannot be
+  /// read): a registered message (shared/errors/codes.ts) and its values, worded by the renderer.
+  messageId?: MessageId;
+  values?: MessageValues;
 }
 
 /// What an export reports. `cancelled`: the user stopped it; files finished before stay, nothing half-written

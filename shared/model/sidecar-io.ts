@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { jsonSyntaxReason } from '../errors/json-reason';
+import { reason, type Reason } from '../errors/reasons';
+import { firstSchemaReason } from '../errors/schema-reason';
 import {
   SIDECAR_SCHEMA_VERSION,
   sidecarSchema,
@@ -11,10 +14,12 @@ import {
   type Sidecar,
 } from './sidecar-schema';
 
-/// The outcome of reading a sidecar: a valid document, or why it cannot be used.
+/// The outcome of reading a sidecar: a valid document, or why it cannot be used: in English (`message`, for logs
+/// and the command line) and as a reason the UI words in its language, with the number of further problems
+/// (`more`: schema issues after the first).
 export type SidecarParse =
   | { kind: 'ok'; sidecar: Sidecar }
-  | { kind: 'invalid-json' | 'schema' | 'newer-version' | 'foreign'; message: string };
+  | { kind: 'invalid-json' | 'schema' | 'newer-version' | 'foreign'; message: string; reason: Reason; more: number };
 
 /// Serialises a sidecar deterministically: fixed key order, sorted lists, two-space indent, final newline.
 ///
@@ -76,31 +81,40 @@ export function parseSidecar(json: string): SidecarParse {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    return { kind: 'invalid-json', message: `The sidecar is not valid JSON (${(error as Error).message}).` };
+    return { kind: 'invalid-json', message: `The sidecar is not valid JSON (${(error as Error).message}).`, reason: jsonSyntaxReason(json, error), more: 0 };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || (data as { format?: unknown }).format !== 'jiaodui-sidecar') {
-    return { kind: 'foreign', message: 'The sidecar file is not a Jiaodui sidecar (its "format" is not "jiaodui-sidecar").' };
+    return { kind: 'foreign', message: 'The sidecar file is not a Jiaodui sidecar (its "format" is not "jiaodui-sidecar").', reason: reason('sidecar.notJiaodui'), more: 0 };
   }
   const version = (data as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > SIDECAR_SCHEMA_VERSION) {
     return {
       kind: 'newer-version',
       message: `The sidecar was written by a newer Jiaodui (schema version ${version}; this version reads up to ${SIDECAR_SCHEMA_VERSION}).`,
+      reason: reason('sidecar.newerVersion', { version, supported: SIDECAR_SCHEMA_VERSION }),
+      more: 0,
     };
   }
   if (version === 1) {
     const v1 = sidecarV1Schema.safeParse(data);
     if (v1.success) return { kind: 'ok', sidecar: upgradeSidecarV1(v1.data) };
-    return { kind: 'schema', message: `The sidecar does not match the sidecar schema (version 1): ${z.prettifyError(v1.error).replace(/\n/g, '; ')}` };
+    return schemaProblem(v1.error, data, ' (version 1)');
   }
   if (version === 2) {
     const v2 = sidecarV2Schema.safeParse(data);
     if (v2.success) return { kind: 'ok', sidecar: upgradeSidecarV2(v2.data) };
-    return { kind: 'schema', message: `The sidecar does not match the sidecar schema (version 2): ${z.prettifyError(v2.error).replace(/\n/g, '; ')}` };
+    return schemaProblem(v2.error, data, ' (version 2)');
   }
   const parsed = sidecarSchema.safeParse(data);
   if (!parsed.success) {
-    return { kind: 'schema', message: `The sidecar does not match the sidecar schema: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` };
+    return schemaProblem(parsed.error, data, '');
   }
   return { kind: 'ok', sidecar: parsed.data };
+}
+
+// A schema failure: zod's own English for logs, its first issue as a reason (the field's path from the document,
+// `$` for the document itself) and the count of the others.
+function schemaProblem(error: z.ZodError, data: unknown, version: string): SidecarParse {
+  const { reason: first, more } = firstSchemaReason(error.issues, data, '$');
+  return { kind: 'schema', message: `The sidecar does not match the sidecar schema${version}: ${z.prettifyError(error).replace(/\n/g, '; ')}`, reason: first, more };
 }

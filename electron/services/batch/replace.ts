@@ -4,6 +4,10 @@ import { mapSpansThroughCorrections } from '../../../shared/entities/spans';
 import type { Correction, RejectedCorrection, RejectedEntity, Sidecar } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { problemWithReason } from '../../../shared/errors/with-reason';
+import { osReason } from '../../../shared/errors/os-reason';
+import { technicalReason } from '../../../shared/errors/reasons';
+import { unusableReason } from '../page/sidecar-file';
 import { savePage } from '../page/save-page';
 import { arrangeText } from '../../../shared/model/moves';
 import { correctionsAfterBatch } from './batch-corrections';
@@ -49,8 +53,12 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
       problems.push(problemWith(item.path, 'batch.pageChanged'));
       continue;
     }
-    if (page.texts.blocked !== null || page.sidecar.kind === 'unusable') {
-      problems.push(problemWith(item.path, 'batch.blocked', { problem: page.texts.blocked ?? '' }));
+    if (page.sidecar.kind === 'unusable') {
+      problems.push(problemWithReason(item.path, 'batch.blocked', {}, unusableReason(page.sidecar), page.sidecar.message));
+      continue;
+    }
+    if (page.texts.blocked !== null) {
+      problems.push(problemWithReason(item.path, 'batch.blocked', {}, technicalReason(page.texts.blocked)));
       continue;
     }
     const plan = planPageReplacement(page.texts, request.query.scope, query.value, item.hits, findMatches);
@@ -113,7 +121,7 @@ export async function replaceInCorpus(context: ReplaceContext, request: BatchRep
       await context.journals.add({ summary: batch, root: context.realRoot, pages: journal });
     } catch (error) {
       // The pages are changed; only the undo is lost. Say so rather than pretend it can be undone.
-      problems.push(problemWith('', 'batch.undoNotWritten', { problem: (error as Error).message }));
+      problems.push(problemWithReason('', 'batch.undoNotWritten', {}, osReason(error), (error as Error).message));
       batch = null;
     }
   }

@@ -1,5 +1,7 @@
 import type { BatchUndoOutcome } from '../../../shared/ipc/contract';
-import { problemOf, problemWith, worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
+import { problemOf, worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
+import { problemWithReason } from '../../../shared/errors/with-reason';
+import { osReason } from '../../../shared/errors/os-reason';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
 import { corpusFileInRealRoot, removeInCorpus, type CorpusFile } from '../disk/confined-fs';
@@ -8,7 +10,7 @@ import { asOwnWrite } from '../disk/own-writes';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { readSidecarSnapshot, sidecarIdentityNow } from '../page/sidecar-snapshot';
 import type { BatchJournals, JournalPage } from './journal';
-import { SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page/sidecar-lock';
+import { lockBusyReason, SidecarLockBusy, withSidecarLock, type SidecarLockGuard } from '../page/sidecar-lock';
 
 /// Undoes the last batch replacement on the corpus at `realRoot`: each page gets back its sidecar from before.
 ///
@@ -29,7 +31,9 @@ export async function undoLastBatch(realRoot: string, journals: BatchJournals, o
     }
     // Checked and restored under the sidecar lock, so a save by another process cannot slip in between.
     const problem = await withSidecarLock(sidecarAbs.value, (guard) => restorePage(sidecarAbs.value, page, guard)).catch((error: unknown) =>
-      error instanceof SidecarLockBusy ? problemWith(page.path, 'batch.undoBusy', { problem: error.message }) : problemWith(page.path, 'batch.undoFailed', { problem: (error as Error).message }),
+      error instanceof SidecarLockBusy
+        ? problemWithReason(page.path, 'batch.undoBusy', {}, lockBusyReason(error), error.message)
+        : problemWithReason(page.path, 'batch.undoFailed', {}, osReason(error), (error as Error).message),
     );
     if (problem !== null) {
       problems.push('path' in problem ? problem : { path: page.path, ...problem });

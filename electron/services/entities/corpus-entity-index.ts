@@ -3,6 +3,9 @@ import type { CorpusEntityEntry, CorpusEntityIndex } from '../../../shared/ipc/c
 import { parseSidecar } from '../../../shared/model/sidecar-io';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { mapLimit } from '../disk/map-limit';
+import type { Worded } from '../../../shared/errors/fail-with';
+import { osReason } from '../../../shared/errors/os-reason';
+import { wordedWithReason } from '../../../shared/errors/with-reason';
 import { sidecarPathOf } from '../../../shared/model/page-files';
 import { entityKey, pageEntityRejections } from '../../../shared/entities/corpus-rejections';
 import { acceptedOcrKeys, pageOcrRejections } from '../../../shared/ocr-assist/corpus-rejections';
@@ -16,8 +19,8 @@ interface CachedSidecar {
   mtimeMs: number;
   size: number;
   spans: { start: number; end: number; type: string; text: string }[];
-  /// Why the sidecar cannot be used (then `spans` is empty), else null.
-  problem: string | null;
+  /// Why the sidecar cannot be used (then `spans` is empty), worded by id with a reason, else null.
+  problem: Worded | null;
   /// Its rejected suggestions with their contexts, and its accepted OCR suggestions (see docs/rejections.md);
   /// worked out when the sidecar is read, so the page text need not be kept.
   decisions?: PageDecisions;
@@ -90,9 +93,9 @@ export class CorpusEntityIndexer {
                 problem: null,
                 decisions: decisionsOf(parsed.sidecar),
               }
-            : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: parsed.message };
+            : { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: wordedWithReason('entityIndex.sidecarUnusable', { path: page }, parsed.reason, parsed.message) };
       } catch (error) {
-        entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: `The sidecar cannot be read (${(error as Error).message}).` };
+        entry = { mtimeMs: info.mtimeMs, size: info.size, spans: [], problem: wordedWithReason('entityIndex.sidecarUnreadable', { path: page }, osReason(error), (error as Error).message) };
       }
       this.cache.set(page, entry);
       return entry;
@@ -131,7 +134,7 @@ export function assembleIndex(read: readonly { page: string; sidecar: Pick<Cache
   for (const { page, sidecar } of read) {
     if (!sidecar) continue;
     sidecars++;
-    if (sidecar.problem !== null) unreadable.push({ path: page, message: sidecar.problem });
+    if (sidecar.problem !== null) unreadable.push({ path: page, ...sidecar.problem });
     for (const span of sidecar.spans) {
       let acc = byText.get(span.text);
       if (!acc) byText.set(span.text, (acc = { text: span.text, count: 0, types: new Map(), pages: new Map() }));

@@ -116,12 +116,10 @@ export async function runExport(root: string, request: ExportRequest, outDir: st
         const read = exportPageFromFiles(scopedPage, readExportFilesSync(realRoot, scopedPage));
         state.done++;
         if (!read.ok) {
-          problems.add(scopedPage.path, 'unreadable', read.message);
+          problems.add(scopedPage.path, 'unreadable', read.message, undefined, read.worded);
           continue;
         }
-        if (read.sidecarProblem !== null) {
-          problems.add(scopedPage.path, 'sidecar-unusable', `Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: ${read.sidecarProblem}`);
-        }
+        if (read.sidecarProblem !== null) problems.addSidecarUnusable(scopedPage.path, read.sidecarProblem, read.sidecarReason);
         await exportOnePage(read.page, formats, output, problems, context, () => state.exported++);
       } while (state.done < pages.length && performance.now() < sliceEnd);
       if (options.signal?.aborted) {

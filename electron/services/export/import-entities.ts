@@ -6,6 +6,8 @@ import type { PageEntry } from '../../../shared/ipc/contract';
 import type { EntitySpan, Sidecar } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { reason } from '../../../shared/errors/reasons';
+import { unusableReason } from '../page/sidecar-file';
 import { CodePointIndex } from '../../../shared/text/codepoints';
 import { scanCorpus } from '../corpus/corpus-scan';
 import { readPageOnDiskSync } from '../page/page-on-disk';
@@ -50,7 +52,7 @@ export async function importEntities(root: string, reader: EntityFileReader, fil
     if (!scan.ok) return scan;
     pages = scan.value.pages;
   }
-  const problems: ImportEntitiesProblem[] = read.parse.problems.map((p) => ({ path: '', where: p.where, code: p.code, message: p.message }));
+  const problems: ImportEntitiesProblem[] = read.parse.problems.map((p) => ({ path: '', ...p }));
   const outcome: ImportEntitiesOutcome = { files: read.files, documents: read.parse.documents.length, written: [], unchanged: [], spans: 0, problems };
 
   // Documents by the page they name; two documents for one page leave it alone (which one would win is unclear).
@@ -67,7 +69,8 @@ export async function importEntities(root: string, reader: EntityFileReader, fil
     options.onProgress?.(done++, total);
     if (documents.length > 1) {
       const names = documents.map((d) => `"${d.page}"`).join(', ');
-      problems.push({ path: rel, where: documents[0]!.page, code: 'duplicate-page', message: `${documents.length} documents of the import name this page (${names}); nothing was written.` });
+      const why = reason('import.duplicatePage', { count: documents.length, names });
+      problems.push({ path: rel, where: documents[0]!.page, code: 'duplicate-page', message: `${documents.length} documents of the import name this page (${names}); nothing was written.`, reason: why });
       continue;
     }
     const result = await importIntoPage(realRoot, rel, documents[0]!, options, problems);
@@ -89,7 +92,8 @@ async function importIntoPage(realRoot: string, rel: string, document: ImportedD
     return 'refused';
   }
   if (page.sidecar.kind === 'unusable') {
-    problems.push({ path: rel, where: document.page, code: 'sidecar-unusable', message: `The page's saved corrections cannot be used, so its sidecar is left alone: ${page.sidecar.message}` });
+    const why = unusableReason(page.sidecar);
+    problems.push({ path: rel, where: document.page, code: 'sidecar-unusable', message: `The page's saved corrections cannot be used, so its sidecar is left alone: ${page.sidecar.message}`, reason: why });
     return 'refused';
   }
   const text = page.texts.corrected;
@@ -130,17 +134,18 @@ export function checkSpans(text: string, spans: readonly ImportedSpan[]): Omit<I
   const found: Omit<ImportEntitiesProblem, 'path' | 'where'>[] = [];
   spans.forEach((span, i) => {
     const label = `Span ${i + 1} (${span.type || 'no type'} ${span.start}–${span.end}, “${span.quote}”)`;
+    const values = { n: i + 1, type: span.type, start: span.start, end: span.end, quote: span.quote };
     if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end <= span.start || span.end > index.length) {
-      found.push({ code: 'offset-out-of-range', message: `${label} lies outside the page's text of ${index.length} characters.` });
+      found.push({ code: 'offset-out-of-range', message: `${label} lies outside the page's text of ${index.length} characters.`, reason: reason('import.spanOutside', { ...values, length: index.length }) });
       return;
     }
     if (span.type.trim() === '') {
-      found.push({ code: 'malformed', message: `${label} has no entity type.` });
+      found.push({ code: 'malformed', message: `${label} has no entity type.`, reason: reason('import.spanNoType', { n: i + 1, start: span.start, end: span.end, quote: span.quote }) });
       return;
     }
     const there = text.slice(index.toUtf16(span.start), index.toUtf16(span.end));
     if (there !== span.quote.normalize('NFC')) {
-      found.push({ code: 'quote-mismatch', message: `${label} does not match the page: its text there is “${there}”.` });
+      found.push({ code: 'quote-mismatch', message: `${label} does not match the page: its text there is “${there}”.`, reason: reason('import.spanMisquotes', { ...values, found: there }) });
     }
   });
   return found;

@@ -7,19 +7,40 @@ import { isOutside } from '../disk/confined-fs';
 import { openVerified, openVerifiedSync, READ_FLAGS } from '../disk/confined-open';
 import { absoluteIn } from '../page/page-on-disk';
 import { pageSourceFromBytes } from '../page/page-source';
-import { sidecarStateFromBytes, type SidecarState } from '../page/sidecar-file';
+import { sidecarStateFromBytes, unusableReason, type SidecarState } from '../page/sidecar-file';
+import { worded, wordedOfError, type Worded } from '../../../shared/errors/fail-with';
+import { osReason } from '../../../shared/errors/os-reason';
+import type { Reason } from '../../../shared/errors/reasons';
+import { wordedWithReason } from '../../../shared/errors/with-reason';
 import type { ScopedPage } from './export-scope';
 
 /// A page read for export, with the problem of its sidecar when it could not be trusted (the page is then
-/// exported as its original), or why the page could not be read at all.
+/// exported as its original: `sidecarProblem` in English, `sidecarReason` for the UI), or why the page could not
+/// be read at all (`message` in English, `worded` by id for the UI).
 export type ReadForExport =
-  | { ok: true; page: ExportPage; sidecarProblem: string | null }
-  | { ok: false; message: string };
+  | { ok: true; page: ExportPage; sidecarProblem: string | null; sidecarReason: Reason | null }
+  | { ok: false; message: string; worded: Worded };
 
 /// The bytes of a page and of its sidecar (null when it has none), or why they could not be read.
 export type ExportFiles =
   | { ok: true; bytes: Buffer; sidecar: Buffer | null }
-  | { ok: false; message: string };
+  | { ok: false; message: string; worded: Worded };
+
+// Why a file of the page could not be read: the English as before, worded by id with the OS error's reason.
+function unreadable(rel: string, which: 'page' | 'sidecar', error: unknown): { ok: false; message: string; worded: Worded } {
+  const english = (error as Error).message;
+  if (which === 'page') {
+    if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.', worded: worded('page.outside', { path: rel }) };
+    return { ok: false, message: `The page cannot be read: ${english}`, worded: wordedWithReason('export.pageUnreadable', { path: rel }, osReason(error), english) };
+  }
+  if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.', worded: worded('path.sidecarOutside', { path: rel }) };
+  return { ok: false, message: `The sidecar cannot be read: ${english}`, worded: wordedWithReason('export.sidecarUnreadable', { path: rel }, osReason(error), english) };
+}
+
+// A path whose shape is refused (see relativePathProblem).
+function notAllowed(rel: string, problem: string): { ok: false; message: string; worded: Worded } {
+  return { ok: false, message: `The path is not allowed: ${problem}.`, worded: worded('path.notAllowed', { path: rel, problem }) };
+}
 
 /// Reads page `scoped.path` of the corpus at `realRoot` and its sidecar as every reader of the corpus does: the
 /// path's shape checked, each file opened first and verified to lie inside the corpus (a file swapped for a symlink
@@ -28,20 +49,18 @@ export type ExportFiles =
 export async function readExportFiles(realRoot: string, scoped: ScopedPage): Promise<ExportFiles> {
   const rel = scoped.path;
   const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return { ok: false, message: `The path is not allowed: ${shapeProblem}.` };
+  if (shapeProblem) return notAllowed(rel, shapeProblem);
   let bytes: Buffer;
   try {
     bytes = await readVerified(realRoot, rel);
   } catch (error) {
-    if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.' };
-    return { ok: false, message: `The page cannot be read: ${(error as Error).message}` };
+    return unreadable(rel, 'page', error);
   }
   const sidecarRel = sidecarPathOf(rel);
   try {
     return { ok: true, bytes, sidecar: await readVerified(realRoot, sidecarRel) };
   } catch (error) {
-    if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
+    if (isOutside(error) || (error as NodeJS.ErrnoException).code !== 'ENOENT') return unreadable(rel, 'sidecar', error);
     return { ok: true, bytes, sidecar: null };
   }
 }
@@ -53,19 +72,17 @@ export async function readExportFiles(realRoot: string, scoped: ScopedPage): Pro
 export function readExportFilesSync(realRoot: string, scoped: ScopedPage): ExportFiles {
   const rel = scoped.path;
   const shapeProblem = relativePathProblem(rel);
-  if (shapeProblem) return { ok: false, message: `The path is not allowed: ${shapeProblem}.` };
+  if (shapeProblem) return notAllowed(rel, shapeProblem);
   let bytes: Buffer;
   try {
     bytes = readVerifiedSync(realRoot, rel);
   } catch (error) {
-    if (isOutside(error)) return { ok: false, message: 'The page leads outside the corpus folder.' };
-    return { ok: false, message: `The page cannot be read: ${(error as Error).message}` };
+    return unreadable(rel, 'page', error);
   }
   try {
     return { ok: true, bytes, sidecar: readVerifiedSync(realRoot, sidecarPathOf(rel)) };
   } catch (error) {
-    if (isOutside(error)) return { ok: false, message: 'The sidecar leads outside the corpus folder.' };
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, message: `The sidecar cannot be read: ${(error as Error).message}` };
+    if (isOutside(error) || (error as NodeJS.ErrnoException).code !== 'ENOENT') return unreadable(rel, 'sidecar', error);
     return { ok: true, bytes, sidecar: null };
   }
 }
@@ -120,7 +137,7 @@ export function exportPageFromFiles(scoped: ScopedPage, files: ExportFiles): Rea
   const rel = scoped.path;
   const { bytes } = files;
   const source = pageSourceFromBytes(bytes, rel);
-  if (!source.ok) return { ok: false, message: source.error.message };
+  if (!source.ok) return { ok: false, message: source.error.message, worded: wordedOfError(source.error) };
   const sidecar: SidecarState = files.sidecar === null ? { kind: 'none' } : sidecarStateFromBytes(files.sidecar, source.value);
   const { layout } = source.value;
   const page: ExportPage = {
@@ -139,7 +156,8 @@ export function exportPageFromFiles(scoped: ScopedPage, files: ExportFiles): Rea
     sidecar: sidecar.kind === 'usable' ? sidecar.sidecar : null,
     scan: scanImageOf(scoped.companions, layout?.image ?? null),
   };
-  return { ok: true, page, sidecarProblem: sidecar.kind === 'unusable' ? sidecar.message : null };
+  const unusable = sidecar.kind === 'unusable';
+  return { ok: true, page, sidecarProblem: unusable ? sidecar.message : null, sidecarReason: unusable ? unusableReason(sidecar) : null };
 }
 
 // The image companion the layout file names, else the first image companion (as the scan view picks it).

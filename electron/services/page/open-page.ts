@@ -1,6 +1,7 @@
 import type { PageData, PageEntry } from '../../../shared/ipc/contract';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { withReason } from '../../../shared/errors/reasons';
 import { corpusFile, corpusFileInRealRoot, statInCorpus } from '../disk/confined-fs';
 import { removeStaleTemps } from '../disk/temp-leftovers';
 import { LOW_ENCODING_CONFIDENCE } from './encoding';
@@ -104,10 +105,11 @@ function buildPageData(rel: string, source: PageSource, sidecar: SidecarState, s
   };
 }
 
-// The first consistency problem goes to the renderer as a code and values, so it can be worded in the UI language.
+// What exactly is wrong (the first problem, and how many more) goes to the renderer as a reason with values, so it
+// can be worded in the UI language.
 function readOnlyOf(sidecar: Extract<SidecarState, { kind: 'unusable' }>): NonNullable<PageData['readOnly']> {
-  const first = sidecar.problems?.[0];
-  return { reason: sidecar.reason, message: sidecar.message, ...(first && { problem: { code: first.code, values: first.values } }) };
+  const why = sidecar.why === undefined ? {} : { why: withReason({ more: sidecar.more }, 'problem', sidecar.why) };
+  return { reason: sidecar.reason, message: sidecar.message, ...why };
 }
 
 function noticesFor(source: PageSource): PageData['notices'] {

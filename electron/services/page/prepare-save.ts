@@ -6,11 +6,13 @@ import { cpLength } from '../../../shared/text/codepoints';
 import { carryRules } from '../../../shared/model/correction-rules';
 import { computeLineOrigins } from '../../../shared/layout/line-links';
 import { arrangeText } from '../../../shared/model/moves';
-import { checkSidecarConsistency } from '../../../shared/model/sidecar-consistency';
+import { sidecarProblems } from '../../../shared/model/sidecar-consistency';
+import { reasonOfError } from '../../../shared/errors/error-reason';
+import { failWithReason } from '../../../shared/errors/with-reason';
 import { serializeSidecar } from '../../../shared/model/sidecar-io';
 import { sidecarVersionFor, type Sidecar } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
-import { failWith } from '../../../shared/errors/fail-with';
+import { englishOf, failWith } from '../../../shared/errors/fail-with';
 import { pageStatsOf, type PageStats } from '../../../shared/model/page-stats';
 import { sha256Hex } from '../disk/hash';
 import { pageSourceFromBytes } from './page-source';
@@ -71,7 +73,7 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
   // on the original arranged by them.
   const moves = req.moves ?? previous?.moves ?? [];
   const arranged = arrangeText(source.value.originalText, moves);
-  if (!arranged.ok) return failWith('save.movesDoNotFit', { problem: arranged.error.message });
+  if (!arranged.ok) return failWithReason('save.movesDoNotFit', {}, reasonOfError(arranged.error), arranged.error.message);
   const computed = correctionsFor(arranged.value, text, req.corrections, previous?.corrections ?? [], rel);
   if (!computed.ok) return computed;
   const corrections = computed.value;
@@ -101,8 +103,10 @@ export function prepareSaveFromBytes(input: SaveInput): Result<PreparedSave & { 
     ...rejectionsInside(text, req.rejectedEntities ?? previous?.rejectedEntities ?? [], req.rejectedCorrections ?? previous?.rejectedCorrections ?? []),
     ...(note === undefined ? {} : { note }),
   };
-  const problems = checkSidecarConsistency(sidecar, source.value.originalText);
-  if (problems.length > 0) return failWith('save.inconsistent', { problem: problems.join(' ') });
+  // The first problem is worded for the UI (with the count of the others); the message keeps them all.
+  const problems = sidecarProblems(sidecar, source.value.originalText);
+  if (problems.length === 1) return failWithReason('save.inconsistent', {}, problems[0]!.reason, problems[0]!.message);
+  if (problems.length > 1) return failWithReason('save.inconsistentMany', { count: problems.length - 1 }, problems[0]!.reason, problems.map((p) => p.message).join(' '));
 
   const serialized = serializeSidecar(sidecar);
   return ok({ serialized, outcome: { sidecarHash: sha256Hex(serialized), modified: timestamp, corrections: sidecar.corrections, moves: sidecar.moves, stats: pageStatsOf(sidecar) } });
@@ -124,8 +128,13 @@ export function sidecarChanged(rel: string, nowHash: string | null): Result<neve
 // equal proposed one (or, when the editor sent none, as a batch replace does, of an equal saved one). A text past
 // the page limits is refused.
 function correctionsFor(original: string, text: string, proposed: Correction[] | undefined, saved: readonly Correction[], rel: string): Result<Correction[]> {
-  const limits = checkTextLimits(text, `The corrected text of "${rel}"`);
-  if (!limits.ok) return limits;
+  // The page's path names it in the limit's values (an English phrase there would show in every UI language); the
+  // English message says which text it is.
+  const limits = checkTextLimits(text, rel);
+  if (!limits.ok) {
+    const { messageId, values } = limits.error;
+    return messageId === undefined ? limits : { ok: false, error: { ...limits.error, message: englishOf(messageId, { ...values, path: `The corrected text of "${rel}"` }) } };
+  }
   if (proposed) {
     const applied = applyCorrections(original, proposed);
     if (applied.ok && applied.value === text) return ok(proposed);

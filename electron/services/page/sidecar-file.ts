@@ -5,6 +5,7 @@ import { parseSidecar } from '../../../shared/model/sidecar-io';
 import type { Sidecar } from '../../../shared/model/sidecar-schema';
 import { ok, type Result } from '../../../shared/result';
 import { failWith } from '../../../shared/errors/fail-with';
+import { reason, technicalReason, type Reason } from '../../../shared/errors/reasons';
 import { decodeUtf8 } from './encoding';
 import { sha256Hex } from '../disk/hash';
 
@@ -12,7 +13,7 @@ import { sha256Hex } from '../disk/hash';
 export type SidecarState =
   | { kind: 'none' }
   | { kind: 'usable'; sidecar: Sidecar; hash: string }
-  | { kind: 'unusable'; hash: string; reason: ReadOnlyReason; message: string; problems?: SidecarProblem[] };
+  | { kind: 'unusable'; hash: string; reason: ReadOnlyReason; message: string; why?: Reason; more: number; problems?: SidecarProblem[] };
 
 /// What a sidecar is judged against: the page file's hash and its original text (decoded, LF, NFC).
 export interface PageFacts {
@@ -32,7 +33,8 @@ const REASONS = {
 ///
 /// Unusable sidecars (bad JSON, schema errors, a newer format version, someone else's file, written for
 /// different page bytes, or not fitting the page's text: every problem `sidecarProblems` finds) come back with a
-/// reason and a plain-words message; the page is then read-only so the file is never overwritten. Fails with
+/// reason, a plain-words English message, and what exactly is wrong as a reason the UI words (`why`, the first
+/// problem, with `more` further ones); the page is then read-only so the file is never overwritten. Fails with
 /// 'outside-corpus' when it leads outside the corpus, 'io' when the file exists but cannot be read.
 export async function readSidecarState(file: CorpusFile, page: PageFacts): Promise<Result<SidecarState>> {
   const bytes = await readSidecarBytes(file);
@@ -56,13 +58,15 @@ export function sidecarStateFromBytes(bytes: Uint8Array, page: PageFacts): Sidec
   const hash = sha256Hex(bytes);
   const parsed = parseSidecar(decodeUtf8(bytes));
   if (parsed.kind !== 'ok') {
-    return { kind: 'unusable', hash, reason: REASONS[parsed.kind], message: `${parsed.message} The page is read-only so the sidecar is not overwritten.` };
+    return { kind: 'unusable', hash, reason: REASONS[parsed.kind], message: `${parsed.message} The page is read-only so the sidecar is not overwritten.`, why: parsed.reason, more: parsed.more };
   }
   if (parsed.sidecar.source.sha256 !== page.sha256) {
     return {
       kind: 'unusable',
       hash,
       reason: 'sidecar-hash-mismatch',
+      why: reason('sidecar.hashMismatch'),
+      more: 0,
       message:
         'The page file has changed since its corrections were saved (its SHA-256 no longer matches the sidecar). ' +
         'The original text is shown read-only so the saved corrections are not lost.',
@@ -76,8 +80,15 @@ export function sidecarStateFromBytes(bytes: Uint8Array, page: PageFacts): Sidec
       hash,
       reason: 'sidecar-inconsistent',
       message: `The sidecar does not fit this page: ${problems[0]!.message}${more} The page is read-only so the sidecar is not overwritten.`,
+      why: problems[0]!.reason,
+      more: problems.length - 1,
       problems,
     };
   }
   return { kind: 'usable', sidecar: parsed.sidecar, hash };
+}
+
+/// Why an unusable sidecar cannot be used, as a reason (the first problem the checker found).
+export function unusableReason(state: Extract<SidecarState, { kind: 'unusable' }>): Reason {
+  return state.why ?? technicalReason(state.message);
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { reason, type Reason } from '../../../shared/errors/reasons';
 import { openFolderInCorpus, type CorpusFile } from '../disk/confined-fs';
 import { tryAcquireLock, type HeldLock, type LockHolder } from '../disk/lock-file';
 
@@ -36,6 +37,11 @@ export class SidecarLockBusy extends Error {
     );
     this.name = 'SidecarLockBusy';
   }
+}
+
+/// Why a sidecar's lock is busy, as a reason (who holds it, when its lock file says).
+export function lockBusyReason(busy: SidecarLockBusy): Reason {
+  return busy.holder ? reason('lock.busy', { pid: busy.holder.pid, host: busy.holder.host }) : reason('lock.busyUnknown');
 }
 
 /// The sidecar lock was taken over by another process while this one held it.

@@ -6,6 +6,7 @@
 /// fragments at line ends (as its editor does for a selection across lines) is read as one span from the first
 /// fragment's start to the last one's end, provided only white space lies between them; other discontinuous spans
 /// are refused.
+import { reason } from '../../errors/reasons';
 import { CodePointIndex } from '../../text/codepoints';
 import type { ImportedSpan, ImportParse, ImportProblem } from '../import-types';
 import { problem, withoutBom } from './common';
@@ -32,7 +33,7 @@ export function parseBratAnn(annText: string, txtText: string | null, relPath: s
     .forEach((raw, i) => {
       const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (!line.startsWith('T')) {
-        if (line.trim() !== '' && !/^[RENAM#*]/.test(line)) problems.push(problem(`${fileName}:${i + 1}`, 'malformed', 'The line is no brat annotation (it starts with none of T R E N A M # *).'));
+        if (line.trim() !== '' && !/^[RENAM#*]/.test(line)) problems.push(problem(`${fileName}:${i + 1}`, 'malformed', 'The line is no brat annotation (it starts with none of T R E N A M # *).', reason('import.bratNotAnnotation')));
         return;
       }
       const read = readTextBound(line, index, `${fileName}:${i + 1}`);
@@ -47,27 +48,29 @@ export function parseBratAnn(annText: string, txtText: string | null, relPath: s
 function readTextBound(line: string, index: CodePointIndex | null, where: string): ImportedSpan | ImportProblem {
   const fields = line.split('\t');
   const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
-  if (fields.length < 3 || match === null) return problem(where, 'malformed', 'The line is not "ID<tab>TYPE START END<tab>TEXT".');
+  if (fields.length < 3 || match === null) return problem(where, 'malformed', 'The line is not "ID<tab>TYPE START END<tab>TEXT".', reason('import.bratBadLine'));
   const type = match[1]!;
   const quoteField = fields.slice(2).join('\t');
   const fragments = match[2]!.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
   fragments.sort((a, b) => a[0] - b[0]);
   for (const [start, end] of fragments) {
-    if (end < start) return problem(where, 'malformed', `The fragment ${start}–${end} ends before it starts.`);
-    if (index !== null && end > index.length) return problem(where, 'offset-out-of-range', `The fragment ${start}–${end} ends past the text's ${index.length} characters.`);
+    if (end < start) return problem(where, 'malformed', `The fragment ${start}–${end} ends before it starts.`, reason('import.fragmentBackwards', { start, end }));
+    if (index !== null && end > index.length) return problem(where, 'offset-out-of-range', `The fragment ${start}–${end} ends past the text's ${index.length} characters.`, reason('import.fragmentPastText', { start, end, length: index.length }));
   }
   const start = fragments[0]![0];
   const end = fragments[fragments.length - 1]![1];
-  if (end <= start) return problem(where, 'malformed', 'The span is empty.');
+  if (end <= start) return problem(where, 'malformed', 'The span is empty.', reason('import.spanEmpty'));
   if (index === null) return withoutText(type, fragments, quoteField, where);
   const cut = (s: number, e: number) => index.text.slice(index.toUtf16(s), index.toUtf16(e));
   const reference = fragments.map(([s, e]) => cut(s, e)).join(DISCONT_SEP);
   // brat compares the text field's first characters with the fragments' text and refuses the file when they differ.
   if (!quoteField.startsWith(reference)) {
-    return problem(where, 'quote-mismatch', `The text "${quoteField}" is not the .txt's "${reference.replace(/\n/g, '\\n')}" at ${fragments.map((f) => f.join('–')).join(';')}.`);
+    const found = reference.replace(/\n/g, '\\n');
+    const places = fragments.map((f) => f.join('–')).join(';');
+    return problem(where, 'quote-mismatch', `The text "${quoteField}" is not the .txt's "${found}" at ${places}.`, reason('import.bratQuoteDiffers', { quote: quoteField, found, places }));
   }
   for (let i = 1; i < fragments.length; i++) {
-    if (!/^\s+$/u.test(cut(fragments[i - 1]![1], fragments[i]![0]))) return problem(where, 'malformed', 'The span is discontinuous (not only white space between its fragments), which Jiaodui cannot hold.');
+    if (!/^\s+$/u.test(cut(fragments[i - 1]![1], fragments[i]![0]))) return problem(where, 'malformed', 'The span is discontinuous (not only white space between its fragments), which Jiaodui cannot hold.', reason('import.discontinuous'));
   }
   return { start, end, type, quote: fragments.length === 1 ? quoteField.slice(0, reference.length) : cut(start, end) };
 }
@@ -79,12 +82,12 @@ function withoutText(type: string, fragments: Array<[number, number]>, quoteFiel
   for (let i = 0; i < fragments.length; i++) {
     const [s, e] = fragments[i]!;
     const part = takeCodePoints(rest, e - s);
-    if (part === null) return problem(where, 'malformed', `The text "${quoteField}" is shorter than the span.`);
+    if (part === null) return problem(where, 'malformed', `The text "${quoteField}" is shorter than the span.`, reason('import.quoteShort', { quote: quoteField }));
     quote += part;
     rest = rest.slice(part.length);
     if (i + 1 < fragments.length) {
       if (fragments[i + 1]![0] !== e + 1 || !rest.startsWith(DISCONT_SEP)) {
-        return problem(where, 'malformed', 'The span is discontinuous, which Jiaodui cannot hold (or its .txt is needed to read it).');
+        return problem(where, 'malformed', 'The span is discontinuous, which Jiaodui cannot hold (or its .txt is needed to read it).', reason('import.discontinuousNoText'));
       }
       quote += '\n';
       rest = rest.slice(DISCONT_SEP.length);

@@ -1,5 +1,6 @@
 /// Small helpers the entity-file parsers share: reading untyped JSON safely and building problems.
 import type { ImportProblem } from '../import-types';
+import type { Reason } from '../../errors/reasons';
 
 /// `value` as a plain object, or null when it is anything else (an array, a string, null).
 export function asObject(value: unknown): Record<string, unknown> | null {
@@ -11,9 +12,9 @@ export function isOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
-/// A problem at `where`.
-export function problem(where: string, code: ImportProblem['code'], message: string): ImportProblem {
-  return { where, code, message };
+/// A problem at `where`: its English `message` and, for wording in another language, its reason.
+export function problem(where: string, code: ImportProblem['code'], message: string, why?: Reason): ImportProblem {
+  return why === undefined ? { where, code, message } : { where, code, message, reason: why };
 }
 
 /// `text` without a leading byte-order mark.

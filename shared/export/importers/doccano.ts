@@ -7,6 +7,8 @@
 /// The page is named by `page` (kept by doccano as metadata and written back at the top level) or `meta.page`.
 /// Offsets count code points (doccano indexes Python `str`). A file that is one JSON array instead of lines is read
 /// the same way.
+import { jsonSyntaxReason } from '../../errors/json-reason';
+import { reason } from '../../errors/reasons';
 import { CodePointIndex } from '../../text/codepoints';
 import type { ImportedSpan, ImportParse, ImportProblem } from '../import-types';
 import { asObject, isOffset, problem, shown, withoutBom } from './common';
@@ -25,7 +27,7 @@ export function parseDoccano(text: string, fileName: string): ImportParse {
     try {
       records = JSON.parse(body);
     } catch (error) {
-      parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`));
+      parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`, jsonSyntaxReason(body, error)));
       return parse;
     }
     if (!Array.isArray(records)) return parse;
@@ -41,7 +43,7 @@ export function parseDoccano(text: string, fileName: string): ImportParse {
     try {
       record = JSON.parse(line);
     } catch (error) {
-      parse.problems.push(problem(where, 'malformed', `The line is not valid JSON: ${(error as Error).message}`));
+      parse.problems.push(problem(where, 'malformed', `The line is not valid JSON: ${(error as Error).message}`, jsonSyntaxReason(line, error)));
       return;
     }
     readRecord(record, where, parse);
@@ -52,24 +54,24 @@ export function parseDoccano(text: string, fileName: string): ImportParse {
 function readRecord(value: unknown, where: string, parse: ImportParse): void {
   const record = asObject(value);
   if (record === null) {
-    parse.problems.push(problem(where, 'malformed', 'The line is not a JSON object.'));
+    parse.problems.push(problem(where, 'malformed', 'The line is not a JSON object.', reason('import.lineNotObject')));
     return;
   }
   const text = typeof record.text === 'string' ? record.text : typeof record.data === 'string' ? record.data : null;
   if (text === null) {
-    parse.problems.push(problem(where, 'malformed', 'The line has no "text".'));
+    parse.problems.push(problem(where, 'malformed', 'The line has no "text".', reason('import.lineNoText')));
     return;
   }
   const key = SPAN_KEYS.find((k) => k in record);
   if (key === undefined) return;
   const items = record[key];
   if (!Array.isArray(items)) {
-    parse.problems.push(problem(where, 'malformed', `"${key}" is not a list of spans.`));
+    parse.problems.push(problem(where, 'malformed', `"${key}" is not a list of spans.`, reason('import.notSpanList', { key })));
     return;
   }
   const page = pageOf(record);
   if (page === null) {
-    parse.problems.push(problem(where, 'no-page', 'The line names no page (no "page" key, nor "meta.page").'));
+    parse.problems.push(problem(where, 'no-page', 'The line names no page (no "page" key, nor "meta.page").', reason('import.lineNoPage')));
     return;
   }
   const index = new CodePointIndex(text);
@@ -95,10 +97,10 @@ function readSpan(item: unknown, index: CodePointIndex, where: string): Imported
   const object = asObject(item);
   const [start, end, type] = Array.isArray(item) ? item : object !== null ? [object.start_offset, object.end_offset, object.label] : [];
   if (!isOffset(start) || !isOffset(end) || typeof type !== 'string' || type === '' || end <= start) {
-    return problem(where, 'malformed', `A span is not [start, end, "TYPE"] with start < end: ${shown(item)}.`);
+    return problem(where, 'malformed', `A span is not [start, end, "TYPE"] with start < end: ${shown(item)}.`, reason('import.badSpan', { value: shown(item) }));
   }
   if (end > index.length) {
-    return problem(where, 'offset-out-of-range', `The span ${start}–${end} (${type}) ends past the text's ${index.length} characters.`);
+    return problem(where, 'offset-out-of-range', `The span ${start}–${end} (${type}) ends past the text's ${index.length} characters.`, reason('import.spanPastText', { start, end, type, length: index.length }));
   }
   return { start, end, type, quote: index.text.slice(index.toUtf16(start), index.toUtf16(end)) };
 }

@@ -8,6 +8,8 @@
 /// place of its text (see `drawnPlace`). The page is named
 /// by `data.page` (JSON-MIN: `page`), else by the uploaded file's name without the `xxxxxxxx-` prefix Label Studio
 /// adds (`file_upload`).
+import { jsonSyntaxReason } from '../../errors/json-reason';
+import { reason } from '../../errors/reasons';
 import { CodePointIndex } from '../../text/codepoints';
 import type { ImportedSpan, ImportParse, ImportProblem } from '../import-types';
 import { asObject, isOffset, problem, shown, withoutBom } from './common';
@@ -25,7 +27,7 @@ export function parseLabelStudio(text: string, fileName: string): ImportParse {
   try {
     json = JSON.parse(withoutBom(text));
   } catch (error) {
-    parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`));
+    parse.problems.push(problem(fileName, 'malformed', `The file is not valid JSON: ${(error as Error).message}`, jsonSyntaxReason(withoutBom(text), error)));
     return parse;
   }
   const tasks = Array.isArray(json) ? json : [json];
@@ -43,24 +45,24 @@ interface MinRecord {
 function readTask(value: unknown, where: string, parse: ImportParse, minRecords: Map<string, MinRecord>): void {
   const task = asObject(value);
   if (task === null) {
-    parse.problems.push(problem(where, 'malformed', 'The task is not a JSON object.'));
+    parse.problems.push(problem(where, 'malformed', 'The task is not a JSON object.', reason('import.taskNotObject')));
     return;
   }
   const data = asObject(task.data);
   const text = data !== null ? textOf(data) : typeof task.text === 'string' ? task.text : null;
   if (text === null) {
-    parse.problems.push(problem(where, 'malformed', 'The task has no text (no "data.text").'));
+    parse.problems.push(problem(where, 'malformed', 'The task has no text (no "data.text").', reason('import.taskNoText')));
     return;
   }
   const regions = data !== null ? regionsOfFullTask(task) : regionsOfMinTask(task);
   if (regions === null) return;
   if (!Array.isArray(regions)) {
-    parse.problems.push(problem(where, 'malformed', 'An annotation\'s "result" is not a list.'));
+    parse.problems.push(problem(where, 'malformed', 'An annotation\'s "result" is not a list.', reason('import.resultNotList')));
     return;
   }
   const page = pageOf(task, data);
   if (page === null) {
-    parse.problems.push(problem(where, 'no-page', 'The task names no page (no "data.page", nor "file_upload").'));
+    parse.problems.push(problem(where, 'no-page', 'The task names no page (no "data.page", nor "file_upload").', reason('import.taskNoPage')));
     return;
   }
   const index = new CodePointIndex(text);
@@ -137,16 +139,16 @@ function pageOf(task: Record<string, unknown>, data: Record<string, unknown> | n
 // The spans of one result (one per label), null for a result that is no labelled span (a choice, a relation…).
 function readRegion(item: unknown, index: CodePointIndex, where: string): ImportedSpan[] | ImportProblem | null {
   const region = asObject(item);
-  if (region === null) return problem(where, 'malformed', `A result is not a JSON object: ${shown(item)}.`);
+  if (region === null) return problem(where, 'malformed', `A result is not a JSON object: ${shown(item)}.`, reason('import.resultNotObject', { value: shown(item) }));
   const value = asObject(region.value);
   const labels = value?.labels;
   if (region.type !== 'labels' && !Array.isArray(labels)) return null;
   if (value === null || !Array.isArray(labels) || labels.length === 0 || !labels.every((l) => typeof l === 'string' && l !== '')) {
-    return problem(where, 'malformed', `A labels result has no labels: ${shown(item)}.`);
+    return problem(where, 'malformed', `A labels result has no labels: ${shown(item)}.`, reason('import.noLabels', { value: shown(item) }));
   }
   const { start, end } = value;
   if (!isOffset(start) || !isOffset(end) || end <= start) {
-    return problem(where, 'malformed', `A region has no character offsets with start < end: ${shown(value)}.`);
+    return problem(where, 'malformed', `A region has no character offsets with start < end: ${shown(value)}.`, reason('import.noOffsets', { value: shown(value) }));
   }
   const spans = (from: number, to: number, quote: string) => (labels as string[]).map((type) => ({ start: from, end: to, type, quote }));
   const given = typeof value.text === 'string' ? value.text : null;
@@ -160,7 +162,7 @@ function readRegion(item: unknown, index: CodePointIndex, where: string): Import
   const place = restored !== null && end <= index.text.length ? drawnPlace(index, start, end, restored) : null;
   if (place !== null) return spans(place[0], place[1], restored!);
   if (end > index.length) {
-    return problem(where, 'offset-out-of-range', `The region ${start}–${end} ends past the text's ${index.length} characters.`);
+    return problem(where, 'offset-out-of-range', `The region ${start}–${end} ends past the text's ${index.length} characters.`, reason('import.regionPastText', { start, end, length: index.length }));
   }
   // The quote disagrees with the text here: kept as the file gives it, for the import's quote check to report.
   return spans(start, end, given!);

@@ -107,10 +107,11 @@ describe('main-process failures', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/(?<![\w.])fail\(\s*['"`]([\w-]+)/g)) raw.push(`${path.relative(repo, file)}: fail('${m[1]}'`);
-      for (const m of text.matchAll(/failWith\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
-      for (const m of text.matchAll(/problemWith\([^,]+,\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
+      // (…WithReason: the same with a reason as its value `problem`, shared/errors/with-reason.ts.)
+      for (const m of text.matchAll(/failWith(?:Reason)?\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/problemWith(?:Reason)?\([^,]+,\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
       // A message not tied to a failure (an outcome, a problem in a list): worded('id', …).
-      for (const m of text.matchAll(/(?<![\w.])worded\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
+      for (const m of text.matchAll(/(?<![\w.])worded(?:WithReason)?\(\s*['"]([\w.-]+)['"]/g)) used.add(m[1]!);
       // An id chosen by a condition: failWith(cond ? 'a' : 'b', …).
       for (const m of text.matchAll(/failWith\([^'\n]*\?\s*'([\w.-]+)'\s*:\s*'([\w.-]+)'/g)) {
         used.add(m[1]!);

@@ -9,9 +9,9 @@ import { useHandlerTable } from './handler-table-fixture';
 // opened editable and the first save or batch replace overwrote them.
 const PAGE = '𠮷田.txt';
 const ORIGINAL = '𠮷田记者武跃林报道。\n锅护房。';
-const SPOILERS: { name: string; spoil(s: Sidecar): void; code: string }[] = [
-  { name: 'corrections that do not reproduce its text', spoil: (s) => void (s.text = s.text.replace('报道', '报导')), code: 'corrections-give-other-text' },
-  { name: 'an entity outside the text', spoil: (s) => void s.entities.push({ id: 'far', start: 40, end: 43, type: 'PER', text: '武跃林' }), code: 'entity-outside-text' },
+const SPOILERS: { name: string; spoil(s: Sidecar): void; reason: string }[] = [
+  { name: 'corrections that do not reproduce its text', spoil: (s) => void (s.text = s.text.replace('报道', '报导')), reason: 'sidecar.correctionsGiveOtherText' },
+  { name: 'an entity outside the text', spoil: (s) => void s.entities.push({ id: 'far', start: 40, end: 43, type: 'PER', text: '武跃林' }), reason: 'sidecar.entityOutsideText' },
 ];
 
 const t = useHandlerTable();
@@ -34,11 +34,11 @@ async function spoiledPage(spoil: (s: Sidecar) => void): Promise<string> {
 
 const onDisk = async () => (await t.corpus.read(`${PAGE}.jiaodui.json`)).toString('utf8');
 
-describe.each(SPOILERS)('a sidecar with $name', ({ spoil, code }) => {
-  it('opens the page read-only with the reason, the problem code and its values', async () => {
+describe.each(SPOILERS)('a sidecar with $name', ({ spoil, reason }) => {
+  it('opens the page read-only with the reason and the first problem as a reason id with values', async () => {
     await spoiledPage(spoil);
     const page = await call<PageData>('page.open', PAGE);
-    expect(page.readOnly).toMatchObject({ reason: 'sidecar-inconsistent', problem: { code } });
+    expect(page.readOnly).toMatchObject({ reason: 'sidecar-inconsistent', why: { problemReason: reason, more: 0 } });
     expect(page.readOnly!.message).toMatch(/does not fit this page.*read-only/);
     // The original text is shown, not the sidecar's.
     expect(page.text).toBe(page.originalText);

@@ -106,7 +106,16 @@ describe('runExport', () => {
     await corpus.put('broken.txt', '原文𠮷\n');
     await corpus.put('broken.txt.jiaodui.json', '{ not json');
     const result = await outcome(await run({ formats: ['text', 'brat'] }));
-    expect(result.problems).toEqual([{ path: 'broken.txt', code: 'sidecar-unusable', message: expect.stringMatching(/original text.*cannot be used/) }]);
+    expect(result.problems).toEqual([
+      {
+        path: 'broken.txt',
+        code: 'sidecar-unusable',
+        message: expect.stringMatching(/original text.*cannot be used/),
+        // Why, for the UI: where the JSON breaks, as a reason with values.
+        messageId: 'export.sidecarUnusable',
+        values: expect.objectContaining({ problemReason: 'json.syntaxAt', 'problem.line': 1 }),
+      },
+    ]);
     expect(await readFile(path.join(out, 'broken.txt'), 'utf8')).toBe('原文𠮷\n');
     expect(JSON.parse(await readFile(path.join(out, 'broken.spans.json'), 'utf8')).spans).toEqual([]);
     expect(result.pages).toBe(2);
