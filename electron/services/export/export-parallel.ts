@@ -76,11 +76,9 @@ export async function exportPagesInPool(run: PoolRun, state: PageLoopState): Pro
       }
       const page = run.pages[state.done]!;
       state.done++;
-      if (!work.ok) run.problems.add(page.path, 'unreadable', work.message);
+      if (!work.ok) run.problems.add(page.path, 'unreadable', work.message, undefined, work.worded);
       else {
-        if (work.sidecarProblem !== null) {
-          run.problems.add(page.path, 'sidecar-unusable', `Exported the original text, uncorrected and untagged, because the saved corrections cannot be used: ${work.sidecarProblem}`);
-        }
+        if (work.sidecarProblem !== null) run.problems.addSidecarUnusable(page.path, work.sidecarProblem, work.sidecarReason);
         applyPageWork(page.path, work.outcomes, run.formats, run.output, run.problems, () => state.exported++);
       }
       if (performance.now() - lastProgress >= PROGRESS_MS) {

@@ -7,6 +7,8 @@ import type { ExportContext, ExportedBytes, ExportedFile, ExportPageProblem } fr
 import type { ScopedPage } from './export-scope';
 import { StageWriter, type StageTarget } from './export-stage';
 import { exportPageFromFiles, readExportFilesSync } from './read-export-page';
+import type { Worded } from '../../../shared/errors/fail-with';
+import type { Reason } from '../../../shared/errors/reasons';
 
 /// A file a pool thread wrote itself under a staged name (see export-stage.ts), for the main thread to rename.
 export interface StagedFile {
@@ -22,7 +24,7 @@ export type PageFile = ExportedBytes | StagedFile;
 export type FormatOutcome = { kind: 'files'; files: PageFile[] } | { kind: 'problem'; problem: ExportPageProblem } | { kind: 'threw'; message: string };
 
 /// A page's work: why it could not be read, or its sidecar's problem and one outcome per format, in the order given.
-export type PageWork = { ok: false; message: string } | { ok: true; sidecarProblem: string | null; outcomes: FormatOutcome[] };
+export type PageWork = { ok: false; message: string; worded?: Worded } | { ok: true; sidecarProblem: string | null; sidecarReason?: Reason | null; outcomes: FormatOutcome[] };
 
 /// A page to do: the corpus, the page, the per-page formats (in the run's order) and the run's context; with
 /// `stage`, the files are written here under staged names (`index`, the page's place in the run, makes them unique)
@@ -56,7 +58,7 @@ export function doPageJob(job: PageJob): PageWork {
     return { path: file.path, content: file.transient ? file.content.slice() : file.content };
   };
   const read = exportPageFromFiles(job.page, readExportFilesSync(job.realRoot, job.page));
-  if (!read.ok) return { ok: false, message: read.message };
+  if (!read.ok) return { ok: false, message: read.message, worded: read.worded };
   const outcomes = job.formats.map((format): FormatOutcome => {
     try {
       const exporter = exporterFor(format, job.context.options);
@@ -70,7 +72,7 @@ export function doPageJob(job: PageJob): PageWork {
       return { kind: 'threw', message: (error as Error).message };
     }
   });
-  return { ok: true, sidecarProblem: read.sidecarProblem, outcomes };
+  return { ok: true, sidecarProblem: read.sidecarProblem, sidecarReason: read.sidecarReason, outcomes };
 }
 
 function isBytes(file: ExportedFile | ExportedBytes): file is ExportedBytes {
