@@ -12,7 +12,8 @@ type Lang = 'en' | 'zh-CN';
 
 // A page whose spaced Chinese gets spacing suggestions (each with an "Always ignore" button), and a curly quote.
 const FILE = 'zz-narrow.txt';
-const TEXT = '他说：“中 国 人 民 今 天 很 好”\n';
+// The quote stands between two ideographs: next to other punctuation Chromium trims its space (text-spacing-trim).
+const TEXT = '他说“中 国 人 民 今 天 很 好”了。\n';
 
 /// The distinct tops (rounded to 4 px) of the visible direct children of the toolbar: one value = one row.
 function toolbarRows(page: Page, lang: Lang): Promise<number[]> {
@@ -42,6 +43,8 @@ function glyphWidth(scope: Locator, char: string): Promise<number> {
   return scope.evaluate((el, c) => {
     const probe = document.createElement('span');
     probe.textContent = c;
+    // Out of the flow, so the probe is as wide as its text (a flex item would be stretched).
+    probe.style.position = 'absolute';
     el.appendChild(probe);
     const width = probe.getBoundingClientRect().width / parseFloat(getComputedStyle(probe).fontSize);
     probe.remove();
