@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/LanguageContext';
+import './ui-fit.css';
 import type { AppCommand } from '../state/useShortcuts';
 
 /// The toolbar: open, save, export, corpus settings, find and replace, tag set, shortcuts and language.
