@@ -164,8 +164,11 @@ export function breakPositions(text: string): number[] {
 /// Paragraph-break matches of a repaired OCR text against the truth (a break within one character counts).
 export function paragraphScores(fixed: string, truth: string): { tp: number; predicted: number; actual: number } {
   const a = alignPage(fixed, truth);
-  const predicted = breakPositions(fixed).map((p) => a.toTruth[p]!);
-  const actual = breakPositions(truth);
+  return matchBreaks(breakPositions(fixed).map((p) => a.toTruth[p]!), breakPositions(truth));
+}
+
+/// Predicted breaks (truth positions) matched one to one against the true ones; a break within one character counts.
+export function matchBreaks(predicted: readonly number[], actual: readonly number[]): { tp: number; predicted: number; actual: number } {
   const used = new Set<number>();
   let tp = 0;
   for (const p of predicted) {

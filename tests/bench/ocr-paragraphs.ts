@@ -20,7 +20,7 @@ import { arrangedPieces, composeMoves, type TextMove } from '../../shared/model/
 import { applySafeFixes } from '../../shared/ocr-assist/suggest';
 import type { LanguageModel, OcrSuggestion } from '../../shared/ocr-assist/types';
 import { normalizeOriginal } from '../../shared/text/normalize';
-import { alignPage, breakPositions, paragraphScores, type Aligned } from './ocr-heldout-align';
+import { alignPage, breakPositions, matchBreaks, paragraphScores, type Aligned } from './ocr-heldout-align';
 
 /// Break matches of one page: all of them, and those outside reading-order damage.
 interface BreakScores {
@@ -85,17 +85,8 @@ function outsideDamage(fixed: string, truth: string): { scores: BreakScores; dam
     .map((p) => a.toTruth[p]!)
     .filter((t) => !inDamage(t));
   const actual = breakPositions(truth).filter((t) => !inDamage(t));
-  const used = new Set<number>();
-  let tp = 0;
-  for (const p of predicted) {
-    const match = actual.find((t) => !used.has(t) && Math.abs(t - p) <= 1);
-    if (match !== undefined) {
-      used.add(match);
-      tp++;
-    }
-  }
   const damagedShare = damaged.slice(0, a.truth.length).filter(Boolean).length / Math.max(1, a.truth.length);
-  return { scores: { tp, predicted: predicted.length, actual: actual.length }, damagedShare };
+  return { scores: matchBreaks(predicted, actual), damagedShare };
 }
 
 /// Prints the per-page table and the lowest figures.

@@ -5,6 +5,7 @@ import { textEvidence } from '../../../../shared/entities/learn/train';
 import { loadModel, MODEL_VERSION, storeModel, type LearnedModel } from '../../../../shared/entities/learn/model';
 import { LEARNED_TAKES_OVER_AT, suggestEntities } from '../../../../shared/entities/suggest/index';
 import { decodeSpans, encodeSpans } from '../../../../shared/entities/learn/labels';
+import { zhongMeiPage } from './convention-page';
 
 const EXT_B = '𠮷';
 
@@ -18,14 +19,7 @@ function conventionPages(): TrainingPage[] {
     '他说中美友好符合人民利益。',
     '中美双方签署了协议。',
   ];
-  let text = '';
-  const spans: TrainingPage['spans'][number][] = [];
-  for (const line of lines) {
-    const at = Array.from(text).length + line.indexOf('中美');
-    spans.push({ start: at, end: at + 1, type: 'LOC' }, { start: at + 1, end: at + 2, type: 'LOC' });
-    text += `${line}\n`;
-  }
-  return [{ text, spans }];
+  return [zhongMeiPage(lines)];
 }
 
 function learned(text: string, model: LearnedModel) {

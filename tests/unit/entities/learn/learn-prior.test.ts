@@ -5,6 +5,7 @@ import { priorLabels } from '../../../../shared/entities/learn/prior';
 import { combineWithLearned, LEARNED_POLICY } from '../../../../shared/entities/suggest/learned-combine';
 import type { LearnedModel } from '../../../../shared/entities/learn/model';
 import type { EntitySuggestion } from '../../../../shared/entities/suggest/types';
+import { zhongMeiPage } from './convention-page';
 
 const EXT_B = '𠮷';
 
@@ -50,14 +51,8 @@ describe('the prior: the rules and the segmenter as the model starting point', (
 
   it('gives the probability of any span asked, and the same probability as the decoder for its own spans', () => {
     const lines = ['中美关系持续发展。', '双方就中美合作交换了意见。', '中美两国元首通了电话。'];
-    let text = '';
-    const spans: TrainingPage['spans'][number][] = [];
-    for (const line of lines) {
-      const at = Array.from(text).length + line.indexOf('中美');
-      spans.push({ start: at, end: at + 1, type: 'LOC' }, { start: at + 1, end: at + 2, type: 'LOC' });
-      text += `${line}\n`;
-    }
-    const trained = trainModel([{ text, spans }])!;
+    const page = zhongMeiPage(lines);
+    const trained = trainModel([page])!;
     const fresh = `${EXT_B}中美合作。`;
     const probes = [{ start: 1, end: 2, type: 'LOC' }, { start: 1, end: 3, type: 'LOC' }, { start: 2, end: 3, type: 'PER' }];
     const { found, probabilities } = learnedWithProbes(fresh, trained, textEvidence(fresh, undefined), probes);
