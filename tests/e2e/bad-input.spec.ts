@@ -23,12 +23,12 @@ test.describe('a sidecar that cannot be trusted opens the page read-only and is 
     {
       name: 'whose corrections do not give its text',
       content: (v) => JSON.stringify({ ...v, text: `${v.text as string}补` }),
-      message: /does not fit the page’s text.*Applying its corrections to the original text does not give its stored text/,
+      message: /does not fit the page’s text.*In detail: applying its corrections to the original text does not give its stored text\./,
     },
     {
       name: 'with an entity outside the text',
       content: (v) => JSON.stringify({ ...v, entities: [...(v.entities as object[]), { id: 'far', start: 9_000_000, end: 9_000_002, type: 'PER', text: '𠮷田' }] }),
-      message: /Entity far \(9000000–9000002\) ends after the text/,
+      message: /In detail: entity far \(9,?000,?000–9,?000,?002\) ends after the text/,
     },
   ];
 

@@ -36,7 +36,7 @@ async function englishLeft(scope: Locator, folder: string): Promise<string[]> {
     // The page text (editable or read-only) is the newspaper's own words; the read-only notice's ⓘ holds the JSON
     // parser's own sentence as a technical detail (the Chinese sentence before it says what is wrong). The text's
     // decorations are still checked: the suggestion tooltips are looked at below through their titles.
-    const skip = (el: Element) => el.closest('code, .page-list-name, [data-testid="encoding"], .detail-hint') !== null;
+    const skip = (el: Element) => el.closest('code, .page-list-name, [data-testid="encoding"]') !== null;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
@@ -127,7 +127,7 @@ test('the Chinese UI shows no English on the page, its dialogs, the dashboard, e
   await expectChinese(page);
   await page.getByRole('button', { name: zh('dashboard.open') }).click();
 
-  // The read-only page: its notice is Chinese; the checker's English sentence is only a tooltip.
+  // The read-only page: its notice and the problem it names (line and column of the JSON) are Chinese.
   await list.getByRole('option', { name: corpus.second.file, exact: true }).click();
   const banner = page.locator('.read-only-banner');
   await expect(banner).toContainText(zh('readonly.sidecar-invalid-json'));
