@@ -55,7 +55,9 @@ async function checkScreens(page: Page, lang: Language): Promise<string[]> {
   // The folder picker (the harness's own dialog; Electron shows the system's).
   await page.getByRole('button', { name: t('openFolder') }).click();
   const picker = page.getByRole('dialog', { name: t('folderPickerTitle') });
-  if (await picker.isVisible()) {
+  // The picker opens after its first listing arrives: wait for it (isVisible() does not wait, and a picker that
+  // opened just after it was asked would then cover the page list for the rest of the test).
+  if (await picker.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
     await check('folder picker');
     await closeDialog(picker);
   }
